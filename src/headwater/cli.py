@@ -1,0 +1,104 @@
+"""The ``headwater`` command: a thin layer over the library (``headwater.analyze`` and friends)."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from headwater import __version__
+from headwater.pipeline import AnalyzeOptions, analyze
+from headwater.resources import DEFAULT_MODEL, ModelError
+
+
+class _ConsoleProgress:
+    """Errors as one line each on stderr; a live counter when stderr is a terminal."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.done = 0
+        self.started = time.monotonic()
+
+    def advance(self, source: str) -> None:
+        self.done += 1
+        # Runs of a couple of seconds or more get a counter; short runs stay quiet.
+        if self.show and time.monotonic() - self.started > 2:
+            click.echo(f"\r  analyzed {self.done} inputs …", err=True, nl=False)
+
+    def error(self, source: str, reason: str) -> None:
+        if self.show and self.done:
+            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+        click.echo(f"skipped {source}: {reason}", err=True)
+
+    def finish(self) -> None:
+        if self.show and time.monotonic() - self.started > 2:
+            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="headwater")
+def main() -> None:
+    """Trace every claim in the news back to its source."""
+
+
+@main.command("analyze")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for analysis.json, report.html and (by default) the database.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite database to add to (default OUT/headwater.db).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline to use (an installed package name or path).")
+@click.option("--workers", type=int, help="Worker processes (default: one per CPU).")
+@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True, help="Largest article read; bigger inputs are reported and skipped.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
+@click.option("--force", is_flag=True, help="Re-analyze inputs the database already has.")
+@click.option("--outlets", "outlets_path", type=click.Path(exists=True, dir_okay=False), help="Outlet registry YAML to use instead of the built-in one.")
+def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
+                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None) -> None:
+    """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.
+
+    Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.
+
+    Example: headwater analyze examples/seeds --out out/
+    """
+    progress = _ConsoleProgress(show=sys.stderr.isatty())
+    opts = AnalyzeOptions(db_path=db_path, model=model, workers=workers, max_bytes=max_bytes,
+                          allow_private=allow_private, force=force, outlets_path=outlets_path)
+    started = time.monotonic()
+    try:
+        result = analyze(inputs, out_dir, opts, progress=progress, stdin=sys.stdin.buffer)
+    except ModelError as exc:
+        raise click.ClickException(str(exc)) from None
+    progress.finish()
+    arts = result.articles
+    outlets = {a.outlet.name for _, a in arts if a.outlet}
+    click.echo(f"{len(arts)} articles in the corpus ({result.analyzed} new, {result.skipped} already analyzed, "
+               f"{result.duplicates} duplicates) from {len(outlets)} outlets; {len(result.errors)} inputs skipped "
+               f"with errors; {time.monotonic() - started:.1f} s")
+    for name, path in result.outputs.items():
+        click.echo(f"  {name:9s} {path}")
+    if not arts and result.errors:
+        sys.exit(1)
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="The headwater database.")
+@click.option("--limit", default=20, show_default=True)
+def search_cmd(query: str, db_path: str, limit: int) -> None:
+    """Full-text search of the stored articles (SQLite FTS5 syntax).
+
+    Example: headwater search 'Tanf AND Hasakah' --db out/headwater.db
+    """
+    import sqlite3
+
+    from headwater.store import Store
+
+    with Store(Path(db_path)) as store:
+        try:
+            hits = store.search(query, limit)
+        except sqlite3.OperationalError as exc:
+            raise click.ClickException(f"bad query: {exc}") from None
+    for h in hits:
+        click.echo(f"a{h['id']}\t{h['title'] or '(no title)'}\t{h['snippet']}")
+    if not hits:
+        click.echo("no match", err=True)

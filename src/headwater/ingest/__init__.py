@@ -1,0 +1,138 @@
+"""Ingest: turn what the user names (files, folders, globs, stdin, URLs) into raw article inputs.
+
+``iter_inputs`` yields one ``RawInput`` per article found, or an ``InputError`` naming the input and
+the reason it cannot be read. It never raises for bad input and never drops an input silently.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from headwater.ingest.containers import read_jsonl, read_warc, sniff_kind
+from headwater.ingest.decode import DecodeError, decode, digest
+from headwater.ingest.fetch import FetchError, FetchPolicy, fetch
+from headwater.model import InputError, RawInput
+
+TEXT_EXT = {".txt", ".text", ".md"}
+HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+WARC_EXT = (".warc", ".warc.gz", ".arc.gz")
+
+Item = RawInput | InputError
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    max_bytes: int = 20 * 1024 * 1024  # per article; a bigger one is reported, not read
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
+    stdin: BinaryIO | None = None  # what "-" reads; sys.stdin.buffer when None
+
+
+def is_url(spec: str) -> bool:
+    return spec.startswith(("http://", "https://"))
+
+
+def iter_inputs(specs: Iterable[str], options: IngestOptions | None = None) -> Iterator[Item]:
+    """Expand input specs into raw articles (or errors), in the order given."""
+    opts = options or IngestOptions()
+    for spec in specs:
+        if spec == "-":
+            stream = opts.stdin or sys.stdin.buffer
+            yield from _from_bytes("<stdin>", stream.read(opts.max_bytes + 1), opts, kind=None)
+        elif is_url(spec):
+            yield from _from_url(spec, opts)
+        elif os.path.isdir(spec):
+            for path in sorted(_walk(spec)):
+                yield from _from_file(path, opts)
+        elif os.path.exists(spec):
+            yield from _from_file(spec, opts)
+        elif glob.has_magic(spec):
+            matches = sorted(p for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
+            if not matches:
+                yield InputError(spec, "no file matches this pattern")
+            for path in matches:
+                yield from _from_file(path, opts)
+        else:
+            yield InputError(spec, "no such file or folder")
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # like git: hidden folders are not content
+        for name in files:
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _kind_by_ext(path: str) -> str | None:
+    low = path.lower()
+    if low.endswith(WARC_EXT):
+        return "warc"
+    ext = Path(low).suffix
+    if ext in TEXT_EXT:
+        return "text"
+    if ext in HTML_EXT:
+        return "html"
+    if ext in JSONL_EXT:
+        return "jsonl"
+    return None
+
+
+def _from_file(path: str, opts: IngestOptions) -> Iterator[Item]:
+    kind = _kind_by_ext(path)
+    if kind == "warc":
+        yield from read_warc(path, opts.max_bytes)
+        return
+    if kind == "jsonl":
+        yield from read_jsonl(path, opts.max_bytes)
+        return
+    try:
+        size = os.path.getsize(path)
+        if size > opts.max_bytes:
+            yield InputError(path, f"too large: {size:,} bytes (cap {opts.max_bytes:,}; see --max-bytes)")
+            return
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _from_bytes(path, data, opts, kind=kind)
+
+
+def _from_bytes(source: str, data: bytes, opts: IngestOptions, kind: str | None,
+                meta: dict[str, str] | None = None, charset: str | None = None) -> Iterator[Item]:
+    if len(data) > opts.max_bytes:
+        yield InputError(source, f"too large: over {opts.max_bytes:,} bytes (see --max-bytes)")
+        return
+    try:
+        text, _enc = decode(data, charset)
+    except DecodeError as exc:
+        yield InputError(source, str(exc))
+        return
+    if not text.strip():
+        yield InputError(source, "empty: no text in it")
+        return
+    kind = kind or sniff_kind(text)
+    if kind == "jsonl":
+        yield from read_jsonl(source, opts.max_bytes, text=text)
+        return
+    yield RawInput(source=source, content=text, kind="html" if kind == "html" else "text",
+                   meta=meta or {}, digest=digest(data))
+
+
+def _from_url(url: str, opts: IngestOptions) -> Iterator[Item]:
+    try:
+        got = fetch(url, opts.fetch)
+    except FetchError as exc:
+        yield InputError(url, str(exc))
+        return
+    if got.content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
+        yield InputError(url, f"not an article: content type {got.content_type}")
+        return
+    kind = "text" if got.content_type == "text/plain" else "html"
+    yield from _from_bytes(url, got.body, opts, kind=kind, meta={"url": got.url}, charset=got.charset)

@@ -1,0 +1,96 @@
+"""Link: corpus-level results computed over every stored article, apart from per-article work.
+
+Today: near-duplicates and rewrites (shared word shingles), which seed the story partition.
+Stories of one incident across different wordings, narratives, contradictions and provenance
+plug in here as they land.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from headwater.model import Article
+
+SHINGLE = 5
+# Keep one shingle in SAMPLE for the candidate index (every shingle for the final measure):
+# a rewrite that shares a quarter of its 5-word runs shares dozens of sampled ones.
+SAMPLE = 4
+# A shingle in more articles than this is boilerplate (a footer, a stock phrase), not evidence.
+COMMON = 50
+# Share of the shorter article's shingles found in the other: at or above it, one copies the other.
+# 0.5 keeps light rewrites of a wire story and leaves two reports of one event in their own words.
+COPY_CONTAINMENT = 0.5
+
+
+@dataclass
+class CorpusLinks:
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    narratives: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    provenance: list[dict[str, Any]] = field(default_factory=list)
+    copies: list[dict[str, Any]] = field(default_factory=list)  # {article_id, derived_from, containment}
+
+
+def article_key(aid: int) -> str:
+    return f"a{aid}"
+
+
+def shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+def find_copies(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
+    """Pairs where one article's text largely repeats another's; the older one is the original."""
+    sets = {aid: shingles(a.text) for aid, a in corpus}
+    index: dict[int, list[int]] = defaultdict(list)
+    for aid, s in sets.items():
+        for h in s:
+            if h % SAMPLE == 0:
+                index[h].append(aid)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ids in index.values():
+        if 1 < len(ids) <= COMMON:
+            for i, x in enumerate(ids):
+                for y in ids[i + 1:]:
+                    shared[(x, y)] += 1
+    order = {aid: (a.published or "9999", aid) for aid, a in corpus}
+    copies = []
+    for (x, y), n in shared.items():
+        if n < 2:
+            continue
+        small = min(len(sets[x]), len(sets[y]))
+        containment = len(sets[x] & sets[y]) / small if small else 0.0
+        if containment >= COPY_CONTAINMENT:
+            orig, copy = sorted((x, y), key=order.__getitem__)
+            copies.append({"article_id": article_key(copy), "derived_from": article_key(orig),
+                           "containment": round(containment, 3)})
+    return sorted(copies, key=lambda c: (c["derived_from"], c["article_id"]))
+
+
+def stories_from(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A partition of the corpus: copies join their original's story; every other article is its own."""
+    parent = {article_key(aid): article_key(aid) for aid, _ in corpus}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for c in copies:
+        a, b = root(c["article_id"]), root(c["derived_from"])
+        if a != b:
+            parent[max(a, b, key=lambda k: int(k[1:]))] = min(a, b, key=lambda k: int(k[1:]))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for aid, _ in corpus:
+        groups[root(article_key(aid))].append(article_key(aid))
+    return [{"id": f"s{i}", "article_ids": ids} for i, ids in enumerate(groups.values(), 1)]
+
+
+def link_corpus(corpus: list[tuple[int, Article]]) -> CorpusLinks:
+    copies = find_copies(corpus)
+    return CorpusLinks(stories=stories_from(corpus, copies), copies=copies)

@@ -1,0 +1,56 @@
+"""The analysis document, ``analysis.json``: the contract other tools and the scorers read."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from headwater import __version__
+from headwater.link import article_key
+from headwater.model import Article
+
+if TYPE_CHECKING:
+    from headwater.pipeline import Analysis
+
+SCHEMA_VERSION = "1.0"
+
+
+def article_dict(aid: int, a: Article) -> dict[str, Any]:
+    return {
+        "id": article_key(aid), "source": a.source, "url": a.url, "title": a.title,
+        "outlet": None if a.outlet is None else {
+            "id": a.outlet.id, "name": a.outlet.name, "country": a.outlet.country,
+            "state_affiliated": a.outlet.state_affiliated, "basis": a.outlet.basis},
+        "wire": a.wire, "published": a.published, "published_basis": a.published_basis,
+        "published_evidence": a.published_evidence, "site_name": a.site_name, "language": a.language,
+        "text": a.text, "focus": a.focus, "notes": a.notes,
+    }
+
+
+def analysis_dict(result: Analysis) -> dict[str, Any]:
+    arts = result.articles
+    with_id = lambda key: [{"article_id": article_key(aid), **x} for aid, a in arts for x in getattr(a, key)]  # noqa: E731
+    links = result.links
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "headwater", "version": __version__},
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "articles": [article_dict(aid, a) for aid, a in arts],
+        "places": with_id("places"),
+        "attributions": with_id("attributions"),
+        "events": with_id("events"),
+        "stories": links.stories,
+        "copies": links.copies,
+        "narratives": links.narratives,
+        "contradictions": links.contradictions,
+        "provenance": links.provenance,
+        "errors": [{"source": e.source, "reason": e.reason} for e in result.errors],
+    }
+
+
+def write_analysis(result: Analysis, path: Path) -> Path:
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(analysis_dict(result), ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)  # a reader never sees half a document
+    return path

