@@ -162,7 +162,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                 store.add_error(run_id, result.source, result.reason)
                 prog.error(result.source, result.reason)
             else:
-                _, new = store.add_article(result, run_id, version)
+                _, new = store.add_article(result, run_id, version, replace=opts.force)
                 analyzed += new
                 duplicates += not new
                 prog.advance(raw.source)

@@ -186,12 +186,15 @@ class Store:
         return [dict(r) for r in self.db.execute(q + " ORDER BY id", args)]
 
     # articles ---------------------------------------------------------------------------------
-    def add_article(self, a: Article, run_id: int, analyzer: str) -> tuple[int, bool]:
-        """Store an analyzed article; returns (article id, True if new). One transaction each."""
+    def add_article(self, a: Article, run_id: int, analyzer: str, replace: bool = False) -> tuple[int, bool]:
+        """Store an analyzed article; returns (article id, True if new). One transaction each.
+
+        An article already stored (same clean text) keeps its id; its findings are replaced when
+        ``replace`` is set or a different analyzer version made them."""
         h = content_hash(a.text)
         with self.db:
             row = self.db.execute("SELECT id, analyzer FROM articles WHERE content_hash = ?", (h,)).fetchone()
-            if row and row["analyzer"] == analyzer:
+            if row and row["analyzer"] == analyzer and not replace:
                 self._link_input(a, int(row["id"]), run_id, analyzer)
                 return int(row["id"]), False
             o = a.outlet

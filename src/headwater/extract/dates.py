@@ -20,10 +20,10 @@ _YEAR = r"(?P<year>(?:19[89]\d|20\d\d))"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ]\d\d:\d\d)?")),
-    ("compact", re.compile(rf"(?<![\d/]){_YEAR}(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d])")),  # URL paths: /20220225/
+    ("compact", re.compile(rf"(?<!\d){_YEAR}(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d])")),  # URL paths: /20220225/
     ("dmy_text", re.compile(rf"\b{_WEEKDAY}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I)),
     ("mdy_text", re.compile(rf"\b{_WEEKDAY}{_MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)),
-    ("numeric", re.compile(rf"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep){_YEAR}(?![\d])")),
+    ("numeric", re.compile(rf"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep){_YEAR}(?![\d])")),
 ]
 # Words that announce the publication date of the page they stand on.
 CUE = re.compile(r"\b(published|posted|date of publication|publication date|released|first published|"

@@ -179,11 +179,13 @@ def identify(registry: OutletRegistry, *, url: str | None, site_name: str | None
             else:
                 take(e, "byline", m.group(0).strip())
     for m in _STAMP.finditer(header):
-        e = _leading_name(registry, m.group("rest"))
-        if e is not None and not e.wire:
+        e, after = _leading_name_and_rest(registry, m.group("rest"))
+        if e is not None and not e.wire and re.match(r"\s*(?:[A-Z0-9]|[-–—:(]|$)", after):
             take(e, "dateline", m.group(0).strip())
     sig = registry.by_signature(raw)
-    if sig:
+    if sig and sig[0].wire:
+        wire = wire or sig[0].name  # a wire's dateline credits the writer, not the publisher
+    elif sig:
         take(sig[0], "signature", sig[1])
     m = WIRE_TAIL.search(text[-80:])
     if m and (e := registry.by_name(m.group("name"))) and e.wire:
@@ -197,16 +199,22 @@ def identify(registry: OutletRegistry, *, url: str | None, site_name: str | None
     return OutletFinding(entry.as_outlet(basis), wire, clean_title, evidence)
 
 
-# A date opening the text, then maybe an agency's stamp: "8 November 2016 SANA Members of…".
-_STAMP = re.compile(r"^\s*(?:[A-Za-z]{3,9}\.? )?(?:\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|"
-                    r"\d{1,2}[./-]\d{1,2}[./-]\d{4})\s+(?P<rest>.{0,60})", re.M)
+# A date stamp in the header followed by an agency's name that opens a sentence:
+# "8 November 2016 SANA Members of…" (a stamp), not "on 8 November 2016 Sputnik said…" (a citation).
+_STAMP = re.compile(r"(?:^|(?<=[.\n]) ?|\b(?<!on )(?<!by ))(?:[A-Za-z]{3,9}\.? )?(?:\d{1,2} [A-Za-z]{3,9}\.? \d{4}|"
+                    r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{4})\s+(?P<rest>.{0,60})", re.M)
 
 
-def _leading_name(registry: OutletRegistry, rest: str, most: int = 5) -> OutletEntry | None:
-    """The outlet whose name opens ``rest`` (longest first): "Asharq Al-Awsat English 58 Killed…"."""
+def _leading_name_and_rest(registry: OutletRegistry, rest: str, most: int = 5) -> tuple[OutletEntry | None, str]:
+    """The outlet whose name opens ``rest`` (longest first) and what follows it:
+    "Asharq Al-Awsat English 58 Killed…" gives Asharq Al-Awsat and "58 Killed…"."""
     words = rest.split()
     for k in range(min(most, len(words)), 0, -1):
         e = registry.by_name(" ".join(words[:k]))
         if e is not None:
-            return e
-    return None
+            return e, " ".join(words[k:])
+    return None, rest
+
+
+def _leading_name(registry: OutletRegistry, rest: str) -> OutletEntry | None:
+    return _leading_name_and_rest(registry, rest)[0]

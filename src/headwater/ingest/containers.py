@@ -82,9 +82,13 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        n = 0
+        n = records = 0
         try:
             for record in ArchiveIterator(fh):
+                if record.format != "warc" and not str(record.rec_headers.get_header("uri") or "").startswith(
+                        ("http", "dns:", "filedesc:")):
+                    raise ValueError("no WARC or ARC record header at the start")  # warcio reads any text as ARC
+                records += 1
                 if record.rec_type not in ("response", "resource"):
                     continue
                 n += 1
@@ -121,3 +125,8 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
                 yield RawInput(source=src, content=text, kind=kind, meta=meta, digest=digest(data))  # type: ignore[arg-type]
         except (ArchiveLoadFailed, OSError, ValueError) as exc:
             yield InputError(path, f"not a readable WARC archive: {exc}")
+            return
+        if records == 0:
+            yield InputError(path, "not a readable WARC archive: no records in it")
+        elif n == 0:
+            yield InputError(path, f"no responses in the archive ({records} records of other types)")
