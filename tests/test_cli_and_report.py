@@ -15,7 +15,7 @@ from .conftest import EXAMPLES
 
 def test_every_command_has_help_with_an_example() -> None:
     assert isinstance(main, click.Group)
-    for name, cmd in main.commands.items():
+    for name in main.commands:
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Example:" in result.output, f"{name} --help has no example"

@@ -56,7 +56,7 @@ def test_interrupted_run_loses_nothing_and_rerun_resumes(tmp_path: Path, resourc
         if calls["n"] == 3:
             raise KeyboardInterrupt
 
-    crashing = Enricher("crash/1", (), (), crash_on_third)
+    crashing = Enricher("crash/1", (), (), lambda ctx: crash_on_third(ctx.article, ctx.resources))
     db = tmp_path / "h.db"
     with pytest.raises(KeyboardInterrupt):
         headwater.analyze([str(EXAMPLES)], tmp_path, AnalyzeOptions(db_path=db, workers=1),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from headwater.model import Article, InputError, Outlet, RawInput  # noqa: E402
-from headwater.pipeline import AnalyzeOptions, Analysis, analyze  # noqa: E402
+from headwater.model import Article, InputError, Outlet, RawInput
+from headwater.pipeline import Analysis, AnalyzeOptions, analyze
 
-__all__ = ["Analysis", "AnalyzeOptions", "Article", "InputError", "Outlet", "RawInput", "analyze", "__version__"]
+__all__ = ["Analysis", "AnalyzeOptions", "Article", "InputError", "Outlet", "RawInput", "__version__", "analyze"]

@@ -44,14 +44,18 @@ def main() -> None:
 
 @main.command("analyze")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for analysis.json, report.html and (by default) the database.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for analysis.json, report.html and (by default) the database.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite database to add to (default OUT/headwater.db).")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline to use (an installed package name or path).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="spaCy pipeline to use (an installed package name or path).")
 @click.option("--workers", type=int, help="Worker processes (default: one per CPU).")
-@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True, help="Largest article read; bigger inputs are reported and skipped.")
+@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True,
+              help="Largest article read; bigger inputs are reported and skipped.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
 @click.option("--force", is_flag=True, help="Re-analyze inputs the database already has.")
-@click.option("--outlets", "outlets_path", type=click.Path(exists=True, dir_okay=False), help="Outlet registry YAML to use instead of the built-in one.")
+@click.option("--outlets", "outlets_path", type=click.Path(exists=True, dir_okay=False),
+              help="Outlet registry YAML to use instead of the built-in one.")
 def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
                 max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None) -> None:
     """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.

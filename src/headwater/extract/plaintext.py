@@ -99,7 +99,7 @@ def _junk_reason(line: str) -> str | None:
 def _teaser(line: str) -> bool:
     """A meta description: text cut off with an ellipsis, maybe followed by a date and site name."""
     m = TEASER.search(line)
-    return bool(m) and _words(m.group("tail")) <= 8 and _words(line) >= 8
+    return m is not None and _words(m.group("tail")) <= 8 and _words(line) >= 8
 
 
 def _title_candidate(line: str) -> bool:
@@ -164,7 +164,7 @@ def clean_text(raw: str) -> Cleaned:
                 removed.append(ln)
             continue
         reason = _junk_reason(ln)
-        if reason or (counts[ln] > 1 and not is_prose(ln)) or ln == title or CAPTION.search(ln) and _words(ln) < 30:
+        if reason or (counts[ln] > 1 and not is_prose(ln)) or ln == title or (CAPTION.search(ln) and _words(ln) < 30):
             removed.append(ln)
             continue
         body.append(ln)

@@ -50,7 +50,7 @@ def read_jsonl(path: str, max_bytes: int, text: str | None = None) -> Iterator[R
             continue
         try:
             obj = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield InputError(src, f"not valid JSON: {exc.msg} at column {exc.colno}")
             continue
         if not isinstance(obj, dict):
@@ -77,7 +77,7 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
-        fh = open(path, "rb")
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below; opening errors are reported first
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return

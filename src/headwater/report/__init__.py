@@ -54,7 +54,8 @@ def render(result: Analysis) -> str:
     rows, bodies = [], []
     for aid, a in arts:
         key = article_key(aid)
-        date = esc(a.published or "—") + (' <span class="tag">inferred</span>' if a.published_basis == "inferred" else "")
+        inferred = ' <span class="tag">inferred</span>' if a.published_basis == "inferred" else ""
+        date = esc(a.published or "—") + inferred
         rows.append(f'<tr><td><a href="#{key}">{key}</a></td><td>{_outlet_cell(a)}</td><td>{date}</td>'
                     f'<td>{esc(a.title or "(no title)")}</td><td class="src">{esc(a.source)}</td></tr>')
         bodies.append(
@@ -63,6 +64,8 @@ def render(result: Analysis) -> str:
             f'{" · wire: " + esc(a.wire) if a.wire else ""} · <span class="src">{esc(a.source)}</span></p>'
             f'<div class="body">{_paragraphs(a.text)}</div></article>')
     errors = "".join(f"<li><code>{esc(e.source)}</code>: {esc(e.reason)}</li>" for e in result.errors)
+    error_block = (f"<details open><summary>{len(result.errors)} inputs could not be analyzed</summary>"
+                   f"<ul>{errors}</ul></details>") if errors else ""
     css = resources.files("headwater.report").joinpath("report.css").read_text("utf-8")
     span = f"{dates[0]} to {dates[-1]}" if dates else "no dates stated"
     outlet_list = ", ".join(f"{esc(n)} ({c})" for n, c in outlets.most_common()) or "none identified"
@@ -75,7 +78,7 @@ def render(result: Analysis) -> str:
 <p>{len(arts)} articles · {len(outlets)} outlets · {esc(span)} · headwater {esc(__version__)}</p></header>
 <main>
 <section id="overview"><h2>Overview</h2><p><b>Outlets:</b> {outlet_list}</p>
-{f'<details open><summary>{len(result.errors)} inputs could not be analyzed</summary><ul>{errors}</ul></details>' if errors else ''}
+{error_block}
 </section>
 <section id="articles"><h2>Articles</h2>
 <table><thead><tr><th>id</th><th>outlet</th><th>published</th><th>title</th><th>source</th></tr></thead>
