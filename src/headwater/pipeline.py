@@ -162,9 +162,9 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                 store.add_error(run_id, result.source, result.reason)
                 prog.error(result.source, result.reason)
             else:
-                _, new = store.add_article(result, run_id, version, replace=opts.force)
-                analyzed += new
-                duplicates += not new
+                _, status = store.add_article(result, run_id, version, replace=opts.force)
+                analyzed += status != "duplicate"
+                duplicates += status == "duplicate"
                 prog.advance(raw.source)
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         corpus = list(store.articles())

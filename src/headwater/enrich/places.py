@@ -8,25 +8,28 @@ by the article's context (the countries it names, its unambiguous places) and by
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.gazetteer import Gazetteer, Place
+from headwater.enrich.gazetteer import ACRONYM_PREFIX, Gazetteer, Place
 from headwater.enrich.translit import ARTICLES, fold, fold_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-WORD = re.compile(r"[^\W_]+(?:['’ʿ](?!s\b)[^\W_]+)?")  # Sina'a is one word; Hasakah’s is Hasakah
+# Sina'a is one word; Hasakah’s is Hasakah; U.S. and U.K. are words
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʿ](?!s\b)[^\W_]+)?")
 GAP = re.compile(r"^[ \t\-‐–]{1,2}$")  # what may stand between the words of one name
 MAX_WORDS = 5
 # Words before a place: "in Homs", "from X to Y", "the province of X", "outskirts of X".
 CUE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|toward|towards|outside|around|across|via|through|inside|"
-                        r"(?:province|governorate|city|town|village|district|region|area|outskirts|countryside|"
-                        r"suburbs?|camp|port|capital|settlement|neighbou?rhood|oblast) of)\s+(?:the\s+)?$", re.I)
+                        r"(?:provinces?|governorates?|city|cities|towns?|villages?|districts?|regions?|areas?|outskirts|"
+                        r"countryside|suburbs?|camps?|port|capital|settlements?|neighbou?rhoods?|oblasts?) of)\s+(?:the\s+)?$",
+                        re.I)
 # Words after a place that say what kind of place it is.
 CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|district|region|area|camp|"
                        r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
@@ -37,14 +40,23 @@ ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|st
 # Generic words of Arabic place names: a candidate inside an entity may leave only these around it.
 PLACE_WORDS = frozenset(
     "jisr tal tell ain ayn deir dayr bir wadi jabal jebel khan qasr ras bab kafr maarat maaret camp base prison "
-    "airbase air refugee province governorate city town village district region zone desert field gas oil dam "
-    "river mount mountain valley crossing border port al el the of and".split())
+    "airbase air refugee province governorate city town village district region zone desert field gas oil dam river "
+    "mount mountain valley crossing border port al el the of and".split())
+# Lowercase words that may end a place name: "al-Sina'a prison", "Al-Hol camp", "Shaer gas field".
+TYPE_WORDS = frozenset("prison camp base airbase airport field gas oil dam river desert mountains valley crossing refugee "
+                       "garrison port plant refinery mine district province governorate".split())
 # Lowercase words that may stand inside a place name: "Bab al-Hawa", "Kafr Nabl", "Rostov-on-Don".
 CONNECTORS = frozenset("of de la le du des del di da on upon sur am an im bin ibn".split())
-TITLES = frozenset("mr mrs ms dr gen general president minister king prince sheikh emir colonel col lt major "
-                   "commander spokesman spokeswoman envoy ambassador senator judge imam pope saint st".split())
-NEVER = frozenset("january february march april may june july august september october november december monday "
-                  "tuesday wednesday thursday friday saturday sunday god allah".split())
+TITLES = frozenset("mr mrs ms dr gen general president minister king prince sheikh emir colonel col lt major commander "
+                   "spokesman spokeswoman envoy ambassador senator judge imam pope saint st".split())
+NEVER = frozenset("january february march april may june july august september october november december monday tuesday "
+                  "wednesday thursday friday saturday sunday god allah jan feb mar apr jun jul aug sep sept oct nov dec "
+                  "mon tue tues wed thu thur thurs fri sat sun".split())
+# Words that make a name generic when all its words are among them ("Southern City", "Eastern").
+GENERIC = frozenset("north south east west northern southern eastern western central upper lower new old great little "
+                    "city town village state county district region province area capital centre center valley river lake "
+                    "mount mountain island bay port fort saint union liberty independence freedom victory unity peace "
+                    "hope summit crossing junction station market".split())
 # Score needed to accept a mention, on the scale of ``_score`` (tuned on the seeds' and FA-KES's
 # spelling variety with person and organization names as negatives: at 2.0 Al Hasakah tagged PERSON
 # in a Syrian context passes and Hassan al-Wali does not).
@@ -56,6 +68,8 @@ FUZZY_RATIO = 0.78
 # camps and provinces: small places are rarely written in many spellings, and their skeletons
 # collide with ordinary words (Katyusha ~ Catoosa).
 FUZZY_MIN_BASE = 1.6
+# Characters from the start of the text in which an all-capitals place is a dateline.
+DATELINE_ZONE = 250
 
 
 @dataclass
@@ -78,6 +92,7 @@ class Mention:
     chosen: Place | None = None
     score: float = 0.0
     metonymy: bool = False
+    in_title: bool = False  # found in the title, which has no offsets in the text: votes for focus only
     why: list[str] = field(default_factory=list)
 
 
@@ -94,22 +109,24 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
         found = None
         for n in range(min(MAX_WORDS, len(ws) - i), 0, -1):
             span = ws[i:i + n]
-            if any(not GAP.match(text[a[1]:b[0]]) for a, b in zip(span, span[1:])):
+            if any(not GAP.match(text[a[1]:b[0]]) for a, b in itertools.pairwise(span)):
                 continue
             start, end = span[0][0], span[-1][1]
             surface = text[start:end]
             significant = [text[s:e] for s, e in span if fold_token(text[s:e]) not in ARTICLES]
-            if not significant or not all(w[0].isupper() or w[0].isdigit() or w in CONNECTORS for w in significant) \
-                    or significant[0] in CONNECTORS:
+            if not significant or not (significant[0][0].isupper() or significant[0][0].isdigit()) or not all(
+                    w[0].isupper() or w[0].isdigit() or w in CONNECTORS or w.lower() in TYPE_WORDS for w in significant[1:]):
                 continue
             if fold_token(text[span[-1][0]:span[-1][1]]) in ARTICLES:
                 continue
             key = fold(surface)
-            if not key or key in NEVER:
+            if not key or key in NEVER or all(w.lower() in GENERIC for w in significant):
                 continue
+            if surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 4:
+                key = ACRONYM_PREFIX + key  # US, U.S., UK match acronym spellings only
             places = gaz.lookup(key)
             exact = True
-            if not places and len(key.replace(" ", "")) >= 5:
+            if not places and len(key.replace(" ", "")) >= 5 and not key.startswith(ACRONYM_PREFIX):
                 places = gaz.lookup_fuzzy(key, FUZZY_RATIO)
                 exact = False
             if places:
@@ -216,7 +233,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer)
         kinds = {p.country for p in m.candidates}
         if len(kinds) == 1 and any(_base(p) >= 2.5 and p.kind != "country" for p in m.candidates):
             context.update(c for c in kinds if c)
-    accepted = []
+    accepted: list[Mention] = []
     queue = list(mentions)
     while queue:
         m = queue.pop(0)
@@ -247,6 +264,11 @@ def _choose(m: Mention, context: Counter[str], accepted: list[Mention]) -> None:
         if not options:
             m.why.append("variant of a place outside the article's countries")
             return
+    if not (m.admin_after or m.admin_before):
+        # a city and its province share a name (Deir ez-Zor, Homs): without "province" it is the city
+        # (a big city inside the province of the same name; "California" is still the state)
+        seats = {(q.country, q.admin1) for q in options if q.kind == "city" and q.population >= 50_000}
+        options = [p for p in options if p.kind != "admin_region" or (p.country, p.admin1) not in seats]
     scored = sorted(((_score(m, p, context), p.population, p) for p in options), key=lambda t: (t[0], t[1]), reverse=True)
     best, _, place = scored[0]
     m.score = best
@@ -283,46 +305,69 @@ def is_metonymy(m: Mention, doc: Doc | None, capitals: frozenset[str]) -> bool:
         return True
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in GOV_NOUNS:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from") and tok.head.head.lemma_.lower() in GOV_NOUNS | GOV_VERBS:
-        return True
-    return False
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "from") and tok.head.head.lemma_.lower() in GOV_NOUNS | GOV_VERBS
 
 
 def focus_of(mentions: list[Mention], text: str, title: str | None) -> Place | None:
-    """Where the article's main reported event happened: the most prominent specific place."""
+    """Where the article's main reported event happened.
+
+    Mentions vote (early ones, those in the first paragraph and the title weigh more); a place's
+    votes also count for its province, so "Douma ... Eastern Ghouta ... Damascus countryside"
+    settles the province before the place. The focus is the most-voted place of the most-voted
+    province; a country only when nothing more precise is named."""
     if not mentions:
         return None
     head = len(text.split("\n\n")[0]) if text else 0
-    weight: Counter[str] = Counter()
-    by_id: dict[str, Place] = {}
     title_keys = {fold(w) for w in re.findall(r"[^\W\d_][\w’'-]*", title or "")}
+    votes: dict[str, float] = defaultdict(float)
+    region_votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
+    by_id: dict[str, Place] = {}
     for rank, m in enumerate(mentions):
         p = m.chosen
-        if p is None or m.metonymy:
-            continue
-        w = 1.0 + 1.0 / (1 + rank)  # early mentions weigh more
+        if p is None or m.metonymy or (m.surface.isupper() and m.start < DATELINE_ZONE):
+            continue  # a dateline ("BEIRUT -") says where the reporter is, not where it happened
+        w = 1.0 + 1.0 / (1 + rank)
         if m.start < head:
             w += 1.0
         if m.key in title_keys or any(k in title_keys for k in m.key.split()):
             w += 2.0
-        if p.kind == "country":
-            w *= 0.2  # a country is the focus only when nothing more precise is named
-        weight[p.id] += w
+        if m.in_title:
+            w += 2.0
+        votes[p.id] += w
         by_id[p.id] = p
-    if not weight:
-        return None
-    return by_id[weight.most_common(1)[0][0]]
+        if p.kind != "country":
+            region_votes[(p.country, p.admin1)] += w
+    regional = [pid for pid in votes if by_id[pid].kind != "country"]
+    if not regional:
+        return by_id[max(votes, key=lambda pid: votes[pid])] if votes else None
+    region = max(region_votes, key=lambda r: region_votes[r])
+    inside = [pid for pid in regional if (by_id[pid].country, by_id[pid].admin1) == region]
+    return by_id[max(inside, key=lambda pid: (votes[pid], by_id[pid].kind != "admin_region"))]
 
 
-def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
+Found = list[dict[str, Any]]
+
+
+def find_places(text: str, doc: Doc | None, gaz: Gazetteer,
+                title: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
     """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``."""
     accepted = resolve(candidates(text, gaz), text, doc, gaz)
-    places, metonyms = [], []
+    in_title = []
+    if title:
+        # Titles are often in Title Case: only names the body also uses, or provinces and
+        # cities big enough to be headline places, count from there
+        known = {m.key for m in accepted}
+        for m in resolve(candidates(title, gaz), title, None, gaz):
+            if m.chosen and (m.key in known or _base(m.chosen) >= 2.0) and m.chosen.kind != "country":
+                m.in_title = True
+                in_title.append(m)
+    places: Found = []
+    metonyms: Found = []
     for m in accepted:
         assert m.chosen is not None
         m.metonymy = is_metonymy(m, doc, gaz.capital_keys)
         item = {"surface": m.surface, "start": m.start, "end": m.end, **m.chosen.as_dict(),
                 "match": "exact" if m.exact else "variant", "score": round(m.score, 2)}
         (metonyms if m.metonymy else places).append(item)
-    focus = focus_of(accepted, text, title)
+    focus = focus_of(in_title + accepted, text, title)
     return places, metonyms, (focus.as_dict() if focus else None)

@@ -7,7 +7,8 @@ import unicodedata
 
 # Arabic definite articles as they are transliterated (al-, el-, and the sun-letter forms).
 ARTICLES = frozenset("al el il ul ar er as es ash esh at et ad ed az ez an en ath adh ed dh".split())
-_DIGRAPHS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"),
+# "ch" stays: it is "sh" in French spellings but "tsch" in English ones (China is not Sina).
+_DIGRAPHS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("th", "t"),
              ("dh", "d"), ("ts", "s"), ("ph", "f"), ("ou", "u"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("c", "k"),
              ("x", "ks")]
 _VOWELS = re.compile(r"(?<=.)[aeiouyw]")
