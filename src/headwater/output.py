@@ -42,7 +42,8 @@ def analysis_dict(result: Analysis) -> dict[str, Any]:
         "articles": [article_dict(aid, a) for aid, a in arts],
         "places": [p for p in with_id("places") if not p.get("metonymy")],
         "metonyms": [p for p in with_id("places") if p.get("metonymy")],  # capitals standing for governments
-        "attributions": with_id("attributions"),
+        "attributions": [x for x in with_id("attributions") if x.get("sources")],
+        "unattributed_claims": [x for x in with_id("attributions") if not x.get("sources")],  # the article's own voice
         "events": with_id("events"),
         "stories": links.stories,
         "copies": links.copies,

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from headwater.enrich.gazetteer import Gazetteer
+    from headwater.enrich.sources import SourceRegistry
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
@@ -28,11 +29,22 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     tried = MODEL_FALLBACKS.get(name, (name,))
     for candidate in tried:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _split_glued_sentences(nlp)
+        return nlp
     raise ModelError(f"spaCy pipeline {name!r} is not installed (tried {', '.join(tried)}); "
                      f"install its package or pass --model with an installed one")
+
+
+def _split_glued_sentences(nlp: Language) -> None:
+    """Scraped text loses the space after a full stop ("Zhuravlev said.Earlier, Zhuravlev"):
+    split such tokens so sentences and speakers are found. "U.S." and "e.g." are unaffected."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 class Resources:
@@ -60,3 +72,9 @@ class Resources:
         from headwater.enrich.gazetteer import Gazetteer
 
         return Gazetteer.load()
+
+    @cached_property
+    def sources(self) -> SourceRegistry:
+        from headwater.enrich.sources import SourceRegistry
+
+        return SourceRegistry(self.outlets)

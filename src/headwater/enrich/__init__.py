@@ -47,12 +47,19 @@ def _places(ctx: Context) -> None:
     a.focus = focus
 
 
+def _attributions(ctx: Context) -> None:
+    from headwater.enrich.attributions import find_attributions
+
+    ctx.article.attributions = find_attributions(ctx.doc, ctx.article, ctx.resources.sources)
+
+
 PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), _places)
+ATTRIBUTIONS = Enricher("attributions/1", ("nlp", "sources"), ("attributions",), _attributions)
 
 
 def default_enrichers() -> list[Enricher]:
     """The built-in enrichers, in the order they run (later ones may read earlier ones' fields)."""
-    return [PLACES]
+    return [PLACES, ATTRIBUTIONS]
 
 
 def check_order(enrichers: Sequence[Enricher]) -> None:

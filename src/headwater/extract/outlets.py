@@ -32,7 +32,7 @@ TITLE_SEP = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 
 def norm(name: str) -> str:
     """Fold an outlet name for lookup: case, accents, punctuation and a leading 'the' go."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9]+", " ", s).strip()
     return re.sub(r"^the ", "", s)
 
