@@ -72,9 +72,9 @@ def analyzer_version(enrichers: Sequence[Enricher]) -> str:
 _WORKER: tuple[Resources, list[Enricher]] | None = None
 
 
-def _init_worker(model: str, outlets_path: str | Path | None) -> None:
+def _init_worker(model: str, outlets_path: str | Path | None, enrichers: list[Enricher]) -> None:
     global _WORKER
-    _WORKER = (Resources(model=model, outlets_path=outlets_path), default_enrichers())
+    _WORKER = (Resources(model=model, outlets_path=outlets_path), enrichers)
 
 
 def process(raw: RawInput, resources: Resources, enrichers: Sequence[Enricher]) -> Article | InputError:
@@ -86,6 +86,8 @@ def process(raw: RawInput, resources: Resources, enrichers: Sequence[Enricher]) 
         return InputError(raw.source, str(exc))
     except RecursionError:
         return InputError(raw.source, "too deeply nested to parse (malformed HTML?)")
+    except Exception as exc:  # one article's failure is reported and must not sink the run
+        return InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
 def _process_in_worker(raw: RawInput) -> Article | InputError:
@@ -103,7 +105,7 @@ def _results(items: Iterator[RawInput], resources: Resources, enrichers: Sequenc
         return
     ctx = multiprocessing.get_context("spawn")  # no inherited state: what a cluster worker would see
     with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(resources.model, resources.outlets_path)) as pool:
+                               initargs=(resources.model, resources.outlets_path, list(enrichers))) as pool:
         pending: dict[cf.Future[Article | InputError], RawInput] = {}
         stream = itertools.chain(head, items)
         for raw in itertools.islice(stream, workers * 4):
@@ -114,7 +116,7 @@ def _results(items: Iterator[RawInput], resources: Resources, enrichers: Sequenc
                 raw = pending.pop(fut)
                 try:
                     result = fut.result()
-                except Exception as exc:  # a crash in one article must not sink the run
+                except Exception as exc:  # a worker that died (out of memory, killed) loses one article
                     result = InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
                 yield raw, result
                 nxt = next(stream, None)

@@ -28,9 +28,10 @@ REPORT_VERBS = frozenset(
     "hope expect agree dismiss reject quote cite attribute read inform mention point reiterate underline "
     "show find call threaten boast lament talk discuss comment joke tout slam blast praise question wonder see "
     "want push predict concede defend repeat echo counter rebut dispute brag decry denounce condemn hail welcome "
-    "applaud caution advise rail insist".split())
+    "applaud caution advise rail insist intend plan feel know support back appear seem document".split())
 # Verbs whose subject reports only when they govern a clause ("polls show that", "the study found that").
-CLAUSE_ONLY = frozenset("show find think believe hope expect fear agree point read see want".split())
+CLAUSE_ONLY = frozenset("show find think believe hope expect fear agree point read see want intend plan feel know support "
+                        "back appear seem document".split())
 # Verbs that are speech whoever their subject is; with the others an inanimate subject does not
 # speak ("the plan calls for", "the attack drew condemnation").
 SPEECH = frozenset("say tell add note claim report ask write announce warn explain argue insist confirm deny admit "
@@ -54,6 +55,7 @@ class Found:
     chain: list[dict[str, Any]]
     speaker_start: int | None = None
     quote: bool = False
+    nested: bool = False  # inside what another source says: "the envoy said the UN must demand ..."
     hedges: list[str] = field(default_factory=list)
 
 
@@ -221,7 +223,17 @@ def _content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]]
     near = [q for q in quotes if q[1] - q[0] > 10 and (0 <= left - q[1] <= QUOTE_GAP or 0 <= q[0] - right <= QUOTE_GAP)]
     if near:
         best = min(near, key=lambda q: min(abs(left - q[1]), abs(q[0] - right)))
+        if best[1] <= left:  # '“Part one,” Sanders said. “Part two.”': the quote goes on after the tag
+            text = verb.doc.text
+            tag_end = verb.sent.end_char
+            after = [q for q in getattr(verb.doc, "_all_quotes", quote_spans(text))
+                     if 0 <= q[0] - tag_end <= QUOTE_GAP and "\n" not in text[tag_end:q[0]]]
+            if after and _is_tag_only(verb.sent, best):
+                return best[0], after[0][1], True
         return best[0], best[1], True
+    before, after_tag = left - sent.start_char, sent.end_char - right
+    if before > 15 and after_tag > 15 and sent.text[max(0, before - 3):before].strip().endswith(","):
+        return sent.start_char, sent.end_char, False  # "Take action now, they said, and you risk...": all of it
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp") and c.right_edge.i - c.left_edge.i >= 2:
             if c.i > verb.i:  # "X told Y that C1 and C2.": the rest of the sentence is what X said
@@ -236,6 +248,12 @@ def _content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]]
             end = sent.end_char - (1 if sent.text.rstrip()[-1:] in ".!" else 0)
             return target.left_edge.idx, max(end, target.right_edge.idx + len(target.right_edge)), False
     return sent.start_char, sent.end_char, False
+
+
+def _is_tag_only(sent: Span, quote: tuple[int, int]) -> bool:
+    """True when what the sentence holds after the quote is only its speech tag: '…,” Sanders said.'"""
+    rest = sent.doc.text[quote[1]:sent.end_char]
+    return len(rest.split()) <= 8
 
 
 def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Found]:
@@ -255,9 +273,8 @@ def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Foun
                 start, end = phrase_end, sent.end_char  # According to X, claim.
             found.append(Found(start, end, "according to", tok.idx, chain, pobj.idx))
         elif tok.lemma_ in REPORT_VERBS and tok.pos_ in ("VERB", "AUX") and not _in_quotes(tok, quotes):
-            if any(a.lemma_ in REPORT_VERBS and any(c.dep_ in ("ccomp", "xcomp") and (c == tok or c.is_ancestor(tok))
-                                                    for c in a.children) for a in tok.ancestors):
-                continue  # "The UN must demand ..., the envoy said": part of what another source says
+            nested = any(a.lemma_ in REPORT_VERBS and any(c.dep_ in ("ccomp", "xcomp") and (c == tok or c.is_ancestor(tok))
+                                                          for c in a.children) for a in tok.ancestors)
             subj = _subject(tok)
             if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
                 continue  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
@@ -279,7 +296,7 @@ def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Foun
                     if recipient[0]["kind"] in ("outlet", "agency"):
                         chain = recipient[:1] + chain
             start, end, is_quote = _content(tok, subj, sent, quotes)
-            found.append(Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote))
+            found.append(Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested))
     text = sent.text
     for f in found:
         f.hedges = sorted({m.group(0).lower() for m in HEDGES.finditer(text)})
@@ -310,13 +327,15 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
             found = [Found(sent.start_char, sent.end_char, "(continued quote)", sent.start_char, prev_quote, None, True)]
         prev_quote = None
         for f in found:
-            memory.remember(f.chain)
+            if not f.nested:
+                memory.remember(f.chain)
             claim = text[f.claim_start:f.claim_end].strip(" ,“”\"")
             if len(claim.split()) < 3:
                 continue
             out.append({"claim": claim, "start": f.claim_start, "end": f.claim_end, "cue": f.cue,
                         "cue_start": f.cue_start, "sources": [_public(s) for s in f.chain],
-                        "hedges": f.hedges, "sourcing": _sourcing(f.chain), "quote": f.quote})
+                        "hedges": f.hedges, "sourcing": _sourcing(f.chain), "quote": f.quote,
+                        "nested": f.nested})
             if f.quote or stripped[-1:] in QUOTES or stripped[:1] in QUOTES:
                 prev_quote = f.chain
         if not found and len(stripped.split()) >= 6 and stripped[-1:] not in ("?", ":"):
