@@ -170,7 +170,8 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                 prog.advance(raw.source)
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         corpus = list(store.articles())
-    links = link_corpus(corpus)
+        links = link_corpus(corpus, store.narrative_keys())
+        store.save_links(links)
     analysis = Analysis(corpus, links, errors, analyzed, skipped, duplicates)
     if opts.write_outputs:
         from headwater.output import write_analysis

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from headwater.link import CorpusLinks
 from headwater.model import Article, Outlet
 
 MIGRATIONS: list[str] = [
@@ -112,6 +113,30 @@ MIGRATIONS: list[str] = [
     CREATE INDEX places_article ON places(article_id);
     CREATE INDEX attributions_article ON attributions(article_id);
     CREATE INDEX events_article ON events(article_id);
+    """,
+    # 3: corpus-level results, recomputed over the whole corpus at the end of every run
+    """
+    CREATE TABLE narrative_keys (
+        key TEXT PRIMARY KEY,                -- actor|action|group: the claim a narrative retells
+        id TEXT NOT NULL UNIQUE              -- its id, stable from run to run
+    );
+    CREATE TABLE narratives (
+        id TEXT PRIMARY KEY, label TEXT NOT NULL, first_seen TEXT, last_seen TEXT, data TEXT NOT NULL
+    );
+    CREATE TABLE narrative_articles (
+        narrative_id TEXT NOT NULL REFERENCES narratives(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (narrative_id, article_id)
+    );
+    CREATE TABLE contradictions (
+        id INTEGER PRIMARY KEY, narrative_id TEXT, slot TEXT, description TEXT, data TEXT NOT NULL
+    );
+    CREATE TABLE provenance_edges (
+        narrative_id TEXT, source TEXT, cites TEXT, article_id INTEGER
+    );
+    CREATE TABLE stories (
+        id TEXT NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
     """,
 ]
 
@@ -267,6 +292,30 @@ class Store:
                 input_kind=r["input_kind"], focus=json.loads(r["focus"]) if r["focus"] else None,
                 notes=json.loads(r["notes"] or "[]"), places=findings["places"].get(aid, []),
                 attributions=findings["attributions"].get(aid, []), events=findings["events"].get(aid, []))
+
+    def narrative_keys(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT key, id FROM narrative_keys")}
+
+    def save_links(self, links: CorpusLinks) -> None:
+        """Replace the corpus-level results with a new computation, in one transaction."""
+        with self.db:
+            for table in ("narrative_articles", "narratives", "contradictions", "provenance_edges", "stories"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany("INSERT OR IGNORE INTO narrative_keys(key, id) VALUES (?, ?)", links.narrative_ids.items())
+            for n in links.narratives:
+                self.db.execute("INSERT INTO narratives(id, label, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)",
+                                (n["id"], n["label"], n.get("first_seen"), n.get("last_seen"), json.dumps(n)))
+                self.db.executemany("INSERT INTO narrative_articles(narrative_id, article_id) VALUES (?, ?)",
+                                    [(n["id"], int(k[1:])) for k in n["article_ids"]])
+            for c in links.contradictions:
+                self.db.execute("INSERT INTO contradictions(narrative_id, slot, description, data) VALUES (?, ?, ?, ?)",
+                                (c["narrative_id"], c.get("slot"), c.get("description"), json.dumps(c)))
+            for p in links.provenance:
+                self.db.executemany("INSERT INTO provenance_edges(narrative_id, source, cites, article_id) VALUES (?, ?, ?, ?)",
+                                    [(p["narrative_id"], e["from"], e["to"], int(e["article_id"][1:])) for e in p["edges"]])
+            for st in links.stories:
+                self.db.executemany("INSERT INTO stories(id, article_id) VALUES (?, ?)",
+                                    [(st["id"], int(k[1:])) for k in st["article_ids"]])
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies (SQLite FTS5 query syntax)."""

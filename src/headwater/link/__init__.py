@@ -1,8 +1,8 @@
 """Link: corpus-level results computed over every stored article, apart from per-article work.
 
-Today: near-duplicates and rewrites (shared word shingles), which seed the story partition.
-Stories of one incident across different wordings, narratives, contradictions and provenance
-plug in here as they land.
+Near-duplicates and rewrites (shared word shingles) seed the story partition; narratives,
+contradictions and provenance come from the articles' claim frames and attribution chains
+(``link.frames``, ``link.narratives``).
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class CorpusLinks:
     contradictions: list[dict[str, Any]] = field(default_factory=list)
     provenance: list[dict[str, Any]] = field(default_factory=list)
     copies: list[dict[str, Any]] = field(default_factory=list)  # {article_id, derived_from, containment}
+    narrative_ids: dict[str, str] = field(default_factory=dict)  # frame key -> stable narrative id
 
 
 def article_key(aid: int) -> str:
@@ -91,6 +92,14 @@ def stories_from(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]
     return [{"id": f"s{i}", "article_ids": ids} for i, ids in enumerate(groups.values(), 1)]
 
 
-def link_corpus(corpus: list[tuple[int, Article]]) -> CorpusLinks:
+def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, str] | None = None) -> CorpusLinks:
+    """Everything computed across articles. ``known_narratives`` (frame key -> id) keeps narrative
+    ids stable from run to run; the extended mapping is returned in ``narrative_ids``."""
+    from headwater.link.narratives import contradictions, narratives, provenance
+
     copies = find_copies(corpus)
-    return CorpusLinks(stories=stories_from(corpus, copies), copies=copies)
+    arts = dict(corpus)
+    found, ids = narratives(corpus, known_narratives or {})
+    return CorpusLinks(stories=stories_from(corpus, copies), copies=copies, narratives=found,
+                       contradictions=[c for n in found for c in contradictions(n, arts)],
+                       provenance=[provenance(n, arts) for n in found], narrative_ids=ids)

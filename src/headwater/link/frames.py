@@ -1,0 +1,100 @@
+"""Claim frames: what an article asserts, normalized so retellings across incidents meet.
+
+A frame is (actor, action, group): "the US moves Daesh fighters", "US forces train ISIS militants"
+and "Americans transport ISIS militants" are all (United States, aids, Islamic State). Actions are
+rolled up the way CAMEO rolls up verbs: moving, training, recruiting, arming or sheltering a group
+is material aid to it; attacking and killing are attacks. Names go through the actor table
+(``data/event_actors.yaml``: Daesh = ISIS = IS).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from headwater.model import Article
+
+ROLLUP = {"transfer": "aids", "training": "aids", "recruitment": "aids", "release": "releases",
+          "attack": "attacks", "casualties": "attacks", "detention": "detains"}
+# People an actor moves or trains who make it aid to a group: not its own troops or civilians.
+FIGHTERS = re.compile(r"\b(militants?|terrorists?|fighters?|jihadists?|extremists?|mercenar(?:y|ies)|insurgents?|"
+                      r"gunmen|ringleaders?|elements|members|recruits|rebels?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def actor_table() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, canonical name), longest alias first; short all-capital aliases match in capitals only."""
+    data = yaml.safe_load(resources.files("headwater.data").joinpath("event_actors.yaml").read_text("utf-8")) or {}
+    pairs = sorted(((alias, name) for name, aliases in data.items() for alias in [name, *aliases]),
+                   key=lambda p: -len(p[0]))
+    out = []
+    for alias, name in pairs:
+        flags = 0 if alias.isupper() and len(alias) <= 4 else re.I
+        out.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), name))
+    return out
+
+
+def canonical(text: str | None) -> str | None:
+    """The canonical actor a phrase names, or None."""
+    if not text:
+        return None
+    for pat, name in actor_table():
+        if pat.search(text):
+            return name
+    return None
+
+
+def groups_mentioned(text: str) -> Counter[str]:
+    """How often each canonical actor is named in a text (longest alias wins where aliases overlap)."""
+    taken: list[tuple[int, int]] = []
+    counts: Counter[str] = Counter()
+    for pat, name in actor_table():
+        for m in pat.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                counts[name] += 1
+    return counts
+
+
+def frames(article: Article) -> set[tuple[str, str, str]]:
+    """The (actor, action, group) frames an article's events assert."""
+    mentioned = groups_mentioned(article.text + "\n" + (article.title or ""))
+    out = set()
+    for e in article.events:
+        actor, action = e.get("actor"), ROLLUP.get(str(e.get("type")))
+        actor = canonical(actor) or actor
+        if not actor or not action:
+            continue
+        target = str(e.get("target") or "")
+        group = canonical(target)
+        if action == "aids":
+            if group is None and (not target or FIGHTERS.search(target)):
+                # "moved Daesh* militants" parsed as "militants": the group the article names most
+                armed = [(n, c) for n, c in mentioned.most_common() if n != actor and n not in STATES]
+                group = armed[0][0] if armed else None
+            if group is None or group in STATES or group == actor:
+                continue
+        elif group is None:
+            continue
+        out.add((str(actor), action, group))
+    return out
+
+
+# Canonical actors that are states: "the US moves US troops" is a deployment, not aid to a group.
+STATES = frozenset("United States|Russia|Syrian government|Turkey|Iran|Israel|Iraq|Jordan|Ukraine|United Kingdom|"
+                   "France|Saudi-led coalition|US-led coalition".split("|"))
+
+
+def label(frame: tuple[str, str, str]) -> str:
+    actor, action, group = frame
+    verb = {"aids": "moves, trains or arms", "attacks": "attacks", "detains": "detains", "releases": "releases"}[action]
+    return f"{actor} {verb} {group}"
+
+
+def describe_event(e: dict[str, Any]) -> str:
+    o, d = (e.get("origin") or {}).get("name"), (e.get("destination") or {}).get("name")
+    return f"{e.get('type')} {e.get('count') or ''} {o or ''} -> {d or ''}".strip()

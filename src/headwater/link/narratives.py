@@ -1,0 +1,143 @@
+"""Narratives (a claim recurring across incidents), the contradictions between their retellings,
+and their provenance: who cites whom, down to the primary sources the narrative rests on."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from itertools import combinations
+from typing import Any
+
+from headwater.link.frames import FIGHTERS, ROLLUP, canonical, frames, groups_mentioned, label
+from headwater.model import Article
+
+Frame = tuple[str, str, str]
+# Two mentions are one place when they are this close (km): a city and its province's centre, a
+# prison and its town. Tuned on the spread of Syrian governorate centres (60-150 km apart).
+SAME_PLACE_KM = 50
+# Counts that differ by more than this share are divergent accounts ("750" vs "several thousand").
+COUNT_TOLERANCE = 0.2
+
+
+def narratives(corpus: list[tuple[int, Article]], known: dict[str, str]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Frames asserted by two or more articles, each a narrative with a stable id (``known`` maps
+    frame keys to ids from earlier runs and is returned extended)."""
+    by_frame: dict[Frame, list[int]] = defaultdict(list)
+    for aid, a in corpus:
+        for f in frames(a):
+            by_frame[f].append(aid)
+    ids = dict(known)
+    out = []
+    for f, aids in sorted(by_frame.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(aids) < 2:
+            continue
+        key = "|".join(f)
+        if key not in ids:
+            ids[key] = f"n{len(ids) + 1}"
+        arts = dict(corpus)
+        dates = sorted(d for d in (arts[i].published for i in aids) if d)
+        out.append({"id": ids[key], "key": key, "label": label(f),
+                    "frame": {"actor": f[0], "action": f[1], "group": f[2]},
+                    "article_ids": [f"a{i}" for i in aids], "first_seen": dates[0] if dates else None,
+                    "last_seen": dates[-1] if dates else None})
+    return out, ids
+
+
+def _frame_events(a: Article, f: Frame) -> list[dict[str, Any]]:
+    actor, action, _ = f
+    return [e for e in a.events
+            if ROLLUP.get(str(e.get("type"))) == action and (canonical(e.get("actor")) or e.get("actor")) == actor]
+
+
+def _km(p: dict[str, Any], q: dict[str, Any]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (p["lat"], p["lon"], q["lat"], q["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_place(p: dict[str, Any] | None, q: dict[str, Any] | None) -> bool:
+    if not p or not q or p.get("lat") is None or q.get("lat") is None:
+        return False
+    if p.get("place_id") and p.get("place_id") == q.get("place_id"):
+        return True
+    return _km(p, q) <= SAME_PLACE_KM
+
+
+def _where(e: dict[str, Any], role: str) -> str:
+    p = e.get(role) or {}
+    return str(p.get("surface") or p.get("name") or "?")
+
+
+def contradictions(narrative: dict[str, Any], arts: dict[int, Article]) -> list[dict[str, Any]]:
+    """Divergent accounts between retellings, slot by slot: direction, destination, count."""
+    f = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
+    moves = {int(k[1:]): [e for e in _frame_events(arts[int(k[1:])], f) if e.get("type") == "transfer"]
+             for k in narrative["article_ids"]}
+    out = []
+    for x, y in combinations(sorted(moves), 2):
+        for e in moves[x]:
+            for g in moves[y]:
+                found = None
+                if same_place(e.get("origin"), g.get("destination")) and same_place(e.get("destination"), g.get("origin")):
+                    found = ("direction", f"opposite directions: {_where(e, 'origin')} → {_where(e, 'destination')} "
+                                          f"in a{x}, {_where(g, 'origin')} → {_where(g, 'destination')} in a{y}")
+                elif same_place(e.get("origin"), g.get("origin")) and e.get("destination") and g.get("destination") \
+                        and not same_place(e.get("destination"), g.get("destination")):
+                    found = ("destination", f"moved out of {_where(e, 'origin')} to {_where(e, 'destination')} in a{x}, "
+                                            f"to {_where(g, 'destination')} in a{y}")
+                elif isinstance(e.get("count"), int) and isinstance(g.get("count"), int) and \
+                        abs(e["count"] - g["count"]) > COUNT_TOLERANCE * max(e["count"], g["count"]):
+                    found = ("count", f"{e['count']} in a{x}, {g['count']} in a{y}")
+                if found:
+                    out.append({"narrative_id": narrative["id"], "article_ids": [f"a{x}", f"a{y}"], "slot": found[0],
+                                "description": found[1],
+                                "spans": [{"article_id": f"a{x}", "start": e.get("start"), "end": e.get("end")},
+                                          {"article_id": f"a{y}", "start": g.get("start"), "end": g.get("end")}]})
+    return out
+
+
+def _relevant_chains(a: Article, f: Frame) -> list[list[dict[str, Any]]]:
+    """The source chains the article gives for the narrative's claim: those of its frame events, and
+    of attributed claims that name the actor and the group (or fighters)."""
+    chains = [list(e["attribution"]) for e in _frame_events(a, f) if e.get("attribution")]
+    for at in a.attributions:
+        if not at.get("sources"):
+            continue
+        names = groups_mentioned(str(at.get("claim") or ""))
+        if f[0] in names and (f[2] in names or FIGHTERS.search(str(at.get("claim")))):
+            chains.append(list(at["sources"]))
+    unique: list[list[dict[str, Any]]] = []
+    for c in chains:
+        if [s.get("name") for s in c] not in [[s.get("name") for s in u] for u in unique]:
+            unique.append(c)
+    return unique
+
+
+def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str, Any]:
+    """The citation graph of a narrative and the primary sources its retellings end with."""
+    f = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
+    edges: list[dict[str, Any]] = []
+    primaries: dict[str, dict[str, Any]] = {}
+    for key in narrative["article_ids"]:
+        a = arts[int(key[1:])]
+        outlet = a.outlet.name if a.outlet else f"unknown outlet ({a.source.rsplit('/', 1)[-1]})"
+        chains = _relevant_chains(a, f)
+        if not chains:
+            node = {"name": outlet if a.outlet else "unattributed", "kind": "outlet" if a.outlet else "unattributed",
+                    "country": a.outlet.country if a.outlet else None,
+                    "state_affiliated": a.outlet.state_affiliated if a.outlet else None}
+            primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(key)
+            continue
+        for chain in chains:
+            prev = outlet
+            for s in chain:
+                edges.append({"from": prev, "to": s.get("name"), "article_id": key})
+                prev = str(s.get("name"))
+            last = chain[-1]
+            node = {k: last.get(k) for k in ("name", "kind", "country", "state_affiliated")}
+            if last.get("kind") == "anonymous" and len(chain) > 1:
+                node["relayed_by"] = chain[-2].get("name")  # "anonymous local sources" as relayed by SANA
+            primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(key)
+    independent = [p for p in primaries.values() if p.get("kind") not in ("anonymous", "unattributed")
+                   and p.get("state_affiliated") is False]
+    return {"narrative_id": narrative["id"], "primary_sources": list(primaries.values()), "edges": edges,
+            "independent_non_state_named_primary_sources": len(independent)}
