@@ -15,10 +15,12 @@ from .conftest import EXAMPLES
 
 def test_every_command_has_help_with_an_example() -> None:
     assert isinstance(main, click.Group)
-    for name in main.commands:
-        result = CliRunner().invoke(main, [name, "--help"])
-        assert result.exit_code == 0, name
-        assert "Example:" in result.output, f"{name} --help has no example"
+    commands = [[n] for n, c in main.commands.items() if not isinstance(c, click.Group)]
+    commands += [[n, sub] for n, c in main.commands.items() if isinstance(c, click.Group) for sub in c.commands]
+    for path in commands:
+        result = CliRunner().invoke(main, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert "Example:" in result.output, f"{' '.join(path)} --help has no example"
 
 
 def test_analyze_writes_outputs_and_a_summary(tmp_path: Path) -> None:

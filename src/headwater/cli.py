@@ -106,3 +106,30 @@ def search_cmd(query: str, db_path: str, limit: int) -> None:
         click.echo(f"a{h['id']}\t{h['title'] or '(no title)'}\t{h['snippet']}")
     if not hits:
         click.echo("no match", err=True)
+
+
+@main.group("claims")
+def claims_group() -> None:
+    """Known claims: databases of debunked claims that narratives are matched against."""
+
+
+@claims_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="The headwater database.")
+def claims_import_cmd(file: str, db_path: str) -> None:
+    """Import known claims: an EUvsDisinfo case list (CSV) or schema.org ClaimReview (JSON).
+
+    Narratives are matched against them at the end of every analyze run.
+
+    Example: headwater claims import euvsdisinfo-cases.csv --db out/headwater.db
+    """
+    from headwater.link.known import read_claims
+    from headwater.store import Store
+
+    try:
+        claims = read_claims(file)
+    except (ValueError, UnicodeDecodeError, KeyError) as exc:
+        raise click.ClickException(f"{file}: not a known-claims file headwater reads ({exc})") from None
+    with Store(Path(db_path)) as store:
+        new = store.add_known_claims(claims)
+    click.echo(f"{len(claims)} claims read from {file}, {new} new in {db_path}")

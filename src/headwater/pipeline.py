@@ -170,7 +170,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                 prog.advance(raw.source)
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         corpus = list(store.articles())
-        links = link_corpus(corpus, store.narrative_keys())
+        links = link_corpus(corpus, store.narrative_keys(), store.known_claims())
         store.save_links(links)
     analysis = Analysis(corpus, links, errors, analyzed, skipped, duplicates)
     if opts.write_outputs:

@@ -138,6 +138,17 @@ MIGRATIONS: list[str] = [
         id TEXT NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
     );
     """,
+    # 4: known claims (debunked-claims databases) and the narratives that repeat them
+    """
+    CREATE TABLE known_claims (
+        id TEXT PRIMARY KEY,                 -- the case or ClaimReview URL where there is one
+        origin TEXT,                         -- the file it was imported from
+        date TEXT, claim TEXT NOT NULL, rating TEXT, url TEXT, data TEXT NOT NULL
+    );
+    CREATE TABLE narrative_known_claims (
+        narrative_id TEXT NOT NULL, known_claim_id TEXT NOT NULL, score REAL NOT NULL
+    );
+    """,
 ]
 
 
@@ -293,13 +304,27 @@ class Store:
                 notes=json.loads(r["notes"] or "[]"), places=findings["places"].get(aid, []),
                 attributions=findings["attributions"].get(aid, []), events=findings["events"].get(aid, []))
 
+    def add_known_claims(self, claims: list[dict[str, Any]]) -> int:
+        """Store known claims (by id; importing the same file again changes nothing); returns how many are new."""
+        with self.db:
+            before = self.db.execute("SELECT count(*) FROM known_claims").fetchone()[0]
+            self.db.executemany("INSERT OR IGNORE INTO known_claims(id, origin, date, claim, rating, url, data) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [(c["id"], c.get("origin"), c.get("date"), c["text"], c.get("rating"), c.get("url"),
+                                  json.dumps(c)) for c in claims])
+            return int(self.db.execute("SELECT count(*) FROM known_claims").fetchone()[0] - before)
+
+    def known_claims(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM known_claims ORDER BY rowid")]
+
     def narrative_keys(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT key, id FROM narrative_keys")}
 
     def save_links(self, links: CorpusLinks) -> None:
         """Replace the corpus-level results with a new computation, in one transaction."""
         with self.db:
-            for table in ("narrative_articles", "narratives", "contradictions", "provenance_edges", "stories"):
+            for table in ("narrative_articles", "narratives", "contradictions", "provenance_edges", "stories",
+                          "narrative_known_claims"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.executemany("INSERT OR IGNORE INTO narrative_keys(key, id) VALUES (?, ?)", links.narrative_ids.items())
             for n in links.narratives:
@@ -307,6 +332,8 @@ class Store:
                                 (n["id"], n["label"], n.get("first_seen"), n.get("last_seen"), json.dumps(n)))
                 self.db.executemany("INSERT INTO narrative_articles(narrative_id, article_id) VALUES (?, ?)",
                                     [(n["id"], int(k[1:])) for k in n["article_ids"]])
+                self.db.executemany("INSERT INTO narrative_known_claims(narrative_id, known_claim_id, score) VALUES (?, ?, ?)",
+                                    [(n["id"], k["id"], k["score"]) for k in n.get("known_claims", [])])
             for c in links.contradictions:
                 self.db.execute("INSERT INTO contradictions(narrative_id, slot, description, data) VALUES (?, ?, ?, ?)",
                                 (c["narrative_id"], c.get("slot"), c.get("description"), json.dumps(c)))

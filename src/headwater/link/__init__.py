@@ -92,14 +92,19 @@ def stories_from(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]
     return [{"id": f"s{i}", "article_ids": ids} for i, ids in enumerate(groups.values(), 1)]
 
 
-def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, str] | None = None) -> CorpusLinks:
+def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, str] | None = None,
+                known_claims: list[dict[str, Any]] | None = None) -> CorpusLinks:
     """Everything computed across articles. ``known_narratives`` (frame key -> id) keeps narrative
-    ids stable from run to run; the extended mapping is returned in ``narrative_ids``."""
+    ids stable from run to run; the extended mapping is returned in ``narrative_ids``.
+    ``known_claims`` (see ``link.known``) are matched to the narratives that repeat them."""
+    from headwater.link.known import match
     from headwater.link.narratives import contradictions, narratives, provenance
 
     copies = find_copies(corpus)
     arts = dict(corpus)
     found, ids = narratives(corpus, known_narratives or {})
+    for n in found:
+        n["known_claims"] = match(n, arts, known_claims) if known_claims else []
     return CorpusLinks(stories=stories_from(corpus, copies), copies=copies, narratives=found,
                        contradictions=[c for n in found for c in contradictions(n, arts)],
                        provenance=[provenance(n, arts) for n in found], narrative_ids=ids)
