@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from headwater.ingest.containers import read_jsonl, read_warc, sniff_kind
-from headwater.ingest.decode import DecodeError, decode, digest
+from headwater.ingest.decode import raw_input, text_input
 from headwater.ingest.fetch import FetchError, FetchPolicy, fetch
 from headwater.model import InputError, RawInput
 
@@ -106,23 +106,15 @@ def _from_file(path: str, opts: IngestOptions) -> Iterator[Item]:
 
 def _from_bytes(source: str, data: bytes, opts: IngestOptions, kind: str | None,
                 meta: dict[str, str] | None = None, charset: str | None = None) -> Iterator[Item]:
-    if len(data) > opts.max_bytes:
-        yield InputError(source, f"too large: over {opts.max_bytes:,} bytes (see --max-bytes)")
-        return
-    try:
-        text, _enc = decode(data, charset)
-    except DecodeError as exc:
-        yield InputError(source, str(exc))
-        return
-    if not text.strip():
-        yield InputError(source, "empty: no text in it")
+    text = text_input(source, data, opts.max_bytes, charset)
+    if isinstance(text, InputError):
+        yield text
         return
     kind = kind or sniff_kind(text)
     if kind == "jsonl":
         yield from read_jsonl(source, opts.max_bytes, text=text)
         return
-    yield RawInput(source=source, content=text, kind="html" if kind == "html" else "text",
-                   meta=meta or {}, digest=digest(data))
+    yield raw_input(source, data, text, "html" if kind == "html" else "text", meta)
 
 
 def _from_url(url: str, opts: IngestOptions) -> Iterator[Item]:

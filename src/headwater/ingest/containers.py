@@ -5,7 +5,7 @@ import json
 import re
 from collections.abc import Iterator
 
-from headwater.ingest.decode import DecodeError, decode, digest
+from headwater.ingest.decode import DecodeError, decode, digest, raw_input, text_input
 from headwater.model import InputError, RawInput
 
 # Keys a JSON line may carry about its article, as the README documents them.
@@ -105,24 +105,13 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
                 if ctype and not any(t in ctype for t in ("html", "text/plain", "xhtml")):
                     continue  # images, scripts and styles are part of a capture, not articles
                 data = record.content_stream().read(max_bytes + 1)
-                if len(data) > max_bytes:
-                    yield InputError(src, f"too large: over {max_bytes:,} bytes (see --max-bytes)")
-                    continue
-                charset = None
                 m = re.search(r"charset=([\w-]+)", ctype)
-                if m:
-                    charset = m.group(1)
-                try:
-                    text, _ = decode(data, charset)
-                except DecodeError as exc:
-                    yield InputError(src, str(exc))
+                text = text_input(src, data, max_bytes, m.group(1) if m else None)
+                if isinstance(text, InputError):
+                    yield text
                     continue
-                if not text.strip():
-                    yield InputError(src, "empty: no text in it")
-                    continue
-                kind = "text" if "text/plain" in ctype else "html"
-                meta = {"url": uri} if uri.startswith("http") else {}
-                yield RawInput(source=src, content=text, kind=kind, meta=meta, digest=digest(data))  # type: ignore[arg-type]
+                yield raw_input(src, data, text, "text" if "text/plain" in ctype else "html",
+                                {"url": uri} if uri.startswith("http") else {})
         except (ArchiveLoadFailed, OSError, ValueError) as exc:
             yield InputError(path, f"not a readable WARC archive: {exc}")
             return

@@ -5,6 +5,8 @@ import hashlib
 
 from charset_normalizer import from_bytes
 
+from headwater.model import InputError, InputKind, RawInput
+
 # Share of control characters (other than tab/newline/CR/form feed) above which bytes are binary.
 # Text in any encoding has almost none; images, PDFs and archives have many in their first KiB.
 _CONTROL_SHARE = 0.05
@@ -59,3 +61,20 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise DecodeError("not text: no encoding decodes it")
     return str(best), best.encoding
+
+
+def text_input(source: str, data: bytes, max_bytes: int, charset: str | None = None) -> str | InputError:
+    """The text of one article's bytes, or the reason it has none a person can use."""
+    if len(data) > max_bytes:
+        return InputError(source, f"too large: over {max_bytes:,} bytes (see --max-bytes)")
+    try:
+        text, _ = decode(data, charset)
+    except DecodeError as exc:
+        return InputError(source, str(exc))
+    if not text.strip():
+        return InputError(source, "empty: no text in it")
+    return text
+
+
+def raw_input(source: str, data: bytes, text: str, kind: InputKind, meta: dict[str, str] | None = None) -> RawInput:
+    return RawInput(source=source, content=text, kind=kind, meta=meta or {}, digest=digest(data))
