@@ -53,13 +53,20 @@ def _attributions(ctx: Context) -> None:
     ctx.article.attributions = find_attributions(ctx.doc, ctx.article, ctx.resources.sources)
 
 
+def _events(ctx: Context) -> None:
+    from headwater.enrich.events import find_events
+
+    ctx.article.events = find_events(ctx.doc, ctx.article)
+
+
 PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), _places)
 ATTRIBUTIONS = Enricher("attributions/1", ("nlp", "sources"), ("attributions",), _attributions)
+EVENTS = Enricher("events/1", ("nlp",), ("events",), _events)  # reads places and attributions
 
 
 def default_enrichers() -> list[Enricher]:
     """The built-in enrichers, in the order they run (later ones may read earlier ones' fields)."""
-    return [PLACES, ATTRIBUTIONS]
+    return [PLACES, ATTRIBUTIONS, EVENTS]
 
 
 def check_order(enrichers: Sequence[Enricher]) -> None:

@@ -1,0 +1,183 @@
+"""Numbers as journalists write them: "750", "1,200", "twenty-five", "at least 60", "scores of".
+
+``find_quantities`` scans plain text (cheap, independent of tokenization) and returns every
+quantity with its character offsets, its value, the bound or approximation stated before it
+("at least", "more than", "about", "up to", "less than") and the unit that follows it, if any.
+Vague quantities ("dozens of", "several thousand") keep their text and have no value: a count is
+never given more precision than the article does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE_SUFFIX = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+
+# The stated bound or approximation, mapped to the few qualifiers the events report.
+QUALIFIERS = {
+    "at least": "at least", "not less than": "at least", "no less than": "at least", "no fewer than": "at least",
+    "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
+    "just over": "more than", "well over": "more than", "above": "more than", "some more than": "more than",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about", "close to": "about",
+    "circa": "about", "an approximate": "about",
+    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to", "a maximum of": "up to",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "just under": "less than",
+    "below": "less than",
+}
+# Words after a number that show it does not count people or things: units, times, ages, dates.
+NOT_A_COUNT = frozenset(
+    "km kms kilometers kilometres kilometer kilometre miles mile metres meters metre meter mm cm kg kgs kilograms "
+    "tons tonnes ton tonne hours hour hrs days day weeks week months month years year minutes minute mins seconds "
+    "percent per % dollars dollar euros euro pounds usd am pm a.m. p.m. gmt utc ml litres liters barrels acres "
+    "hectares degrees sq square times fold year-old years-old".split())
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+
+_NW = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+# "and" joins number words only after a scale ("one hundred and twenty"); "three and nine" are two numbers
+_WORDNUM = rf"(?:{_NW})(?:(?:\s*-\s*|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|(?<=million)\s+and\s+)(?:{_NW}))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+(?:\.\d+)?"
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_VAGUE = (r"(?:tens|hundreds) of thousands(?: of)?|tens of millions(?: of)?|(?:dozens|scores|hundreds|thousands|millions)(?: of)?"
+          r"|(?:several|a few|few|many) (?:dozen|hundred|thousand|million)s?(?: of)?"
+          r"|a (?:large |small |growing |significant |great |huge )?(?:handful|number) of|a few|several|numerous")
+_EXACT = (rf"(?P<digits>{_DIGITS})(?:\s*(?P<scale>hundred|thousand|million|billion|bn|m|k)\b)?"
+          rf"|(?P<half>half a dozen)|(?P<adozen>a dozen)|a (?P<ascale>hundred|thousand|million)"
+          rf"|(?P<words>{_WORDNUM})(?:\s+(?P<dozen>dozen))?")
+# "between 10 and 15", "10 to 15", "10-15": a range is stated, not a count
+_ONE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NW})"
+_DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+RANGE = re.compile(rf"(?<![\w$€£.,])(?:between\s+{_ONE}\s+and\s+{_ONE}|{_ONE}\s+to\s+{_ONE}|{_DIG}\s*[-–]\s*{_DIG})(?![\w-])",
+                   re.I)
+PATTERN = re.compile(
+    rf"(?<![\w$€£.,])(?<!\w-)(?:(?P<qual>{_QUAL})\s+)?(?:(?P<vague>{_VAGUE})\b|(?:{_EXACT})(?![\w]))"
+    rf"(?=(?P<unit>\s*-?\s*(?:[a-z%]+[.]?(?:-old)?|%)))?", re.I)  # the next word, read but not consumed
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity in a text: ``value`` is None for vague ones ("scores of")."""
+
+    value: int | None
+    qualifier: str | None  # "at least", "more than", "about", "up to", "less than", "between" (a range) or None
+    text: str
+    start: int
+    end: int
+    vague: bool = False
+    unit: str | None = None  # a word that shows the number is not a count ("km", "years", "pm", a month)
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit is None
+
+
+def words_to_int(text: str) -> int | None:
+    """"twenty-five" → 25, "one hundred and twenty" → 120, "two thousand" → 2000; None if not a number."""
+    parts = [p for p in re.split(r"[\s-]+", text.lower().strip()) if p and p != "and"]
+    if not parts:
+        return None
+    total = current = 0
+    for p in parts:
+        if p in UNITS:
+            current += UNITS[p]
+        elif p in TENS:
+            current += TENS[p]
+        elif p == "hundred":
+            current = (current or 1) * 100
+        elif p in SCALES:
+            total += (current or 1) * SCALES[p]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _value(m: re.Match[str]) -> tuple[int | None, str | None]:
+    """The value of an exact match, and a unit when it is not a whole count ("2.5")."""
+    if m.group("digits"):
+        raw = m.group("digits").replace(",", "")
+        scale = (m.group("scale") or "").lower()
+        mult = SCALES.get(scale) or _SCALE_SUFFIX.get(scale, 1)
+        val = float(raw) * mult
+        if val != int(val):
+            return None, "decimal"
+        if not scale and "." not in raw and "," not in m.group("digits") and _YEAR.match(raw):
+            return int(val), "year"  # "in 2011": a bare four-digit 18xx-20xx is a year
+        return int(val), None
+    if m.group("half"):
+        return 6, None
+    if m.group("adozen"):
+        return 12, None
+    if m.group("ascale"):
+        return SCALES[m.group("ascale").lower()], None
+    words = words_to_int(m.group("words"))
+    if words is not None and m.group("dozen"):
+        words *= 12
+    return words, None
+
+
+def _unit(text: str, m: re.Match[str]) -> str | None:
+    after = (m.group("unit") or "").strip(" -").lower()
+    if after in NOT_A_COUNT or after.rstrip(".") in NOT_A_COUNT or after.endswith("-old"):
+        return after
+    if after in MONTHS or after.rstrip(".") in MONTHS:
+        return "date"
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"(?:[$€£]|\busd|\b(?:" + "|".join(MONTHS) + r")\.?)\s*$", before):
+        return "date" if not re.search(r"[$€£]|usd", before) else "money"
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in the text, in order, with offsets."""
+    out: list[Quantity] = []
+    ranges = []
+    for r in RANGE.finditer(text):
+        ends = re.findall(r"\d+", r.group(0).replace(",", ""))
+        if len(ends) == 2 and all(_YEAR.match(e) for e in ends):
+            continue  # "the 2011-2015 war"
+        tail = text[r.end():r.end() + 12].lower()
+        after = re.match(r"\s*-?\s*(km|years?|hours?|days?|%|percent|am|pm|p\.m\.|a\.m\.)\b", tail)
+        ranges.append((r.start(), r.end()))
+        out.append(Quantity(None, "between", r.group(0), r.start(), r.end(), vague=True,
+                            unit=after.group(1) if after else None))
+    for m in PATTERN.finditer(text):
+        if any(a <= m.start() < b for a, b in ranges):
+            continue
+        qual = QUALIFIERS.get(re.sub(r"\s+", " ", m.group("qual") or "").lower())
+        core_end = m.end()
+        if m.group("vague"):
+            vague_text = m.group("vague")
+            if vague_text.lower() in ("several", "a few", "numerous", "many") and not m.group("unit"):
+                continue  # "several" alone is not a quantity
+            out.append(Quantity(None, qual, text[m.start():core_end].strip(), m.start(), core_end, vague=True,
+                                unit=_unit(text, m)))
+            continue
+        if m.group("words") and m.group("words").split()[0].lower() in SCALES:
+            continue  # "million" alone: the rest of "$300 million", or not a number
+        value, unit = _value(m)
+        if value is None and unit is None:
+            continue
+        if m.group("half") or m.group("adozen") or m.group("ascale"):
+            qual = qual or "about"  # "a dozen", "a hundred": round figures, not counts
+        unit = unit or _unit(text, m)
+        out.append(Quantity(value, qual, text[m.start():core_end].strip(), m.start(), core_end, unit=unit))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in a short text: parse_quantity("at least 60").value == 60."""
+    found = find_quantities(text)
+    return found[0] if found else None
