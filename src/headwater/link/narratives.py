@@ -112,6 +112,12 @@ def _relevant_chains(a: Article, f: Frame) -> list[list[dict[str, Any]]]:
     return unique
 
 
+def _node(source: dict[str, Any]) -> str:
+    """A source's name in the graph: the registry's name where it has one, so "SVR statement" and
+    "Russia's Foreign Intelligence Service" are one node."""
+    return str(source.get("canonical") or source.get("name"))
+
+
 def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str, Any]:
     """The citation graph of a narrative and the primary sources its retellings end with."""
     f = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
@@ -130,10 +136,11 @@ def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str,
         for chain in chains:
             prev = outlet
             for s in chain:
-                edges.append({"from": prev, "to": s.get("name"), "article_id": key})
-                prev = str(s.get("name"))
+                edges.append({"from": prev, "to": _node(s), "article_id": key})
+                prev = _node(s)
             last = chain[-1]
-            node = {k: last.get(k) for k in ("name", "kind", "country", "state_affiliated")}
+            node = {k: last.get(k) for k in ("kind", "country", "state_affiliated")}
+            node["name"] = _node(last)
             if last.get("kind") == "anonymous" and len(chain) > 1:
                 node["relayed_by"] = chain[-2].get("name")  # "anonymous local sources" as relayed by SANA
             primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(key)

@@ -1,0 +1,92 @@
+"""The overview: the corpus at a glance, its outlets by country and state affiliation, and the
+narratives with how many independent, named, non-state primary sources back each."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from headwater.report.doc import Doc
+from headwater.report.markup import anchor, article_links, esc, fold, plural, source_chip, state_key
+
+MAX_CHIPS = 12
+
+
+def _outlets(doc: Doc) -> str:
+    table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    unknown = 0
+    for a in doc.articles:
+        o = a.get("outlet")
+        if not isinstance(o, dict):
+            unknown += 1
+            continue
+        table[str(o.get("country") or "?")][state_key(o.get("state_affiliated"))][str(o.get("name"))] += 1
+    rows = []
+    for country, cols in sorted(table.items(), key=lambda kv: -sum(sum(c.values()) for c in kv[1].values())):
+        cells = []
+        for key in ("state", "indep", "unk"):
+            names = cols.get(key, Counter())
+            chips = " ".join(f'<span class="chip {key}">{esc(n)}<small>{c}</small></span>'
+                             for n, c in names.most_common(MAX_CHIPS))
+            more = f' <span class="muted">+{len(names) - MAX_CHIPS}</span>' if len(names) > MAX_CHIPS else ""
+            cells.append(f"<td>{chips}{more}</td>")
+        total = sum(sum(c.values()) for c in cols.values())
+        rows.append(f'<tr><th>{esc(country)}</th><td class="n">{total}</td>{"".join(cells)}</tr>')
+    if unknown:
+        rows.append(f'<tr><th class="unknown">no outlet identified</th><td class="n">{unknown}</td>{"<td></td>" * 3}</tr>')
+    body = ('<table class="outlets"><thead><tr><th>country</th><th>articles</th><th>state-affiliated</th>'
+            f'<th>not state-affiliated</th><th>affiliation unknown</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return fold(f"Outlets by country ({len(rows)} rows; article counts in chips)", body, len(rows), 20)
+
+
+def _narratives(doc: Doc) -> str:
+    provs = {str(p.get("narrative_id")): p for p in doc.list("provenance")}
+    contradictions = Counter(str(c.get("narrative_id")) for c in doc.list("contradictions"))
+    rows = []
+    for n in doc.list("narratives"):
+        nid = str(n.get("id"))
+        p = provs.get(nid, {})
+        indep = p.get("independent_non_state_named_primary_sources")
+        prim = [s for s in p.get("primary_sources") or [] if isinstance(s, dict)]
+        chips = " ".join(source_chip(s) for s in prim[:MAX_CHIPS]) + (
+            f' <span class="muted">+{len(prim) - MAX_CHIPS} more</span>' if len(prim) > MAX_CHIPS else "")
+        ids = [str(x) for x in n.get("article_ids") or []]
+        seen = " – ".join(dict.fromkeys(str(x) for x in (n.get("first_seen"), n.get("last_seen")) if x)) or "—"
+        known = len(n.get("known_claims") or [])
+        flags = []
+        if contradictions[nid]:
+            flags.append(f'<a href="#{anchor("contra", nid)}">{plural(contradictions[nid], "contradiction")}</a>')
+        if known:
+            flags.append(f'<a href="#{anchor("known", nid)}">{plural(known, "known claim")}</a>')
+        rows.append(f'<tr><td><a href="#{anchor("prov", nid)}">{esc(nid)}</a></td><td>{esc(n.get("label"))}'
+                    f'<br><span class="muted">{" · ".join(flags)}</span></td>'
+                    f'<td>{plural(len(ids), "article")}<br><span class="muted">{article_links(ids, 6)}</span></td>'
+                    f'<td>{esc(seen)}</td><td class="n"><span class="badge {"zero" if not indep else "some"}">'
+                    f'{esc(indep if indep is not None else "?")}</span></td><td>{chips or "—"}</td></tr>')
+    if not rows:
+        return '<p class="muted">No narrative (a claim retold across articles) was found.</p>'
+    body = ('<table class="narratives"><thead><tr><th>id</th><th>narrative</th><th>articles</th><th>seen</th>'
+            '<th title="independent, named, not state-affiliated primary sources">independent sources</th>'
+            f'<th>primary sources</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return fold(f"Narratives ({len(rows)})", body, len(rows), 25)
+
+
+def overview_section(doc: Doc) -> str:
+    arts = doc.articles
+    outlets = {str(a["outlet"].get("name")) for a in arts if isinstance(a.get("outlet"), dict)}
+    states = sum(1 for a in arts if isinstance(a.get("outlet"), dict) and a["outlet"].get("state_affiliated") is True)
+    dates = sorted(str(a.get("published")) for a in arts if a.get("published"))
+    span = f"{dates[0]} to {dates[-1]}" if dates else "no dates stated"
+    facts = [
+        ("articles", f"{len(arts):,}"), ("outlets", f"{len(outlets):,}"),
+        ("from state-affiliated outlets", f"{states:,}"), ("published", f"{span} ({len(dates):,} dated)"),
+        ("stories", f"{len(doc.list('stories')):,}"), ("copies", f"{len(doc.list('copies')):,}"),
+        ("narratives", f"{len(doc.list('narratives')):,}"), ("contradictions", f"{len(doc.list('contradictions')):,}"),
+        ("places", f"{len(doc.list('places')):,}"), ("attributed claims", f"{len(doc.list('attributions')):,}"),
+        ("events", f"{len(doc.list('events')):,}"),
+    ]
+    cards = "".join(f'<div class="fact"><b>{esc(v)}</b><span>{esc(k)}</span></div>' for k, v in facts)
+    errors = doc.list("errors")
+    err = "".join(f"<li><code>{esc(e.get('source'))}</code>: {esc(e.get('reason'))}</li>" for e in errors[:500])
+    err_block = fold(f"{plural(len(errors), 'input')} could not be analyzed", f"<ul>{err}</ul>", len(errors)) if errors else ""
+    return (f'<section id="overview"><h2>Overview</h2><div class="facts">{cards}</div>{err_block}'
+            f'<h3>Narratives and their independence</h3>{_narratives(doc)}'
+            f'<h3>Outlets</h3>{_outlets(doc)}</section>')
