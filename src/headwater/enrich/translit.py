@@ -37,9 +37,20 @@ def words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-‐–/,.()]+", name) if w]
 
 
+# Abbreviated generic words of place names: St. Louis = Saint Louis, Mt. Pleasant = Mount Pleasant.
+# Loudon Co. = Loudon County. (Values are folded as keys are: "county" is "kunty".)
+ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point", "co": "kunty"}
+
+
+def key_token(tok: str) -> str:
+    """A word as it stands in a key: folded, abbreviations spelt out."""
+    t = fold_token(tok)
+    return ABBREVIATED.get(t, t)
+
+
 def fold(name: str) -> str:
     """The exact-match key of a name: folded words without Arabic articles."""
-    toks = [fold_token(w) for w in words(name)]
+    toks = [key_token(w) for w in words(name)]
     toks = [t for t in toks if t and t not in ARTICLES]
     return " ".join(toks)
 
