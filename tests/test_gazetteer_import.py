@@ -1,0 +1,51 @@
+"""`headwater gazetteer import`: GeoNames dump files made here, in GeoNames' own format."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from headwater.cli import main
+from headwater.enrich.gazetteer import Gazetteer
+from headwater.enrich.geonames_import import convert
+from headwater.enrich.translit import fold
+
+
+def geoname(gid: int, name: str, alt: str, lat: float, lon: float, fclass: str, fcode: str, cc: str, adm1: str) -> str:
+    # the 19 columns of GeoNames' "geoname" table
+    cols = [str(gid), name, name, alt, str(lat), str(lon), fclass, fcode, cc, "", adm1, "", "", "", "0", "", "300",
+            "Asia/Damascus", "2024-01-01"]
+    return "\t".join(cols)
+
+
+def test_import_country_file_and_alternate_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HEADWATER_CACHE", str(tmp_path / "cache"))
+    dump = tmp_path / "SY.zip"
+    with zipfile.ZipFile(dump, "w") as z:
+        z.writestr("SY.txt", "\n".join([
+            geoname(99000001, "Khirbat Zaytunah", "Kherbet Zeitouneh,Khirbet ez-Zaytuna", 35.11, 38.21, "P", "PPL", "SY", "11"),
+            geoname(99000002, "Mahattat al-Qatar", "", 34.90, 37.95, "S", "RSTN", "SY", "11"),
+            geoname(99000003, "Something", "", 1.0, 1.0, "X", "XXX", "SY", "11"),  # unknown feature class: skipped
+        ]))
+        z.writestr("readme.txt", "not a table")
+    names = tmp_path / "alternateNamesV2.txt"
+    names.write_text("1\t99000002\ten\tQatar Station\t1\t\t\t\t\t\n2\t99000002\tlink\thttps://x.example\t\t\t\t\t\t\n"
+                     "3\t99000001\ten\tOld Zaytunah\t\t\t\t1\t\t\n")
+    out = CliRunner().invoke(main, ["gazetteer", "import", str(dump), str(names)])
+    assert out.exit_code == 0, out.output
+    assert "2 places" in out.output and "1 alternate names" in out.output and "gazetteer compiled" in out.output
+    gz = Gazetteer.load()
+    (village,) = gz.lookup(fold("Kherbet Zeitouneh"))
+    assert (village.name, village.kind, village.country, village.admin1) == ("Khirbat Zaytunah", "city", "SY", "Homs")
+    (station,) = gz.lookup(fold("Qatar Station"))
+    assert station.kind == "facility" and station.source == "geonames-import"
+    assert gz.lookup(fold("Old Zaytunah")) == []  # historic names are not current names
+
+
+def test_not_a_geonames_file_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "x.txt"
+    bad.write_text("a\tb\tc\n")
+    with pytest.raises(ValueError, match="not a GeoNames table"):
+        convert(bad, tmp_path)
