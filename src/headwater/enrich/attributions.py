@@ -38,11 +38,18 @@ SPEECH = frozenset("say tell add note claim report ask write announce warn expla
                    "state reveal allege stress emphasize emphasise describe accuse blame urge suggest believe think "
                    "tweet post testify reply respond comment".split())
 CITE_VERBS = frozenset("cite quote".split())
+# Nouns that carry what someone said or believes when a clause hangs on them: "Trump's claim that ...".
+SPEECH_NOUNS = frozenset(
+    "claim claims statement statements allegation allegations assertion argument accusation accusations suggestion "
+    "warning promise pledge insistence belief view answer response comment comments remark remarks "
+    "acknowledgement acknowledgment denial call demand assessment prediction contention charge".split())
 HEDGES = re.compile(r"\b(reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
                     r"is believed to|are believed to|rumou?red|unconfirmed|unverified)\b", re.I)
 QUOTES = "\"“”«»"
 # Characters between a quote and its speaker and verb: '…,” Zhuravlev said' (a comma and a space).
 QUOTE_GAP = 4
+# A short name, a colon, an opening quote: how headlines and transcripts attribute.
+COLON_QUOTE = re.compile(r"^\s*([A-Z][^:“\"\n]{1,60}?)\s*:\s*[“\"]")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
 
 
@@ -297,6 +304,27 @@ def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Foun
                         chain = recipient[:1] + chain
             start, end, is_quote = _content(tok, subj, sent, quotes)
             found.append(Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested))
+        elif tok.lemma_.lower() in SPEECH_NOUNS and tok.pos_ == "NOUN" and not _in_quotes(tok, quotes):
+            # "Trump's claim that ...", "the allegation by the ministry that ..."
+            clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and
+                           any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None:
+                by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+                owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if clause is not None and owner is not None and owner.pos_ in ("PROPN", "NOUN", "PRON"):
+                chain = _source(owner, registry, memory)
+                start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+                found.append(Found(start, end, tok.text, tok.idx, chain, owner.idx))
+    colon = COLON_QUOTE.match(sent.text)
+    if colon and not found:
+        # 'Breitbart News: "The administration is still reluctant..."': a speaker, a colon, a quote
+        head = sent.doc.char_span(sent.start_char + colon.start(1), sent.start_char + colon.end(1), alignment_mode="expand")
+        if head is not None and any(t.pos_ == "PROPN" for t in head):
+            q = next((q for q in quotes if q[0] >= sent.start_char + colon.end(0) - 1), None)
+            if q is not None:
+                found.append(Found(q[0], q[1], ":", sent.start_char + colon.end(1), _source(head.root, registry, memory),
+                                   head.start_char, True))
     text = sent.text
     for f in found:
         f.hedges = sorted({m.group(0).lower() for m in HEDGES.finditer(text)})
@@ -322,9 +350,14 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     for sent in doc.sents:
         found = _sentence(sent, registry, memory)
         stripped = sent.text.strip()
-        if not found and prev_quote and stripped[:1] in QUOTES:
-            # a quote running on from the previous sentence's speaker
-            found = [Found(sent.start_char, sent.end_char, "(continued quote)", sent.start_char, prev_quote, None, True)]
+        if not found and prev_quote and stripped[:1] in QUOTES and out and out[-1]["sources"] == \
+                [_public(s) for s in prev_quote]:
+            # a quote running on from the previous speaker is more of the same claim
+            last = out[-1]
+            last["end"] = sent.end_char
+            last["claim"] = text[last["start"]:last["end"]].strip(" ,“”\"")
+            last["continued"] = True
+            continue
         prev_quote = None
         for f in found:
             if not f.nested:
