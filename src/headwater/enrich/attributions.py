@@ -303,6 +303,12 @@ def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Foun
                     if recipient[0]["kind"] in ("outlet", "agency"):
                         chain = recipient[:1] + chain
             start, end, is_quote = _content(tok, subj, sent, quotes)
+            if (start, end) == (sent.start_char, sent.end_char) and not is_quote:
+                rest = [t for t in sent if not t.is_punct and t.i not in range(subj.left_edge.i, subj.right_edge.i + 1)
+                        and t.i != tok.i and not (t.head == tok and t.dep_ in ("prep", "npadvmod", "advmod"))
+                        and not (t.head.head == tok and t.head.dep_ == "prep")]
+                if len(rest) < 4:
+                    continue  # "Clinton said to People.": only the tag, nothing said
             found.append(Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested))
         elif tok.lemma_.lower() in SPEECH_NOUNS and tok.pos_ == "NOUN" and not _in_quotes(tok, quotes):
             # "Trump's claim that ...", "the allegation by the ministry that ..."
