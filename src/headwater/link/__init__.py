@@ -99,12 +99,13 @@ def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, s
     ``known_claims`` (see ``link.known``) are matched to the narratives that repeat them."""
     from headwater.link.known import match
     from headwater.link.narratives import contradictions, narratives, provenance
+    from headwater.link.stories import incident_stories
 
     copies = find_copies(corpus)
     arts = dict(corpus)
     found, ids = narratives(corpus, known_narratives or {})
     for n in found:
         n["known_claims"] = match(n, arts, known_claims) if known_claims else []
-    return CorpusLinks(stories=stories_from(corpus, copies), copies=copies, narratives=found,
+    return CorpusLinks(stories=incident_stories(corpus, copies), copies=copies, narratives=found,
                        contradictions=[c for n in found for c in contradictions(n, arts)],
                        provenance=[provenance(n, arts) for n in found], narrative_ids=ids)

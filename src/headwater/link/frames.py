@@ -48,21 +48,39 @@ def canonical(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _one_pass() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    """All aliases in one alternation, longest first (so overlaps go to the longest), with the
+    canonical name of each: acronyms by their exact spelling, the rest case-folded."""
+    data = yaml.safe_load(resources.files("headwater.data").joinpath("event_actors.yaml").read_text("utf-8")) or {}
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for name, aliases in data.items():
+        for alias in [name, *aliases]:
+            if alias.isupper() and len(alias) <= 4:
+                exact.setdefault(alias, name)
+            else:
+                folded.setdefault(alias.lower(), name)
+    alts = sorted({*exact, *folded}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
+    return pattern, exact, folded
+
+
 def groups_mentioned(text: str) -> Counter[str]:
     """How often each canonical actor is named in a text (longest alias wins where aliases overlap)."""
-    taken: list[tuple[int, int]] = []
+    pattern, exact, folded = _one_pass()
     counts: Counter[str] = Counter()
-    for pat, name in actor_table():
-        for m in pat.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append((m.start(), m.end()))
-                counts[name] += 1
+    for m in pattern.finditer(text):
+        word = m.group(0)
+        name = exact.get(word) or folded.get(word.lower())
+        if name is not None:  # "is" matched case-insensitively is not IS
+            counts[name] += 1
     return counts
 
 
 def frames(article: Article) -> set[tuple[str, str, str]]:
     """The (actor, action, group) frames an article's events assert."""
-    mentioned = groups_mentioned(article.text + "\n" + (article.title or ""))
+    mentioned: Counter[str] | None = None  # counted only when an event needs it
     out = set()
     for e in article.events:
         actor, action = e.get("actor"), ROLLUP.get(str(e.get("type")))
@@ -74,6 +92,8 @@ def frames(article: Article) -> set[tuple[str, str, str]]:
         if action == "aids":
             if group is None and (not target or FIGHTERS.search(target)):
                 # "moved Daesh* militants" parsed as "militants": the group the article names most
+                if mentioned is None:
+                    mentioned = groups_mentioned(article.text + "\n" + (article.title or ""))
                 armed = [(n, c) for n, c in mentioned.most_common() if n != actor and n not in STATES]
                 group = armed[0][0] if armed else None
             if group is None or group in STATES or group == actor:
