@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.gazetteer import (
@@ -172,16 +173,8 @@ def _words(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in WORD.finditer(text)]
 
 
-_KEY_CACHE: dict[str, str] = {}
-
-
-def _key(word: str) -> str:
-    k = _KEY_CACHE.get(word)
-    if k is None:
-        if len(_KEY_CACHE) > 200_000:
-            _KEY_CACHE.clear()
-        k = _KEY_CACHE[word] = key_token(word)
-    return k
+# Words recur across articles: fold each once (bounded, so a long run keeps a steady footprint).
+_key = lru_cache(maxsize=200_000)(key_token)
 
 
 # English words that are also Arabic articles: "an Arlington spokeswoman" is not a name "An Arlington".
@@ -404,16 +397,7 @@ class _Context:
         return self.regions[r] - (own[1][r] if own else 0)
 
 
-_NAME_KEYS: dict[str, str] = {}
-
-
-def _name_key(name: str) -> str:
-    k = _NAME_KEYS.get(name)
-    if k is None:
-        if len(_NAME_KEYS) > 100_000:
-            _NAME_KEYS.clear()
-        k = _NAME_KEYS[name] = fold(name)
-    return k
+_name_key = lru_cache(maxsize=100_000)(fold)
 
 
 def _first_level(p: Place) -> bool:
