@@ -161,3 +161,32 @@ def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
     started = time.monotonic()
     gz = Gazetteer.load()
     click.echo(f"gazetteer compiled: {len(gz):,} places ({time.monotonic() - started:.0f} s)")
+
+
+@main.command("export")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="The headwater database.")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["json", "csv", "parquet", "geojson", "gexf", "graphml", "prov-json"]),
+              help="json: analysis.json; csv/parquet: one table per kind; geojson: places and events; "
+                   "gexf/graphml: the citation graph; prov-json: W3C PROV.")
+@click.option("--out", "out_path", required=True, type=click.Path(),
+              help="The file to write; for csv and parquet a folder (created) holding articles.csv, places.csv…")
+def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
+    """Export the database for other tools: Excel/pandas/DuckDB (csv, parquet), QGIS (geojson),
+    Gephi/yEd (gexf, graphml), PROV tools (prov-json), or the analysis.json document (json).
+
+    csv and parquet write a folder of tables: articles, places, attributions, events, narratives
+    and narrative_articles.
+
+    \b
+    Example: headwater export --db out/headwater.db --format geojson --out out/map.geojson
+    """
+    from headwater.export import ExportError, export
+
+    try:
+        path = export(db_path, fmt, out_path)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out_path}: {exc}") from None
+    click.echo(f"{fmt} export written to {path}")
