@@ -1,0 +1,277 @@
+"""Place candidates: every span of words the gazetteer knows, with what the text around it says
+(NER label, part of speech, cue words, datelines, titles) for ``places`` to score."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from headwater.enrich.gazetteer import (
+    ACRONYM_PREFIX,
+    Gazetteer,
+    Place,
+    abbrev_key,
+)
+from headwater.enrich.translit import ABBREVIATED, ARTICLES, fold, fold_token, key_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# Similarity (difflib ratio of folded keys) a same-skeleton spelling needs to count as a variant:
+# baguz fokani ~ baguz fawkani (0.88), jizel ~ jazal (0.8); hamas ~ hims (0.67) stays apart.
+FUZZY_RATIO = 0.78
+# Sina'a is one word; Hasakah’s is Hasakah; U.S. and U.K. are words
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʿ](?![sS]\b)[^\W_]+)?")
+GAP = re.compile(r"^[ \t\-‐–]{1,2}$")  # what may stand between the words of one name
+MAX_WORDS = 5
+# Words before a place: "in Homs", "from X to Y", "the province of X", "outskirts of X".
+CUE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|toward|towards|outside|around|across|via|through|inside|"
+                        r"(?:provinces?|governorates?|city|cities|towns?|villages?|districts?|regions?|areas?|outskirts|"
+                        r"countryside|suburbs?|camps?|port|capital|settlements?|neighbou?rhoods?|oblasts?) of)\s+(?:the\s+)?$",
+                        re.I)
+# Words after a place that say what kind of place it is.
+CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|district|region|area|camp|"
+                       r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
+                       r"county|field|oil ?field|gas ?field|dam|river|desert|mountains?|valley|plain|zone|"
+                       r"neighbou?rhood|port|garrison|checkpoint|municipality|island|bay|strait|sea)\b", re.I)
+# Words after a town that make it the home of people or of local bodies: "a Gainesville man",
+# "Raytown police", "the Athens City Council", "St. Louis-based".
+LOCAL_AFTER = re.compile(r"^(?:[’']s)?\s*(?:-based|man|woman|men|women|teen(?:ager)?s?|boy|girl|couple|residents?|"
+                         r"natives?|family|families|police|sheriff|firefighters?|fire department|city council|"
+                         r"town council|council|councilm[ae]n|councilwom[ae]n|mayor|school board|board of|schools?|"
+                         r"high school|school district|city hall|town hall|hospital|library|officials)\b", re.I)
+# A capitalised word right after a name that the gazetteer does not continue: the name may be part
+# of a longer one ("Nord Stream", "Jordan Junior Olympic"). Local bodies ("Athens Police") are cues.
+NAME_GOES_ON = re.compile(r"^ (?!(?:of|and|or|the|in|on|at|to|for|by|with|from)\b)[A-Z][a-z]")
+# A dateline: a town in capitals opening the text or a sentence, then a dash or colon, perhaps with
+# its state and the agency between: "MANSFIELD — The Law Enforcement Center", "BEIRUT: The body",
+# "RIDGE FARM, Ill. (AP) —".
+DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)]{1,40}\)\s*)?(?:—|–|--|-|:)")
+DATELINE_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*)$")
+# The endings of nationality words and adjectives: "Syrian", "Lebanese", "Kurdish", "Iraqi", "Arabic".
+DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ds|ks)$")
+# A list of counties: "Muscogee and Harris counties", "Becker, Clay, Douglas or Grant counties".
+COUNTY_LIST = re.compile(r"\b((?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?, )*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?,? "
+                         r"(?:and|or|&) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?) (counties|parishes)\b")
+ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|oblast|region) of\s+(?:the\s+)?$", re.I)
+ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|state|county)\b", re.I)
+# Generic words of Arabic place names: a candidate inside an entity may leave only these around it.
+PLACE_WORDS = frozenset(
+    "jisr tal tell ain ayn deir dayr bir wadi jabal jebel khan qasr ras bab kafr maarat maaret camp base prison "
+    "airbase air refugee province governorate city town village district region zone desert field gas oil dam river "
+    "mount mountain valley crossing border port al el the of and "
+    "north south east west northern southern eastern western central upper lower".split())
+# Lowercase words that may end a place name: "al-Sina'a prison", "Al-Hol camp", "Shaer gas field".
+TYPE_WORDS = frozenset("prison camp base airbase airport field gas oil dam river desert mountains valley crossing refugee "
+                       "garrison port plant refinery mine district province governorate".split())
+# Words after a division's name that are part of what news calls it: "Akita Prefecture".
+# (Not "State", "County", "Department": "Ohio State University", "Lancashire County Council", "Kansas
+# Department of Transportation" name organizations.)
+ADMIN_WORDS = frozenset("province prefecture governorate oblast krai".split())
+# Lowercase words that may stand inside a place name: "Bab al-Hawa", "Kafr Nabl", "Rostov-on-Don".
+CONNECTORS = frozenset("of the de la le du des del di da do dos das au aux on upon sur am an im bin ibn kwa".split())
+TITLES = frozenset("mr mrs ms dr gen general president minister king prince sheikh emir colonel col lt major commander "
+                   "spokesman spokeswoman envoy ambassador senator judge imam pope saint st".split())
+NEVER = frozenset("january february march april may june july august september october november december monday tuesday "
+                  "wednesday thursday friday saturday sunday god allah jan feb mar apr jun jul aug sep sept oct nov dec "
+                  "mon tue tues wed thu thur thurs fri sat sun".split())
+NEVER_KEYS = NEVER | frozenset(key_token(w) for w in NEVER)
+# Words that make a name generic when all its words are among them ("Southern City", "Eastern").
+GENERIC = frozenset("north south east west northern southern eastern western central upper lower new old great little "
+                    "city town village state county district region province area capital centre center valley river lake "
+                    "mount mountain island bay port fort saint union liberty independence freedom victory unity peace "
+                    "hope summit crossing junction station market airport harbor harbour beach park square street "
+                    "road avenue bridge hill hills lake falls springs heights".split())
+GENERIC_KEYS = frozenset(key_token(w) for w in GENERIC) | frozenset(key_token(w) for w in ("st", "mt", "ft"))
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    key: str
+    exact: bool
+    candidates: list[Place]
+    demonym: bool = False  # "Georgian", "Sri Lankans": names the place through its people
+    ner: str | None = None
+    inside_entity: bool = False
+    heads_entity: bool = False  # "Paris Police Department", "University of Alexandria": a place naming an organization
+    cue_before: bool = False
+    cue_after: bool = False
+    admin_after: bool = False
+    admin_before: bool = False
+    pos: str | None = None
+    capitalized: bool = True
+    person_context: bool = False
+    dateline: bool = False
+    name_goes_on: bool = False  # "Nord Stream", "Paris Hilton": a capitalised word follows
+    within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
+    chosen: Place | None = None
+    best: Place | None = None  # the best-scored reading, accepted or not
+    score: float = 0.0
+    metonymy: bool = False
+    in_title: bool = False  # found in the title, which has no offsets in the text: votes for focus only
+    why: list[str] = field(default_factory=list)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+# Words recur across articles: fold each once (bounded, so a long run keeps a steady footprint).
+_key = lru_cache(maxsize=200_000)(key_token)
+
+
+# English words that are also Arabic articles: "an Arlington spokeswoman" is not a name "An Arlington".
+# Before a space they are taken as English ("At Tanf" is found as "Tanf"); hyphenated, as Arabic.
+ENGLISH_ARTICLES = frozenset({"an", "as", "at"})
+# An abbreviated division after a town and a comma: "Charleston, W.Va.", "Peoria, Ill.", "Quincy, Mass."
+# And a legislator's party and state: "Nancy Pelosi, D-Calif", "Jay Rockefeller, D-W. Va.".
+ABBREV_AFTER = re.compile(r"(?<=[^\W\d_]), ((?:[A-Z][a-z]{0,4}\. ?){1,2})(?=\W|$)"
+                          r"|\b[DRI]-((?:[A-Z][a-z]{0,4}(?:\.|(?=[\s,)]))\s?){1,2})")
+
+
+def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Every span of up to MAX_WORDS words that names a gazetteer place, longest first at each word;
+    and the demonyms ("Sri Lankan") and the abbreviated divisions after a town ("Dover, Del.")."""
+    ws = word_spans(text)
+    nw = len(ws)
+    toks = [text[a:b] for a, b in ws]
+    keys = [_key(t) for t in toks]
+    # capitalised, or an elided article before a capital: d'Ivoire, l'Aquila
+    upper = [t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper()) for t in toks]
+    # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
+    poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
+    joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
+                or (fold_token(toks[j]) in ABBREVIATED and text[ws[j][1]:ws[j + 1][0]] in (".", ". "))  # St. Louis
+                for j in range(nw - 1)]
+    out: list[Mention] = []
+    i = 0
+    while i < nw:
+        if not upper[i] and keys[i] not in ARTICLES:
+            i += 1  # names start with a capital or an article
+            continue
+        if toks[i].lower() in ENGLISH_ARTICLES and i + 1 < nw and text[ws[i][1]:ws[i + 1][0]] == " ":
+            i += 1
+            continue
+        reach = 1
+        while reach < MAX_WORDS and i + reach < nw and joinable[i + reach - 1]:
+            reach += 1
+        found = None
+        for n in range(reach, 0, -1):
+            idx = range(i, i + n)
+            sig = [j for j in idx if keys[j] not in ARTICLES]
+            if not sig or not upper[sig[0]] or keys[i + n - 1] in ARTICLES or poss[i + n - 1] \
+                    or toks[i + n - 1] in CONNECTORS:
+                continue
+            if not all(upper[j] or poss[j] or toks[j] in CONNECTORS or toks[j].lower() in TYPE_WORDS for j in sig[1:]):
+                continue
+            start, end = ws[i][0], ws[i + n - 1][1]
+            surface = text[start:end]
+            parts: list[str] = []
+            for j in sig:
+                if poss[j] and parts:
+                    parts[-1] += "s"
+                else:
+                    parts.append(keys[j])
+            key = " ".join(parts)
+            if not key or key in NEVER_KEYS or all(keys[j] in GENERIC_KEYS for j in sig):
+                continue
+            bare = surface.replace(".", "")
+            if bare.isupper() and len(bare) <= 4:
+                key = ACRONYM_PREFIX + fold(surface)  # US, U.S., UK match acronym spellings only
+            places = gaz.lookup(key)
+            exact, demonym = True, False
+            if not places and n > 1 and toks[i + n - 1].lower() in ADMIN_WORDS:
+                # "Akita Prefecture", "Aceh Province": the division under its bare name
+                places = [p for p in gaz.lookup(key.rsplit(" ", 1)[0]) if p.kind == "admin_region"]
+            if not places and n <= 3:
+                places = gaz.lookup_demonym(key)
+                demonym = bool(places)
+            if not places and len(key.replace(" ", "")) >= 5 and not key.startswith(ACRONYM_PREFIX):
+                places = gaz.lookup_fuzzy(key, FUZZY_RATIO)
+                exact = False
+            if places:
+                found = Mention(start, end, surface, key, exact, places, demonym=demonym)
+                i += n
+                break
+        if found:
+            out.append(found)
+        else:
+            i += 1
+    for am in ABBREV_AFTER.finditer(text):
+        abbr = (am.group(1) or am.group(2)).rstrip()
+        key = abbrev_key(abbr if abbr.endswith(".") else abbr + ".")
+        places = gaz.lookup(key)
+        if places:  # "Kan." after a town is Kansas, whatever a word "Kan" may name
+            a = am.start(1) if am.group(1) else am.start(2)
+            b = a + len(abbr)
+            out = [m for m in out if not (m.start < b and a < m.end)]
+            out.append(Mention(a, b, abbr, key, True, places))
+    for cm in COUNTY_LIST.finditer(text):
+        word = "County" if cm.group(2) == "counties" else "Parish"
+        for nm in re.finditer(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?", cm.group(1)):
+            places = gaz.lookup(fold(f"{nm.group(0)} {word}"))
+            if places:
+                a, b = cm.start(1) + nm.start(), cm.start(1) + nm.end()
+                out = [m for m in out if not (m.start < b and a < m.end)]
+                out.append(Mention(a, b, nm.group(0), fold(f"{nm.group(0)} {word}"), True, places))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+class Ents:
+    """The parse's entities by character offsets, for quick overlap look-ups."""
+
+    def __init__(self, doc: Doc | None) -> None:
+        self.items = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+        self.starts = [e[0] for e in self.items]
+
+    def overlapping(self, start: int, end: int) -> tuple[int, int, str] | None:
+        k = bisect.bisect_left(self.starts, end)
+        for j in range(k - 1, max(-1, k - 4), -1):
+            a, b, _label = self.items[j]
+            if a < end and start < b:
+                return self.items[j]
+        return None
+
+
+# Entity kinds a place may head or end and still be a place: "Athens Police Department",
+# "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
+HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
+
+
+def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
+    before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
+    m.cue_before = bool(CUE_BEFORE.search(before))
+    m.cue_after = bool(CUE_AFTER.match(after) or LOCAL_AFTER.match(after))
+    m.name_goes_on = bool(NAME_GOES_ON.match(after)) and not m.cue_after
+    m.dateline = len(m.surface) >= 3 and m.surface.isupper() and bool(DATELINE_AFTER.match(after)) \
+        and bool(DATELINE_BEFORE.search(before))
+    m.admin_after = bool(ADMIN_AFTER.match(after))
+    m.admin_before = bool(ADMIN_BEFORE.search(before))
+    prev = re.findall(r"[A-Za-z.]+", before)[-1:] or [""]
+    m.person_context = prev[0].lower().rstrip(".") in TITLES
+    if doc is None:
+        return
+    if len(m.surface.split()) == 1 and " " not in m.surface:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            m.pos = span[0].pos_
+    ent = (ents or Ents(doc)).overlapping(m.start, m.end)
+    if ent is None:
+        return
+    a, b, m.ner = ent
+    lead, tail = text[a:m.start], text[m.end:b]
+    extra = [w for w in re.findall(r"[^\W\d_]+", lead + " " + tail) if fold_token(w) not in ARTICLES]
+    if extra and not all(w.lower() in PLACE_WORDS for w in extra):
+        head = not re.sub(r"(?i)^the\s*", "", lead).strip()  # the place opens the name
+        of_tail = bool(re.search(r"\bof\s+(?:the\s+)?$", lead)) and not tail.strip(" .,'’s")  # "Bank of America"
+        if m.ner in HEADED and (head or of_tail):
+            m.heads_entity = True
+        else:
+            m.inside_entity = True  # "Hayat Tahrir al-Sham", "Hassan al-Wali": part of another name
+
+
