@@ -190,3 +190,31 @@ def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
     except OSError as exc:
         raise click.ClickException(f"cannot write {out_path}: {exc}") from None
     click.echo(f"{fmt} export written to {path}")
+
+
+@main.command("serve")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="The headwater database.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback exposes the corpus to your network.")
+@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--token", envvar="HEADWATER_TOKEN",
+              help="Enable POST /analyze for callers sending 'Authorization: Bearer TOKEN' (or set HEADWATER_TOKEN).")
+def serve_cmd(db_path: str, host: str, port: int, token: str | None) -> None:
+    """Browse the database in a local web app; every page has a JSON twin (append .json to the path).
+
+    /openapi.json describes the JSON API. Without --token the app is read-only.
+
+    \b
+    Example: headwater serve --db out/headwater.db
+    """
+    import uvicorn
+
+    from headwater.serve import create_app
+
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None  # refuse DNS-rebound Host headers
+    app = create_app(db_path, token, allowed_hosts=hosts)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"headwater serving {db_path} on http://{shown}:{port}/ ({'writes enabled' if token else 'read-only'})",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

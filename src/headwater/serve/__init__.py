@@ -1,0 +1,148 @@
+"""``headwater serve``: a local web app over a headwater database.
+
+Every page has a JSON twin from the same view: append ``.json`` to the path (``/narratives/n1.json``;
+``/index.json`` for the overview). ``/openapi.json`` describes the JSON API. Writes (``POST
+/analyze``) need the token the app was started with.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from headwater.resources import Resources
+from headwater.serve import pages, queries
+from headwater.serve.openapi import openapi
+from headwater.serve.queries import HTTPError
+from headwater.serve.write import MAX_BODY, Writer, check_token, parse_body
+from headwater.store import Store
+
+__all__ = ["CSP", "create_app"]
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'"
+SECURITY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+
+View = Callable[[sqlite3.Connection, Request], dict[str, Any]]
+
+
+class SecurityHeaders:
+    """Adds the CSP and friends to every response, errors included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in SECURITY_HEADERS if h[0] not in names)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if request.url.path.endswith(".json") or request.method != "GET":
+        return JSONResponse({"error": message}, status_code=status)
+    title, body = pages.error(status, message)
+    return HTMLResponse(pages.layout(title, body, request.url.path + ".json"), status_code=status)
+
+
+def create_app(db_path: str | Path, token: str | None = None, *, resources: Resources | None = None,
+               allowed_hosts: list[str] | None = None) -> Starlette:
+    """The app over the database at db_path (which must exist). With a token, POST /analyze takes writes from
+    callers sending ``Authorization: Bearer <token>``. allowed_hosts, when given, refuses other Host headers
+    (a guard against DNS rebinding); ``headwater serve`` sets it for loopback addresses."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no database at {path}")
+    Store(path).close()  # applies any migration the database lacks, so reads see every table
+    writer = Writer(path, resources)
+
+    def page(name: str, view: View) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            def run() -> dict[str, Any]:
+                db = queries.connect(path)
+                try:
+                    return view(db, request)
+                finally:
+                    db.close()
+
+            try:
+                data = await run_in_threadpool(run)
+            except HTTPError as exc:
+                return _error(request, exc.status, exc.message)
+            if request.url.path.endswith(".json"):
+                return JSONResponse(data)
+            title, body = pages.RENDERERS[name](data)
+            json_href = "/index.json" if request.url.path == "/" else request.url.path + ".json"
+            if request.url.query:
+                json_href += "?" + request.url.query
+            return HTMLResponse(pages.layout(title, body, json_href))
+
+        return endpoint
+
+    def params(request: Request) -> dict[str, str]:
+        return {k: v for k, v in request.query_params.items()}
+
+    views: list[tuple[str, str, View]] = [
+        ("overview", "/", lambda db, r: queries.overview(db, path)),
+        ("articles", "/articles", lambda db, r: queries.articles(db, params(r))),
+        ("article", "/articles/{id}", lambda db, r: queries.article(db, r.path_params["id"])),
+        ("narratives", "/narratives", lambda db, r: queries.narratives(db, path)),
+        ("narrative", "/narratives/{id}", lambda db, r: queries.narrative(db, path, r.path_params["id"])),
+        ("places", "/places", lambda db, r: queries.places(db)),
+        ("search", "/search", lambda db, r: queries.search(db, params(r))),
+    ]
+
+    async def openapi_doc(request: Request) -> Response:
+        return JSONResponse(openapi())
+
+    async def analyze_endpoint(request: Request) -> Response:
+        try:
+            check_token(token, request.headers.get("authorization"))
+            if int(request.headers.get("content-length") or 0) > MAX_BODY:
+                raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
+            raw = b""
+            async for chunk in request.stream():
+                raw += chunk
+                if len(raw) > MAX_BODY:
+                    raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
+            kind, items = parse_body(raw)
+        except HTTPError as exc:
+            return _error(request, exc.status, exc.message)
+        result = await run_in_threadpool(writer.run, kind, items)
+        status = 422 if result["errors"] and not (result["analyzed"] or result["duplicates"] or result["skipped"]) else 200
+        return JSONResponse(result, status_code=status)
+
+    routes = [Route("/openapi.json", openapi_doc), Route("/analyze", analyze_endpoint, methods=["POST"])]
+    for name, route, view in views:
+        endpoint = page(name, view)
+        twins = ["/index.json", "/.json"] if route == "/" else [route + ".json"]
+        routes += [Route(t, endpoint, methods=["GET", "HEAD"], name=f"{name}-json") for t in twins]
+        routes.append(Route(route, endpoint, methods=["GET", "HEAD"], name=name))
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return _error(request, exc.status_code, str(exc.detail))
+
+    middleware = [Middleware(SecurityHeaders)]
+    if allowed_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})

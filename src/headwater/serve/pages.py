@@ -1,0 +1,164 @@
+"""Server-rendered HTML for each page. Every value from the database goes through ``e`` (html.escape):
+article text is hostile. Only http(s) URLs become links; no scripts, no external resources."""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import quote, urlencode
+
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;color:#222}
+nav a{margin-right:1rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;
+padding:.25rem .5rem;text-align:left;vertical-align:top}.muted{color:#777}.text{white-space:pre-wrap;
+background:#fafafa;padding:1rem;border:1px solid #eee}form.filters input{width:8rem}.error{color:#a00}
+"""
+
+
+def e(value: object) -> str:
+    """Escape anything for HTML text or a quoted attribute; None shows as an empty string."""
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def link(href: str, text: object) -> str:
+    """A link to one of our own pages (href built here from quoted parts)."""
+    return f'<a href="{e(href)}">{e(text)}</a>'
+
+
+def external(url: object, text: object | None = None) -> str:
+    """A link for http(s) URLs only; anything else (javascript:, data:, file:) is shown as text."""
+    u = str(url or "")
+    label = text if text is not None else u
+    if u.lower().startswith(("http://", "https://")):
+        return f'<a href="{e(u)}" rel="noopener noreferrer nofollow">{e(label)}</a>'
+    return e(label if u == "" else u)
+
+
+def article_href(aid: object) -> str:
+    return f"/articles/{quote(str(aid), safe='')}"
+
+
+def narrative_href(nid: object) -> str:
+    return f"/narratives/{quote(str(nid), safe='')}"
+
+
+def layout(title: str, body: str, json_href: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(title)} · headwater</title>'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{STYLE}</style></head><body>'
+            '<nav><a href="/">overview</a><a href="/articles">articles</a><a href="/narratives">narratives</a>'
+            '<a href="/places">places</a><a href="/search">search</a><a href="/openapi.json">API</a></nav>'
+            f'<h1>{e(title)}</h1>{body}<p class="muted">{link(json_href, "this page as JSON")}</p></body></html>')
+
+
+def table(headers: Iterable[str], rows: Iterable[Iterable[str]], empty: str = "nothing here") -> str:
+    """A table; cells must already be escaped HTML."""
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    if not body:
+        return f'<p class="muted">{e(empty)}</p>'
+    return "<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in headers) + f"</tr>{body}</table>"
+
+
+def _state(v: object) -> str:
+    return "state-affiliated" if v is True else "independent" if v is False else ""
+
+
+def _article_rows(arts: list[dict[str, Any]]) -> list[list[str]]:
+    return [[link(article_href(a["id"]), a["key"]), link(article_href(a["id"]), a["title"] or "(no title)"),
+             e(a["outlet_name"]), e(a["outlet_country"]), e(_state(a["outlet_state_affiliated"])), e(a["published"])]
+            for a in arts]
+
+
+ARTICLE_HEADERS = ["id", "title", "outlet", "country", "outlet kind", "published"]
+
+
+def _narrative_table(ns: list[dict[str, Any]]) -> str:
+    return table(["id", "narrative", "articles", "independent named non-state primary sources", "first seen", "last seen"],
+                 ([link(narrative_href(n["id"]), n["id"]), link(narrative_href(n["id"]), n["label"]), e(n["articles"]),
+                   e(n.get("independent_non_state_named_primary_sources")), e(n["first_seen"]), e(n["last_seen"])]
+                  for n in ns), "no narratives")
+
+
+def overview(d: dict[str, Any]) -> tuple[str, str]:
+    counts = table(["what", "how many"], ([e(k), e(v)] for k, v in d["counts"].items()))
+    return "headwater corpus", f"{counts}<h2>Narratives and their independence</h2>{_narrative_table(d['narratives'])}"
+
+
+def articles(d: dict[str, Any]) -> tuple[str, str]:
+    f = d["filters"]
+    fields = "".join(f'<label>{e(name)} <input name="{e(name)}" value="{e(f.get(name, ""))}"></label> '
+                     for name in ("q", "outlet", "country", "state", "since", "until", "place", "narrative"))
+    form = f'<form class="filters" method="get" action="/articles">{fields}<button>filter</button></form>'
+    shown = f'<p>{e(d["total"])} articles{" match" if f else ""}; showing {e(len(d["articles"]))} from {e(d["offset"])}.</p>'
+    nxt = ""
+    if d["offset"] + d["limit"] < d["total"]:
+        nxt = "<p>" + link("/articles?" + urlencode({**f, "offset": d["offset"] + d["limit"], "limit": d["limit"]}),
+                           "next page") + "</p>"
+    return "Articles", form + shown + table(ARTICLE_HEADERS, _article_rows(d["articles"]), "no article matches") + nxt
+
+
+def article(d: dict[str, Any]) -> tuple[str, str]:
+    meta = table(["field", "value"], [
+        [e("outlet"), link("/articles?" + urlencode({"outlet": d["outlet_name"]}), d["outlet_name"]) if d["outlet_name"] else ""],
+        [e("country"), e(d["outlet_country"])], [e("outlet kind"), e(_state(d["outlet_state_affiliated"]))],
+        [e("published"), e(d["published"])], [e("url"), external(d["url"])], [e("source"), e(d["source"])],
+        [e("wire"), e(d["wire"])], [e("language"), e(d["language"])]])
+    narr = _narrative_table(d["narratives"])
+    places = table(["surface", "place", "kind", "country", "lat", "lon"],
+                   ([e(p["surface"]), link("/articles?" + urlencode({"place": p["name"]}), p["name"]) if p["name"] else "",
+                     e(p["kind"]), e(p["country"]), e(p["lat"]), e(p["lon"])] for p in d["places"]), "no places")
+    claims = table(["claim", "sourcing", "sources"],
+                   ([e(c["claim"]), e(c["sourcing"]), e(" → ".join(str(s) for s in c["sources"]))] for c in d["claims"]),
+                   "no claims")
+    body = (f"{meta}<h2>Narratives</h2>{narr}<h2>Text</h2><div class=\"text\">{e(d['text'])}</div>"
+            f"<h2>Places</h2>{places}<h2>Claims</h2>{claims}")
+    return f"{d['key']}: {d['title'] or '(no title)'}", body
+
+
+def narratives(d: dict[str, Any]) -> tuple[str, str]:
+    return "Narratives", _narrative_table(d["narratives"])
+
+
+def narrative(d: dict[str, Any]) -> tuple[str, str]:
+    indep = d["independent_non_state_named_primary_sources"]
+    head = (f'<p>{e(d["first_seen"])} – {e(d["last_seen"])}; {e(len(d["articles"]))} articles; '
+            f'{e(indep)} independent, named, non-state primary sources.</p>')
+    contra = table(["slot", "description", "articles"],
+                   ([e(c["slot"]), e(c["description"]), ", ".join(link(article_href(str(a)[1:]), a) for a in c["article_ids"])]
+                    for c in d["contradictions"]), "no contradictions")
+    edges = table(["source", "cites", "article"],
+                  ([e(x["source"]), e(x["cites"]), link(article_href(x["article_id"]), f"a{x['article_id']}")]
+                   for x in d["provenance_edges"]), "no provenance edges")
+    known = table(["known claim", "rating", "date", "score", "link"],
+                  ([e(k["claim"]), e(k["rating"]), e(k["date"]), e(k["score"]), external(k["url"])] for k in d["known_claims"]),
+                  "matches no known claim")
+    body = (f"{head}<h2>Articles</h2>{table(ARTICLE_HEADERS, _article_rows(d['articles']))}"
+            f"<h2>Contradictions</h2>{contra}<h2>Provenance</h2>{edges}<h2>Known claims</h2>{known}")
+    return f"{d['id']}: {d['label']}", body
+
+
+def places(d: dict[str, Any]) -> tuple[str, str]:
+    return "Places", table(["place", "kind", "country", "admin1", "lat", "lon", "mentions", "articles"],
+                           ([link("/articles?" + urlencode({"place": p["name"]}), p["name"]), e(p["kind"]), e(p["country"]),
+                             e(p["admin1"]), e(p["lat"]), e(p["lon"]), e(p["mentions"]), e(p["articles"])] for p in d["places"]),
+                           "no places")
+
+
+def search(d: dict[str, Any]) -> tuple[str, str]:
+    form = (f'<form method="get" action="/search"><input name="q" value="{e(d["q"])}" size="40"> '
+            '<button>search</button> <span class="muted">SQLite FTS5 syntax: words, "phrases", AND, OR, NOT, prefix*</span>'
+            '</form>')
+    if not d["q"]:
+        return "Search", form
+    results = table(["id", "title", "outlet", "published", "snippet"],
+                    ([link(article_href(r["id"]), r["key"]), link(article_href(r["id"]), r["title"] or "(no title)"),
+                      e(r["outlet_name"]), e(r["published"]), e(r["snippet"])] for r in d["results"]), "no match")
+    return f"Search: {d['q']}", form + results
+
+
+def error(status: int, message: str) -> tuple[str, str]:
+    return f"{status}", f'<p class="error">{e(message)}</p>'
+
+
+RENDERERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
+    "overview": overview, "articles": articles, "article": article, "narratives": narratives,
+    "narrative": narrative, "places": places, "search": search}

@@ -1,0 +1,218 @@
+"""Read-only queries behind every page: each returns the plain data its page and its JSON twin show."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from headwater.link.narratives import provenance
+from headwater.store import Store
+
+MAX_LIMIT = 1000
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class HTTPError(Exception):
+    """A request the app answers with a status and a message (400 bad input, 404 unknown id)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(str(path))
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA query_only = ON")
+    return db
+
+
+def _fts(db: sqlite3.Connection, sql: str, args: list[Any]) -> list[sqlite3.Row]:
+    """Run a query holding an FTS5 MATCH: a malformed query is the user's error (400), not ours."""
+    try:
+        return db.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise HTTPError(400, f"bad full-text query: {exc}") from None
+
+
+def _article_id(raw: str) -> int:
+    m = re.fullmatch(r"a?(\d{1,18})", raw)
+    if not m:
+        raise HTTPError(404, f"no article {raw!r}")
+    return int(m.group(1))
+
+
+def _independence(db_path: Path, narrative_ids: set[str] | None = None) -> dict[str, int]:
+    """Independent, named, non-state primary sources per narrative (recomputed from the stored articles)."""
+    with Store(db_path) as store:
+        rows = store.db.execute("SELECT id, data FROM narratives").fetchall()
+        wanted = [json.loads(r["data"]) for r in rows if narrative_ids is None or r["id"] in narrative_ids]
+        if not wanted:
+            return {}
+        arts = dict(store.articles())
+    out = {}
+    for n in wanted:
+        try:
+            out[n["id"]] = int(provenance(n, arts)["independent_non_state_named_primary_sources"])
+        except (KeyError, ValueError):  # a narrative naming an article no longer stored
+            continue
+    return out
+
+
+def _narrative_rows(db: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    rows = db.execute("SELECT n.id, n.label, n.first_seen, n.last_seen, "
+                      "(SELECT count(*) FROM narrative_articles na WHERE na.narrative_id = n.id) AS articles "
+                      f"FROM narratives n {where} ORDER BY n.id", args)
+    return [dict(r) for r in rows]
+
+
+def overview(db: sqlite3.Connection, db_path: Path) -> dict[str, Any]:
+    counts = {t: int(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+              for t in ("articles", "places", "attributions", "events", "narratives", "contradictions", "known_claims")}
+    counts["outlets"] = int(db.execute("SELECT count(DISTINCT outlet_name) FROM articles").fetchone()[0])
+    narratives = _narrative_rows(db)
+    indep = _independence(db_path)
+    for n in narratives:
+        n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
+    return {"counts": counts, "narratives": narratives}
+
+
+ARTICLE_COLUMNS = "a.id, a.title, a.url, a.outlet_name, a.outlet_country, a.outlet_state_affiliated, a.published"
+
+
+def _article_summary(r: sqlite3.Row) -> dict[str, Any]:
+    d = dict(r)
+    sa = d.pop("outlet_state_affiliated")
+    d["outlet_state_affiliated"] = None if sa is None else bool(sa)
+    d["key"] = f"a{d['id']}"
+    return d
+
+
+def _int(params: dict[str, str], name: str, default: int, high: int) -> int:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    if not raw.isdigit() or not 0 <= int(raw) <= high:
+        raise HTTPError(400, f"{name} must be a whole number from 0 to {high}")
+    return int(raw)
+
+
+def articles(db: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:
+    """Articles matching the filters (all optional): outlet, country, state, since, until, place, narrative, q."""
+    where: list[str] = []
+    args: list[Any] = []
+    if params.get("outlet"):
+        where.append("(a.outlet_name = ? COLLATE NOCASE OR a.outlet_id = ?)")
+        args += [params["outlet"], params["outlet"]]
+    if params.get("country"):
+        where.append("a.outlet_country = ? COLLATE NOCASE")
+        args.append(params["country"])
+    if params.get("state"):
+        state = params["state"].lower()
+        if state not in ("true", "false"):
+            raise HTTPError(400, "state must be true or false")
+        where.append("a.outlet_state_affiliated = ?")
+        args.append(int(state == "true"))
+    for name, op in (("since", ">="), ("until", "<=")):
+        if params.get(name):
+            if not _DATE.match(params[name]):
+                raise HTTPError(400, f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            # until 2022-02 includes the whole month: compare on the prefix the user gave
+            where.append(f"substr(a.published, 1, {len(params[name])}) {op} ?")
+            args.append(params[name])
+    if params.get("place"):
+        where.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id "
+                     "AND (p.name = ? COLLATE NOCASE OR p.surface = ? COLLATE NOCASE))")
+        args += [params["place"], params["place"]]
+    if params.get("narrative"):
+        where.append("EXISTS (SELECT 1 FROM narrative_articles na WHERE na.article_id = a.id AND na.narrative_id = ?)")
+        args.append(params["narrative"])
+    if params.get("q"):
+        where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(params["q"])
+    limit = _int(params, "limit", 100, MAX_LIMIT)
+    offset = _int(params, "offset", 0, 10**9)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    total = _fts(db, f"SELECT count(*) FROM articles a {clause}", args)[0][0]
+    rows = _fts(db, f"SELECT {ARTICLE_COLUMNS} FROM articles a {clause} ORDER BY a.id LIMIT ? OFFSET ?",
+                [*args, limit, offset])
+    filters = {k: v for k, v in params.items() if k in FILTERS and v}
+    return {"filters": filters, "total": int(total), "limit": limit, "offset": offset,
+            "articles": [_article_summary(r) for r in rows]}
+
+
+FILTERS = ("outlet", "country", "state", "since", "until", "place", "narrative", "q")
+
+
+def article(db: sqlite3.Connection, raw_id: str) -> dict[str, Any]:
+    aid = _article_id(raw_id)
+    row = db.execute(f"SELECT {ARTICLE_COLUMNS}, a.source, a.wire, a.published_basis, a.site_name, a.language, "
+                     "a.text, a.added_at FROM articles a WHERE a.id = ?", (aid,)).fetchone()
+    if row is None:
+        raise HTTPError(404, f"no article {raw_id!r}")
+    d = _article_summary(row)
+    d["places"] = [dict(r) for r in db.execute(
+        'SELECT surface, start, "end", name, kind, admin1, country, lat, lon FROM places WHERE article_id = ? ORDER BY start',
+        (aid,))]
+    d["claims"] = []
+    for r in db.execute("SELECT data FROM attributions WHERE article_id = ? ORDER BY start", (aid,)):
+        at = json.loads(r["data"])
+        d["claims"].append({"claim": at.get("claim"), "start": at.get("start"), "end": at.get("end"),
+                            "sourcing": at.get("sourcing"), "quote": at.get("quote"),
+                            "sources": [s.get("name") for s in at.get("sources") or []]})
+    d["narratives"] = _narrative_rows(
+        db, "WHERE n.id IN (SELECT narrative_id FROM narrative_articles WHERE article_id = ?)", (aid,))
+    return d
+
+
+def narratives(db: sqlite3.Connection, db_path: Path) -> dict[str, Any]:
+    rows = _narrative_rows(db)
+    indep = _independence(db_path)
+    for n in rows:
+        n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
+    return {"narratives": rows}
+
+
+def narrative(db: sqlite3.Connection, db_path: Path, nid: str) -> dict[str, Any]:
+    row = db.execute("SELECT id, label, first_seen, last_seen, data FROM narratives WHERE id = ?", (nid,)).fetchone()
+    if row is None:
+        raise HTTPError(404, f"no narrative {nid!r}")
+    data = json.loads(row["data"])
+    arts = db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN narrative_articles na ON na.article_id = a.id "
+                      "WHERE na.narrative_id = ? ORDER BY a.id", (nid,))
+    contradictions = [{"slot": r["slot"], "description": r["description"],
+                       "article_ids": json.loads(r["data"]).get("article_ids", [])}
+                      for r in db.execute("SELECT slot, description, data FROM contradictions WHERE narrative_id = ? "
+                                          "ORDER BY id", (nid,))]
+    edges = [dict(r) for r in db.execute("SELECT source, cites, article_id FROM provenance_edges WHERE narrative_id = ? "
+                                         "ORDER BY rowid", (nid,))]
+    known = [dict(r) for r in db.execute(
+        "SELECT k.id, k.claim, k.rating, k.url, k.date, nk.score FROM narrative_known_claims nk "
+        "JOIN known_claims k ON k.id = nk.known_claim_id WHERE nk.narrative_id = ? ORDER BY nk.score DESC", (nid,))]
+    return {"id": row["id"], "label": row["label"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+            "frame": data.get("frame"),
+            "independent_non_state_named_primary_sources": _independence(db_path, {nid}).get(nid),
+            "articles": [_article_summary(r) for r in arts], "contradictions": contradictions,
+            "provenance_edges": edges, "known_claims": known}
+
+
+def places(db: sqlite3.Connection) -> dict[str, Any]:
+    rows = db.execute("SELECT name, kind, country, admin1, round(lat, 4) AS lat, round(lon, 4) AS lon, "
+                      "count(*) AS mentions, count(DISTINCT article_id) AS articles FROM places "
+                      "WHERE name IS NOT NULL GROUP BY name, kind, country, admin1 ORDER BY articles DESC, mentions DESC, name")
+    return {"places": [dict(r) for r in rows]}
+
+
+def search(db: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:
+    q = params.get("q", "").strip()
+    limit = _int(params, "limit", 50, MAX_LIMIT)
+    if not q:
+        return {"q": q, "results": []}
+    rows = _fts(db, "SELECT a.id, a.title, a.outlet_name, a.published, "
+                "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
+                "ORDER BY rank LIMIT ?", [q, limit])
+    return {"q": q, "results": [{**dict(r), "key": f"a{r['id']}"} for r in rows]}

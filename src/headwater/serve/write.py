@@ -1,0 +1,73 @@
+"""POST /analyze: add articles to the database, for callers holding the app's token only."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from headwater.pipeline import AnalyzeOptions, analyze
+from headwater.resources import Resources
+from headwater.serve.queries import HTTPError
+
+MAX_BODY = 8 * 1024 * 1024
+MAX_ITEMS = 100
+
+
+def check_token(expected: str | None, authorization: str | None) -> None:
+    """403 when the app takes no writes (started without a token); 401 without the right bearer token."""
+    if not expected:
+        raise HTTPError(403, "this server takes no writes: start it with --token to enable POST /analyze")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise HTTPError(401, "missing or wrong token: send Authorization: Bearer <token>")
+
+
+def parse_body(raw: bytes) -> tuple[str, list[str]]:
+    """The JSON body: {"urls": [...]} (http or https only) or {"texts": [...]}."""
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HTTPError(400, f"body is not JSON: {exc}") from None
+    if not isinstance(body, dict) or len(body) != 1 or next(iter(body)) not in ("urls", "texts"):
+        raise HTTPError(400, 'body must be {"urls": [...]} or {"texts": [...]}')
+    kind, items = next(iter(body.items()))
+    if not isinstance(items, list) or not items or not all(isinstance(x, str) and x.strip() for x in items):
+        raise HTTPError(400, f"{kind} must be a non-empty list of non-empty strings")
+    if len(items) > MAX_ITEMS:
+        raise HTTPError(400, f"at most {MAX_ITEMS} {kind} per request")
+    if kind == "urls":  # never a file path or '-': the server's own files are not inputs
+        bad = [u for u in items if not u.lower().startswith(("http://", "https://"))]
+        if bad:
+            raise HTTPError(400, f"only http(s) URLs are accepted, not {bad[0]!r}")
+    return kind, items
+
+
+class Writer:
+    """Runs analyze() into the app's database, one run at a time."""
+
+    def __init__(self, db_path: Path, resources: Resources | None) -> None:
+        self.db_path = db_path
+        self._resources = resources
+        self._lock = threading.Lock()
+
+    def run(self, kind: str, items: list[str]) -> dict[str, Any]:
+        with self._lock, tempfile.TemporaryDirectory(prefix="headwater-serve-") as tmp:
+            if self._resources is None:
+                self._resources = Resources()
+            inputs = items
+            if kind == "texts":
+                folder = Path(tmp) / "posted"
+                folder.mkdir()
+                for text in items:
+                    name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+                    (folder / f"posted-{name}.txt").write_text(text, encoding="utf-8")
+                inputs = [str(folder)]
+            opts = AnalyzeOptions(db_path=self.db_path, allow_private=False, workers=1, write_outputs=False)
+            result = analyze(inputs, Path(tmp) / "out", opts, resources=self._resources)
+        return {"analyzed": result.analyzed, "skipped": result.skipped, "duplicates": result.duplicates,
+                "errors": [{"source": err.source, "reason": err.reason} for err in result.errors],
+                "articles": len(result.articles), "narratives": len(result.links.narratives)}
