@@ -285,8 +285,10 @@ def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Foun
             subj = _subject(tok)
             if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
                 continue  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
-            if tok.lemma_ in CLAUSE_ONLY and not any(c.dep_ in ("ccomp",) for c in tok.children) and not quotes:
-                continue
+            if tok.lemma_ in CLAUSE_ONLY and not quotes and not any(
+                    c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.right_edge.i - c.left_edge.i >= 2)
+                    for c in tok.children):
+                continue  # "polls show that", "a poll shows Sanders leading", "wants the law repealed"; not "I see"
             if subj.pos_ == "NOUN" and tok.lemma_ not in SPEECH and subj.lower_ not in ANONYMOUS_HEADS \
                     and not _names_speaker(subj):
                 continue  # "the plan calls for", "the attack drew": not a source speaking
