@@ -73,3 +73,14 @@ def test_a_subject_that_does_not_speak_is_no_source(resources: Resources) -> Non
 def test_quote_spans_pair_marks_within_paragraphs() -> None:
     text = '“One. Two,” he said.\n\n"Three'
     assert quote_spans(text) == [(1, 10)]  # "One. Two," inside the marks; the open quote of "Three is dropped
+
+
+def test_headline_attributions_keep_title_offsets(resources: Resources) -> None:
+    from headwater.enrich import ATTRIBUTIONS, run_enrichers
+
+    article = Article(source="t", title="Militants moved to the desert base, Russian military says",
+                      text="The convoy left on Monday and reached the base by night, residents said.")
+    run_enrichers(article, resources, [ATTRIBUTIONS])
+    (head,) = [a for a in article.attributions if a.get("field") == "title"]
+    assert [s["name"] for s in head["sources"]] == ["Russian military"] and head["sources"][0]["state_affiliated"]
+    assert head["start"] is None and article.title[head["title_start"]:head["title_end"]].startswith("Militants moved")

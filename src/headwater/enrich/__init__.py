@@ -50,7 +50,17 @@ def _places(ctx: Context) -> None:
 def _attributions(ctx: Context) -> None:
     from headwater.enrich.attributions import find_attributions
 
-    ctx.article.attributions = find_attributions(ctx.doc, ctx.article, ctx.resources.sources)
+    a = ctx.article
+    found = find_attributions(ctx.doc, a, ctx.resources.sources)
+    if a.title:
+        # Headlines attribute too ("…, Russian Military Says"): kept with offsets into the title
+        # (``field: title``), so nothing marks the body with them.
+        headline = Article(source=a.source, text=a.title)
+        for at in find_attributions(ctx.resources.nlp(a.title), headline, ctx.resources.sources):
+            if at["sources"]:
+                found.append({**at, "field": "title", "title_start": at["start"], "title_end": at["end"],
+                              "start": None, "end": None, "cue_start": None})
+    a.attributions = found
 
 
 def _events(ctx: Context) -> None:
