@@ -26,6 +26,16 @@ def resources(registry: OutletRegistry) -> Resources:
     return Resources(outlets=registry)
 
 
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Path:
+    """The shipped examples analyzed once per test run (read it; copy it before writing to it)."""
+    import headwater
+
+    out = tmp_path_factory.mktemp("examples")
+    headwater.analyze([str(EXAMPLES)], out, resources=resources)
+    return out / "headwater.db"
+
+
 @pytest.fixture()
 def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A web server on 127.0.0.1 serving tmp_path/www; yields (base URL, folder)."""

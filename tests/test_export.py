@@ -12,12 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-import headwater
 from headwater.cli import main
 from headwater.export import FORMATS, ExportError, export
-from headwater.resources import Resources
-
-from .conftest import EXAMPLES
 
 GEXF = "{http://gexf.net/1.3}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -26,10 +22,8 @@ TABLES = ("articles", "places", "attributions", "events", "narratives", "narrati
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Path:
-    out = tmp_path_factory.mktemp("analyzed")
-    headwater.analyze([str(EXAMPLES)], out, resources=resources)
-    return out / "headwater.db"
+def db(examples_db: Path) -> Path:
+    return examples_db
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import headwater
 from headwater.cli import main
 from headwater.resources import Resources
 from headwater.serve import CSP, create_app
-
-from .conftest import EXAMPLES
 
 with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 and says so on import
     warnings.simplefilter("ignore")
@@ -29,10 +26,8 @@ HOSTILE = ("<script>alert(1)</script> Harbour reopens after storm\n\n"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Path:
-    out = tmp_path_factory.mktemp("serve")
-    headwater.analyze([str(EXAMPLES)], out, resources=resources)
-    return out / "headwater.db"
+def db(examples_db: Path) -> Path:
+    return examples_db
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import yaml
 from headwater.extract.outlets import OutletRegistry, norm
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    pass
 
 # Head nouns of sources that are not named: "sources told", "local residents said", "reports say".
 ANONYMOUS_HEADS = frozenset(
@@ -148,7 +148,3 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     state = True if (body is not None and body.state_affiliated) or (official and country) else None
     return {"name": person, "kind": "person", "country": country or (body.country if body else None),
             "state_affiliated": state, "role": role or None, "body": body.name if body else None, "text": text}
-
-
-def span_text(span: Span) -> str:
-    return span.text.strip(" ,")

@@ -72,25 +72,6 @@ def find_copies(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
     return sorted(copies, key=lambda c: (c["derived_from"], c["article_id"]))
 
 
-def stories_from(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A partition of the corpus: copies join their original's story; every other article is its own."""
-    parent = {article_key(aid): article_key(aid) for aid, _ in corpus}
-
-    def root(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for c in copies:
-        a, b = root(c["article_id"]), root(c["derived_from"])
-        if a != b:
-            parent[max(a, b, key=lambda k: int(k[1:]))] = min(a, b, key=lambda k: int(k[1:]))
-    groups: dict[str, list[str]] = defaultdict(list)
-    for aid, _ in corpus:
-        groups[root(article_key(aid))].append(article_key(aid))
-    return [{"id": f"s{i}", "article_ids": ids} for i, ids in enumerate(groups.values(), 1)]
-
 
 def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, str] | None = None,
                 known_claims: list[dict[str, Any]] | None = None) -> CorpusLinks:

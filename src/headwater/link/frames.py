@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import yaml
 
@@ -113,8 +112,3 @@ def label(frame: tuple[str, str, str]) -> str:
     actor, action, group = frame
     verb = {"aids": "moves, trains or arms", "attacks": "attacks", "detains": "detains", "releases": "releases"}[action]
     return f"{actor} {verb} {group}"
-
-
-def describe_event(e: dict[str, Any]) -> str:
-    o, d = (e.get("origin") or {}).get("name"), (e.get("destination") or {}).get("name")
-    return f"{e.get('type')} {e.get('count') or ''} {o or ''} -> {d or ''}".strip()
