@@ -177,6 +177,39 @@ def test_analyze_refuses_private_urls_and_bad_bodies(writable: TestClient, site:
     assert r.status_code == 400
 
 
+def test_report_views_map_graph_and_marked_text(client: TestClient) -> None:
+    m = client.get("/map.json").json()
+    assert {a["id"] for a in m["articles"]} == {f"a{i}" for i in range(1, 6)}
+    assert any(p["name"] == "Al-Tanf" for p in m["places"]) and any(e.get("destination") for e in m["events"])
+    page = client.get("/map").text
+    assert '<svg class="map"' in page and "Al-Tanf ·" in page and 'class="move"' in page
+    n1 = client.get("/narratives/n1").text
+    assert '<svg class="graph"' in n1 and "Press TV → Sputnik" in n1
+    assert client.get("/narratives/n1.json").json()["analysis"]["provenance"][0]["narrative_id"] == "n1"
+    a1 = client.get("/articles/1.json").json()
+    assert a1["analysis"]["articles"][0]["id"] == "a1" and a1["analysis"]["places"]
+    assert a1["narratives"][0]["independent_non_state_named_primary_sources"] == 0
+    assert '<mark class="pl' in client.get("/articles/1").text
+    report = client.get("/report")
+    assert report.status_code == 200 and '<section id="provenance">' in report.text
+    assert len(client.get("/report.json").json()["articles"]) == 5
+
+
+def test_add_form_needs_the_token_and_refreshes_the_views(client: TestClient, writable: TestClient) -> None:
+    assert "takes no writes" in client.get("/add").text
+    assert client.post("/add", data={"text": HOSTILE, "token": TOKEN}).status_code == 403
+    r = writable.post("/add", data={"text": HOSTILE, "token": "wrong"})
+    assert r.status_code == 401 and "wrong token" in r.text
+    assert "Valletta" in r.text and "&lt;script&gt;" in r.text and "<script>" not in r.text  # the text is kept, escaped
+    assert writable.post("/add", data={"urls": "file:///etc/passwd", "token": TOKEN}).status_code == 400
+    assert writable.post("/add", data={"token": TOKEN}).status_code == 400
+    before = len(writable.get("/map.json").json()["articles"])
+    r = writable.post("/add", data={"text": HOSTILE, "token": TOKEN})
+    assert r.status_code == 200 and "1 analyzed" in r.text
+    assert len(writable.get("/map.json").json()["articles"]) == before + 1  # the cached analysis was rebuilt
+    assert len(writable.get("/report.json").json()["articles"]) == before + 1
+
+
 def test_serve_command_help_and_missing_db(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "Example: headwater serve --db out/headwater.db" in result.output

@@ -210,6 +210,22 @@ def edge_table(edges: dict[tuple[str, str], list[str]], implied: set[tuple[str, 
                 f"<tbody>{rows}</tbody></table>", len(edges), limit=0)
 
 
+def provenance_view(doc: Doc, prov: dict[str, Any], known: dict[str, dict[str, Any]] | None = None) -> tuple[str, int]:
+    """One narrative's provenance (its independence, primary sources, graph and citation table) and its citation count."""
+    known = known_sources(doc) if known is None else known
+    nodes, edges, implied = _nodes_and_edges(doc, prov, known)
+    graph = draw(nodes, edges, implied, layout(nodes, edges))
+    indep = prov.get("independent_non_state_named_primary_sources")
+    badge = f'<span class="badge {"zero" if not indep else "some"}">{esc(indep)} independent named primary sources</span>'
+    prim = " ".join(source_chip(p) for p in prov.get("primary_sources") or [] if isinstance(p, dict))
+    return f'<p>{badge}</p><p><b>Primary sources:</b> {prim or "none"}</p>{graph}{edge_table(edges, implied)}', len(edges)
+
+
+LEGEND = ('<p class="legend"><span class="sw state"></span>state-affiliated <span class="sw indep"></span>not '
+          'state-affiliated <span class="sw unk"></span>unknown <span class="sw primary"></span>primary source '
+          '<span class="sw implied"></span>no source named · edges are labelled with article ids</p>')
+
+
 def provenance_section(doc: Doc) -> str:
     provs = doc.list("provenance")
     if not provs:
@@ -219,16 +235,7 @@ def provenance_section(doc: Doc) -> str:
     blocks = []
     for i, prov in enumerate(provs):
         nid = str(prov.get("narrative_id"))
-        nodes, edges, implied = _nodes_and_edges(doc, prov, known)
-        graph = draw(nodes, edges, implied, layout(nodes, edges))
-        indep = prov.get("independent_non_state_named_primary_sources")
-        badge = f'<span class="badge {"zero" if not indep else "some"}">{esc(indep)} independent named primary sources</span>'
-        prim = " ".join(source_chip(p) for p in prov.get("primary_sources") or [] if isinstance(p, dict))
-        body = (f'<p>{badge}</p><p><b>Primary sources:</b> {prim or "none"}</p>{graph}{edge_table(edges, implied)}')
-        title = f'<b>{esc(nid)}</b> {esc(doc.narrative_label.get(nid, ""))} · {plural(len(edges), "citation")}'
-        blocks.append(f'<div class="narr" id="{anchor("prov", nid)}">'
-                      f'{fold(title, body, i, limit=2, cls="prov")}</div>')
-    legend = ('<p class="legend"><span class="sw state"></span>state-affiliated <span class="sw indep"></span>not '
-              'state-affiliated <span class="sw unk"></span>unknown <span class="sw primary"></span>primary source '
-              '<span class="sw implied"></span>no source named · edges are labelled with article ids</p>')
-    return f'<section id="provenance"><h2>Provenance</h2>{legend}{"".join(blocks)}</section>'
+        view, n_edges = provenance_view(doc, prov, known)
+        title = f'<b>{esc(nid)}</b> {esc(doc.narrative_label.get(nid, ""))} · {plural(n_edges, "citation")}'
+        blocks.append(f'<div class="narr" id="{anchor("prov", nid)}">{fold(title, view, i, limit=2, cls="prov")}</div>')
+    return f'<section id="provenance"><h2>Provenance</h2>{LEGEND}{"".join(blocks)}</section>'

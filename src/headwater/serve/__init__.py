@@ -1,8 +1,10 @@
 """``headwater serve``: a local web app over a headwater database.
 
 Every page has a JSON twin from the same view: append ``.json`` to the path (``/narratives/n1.json``;
-``/index.json`` for the overview). ``/openapi.json`` describes the JSON API. Writes (``POST
-/analyze``) need the token the app was started with.
+``/index.json`` for the overview). ``/openapi.json`` describes the JSON API. The map, the provenance
+graphs and the marked-up article text are the report's own views (``headwater.report``), drawn from the
+stored corpus's analysis document (``serve.analysis``); ``/report`` is the whole report. Writes (``POST
+/analyze`` for programs, the form at ``/add`` for people) need the token the app was started with.
 """
 from __future__ import annotations
 
@@ -21,11 +23,13 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from headwater.report import render_document
 from headwater.resources import Resources
 from headwater.serve import pages, queries
+from headwater.serve.analysis import AnalysisCache, article_document, map_document, narrative_document
 from headwater.serve.openapi import openapi
 from headwater.serve.queries import HTTPError
-from headwater.serve.write import MAX_BODY, Writer, check_token, parse_body
+from headwater.serve.write import MAX_BODY, Writer, check_token, form_fields, parse_body, parse_form
 from headwater.store import Store
 
 __all__ = ["CSP", "create_app"]
@@ -74,6 +78,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
         raise FileNotFoundError(f"no database at {path}")
     Store(path).close()  # applies any migration the database lacks, so reads see every table
     writer = Writer(path, resources)
+    cache = AnalysisCache(path)
 
     def page(name: str, view: View) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -101,12 +106,24 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
     def params(request: Request) -> dict[str, str]:
         return {k: v for k, v in request.query_params.items()}
 
+    def article(db: sqlite3.Connection, r: Request) -> dict[str, Any]:
+        d = queries.article(db, r.path_params["id"])
+        indep = cache.independence()
+        for n in d["narratives"]:
+            n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
+        return {**d, "analysis": article_document(cache.get(), d["key"])}
+
+    def narrative(db: sqlite3.Connection, r: Request) -> dict[str, Any]:
+        d = queries.narrative(db, cache.independence(), r.path_params["id"])
+        return {**d, "analysis": narrative_document(cache.get(), d["id"])}
+
     views: list[tuple[str, str, View]] = [
-        ("overview", "/", lambda db, r: queries.overview(db, path)),
+        ("overview", "/", lambda db, r: queries.overview(db, cache.independence())),
         ("articles", "/articles", lambda db, r: queries.articles(db, params(r))),
-        ("article", "/articles/{id}", lambda db, r: queries.article(db, r.path_params["id"])),
-        ("narratives", "/narratives", lambda db, r: queries.narratives(db, path)),
-        ("narrative", "/narratives/{id}", lambda db, r: queries.narrative(db, path, r.path_params["id"])),
+        ("article", "/articles/{id}", article),
+        ("narratives", "/narratives", lambda db, r: queries.narratives(db, cache.independence())),
+        ("narrative", "/narratives/{id}", narrative),
+        ("map", "/map", lambda db, r: map_document(cache.get())),
         ("places", "/places", lambda db, r: queries.places(db)),
         ("search", "/search", lambda db, r: queries.search(db, params(r))),
     ]
@@ -114,24 +131,53 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
     async def openapi_doc(request: Request) -> Response:
         return JSONResponse(openapi())
 
+    async def report(request: Request) -> Response:
+        doc = await run_in_threadpool(cache.get)
+        if request.url.path.endswith(".json"):
+            return JSONResponse(doc)
+        return HTMLResponse(await run_in_threadpool(render_document, doc))
+
+    async def body_of(request: Request) -> bytes:
+        if int(request.headers.get("content-length") or 0) > MAX_BODY:
+            raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
+        raw = b""
+        async for chunk in request.stream():
+            raw += chunk
+            if len(raw) > MAX_BODY:
+                raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
+        return raw
+
     async def analyze_endpoint(request: Request) -> Response:
         try:
             check_token(token, request.headers.get("authorization"))
-            if int(request.headers.get("content-length") or 0) > MAX_BODY:
-                raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
-            raw = b""
-            async for chunk in request.stream():
-                raw += chunk
-                if len(raw) > MAX_BODY:
-                    raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
-            kind, items = parse_body(raw)
+            kind, items = parse_body(await body_of(request))
         except HTTPError as exc:
             return _error(request, exc.status, exc.message)
         result = await run_in_threadpool(writer.run, kind, items)
         status = 422 if result["errors"] and not (result["analyzed"] or result["duplicates"] or result["skipped"]) else 200
         return JSONResponse(result, status_code=status)
 
-    routes = [Route("/openapi.json", openapi_doc), Route("/analyze", analyze_endpoint, methods=["POST"])]
+    async def add_page(request: Request) -> Response:
+        data: dict[str, Any] = {"writable": bool(token)}
+        status = 200
+        if request.method == "POST":
+            try:
+                if not token:
+                    raise HTTPError(403, "this server takes no writes: start it with --token")
+                fields = form_fields(await body_of(request))
+                data.update(urls=fields.get("urls", ""), text=fields.get("text", ""))  # shown again if refused
+                given, kind, items = parse_form(fields)
+                check_token(token, f"Bearer {given}")
+                data["result"] = await run_in_threadpool(writer.run, kind, items)
+                data.update(urls="", text="")
+            except HTTPError as exc:
+                data["error"], status = exc.message, exc.status
+        title, body = pages.add_form(data)
+        return HTMLResponse(pages.layout(title, body, None), status_code=status)
+
+    routes = [Route("/openapi.json", openapi_doc), Route("/analyze", analyze_endpoint, methods=["POST"]),
+              Route("/report", report, methods=["GET", "HEAD"]), Route("/report.json", report, methods=["GET", "HEAD"]),
+              Route("/add", add_page, methods=["GET", "POST"])]
     for name, route, view in views:
         endpoint = page(name, view)
         twins = ["/index.json", "/.json"] if route == "/" else [route + ".json"]

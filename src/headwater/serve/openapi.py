@@ -42,12 +42,14 @@ def openapi() -> dict[str, Any]:
         "paths": {
             "/index.json": _get("Overview: counts, and narratives with their independent primary sources"),
             "/articles.json": _get("Articles, filtered", ARTICLE_FILTERS, bad=True),
-            "/articles/{id}.json": _get("One article: text, places and claims", [_p("id", "article id: 3 or a3")],
+            "/articles/{id}.json": _get("One article: text, places, claims, analysis slice", [_p("id", "article id: 3 or a3")],
                                         missing=True),
             "/narratives.json": _get("Narratives with article and independence counts"),
-            "/narratives/{id}.json": _get("One narrative: articles, contradictions, provenance edges, known claims",
+            "/narratives/{id}.json": _get("One narrative: articles, contradictions, provenance, known claims",
                                           [_p("id", "narrative id such as n1")], missing=True),
             "/places.json": _get("Places named in the corpus, with mention and article counts"),
+            "/map.json": _get("What the map draws: articles with their focus, places and events (analysis.json's shape)"),
+            "/report.json": _get("The whole stored corpus as an analysis document (the analysis.json schema)"),
             "/search.json": _get("Full-text search with snippets", [_q("q", "full-text query, SQLite FTS5 syntax"),
                                                                     _q("limit", "default 50")], bad=True),
             "/analyze": {"post": {

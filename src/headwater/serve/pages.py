@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from headwater.report.articles import article_view
+from headwater.report.doc import Doc
+from headwater.report.graph import LEGEND, provenance_view
+from headwater.report.svgmap import map_section
+
+# The report's stylesheet, so the map, graphs and marked-up articles look as they do in report.html.
 STYLE = """
-body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;color:#222}
-nav a{margin-right:1rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;
-padding:.25rem .5rem;text-align:left;vertical-align:top}.muted{color:#777}.text{white-space:pre-wrap;
-background:#fafafa;padding:1rem;border:1px solid #eee}form.filters input{width:8rem}.error{color:#a00}
+main>h1{font-size:1.4rem;margin:1rem 0 .5rem}.plain{white-space:pre-wrap;background:#fafafa;padding:1rem;
+border:1px solid #eee}form.filters input{width:8rem}.error{color:#a00}form.add textarea{width:100%;font:inherit}
+form.add label{display:block;margin:.6rem 0 .2rem;font-weight:600}
 """
+NAV = [("/", "overview"), ("/articles", "articles"), ("/narratives", "narratives"), ("/map", "map"),
+       ("/places", "places"), ("/search", "search"), ("/add", "add articles"), ("/report", "full report"),
+       ("/openapi.json", "API")]
+
+
+@cache
+def report_css() -> str:
+    return resources.files("headwater.report").joinpath("report.css").read_text("utf-8")
 
 
 def e(value: object) -> str:
@@ -42,12 +57,13 @@ def narrative_href(nid: object) -> str:
     return f"/narratives/{quote(str(nid), safe='')}"
 
 
-def layout(title: str, body: str, json_href: str) -> str:
+def layout(title: str, body: str, json_href: str | None) -> str:
+    nav = "".join(link(href, label) for href, label in NAV)
+    twin = f'<p class="muted">{link(json_href, "this page as JSON")}</p>' if json_href else ""
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(title)} · headwater</title>'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{STYLE}</style></head><body>'
-            '<nav><a href="/">overview</a><a href="/articles">articles</a><a href="/narratives">narratives</a>'
-            '<a href="/places">places</a><a href="/search">search</a><a href="/openapi.json">API</a></nav>'
-            f'<h1>{e(title)}</h1>{body}<p class="muted">{link(json_href, "this page as JSON")}</p></body></html>')
+            '<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f'<style>{report_css()}{STYLE}</style></head><body><header><h1>headwater</h1><nav>{nav}</nav></header>'
+            f'<main><h1>{e(title)}</h1>{body}{twin}</main></body></html>')
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable[str]], empty: str = "nothing here") -> str:
@@ -109,8 +125,13 @@ def article(d: dict[str, Any]) -> tuple[str, str]:
     claims = table(["claim", "sourcing", "sources"],
                    ([e(c["claim"]), e(c["sourcing"]), e(" → ".join(str(s) for s in c["sources"]))] for c in d["claims"]),
                    "no claims")
-    body = (f"{meta}<h2>Narratives</h2>{narr}<h2>Text</h2><div class=\"text\">{e(d['text'])}</div>"
-            f"<h2>Places</h2>{places}<h2>Claims</h2>{claims}")
+    sliced = d.get("analysis")
+    if sliced and sliced.get("articles"):
+        doc = Doc.of(sliced)
+        text = f"<h2>Text, with its evidence marked</h2>{article_view(doc, doc.articles[0], opened=True)}"
+    else:
+        text = f"<h2>Text</h2><div class=\"plain\">{e(d['text'])}</div>"
+    body = f"{meta}<h2>Narratives</h2>{narr}{text}<h2>Places</h2>{places}<h2>Claims</h2>{claims}"
     return f"{d['key']}: {d['title'] or '(no title)'}", body
 
 
@@ -125,9 +146,13 @@ def narrative(d: dict[str, Any]) -> tuple[str, str]:
     contra = table(["slot", "description", "articles"],
                    ([e(c["slot"]), e(c["description"]), ", ".join(link(article_href(str(a)[1:]), a) for a in c["article_ids"])]
                     for c in d["contradictions"]), "no contradictions")
-    edges = table(["source", "cites", "article"],
-                  ([e(x["source"]), e(x["cites"]), link(article_href(x["article_id"]), f"a{x['article_id']}")]
-                   for x in d["provenance_edges"]), "no provenance edges")
+    sliced = d.get("analysis") or {}
+    if sliced.get("provenance"):
+        edges = LEGEND + provenance_view(Doc.of(sliced), sliced["provenance"][0])[0]
+    else:
+        edges = table(["source", "cites", "article"],
+                      ([e(x["source"]), e(x["cites"]), link(article_href(x["article_id"]), f"a{x['article_id']}")]
+                       for x in d["provenance_edges"]), "no provenance edges")
     known = table(["known claim", "rating", "date", "score", "link"],
                   ([e(k["claim"]), e(k["rating"]), e(k["date"]), e(k["score"]), external(k["url"])] for k in d["known_claims"]),
                   "matches no known claim")
@@ -155,10 +180,38 @@ def search(d: dict[str, Any]) -> tuple[str, str]:
     return f"Search: {d['q']}", form + results
 
 
+def map_page(d: dict[str, Any]) -> tuple[str, str]:
+    return "Map", map_section(Doc.of(d)).replace("<h2>Map</h2>", "", 1)  # the page's title says it
+
+
+def add_form(d: dict[str, Any]) -> tuple[str, str]:
+    """The form behind POST /add; the token field is the only credential, so the form cannot be forged."""
+    if not d.get("writable"):
+        return "Add articles", ('<p class="muted">This server takes no writes. Start it with <code>headwater serve '
+                                '--token TOKEN</code> to add articles here.</p>')
+    result = ""
+    if d.get("result"):
+        r = d["result"]
+        errors = "".join(f"<li>{e(x['source'])}: {e(x['reason'])}</li>" for x in r["errors"])
+        result = (f'<p class="done">{e(r["analyzed"])} analyzed, {e(r["duplicates"])} duplicates, {e(r["skipped"])} already '
+                  f'in the database; {e(len(r["errors"]))} errors.</p>{f"<ul class=error>{errors}</ul>" if errors else ""}'
+                  f'<p>{link("/articles", "see the articles")}</p>')
+    if d.get("error"):
+        result = f'<p class="error">{e(d["error"])}</p>'
+    form = ('<form class="add" method="post" action="/add">'
+            '<label for="urls">URLs to fetch, one per line (http and https only)</label>'
+            f'<textarea id="urls" name="urls" rows="4">{e(d.get("urls", ""))}</textarea>'
+            '<label for="text">or the text of one article (title on the first line)</label>'
+            f'<textarea id="text" name="text" rows="10">{e(d.get("text", ""))}</textarea>'
+            '<label for="token">token</label><input id="token" name="token" type="password" autocomplete="off" size="30"> '
+            '<button>analyze</button></form>')
+    return "Add articles", result + form
+
+
 def error(status: int, message: str) -> tuple[str, str]:
     return f"{status}", f'<p class="error">{e(message)}</p>'
 
 
 RENDERERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
     "overview": overview, "articles": articles, "article": article, "narratives": narratives,
-    "narrative": narrative, "places": places, "search": search}
+    "narrative": narrative, "places": places, "search": search, "map": map_page}

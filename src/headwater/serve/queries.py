@@ -7,9 +7,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from headwater.link.narratives import provenance
-from headwater.store import Store
-
 MAX_LIMIT = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -45,23 +42,6 @@ def _article_id(raw: str) -> int:
     return int(m.group(1))
 
 
-def _independence(db_path: Path, narrative_ids: set[str] | None = None) -> dict[str, int]:
-    """Independent, named, non-state primary sources per narrative (recomputed from the stored articles)."""
-    with Store(db_path) as store:
-        rows = store.db.execute("SELECT id, data FROM narratives").fetchall()
-        wanted = [json.loads(r["data"]) for r in rows if narrative_ids is None or r["id"] in narrative_ids]
-        if not wanted:
-            return {}
-        arts = dict(store.articles())
-    out = {}
-    for n in wanted:
-        try:
-            out[n["id"]] = int(provenance(n, arts)["independent_non_state_named_primary_sources"])
-        except (KeyError, ValueError):  # a narrative naming an article no longer stored
-            continue
-    return out
-
-
 def _narrative_rows(db: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     rows = db.execute("SELECT n.id, n.label, n.first_seen, n.last_seen, "
                       "(SELECT count(*) FROM narrative_articles na WHERE na.narrative_id = n.id) AS articles "
@@ -69,12 +49,11 @@ def _narrative_rows(db: sqlite3.Connection, where: str = "", args: tuple[Any, ..
     return [dict(r) for r in rows]
 
 
-def overview(db: sqlite3.Connection, db_path: Path) -> dict[str, Any]:
+def overview(db: sqlite3.Connection, indep: dict[str, int]) -> dict[str, Any]:
     counts = {t: int(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
               for t in ("articles", "places", "attributions", "events", "narratives", "contradictions", "known_claims")}
     counts["outlets"] = int(db.execute("SELECT count(DISTINCT outlet_name) FROM articles").fetchone()[0])
     narratives = _narrative_rows(db)
-    indep = _independence(db_path)
     for n in narratives:
         n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
     return {"counts": counts, "narratives": narratives}
@@ -168,15 +147,14 @@ def article(db: sqlite3.Connection, raw_id: str) -> dict[str, Any]:
     return d
 
 
-def narratives(db: sqlite3.Connection, db_path: Path) -> dict[str, Any]:
+def narratives(db: sqlite3.Connection, indep: dict[str, int]) -> dict[str, Any]:
     rows = _narrative_rows(db)
-    indep = _independence(db_path)
     for n in rows:
         n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
     return {"narratives": rows}
 
 
-def narrative(db: sqlite3.Connection, db_path: Path, nid: str) -> dict[str, Any]:
+def narrative(db: sqlite3.Connection, indep: dict[str, int], nid: str) -> dict[str, Any]:
     row = db.execute("SELECT id, label, first_seen, last_seen, data FROM narratives WHERE id = ?", (nid,)).fetchone()
     if row is None:
         raise HTTPError(404, f"no narrative {nid!r}")
@@ -194,7 +172,7 @@ def narrative(db: sqlite3.Connection, db_path: Path, nid: str) -> dict[str, Any]
         "JOIN known_claims k ON k.id = nk.known_claim_id WHERE nk.narrative_id = ? ORDER BY nk.score DESC", (nid,))]
     return {"id": row["id"], "label": row["label"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
             "frame": data.get("frame"),
-            "independent_non_state_named_primary_sources": _independence(db_path, {nid}).get(nid),
+            "independent_non_state_named_primary_sources": indep.get(nid),
             "articles": [_article_summary(r) for r in arts], "contradictions": contradictions,
             "provenance_edges": edges, "known_claims": known}
 

@@ -8,6 +8,7 @@ import tempfile
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.resources import Resources
@@ -35,6 +36,11 @@ def parse_body(raw: bytes) -> tuple[str, list[str]]:
     if not isinstance(body, dict) or len(body) != 1 or next(iter(body)) not in ("urls", "texts"):
         raise HTTPError(400, 'body must be {"urls": [...]} or {"texts": [...]}')
     kind, items = next(iter(body.items()))
+    return kind, check_items(kind, items)
+
+
+def check_items(kind: str, items: object) -> list[str]:
+    """The URLs (http or https only) or texts of a write, or a 400 naming what is wrong."""
     if not isinstance(items, list) or not items or not all(isinstance(x, str) and x.strip() for x in items):
         raise HTTPError(400, f"{kind} must be a non-empty list of non-empty strings")
     if len(items) > MAX_ITEMS:
@@ -43,7 +49,29 @@ def parse_body(raw: bytes) -> tuple[str, list[str]]:
         bad = [u for u in items if not u.lower().startswith(("http://", "https://"))]
         if bad:
             raise HTTPError(400, f"only http(s) URLs are accepted, not {bad[0]!r}")
-    return kind, items
+    return items
+
+
+def form_fields(raw: bytes) -> dict[str, str]:
+    """The HTML form's fields (urlencoded body), first value of each."""
+    try:
+        fields = parse_qs(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=10)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise HTTPError(400, f"form body unreadable: {exc}") from None
+    return {k: v[0] for k, v in fields.items() if v}
+
+
+def parse_form(fields: dict[str, str]) -> tuple[str, str, list[str]]:
+    """The token, then the URLs (one per line) or the text of one article the form was sent with."""
+    urls = [u.strip() for u in fields.get("urls", "").splitlines() if u.strip()]
+    text = fields.get("text", "")
+    if urls and text.strip():
+        raise HTTPError(400, "give URLs or a text, not both")
+    if urls:
+        return fields.get("token", ""), "urls", check_items("urls", urls)
+    if text.strip():
+        return fields.get("token", ""), "texts", [text]
+    raise HTTPError(400, "nothing to analyze: paste URLs or the text of an article")
 
 
 class Writer:

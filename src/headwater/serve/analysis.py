@@ -1,0 +1,88 @@
+"""The stored corpus as an analysis document (what ``analysis.json`` holds), for the pages that show the
+report's views: the map, the provenance graphs and the marked-up article text.
+
+Linking the whole corpus costs about a second per thousand articles, so the document is built once
+and rebuilt only when the database changes (its file or its write-ahead log is modified)."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from headwater.export import analysis_document, load
+
+Row = dict[str, Any]
+
+__all__ = ["AnalysisCache", "article_document", "map_document", "narrative_document"]
+
+
+class AnalysisCache:
+    """The analysis document of the database at ``path``, rebuilt when the database changes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, ...] | None = None
+        self._doc: dict[str, Any] = {}
+
+    def _current_stamp(self) -> tuple[int, ...]:
+        out: list[int] = []
+        for p in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                st = p.stat()
+            except FileNotFoundError:
+                out += [0, 0]
+                continue
+            out += [st.st_mtime_ns, st.st_size]
+        return tuple(out)
+
+    def get(self) -> dict[str, Any]:
+        with self._lock:
+            stamp = self._current_stamp()
+            if stamp != self._stamp:
+                self._doc = analysis_document(load(self.path))
+                self._stamp = self._current_stamp()  # reading may have checkpointed the log
+            return self._doc
+
+    def independence(self) -> dict[str, int]:
+        """Independent, named, non-state primary sources per narrative id."""
+        return {str(p.get("narrative_id")): int(p["independent_non_state_named_primary_sources"])
+                for p in self.get().get("provenance") or []
+                if isinstance(p.get("independent_non_state_named_primary_sources"), int)}
+
+
+def _rows(doc: dict[str, Any], key: str, ids: set[str]) -> list[Row]:
+    return [r for r in doc.get(key) or [] if isinstance(r, dict) and str(r.get("article_id")) in ids]
+
+
+def _summary(a: Row) -> Row:
+    """An article without its text (the views that list articles do not need it)."""
+    return {k: v for k, v in a.items() if k != "text"}
+
+
+def map_document(doc: dict[str, Any]) -> dict[str, Any]:
+    """What the map draws: places, events with their places, and each article's focus."""
+    arts = [{k: a.get(k) for k in ("id", "title", "outlet", "published", "focus")} for a in doc.get("articles") or []]
+    events = [e for e in doc.get("events") or [] if isinstance(e, dict)]
+    return {"articles": arts, "places": list(doc.get("places") or []), "events": events}
+
+
+def narrative_document(doc: dict[str, Any], nid: str) -> dict[str, Any] | None:
+    """One narrative with its provenance and the claims and events of its articles (None if unknown)."""
+    narrative = next((n for n in doc.get("narratives") or [] if str(n.get("id")) == nid), None)
+    if narrative is None:
+        return None
+    ids = {str(a) for a in narrative.get("article_ids") or []}
+    return {"narratives": [narrative],
+            "provenance": [p for p in doc.get("provenance") or [] if str(p.get("narrative_id")) == nid],
+            "articles": [_summary(a) for a in doc.get("articles") or [] if str(a.get("id")) in ids],
+            "attributions": _rows(doc, "attributions", ids), "events": _rows(doc, "events", ids)}
+
+
+def article_document(doc: dict[str, Any], aid: str) -> dict[str, Any] | None:
+    """One article with everything found in it (None if unknown)."""
+    art = next((a for a in doc.get("articles") or [] if str(a.get("id")) == aid), None)
+    if art is None:
+        return None
+    ids = {aid}
+    return {"articles": [art], **{k: _rows(doc, k, ids) for k in ("places", "metonyms", "attributions", "events")}}
