@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import time
 from html.parser import HTMLParser
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -18,7 +17,9 @@ from headwater.link import CorpusLinks
 from headwater.model import Article, InputError, Outlet
 from headwater.pipeline import Analysis
 from headwater.report import render, render_document, write_report
+from headwater.report.doc import Doc
 from headwater.report.highlight import Mark, highlight
+from headwater.report.sources import source_index
 from headwater.resources import Resources
 
 from .conftest import EXAMPLES
@@ -160,7 +161,7 @@ def test_map_graph_and_views_of_the_seeds(tmp_path: Path, resources: Resources) 
     page = (tmp_path / "report.html").read_text()
     doc = json.loads((tmp_path / "analysis.json").read_text())
     section = {m.group(1): m.group(0) for m in re.finditer(r'<section id="(\w+)">.*?</section>', page, re.S)}
-    assert set(section) >= {"overview", "map", "provenance", "contradictions", "known", "timeline", "articles"}
+    assert set(section) >= {"overview", "map", "provenance", "sources", "contradictions", "known", "timeline", "articles"}
     world = section["map"]
     assert "<svg" in world and "Al-Tanf" in world and 'class="land' in world
     moves = [e for e in doc["events"] if e.get("origin") and e.get("destination")]
@@ -179,6 +180,27 @@ def test_map_graph_and_views_of_the_seeds(tmp_path: Path, resources: Resources) 
             text = next(a["text"] for a in doc["articles"] if a["id"] == s["article_id"])
             assert f'<mark class="hit">{html.escape(text[s["start"]:s["end"]])}</mark>' in section["contradictions"]
     assert page == (tmp_path / "report.html").read_text() and len(result.articles) == 5
+
+
+def test_source_index_lists_every_claim_of_each_source(tmp_path: Path, resources: Resources) -> None:
+    headwater.analyze([str(EXAMPLES)], tmp_path, resources=resources)
+    doc = json.loads((tmp_path / "analysis.json").read_text())
+    index = source_index(Doc.of(doc))
+    named = [(x["article_id"], x["claim"]) for x in doc["attributions"] for s in x["sources"] if s.get("name")]
+    assert sum(len(g["claims"]) for g in index) == len(named)  # every (claim, source) pair, once
+    by_name = {g["name"]: g for g in index}
+    svr = by_name["Foreign Intelligence Service of Russia"]  # registry name: "SVR statement" and the like join it
+    assert len(svr["names"]) >= 2 and svr["state_affiliated"] is True and svr["country"] == "RU"
+    anonymous = [g for g in index if g["kind"] == "anonymous"]
+    assert anonymous and all(len(g["articles"]) == 1 for g in anonymous)  # never merged across articles
+    relayed = [c for g in index for c in g["claims"] if c["via"]]
+    assert relayed and all(c["via"] for c in by_name["anonymous local sources (a2)"]["claims"])
+    page = (tmp_path / "report.html").read_text()
+    section = re.search(r'<section id="sources">.*?</section>', page, re.S)
+    assert section is not None
+    ids = set(re.findall(r'id="(src-[^"]+)"', section.group(0)))
+    assert {g["key"] for g in index} == ids
+    assert set(re.findall(r'class="srclink" href="#(src-[^"]+)"', page)) <= ids  # article chips link into the index
 
 
 def test_empty_corpus_and_missing_parts_render(tmp_path: Path) -> None:
@@ -216,14 +238,10 @@ def _big_doc(n: int) -> dict[str, Any]:
                             "primary_sources": [{"name": "SANA", "state_affiliated": True, "article_ids": ["a1"]}]}]}
 
 
-def test_a_thousand_articles_render_in_linear_time() -> None:
-    start = time.perf_counter()
+def test_a_thousand_articles_stay_folded_and_linear_in_size() -> None:
+    # time is measured by benchmarks/report_bench.py; here, what keeps a long report usable
     small = render_document(_big_doc(100))
-    t_small = time.perf_counter() - start
-    start = time.perf_counter()
     page = render_document(_big_doc(1000))
-    t_big = time.perf_counter() - start
-    assert t_big < 30 and t_big < 25 * max(t_small, 0.05)  # ten times the articles, not a hundred times the time
     assert len(page) < 12 * len(small)
     assert '<article id="a1000" class="art"><details>' in page  # folded: a long report stays usable
     assert page.count("<circle class=\"dot") <= 1500

@@ -190,6 +190,10 @@ def test_report_views_map_graph_and_marked_text(client: TestClient) -> None:
     assert a1["analysis"]["articles"][0]["id"] == "a1" and a1["analysis"]["places"]
     assert a1["narratives"][0]["independent_non_state_named_primary_sources"] == 0
     assert '<mark class="pl' in client.get("/articles/1").text
+    sources = client.get("/sources.json").json()["sources"]
+    assert sources and sum(len(g["claims"]) for g in sources) >= 40
+    page = client.get("/sources").text
+    assert 'href="/articles/1"' in page and sources[0]["key"] in page
     report = client.get("/report")
     assert report.status_code == 200 and '<section id="provenance">' in report.text
     assert len(client.get("/report.json").json()["articles"]) == 5

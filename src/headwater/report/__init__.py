@@ -1,7 +1,7 @@
 """Report: one self-contained HTML file of an analysis, the analyst's view of it.
 
 Sections: overview (outlets, narratives and their independence), map, provenance graphs,
-contradictions, known claims, timeline, and the articles with their evidence marked. Every view
+source index, contradictions, known claims, timeline, and the articles with their evidence marked. Every view
 reads the analysis document (``output.analysis_dict``), indexed once (``report.doc``).
 
 Article text is hostile input: every string from an article goes through ``esc``; only http(s)
@@ -20,6 +20,7 @@ from headwater.report.doc import Doc
 from headwater.report.graph import provenance_section
 from headwater.report.markup import CSP, esc, safe_link
 from headwater.report.overview import overview_section
+from headwater.report.sources import source_index, sources_section
 from headwater.report.svgmap import map_section
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CSP", "esc", "render", "render_document", "safe_link", "write_report"]
 
-SECTIONS = [("overview", "Overview"), ("map", "Map"), ("provenance", "Provenance"), ("contradictions", "Contradictions"),
+SECTIONS = [("overview", "Overview"), ("map", "Map"), ("provenance", "Provenance"), ("sources", "Sources"),
+            ("contradictions", "Contradictions"),
             ("known", "Known claims"), ("timeline", "Timeline"), ("articles", "Articles")]
 
 
@@ -37,7 +39,8 @@ def render_document(doc: dict[str, Any]) -> str:
     css = resources.files("headwater.report").joinpath("report.css").read_text("utf-8")
     gen = doc.get("generator") or {}
     nav = " ".join(f'<a href="#{k}">{v}</a>' for k, v in SECTIONS)
-    body = "".join(view(d) for view in (overview_section, map_section, provenance_section, contradictions_section,
+    body = "".join(view(d) for view in (overview_section, map_section, provenance_section,
+                                        lambda d: sources_section(source_index(d)), contradictions_section,
                                         known_claims_section, timeline_section, articles_section))
     stamp = esc(doc.get("generated_at") or "")
     return f"""<!doctype html>

@@ -19,6 +19,7 @@ from headwater.report.markup import (
     state_key,
     state_tag,
 )
+from headwater.report.sources import source_key
 
 OPEN_ARTICLES = 10  # with more articles than this, each starts folded
 MAX_INDEX_OPEN = 30
@@ -47,8 +48,11 @@ def _find_source(text: str, s: dict[str, Any], near: int, lo: int, hi: int) -> t
     return (i, i + len(surface)) if i >= 0 else None
 
 
-def _chain(sources: list[dict[str, Any]]) -> str:
-    return ' <span class="muted">citing</span> '.join(source_chip(s) for s in sources if isinstance(s, dict))
+def _chain(aid: str, sources: list[dict[str, Any]]) -> str:
+    """The chain nearest first, each source linked to its entry in the source index."""
+    return ' <span class="muted">citing</span> '.join(
+        f'<a class="srclink" href="#{anchor("src", source_key(s, aid))}">{source_chip(s)}</a>'
+        for s in sources if isinstance(s, dict) and s.get("name"))
 
 
 def _place_parts(aid: str, rows: list[Row], inner: list[Mark], meto: bool) -> dict[str, tuple[str, Row, list[Row]]]:
@@ -101,7 +105,7 @@ def _claims(aid: str, text: str, rows: list[Row], outer: list[Mark], inner: list
         claim = str(x.get("claim") or "")
         short = claim if len(claim) <= 180 else claim[:177] + "…"
         hedges = ", ".join(str(h) for h in x.get("hedges") or [])
-        items.append(f'<li id="{gid}">{_chain(sources)} <span class="tag">{esc(x.get("sourcing") or "")}</span>'
+        items.append(f'<li id="{gid}">{_chain(aid, sources)} <span class="tag">{esc(x.get("sourcing") or "")}</span>'
                      f'{" <span class=tag>hedged: " + esc(hedges) + "</span>" if hedges else ""}'
                      f'<br><a href="#{cid}" class="quote">“{esc(short)}”</a></li>')
     return fold(f"Sources and claims ({len(items)})", f'<ul class="alist">{"".join(items)}</ul>', len(items)) if items else ""

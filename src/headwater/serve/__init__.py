@@ -24,6 +24,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from headwater.report import render_document
+from headwater.report.doc import Doc
+from headwater.report.sources import source_index
 from headwater.resources import Resources
 from headwater.serve import pages, queries
 from headwater.serve.analysis import AnalysisCache, article_document, map_document, narrative_document
@@ -124,6 +126,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
         ("narratives", "/narratives", lambda db, r: queries.narratives(db, cache.independence())),
         ("narrative", "/narratives/{id}", narrative),
         ("map", "/map", lambda db, r: map_document(cache.get())),
+        ("sources", "/sources", lambda db, r: {"sources": source_index(Doc.of(cache.get()))}),
         ("places", "/places", lambda db, r: queries.places(db)),
         ("search", "/search", lambda db, r: queries.search(db, params(r))),
     ]

@@ -49,6 +49,7 @@ def openapi() -> dict[str, Any]:
                                           [_p("id", "narrative id such as n1")], missing=True),
             "/places.json": _get("Places named in the corpus, with mention and article counts"),
             "/map.json": _get("What the map draws: articles with their focus, places and events (analysis.json's shape)"),
+            "/sources.json": _get("Every source named, with every claim attributed to it, most cited first"),
             "/report.json": _get("The whole stored corpus as an analysis document (the analysis.json schema)"),
             "/search.json": _get("Full-text search with snippets", [_q("q", "full-text query, SQLite FTS5 syntax"),
                                                                     _q("limit", "default 50")], bad=True),

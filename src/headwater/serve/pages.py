@@ -12,6 +12,7 @@ from urllib.parse import quote, urlencode
 from headwater.report.articles import article_view
 from headwater.report.doc import Doc
 from headwater.report.graph import LEGEND, provenance_view
+from headwater.report.sources import sources_section
 from headwater.report.svgmap import map_section
 
 # The report's stylesheet, so the map, graphs and marked-up articles look as they do in report.html.
@@ -21,8 +22,8 @@ border:1px solid #eee}form.filters input{width:8rem}.error{color:#a00}form.add t
 form.add label{display:block;margin:.6rem 0 .2rem;font-weight:600}
 """
 NAV = [("/", "overview"), ("/articles", "articles"), ("/narratives", "narratives"), ("/map", "map"),
-       ("/places", "places"), ("/search", "search"), ("/add", "add articles"), ("/report", "full report"),
-       ("/openapi.json", "API")]
+       ("/sources", "sources"), ("/places", "places"), ("/search", "search"), ("/add", "add articles"),
+       ("/report", "full report"), ("/openapi.json", "API")]
 
 
 @cache
@@ -184,6 +185,10 @@ def map_page(d: dict[str, Any]) -> tuple[str, str]:
     return "Map", map_section(Doc.of(d)).replace("<h2>Map</h2>", "", 1)  # the page's title says it
 
 
+def sources(d: dict[str, Any]) -> tuple[str, str]:
+    return "Sources", sources_section(d["sources"], lambda aid: article_href(aid.removeprefix("a")), heading=False)
+
+
 def add_form(d: dict[str, Any]) -> tuple[str, str]:
     """The form behind POST /add; the token field is the only credential, so the form cannot be forged."""
     if not d.get("writable"):
@@ -214,4 +219,5 @@ def error(status: int, message: str) -> tuple[str, str]:
 
 RENDERERS: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
     "overview": overview, "articles": articles, "article": article, "narratives": narratives,
-    "narrative": narrative, "places": places, "search": search, "map": map_page}
+    "narrative": narrative, "places": places, "search": search, "map": map_page,
+    "sources": sources}
