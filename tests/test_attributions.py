@@ -84,3 +84,145 @@ def test_headline_attributions_keep_title_offsets(resources: Resources) -> None:
     (head,) = [a for a in article.attributions if a.get("field") == "title"]
     assert [s["name"] for s in head["sources"]] == ["Russian military"] and head["sources"][0]["state_affiliated"]
     assert head["start"] is None and article.title[head["title_start"]:head["title_end"]].startswith("Militants moved")
+
+
+def attributed(text: str, resources: Resources) -> list[dict[str, Any]]:
+    return [a for a in attributions(text, resources) if a["sources"]]
+
+
+def test_two_apostrophes_mark_quotes(resources: Resources) -> None:
+    assert quote_spans("''Yes, indeed,'' she said.") == [(2, 14)]
+    (att,) = attributed("''We will rebuild the bridge by spring,'' the mayor said.", resources)
+    assert att["claim"] == "We will rebuild the bridge by spring" and att["quote"]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    # a tag between the two parts of one quote
+    ("“The budget is tight,” the treasurer said, “but the schools will stay open.”", "The budget is tight",
+     "the schools will stay open."),
+    # a short quote, a long tag, and the quote going on in the next sentences to its closing mark
+    ("“Never,” said Ruth Park, a farmer who has worked the valley for decades. “Not while I live here. "
+     "Not while my children do.” The council meets again in May to decide the route.", "Never",
+     "Not while my children do."),
+    # a partial quote: what the sentence says before the tag is the claim
+    ("The vote was “a farce from start to finish,” the senator said.", "The vote was", "a farce from start to finish"),
+])
+def test_a_quote_is_taken_with_all_its_parts(text: str, first: str, last: str, resources: Resources) -> None:
+    att = attributed(text, resources)[0]
+    assert att["claim"].startswith(first) and att["claim"].endswith(last), att["claim"]
+
+
+def test_paragraphs_end_sentences_and_a_new_paragraph_of_a_quote_is_its_own_claim(resources: Resources) -> None:
+    text = ("“Why should we wait?”\n\nThe council said it was doing its best to follow the rules.\n\n"
+            "“We are ready,” Ana Lee said.\n\n“We have trained for months and the crews know every road.”")
+    atts = attributed(text, resources)
+    assert atts[0]["claim"] == "it was doing its best to follow the rules" and chain(atts[0]) == ["council"]
+    assert [a["claim"] for a in atts[1:]] == ["We are ready", "We have trained for months and the crews know every road."]
+    assert all(chain(a) == ["Ana Lee"] for a in atts[1:])
+
+
+def test_a_tag_ending_in_a_colon_takes_the_quote_below(resources: Resources) -> None:
+    (att,) = attributed("The governor said:\n\n“The roads will reopen on Monday morning.”", resources)
+    assert att["claim"] == "The roads will reopen on Monday morning." and chain(att) == ["governor"]
+
+
+def test_a_dash_signs_the_quote_before_it(resources: Resources) -> None:
+    text = "“The new park changed our street for the better.” ― Maria Lopez\n“I feel safer walking home at night.” ― Tom Reyes"
+    atts = attributed(text, resources)
+    assert [(a["claim"], chain(a)) for a in atts] == [
+        ("The new park changed our street for the better.", ["Maria Lopez"]),
+        ("I feel safer walking home at night.", ["Tom Reyes"])]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "claim"), [
+    ("The reporter asked whether the bridge would reopen this year.", "asked", "reporter",
+     "whether the bridge would reopen this year"),
+    ("“We will appeal the ruling,” the lawyer continued.", "continued", "lawyer", "We will appeal the ruling"),
+    ("Court filings show that the company paid the fines late.", "show", "Court filings",
+     "that the company paid the fines late"),
+    ("The union endorsed the plan to rebuild the depot by the river.", "endorsed", "union",
+     "the plan to rebuild the depot by the river"),
+    ("The mayor's decision to close the old bridge came as a surprise.", "decision", "mayor",
+     "to close the old bridge"),
+    ("Engineers were confident that the dam would hold through the storm.", "confident", "Engineers",
+     "that the dam would hold through the storm"),
+    ("The coach went on about the referees who had missed the late foul.", "went", "coach",
+     "the referees who had missed the late foul"),
+    ("The senator weighed in on the dispute over the stadium lease.", "weighed", "senator",
+     "the dispute over the stadium lease"),
+    ("Senator Maria Cantu attacked the governor over his handling of the flood relief.", "attacked", "Maria Cantu",
+     "his handling of the flood relief"),
+])
+def test_cues_of_speech_stance_and_intent(text: str, cue: str, speaker: str, claim: str, resources: Resources) -> None:
+    (att,) = attributed(text, resources)
+    assert (att["cue"], chain(att)[0], att["claim"].rstrip(".")) == (cue, speaker, claim)
+
+
+@pytest.mark.parametrize("text", [
+    "The talks continued for hours without a break.",  # a quote tag with no quote
+    "The storm plans nothing, but the river rose by a metre overnight.",  # an inanimate subject
+    "The northern army attacked the city overnight with drones and missiles.",  # force, not words
+    "Government troops fired back at the rebels near the bridge.",
+])
+def test_no_attribution_without_a_speaker_or_a_quote(text: str, resources: Resources) -> None:
+    assert attributed(text, resources) == []
+
+
+@pytest.mark.parametrize(("title", "speaker", "claim"), [
+    ("Poll: Voters Sour On Both Parties Before Midterms", "Poll", "Voters Sour On Both Parties Before Midterms"),
+    ("Budget Deal Will Pass Before Friday, Senator Says", "Senator", "Budget Deal Will Pass Before Friday"),
+    ("Senator Says Budget Deal Will Pass Before Friday", "Senator", "Budget Deal Will Pass Before Friday"),
+])
+def test_headline_shapes(title: str, speaker: str, claim: str, resources: Resources) -> None:
+    (att,) = attributed(title, resources)
+    assert (chain(att), att["claim"]) == ([speaker], claim)
+
+
+def test_pronouns_without_an_earlier_source_name_the_last_person(resources: Resources) -> None:
+    text = ("Maria Lopez opened the bakery on Elm Street in 2010. She said business has doubled since then. "
+            "Her claim that rents had tripled was disputed by the landlord.")
+    atts = attributed(text, resources)
+    assert [chain(a) for a in atts] == [["Maria Lopez"], ["Maria Lopez"]]
+
+
+@pytest.mark.parametrize(("text", "speaker", "claim"), [
+    ("“We tried everything we could,” said Okafor.", "Okafor", "We tried everything we could"),  # an inverted tag
+    ("She joined a group that advocates for safer streets across the city.", "group",  # "that" speaks for its noun
+     "safer streets across the city"),
+    ("Many farmers want the council to delay the vote on the new depot.", "Many farmers",  # people by what they are
+     "the council to delay the vote on the new depot"),
+])
+def test_speakers_the_parse_leaves_implicit(text: str, speaker: str, claim: str, resources: Resources) -> None:
+    (att,) = attributed(text, resources)
+    assert (chain(att), att["claim"].rstrip(".")) == ([speaker], claim)
+
+
+def test_a_trailing_participle_speaks_for_the_sentence_subject(resources: Resources) -> None:
+    text = ("The government in Baku has asked that all foreign observers who were not invited leave the region, "
+            "accusing two neighbouring states of arming the separatists.")
+    (att,) = [a for a in attributions(text, resources) if a["cue"] == "accusing"]
+    assert att["sources"][0]["name"] != "all foreign observers who were not invited"
+    assert "government" in att["sources"][0]["name"].lower()
+
+
+def test_what_someone_must_say_is_not_reported(resources: Resources) -> None:
+    text = "The council and its partners must demand a full account of the shelling from both armies, the envoy said."
+    got = attributions(text, resources)
+    assert [a["cue"] for a in got] == ["said"] and got[0]["sources"][0]["name"] == "envoy"
+
+
+def test_unnamed_people_and_unnamed_evidence_are_anonymous(resources: Resources) -> None:
+    text = ("Two captured rebel fighters admitted that they had been paid by a foreign intelligence service. "
+            "According to leaked data, the payments began in 2019.")
+    kinds = {a["sources"][0]["name"]: a["sources"][0]["kind"] for a in attributions(text, resources) if a["sources"]}
+    assert kinds == {"Two captured rebel fighters": "anonymous", "leaked data": "anonymous"}
+
+
+def test_a_pronoun_resolved_to_an_earlier_speaker_says_it_was_inferred(resources: Resources) -> None:
+    text = ("“We crossed the river at night and waited for the trucks,” one of the fighters said. "
+            "He added, “The trucks came from the south and took us to the camp.”")
+    got = [a for a in attributions(text, resources) if a["sources"]]
+    assert [chain(a) for a in got] == [["one of the fighters"], ["one of the fighters"]]
+    assert "inferred" not in got[0]["sources"][0]
+    assert got[1]["sources"][0]["inferred"] is True and got[1]["sources"][0]["resolved_from"] == "He"
+    assert got[1]["sources"][0]["kind"] == "anonymous"

@@ -56,3 +56,15 @@ def test_extraction_floor(tmp_path: Path, resources: Resources) -> None:
     headwater.analyze([str(zyte / "articles")], tmp_path, resources=resources)
     measures = score("score_extract.py", tmp_path / "analysis.json", "--gold", str(zyte / "gold.json"))
     assert measures["measures"]["f1"] >= FLOORS["zyte"]["f1"]
+
+
+@needs_eval
+def test_attribution_floor(tmp_path: Path, resources: Resources) -> None:
+    """PolNeAR on a fixed sample of its visible part (the first articles by name; the whole of it takes minutes)."""
+    polnear = EVAL / "peers" / "polnear"
+    sample = sorted((polnear / "articles").glob("*.txt"))[:FLOORS["polnear"]["sample"]]
+    headwater.analyze([str(p) for p in sample], tmp_path, resources=resources)
+    m = score("score_attrib.py", tmp_path / "analysis.json", "--gold", str(polnear / "gold.json"), "--present-only")["measures"]
+    assert m["found"] == len(sample)
+    for k in ("content_f1", "source_accuracy"):
+        assert m[k] >= FLOORS["polnear"][k], f"PolNeAR {k} {m[k]:.3f} < {FLOORS['polnear'][k]}"

@@ -1,11 +1,15 @@
 """Attributions: who the article says a claim comes from, and whom that source cites.
 
-Over the dependency parse: reporting verbs with their subjects ("X said", "X told Y that"),
-"according to X", statements ("an SVR statement reads"), quotes with the speaker after them, quotes
-that run on into the next sentence, and speakers named by pronoun or role ("he added", "the Russian
-envoy said") resolved to the named source earlier in the article. Chains: "Y, which cited X",
-"Y, citing X", "X told Y (an outlet) that" give Y then X. Sentences without a source are the
-article's own claims, kept apart (``unattributed_claims``).
+Over the dependency parse: reporting verbs of speech, belief, stance and intent with their subjects
+("X said", "X told Y that", "X wants", "X endorsed"; the cue words are in ``attribution_cues``),
+nouns and adjectives that carry a claim ("Trump's claim that", "her decision to", "advisers were
+confident that"), "according to X", statements ("an SVR statement reads"), quotes beside their
+speech tag with all their parts and running on into the next sentence (``attribution_quotes``),
+a quote signed with a dash ("“…” ― Ana Ruiz"), headline shapes ("Poll: …", "X Says …";
+``attribution_headlines``), and speakers named by pronoun or role ("he added", "the Russian envoy
+said") resolved to the named source earlier in the article. Chains: "Y, which cited X", "Y, citing
+X", "X told Y (an outlet) that" give Y then X. Sentences without a source are the article's own
+claims, kept apart (``unattributed_claims``).
 """
 from __future__ import annotations
 
@@ -13,44 +17,56 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.sources import ANONYMOUS_HEADS, OFFICIAL_ROLES, SourceRegistry, describe
+from headwater.enrich.attribution_cues import (
+    ATTITUDE_ADJ,
+    CITE_VERBS,
+    CLAUSE_ONLY,
+    CUE_NOUNS,
+    EVIDENCE,
+    FORCEFUL,
+    HEDGES,
+    PERSON_NOUNS,
+    QUOTE_TAG,
+    REPORT_VERBS,
+    SPEECH,
+    attitude_content,
+    names_speaker,
+    noun_content,
+    noun_owner,
+    phrasal_cue,
+)
+from headwater.enrich.attribution_headlines import headline_attributions, is_headline
+from headwater.enrich.attribution_quotes import (
+    QUOTES,
+    doc_quotes,
+    in_quotes,
+    opens_quote,
+    quote_content,
+    quote_spans,
+    sentence_quotes,
+    sentences,
+    trim,
+)
+from headwater.enrich.sources import (
+    ANONYMOUS_HEADS,
+    OFFICIAL_ROLES,
+    POSSESSIVES,
+    Memory,
+    SourceRegistry,
+    describe,
+)
+
+__all__ = ["find_attributions", "quote_spans"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from headwater.model import Article
 
-REPORT_VERBS = frozenset(
-    "say tell add note claim report accuse deny confirm admit warn announce stress state insist argue explain "
-    "reveal disclose allege assert emphasize emphasise believe think suggest indicate write describe urge blame "
-    "acknowledge estimate predict conclude declare promise pledge vow complain criticize criticise charge contend "
-    "maintain observe recall tweet post respond reply testify concede demand propose recommend signal hint fear "
-    "hope expect agree dismiss reject quote cite attribute read inform mention point reiterate underline "
-    "show find call threaten boast lament talk discuss comment joke tout slam blast praise question wonder see "
-    "want push predict concede defend repeat echo counter rebut dispute brag decry denounce condemn hail welcome "
-    "applaud caution advise rail insist intend plan feel know support back appear seem document".split())
-# Verbs whose subject reports only when they govern a clause ("polls show that", "the study found that").
-CLAUSE_ONLY = frozenset("show find think believe hope expect fear agree point read see want intend plan feel know support "
-                        "back appear seem document".split())
-# Verbs that are speech whoever their subject is; with the others an inanimate subject does not
-# speak ("the plan calls for", "the attack drew condemnation").
-SPEECH = frozenset("say tell add note claim report ask write announce warn explain argue insist confirm deny admit "
-                   "state reveal allege stress emphasize emphasise describe accuse blame urge suggest believe think "
-                   "tweet post testify reply respond comment".split())
-CITE_VERBS = frozenset("cite quote".split())
-# Nouns that carry what someone said or believes when a clause hangs on them: "Trump's claim that ...".
-SPEECH_NOUNS = frozenset(
-    "claim claims statement statements allegation allegations assertion argument accusation accusations suggestion "
-    "warning promise pledge insistence belief view answer response comment comments remark remarks "
-    "acknowledgement acknowledgment denial call demand assessment prediction contention charge".split())
-HEDGES = re.compile(r"\b(reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
-                    r"is believed to|are believed to|rumou?red|unconfirmed|unverified)\b", re.I)
-QUOTES = "\"“”«»"
-# Characters between a quote and its speaker and verb: '…,” Zhuravlev said' (a comma and a space).
-QUOTE_GAP = 4
 # A short name, a colon, an opening quote: how headlines and transcripts attribute.
 COLON_QUOTE = re.compile(r"^\s*([A-Z][^:“\"\n]{1,60}?)\s*:\s*[“\"]")
-PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
+# A quote, a dash, a name, and nothing else: '“We deserve better.” ― Ana Ruiz'.
+DASH_TAG = re.compile(r"[”\"]\s*(?P<dash>[―—–])\s*(?P<who>[A-Z][^\s,.;:!?]*(?:\s+[A-Z][^\s,.;:!?]*){0,4})[\s,.]*$")
 
 
 @dataclass
@@ -63,56 +79,13 @@ class Found:
     speaker_start: int | None = None
     quote: bool = False
     nested: bool = False  # inside what another source says: "the envoy said the UN must demand ..."
+    runs_on: bool = True  # a quote opening the next sentence may be more of it (not so when the tag comes last)
     hedges: list[str] = field(default_factory=list)
-
-
-class Memory:
-    """What earlier sentences said: for pronouns, roles and "the sources" later on."""
-
-    def __init__(self) -> None:
-        self.chains: list[list[dict[str, Any]]] = []
-
-    def same_person(self, src: dict[str, Any]) -> dict[str, Any]:
-        """"Polyanskiy" later in the article is the "Dmitry Polyanskiy" with a role met before."""
-        name = str(src.get("name") or "")
-        for chain in reversed(self.chains):
-            for s in chain:
-                other = str(s.get("name") or "")
-                if s.get("kind") == "person" and other != name and (other.endswith(" " + name) or name.endswith(" " + other)):
-                    return s if len(other) >= len(name) else {**s, "name": name}
-        return src
-
-    def remember(self, chain: list[dict[str, Any]]) -> None:
-        if chain:
-            self.chains.append(chain)
-
-    def resolve(self, words: str, registry: SourceRegistry) -> list[dict[str, Any]] | None:
-        """The chain an anaphoric speaker ("he", "the sources", "the Russian envoy") refers to."""
-        w = words.lower().strip()
-        kind = PRONOUNS.get(w)
-        chains: list[list[dict[str, Any]]] = self.chains
-        for chain in reversed(chains):
-            head = chain[0]
-            if kind == "person" and head.get("kind") == "person" and head.get("name"):
-                return [head]
-            if kind in ("plural", "thing") and head.get("kind") != "person":
-                return list(chain)
-            toks = re.findall(r"[a-z]+", w)
-            if toks and toks[0] in ("the", "this", "these", "those") and toks[-1] in ANONYMOUS_HEADS:
-                for i, s in enumerate(chain):
-                    if s.get("kind") == "anonymous" and s["name"].lower().split()[-1][:5] == toks[-1][:5]:
-                        return list(chain[: i + 1])
-            if toks and toks[0] == "the" and set(toks) & OFFICIAL_ROLES and head.get("kind") == "person" \
-                    and head.get("state_affiliated"):
-                cc = registry.country_of(words)
-                if cc is None or cc == head.get("country"):
-                    return [head]
-        return None
 
 
 def _core(tok: Token) -> list[Token]:
     """The noun phrase of a speaker without clauses hanging on it (relative clauses, appositions)."""
-    drop = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep"}
+    drop = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "case"}  # case: an owner's 's
     keep = [tok]
     for child in tok.children:
         if child.dep_ not in drop or (child.dep_ == "prep" and child.i < tok.i):
@@ -128,12 +101,14 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     doc = tok.doc
     words = _core(tok)
     text = doc[words[0].i: words[-1].i + 1].text
-    if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who") and tok.dep_.startswith("nsubj")):
-        if tok.lower_ in ("which", "who") and tok.head.dep_ == "relcl":
-            return _source(tok.head.head, registry, memory)
-        found = memory.resolve(tok.lower_, registry)
-        return found or [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
-                          "text": tok.text, "unresolved": True}]
+    if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who", "that") and tok.dep_.startswith("nsubj")):
+        if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
+            return _source(tok.head.head, registry, memory)  # "a group that advocates ...": the group
+        found = memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_), registry) or _last_person(tok, registry, memory)
+        if found:  # inferred, and said so: the text has only the pronoun here
+            return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
+        return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
+                 "text": tok.text, "unresolved": True}]
     if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in OFFICIAL_ROLES) and \
             not any(t.pos_ == "PROPN" for t in words):
         found = memory.resolve(text, registry)
@@ -172,6 +147,25 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     return chain
 
 
+def _span_source(span: Span, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]]:
+    """The source a span of words names, read from its entities rather than its parse (headlines)."""
+    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if person is not None:
+        return [memory.same_person(describe(span.text, registry, person=person.text, role=span.text))]
+    ner = next((e.label_ for e in span.ents), None)
+    return [describe(span.text, registry, ner=ner, has_name=any(t.pos_ == "PROPN" for t in span))]
+
+
+def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
+    """For "he" or "she" no earlier source resolves: the person last named before it."""
+    if POSSESSIVES.get(tok.lower_, tok.lower_) not in ("he", "she"):
+        return None
+    person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PERSON" and e.end <= tok.i), None)
+    if person is None:
+        return None
+    return [memory.same_person(describe(person.text, registry, person=person.text))]
+
+
 def _appos_text(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ == "appos":
@@ -189,37 +183,20 @@ def _subject(verb: Token) -> Token | None:
             return c
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "Damascus asked that foreign forces leave, accusing the US of…": a trailing participle speaks
+        # for the sentence's own subject, not for the subject of the clause it follows
+        root = verb.sent.root
+        top = next((c for c in root.children if c.dep_ == "nsubj"), None) if root.pos_ in ("VERB", "AUX") else None
+        if top is not None and top.i < verb.i:
+            return top
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if verb.lemma_ in SPEECH and after is not None and after.is_title and after.pos_ in ("PROPN", "ADV", "NOUN") \
+            and verb.i > 1 and verb.doc[verb.i - 1].is_quote:
+        return after  # '“…,” said Skelly': the parser missed the inverted subject
     return None
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Quoted passages of a text (offsets of what is inside the marks), paired across sentences but
-    never across paragraphs: “ opens, ” closes, a straight quote toggles."""
-    spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
-        opened = None
-        for m in re.finditer(r"[\"“”«»]", para.group(0)):
-            ch, i = m.group(0), para.start() + m.start()
-            if opened is None and ch != "”" and ch != "»":
-                opened = i
-            elif opened is not None and ch != "“" and ch != "«":
-                spans.append((opened + 1, i))
-                opened = None
-    return spans
-
-
-def _quote_spans(sent: Span) -> list[tuple[int, int]]:
-    """The quoted passages that touch a sentence."""
-    doc_quotes = getattr(sent.doc, "_quotes", None)
-    if doc_quotes is None:
-        doc_quotes = quote_spans(sent.doc.text)
-    return [q for q in doc_quotes if q[0] < sent.end_char and sent.start_char < q[1]]
-
-
-def _in_quotes(tok: Token, quotes: list[tuple[int, int]]) -> bool:
-    return any(s <= tok.idx < e for s, e in quotes)
 
 
 def _content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int, bool]:
@@ -227,27 +204,20 @@ def _content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]]
     its clause, or the sentence."""
     left = min(verb.idx, subj.left_edge.idx)
     right = max(verb.idx + len(verb), subj.right_edge.idx + len(subj.right_edge))
-    near = [q for q in quotes if q[1] - q[0] > 10 and (0 <= left - q[1] <= QUOTE_GAP or 0 <= q[0] - right <= QUOTE_GAP)]
-    if near:
-        best = min(near, key=lambda q: min(abs(left - q[1]), abs(q[0] - right)))
-        if best[1] <= left:  # '“Part one,” Sanders said. “Part two.”': the quote goes on after the tag
-            text = verb.doc.text
-            tag_end = verb.sent.end_char
-            after = [q for q in getattr(verb.doc, "_all_quotes", quote_spans(text))
-                     if 0 <= q[0] - tag_end <= QUOTE_GAP and "\n" not in text[tag_end:q[0]]]
-            if after and _is_tag_only(verb.sent, best):
-                return best[0], after[0][1], True
-        return best[0], best[1], True
+    quoted = quote_content(verb, sent, quotes, left, right)
+    if quoted is not None:
+        return quoted[0], quoted[1], True
     before, after_tag = left - sent.start_char, sent.end_char - right
     if before > 15 and after_tag > 15 and sent.text[max(0, before - 3):before].strip().endswith(","):
         return sent.start_char, sent.end_char, False  # "Take action now, they said, and you risk...": all of it
-    for c in verb.children:
+    inside = [c for c in verb.children if sent.start <= c.i < sent.end]
+    for c in inside:
         if c.dep_ in ("ccomp", "xcomp") and c.right_edge.i - c.left_edge.i >= 2:
             if c.i > verb.i:  # "X told Y that C1 and C2.": the rest of the sentence is what X said
                 end = sent.end_char - (1 if sent.text.rstrip()[-1:] in ".!" else 0)
                 return c.left_edge.idx, max(end, c.right_edge.idx + len(c.right_edge)), False
             return sent.start_char, c.right_edge.idx + len(c.right_edge), False
-    for c in verb.children:  # "calling for X", "talk about X", "called the charges unsubstantiated"
+    for c in inside:  # "calling for X", "talk about X", "called the charges unsubstantiated"
         target: Token | None = c if c.dep_ == "dobj" else None
         if c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "against", "over", "to"):
             target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -257,95 +227,153 @@ def _content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]]
     return sent.start_char, sent.end_char, False
 
 
-def _is_tag_only(sent: Span, quote: tuple[int, int]) -> bool:
-    """True when what the sentence holds after the quote is only its speech tag: '…,” Sanders said.'"""
-    rest = sent.doc.text[quote[1]:sent.end_char]
-    return len(rest.split()) <= 8
-
-
 def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Found]:
+    """The attributions of one sentence: its cues in the parse, then the tag shapes that stand
+    outside it (a colon, a dash, a headline)."""
     found: list[Found] = []
-    quotes = _quote_spans(sent)
+    quotes = sentence_quotes(sent)
     for tok in sent:
-        # "according to X"
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            chain = _source(pobj, registry, memory)
-            phrase_end = pobj.right_edge.idx + len(pobj.right_edge)
-            if tok.idx - sent.start_char > 3:
-                start, end = sent.start_char, tok.idx  # claim, according to X.
-            else:
-                start, end = phrase_end, sent.end_char  # According to X, claim.
-            found.append(Found(start, end, "according to", tok.idx, chain, pobj.idx))
-        elif tok.lemma_ in REPORT_VERBS and tok.pos_ in ("VERB", "AUX") and not _in_quotes(tok, quotes):
-            nested = any(a.lemma_ in REPORT_VERBS and any(c.dep_ in ("ccomp", "xcomp") and (c == tok or c.is_ancestor(tok))
-                                                          for c in a.children) for a in tok.ancestors)
-            subj = _subject(tok)
-            if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
-                continue  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
-            if tok.lemma_ in CLAUSE_ONLY and not quotes and not any(
-                    c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.right_edge.i - c.left_edge.i >= 2)
-                    for c in tok.children):
-                continue  # "polls show that", "a poll shows Sanders leading", "wants the law repealed"; not "I see"
-            if subj.pos_ == "NOUN" and tok.lemma_ not in SPEECH and subj.lower_ not in ANONYMOUS_HEADS \
-                    and not _names_speaker(subj):
-                continue  # "the plan calls for", "the attack drew": not a source speaking
-            chain = _source(subj, registry, memory)
-            for c in tok.children:  # "X, citing Y, said": Y is X's source
-                if c.dep_ == "advcl" and c.lemma_ in CITE_VERBS:
-                    obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
-                    if obj is not None:
-                        chain = chain + _source(obj, registry, memory)
-            if tok.lemma_ == "tell":  # "X told Y (an outlet) that ...": the outlet reports what X told it
-                heard = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
-                if heard is not None:
-                    recipient = _source(heard, registry, memory)
-                    if recipient[0]["kind"] in ("outlet", "agency"):
-                        chain = recipient[:1] + chain
-            start, end, is_quote = _content(tok, subj, sent, quotes)
-            if (start, end) == (sent.start_char, sent.end_char) and not is_quote:
-                rest = [t for t in sent if not t.is_punct and t.i not in range(subj.left_edge.i, subj.right_edge.i + 1)
-                        and t.i != tok.i and not (t.head == tok and t.dep_ in ("prep", "npadvmod", "advmod"))
-                        and not (t.head.head == tok and t.head.dep_ == "prep")]
-                if len(rest) < 4:
-                    continue  # "Clinton said to People.": only the tag, nothing said
-            found.append(Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested))
-        elif tok.lemma_.lower() in SPEECH_NOUNS and tok.pos_ == "NOUN" and not _in_quotes(tok, quotes):
-            # "Trump's claim that ...", "the allegation by the ministry that ..."
-            clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and
-                           any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is None:
-                by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-                owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-            if clause is not None and owner is not None and owner.pos_ in ("PROPN", "NOUN", "PRON"):
-                chain = _source(owner, registry, memory)
-                start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-                found.append(Found(start, end, tok.text, tok.idx, chain, owner.idx))
-    colon = COLON_QUOTE.match(sent.text)
-    if colon and not found:
-        # 'Breitbart News: "The administration is still reluctant..."': a speaker, a colon, a quote
-        head = sent.doc.char_span(sent.start_char + colon.start(1), sent.start_char + colon.end(1), alignment_mode="expand")
-        if head is not None and any(t.pos_ == "PROPN" for t in head):
-            q = next((q for q in quotes if q[0] >= sent.start_char + colon.end(0) - 1), None)
-            if q is not None:
-                found.append(Found(q[0], q[1], ":", sent.start_char + colon.end(1), _source(head.root, registry, memory),
-                                   head.start_char, True))
-    text = sent.text
+            f = _according_to(tok, sent, registry, memory)
+        elif in_quotes(tok, quotes):
+            continue
+        elif (tok.lemma_ in REPORT_VERBS or phrasal_cue(tok)) and tok.pos_ in ("VERB", "AUX"):
+            f = _verb_cue(tok, sent, quotes, registry, memory)
+        elif tok.lemma_.lower() in CUE_NOUNS and tok.pos_ == "NOUN":
+            f = _noun_cue(tok, registry, memory)
+        elif tok.lemma_.lower() in ATTITUDE_ADJ and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            f = _adjective_cue(tok, registry, memory)
+        else:
+            continue
+        if f is not None:
+            found.append(f)
+    if not found:
+        f = _colon_quote(sent, quotes, registry, memory) or _dash_quote(sent, registry, memory)
+        found = [f] if f is not None else []
+    if is_headline(sent):
+        found = [Found(h.claim_start, h.claim_end, h.cue, h.cue_start, _span_source(h.speaker, registry, memory),
+                       h.speaker.start_char) for h in headline_attributions(sent)] or found
     for f in found:
-        f.hedges = sorted({m.group(0).lower() for m in HEDGES.finditer(text)})
+        f.hedges = sorted({m.group(0).lower() for m in HEDGES.finditer(sent.text)})
     return found
 
 
-def _names_speaker(tok: Token) -> bool:
-    """A common-noun subject speaks when it is a statement or report of a named body or a role."""
-    words = {t.lower_ for t in tok.subtree}
-    return bool(words & OFFICIAL_ROLES) or tok.lower_ in ("statement", "report", "communique", "study", "poll", "polls",
-                                                          "survey", "ministry", "government", "army", "military",
-                                                          "agency", "council", "coalition", "committee", "office",
-                                                          "spokesman", "spokeswoman", "spokesperson", "command")
+def _according_to(tok: Token, sent: Span, registry: SourceRegistry, memory: Memory) -> Found | None:
+    """'According to X, claim.' and 'Claim, according to X.'"""
+    pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    chain = _source(pobj, registry, memory)
+    if tok.idx - sent.start_char > 3:
+        start, end = sent.start_char, tok.idx
+    else:
+        start, end = pobj.right_edge.idx + len(pobj.right_edge), sent.end_char
+    return Found(start, end, "according to", tok.idx, chain, pobj.idx)
+
+
+OBLIGATION = frozenset(("must", "should", "ought"))
+
+
+def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: SourceRegistry,
+              memory: Memory) -> Found | None:
+    """A reporting verb with its speaker: "X said", "X told Y that", "“…,” X continued"."""
+    nested = any(a.lemma_ in REPORT_VERBS and any(c.dep_ in ("ccomp", "xcomp") and (c == tok or c.is_ancestor(tok))
+                                                  for c in a.children) for a in tok.ancestors)
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
+        return None  # "the UN must demand a report": what someone should say has not been said
+    subj = _subject(tok)
+    if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
+        return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
+    if tok.lemma_ in CLAUSE_ONLY and not quotes and not any(
+            c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.right_edge.i - c.left_edge.i >= 2)
+            for c in tok.children):
+        return None  # "polls show that", "a poll shows Sanders leading", "wants the law repealed"; not "I see"
+    if not _speaks(tok, subj):
+        return None
+    chain = _source(subj, registry, memory)
+    for c in tok.children:  # "X, citing Y, said": Y is X's source
+        if c.dep_ == "advcl" and c.lemma_ in CITE_VERBS:
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                chain = chain + _source(obj, registry, memory)
+    if tok.lemma_ == "tell":  # "X told Y (an outlet) that ...": the outlet reports what X told it
+        heard = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+        if heard is not None:
+            recipient = _source(heard, registry, memory)
+            if recipient[0]["kind"] in ("outlet", "agency"):
+                chain = recipient[:1] + chain
+    start, end, is_quote = _content(tok, subj, sent, quotes)
+    if tok.lemma_ in QUOTE_TAG and not is_quote:
+        return None  # "the talks continued", "they sang together": no quote, nothing reported
+    if (start, end) == (sent.start_char, sent.end_char) and not is_quote:
+        rest = [t for t in sent if not t.is_punct and t.i not in range(subj.left_edge.i, subj.right_edge.i + 1)
+                and t.i != tok.i and not (t.head == tok and t.dep_ in ("prep", "npadvmod", "advmod"))
+                and not (t.head.head == tok and t.head.dep_ == "prep")]
+        if len(rest) < 4:
+            return None  # "Clinton said to People.": only the tag, nothing said
+    return Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested)
+
+
+def _speaks(verb: Token, subj: Token) -> bool:
+    """Whether a verb's subject is a source: not "the plan calls for", "the attack drew"; but any
+    subject of a speech verb, and "filings show that"."""
+    if verb.lemma_ in FORCEFUL:  # "Trump attacked the plan", but "Russia attacked the city", "troops fired back"
+        return subj.lower_ in ("he", "she", "i") or subj.lemma_.lower() in PERSON_NOUNS or any(
+            e.label_ == "PERSON" and e.start <= subj.i < e.end for e in subj.doc.ents)
+    if subj.pos_ != "NOUN" or verb.lemma_ in SPEECH | QUOTE_TAG or phrasal_cue(verb):
+        return True
+    evidence = verb.lemma_ in EVIDENCE and any(c.dep_ == "ccomp" for c in verb.children)
+    return subj.lower_ in ANONYMOUS_HEADS or names_speaker(subj) or evidence
+
+
+def _noun_cue(tok: Token, registry: SourceRegistry, memory: Memory) -> Found | None:
+    """"Trump's claim that ...", "the allegation by the ministry that ...", "her decision to run",
+    "his support for the bill"."""
+    held, owner = noun_content(tok), noun_owner(tok)
+    if held is None or owner is None:
+        return None
+    end = held.right_edge.idx + len(held.right_edge)
+    return Found(held.left_edge.idx, end, tok.text, tok.idx, _source(owner, registry, memory), owner.idx)
+
+
+def _adjective_cue(tok: Token, registry: SourceRegistry, memory: Memory) -> Found | None:
+    """"advisers were optimistic that ...", "he was skeptical about ..."."""
+    held = attitude_content(tok)
+    subj = _subject(tok.head) if held is not None else None
+    if held is None or subj is None:
+        return None
+    end = held.right_edge.idx + len(held.right_edge)
+    return Found(held.left_edge.idx, end, tok.text, tok.idx, _source(subj, registry, memory), subj.idx)
+
+
+def _colon_quote(sent: Span, quotes: list[tuple[int, int]], registry: SourceRegistry, memory: Memory) -> Found | None:
+    """'Breitbart News: "The administration is still reluctant..."': a speaker, a colon, a quote."""
+    colon = COLON_QUOTE.match(sent.text)
+    if not colon:
+        return None
+    head = sent.doc.char_span(sent.start_char + colon.start(1), sent.start_char + colon.end(1), alignment_mode="expand")
+    q = next((q for q in quotes if q[0] >= sent.start_char + colon.end(0) - 1), None)
+    if head is None or q is None or not any(t.pos_ == "PROPN" for t in head):
+        return None
+    return Found(q[0], q[1], ":", sent.start_char + colon.end(1), _source(head.root, registry, memory),
+                 head.start_char, True)
+
+
+def _dash_quote(sent: Span, registry: SourceRegistry, memory: Memory) -> Found | None:
+    """'“We deserve better.” ― Ana Ruiz': an epigraph's quote and its speaker after a dash (who does
+    not speak on into the next quote)."""
+    doc = sent.doc
+    base = max(0, sent.start_char - 3)  # the dash may start a sentence of its own
+    dash = DASH_TAG.search(doc.text[base:sent.end_char])
+    if not dash:
+        return None
+    mark = base + dash.start()
+    q = next((q for q in doc_quotes(doc) if q[1] == mark and doc.text[q[0] - 1] in "“\""), None)
+    who = doc.char_span(base + dash.start("who"), base + dash.end("who"), alignment_mode="expand")
+    if q is None or who is None:
+        return None
+    return Found(q[0], q[1], dash.group("dash"), base + dash.start("dash"), _span_source(who, registry, memory),
+                 who.start_char, True, runs_on=False)
 
 
 def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> list[dict[str, Any]]:
@@ -355,29 +383,35 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     out: list[dict[str, Any]] = []
     prev_quote: list[dict[str, Any]] | None = None
     text = article.text
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found = _sentence(sent, registry, memory)
         stripped = sent.text.strip()
-        if not found and prev_quote and stripped[:1] in QUOTES and out and out[-1]["sources"] == \
+        last = out[-1] if out and out[-1]["sources"] else None
+        if not found and last is not None and sent.end_char <= last["end"] + 2:
+            continue  # inside the quote the last claim already holds
+        if not found and prev_quote and opens_quote(stripped) and last is not None and last["sources"] == \
                 [_public(s) for s in prev_quote]:
-            # a quote running on from the previous speaker is more of the same claim
-            last = out[-1]
-            last["end"] = sent.end_char
-            last["claim"] = text[last["start"]:last["end"]].strip(" ,“”\"")
+            # a quote running on from the previous speaker is more of the same claim, to its closing mark
+            ends = [q[1] for q in doc_quotes(doc) if sent.start_char <= q[0] <= sent.start_char + 3]
+            if "\n" in text[last["end"]:sent.start_char]:  # a new paragraph of the quote: a claim of its own
+                out.append({**last, "start": sent.start_char, "end": sent.end_char})
+                last = out[-1]
+            last["end"] = max(last["end"], sent.end_char, *ends)
+            last["claim"] = trim(text[last["start"]:last["end"]])
             last["continued"] = True
             continue
         prev_quote = None
         for f in found:
             if not f.nested:
                 memory.remember(f.chain)
-            claim = text[f.claim_start:f.claim_end].strip(" ,“”\"")
+            claim = trim(text[f.claim_start:f.claim_end])
             if len(claim.split()) < 3:
                 continue
             out.append({"claim": claim, "start": f.claim_start, "end": f.claim_end, "cue": f.cue,
                         "cue_start": f.cue_start, "sources": [_public(s) for s in f.chain],
                         "hedges": f.hedges, "sourcing": _sourcing(f.chain), "quote": f.quote,
                         "nested": f.nested})
-            if f.quote or stripped[-1:] in QUOTES or stripped[:1] in QUOTES:
+            if f.runs_on and (f.quote or stripped[-1:] in QUOTES or opens_quote(stripped) or stripped.endswith("''")):
                 prev_quote = f.chain
         if not found and len(stripped.split()) >= 6 and stripped[-1:] not in ("?", ":"):
             hedges = sorted({m.group(0).lower() for m in HEDGES.finditer(stripped)})
@@ -387,7 +421,8 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
 
 
 def _public(s: dict[str, Any]) -> dict[str, Any]:
-    keep = ("name", "canonical", "kind", "country", "state_affiliated", "role", "body", "text")
+    keep = ("name", "canonical", "kind", "country", "state_affiliated", "role", "body", "text",
+            "resolved_from", "inferred", "unresolved")  # a pronoun resolved to an earlier speaker says so
     return {k: s.get(k) for k in keep if k in s}
 
 

@@ -2,7 +2,8 @@
 
 The registries are the outlet registry (``data/outlets.yaml``) and the state bodies
 (``data/state_bodies.yaml``); a person's country and state affiliation come from their role as the
-text gives it ("Syria's Permanent Representative to the UN Bassam Sabbagh").
+text gives it ("Syria's Permanent Representative to the UN Bassam Sabbagh"). ``Memory`` resolves a
+speaker named by pronoun or role ("he", "the envoy") to the sources an article met before.
 """
 from __future__ import annotations
 
@@ -23,7 +24,15 @@ if TYPE_CHECKING:
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials activist activists witness witnesses resident residents report reports "
     "observer observers insider insiders people media analyst analysts expert experts diplomat diplomats "
-    "correspondent correspondents reporter reporters person individual commentators critics".split())
+    "correspondent correspondents reporter reporters person individual commentators critics "
+    # unnamed evidence stands where a source should: "according to credible data", "documents show"
+    "data information evidence documents figures estimates".split())
+# Head nouns of people who speak without a name: "one of the terrorists said", "seized militants admitted".
+UNNAMED_PEOPLE = frozenset(
+    "militant militants terrorist terrorists fighter fighters soldier soldiers prisoner prisoners detainee detainees "
+    "member members civilian civilians villager villagers survivor survivors refugee refugees man men woman women "
+    "locals guard guards gunman gunmen rebel rebels".split())
+SINGULAR_UNNAMED = re.compile(r"^(?:one|a|an|another)\b", re.I)
 # Role words that make a person (or an unnamed speaker) a voice of a state.
 OFFICIAL_ROLES = frozenset(
     "ambassador envoy representative minister ministry spokesman spokeswoman spokesperson president premier "
@@ -33,6 +42,9 @@ OFFICIAL_ROLES = frozenset(
 # Words trailing an outlet's name in running text: "Russia's Sputnik news agency", "SANA news agency".
 OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|daily|tv|television|channel|"
                          r"website|broadcaster|radio|network|news)$", re.I)
+# Pronouns as speakers, and what they can refer back to; possessives as their owners ("his claim").
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 GENERIC_STATEMENT = re.compile(r"\b(?:statement|report|communiqu[eé]|release|announcement|briefing|post|tweet)s?$", re.I)
 
 
@@ -130,6 +142,9 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
         return {"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
                 "country": country, "state_affiliated": True if country and set(words) & OFFICIAL_ROLES else None,
                 "text": text}
+    if words and words[-1] in UNNAMED_PEOPLE and ner != "PERSON":  # "seized Daesh militants": unnamed people
+        return {"name": re.sub(r"^(?:the|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
+                "country": registry.country_of(text), "state_affiliated": None, "text": text}
     country = registry.country_of(text)
     if set(words) & OFFICIAL_ROLES:
         return {"name": name, "kind": "person" if ner != "ORG" else "government", "country": country,
@@ -148,3 +163,50 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     state = True if (body is not None and body.state_affiliated) or (official and country) else None
     return {"name": person, "kind": "person", "country": country or (body.country if body else None),
             "state_affiliated": state, "role": role or None, "body": body.name if body else None, "text": text}
+
+
+class Memory:
+    """What earlier sentences said: for pronouns, roles and "the sources" later on."""
+
+    def __init__(self) -> None:
+        self.chains: list[list[dict[str, Any]]] = []
+
+    def same_person(self, src: dict[str, Any]) -> dict[str, Any]:
+        """"Polyanskiy" later in the article is the "Dmitry Polyanskiy" with a role met before."""
+        name = str(src.get("name") or "")
+        for chain in reversed(self.chains):
+            for s in chain:
+                other = str(s.get("name") or "")
+                if s.get("kind") == "person" and other != name and (other.endswith(" " + name) or name.endswith(" " + other)):
+                    s = {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # named here
+                    return s if len(other) >= len(name) else {**s, "name": name}
+        return src
+
+    def remember(self, chain: list[dict[str, Any]]) -> None:
+        if chain:
+            self.chains.append(chain)
+
+    def resolve(self, words: str, registry: SourceRegistry) -> list[dict[str, Any]] | None:
+        """The chain an anaphoric speaker ("he", "the sources", "the Russian envoy") refers to."""
+        w = words.lower().strip()
+        kind = PRONOUNS.get(w)
+        chains: list[list[dict[str, Any]]] = self.chains
+        for chain in reversed(chains):
+            head = chain[0]
+            if kind == "person" and head.get("name") and (
+                    head.get("kind") == "person" or (head.get("kind") == "anonymous"
+                                                     and SINGULAR_UNNAMED.match(str(head.get("name"))))):
+                return [head]  # "he" is the last person who spoke, named or not ("one of the fighters")
+            if kind in ("plural", "thing") and head.get("kind") != "person":
+                return list(chain)
+            toks = re.findall(r"[a-z]+", w)
+            if toks and toks[0] in ("the", "this", "these", "those") and toks[-1] in ANONYMOUS_HEADS:
+                for i, s in enumerate(chain):
+                    if s.get("kind") == "anonymous" and s["name"].lower().split()[-1][:5] == toks[-1][:5]:
+                        return list(chain[: i + 1])
+            if toks and toks[0] == "the" and set(toks) & OFFICIAL_ROLES and head.get("kind") == "person" \
+                    and head.get("state_affiliated"):
+                cc = registry.country_of(words)
+                if cc is None or cc == head.get("country"):
+                    return [head]
+        return None

@@ -1,0 +1,82 @@
+"""Attributions in headline style, where the parse of Title Case Words is unreliable.
+
+Headlines attribute in a few fixed shapes: "Speaker: claim" ("Poll: Voters Sour On Both Parties"),
+"Speaker Says Claim" and "Claim, Speaker Says". They are read from the words and their case
+rather than from the dependency parse.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from headwater.enrich.sources import ANONYMOUS_HEADS, OFFICIAL_ROLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Inflected reporting verbs as headlines use them ("Says", "Warns", "Told"): only inflected forms,
+# since the bare ones ("Call", "Support") are as often nouns.
+HEADLINE_CUES = frozenset(
+    "says said tells told claims claimed warns warned urges urged calls called slams slammed blasts blasted "
+    "rips ripped knocks knocked praises praised backs backed endorses endorsed denies denied admits admitted "
+    "vows vowed pledges pledged predicts predicted insists insisted argues argued accuses accused defends "
+    "defended questions questioned rejects rejected dismisses dismissed mocks mocked attacks attacked "
+    "criticizes criticized touts touted hails hailed thinks thought wants wanted hopes hoped believes believed "
+    "fears feared doubts doubted asks asked announces announced reveals revealed suggests suggested "
+    "explains explained confirms confirmed demands demanded promises promised blames blamed "
+    "condemns condemned responds responded writes wrote tweets tweeted".split())
+# Heads of speakers that are not names: "Poll: ...", "Officials Say ...".
+SOURCE_NOUNS = ANONYMOUS_HEADS | {"poll", "polls", "survey", "study", "report", "analysis", "audit", "probe"}
+SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+@dataclass
+class HeadlineFound:
+    claim_start: int
+    claim_end: int
+    cue: str
+    cue_start: int
+    speaker: Span
+
+
+def is_headline(sent: Span) -> bool:
+    """Title Case: most words of four or more start with a capital."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _speaker_like(span: Span) -> bool:
+    if not 1 <= len(span) <= 7 or not span.text[:1].isupper():
+        return False
+    ents = [e for e in span.doc.ents if e.label_ in SPEAKER_ENTS and span.start <= e.start < span.end]
+    return bool(ents) or span[-1].lower_ in SOURCE_NOUNS or span[-1].lower_ in OFFICIAL_ROLES
+
+
+def headline_attributions(sent: Span) -> list[HeadlineFound]:
+    """The attribution of a headline-style sentence, if it has one of the headline shapes."""
+    doc, text = sent.doc, sent.text
+    colon = re.match(r"\s*([A-Z][^:“\"‘]{1,60}?)\s*:\s+(?=\S)", text)
+    if colon:
+        head = doc.char_span(sent.start_char + colon.start(1), sent.start_char + colon.end(1), alignment_mode="expand")
+        rest = text[colon.end():].rstrip(" .")
+        if head is not None and _speaker_like(head) and len(rest.split()) >= 3:
+            start = sent.start_char + colon.end()
+            return [HeadlineFound(start, start + len(rest), ":", sent.start_char + colon.end(1), head)]
+        sent = doc.char_span(sent.start_char + colon.end(), sent.end_char, alignment_mode="expand") or sent
+    for tok in sent:
+        if tok.lower_ not in HEADLINE_CUES or tok.i == sent.start or not tok.text[:1].isupper():
+            continue
+        before = doc[sent.start:tok.i]
+        after = doc[tok.i + 1:sent.end]
+        words_after = [t for t in after if not t.is_punct]
+        comma = next((t for t in reversed(before) if t.text == ","), None)
+        if comma is not None and len(words_after) <= 1:  # "Claim, Speaker Says"
+            speaker = doc[comma.i + 1:tok.i]
+            if _speaker_like(speaker) and comma.i - sent.start >= 3:
+                return [HeadlineFound(sent.start_char, comma.idx, tok.text, tok.idx, speaker)]
+        elif comma is None and len(words_after) >= 2 and _speaker_like(before):  # "Speaker Says Claim"
+            end = after[-1].idx + len(after[-1]) if not after[-1].is_punct else after[-1].idx
+            return [HeadlineFound(after.start_char, end, tok.text, tok.idx, before)]
+        return []
+    return []
