@@ -1,6 +1,8 @@
 """Extraction: clean bodies, titles, URLs and dates from scraped text and HTML."""
 from __future__ import annotations
 
+import pytest
+
 from headwater.extract import ExtractError, extract_article
 from headwater.extract.outlets import OutletRegistry
 from headwater.extract.plaintext import clean_text
@@ -72,6 +74,21 @@ def test_a_one_line_headline_above_the_body_is_the_title() -> None:
                    "the police said in a statement.")
     assert c.title == "Ten civilians killed in rocket attacks on the city."
     assert c.date is not None and c.date.iso == "2016-09-06"
+
+
+@pytest.mark.parametrize("headline", [
+    "Senator calls on U.S. to lead, step up the fight against the militias in the east.",
+    "Dr. Ben Carson says the governor is not fit to serve as president of the country.",
+])
+def test_a_one_sentence_headline_with_abbreviations_is_the_title_not_lost(headline: str) -> None:
+    body = ("The senator spoke for an hour on Tuesday in front of a crowd of several hundred people in the town hall. "
+            "She said the administration had waited too long.\n\n"
+            "Her opponents said the speech offered nothing new and would not change the vote in the spring.")
+    c = clean_text(f"{headline}\n\n{body}")
+    assert c.title == headline and c.text == body
+    two = "The talks failed on Monday after a week. Both sides blamed the other for the collapse of the deal."
+    c = clean_text(f"{two}\n\n{body}")
+    assert c.title is None and c.text.startswith(two)
 
 
 def test_examples_are_clean(registry: OutletRegistry) -> None:

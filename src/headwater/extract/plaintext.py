@@ -108,6 +108,15 @@ def _title_candidate(line: str) -> bool:
         and not line.endswith(":") and _words(_strip_dates(line)) >= 2
 
 
+# A sentence boundary inside a line, not an abbreviation: "U.S. to lead", "Dr. Ben Carson" are one sentence.
+BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt))(?<!\b(?:Capt|Prof))"
+                      r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+
+
+def _two_sentences(line: str) -> bool:
+    return BOUNDARY.search(line) is not None
+
+
 def _strip_dates(line: str) -> str:
     found = publication_date(line)
     return line if found is None else line[:found.start] + line[found.end:]
@@ -134,13 +143,15 @@ def clean_text(raw: str) -> Cleaned:
         first, last = 0, len(lines) - 1
     else:
         first, last = prose_idx[0], prose_idx[-1]
-    if first == 0 and len(prose_idx) > 1 and _words(lines[0]) <= 30 and ". " not in lines[0].rstrip(". "):
+    title = None
+    if first == 0 and len(prose_idx) > 1 and _words(lines[0]) <= 30 and not _two_sentences(lines[0]):
         first = prose_idx[1]  # a one-sentence headline opening the text, then the article
+        if _title_candidate(lines[0]):
+            title = lines[0]
     header_lines = lines[:first]
 
-    title = None
     for ln in header_lines:
-        if _title_candidate(ln) and not is_prose(ln):
+        if title is None and _title_candidate(ln) and not is_prose(ln):
             title = ln
             break
     if title is None and header_lines == [] and lines and _title_candidate(lines[0]) and not SENTENCE_END.search(lines[0]):
