@@ -112,3 +112,22 @@ def test_english_articles_are_not_arabic_ones(resources: Resources) -> None:
     text = "An Arlington spokeswoman said an Arlington man was arrested in Arlington, Virginia."
     places, _, _ = parse(resources, text)
     assert places and all(p["surface"] == "Arlington" for p in places if "Arlington" in p["surface"])
+
+
+def test_a_spelling_variant_never_leads_the_story_abroad(resources: Resources) -> None:
+    # "Southeast" is a fuzzy variant of a region of Burkina Faso; it must not make the town foreign
+    text = ("Gainesville man charged with stealing a car. A Gainesville man was arrested and charged after being "
+            "accused of driving a stolen car early Saturday. Officer Shawn Barnes saw three men acting suspiciously "
+            "in a parking lot near the 1000 block of Southeast Fourth Avenue at 1:20 a.m. Saturday.")
+    places, _, _ = parse(resources, text)
+    found = by_surface(places)
+    assert "Gainesville" in found and found["Gainesville"]["country"] == "US"
+    assert all(p["country"] in ("US", None) for p in places), places
+
+
+def test_one_word_variants_that_name_no_place_are_dropped(resources: Resources) -> None:
+    for text in ("The wounded were taken across the border to Turkish hospitals, local activist Ahmad al-Halabi told "
+                 "reporters in Aleppo. Halabi said the shelling went on all night.",
+                 "The Times reported on Monday that the ferry to Dover had been cancelled because of the storm."):
+        places, _, _ = parse(resources, text)
+        assert all(p["match"] != "variant" for p in places), places

@@ -69,6 +69,12 @@ SUPPORT_WEIGHT = 1.0
 # names may lie in (Georgia among American towns is the state, Washington the capital). Given to
 # every reading (towns included) at 0.5, it lowered both peer corpora by about one point.
 COUNTRY_SUPPORT_WEIGHT = 1.0
+# A spelling variant read as a place outside the countries the article is in: on top of the penalty
+# any reading abroad takes. Variants are for transliterations (Deir Ezzor, Mouadamiya) inside the
+# story's countries; abroad they were mostly ordinary words or names (Southeast ~ Southwest, Burkina Faso).
+VARIANT_ABROAD_PENALTY = 1.0
+# Labels that, on a one-word spelling variant without a place cue, say it is no place at all.
+NOT_A_PLACE = frozenset(("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
 
 
 def _base(p: Place) -> float:
@@ -169,6 +175,8 @@ def _score(m: Mention, p: Place, context: _Context) -> float:
         s += 1.0
     elif p.kind != "country" and context.elsewhere(m.key):
         s -= 1.5  # Palmyra in a Syria story is not Palmyra, Pennsylvania: leaving the story's countries needs evidence
+        if not m.exact:
+            s -= VARIANT_ABROAD_PENALTY  # "Southeast" is not Burkina Faso's Southwest region
     if p.kind != "country" and p.admin1 and not _first_level(p):
         # Athens in a story that names Tyler and Dallas is Athens, Texas. Divisions and countries
         # are not helped by their own name's region: in "California, Missouri and Nevada" the
@@ -246,7 +254,7 @@ def _initial_context(mentions: list[Mention]) -> _Context:
             for c in countries:
                 context.add(m.key, c, None)
         kinds = {p.country for p in m.candidates}
-        if len(kinds) == 1 and any(_base(p) >= 2.5 and p.kind != "country" for p in m.candidates):
+        if m.exact and len(kinds) == 1 and any(_base(p) >= 2.5 and p.kind != "country" for p in m.candidates):
             for c in kinds:
                 context.add(m.key, c, None)
         if m.within is not None:
@@ -277,6 +285,8 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer)
         assert p is not None
         if m.demonym or p.kind == "country" or p.kind == "other" or m.key in gaz.capital_keys:
             continue  # capitals stand for governments, countries for actors: neither says where the story is
+        if not m.exact and context.country(m.key, p.country) <= 0:
+            continue  # a spelling variant may follow the story into a country, never lead it into one
         context.add(m.key, p.country, (p.country, p.admin1))
     for m in mentions:
         m.chosen, m.best, m.score, m.why = None, None, 0.0, []
@@ -331,6 +341,9 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
         m.why.append(why)
         return
     options = m.candidates
+    if not m.exact and len(word_spans(m.surface)) == 1 and m.ner in NOT_A_PLACE and not (m.cue_before or m.cue_after):
+        m.why.append(f"one-word variant labelled {m.ner}")  # "Times" is no Thames, "al-Halabi" a man from Aleppo
+        return
     if not m.exact:  # a spelling variant is trusted only where the article already is
         # ...and only for places big enough to be written about in many spellings
         options = [p for p in options if p.source == "supplement" or p.kind == "admin_region"
