@@ -11,14 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from headwater.extract.outlets import OutletRegistry, norm
-
-if TYPE_CHECKING:
-    pass
 
 # Head nouns of sources that are not named: "sources told", "local residents said", "reports say".
 ANONYMOUS_HEADS = frozenset(
@@ -190,8 +187,7 @@ class Memory:
         """The chain an anaphoric speaker ("he", "the sources", "the Russian envoy") refers to."""
         w = words.lower().strip()
         kind = PRONOUNS.get(w)
-        chains: list[list[dict[str, Any]]] = self.chains
-        for chain in reversed(chains):
+        for chain in reversed(self.chains):
             head = chain[0]
             if kind == "person" and head.get("name") and (
                     head.get("kind") == "person" or (head.get("kind") == "anonymous"
