@@ -226,3 +226,18 @@ def test_a_pronoun_resolved_to_an_earlier_speaker_says_it_was_inferred(resources
     assert "inferred" not in got[0]["sources"][0]
     assert got[1]["sources"][0]["inferred"] is True and got[1]["sources"][0]["resolved_from"] == "He"
     assert got[1]["sources"][0]["kind"] == "anonymous"
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("The army declared a week-long ceasefire over the holiday in the northern province.", False),
+    ("Rebel units maintain a presence in a handful of positions on the edge of the old city.", False),
+    ("The general declared that the ceasefire would hold through the holiday in the north.", True),
+    ("She maintained that the convoy had never crossed into the northern province at all.", True),
+])
+def test_deeds_are_not_reports(text: str, reported: bool, resources: Resources) -> None:
+    assert bool([a for a in attributions(text, resources) if a["sources"]]) is reported
+
+
+def test_a_menu_run_into_the_text_is_no_source(resources: Resources) -> None:
+    text = "Film Festival | Episode | Showcase News calls for a political solution to the war in the north."
+    assert [a for a in attributions(text, resources) if a["sources"]] == []

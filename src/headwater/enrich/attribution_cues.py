@@ -42,6 +42,9 @@ CLAUSE_ONLY = frozenset(
     "show find think believe hope expect fear agree point read see want intend plan feel know support back "
     "appear seem document remember recognize understand learn realize doubt suspect assume envision rule "
     "anticipate guess reckon determine decide wish trust consider view".split())
+# Verbs that report only with a "that" clause or a quote: "the army declared a ceasefire" and "rebels
+# maintain a presence" are deeds; "she maintained that ..." and "he declared that ..." are reports.
+CLAUSE_REQUIRED = frozenset("maintain declare".split())
 # Verbs that present evidence: any subject reports through them when they govern a clause
 # ("filings show that", "the audit found that").
 EVIDENCE = frozenset("show find indicate suggest reveal confirm demonstrate".split())

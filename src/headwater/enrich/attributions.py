@@ -21,6 +21,7 @@ from headwater.enrich.attribution_cues import (
     ATTITUDE_ADJ,
     CITE_VERBS,
     CLAUSE_ONLY,
+    CLAUSE_REQUIRED,
     CUE_NOUNS,
     EVIDENCE,
     FORCEFUL,
@@ -284,6 +285,8 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
     subj = _subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
         return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
+    if tok.lemma_ in CLAUSE_REQUIRED and not quotes and not any(c.dep_ == "ccomp" for c in tok.children):
+        return None
     if tok.lemma_ in CLAUSE_ONLY and not quotes and not any(
             c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.right_edge.i - c.left_edge.i >= 2)
             for c in tok.children):
@@ -291,6 +294,8 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
     if not _speaks(tok, subj):
         return None
     chain = _source(subj, registry, memory)
+    if any(c in str(chain[0].get("name")) for c in "|•»"):
+        return None  # a page's menu the parser ran into the sentence ("Festival | Episode | News calls …")
     for c in tok.children:  # "X, citing Y, said": Y is X's source
         if c.dep_ == "advcl" and c.lemma_ in CITE_VERBS:
             obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
