@@ -203,6 +203,17 @@ def test_source_index_lists_every_claim_of_each_source(tmp_path: Path, resources
     assert set(re.findall(r'class="srclink" href="#(src-[^"]+)"', page)) <= ids  # article chips link into the index
 
 
+def test_a_resolved_pronoun_is_shown_as_inferred() -> None:
+    text = "Sabbagh spoke first. He said the talks had failed."
+    src = {"name": "Bassam <b>Sabbagh</b>", "kind": "person", "country": "SY", "state_affiliated": True,
+           "resolved_from": "He", "inferred": True}
+    page = render_document({"articles": [{"id": "a1", "text": text, "title": "t", "outlet": None}],
+                            "attributions": [{"article_id": "a1", "claim": "the talks had failed", "start": 29,
+                                              "end": 49, "cue": "said", "cue_start": 24, "sources": [src]}]})
+    assert page.count("inferred: the text says “He”") >= 2  # the article view's chip and the source index
+    assert "Bassam &lt;b&gt;Sabbagh&lt;/b&gt;" in page and "<b>Sabbagh</b>" not in page
+
+
 def test_empty_corpus_and_missing_parts_render(tmp_path: Path) -> None:
     page = render(Analysis([], CorpusLinks(), []))
     assert "No place in the corpus" in page and "No narrative" in page

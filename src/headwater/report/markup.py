@@ -55,8 +55,12 @@ def source_chip(s: dict[str, Any]) -> str:
     key = state_key(s.get("state_affiliated"))
     tip = f'{s.get("kind") or "source"} · {s.get("country") or "country unknown"} · {STATE_LABEL[key]}'
     relayed = f' <span class="muted">(via {esc(s["relayed_by"])})</span>' if s.get("relayed_by") else ""
+    inferred = ""
+    if s.get("inferred"):  # a pronoun resolved to an earlier speaker: say so, and what the text has
+        tip += f' · inferred: the text says “{s.get("resolved_from") or "?"}”'
+        inferred = f' <span class="muted" title="inferred">(“{esc(s.get("resolved_from"))}”)</span>'
     return (f'<span class="chip {key}" title="{esc(tip)}">{esc(s.get("name"))}'
-            f'<small>{esc(s.get("country") or "?")}</small></span>{relayed}')
+            f'<small>{esc(s.get("country") or "?")}</small></span>{inferred}{relayed}')
 
 
 def article_link(aid: str) -> str:

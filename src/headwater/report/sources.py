@@ -48,6 +48,7 @@ def source_index(doc: Doc) -> list[Row]:
             names.setdefault(key, Counter())[str(s.get("name"))] += 1
             g["claims"].append({"article_id": x.get("article_id"), "claim": x.get("claim"), "start": x.get("start"),
                                 "end": x.get("end"), "field": x.get("field", "text"), "sourcing": x.get("sourcing"),
+                                "resolved_from": s.get("resolved_from") if s.get("inferred") else None,
                                 "via": [str(v.get("name")) for v in chain[:i]],
                                 "cites": [str(v.get("name")) for v in chain[i + 1:]]})
     out = []
@@ -67,6 +68,9 @@ def _claim_item(c: Row, article_href: Callable[[str], str]) -> str:
     via = f' <span class="muted">via {esc(" ← ".join(c["via"]))}</span>' if c.get("via") else ""
     cites = f' <span class="muted">citing {esc(" → ".join(c["cites"]))}</span>' if c.get("cites") else ""
     where = " (headline)" if c.get("field") == "title" else ""
+    if c.get("resolved_from"):
+        where += f' <span class="muted">(inferred: the text says “{esc(c["resolved_from"])}”)</span>'
+
     return (f'<li><a href="{esc(article_href(aid))}">{esc(aid)}</a>{where}{via}{cites}<br>'
             f'<span class="quote">“{esc(short)}”</span></li>')
 
