@@ -23,7 +23,6 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from headwater.report import render_document
 from headwater.report.doc import Doc
 from headwater.report.sources import source_index
 from headwater.resources import Resources
@@ -138,7 +137,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
         doc = await run_in_threadpool(cache.get)
         if request.url.path.endswith(".json"):
             return JSONResponse(doc)
-        return HTMLResponse(await run_in_threadpool(render_document, doc))
+        return HTMLResponse(await run_in_threadpool(cache.report))
 
     async def body_of(request: Request) -> bytes:
         if int(request.headers.get("content-length") or 0) > MAX_BODY:

@@ -24,6 +24,8 @@ class AnalysisCache:
         self._lock = threading.Lock()
         self._stamp: tuple[int, ...] | None = None
         self._doc: dict[str, Any] = {}
+        self._generation = 0  # how many times the document was built
+        self._page: tuple[int, str] | None = None  # the rendered report, and the generation it was rendered from
 
     def _current_stamp(self) -> tuple[int, ...]:
         out: list[int] = []
@@ -41,8 +43,20 @@ class AnalysisCache:
             stamp = self._current_stamp()
             if stamp != self._stamp:
                 self._doc = analysis_document(load(self.path))
+                self._generation += 1
                 self._stamp = self._current_stamp()  # reading may have checkpointed the log
             return self._doc
+
+    def report(self) -> str:
+        """The whole report page of the current document, rendered once per change of the database."""
+        from headwater.report import render_document
+
+        doc = self.get()
+        with self._lock:
+            generation = self._generation
+        if self._page is None or self._page[0] != generation:
+            self._page = (generation, render_document(doc))
+        return self._page[1]
 
     def independence(self) -> dict[str, int]:
         """Independent, named, non-state primary sources per narrative id."""
