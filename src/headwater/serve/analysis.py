@@ -38,25 +38,27 @@ class AnalysisCache:
             out += [st.st_mtime_ns, st.st_size]
         return tuple(out)
 
-    def get(self) -> dict[str, Any]:
+    def _snapshot(self) -> tuple[int, dict[str, Any]]:
         with self._lock:
             stamp = self._current_stamp()
             if stamp != self._stamp:
                 self._doc = analysis_document(load(self.path))
                 self._generation += 1
                 self._stamp = self._current_stamp()  # reading may have checkpointed the log
-            return self._doc
+            return self._generation, self._doc
+
+    def get(self) -> dict[str, Any]:
+        return self._snapshot()[1]
 
     def report(self) -> str:
         """The whole report page of the current document, rendered once per change of the database."""
         from headwater.report import render_document
 
-        doc = self.get()
-        with self._lock:
-            generation = self._generation
-        if self._page is None or self._page[0] != generation:
-            self._page = (generation, render_document(doc))
-        return self._page[1]
+        generation, doc = self._snapshot()
+        page = self._page
+        if page is None or page[0] != generation:
+            page = self._page = (generation, render_document(doc))
+        return page[1]
 
     def independence(self) -> dict[str, int]:
         """Independent, named, non-state primary sources per narrative id."""
