@@ -23,8 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-from headwater.enrich.gazetteer import Gazetteer
-from headwater.enrich.places import find_places
+from headwater.enrich.places.gazetteer import Gazetteer
+from headwater.enrich.places.resolve import find_places
 from headwater.extract import ExtractError, extract_article
 from headwater.extract.outlets import OutletRegistry
 from headwater.ingest import iter_inputs

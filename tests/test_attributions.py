@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from headwater.enrich.attributions import find_attributions, quote_spans
+from headwater.enrich.attributions.find import find_attributions, quote_spans
 from headwater.model import Article
 from headwater.resources import Resources
 

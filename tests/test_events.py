@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from headwater.enrich import PLACES, Context
-from headwater.enrich.events import find_events
+from headwater.enrich.events.find import find_events
 from headwater.model import Article
 from headwater.resources import Resources
 

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from headwater.cli import main
-from headwater.enrich.gazetteer import Gazetteer
-from headwater.enrich.geonames_import import convert
-from headwater.enrich.translit import fold
+from headwater.enrich.places.gazetteer import Gazetteer
+from headwater.enrich.places.geonames_import import convert
+from headwater.enrich.places.translit import fold
 
 
 def geoname(gid: int, name: str, alt: str, lat: float, lon: float, fclass: str, fcode: str, cc: str, adm1: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from headwater.enrich.places import find_places
+from headwater.enrich.places.resolve import find_places
 from headwater.resources import Resources
 
 Found = list[dict[str, Any]]

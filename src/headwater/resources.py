@@ -11,8 +11,8 @@ from headwater.extract.outlets import OutletRegistry
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from headwater.enrich.gazetteer import Gazetteer
-    from headwater.enrich.sources import SourceRegistry
+    from headwater.enrich.places.gazetteer import Gazetteer
+    from headwater.enrich.attributions.sources import SourceRegistry
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
@@ -69,12 +69,12 @@ class Resources:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        from headwater.enrich.gazetteer import Gazetteer
+        from headwater.enrich.places.gazetteer import Gazetteer
 
         return Gazetteer.load()
 
     @cached_property
     def sources(self) -> SourceRegistry:
-        from headwater.enrich.sources import SourceRegistry
+        from headwater.enrich.attributions.sources import SourceRegistry
 
         return SourceRegistry(self.outlets)

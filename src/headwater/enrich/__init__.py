@@ -39,7 +39,7 @@ class Enricher:
 
 
 def _places(ctx: Context) -> None:
-    from headwater.enrich.places import find_places
+    from headwater.enrich.places.resolve import find_places
 
     a = ctx.article
     places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.gazetteer, a.title)
@@ -48,7 +48,7 @@ def _places(ctx: Context) -> None:
 
 
 def _attributions(ctx: Context) -> None:
-    from headwater.enrich.attributions import find_attributions
+    from headwater.enrich.attributions.find import find_attributions
 
     a = ctx.article
     found = find_attributions(ctx.doc, a, ctx.resources.sources)
@@ -64,7 +64,7 @@ def _attributions(ctx: Context) -> None:
 
 
 def _events(ctx: Context) -> None:
-    from headwater.enrich.events import find_events
+    from headwater.enrich.events.find import find_events
 
     ctx.article.events = find_events(ctx.doc, ctx.article)
 

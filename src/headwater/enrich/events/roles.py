@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.event_lexicon import NOT_ACTORS, lexicon, match_actor
+from headwater.enrich.events.lexicon import NOT_ACTORS, lexicon, match_actor
 from headwater.enrich.numbers import Quantity, find_quantities
 from headwater.enrich.reldates import WEEKDAY, ResolvedDate, resolve_date
 

@@ -1,7 +1,7 @@
 """Attributions: who the article says a claim comes from, and whom that source cites.
 
 Over the dependency parse: reporting verbs of speech, belief, stance and intent with their subjects
-("X said", "X told Y that", "X wants", "X endorsed"; the cue words are in ``attribution_cues``),
+("X said", "X told Y that", "X wants", "X endorsed"; the cue words are in ``cues``),
 nouns and adjectives that carry a claim ("Trump's claim that", "her decision to", "advisers were
 confident that"), "according to X", statements ("an SVR statement reads"), quotes beside their
 speech tag with all their parts and running on into the next sentence (``attribution_quotes``),
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.attribution_cues import (
+from headwater.enrich.attributions.cues import (
     ATTITUDE_ADJ,
     CITE_VERBS,
     CLAUSE_ONLY,
@@ -36,8 +36,8 @@ from headwater.enrich.attribution_cues import (
     noun_owner,
     phrasal_cue,
 )
-from headwater.enrich.attribution_headlines import headline_attributions, is_headline
-from headwater.enrich.attribution_quotes import (
+from headwater.enrich.attributions.headlines import headline_attributions, is_headline
+from headwater.enrich.attributions.quotes import (
     QUOTES,
     doc_quotes,
     in_quotes,
@@ -48,7 +48,7 @@ from headwater.enrich.attribution_quotes import (
     sentences,
     trim,
 )
-from headwater.enrich.sources import (
+from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
     OFFICIAL_ROLES,
     POSSESSIVES,

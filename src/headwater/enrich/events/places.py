@@ -12,7 +12,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.event_roles import (
+from headwater.enrich.events.roles import (
     AT,
     DIRECTION,
     STATE_VERBS,
@@ -27,7 +27,7 @@ from headwater.enrich.event_roles import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from headwater.enrich.events import Event
+    from headwater.enrich.events.find import Event
 
 X_TO_Y = re.compile(r"^\s*(?:-|–|—)?\s*to\s*(?:-|–|—)?\s*$", re.I)
 MEANS_PREPS = frozenset("by on aboard in using via board inside".split())

@@ -11,7 +11,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from headwater.enrich.attribution_cues import REPORT_VERBS
+from headwater.enrich.attributions.cues import REPORT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.enrich.gazetteer import (
+from headwater.enrich.places.gazetteer import (
     ACRONYM_PREFIX,
     Gazetteer,
     Place,
     abbrev_key,
 )
-from headwater.enrich.translit import ABBREVIATED, ARTICLES, fold, fold_token, key_token
+from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, fold, fold_token, key_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from headwater.enrich.event_roles import Ctx, conjuncts, np_text
+from headwater.enrich.events.roles import Ctx, conjuncts, np_text
 from headwater.enrich.numbers import Quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from headwater.enrich.events import Event
+    from headwater.enrich.events.find import Event
 
 # Words that may stand between a toll and its verb in a headline or a passive clause:
 # "58 Killed", "16 civilians killed", "seven people were killed", "20 Syrian soldiers have died".

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.event_lexicon import match_actor
-from headwater.enrich.event_roles import refine_subtype
+from headwater.enrich.events.lexicon import match_actor
+from headwater.enrich.events.roles import refine_subtype
 from headwater.enrich.numbers import find_quantities
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def mark_headline(events: list[dict[str, Any]], doc: Doc, article: Article) -> l
 
 
 def _title_event(stated: dict[str, Any], title: str) -> dict[str, Any]:
-    from headwater.enrich.event_lexicon import lexicon
+    from headwater.enrich.events.lexicon import lexicon
 
     maps = lexicon().mappings.get(stated["subtype"]) or {}
     acled = maps.get("acled")

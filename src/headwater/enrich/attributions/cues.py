@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from headwater.enrich.sources import OFFICIAL_ROLES
+from headwater.enrich.attributions.sources import OFFICIAL_ROLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

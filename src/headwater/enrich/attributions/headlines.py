@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from headwater.enrich.sources import ANONYMOUS_HEADS, OFFICIAL_ROLES
+from headwater.enrich.attributions.sources import ANONYMOUS_HEADS, OFFICIAL_ROLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

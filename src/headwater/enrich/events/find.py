@@ -1,7 +1,7 @@
 """Events: who moved, trained, attacked, killed, detained or released whom, how many, where, when.
 
 One pass over the article's dependency parse. A trigger word (data/event_types.yaml) opens an
-event; its roles are read from the parse (event_roles.py); casualty clauses are attached to the
+event; its roles are read from the parse (``roles``); casualty clauses are attached to the
 attack they report ("an airstrike killed 12"); later mentions of a movement that share its origin
 or destination fill in what the first one left out ("transferred 750 ... to Dayr al-Zawr").
 
@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.event_casualties import attach_casualties, casualty_counts
-from headwater.enrich.event_headline import mark_headline
-from headwater.enrich.event_places import assign_places, merge_movements
-from headwater.enrich.event_roles import (
+from headwater.enrich.events.casualties import attach_casualties, casualty_counts
+from headwater.enrich.events.headline import mark_headline
+from headwater.enrich.events.places import assign_places, merge_movements
+from headwater.enrich.events.roles import (
     COVER,
     LIGHT,
     Ctx,

@@ -6,9 +6,9 @@ Everything is read from the database (``Store``), never from ``analysis.json``:
                 corpus links are recomputed with ``link.link_corpus`` (deterministic, and the only way
                 to get ``copies``, which are not stored), ``errors`` are those of the latest run.
 * ``csv``, ``parquet``  one table per kind in a folder: ``articles``, ``places``, ``attributions``,
-                ``events``, ``narratives``, ``narrative_articles`` (see ``export_tables``).
-* ``geojson``   place mentions and events on a map (``export_geo``).
-* ``gexf``, ``graphml``  the citation graph: outlets and sources (``export_graph``).
+                ``events``, ``narratives``, ``narrative_articles`` (see ``export.tables``).
+* ``geojson``   place mentions and events on a map (``export.geo``).
+* ``gexf``, ``graphml``  the citation graph: outlets and sources (``export.graph``).
 * ``prov-json`` W3C PROV-JSON: claims and articles as entities, sources and outlets as agents.
 
 Article strings are data: every file is written with the json/csv/pyarrow/ElementTree writers,
@@ -144,14 +144,14 @@ def export(db_path: str | Path, fmt: str, out_path: str | Path) -> Path:
     if fmt == "json":
         return write_json(analysis_document(corpus), out)
     if fmt in FOLDER_FORMATS:
-        from headwater.export_tables import write_tables
+        from headwater.export.tables import write_tables
 
         return write_tables(corpus, fmt, out)
     if fmt == "geojson":
-        from headwater.export_geo import geojson
+        from headwater.export.geo import geojson
 
         return write_json(geojson(corpus), out)
-    from headwater.export_graph import prov_json, write_gexf, write_graphml
+    from headwater.export.graph import prov_json, write_gexf, write_graphml
 
     if fmt == "prov-json":
         return write_json(prov_json(corpus), out)

@@ -23,20 +23,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.gazetteer import (
+from headwater.enrich.places.gazetteer import (
     ABBREV_PREFIX,
     ACRONYM_PREFIX,
     FUZZY_MIN_POPULATION,
     Gazetteer,
     Place,
 )
-from headwater.enrich.place_roles import focus_of, is_metonymy
-from headwater.enrich.translit import fold
+from headwater.enrich.places.roles import focus_of, is_metonymy
+from headwater.enrich.places.translit import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-from headwater.enrich.place_candidates import DEMONYM_LIKE, Ents, Mention, annotate, candidates, word_spans
+from headwater.enrich.places.candidates import DEMONYM_LIKE, Ents, Mention, annotate, candidates, word_spans
 
 # Score needed to accept a mention, on the scale of ``_score`` (tuned on the seeds' and FA-KES's
 # spelling variety with person and organization names as negatives: at 2.0 Al Hasakah tagged PERSON

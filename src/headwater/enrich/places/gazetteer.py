@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from headwater.enrich.geonames_import import imported_names, imported_places, imports_digest
-from headwater.enrich.translit import fold, fold_token, skeleton, words
+from headwater.enrich.places.geonames_import import imported_names, imported_places, imports_digest
+from headwater.enrich.places.translit import fold, fold_token, skeleton, words
 
 INDEX_VERSION = 5
 ACRONYM_PREFIX = "^"  # keys of all-capital short names: "^us" is US, never "us"
