@@ -11,8 +11,8 @@ from headwater.extract.outlets import OutletRegistry
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from headwater.enrich.places.gazetteer import Gazetteer
     from headwater.enrich.attributions.sources import SourceRegistry
+    from headwater.enrich.places.gazetteer import Gazetteer
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
