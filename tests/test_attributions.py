@@ -76,7 +76,8 @@ def test_quote_spans_pair_marks_within_paragraphs() -> None:
 
 
 def test_headline_attributions_keep_title_offsets(resources: Resources) -> None:
-    from headwater.enrich import ATTRIBUTIONS, run_enrichers
+    from headwater.enrich import run_enrichers
+    from headwater.enrich.builtin import ATTRIBUTIONS
 
     article = Article(source="t", title="Militants moved to the desert base, Russian military says",
                       text="The convoy left on Monday and reached the base by night, residents said.")

@@ -216,7 +216,7 @@ def test_hostile_article_runs_nothing_in_the_report(browser: Browser, tmp_path: 
                 "<img src=x onerror=\"window.__pwned='jsonl'\"> Ferries resumed their schedules, the ministry said."}) + "\n")
     out = tmp_path / "out"
     result = headwater.analyze([str(tmp_path / "hostile.html"), str(tmp_path / "hostile.jsonl")], out, resources=resources)
-    assert len(result.articles) == 2
+    assert result.summary["articles"] == 2
     ctx = browser.new_context(offline=True)
     uri = (out / "report.html").as_uri()
     watch = Watch(allowed=uri)

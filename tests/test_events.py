@@ -5,7 +5,8 @@ from typing import Any
 
 import pytest
 
-from headwater.enrich import PLACES, Context
+from headwater.enrich import Context
+from headwater.enrich.builtin import PLACES
 from headwater.enrich.events.find import find_events
 from headwater.model import Article
 from headwater.resources import Resources

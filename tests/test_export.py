@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from headwater.cli import main
-from headwater.export import FORMATS, ExportError, export
+from headwater.export import EXPORTERS, ExportError
+from headwater.pipeline import export_database as export
 
 GEXF = "{http://gexf.net/1.3}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -133,7 +134,7 @@ def test_prov_json(db: Path, tmp_path: Path) -> None:
         assert doc[kind], kind
         assert all(r[k] in ids for r in doc[kind].values() for k in keys), kind
     sputnik_claims = {r["prov:entity"] for r in doc["wasAttributedTo"].values() if r["prov:agent"] == "agent:Sputnik"}
-    assert any(c.startswith("claim:a3-") for c in sputnik_claims)
+    assert any(c.startswith("claim:a3.c") for c in sputnik_claims)
     assert any(r["prov:delegate"] == "agent:Sputnik" and doc["agent"][r["prov:responsible"]]["prov:label"] == "Sources"
                for r in doc["actedOnBehalfOf"].values())
     assert doc["agent"]["agent:Sputnik"]["hw:state_affiliated"] is True
@@ -185,7 +186,7 @@ def test_library_errors(tmp_path: Path, db: Path) -> None:
     (tmp_path / "afile").write_text("", encoding="utf-8")
     with pytest.raises(ExportError, match="must be a folder"):
         export(db, "csv", tmp_path / "afile")
-    assert "prov-json" in FORMATS
+    assert "prov-json" in EXPORTERS
 
 
 def test_cli(db: Path, tmp_path: Path) -> None:

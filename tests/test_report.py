@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -13,10 +14,10 @@ from typing import Any
 import pytest
 
 import headwater
+from headwater.document import assemble
 from headwater.link import CorpusLinks
 from headwater.model import Article, InputError, Outlet
-from headwater.pipeline import Analysis
-from headwater.report import render, render_document, write_report
+from headwater.report import render_document, write_report
 from headwater.report.doc import Doc
 from headwater.report.highlight import Mark, highlight
 from headwater.report.sources import source_index
@@ -36,7 +37,24 @@ def _span(text: str, part: str) -> tuple[int, int]:
     return i, i + len(part)
 
 
-def hostile_analysis() -> Analysis:
+@dataclass
+class Made:
+    """A corpus made by hand and its analysis document, as the pipeline would assemble it."""
+
+    articles: list[tuple[int, Article]]
+    doc: dict[str, Any]
+
+
+def made(corpus: list[tuple[int, Article]], links: CorpusLinks, errors: list[InputError]) -> Made:
+    parts = {k: getattr(links, k) for k in ("stories", "copies", "narratives", "contradictions", "provenance")}
+    return Made(corpus, assemble(corpus, parts, [{"source": e.source, "reason": e.reason} for e in errors]))
+
+
+def render(m: Made) -> str:
+    return render_document(m.doc)
+
+
+def hostile_analysis() -> Made:
     evil_place = '<b onmouseover=alert(3)>Tanf'
     s1, e1 = _span(TEXT, evil_place)
     s2, e2 = _span(TEXT, "Al Hasakah")
@@ -78,7 +96,7 @@ def hostile_analysis() -> Analysis:
                      "edges": [{"from": EVIL, "to": "SANA", "article_id": "a1"},
                                {"from": "SANA", "to": EVIL, "article_id": "a1"}],
                      "independent_non_state_named_primary_sources": 0}])
-    return Analysis([(1, a1), (2, a2)], links, [InputError(EVIL, EVIL)])
+    return made([(1, a1), (2, a2)], links, [InputError(EVIL, EVIL)])
 
 
 class Page(HTMLParser):
@@ -179,7 +197,7 @@ def test_map_graph_and_views_of_the_seeds(tmp_path: Path, resources: Resources) 
         for s in c["spans"]:
             text = next(a["text"] for a in doc["articles"] if a["id"] == s["article_id"])
             assert f'<mark class="hit">{html.escape(text[s["start"]:s["end"]])}</mark>' in section["contradictions"]
-    assert page == (tmp_path / "report.html").read_text() and len(result.articles) == 5
+    assert page == (tmp_path / "report.html").read_text() and len(result.document["articles"]) == 5
 
 
 def test_source_index_lists_every_claim_of_each_source(tmp_path: Path, resources: Resources) -> None:
@@ -215,12 +233,12 @@ def test_a_resolved_pronoun_is_shown_as_inferred() -> None:
 
 
 def test_empty_corpus_and_missing_parts_render(tmp_path: Path) -> None:
-    page = render(Analysis([], CorpusLinks(), []))
+    page = render(made([], CorpusLinks(), []))
     assert "No place in the corpus" in page and "No narrative" in page
     bare = render_document({"articles": [{"id": "a1", "text": "No places here.", "outlet": None, "title": None}],
                             "events": [{"article_id": "a1", "origin": {"lat": "x"}, "killed": "many"}]})
     assert "No place in the corpus" in bare and "No places here." in bare
-    out = write_report(Analysis([], CorpusLinks(), []), tmp_path / "report.html")
+    out = write_report(made([], CorpusLinks(), []).doc, tmp_path / "report.html")
     assert out.read_text().startswith("<!doctype html>")
 
 

@@ -11,9 +11,10 @@ import pytest
 import headwater
 from headwater.enrich import Enricher
 from headwater.model import Article
-from headwater.pipeline import POOL_THRESHOLD, AnalyzeOptions
+from headwater.pipeline import AnalyzeOptions
 from headwater.resources import Resources
 from headwater.store import MIGRATIONS, Store
+from headwater.work import POOL_THRESHOLD
 
 from .conftest import EXAMPLES
 
@@ -43,7 +44,6 @@ def test_rerun_adds_no_duplicate_and_new_inputs_join(tmp_path: Path, resources: 
     assert (r3.analyzed, r3.duplicates) == (2, 3)
     doc = json.loads((tmp_path / "o3" / "analysis.json").read_text())
     assert len(doc["articles"]) == 5 and len({a["id"] for a in doc["articles"]}) == 5
-    assert {a.id for a in r1.links.stories for a in []} == set()
     ids = [x for s in doc["stories"] for x in s["article_ids"]]
     assert sorted(ids) == sorted(a["id"] for a in doc["articles"])  # stories partition the corpus
 
@@ -65,7 +65,7 @@ def test_interrupted_run_loses_nothing_and_rerun_resumes(tmp_path: Path, resourc
         assert len(list(store.articles())) == 2
     r = headwater.analyze([str(EXAMPLES)], tmp_path, AnalyzeOptions(db_path=db, workers=1),
                           resources=resources, enrichers=[crashing])
-    assert (r.skipped, r.analyzed, len(r.articles)) == (2, 3, 5)
+    assert (r.skipped, r.analyzed, len(r.document["articles"])) == (2, 3, 5)
 
 
 def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path: Path, resources: Resources) -> None:
@@ -91,8 +91,8 @@ def test_worker_processes_give_the_same_articles(tmp_path: Path, resources: Reso
             f"the ceasefire, officials said, adding that {i} proposals were on the table.")
     pooled = headwater.analyze([str(corpus)], tmp_path / "p", AnalyzeOptions(workers=2), resources=resources)
     serial = headwater.analyze([str(corpus)], tmp_path / "s", AnalyzeOptions(workers=1), resources=resources)
-    key = lambda r: sorted((a.source, a.title, a.text) for _, a in r.articles)  # noqa: E731
-    assert len(pooled.articles) == POOL_THRESHOLD + 2
+    key = lambda r: sorted((a["source"], a["title"], a["text"]) for a in r.document["articles"])  # noqa: E731
+    assert len(pooled.document["articles"]) == POOL_THRESHOLD + 2
     assert key(pooled) == key(serial)
 
 

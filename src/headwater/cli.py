@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from headwater import __version__
+from headwater.model import key
 from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.resources import DEFAULT_MODEL, ModelError
 
@@ -73,15 +74,24 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
     except ModelError as exc:
         raise click.ClickException(str(exc)) from None
     progress.finish()
-    arts = result.articles
-    outlets = {a.outlet.name for _, a in arts if a.outlet}
-    click.echo(f"{len(arts)} articles in the corpus ({result.analyzed} new, {result.skipped} already analyzed, "
-               f"{result.duplicates} duplicates) from {len(outlets)} outlets; {len(result.errors)} inputs skipped "
+    s = result.summary
+    click.echo(f"{s['articles']} articles in the corpus ({result.analyzed} new, {result.skipped} already analyzed, "
+               f"{result.duplicates} duplicates) from {s['outlets']} outlets; {len(result.errors)} inputs skipped "
                f"with errors; {time.monotonic() - started:.1f} s")
+    click.echo("  found     " + ", ".join(_count(s.get(k, 0), label) for k, label in FOUND))
     for name, path in result.outputs.items():
         click.echo(f"  {name:9s} {path}")
-    if not arts and result.errors:
+    if not s["articles"] and result.errors:
         sys.exit(1)
+
+
+FOUND = (("narratives", "narrative"), ("contradictions", "contradiction"), ("stories", "story"),
+         ("places", "place mention"), ("attributions", "attributed claim"), ("events", "event"))
+
+
+def _count(n: int, label: str) -> str:
+    plural = label[:-1] + "ies" if label.endswith("y") else label + "s"
+    return f"{n:,} {label if n == 1 else plural}"
 
 
 @main.command("search")
@@ -103,7 +113,7 @@ def search_cmd(query: str, db_path: str, limit: int) -> None:
         except sqlite3.OperationalError as exc:
             raise click.ClickException(f"bad query: {exc}") from None
     for h in hits:
-        click.echo(f"a{h['id']}\t{h['title'] or '(no title)'}\t{h['snippet']}")
+        click.echo(f"{key(h['id'])}\t{h['title'] or '(no title)'}\t{h['snippet']}")
     if not hits:
         click.echo("no match", err=True)
 
@@ -165,10 +175,9 @@ def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
 
 @main.command("export")
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="The headwater database.")
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["json", "csv", "parquet", "geojson", "gexf", "graphml", "prov-json"]),
-              help="json: analysis.json; csv/parquet: one table per kind; geojson: places and events; "
-                   "gexf/graphml: the citation graph; prov-json: W3C PROV.")
+@click.option("--format", "fmt", required=True, metavar="FORMAT",
+              help="A registered format: json (analysis.json), csv/parquet (one table per kind), geojson (places and "
+                   "events), gexf/graphml (the citation graph), prov-json (W3C PROV), and any a plugin adds.")
 @click.option("--out", "out_path", required=True, type=click.Path(),
               help="The file to write; for csv and parquet a folder (created) holding articles.csv, places.csv…")
 def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
@@ -181,10 +190,11 @@ def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
     \b
     Example: headwater export --db out/headwater.db --format geojson --out out/map.geojson
     """
-    from headwater.export import ExportError, export
+    from headwater.export import ExportError
+    from headwater.pipeline import export_database
 
     try:
-        path = export(db_path, fmt, out_path)
+        path = export_database(db_path, fmt, out_path)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

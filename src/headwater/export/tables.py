@@ -17,8 +17,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from headwater.export import Corpus, write_atomic
-from headwater.link import article_key
+from headwater.document import Doc
+from headwater.export.files import write_atomic
 
 # column -> type: "str" | "int" | "float" | "bool"
 Columns = dict[str, str]
@@ -30,17 +30,17 @@ ARTICLES: Columns = {
     "language": "str", "input_kind": "str", "focus": "str", "notes": "str", "text": "str",
 }
 PLACES: Columns = {
-    "article_id": "str", "surface": "str", "start": "int", "end": "int", "name": "str", "place_id": "str",
+    "id": "str", "article_id": "str", "surface": "str", "start": "int", "end": "int", "name": "str", "place_id": "str",
     "lat": "float", "lon": "float", "kind": "str", "admin1": "str", "country": "str", "match": "str",
     "score": "float", "metonymy": "bool",
 }
 ATTRIBUTIONS_HEAD: Columns = {
-    "article_id": "str", "claim": "str", "start": "int", "end": "int", "cue": "str", "sourcing": "str",
+    "id": "str", "article_id": "str", "claim": "str", "start": "int", "end": "int", "cue": "str", "sourcing": "str",
     "quote": "bool", "nested": "bool", "hedges": "str", "chain_length": "int",
 }
 SOURCE_FIELDS: Columns = {"": "str", "_canonical": "str", "_kind": "str", "_country": "str", "_state_affiliated": "bool"}
 EVENTS: Columns = {
-    "article_id": "str", "type": "str", "subtype": "str", "trigger": "str", "start": "int", "end": "int",
+    "id": "str", "article_id": "str", "type": "str", "subtype": "str", "trigger": "str", "start": "int", "end": "int",
     "actor": "str", "actor_text": "str", "target": "str", "count": "int", "count_qualifier": "str",
     "count_text": "str", "killed": "int", "injured": "int", "date": "str", "date_basis": "str", "means": "str",
     "planned": "bool", "cumulative": "bool", "headline": "bool",
@@ -75,62 +75,54 @@ def _cast(v: Any, t: str) -> Any:
         return None
 
 
-def articles_rows(corpus: Corpus) -> list[dict[str, Any]]:
+def articles_rows(doc: Doc) -> list[dict[str, Any]]:
     rows = []
-    for aid, a in corpus.articles:
-        o = a.outlet
-        rows.append({
-            "id": article_key(aid), "source": a.source, "url": a.url, "title": a.title,
-            "outlet_id": o.id if o else None, "outlet_name": o.name if o else None,
-            "outlet_country": o.country if o else None, "outlet_state_affiliated": o.state_affiliated if o else None,
-            "outlet_basis": o.basis if o else None, "wire": a.wire, "published": a.published,
-            "published_basis": a.published_basis, "published_evidence": a.published_evidence,
-            "site_name": a.site_name, "language": a.language, "input_kind": a.input_kind,
-            "focus": _json(a.focus), "notes": _json(a.notes), "text": a.text})
+    for a in doc.articles:
+        o = a.get("outlet") or {}
+        rows.append({**{k: a.get(k) for k in ARTICLES}, "outlet_id": o.get("id"), "outlet_name": o.get("name"),
+                     "outlet_country": o.get("country"), "outlet_state_affiliated": o.get("state_affiliated"),
+                     "outlet_basis": o.get("basis"), "focus": _json(a.get("focus")), "notes": _json(a.get("notes"))})
     return rows
 
 
-def attributions_table(corpus: Corpus) -> tuple[Columns, list[dict[str, Any]]]:
-    depth = max((len(x.get("sources") or []) for _, a in corpus.articles for x in a.attributions), default=0)
+def attributions_table(doc: Doc) -> tuple[Columns, list[dict[str, Any]]]:
+    claims = doc.list("attributions")
+    depth = max((len(x.get("sources") or []) for x in claims), default=0)
     cols: Columns = dict(ATTRIBUTIONS_HEAD)
     for i in range(1, max(depth, 1) + 1):
         cols.update({f"source_{i}{suffix}": t for suffix, t in SOURCE_FIELDS.items()})
     cols["chain"] = "str"
     rows = []
-    for aid, a in corpus.articles:
-        for x in a.attributions:
-            chain = list(x.get("sources") or [])
-            row = {k: x.get(k) for k in ("claim", "start", "end", "cue", "sourcing", "quote", "nested")}
-            row.update(article_id=article_key(aid), hedges=_json(x.get("hedges") or []), chain_length=len(chain),
-                       chain=_json(chain))
-            for i, s in enumerate(chain, 1):
-                for suffix in SOURCE_FIELDS:
-                    row[f"source_{i}{suffix}"] = s.get(suffix[1:] if suffix else "name")
-            rows.append(row)
+    for x in claims:
+        chain = list(x.get("sources") or [])
+        row = {k: x.get(k) for k in ("id", "article_id", "claim", "start", "end", "cue", "sourcing", "quote", "nested")}
+        row.update(hedges=_json(x.get("hedges") or []), chain_length=len(chain), chain=_json(chain))
+        for i, s in enumerate(chain, 1):
+            for suffix in SOURCE_FIELDS:
+                row[f"source_{i}{suffix}"] = s.get(suffix[1:] if suffix else "name")
+        rows.append(row)
     return cols, rows
 
 
-def events_rows(corpus: Corpus) -> list[dict[str, Any]]:
+def events_rows(doc: Doc) -> list[dict[str, Any]]:
     rows = []
-    for aid, a in corpus.articles:
-        for e in a.events:
-            row = {k: e.get(k) for k in EVENTS}
-            for role in ("origin", "destination", "location"):
-                p = e.get(role)
-                if not isinstance(p, dict):
-                    p = {}
-                for k in ("name", "lat", "lon", "country"):
-                    row[f"{role}_{k}"] = p.get(k)
-            chain = list(e.get("attribution") or [])
-            row.update(article_id=article_key(aid), attribution=_json(chain),
-                       sources=" → ".join(str(s.get("name")) for s in chain) or None)
-            rows.append(row)
+    for e in doc.list("events"):
+        row = {k: e.get(k) for k in EVENTS}
+        for role in ("origin", "destination", "location"):
+            p = e.get(role)
+            if not isinstance(p, dict):
+                p = {}
+            for k in ("name", "lat", "lon", "country"):
+                row[f"{role}_{k}"] = p.get(k)
+        chain = list(e.get("attribution") or [])
+        row.update(attribution=_json(chain), sources=" → ".join(str(s.get("name")) for s in chain) or None)
+        rows.append(row)
     return rows
 
 
-def narratives_rows(corpus: Corpus) -> list[dict[str, Any]]:
+def narratives_rows(doc: Doc) -> list[dict[str, Any]]:
     rows = []
-    for n in corpus.narratives:
+    for n in doc.list("narratives"):
         frame = n.get("frame") or {}
         rows.append({"id": n.get("id"), "label": n.get("label"), "key": n.get("key"), "actor": frame.get("actor"),
                      "action": frame.get("action"), "group": frame.get("group"), "first_seen": n.get("first_seen"),
@@ -139,18 +131,34 @@ def narratives_rows(corpus: Corpus) -> list[dict[str, Any]]:
     return rows
 
 
-def tables(corpus: Corpus) -> dict[str, tuple[Columns, list[dict[str, Any]]]]:
-    places = [{**{k: p.get(k) for k in PLACES}, "article_id": article_key(aid), "metonymy": bool(p.get("metonymy"))}
-              for aid, a in corpus.articles for p in a.places]
-    return {
-        "articles": (ARTICLES, articles_rows(corpus)),
+def generic_table(rows: list[dict[str, Any]]) -> tuple[Columns, list[dict[str, Any]]]:
+    """A table for findings or links no typed table describes: their keys as columns, objects as JSON."""
+    cols: Columns = {}
+    for r in rows:
+        for k, v in r.items():
+            if k not in cols:
+                cols[k] = ("bool" if isinstance(v, bool) else "int" if isinstance(v, int) else
+                           "float" if isinstance(v, float) else "str")
+            elif cols[k] != "str" and not isinstance(v, bool | int | float | type(None)):
+                cols[k] = "str"
+    return cols, rows
+
+
+def tables(doc: Doc) -> dict[str, tuple[Columns, list[dict[str, Any]]]]:
+    places = [{**{k: p.get(k) for k in PLACES}, "metonymy": bool(p.get("metonymy"))}
+              for p in doc.list("places") + doc.list("metonyms")]
+    out = {
+        "articles": (ARTICLES, articles_rows(doc)),
         "places": (PLACES, places),
-        "attributions": attributions_table(corpus),
-        "events": (EVENTS, events_rows(corpus)),
-        "narratives": (NARRATIVES, narratives_rows(corpus)),
-        "narrative_articles": (NARRATIVE_ARTICLES, [{"narrative_id": n, "article_id": article_key(aid)}
-                                                    for n, aid in corpus.narrative_articles]),
+        "attributions": attributions_table(doc),
+        "events": (EVENTS, events_rows(doc)),
+        "narratives": (NARRATIVES, narratives_rows(doc)),
+        "narrative_articles": (NARRATIVE_ARTICLES, [{"narrative_id": n.get("id"), "article_id": a}
+                                                    for n in doc.list("narratives") for a in n.get("article_ids") or []]),
     }
+    for name in doc.extra_parts():
+        out[name] = generic_table(doc.list(name))
+    return out
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -183,9 +191,9 @@ def _write_parquet(path: Path, cols: Columns, rows: list[dict[str, Any]]) -> Non
     write_atomic(path, lambda tmp: pq.write_table(table, str(tmp)))
 
 
-def write_tables(corpus: Corpus, fmt: str, folder: Path) -> Path:
+def write_tables(doc: Doc, fmt: str, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     write = _write_csv if fmt == "csv" else _write_parquet
-    for name, (cols, rows) in tables(corpus).items():
+    for name, (cols, rows) in tables(doc).items():
         write(folder / f"{name}.{fmt}", cols, rows)
     return folder

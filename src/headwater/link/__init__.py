@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from headwater.model import Article
+from headwater.model import Article, key
 
 SHINGLE = 5
 # Keep one shingle in SAMPLE for the candidate index (every shingle for the final measure):
@@ -27,16 +27,14 @@ COPY_CONTAINMENT = 0.5
 
 @dataclass
 class CorpusLinks:
+    """The built-in corpus-level results (``link_corpus``); the pipeline keeps them as document parts."""
+
     stories: list[dict[str, Any]] = field(default_factory=list)
     narratives: list[dict[str, Any]] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
     provenance: list[dict[str, Any]] = field(default_factory=list)
     copies: list[dict[str, Any]] = field(default_factory=list)  # {article_id, derived_from, containment}
     narrative_ids: dict[str, str] = field(default_factory=dict)  # frame key -> stable narrative id
-
-
-def article_key(aid: int) -> str:
-    return f"a{aid}"
 
 
 def shingles(text: str) -> set[int]:
@@ -67,7 +65,7 @@ def find_copies(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
         containment = len(sets[x] & sets[y]) / small if small else 0.0
         if containment >= COPY_CONTAINMENT:
             orig, copy = sorted((x, y), key=order.__getitem__)
-            copies.append({"article_id": article_key(copy), "derived_from": article_key(orig),
+            copies.append({"article_id": key(copy), "derived_from": key(orig),
                            "containment": round(containment, 3)})
     return sorted(copies, key=lambda c: (c["derived_from"], c["article_id"]))
 
@@ -75,18 +73,13 @@ def find_copies(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
 
 def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, str] | None = None,
                 known_claims: list[dict[str, Any]] | None = None) -> CorpusLinks:
-    """Everything computed across articles. ``known_narratives`` (frame key -> id) keeps narrative
-    ids stable from run to run; the extended mapping is returned in ``narrative_ids``.
-    ``known_claims`` (see ``link.known``) are matched to the narratives that repeat them."""
-    from headwater.link.known import match
-    from headwater.link.narratives import contradictions, narratives, provenance
-    from headwater.link.stories import incident_stories
+    """The built-in linkers over a corpus (no store needed): for tests, benchmarks and library use.
+    ``known_narratives`` (frame key -> id) keeps narrative ids stable; ``known_claims`` are matched."""
+    from headwater.link.builtin import BUILTIN
+    from headwater.link.registry import LinkContext, run_linkers
 
-    copies = find_copies(corpus)
-    arts = dict(corpus)
-    found, ids = narratives(corpus, known_narratives or {})
-    for n in found:
-        n["known_claims"] = match(n, arts, known_claims) if known_claims else []
-    return CorpusLinks(stories=incident_stories(corpus, copies), copies=copies, narratives=found,
-                       contradictions=[c for n in found for c in contradictions(n, arts)],
-                       provenance=[provenance(n, arts) for n in found], narrative_ids=ids)
+    ctx = LinkContext(corpus, state={"narrative_keys": dict(known_narratives or {}), "known_claims": known_claims or []})
+    parts, _ = run_linkers(BUILTIN, ctx)
+    return CorpusLinks(stories=parts["stories"], copies=parts["copies"], narratives=parts["narratives"],
+                       contradictions=parts["contradictions"], provenance=parts["provenance"],
+                       narrative_ids=ctx.state["narrative_keys"])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from headwater.link.frames import STATES, groups_mentioned
-from headwater.model import Article
+from headwater.model import Article, row_of
 
 # Verbs with which a claim says an actor aids a group (CAMEO's material and military cooperation).
 AIDS = re.compile(r"\b(train|trains|trained|training|arm|arms|armed|fund|funds|funded|financ\w*|support\w*|back\w*|"
@@ -96,7 +96,7 @@ def match(narrative: dict[str, Any], arts: dict[int, Article], claims: list[dict
     frame = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
     words = Counter[str]()
     for k in narrative["article_ids"]:
-        a = arts[int(k[1:])]
+        a = arts[row_of(k)]
         words.update(_words((a.title or "") + " " + a.text[:600]))
     found = []
     for c in claims:

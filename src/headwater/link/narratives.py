@@ -8,7 +8,7 @@ from itertools import combinations
 from typing import Any
 
 from headwater.link.frames import FIGHTERS, ROLLUP, canonical, frames, groups_mentioned, label
-from headwater.model import Article
+from headwater.model import Article, key, outlet_label, row_of
 
 Frame = tuple[str, str, str]
 # Two mentions are one place when they are this close (km): a city and its province's centre, a
@@ -30,14 +30,14 @@ def narratives(corpus: list[tuple[int, Article]], known: dict[str, str]) -> tupl
     for f, aids in sorted(by_frame.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(aids) < 2:
             continue
-        key = "|".join(f)
-        if key not in ids:
-            ids[key] = f"n{len(ids) + 1}"
+        fkey = "|".join(f)
+        if fkey not in ids:
+            ids[fkey] = f"n{len(ids) + 1}"
         arts = dict(corpus)
         dates = sorted(d for d in (arts[i].published for i in aids) if d)
-        out.append({"id": ids[key], "key": key, "label": label(f),
+        out.append({"id": ids[fkey], "key": fkey, "label": label(f),
                     "frame": {"actor": f[0], "action": f[1], "group": f[2]},
-                    "article_ids": [f"a{i}" for i in aids], "first_seen": dates[0] if dates else None,
+                    "article_ids": [key(i) for i in aids], "first_seen": dates[0] if dates else None,
                     "last_seen": dates[-1] if dates else None})
     return out, ids
 
@@ -70,7 +70,7 @@ def _where(e: dict[str, Any], role: str) -> str:
 def contradictions(narrative: dict[str, Any], arts: dict[int, Article]) -> list[dict[str, Any]]:
     """Divergent accounts between retellings, slot by slot: direction, destination, count."""
     f = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
-    moves = {int(k[1:]): [e for e in _frame_events(arts[int(k[1:])], f) if e.get("type") == "transfer"]
+    moves = {row_of(k): [e for e in _frame_events(arts[row_of(k)], f) if e.get("type") == "transfer"]
              for k in narrative["article_ids"]}
     out = []
     for x, y in combinations(sorted(moves), 2):
@@ -79,19 +79,19 @@ def contradictions(narrative: dict[str, Any], arts: dict[int, Article]) -> list[
                 found = None
                 if same_place(e.get("origin"), g.get("destination")) and same_place(e.get("destination"), g.get("origin")):
                     found = ("direction", f"opposite directions: {_where(e, 'origin')} → {_where(e, 'destination')} "
-                                          f"in a{x}, {_where(g, 'origin')} → {_where(g, 'destination')} in a{y}")
+                                          f"in {key(x)}, {_where(g, 'origin')} → {_where(g, 'destination')} in {key(y)}")
                 elif same_place(e.get("origin"), g.get("origin")) and e.get("destination") and g.get("destination") \
                         and not same_place(e.get("destination"), g.get("destination")):
-                    found = ("destination", f"moved out of {_where(e, 'origin')} to {_where(e, 'destination')} in a{x}, "
-                                            f"to {_where(g, 'destination')} in a{y}")
+                    found = ("destination", f"moved out of {_where(e, 'origin')} to {_where(e, 'destination')} in {key(x)}, "
+                                            f"to {_where(g, 'destination')} in {key(y)}")
                 elif isinstance(e.get("count"), int) and isinstance(g.get("count"), int) and \
                         abs(e["count"] - g["count"]) > COUNT_TOLERANCE * max(e["count"], g["count"]):
-                    found = ("count", f"{e['count']} in a{x}, {g['count']} in a{y}")
+                    found = ("count", f"{e['count']} in {key(x)}, {g['count']} in {key(y)}")
                 if found:
-                    out.append({"narrative_id": narrative["id"], "article_ids": [f"a{x}", f"a{y}"], "slot": found[0],
+                    out.append({"narrative_id": narrative["id"], "article_ids": [key(x), key(y)], "slot": found[0],
                                 "description": found[1],
-                                "spans": [{"article_id": f"a{x}", "start": e.get("start"), "end": e.get("end")},
-                                          {"article_id": f"a{y}", "start": g.get("start"), "end": g.get("end")}]})
+                                "spans": [{"article_id": key(x), "start": e.get("start"), "end": e.get("end")},
+                                          {"article_id": key(y), "start": g.get("start"), "end": g.get("end")}]})
     return out
 
 
@@ -123,27 +123,27 @@ def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str,
     f = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
     edges: list[dict[str, Any]] = []
     primaries: dict[str, dict[str, Any]] = {}
-    for key in narrative["article_ids"]:
-        a = arts[int(key[1:])]
-        outlet = a.outlet.name if a.outlet else f"unknown outlet ({a.source.rsplit('/', 1)[-1]})"
+    for aid in narrative["article_ids"]:
+        a = arts[row_of(aid)]
+        outlet = outlet_label(a.outlet.name if a.outlet else None, a.url, str(aid))
         chains = _relevant_chains(a, f)
         if not chains:
             node = {"name": outlet if a.outlet else "unattributed", "kind": "outlet" if a.outlet else "unattributed",
                     "country": a.outlet.country if a.outlet else None,
                     "state_affiliated": a.outlet.state_affiliated if a.outlet else None}
-            primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(key)
+            primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(aid)
             continue
         for chain in chains:
             prev = outlet
             for s in chain:
-                edges.append({"from": prev, "to": _node(s), "article_id": key})
+                edges.append({"from": prev, "to": _node(s), "article_id": aid})
                 prev = _node(s)
             last = chain[-1]
             node = {k: last.get(k) for k in ("kind", "country", "state_affiliated")}
             node["name"] = _node(last)
             if last.get("kind") == "anonymous" and len(chain) > 1:
                 node["relayed_by"] = chain[-2].get("name")  # "anonymous local sources" as relayed by SANA
-            primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(key)
+            primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(aid)
     independent = [p for p in primaries.values() if p.get("kind") not in ("anonymous", "unattributed")
                    and p.get("state_affiliated") is False]
     return {"narrative_id": narrative["id"], "primary_sources": list(primaries.values()), "edges": edges,

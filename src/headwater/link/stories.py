@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from headwater.model import Article
+from headwater.model import Article, key
 
 # --- profile ------------------------------------------------------------------------------------
 # Extra weight, in counts, of each kind of evidence on top of the words it is written in: a name, a
@@ -375,7 +375,7 @@ def _join_cohesive(cl: _Clusters, near: list[list[tuple[float, int]]]) -> None:
 def incident_stories(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A partition of the corpus into stories, ``[{"id": "s1", "article_ids": ["a3", "a7"]}, ...]``:
     every article in exactly one, copies with their originals, an article nobody else reports alone."""
-    keys = [f"a{aid}" for aid, _ in corpus]
+    keys = [key(aid) for aid, _ in corpus]
     pos = {k: i for i, k in enumerate(keys)}
     vectors, df = _vectors([profile(a) for _, a in corpus])
     cl = _Clusters(vectors)

@@ -2,7 +2,8 @@
 
 Sections: overview (outlets, narratives and their independence), map, provenance graphs,
 source index, contradictions, known claims, timeline, and the articles with their evidence marked. Every view
-reads the analysis document (``output.analysis_dict``), indexed once (``report.doc``).
+reads the analysis document (``headwater.document``), indexed once (``document.Doc``); the numbers
+shown are the document's own (``summary``).
 
 Article text is hostile input: every string from an article goes through ``esc``; only http(s)
 URLs become links. No scripts; a content security policy forbids scripts and remote loads outright.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from headwater import __version__
 from headwater.report.articles import articles_section
@@ -23,10 +24,7 @@ from headwater.report.overview import overview_section
 from headwater.report.sources import source_index, sources_section
 from headwater.report.svgmap import map_section
 
-if TYPE_CHECKING:
-    from headwater.pipeline import Analysis
-
-__all__ = ["CSP", "esc", "render", "render_document", "safe_link", "write_report"]
+__all__ = ["CSP", "esc", "render_document", "safe_link", "write_report"]
 
 SECTIONS = [("overview", "Overview"), ("map", "Map"), ("provenance", "Provenance"), ("sources", "Sources"),
             ("contradictions", "Contradictions"),
@@ -56,14 +54,8 @@ def render_document(doc: dict[str, Any]) -> str:
 """
 
 
-def render(result: Analysis) -> str:
-    from headwater.output import analysis_dict
-
-    return render_document(analysis_dict(result))
-
-
-def write_report(result: Analysis, path: Path) -> Path:
+def write_report(doc: dict[str, Any], path: Path) -> Path:
     tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(render(result), encoding="utf-8")
-    tmp.replace(path)
+    tmp.write_text(render_document(doc), encoding="utf-8")
+    tmp.replace(path)  # a reader never sees half a page
     return path

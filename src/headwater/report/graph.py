@@ -49,7 +49,7 @@ def _nodes_and_edges(doc: Doc, prov: dict[str, Any], known: dict[str, dict[str, 
     def node(name: str, info: dict[str, Any] | None = None) -> Node:
         if name not in nodes:
             info = info or known.get(name) or {}
-            kind = "outlet" if name.startswith("unknown outlet (") else str(info.get("kind") or "source")
+            kind = "outlet" if name.startswith("unnamed outlet") else str(info.get("kind") or "source")
             nodes[name] = Node(name, kind, info.get("country"), info.get("state_affiliated"))
         return nodes[name]
 

@@ -70,18 +70,20 @@ def _narratives(doc: Doc) -> str:
 
 
 def overview_section(doc: Doc) -> str:
-    arts = doc.articles
-    outlets = {str(a["outlet"].get("name")) for a in arts if isinstance(a.get("outlet"), dict)}
-    states = sum(1 for a in arts if isinstance(a.get("outlet"), dict) and a["outlet"].get("state_affiliated") is True)
-    dates = sorted(str(a.get("published")) for a in arts if a.get("published"))
-    span = f"{dates[0]} to {dates[-1]}" if dates else "no dates stated"
+    s = doc.summary
+    first, last = s.get("first_published"), s.get("last_published")
+    span = f"{first} to {last}" if first else "no dates stated"
+
+    def n(k: str) -> str:
+        return f"{int(s.get(k) or 0):,}"
+
     facts = [
-        ("articles", f"{len(arts):,}"), ("outlets", f"{len(outlets):,}"),
-        ("from state-affiliated outlets", f"{states:,}"), ("published", f"{span} ({len(dates):,} dated)"),
-        ("stories", f"{len(doc.list('stories')):,}"), ("copies", f"{len(doc.list('copies')):,}"),
-        ("narratives", f"{len(doc.list('narratives')):,}"), ("contradictions", f"{len(doc.list('contradictions')):,}"),
-        ("places", f"{len(doc.list('places')):,}"), ("attributed claims", f"{len(doc.list('attributions')):,}"),
-        ("events", f"{len(doc.list('events')):,}"),
+        ("articles", n("articles")), ("outlets", n("outlets")),
+        ("from state-affiliated outlets", n("state_affiliated_articles")),
+        ("published", f"{span} ({n('dated_articles')} dated)"),
+        ("stories", n("stories")), ("copies", n("copies")), ("narratives", n("narratives")),
+        ("contradictions", n("contradictions")), ("places", n("places")), ("attributed claims", n("attributions")),
+        ("events", n("events")),
     ]
     cards = "".join(f'<div class="fact"><b>{esc(v)}</b><span>{esc(k)}</span></div>' for k, v in facts)
     errors = doc.list("errors")

@@ -112,14 +112,20 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
         indep = cache.independence()
         for n in d["narratives"]:
             n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
-        return {**d, "analysis": article_document(cache.get(), d["key"])}
+        sliced = article_document(cache.get(), d["key"]) or {}
+        # the document's claims, as the report shows them: attributed ones here, the article's own voice apart
+        d["claims"] = [{"id": c.get("id"), "claim": c.get("claim"), "start": c.get("start"), "end": c.get("end"),
+                        "sourcing": c.get("sourcing"), "quote": c.get("quote"),
+                        "sources": [s.get("name") for s in c.get("sources") or []]} for c in sliced.get("attributions", [])]
+        d["unattributed_claims"] = len(sliced.get("unattributed_claims", []))
+        return {**d, "analysis": sliced}
 
     def narrative(db: sqlite3.Connection, r: Request) -> dict[str, Any]:
         d = queries.narrative(db, cache.independence(), r.path_params["id"])
         return {**d, "analysis": narrative_document(cache.get(), d["id"])}
 
     views: list[tuple[str, str, View]] = [
-        ("overview", "/", lambda db, r: queries.overview(db, cache.independence())),
+        ("overview", "/", lambda db, r: queries.overview(db, cache.independence(), cache.get().get("summary") or {})),
         ("articles", "/articles", lambda db, r: queries.articles(db, params(r))),
         ("article", "/articles/{id}", article),
         ("narratives", "/narratives", lambda db, r: queries.narratives(db, cache.independence())),

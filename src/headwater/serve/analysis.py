@@ -1,15 +1,15 @@
-"""The stored corpus as an analysis document (what ``analysis.json`` holds), for the pages that show the
-report's views: the map, the provenance graphs and the marked-up article text.
+"""The stored corpus as its analysis document (``headwater.document``, what ``analysis.json`` holds), for
+every page: the counts, the map, the provenance graphs and the marked-up article text.
 
-Linking the whole corpus costs about a second per thousand articles, so the document is built once
-and rebuilt only when the database changes (its file or its write-ahead log is modified)."""
+The document is assembled from the database (nothing is linked again here) once, and again only when
+the database changes (its file or its write-ahead log is modified)."""
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 from typing import Any
 
-from headwater.export import analysis_document, load
+from headwater.pipeline import document_of
 
 Row = dict[str, Any]
 
@@ -42,7 +42,7 @@ class AnalysisCache:
         with self._lock:
             stamp = self._current_stamp()
             if stamp != self._stamp:
-                self._doc = analysis_document(load(self.path))
+                self._doc = document_of(self.path)
                 self._generation += 1
                 self._stamp = self._current_stamp()  # reading may have checkpointed the log
             return self._generation, self._doc
@@ -101,4 +101,5 @@ def article_document(doc: dict[str, Any], aid: str) -> dict[str, Any] | None:
     if art is None:
         return None
     ids = {aid}
-    return {"articles": [art], **{k: _rows(doc, k, ids) for k in ("places", "metonyms", "attributions", "events")}}
+    return {"articles": [art], **{k: _rows(doc, k, ids) for k in ("places", "metonyms", "attributions",
+                                                                   "unattributed_claims", "events")}}

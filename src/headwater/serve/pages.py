@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from headwater.model import key
 from headwater.report.articles import article_view
 from headwater.report.doc import Doc
 from headwater.report.graph import LEGEND, provenance_view
@@ -145,14 +146,14 @@ def narrative(d: dict[str, Any]) -> tuple[str, str]:
     head = (f'<p>{e(d["first_seen"])} – {e(d["last_seen"])}; {e(len(d["articles"]))} articles; '
             f'{e(indep)} independent, named, non-state primary sources.</p>')
     contra = table(["slot", "description", "articles"],
-                   ([e(c["slot"]), e(c["description"]), ", ".join(link(article_href(str(a)[1:]), a) for a in c["article_ids"])]
+                   ([e(c["slot"]), e(c["description"]), ", ".join(link(article_href(a), a) for a in c["article_ids"])]
                     for c in d["contradictions"]), "no contradictions")
     sliced = d.get("analysis") or {}
     if sliced.get("provenance"):
         edges = LEGEND + provenance_view(Doc.of(sliced), sliced["provenance"][0])[0]
     else:
         edges = table(["source", "cites", "article"],
-                      ([e(x["source"]), e(x["cites"]), link(article_href(x["article_id"]), f"a{x['article_id']}")]
+                      ([e(x["source"]), e(x["cites"]), link(article_href(x["article_id"]), key(x["article_id"]))]
                        for x in d["provenance_edges"]), "no provenance edges")
     known = table(["known claim", "rating", "date", "score", "link"],
                   ([e(k["claim"]), e(k["rating"]), e(k["date"]), e(k["score"]), external(k["url"])] for k in d["known_claims"]),

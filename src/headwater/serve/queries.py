@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from headwater.model import key, row_of
+
 MAX_LIMIT = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -36,10 +38,10 @@ def _fts(db: sqlite3.Connection, sql: str, args: list[Any]) -> list[sqlite3.Row]
 
 
 def _article_id(raw: str) -> int:
-    m = re.fullmatch(r"a?(\d{1,18})", raw)
-    if not m:
-        raise HTTPError(404, f"no article {raw!r}")
-    return int(m.group(1))
+    try:
+        return row_of(raw)
+    except ValueError:
+        raise HTTPError(404, f"no article {raw!r}") from None
 
 
 def _narrative_rows(db: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
@@ -49,10 +51,14 @@ def _narrative_rows(db: sqlite3.Connection, where: str = "", args: tuple[Any, ..
     return [dict(r) for r in rows]
 
 
-def overview(db: sqlite3.Connection, indep: dict[str, int]) -> dict[str, Any]:
-    counts = {t: int(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-              for t in ("articles", "places", "attributions", "events", "narratives", "contradictions", "known_claims")}
-    counts["outlets"] = int(db.execute("SELECT count(DISTINCT outlet_name) FROM articles").fetchone()[0])
+# What the overview counts, from the document's summary (the same numbers the report shows).
+OVERVIEW_COUNTS = ("articles", "outlets", "places", "attributions", "unattributed_claims", "events", "stories",
+                   "narratives", "contradictions")
+
+
+def overview(db: sqlite3.Connection, indep: dict[str, int], summary: dict[str, Any]) -> dict[str, Any]:
+    counts = {k: summary.get(k, 0) for k in OVERVIEW_COUNTS}
+    counts["known_claims"] = int(db.execute("SELECT count(*) FROM known_claims").fetchone()[0])
     narratives = _narrative_rows(db)
     for n in narratives:
         n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
@@ -66,7 +72,7 @@ def _article_summary(r: sqlite3.Row) -> dict[str, Any]:
     d = dict(r)
     sa = d.pop("outlet_state_affiliated")
     d["outlet_state_affiliated"] = None if sa is None else bool(sa)
-    d["key"] = f"a{d['id']}"
+    d["key"] = key(d["id"])
     return d
 
 
@@ -193,4 +199,4 @@ def search(db: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:
                 "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet "
                 "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
                 "ORDER BY rank LIMIT ?", [q, limit])
-    return {"q": q, "results": [{**dict(r), "key": f"a{r['id']}"} for r in rows]}
+    return {"q": q, "results": [{**dict(r), "key": key(r["id"])} for r in rows]}

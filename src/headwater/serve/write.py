@@ -98,4 +98,4 @@ class Writer:
             result = analyze(inputs, Path(tmp) / "out", opts, resources=self._resources)
         return {"analyzed": result.analyzed, "skipped": result.skipped, "duplicates": result.duplicates,
                 "errors": [{"source": err.source, "reason": err.reason} for err in result.errors],
-                "articles": len(result.articles), "narratives": len(result.links.narratives)}
+                "articles": result.summary["articles"], "narratives": result.summary["narratives"]}

@@ -1,0 +1,51 @@
+"""The built-in enrichers, registered through the same hook a plugin uses (``register_enrichers``)."""
+from __future__ import annotations
+
+from headwater.enrich.registry import Context, Enricher
+from headwater.model import Article
+from headwater.registry import Registry
+
+
+def find_places(ctx: Context) -> None:
+    from headwater.enrich.places.resolve import find_places
+
+    a = ctx.article
+    places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.get("gazetteer"), a.title)
+    ctx.assign("places", places + [{**m, "metonymy": True} for m in metonyms])
+    ctx.assign("focus", focus)
+
+
+def find_attributions(ctx: Context) -> None:
+    from headwater.enrich.attributions.find import find_attributions
+
+    a = ctx.article
+    sources = ctx.resources.get("sources")
+    found = find_attributions(ctx.doc, a, sources)
+    if a.title:
+        # Headlines attribute too ("…, Russian Military Says"): kept with offsets into the title
+        # (``field: title``), so nothing marks the body with them.
+        headline = Article(source=a.source, text=a.title)
+        for at in find_attributions(ctx.resources.nlp(a.title), headline, sources):
+            if at["sources"]:
+                found.append({**at, "field": "title", "title_start": at["start"], "title_end": at["end"],
+                              "start": None, "end": None, "cue_start": None})
+    ctx.assign("attributions", found)
+
+
+def find_events(ctx: Context) -> None:
+    from headwater.enrich.events.find import find_events
+
+    ctx.assign("events", find_events(ctx.doc, ctx.article))
+
+
+PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), find_places,
+                  "place mentions resolved to coordinates, metonyms apart, the article's focus")
+ATTRIBUTIONS = Enricher("attributions/1", ("nlp", "sources"), ("attributions",), find_attributions,
+                        "claims and the chain of sources they are attributed to")
+EVENTS = Enricher("events/1", ("nlp", "places", "attributions"), ("events",), find_events,
+                  "who did what to whom, how many, where, reported under which attribution")
+
+
+def register_enrichers(registry: Registry[Enricher]) -> None:
+    for e in (PLACES, ATTRIBUTIONS, EVENTS):
+        registry.add(e.name.split("/")[0], e)

@@ -1,0 +1,69 @@
+"""Linkers: corpus-level stages (copies, stories, narratives…), registered and checked like enrichers.
+
+A linker reads the stored articles and what earlier linkers produced (``requires``), and returns the
+document parts it ``assigns`` (``{"stories": [...]}``). Each part is stored whole and becomes a key of
+the analysis document, so a new linker needs no code in the store, the document or the exports.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from headwater.model import Article
+from headwater.registry import Registry
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass
+class LinkContext:
+    """What linkers read: the corpus, earlier results, and state kept across runs (stable ids, known
+    claims, a taxonomy). ``state`` updates a linker makes (new ids) are saved after the run."""
+
+    articles: list[tuple[int, Article]]
+    results: dict[str, Rows] = field(default_factory=dict)
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def by_row(self) -> dict[int, Article]:
+        return dict(self.articles)
+
+
+@dataclass(frozen=True)
+class Linker:
+    name: str  # versioned: "stories/1"
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[[LinkContext], dict[str, Rows]]
+    description: str = ""
+
+
+LINKERS: Registry[Linker] = Registry("linker")
+
+
+class LinkerError(ValueError):
+    """Linkers in an order that cannot work."""
+
+
+def check_linkers(linkers: Sequence[Linker]) -> None:
+    assigned: dict[str, str] = {}
+    for ln in linkers:
+        for need in ln.requires:
+            if need not in assigned:
+                raise LinkerError(f"linker {ln.name} requires {need!r}, which no earlier linker assigns")
+        for part in ln.assigns:
+            if part in assigned:
+                raise LinkerError(f"{ln.name} and {assigned[part]} both assign {part!r}")
+            assigned[part] = ln.name
+
+
+def run_linkers(linkers: Sequence[Linker], ctx: LinkContext) -> tuple[dict[str, Rows], dict[str, str]]:
+    """Every linker in order; returns the document parts and which linker made each."""
+    check_linkers(linkers)
+    made: dict[str, str] = {}
+    for ln in linkers:
+        out = ln.run(ctx)
+        for part in ln.assigns:
+            ctx.results[part] = list(out.get(part, []))
+            made[part] = ln.name
+    return ctx.results, made

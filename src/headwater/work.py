@@ -1,0 +1,106 @@
+"""The per-article step — extract, then every enricher — as a pure function of one input, run on any
+``concurrent.futures.Executor``: this process, a process pool, or a cluster's executor.
+
+Workers get the caller's resources as a ``ResourceSpec`` (names, paths and the objects the caller
+injected) and build them once per worker process, whatever executor runs them.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import itertools
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+
+from headwater.enrich.registry import Enricher, run_enrichers
+from headwater.extract import ExtractError, extract_article
+from headwater.model import Article, InputError, RawInput
+from headwater.resources import Resources, ResourceSpec
+
+# Below this many inputs, worker processes cost more to start than they save.
+POOL_THRESHOLD = 24
+Result = Article | InputError
+
+_BUILT: dict[str, Resources] = {}  # spec token -> the resources this worker built from it
+
+
+def process(raw: RawInput, resources: Resources, enrichers: Sequence[Enricher]) -> Result:
+    """Analyze one input: a pure function of the input and the read-only resources. Whatever one input
+    raises is that input's error."""
+    try:
+        article = extract_article(raw, resources.outlets)
+        return run_enrichers(article, resources, enrichers)
+    except ExtractError as exc:
+        return InputError(raw.source, str(exc))
+    except RecursionError:
+        return InputError(raw.source, "too deeply nested to parse (malformed HTML?)")
+    except MemoryError:
+        return InputError(raw.source, "ran out of memory analyzing it (too large?)")
+    except Exception as exc:  # one article's failure is reported and must not sink the run
+        return InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def worker_resources(spec: ResourceSpec) -> Resources:
+    """The resources of ``spec`` in this process, built on first use."""
+    res = _BUILT.get(spec.token)
+    if res is None:
+        res = _BUILT[spec.token] = spec.build()
+    return res
+
+
+def process_spec(raw: RawInput, spec: ResourceSpec, enrichers: Sequence[Enricher]) -> Result:
+    """``process`` in a worker of any executor: the spec travels with the task, is built once per worker."""
+    return process(raw, worker_resources(spec), enrichers)
+
+
+def _init_pool(spec: ResourceSpec) -> None:
+    worker_resources(spec)
+
+
+def _process_token(raw: RawInput, token: str, enrichers: Sequence[Enricher]) -> Result:
+    """``process`` in a pool worker whose initializer built the resources (only the token travels)."""
+    return process(raw, _BUILT[token], enrichers)
+
+
+Submit = Callable[[cf.Executor, RawInput], "cf.Future[Result]"]
+
+
+def _drain(executor: cf.Executor, items: Iterator[RawInput], call: Submit, window: int
+           ) -> Iterator[tuple[RawInput, Result]]:
+    """Keep ``window`` tasks in flight; yield each result as it completes (no input is held twice)."""
+    pending: dict[cf.Future[Result], RawInput] = {}
+    for raw in itertools.islice(items, window):
+        pending[call(executor, raw)] = raw
+    while pending:
+        done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        for fut in done:
+            raw = pending.pop(fut)
+            try:
+                result = fut.result()
+            except Exception as exc:  # a worker that died (out of memory, killed) loses one article
+                result = InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
+            yield raw, result
+            nxt = next(items, None)
+            if nxt is not None:
+                pending[call(executor, nxt)] = nxt
+
+
+def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: Sequence[Enricher], *,
+                   workers: int = 1, executor: cf.Executor | None = None) -> Iterator[tuple[RawInput, Result]]:
+    """Analyze items on ``executor``; without one, in this process, or in a process pool when there are
+    enough of them to pay for it. Results come as they complete."""
+    enr = list(enrichers)
+    if executor is not None:
+        spec = resources.spec()
+        return _drain(executor, items, lambda ex, raw: ex.submit(process_spec, raw, spec, enr), max(8, 4 * workers))
+    head = list(itertools.islice(items, POOL_THRESHOLD))
+    if workers <= 1 or len(head) < POOL_THRESHOLD:
+        return ((raw, process(raw, resources, enr)) for raw in itertools.chain(head, items))
+    return _pooled(itertools.chain(head, items), resources.spec(), enr, workers)
+
+
+def _pooled(items: Iterator[RawInput], spec: ResourceSpec, enrichers: list[Enricher], workers: int
+            ) -> Iterator[tuple[RawInput, Result]]:
+    ctx = multiprocessing.get_context("spawn")  # no inherited state: what a cluster worker would see
+    with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_pool, initargs=(spec,)) as pool:
+        yield from _drain(pool, items, lambda ex, raw: ex.submit(_process_token, raw, spec.token, enrichers),
+                          workers * 4)
