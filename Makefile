@@ -26,6 +26,7 @@ test: $(TEST_STAMP)
 	$(VENV)/bin/python -m pytest -q
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 lock:
 	scripts/lock.sh

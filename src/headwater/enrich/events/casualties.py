@@ -14,7 +14,7 @@ from headwater.enrich.numbers import Quantity
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from headwater.enrich.events.find import Event
+    from headwater.enrich.events.roles import Event
 
 # Words that may stand between a toll and its verb in a headline or a passive clause:
 # "58 Killed", "16 civilians killed", "seven people were killed", "20 Syrian soldiers have died".

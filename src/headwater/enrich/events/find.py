@@ -17,7 +17,6 @@ event_headline.py), ``sentence`` (offsets), ``mentions`` (later triggers folded 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.events.casualties import attach_casualties, casualty_counts
@@ -27,6 +26,7 @@ from headwater.enrich.events.roles import (
     COVER,
     LIGHT,
     Ctx,
+    Event,
     actor_from,
     actor_of,
     agent_of,
@@ -36,8 +36,6 @@ from headwater.enrich.events.roles import (
     refine_subtype,
     subject_of,
 )
-from headwater.enrich.numbers import Quantity
-from headwater.enrich.reldates import ResolvedDate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -70,27 +68,6 @@ INTENT = frozenset("plan aim intend prepare threaten seek want try attempt order
                    "decide agree propose mean need urge demand ask".split())
 # Named things a trigger noun may be part of: "the Islamic Movement of Uzbekistan" is no movement.
 NAME_LABELS = frozenset("ORG FAC WORK_OF_ART LAW EVENT PRODUCT".split())
-
-
-@dataclass
-class Event:
-    type: str
-    subtype: str
-    trigger: Token
-    actor: str | None = None
-    actor_text: str | None = None
-    target: str | None = None
-    count: Quantity | None = None
-    killed: int | None = None
-    injured: int | None = None
-    killed_by_category: dict[str, int] = field(default_factory=dict)
-    injured_by_category: dict[str, int] = field(default_factory=dict)
-    roles: dict[str, dict[str, Any] | None] = field(default_factory=dict)  # origin, destination, location, via
-    means: str | None = None
-    date: ResolvedDate | None = None
-    planned: bool = False
-    mentions: list[Token] = field(default_factory=list)
-    theme_ok: bool = True  # what moved, trained or was held is people or forces
 
 
 def find_events(doc: Doc, article: Article) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from headwater.enrich.events.roles import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from headwater.enrich.events.find import Event
+    from headwater.enrich.events.roles import Event
 
 X_TO_Y = re.compile(r"^\s*(?:-|–|—)?\s*to\s*(?:-|–|—)?\s*$", re.I)
 MEANS_PREPS = frozenset("by on aboard in using via board inside".split())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.events.lexicon import NOT_ACTORS, lexicon, match_actor
@@ -314,3 +315,24 @@ def refine_subtype(subtype: str, words: Iterable[str]) -> str:
         if ws & cues:
             return name
     return subtype
+
+
+@dataclass
+class Event:
+    type: str
+    subtype: str
+    trigger: Token
+    actor: str | None = None
+    actor_text: str | None = None
+    target: str | None = None
+    count: Quantity | None = None
+    killed: int | None = None
+    injured: int | None = None
+    killed_by_category: dict[str, int] = field(default_factory=dict)
+    injured_by_category: dict[str, int] = field(default_factory=dict)
+    roles: dict[str, dict[str, Any] | None] = field(default_factory=dict)  # origin, destination, location, via
+    means: str | None = None
+    date: ResolvedDate | None = None
+    planned: bool = False
+    mentions: list[Token] = field(default_factory=list)
+    theme_ok: bool = True  # what moved, trained or was held is people or forces
