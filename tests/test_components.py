@@ -117,7 +117,7 @@ def test_any_executor_runs_the_per_article_step(tmp_path: Path, resources: Resou
 
 def test_the_order_of_enrichers_is_checked() -> None:
     check_pipeline([PLACES, ATTRIBUTIONS, EVENTS], Resources.names)
-    with pytest.raises(PipelineError, match="events/1 requires 'places'.*places/1 assigns it but runs later"):
+    with pytest.raises(PipelineError, match=r"events/1 requires 'places'.*places/1 assigns it but runs later"):
         check_pipeline([EVENTS, PLACES, ATTRIBUTIONS], Resources.names)
     with pytest.raises(PipelineError, match="requires 'gazetteer'"):
         check_pipeline([PLACES], frozenset({"nlp"}))

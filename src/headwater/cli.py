@@ -57,8 +57,10 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Re-analyze inputs the database already has.")
 @click.option("--outlets", "outlets_path", type=click.Path(exists=True, dir_okay=False),
               help="Outlet registry YAML to use instead of the built-in one.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="A Dask scheduler (tcp://HOST:PORT): analyze the articles on its cluster (needs headwater[cluster]).")
 def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
-                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None) -> None:
+                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, scheduler: str | None) -> None:
     """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.
 
     Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.
@@ -67,12 +69,17 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
     """
     progress = _ConsoleProgress(show=sys.stderr.isatty())
     opts = AnalyzeOptions(db_path=db_path, model=model, workers=workers, max_bytes=max_bytes,
-                          allow_private=allow_private, force=force, outlets_path=outlets_path)
+                          allow_private=allow_private, force=force, outlets_path=outlets_path, scheduler=scheduler)
     started = time.monotonic()
     try:
         result = analyze(inputs, out_dir, opts, progress=progress, stdin=sys.stdin.buffer)
     except ModelError as exc:
         raise click.ClickException(str(exc)) from None
+    except ImportError as exc:
+        raise click.ClickException(f"--scheduler needs the distributed package (pip install 'headwater[cluster]'): "
+                                   f"{exc}") from None
+    except OSError as exc:  # the scheduler cannot be reached
+        raise click.ClickException(f"cannot reach the scheduler {scheduler}: {exc}") from None
     progress.finish()
     s = result.summary
     click.echo(f"{s['articles']} articles in the corpus ({result.analyzed} new, {result.skipped} already analyzed, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -16,7 +17,7 @@ from headwater.export import EXPORTERS, ExportError, check_db, export, write_jso
 from headwater.ingest import IngestOptions, iter_inputs
 from headwater.ingest.fetch import FetchPolicy
 from headwater.link.registry import LINKERS, LinkContext, Linker, run_linkers
-from headwater.model import InputError, RawInput
+from headwater.model import Article, InputError, RawInput
 from headwater.plugins import load_plugins
 from headwater.report import write_report
 from headwater.resources import DEFAULT_MODEL, Resources
@@ -48,6 +49,7 @@ class AnalyzeOptions:
     force: bool = False  # re-analyze inputs the database already has
     outlets_path: str | Path | None = None  # default: the registry shipped with headwater
     write_outputs: bool = True
+    scheduler: str | None = None  # a Dask scheduler's address: the per-article step runs on that cluster
 
 
 @dataclass
@@ -100,6 +102,23 @@ def document_of(db_path: str | Path) -> dict[str, Any]:
         return build(store)
 
 
+def _store_results(store: Store, run_id: int, results: Iterable[tuple[RawInput, Article | InputError]], version: str,
+                   made_by: dict[str, str], force: bool, errors: list[InputError], prog: Progress) -> tuple[int, int]:
+    """Store each result as it arrives (one transaction each): an interrupted run loses nothing."""
+    analyzed = duplicates = 0
+    for raw, result in results:
+        if isinstance(result, InputError):
+            errors.append(result)
+            store.add_error(run_id, result.source, result.reason)
+            prog.error(result.source, result.reason)
+        else:
+            _, status = store.add_article(result, run_id, version, replace=force, producers=made_by)
+            analyzed += status != "duplicate"
+            duplicates += status == "duplicate"
+            prog.advance(raw.source)
+    return analyzed, duplicates
+
+
 def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions | None = None, *,
             resources: Resources | None = None, enrichers: Sequence[Enricher] | None = None,
             linkers: Sequence[Linker] | None = None, executor: cf.Executor | None = None,
@@ -122,7 +141,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
     ingest_opts = IngestOptions(max_bytes=opts.max_bytes, stdin=stdin,  # type: ignore[arg-type]
                                 fetch=FetchPolicy(timeout=opts.fetch_timeout, allow_private=opts.allow_private))
     errors: list[InputError] = []
-    analyzed = skipped = duplicates = 0
+    skipped = 0
     db_path = Path(opts.db_path or out / "headwater.db")
     with Store(db_path) as store:
         run_id = store.begin_run(specs, __version__)
@@ -140,17 +159,16 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                 else:
                     yield item
 
-        workers = opts.workers or os.cpu_count() or 1
-        for raw, result in analyze_inputs(fresh(), res, enr, workers=workers, executor=executor):
-            if isinstance(result, InputError):
-                errors.append(result)
-                store.add_error(run_id, result.source, result.reason)
-                prog.error(result.source, result.reason)
-            else:
-                _, status = store.add_article(result, run_id, version, replace=opts.force, producers=made_by)
-                analyzed += status != "duplicate"
-                duplicates += status == "duplicate"
-                prog.advance(raw.source)
+        with ExitStack() as stack:
+            workers, loaded = opts.workers or os.cpu_count() or 1, None
+            if opts.scheduler and executor is None:
+                from headwater.cluster import dask_executor  # distributed is optional: only for clusters
+
+                loaded = res.spec()
+                executor, workers = stack.enter_context(dask_executor(opts.scheduler, loaded))
+            results = analyze_inputs(fresh(), res, enr, workers=workers, executor=executor, loaded=loaded)
+            counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog)
+        analyzed, duplicates = counts
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         link(store, linkers)
         doc = build(store, run_id)

@@ -56,9 +56,13 @@ def _init_pool(spec: ResourceSpec) -> None:
     worker_resources(spec)
 
 
-def _process_token(raw: RawInput, token: str, enrichers: Sequence[Enricher]) -> Result:
-    """``process`` in a pool worker whose initializer built the resources (only the token travels)."""
-    return process(raw, _BUILT[token], enrichers)
+def process_token(raw: RawInput, token: str, enrichers: Sequence[Enricher]) -> Result:
+    """``process`` in a worker that built the resources already (a pool's initializer, a cluster's
+    worker plugin): only the spec's token travels with the task."""
+    res = _BUILT.get(token)
+    if res is None:
+        return InputError(raw.source, "this worker has not loaded headwater's resources (worker plugin missing)")
+    return process(raw, res, enrichers)
 
 
 Submit = Callable[[cf.Executor, RawInput], "cf.Future[Result]"]
@@ -85,13 +89,19 @@ def _drain(executor: cf.Executor, items: Iterator[RawInput], call: Submit, windo
 
 
 def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: Sequence[Enricher], *,
-                   workers: int = 1, executor: cf.Executor | None = None) -> Iterator[tuple[RawInput, Result]]:
+                   workers: int = 1, executor: cf.Executor | None = None, loaded: ResourceSpec | None = None
+                   ) -> Iterator[tuple[RawInput, Result]]:
     """Analyze items on ``executor``; without one, in this process, or in a process pool when there are
-    enough of them to pay for it. Results come as they complete."""
+    enough of them to pay for it. Results come as they complete. ``loaded``: the spec the executor's
+    workers have built already (a cluster's worker plugin), so tasks carry only its token."""
     enr = list(enrichers)
+    window = max(8, 4 * workers)
+    if executor is not None and loaded is not None:
+        token = loaded.token
+        return _drain(executor, items, lambda ex, raw: ex.submit(process_token, raw, token, enr), window)
     if executor is not None:
         spec = resources.spec()
-        return _drain(executor, items, lambda ex, raw: ex.submit(process_spec, raw, spec, enr), max(8, 4 * workers))
+        return _drain(executor, items, lambda ex, raw: ex.submit(process_spec, raw, spec, enr), window)
     head = list(itertools.islice(items, POOL_THRESHOLD))
     if workers <= 1 or len(head) < POOL_THRESHOLD:
         return ((raw, process(raw, resources, enr)) for raw in itertools.chain(head, items))
@@ -102,5 +112,5 @@ def _pooled(items: Iterator[RawInput], spec: ResourceSpec, enrichers: list[Enric
             ) -> Iterator[tuple[RawInput, Result]]:
     ctx = multiprocessing.get_context("spawn")  # no inherited state: what a cluster worker would see
     with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_pool, initargs=(spec,)) as pool:
-        yield from _drain(pool, items, lambda ex, raw: ex.submit(_process_token, raw, spec.token, enrichers),
+        yield from _drain(pool, items, lambda ex, raw: ex.submit(process_token, raw, spec.token, enrichers),
                           workers * 4)
