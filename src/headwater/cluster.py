@@ -37,7 +37,7 @@ def dask_executor(address: str, spec: ResourceSpec) -> Iterator[tuple[cf.Executo
     try:
         client.register_plugin(ResourcePlugin(spec), name=f"headwater-resources-{spec.token}")
         slots = max(1, sum(client.nthreads().values()))
-        with client.get_executor(pure=False) as executor:  # type: ignore[no-untyped-call]
+        with client.get_executor(pure=False) as executor:
             yield executor, slots
     finally:
-        client.close()  # type: ignore[no-untyped-call]
+        client.close()
