@@ -56,6 +56,7 @@ from headwater.enrich.attributions.sources import (
     SourceRegistry,
     describe,
 )
+from headwater.enrich.doctext import sent_of, text
 
 __all__ = ["find_attributions", "quote_spans"]
 
@@ -187,7 +188,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # "Damascus asked that foreign forces leave, accusing the US of…": a trailing participle speaks
         # for the sentence's own subject, not for the subject of the clause it follows
-        root = verb.sent.root
+        root = sent_of(verb).root
         top = next((c for c in root.children if c.dep_ == "nsubj"), None) if root.pos_ in ("VERB", "AUX") else None
         if top is not None and top.i < verb.i:
             return top
@@ -369,11 +370,11 @@ def _dash_quote(sent: Span, registry: SourceRegistry, memory: Memory) -> Found |
     not speak on into the next quote)."""
     doc = sent.doc
     base = max(0, sent.start_char - 3)  # the dash may start a sentence of its own
-    dash = DASH_TAG.search(doc.text[base:sent.end_char])
+    dash = DASH_TAG.search(text(doc)[base:sent.end_char])
     if not dash:
         return None
     mark = base + dash.start()
-    q = next((q for q in doc_quotes(doc) if q[1] == mark and doc.text[q[0] - 1] in "“\""), None)
+    q = next((q for q in doc_quotes(doc) if q[1] == mark and text(doc)[q[0] - 1] in "“\""), None)
     who = doc.char_span(base + dash.start("who"), base + dash.end("who"), alignment_mode="expand")
     if q is None or who is None:
         return None

@@ -12,6 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.enrich.attributions.cues import REPORT_VERBS
+from headwater.enrich.doctext import sents, text
+from headwater.enrich.doctext import text as doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,7 +47,7 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     """The quoted passages of a parsed text, found once."""
     spans: list[tuple[int, int]] | None = doc.user_data.get("headwater_quotes")
     if spans is None:
-        spans = doc.user_data["headwater_quotes"] = quote_spans(doc.text)
+        spans = doc.user_data["headwater_quotes"] = quote_spans(text(doc))
     return spans
 
 
@@ -67,7 +69,7 @@ def quote_content(verb: Token, sent: Span, quotes: list[tuple[int, int]], left: 
     """The quote a speech tag (the words from ``left`` to ``right``) stands beside, with its parts:
     '“Part one,” he said, “part two.”', '“Part one,” he said. “Part two.”', 'The vote was “a farce,”
     he said' (a partial quote: the sentence from its start), 'He said:' and the quote below."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     near = [q for q in quotes if (q[1] - q[0] > 10 or text[q[1] - 1:q[1]] in (",", "?", "!"))
             and (0 <= left - q[1] <= QUOTE_GAP or 0 <= q[0] - right <= QUOTE_GAP)]
     if not near:
@@ -102,7 +104,7 @@ def sentences(doc: Doc) -> list[Span]:
     sentence it closes (the parser often starts the next sentence with it: '”\\n\\nThe next'), and a
     tag the parser split off joined back ('…, even with a good job' + ', he said.')."""
     closing = {q[1] for q in doc_quotes(doc)}
-    cuts = {s.start for s in doc.sents} | {t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_}
+    cuts = {s.start for s in sents(doc)} | {t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_}
     moved = set()
     for i in sorted(cuts):
         while i < len(doc) and (doc[i].idx in closing or (doc[i].is_punct and doc[i].text in ".!?")) and \
@@ -118,7 +120,7 @@ def sentences(doc: Doc) -> list[Span]:
             b -= 1
         if a >= b:
             continue
-        if out and (doc[a].text in (",", ";") or doc[a].is_lower) and "\n" not in doc.text[out[-1].end_char:doc[a].idx]:
+        if out and (doc[a].text in (",", ";") or doc[a].is_lower) and "\n" not in text(doc)[out[-1].end_char:doc[a].idx]:
             out[-1] = doc[out[-1].start:b]
         else:
             out.append(doc[a:b])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from headwater.enrich.doctext import sent_of
 from headwater.enrich.events.roles import Ctx, conjuncts, np_text
 from headwater.enrich.numbers import Quantity
 
@@ -64,7 +65,7 @@ def _included(ev: Event, head: Token, ctx: Ctx) -> None:
 def _scan(trig: Token, ctx: Ctx) -> tuple[Quantity, Token | None] | None:
     """A toll next to its verb where the parse does not link them: left for headlines and
     passives ("Two Killed", "16 civilians killed"), right for "killing at least 12"."""
-    doc, sent = trig.doc, trig.sent
+    doc, sent = trig.doc, sent_of(trig)
     noun: Token | None = None
     i = trig.i - 1
     while i >= max(sent.start, trig.i - REACH_LEFT):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.doctext import sent_of, sents
 from headwater.enrich.events.casualties import attach_casualties, casualty_counts
 from headwater.enrich.events.headline import mark_headline
 from headwater.enrich.events.places import assign_places, merge_movements
@@ -74,7 +75,7 @@ def find_events(doc: Doc, article: Article) -> list[dict[str, Any]]:
     """Every event the article reports, as JSON-ready dicts (see the module docstring)."""
     ctx = Ctx(doc, article)
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in sents(doc):
         found = [ev for tok in sent if (ev := _event_at(tok, ctx)) is not None]
         events.extend(attach_casualties(found, ctx))
     events = [e for e in merge_movements(events) if _substantial(e)]
@@ -308,7 +309,7 @@ def _substantial(e: Event) -> bool:
 def _cumulative(t: Token) -> bool:
     """Is this a toll for a whole war? Read in the trigger's clause, not the whole sentence: an
     unpunctuated copy runs a headline, a dateline and the lead into one "sentence"."""
-    sent = t.sent
+    sent = sent_of(t)
     window = t.doc[max(sent.start, t.i - CUMULATIVE_REACH):min(sent.end, t.i + CUMULATIVE_REACH + 1)]
     return bool(CUMULATIVE.search(window.text))
 
@@ -335,7 +336,7 @@ def _to_dict(e: Event, ctx: Ctx) -> dict[str, Any]:
         "cameo": maps.get("cameo"),
         "planned": e.planned,
         "cumulative": all(_cumulative(m) for m in e.mentions),
-        "sentence": {"start": t.sent.start_char, "end": t.sent.end_char},
+        "sentence": {"start": sent_of(t).start_char, "end": sent_of(t).end_char},
     }
     if e.date is not None and e.date.year is not None and (e.date.date is None or e.date.precision != "day"):
         d["date_year"] = e.date.year

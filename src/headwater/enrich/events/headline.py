@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.doctext import sents as doc_sents
 from headwater.enrich.events.lexicon import match_actor
 from headwater.enrich.events.roles import refine_subtype
 from headwater.enrich.numbers import find_quantities
@@ -88,7 +89,7 @@ def mark_headline(events: list[dict[str, Any]], doc: Doc, article: Article) -> l
             return events
         if not in_body:  # a copy whose body repeats its title has parsed it already
             return [_title_event(stated, title), *events]
-    sents = list(doc.sents)
+    sents = doc_sents(doc)
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end_char if sents else 0
     lead = [e for e in tolls if int(e["start"]) < lead_end]
     pool = lead or tolls

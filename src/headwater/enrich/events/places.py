@@ -12,6 +12,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.doctext import sent_of, text
 from headwater.enrich.events.roles import (
     AT,
     DIRECTION,
@@ -75,7 +76,7 @@ def _follow(prep: Token, ctx: Ctx) -> dict[str, Any] | None:
     p = ctx.best_place(prep.subtree)
     if p is not None:
         return p
-    sent = prep.sent
+    sent = sent_of(prep)
     for t in prep.doc[prep.i + 1:sent.end]:
         if t.lower_ in DIRECTION or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod", "relcl")):
             return None
@@ -96,11 +97,11 @@ def _held_in(ev: Event, region: list[Token], ctx: Ctx) -> dict[str, Any] | None:
 
 
 def _x_to_y(ev: Event, ctx: Ctx) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    sent = ev.trigger.sent
+    sent = sent_of(ev.trigger)
     ps = ctx.places_in(sent)
     for a, b in itertools.pairwise(ps):
-        gap = ctx.doc.text[int(a["end"]):int(b["start"])]
-        before = ctx.doc.text[max(0, int(a["start"]) - 6):int(a["start"])].lower()
+        gap = text(ctx.doc)[int(a["end"]):int(b["start"])]
+        before = text(ctx.doc)[max(0, int(a["start"]) - 6):int(a["start"])].lower()
         if X_TO_Y.match(gap) and "from" not in before:
             return place_ref(a), place_ref(b)
     return None
@@ -160,7 +161,7 @@ def assign_places(ev: Event, ctx: Ctx) -> None:
 
 def _nearest(trig: Token, ctx: Ctx) -> dict[str, Any] | None:
     """The place nearest the trigger in its sentence, a town before a country."""
-    cands = [(t.i, p) for t in trig.sent if (p := ctx.place_at.get(t.i)) is not None and not ctx.based(p)]
+    cands = [(t.i, p) for t in sent_of(trig) if (p := ctx.place_at.get(t.i)) is not None and not ctx.based(p)]
     if not cands:
         return None
     cands.sort(key=lambda c: (c[1].get("kind") == "country", abs(c[0] - trig.i)))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.doctext import sent_of, text
 from headwater.enrich.events.lexicon import NOT_ACTORS, lexicon, match_actor
 from headwater.enrich.numbers import Quantity, find_quantities
 from headwater.enrich.reldates import WEEKDAY, ResolvedDate, resolve_date
@@ -63,7 +64,7 @@ class Ctx:
                 if t.pos_ != "ADP" or t.i == span.end - 1:
                     self.place_at.setdefault(t.i, p)
         self.qty_at: dict[int, Quantity] = {}
-        for q in find_quantities(doc.text):
+        for q in find_quantities(text(doc)):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             for t in span or ():
                 if t.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL"):
@@ -73,7 +74,7 @@ class Ctx:
     # places --------------------------------------------------------------------------------
     def based(self, p: dict[str, Any]) -> bool:
         """"Britain-based", "UK-based monitor": where a source sits, not where anything happened."""
-        return bool(re.match(r"\s*-?\s*based\b", self.doc.text[int(p["end"]):int(p["end"]) + 9], re.I))
+        return bool(re.match(r"\s*-?\s*based\b", text(self.doc)[int(p["end"]):int(p["end"]) + 9], re.I))
 
     def places_in(self, tokens: Iterable[Token]) -> list[dict[str, Any]]:
         seen: list[dict[str, Any]] = []
@@ -107,7 +108,7 @@ class Ctx:
                 return q, head
         # the parse may not attach the number: read leftwards over modifiers ("750 Daesh elements")
         i = head.i - 1
-        while i >= max(head.sent.start, head.i - 6):
+        while i >= max(sent_of(head).start, head.i - 6):
             t = self.doc[i]
             q = self.qty_at.get(i)
             if q is not None:
@@ -129,7 +130,7 @@ class Ctx:
     # dates ---------------------------------------------------------------------------------
     def date_of(self, trigger: Token, extra: Iterable[Token] = ()) -> ResolvedDate | None:
         """The date of the event: a date attached to the trigger, else the nearest in its sentence."""
-        sent = trigger.sent
+        sent = sent_of(trigger)
         spans: list[Span] = [e for e in sent.ents if e.label_ == "DATE"]
         covered = {t.i for e in spans for t in e}
         for m in WEEKDAY.finditer(sent.text):  # NER misses weekdays in unpunctuated text

@@ -1,0 +1,38 @@
+"""Cached views of a parsed document that spaCy recomputes on every access.
+
+``Doc.text`` joins every token and ``Doc.sents`` / ``Token.sent`` walk the sentence boundaries each
+time they are read; the enrichers read them thousands of times per article (profiled with
+``benchmarks/throughput_bench.py --profile``). These give the same values, computed once per doc.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, computed once."""
+    cached = doc.user_data.get("headwater_text")
+    if cached is None:
+        cached = doc.user_data["headwater_text"] = doc.text
+    return str(cached)
+
+
+def sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, computed once."""
+    cached = doc.user_data.get("headwater_sents")
+    if cached is None:
+        cached = doc.user_data["headwater_sents"] = list(doc.sents)
+    return list(cached)
+
+
+def sent_of(token: Token) -> Span:
+    """``token.sent``, by a binary search over the cached sentence starts."""
+    doc = token.doc
+    starts = doc.user_data.get("headwater_sent_starts")
+    if starts is None:
+        starts = doc.user_data["headwater_sent_starts"] = [s.start for s in sents(doc)]
+    return sents(doc)[bisect_right(starts, token.i) - 1]
