@@ -130,7 +130,8 @@ def test_a_database_of_an_earlier_version_opens_and_gets_its_links(examples_db: 
     with sqlite3.connect(examples_db) as src, sqlite3.connect(old) as dst:
         src.backup(dst)
     with sqlite3.connect(old) as con:  # as version 4 left it: no findings or links tables
-        con.executescript("DROP TABLE links; DROP TABLE findings; PRAGMA user_version = 4;")
+        con.executescript("DROP TABLE links; DROP TABLE findings; DROP TABLE meta; DROP INDEX narrative_articles_article; "
+                          "DROP INDEX stories_article; PRAGMA user_version = 4;")
     doc = document_of(old)
     assert doc["narratives"] and doc["stories"] and len(doc["articles"]) == 5
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from headwater import __version__
-from headwater.model import Article, key, outlet_label
+from headwater.model import Article, key, outlet_label, row_of
 from headwater.store import TYPED_FINDINGS, Store
 
 SCHEMA_VERSION = "1.1"
@@ -60,7 +60,7 @@ def summary(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def assemble(corpus: list[tuple[int, Article]], links: dict[str, list[Row]], errors: list[Row],
-             generated_at: str | None = None) -> dict[str, Any]:
+             generated_at: str | None = None, with_summary: bool = True) -> dict[str, Any]:
     """The document of a corpus, its stored links and the errors of the run it reports."""
     def with_id(rows: list[tuple[int, Row]]) -> list[Row]:
         return [{"article_id": key(r), **x} for r, x in rows]
@@ -95,7 +95,8 @@ def assemble(corpus: list[tuple[int, Article]], links: dict[str, list[Row]], err
     for part, rows in links.items():  # registered linkers' results
         if part not in RESERVED:
             doc[part] = rows
-    doc["summary"] = summary(doc)
+    if with_summary:
+        doc["summary"] = summary(doc)
     return doc
 
 
@@ -103,6 +104,31 @@ def build(store: Store, run_id: int | None = None, generated_at: str | None = No
     """The document of everything the database holds; ``errors`` are those of ``run_id`` (default: the latest run)."""
     run = run_id if run_id is not None else store.latest_run()
     return assemble(list(store.articles()), store.links(), store.errors(run) if run is not None else [], generated_at)
+
+
+# Slices: the part of the document one page shows, assembled the same way from the indexed tables, so a
+# page of a 100,000-article corpus reads what it shows and nothing else.
+NARRATIVE_PARTS = ("narratives", "provenance", "contradictions")
+
+
+def article_slice(store: Store, row: int) -> dict[str, Any] | None:
+    """One article with its findings, its story and the narratives it is in (their provenance too)."""
+    arts = list(store.articles([row]))
+    if not arts:
+        return None
+    nids = store.narratives_of(row)
+    links = {k: v for k, v in store.links(keys=nids).items() if k in NARRATIVE_PARTS} if nids else {}
+    links.update(store.links("stories", store.story_of(row)))
+    return assemble(arts, links, [], with_summary=False)
+
+
+def narrative_slice(store: Store, nid: str) -> dict[str, Any] | None:
+    """One narrative, its provenance and contradictions, and its articles with their findings."""
+    links = {k: v for k, v in store.links(keys=[nid]).items() if k in NARRATIVE_PARTS}
+    if not links.get("narratives"):
+        return None
+    rows = sorted({row_of(a) for n in links["narratives"] for a in n.get("article_ids") or []})
+    return assemble(list(store.articles(rows)), links, [], with_summary=False)
 
 
 def _by_article(rows: list[Row]) -> dict[str, list[Row]]:

@@ -93,12 +93,19 @@ def link(store: Store, linkers: Sequence[Linker] | None = None) -> None:
     store.save_links(parts, made, ctx.state.get("narrative_keys"))
 
 
+def ensure_linked(store: Store) -> None:
+    """A database from an earlier version, whose corpus-level results were never stored whole, is linked
+    once (and keeps the results)."""
+    if store.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and \
+            not store.db.execute("SELECT 1 FROM links LIMIT 1").fetchone():
+        link(store)
+        store.save_summary(build(store)["summary"])
+
+
 def document_of(db_path: str | Path) -> dict[str, Any]:
-    """The analysis document of a database. A database from an earlier version, whose corpus-level
-    results were never stored whole, is linked once first (and keeps the results)."""
+    """The analysis document of a database (linked first if it is from an earlier version)."""
     with Store(db_path) as store:
-        if not store.links() and store.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
-            link(store)
+        ensure_linked(store)
         return build(store)
 
 
@@ -172,6 +179,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         link(store, linkers)
         doc = build(store, run_id)
+        store.save_summary(doc["summary"])
     analysis = Analysis(doc, errors, analyzed, skipped, duplicates, run_id)
     if opts.write_outputs:
         analysis.outputs["analysis"] = write_json(doc, out / "analysis.json")

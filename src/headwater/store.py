@@ -169,10 +169,27 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, position)
     );
     """,
+    # 6: views that answer from indexes: one narrative, one article's narratives, the latest summary
+    """
+    ALTER TABLE links ADD COLUMN key TEXT;   -- the row's own id (narrative, story) or its narrative's
+    CREATE INDEX links_key ON links(kind, key);
+    CREATE INDEX narrative_articles_article ON narrative_articles(article_id);
+    CREATE INDEX stories_article ON stories(article_id);
+    CREATE TABLE meta (
+        name TEXT PRIMARY KEY,               -- "summary": the counts of the latest analysis document
+        data TEXT NOT NULL
+    );
+    """,
 ]
 
 # Findings with typed tables of their own; anything else an enricher assigns goes to `findings`.
 TYPED_FINDINGS = ("places", "attributions", "events")
+
+
+def _link_key(row: dict[str, Any]) -> str | None:
+    """What a stored link is looked up by: its own id, or the narrative it belongs to."""
+    value = row.get("narrative_id", row.get("id"))
+    return None if value is None else str(value)
 
 
 def now() -> str:
@@ -186,8 +203,13 @@ def content_hash(text: str) -> str:
 class Store:
     """A headwater database. Opening it applies any migration it lacks."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (and migrate) the database; ``readonly`` opens an existing one for reading only."""
         self.path = Path(path)
+        if readonly:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path))
         self.db.row_factory = sqlite3.Row
@@ -308,18 +330,22 @@ class Store:
             self.db.execute("INSERT INTO events(article_id, type, actor, count, killed, date, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
                             (aid, e.get("type"), e.get("actor"), e.get("count"), e.get("killed"), e.get("date"), json.dumps(e)))
 
-    def articles(self) -> Iterator[tuple[int, Article]]:
-        """Every stored article with its findings, in the order they were added."""
+    def articles(self, rows: list[int] | None = None) -> Iterator[tuple[int, Article]]:
+        """Every stored article with its findings, in the order they were added (only ``rows`` if given)."""
+        where, args = "", tuple[int, ...]()
+        if rows is not None:
+            where, args = f" WHERE article_id IN ({', '.join('?' * len(rows))})", tuple(rows)
         findings: dict[str, dict[int, list[dict[str, Any]]]] = {}
         for table in TYPED_FINDINGS:
             per: dict[int, list[dict[str, Any]]] = {}
-            for r in self.db.execute(f"SELECT article_id, data FROM {table} ORDER BY id"):
+            for r in self.db.execute(f"SELECT article_id, data FROM {table}{where} ORDER BY id", args):
                 per.setdefault(int(r[0]), []).append(json.loads(r[1]))
             findings[table] = per
         generic: dict[int, dict[str, list[dict[str, Any]]]] = {}
-        for r in self.db.execute("SELECT article_id, name, data FROM findings ORDER BY id"):
+        for r in self.db.execute(f"SELECT article_id, name, data FROM findings{where} ORDER BY id", args):
             generic.setdefault(int(r[0]), {}).setdefault(str(r[1]), []).append(json.loads(r[2]))
-        for r in self.db.execute("SELECT * FROM articles ORDER BY id"):
+        art_where = where.replace("article_id", "id")
+        for r in self.db.execute(f"SELECT * FROM articles{art_where} ORDER BY id", args):
             aid = int(r["id"])
             outlet = None
             if r["outlet_id"]:
@@ -360,8 +386,9 @@ class Store:
                           "narrative_known_claims"):
                 self.db.execute(f"DELETE FROM {table}")
             for kind, items in results.items():
-                self.db.executemany("INSERT INTO links(kind, linker, position, data) VALUES (?, ?, ?, ?)",
-                                    [(kind, producers.get(kind, "unknown"), i, json.dumps(x)) for i, x in enumerate(items)])
+                self.db.executemany("INSERT INTO links(kind, linker, position, key, data) VALUES (?, ?, ?, ?, ?)",
+                                    [(kind, producers.get(kind, "unknown"), i, _link_key(x), json.dumps(x))
+                                     for i, x in enumerate(items)])
             self.db.executemany("INSERT OR IGNORE INTO narrative_keys(key, id) VALUES (?, ?)", (narrative_ids or {}).items())
             for n in results.get("narratives", []):
                 self.db.execute("INSERT INTO narratives(id, label, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)",
@@ -380,12 +407,39 @@ class Store:
                 self.db.executemany("INSERT INTO stories(id, article_id) VALUES (?, ?)",
                                     [(st["id"], row_of(k)) for k in st["article_ids"]])
 
-    def links(self) -> dict[str, list[dict[str, Any]]]:
-        """The stored corpus-level results, each kind in the order it was computed."""
+    def links(self, kind: str | None = None, keys: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+        """The stored corpus-level results, each kind in the order it was computed; ``kind`` and ``keys``
+        (a narrative's or story's id) narrow them down through the index."""
+        q, args = "SELECT kind, data FROM links", []
+        conds = []
+        if kind is not None:
+            conds.append("kind = ?")
+            args.append(kind)
+        if keys is not None:
+            conds.append(f"key IN ({', '.join('?' * len(keys))})")
+            args += keys
+        if conds:
+            q += " WHERE " + " AND ".join(conds)
         out: dict[str, list[dict[str, Any]]] = {}
-        for r in self.db.execute("SELECT kind, data FROM links ORDER BY kind, position"):
+        for r in self.db.execute(q + " ORDER BY kind, position", args):
             out.setdefault(str(r[0]), []).append(json.loads(r[1]))
         return out
+
+    def narratives_of(self, row: int) -> list[str]:
+        return [str(r[0]) for r in self.db.execute("SELECT narrative_id FROM narrative_articles WHERE article_id = ? "
+                                                   "ORDER BY narrative_id", (row,))]
+
+    def story_of(self, row: int) -> list[str]:
+        return [str(r[0]) for r in self.db.execute("SELECT id FROM stories WHERE article_id = ?", (row,))]
+
+    def save_summary(self, summary: dict[str, Any]) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta(name, data) VALUES ('summary', ?)", (json.dumps(summary),))
+
+    def summary(self) -> dict[str, Any] | None:
+        """The counts of the latest analysis document, as the run that made it stored them."""
+        row = self.db.execute("SELECT data FROM meta WHERE name = 'summary'").fetchone()
+        return None if row is None else dict(json.loads(row[0]))
 
     def findings_producers(self) -> dict[str, str]:
         """Which enricher made each kind of generic finding (the latest one to store it)."""

@@ -23,11 +23,12 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from headwater.pipeline import ensure_linked
 from headwater.report.doc import Doc
 from headwater.report.sources import source_index
 from headwater.resources import Resources
 from headwater.serve import pages, queries
-from headwater.serve.analysis import AnalysisCache, article_document, map_document, narrative_document
+from headwater.serve.analysis import AnalysisCache, article_page, independence, map_document, narrative_page
 from headwater.serve.openapi import openapi
 from headwater.serve.queries import HTTPError
 from headwater.serve.write import MAX_BODY, Writer, check_token, form_fields, parse_body, parse_form
@@ -77,7 +78,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
     path = Path(db_path)
     if not path.is_file():
         raise FileNotFoundError(f"no database at {path}")
-    Store(path).close()  # applies any migration the database lacks, so reads see every table
+    with Store(path) as store:  # applies any migration the database lacks, so reads see every table
+        ensure_linked(store)
     writer = Writer(path, resources)
     cache = AnalysisCache(path)
 
@@ -109,10 +111,13 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
 
     def article(db: sqlite3.Connection, r: Request) -> dict[str, Any]:
         d = queries.article(db, r.path_params["id"])
-        indep = cache.independence()
+        sliced = article_page(path, d["key"]) or {}
+        indep = {str(p.get("narrative_id")): p.get("independent_non_state_named_primary_sources")
+                 for p in sliced.get("provenance", [])}
         for n in d["narratives"]:
             n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
-        sliced = article_document(cache.get(), d["key"]) or {}
+        d["places"] = [{k: p.get(k) for k in ("id", "surface", "start", "end", "name", "kind", "admin1", "country", "lat", "lon")}
+                       for p in sliced.get("places", [])]
         # the document's claims, as the report shows them: attributed ones here, the article's own voice apart
         d["claims"] = [{"id": c.get("id"), "claim": c.get("claim"), "start": c.get("start"), "end": c.get("end"),
                         "sourcing": c.get("sourcing"), "quote": c.get("quote"),
@@ -121,14 +126,15 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
         return {**d, "analysis": sliced}
 
     def narrative(db: sqlite3.Connection, r: Request) -> dict[str, Any]:
-        d = queries.narrative(db, cache.independence(), r.path_params["id"])
-        return {**d, "analysis": narrative_document(cache.get(), d["id"])}
+        nid = r.path_params["id"]
+        d = queries.narrative(db, independence(path, [nid]), nid)
+        return {**d, "analysis": narrative_page(path, d["id"])}
 
     views: list[tuple[str, str, View]] = [
-        ("overview", "/", lambda db, r: queries.overview(db, cache.independence(), cache.get().get("summary") or {})),
+        ("overview", "/", lambda db, r: queries.overview(db, independence(path), cache.summary())),
         ("articles", "/articles", lambda db, r: queries.articles(db, params(r))),
         ("article", "/articles/{id}", article),
-        ("narratives", "/narratives", lambda db, r: queries.narratives(db, cache.independence())),
+        ("narratives", "/narratives", lambda db, r: queries.narratives(db, independence(path))),
         ("narrative", "/narratives/{id}", narrative),
         ("map", "/map", lambda db, r: map_document(cache.get())),
         ("sources", "/sources", lambda db, r: {"sources": source_index(Doc.of(cache.get()))}),

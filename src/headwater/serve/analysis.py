@@ -9,11 +9,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from headwater.document import article_slice, narrative_slice
+from headwater.model import row_of
 from headwater.pipeline import document_of
+from headwater.store import Store
 
 Row = dict[str, Any]
 
-__all__ = ["AnalysisCache", "article_document", "map_document", "narrative_document"]
+__all__ = ["AnalysisCache", "article_page", "independence", "map_document", "narrative_page"]
 
 
 class AnalysisCache:
@@ -60,11 +63,35 @@ class AnalysisCache:
             page = self._page = (generation, render_document(doc))
         return page[1]
 
-    def independence(self) -> dict[str, int]:
-        """Independent, named, non-state primary sources per narrative id."""
-        return {str(p.get("narrative_id")): int(p["independent_non_state_named_primary_sources"])
-                for p in self.get().get("provenance") or []
-                if isinstance(p.get("independent_non_state_named_primary_sources"), int)}
+    def summary(self) -> dict[str, Any]:
+        """The counts of the document, as the run that made it stored them (built here when none was)."""
+        with Store(self.path, readonly=True) as store:
+            stored = store.summary()
+        return stored if stored is not None else dict(self.get().get("summary") or {})
+
+
+def _independence(provenance: list[dict[str, Any]]) -> dict[str, int]:
+    return {str(p.get("narrative_id")): int(p["independent_non_state_named_primary_sources"])
+            for p in provenance if isinstance(p.get("independent_non_state_named_primary_sources"), int)}
+
+
+def independence(path: Path, nids: list[str] | None = None) -> dict[str, int]:
+    """Independent, named, non-state primary sources per narrative id (of ``nids``, or of all), from the
+    stored provenance: no document is built for it."""
+    with Store(path, readonly=True) as store:
+        return _independence(store.links("provenance", nids).get("provenance", []))
+
+
+def article_page(path: Path, aid: str) -> dict[str, Any] | None:
+    """The document slice one article page shows."""
+    with Store(path, readonly=True) as store:
+        return article_slice(store, row_of(aid))
+
+
+def narrative_page(path: Path, nid: str) -> dict[str, Any] | None:
+    """The document slice one narrative page shows."""
+    with Store(path, readonly=True) as store:
+        return narrative_slice(store, nid)
 
 
 def _rows(doc: dict[str, Any], key: str, ids: set[str]) -> list[Row]:
@@ -81,25 +108,3 @@ def map_document(doc: dict[str, Any]) -> dict[str, Any]:
     arts = [{k: a.get(k) for k in ("id", "title", "outlet", "published", "focus")} for a in doc.get("articles") or []]
     events = [e for e in doc.get("events") or [] if isinstance(e, dict)]
     return {"articles": arts, "places": list(doc.get("places") or []), "events": events}
-
-
-def narrative_document(doc: dict[str, Any], nid: str) -> dict[str, Any] | None:
-    """One narrative with its provenance and the claims and events of its articles (None if unknown)."""
-    narrative = next((n for n in doc.get("narratives") or [] if str(n.get("id")) == nid), None)
-    if narrative is None:
-        return None
-    ids = {str(a) for a in narrative.get("article_ids") or []}
-    return {"narratives": [narrative],
-            "provenance": [p for p in doc.get("provenance") or [] if str(p.get("narrative_id")) == nid],
-            "articles": [_summary(a) for a in doc.get("articles") or [] if str(a.get("id")) in ids],
-            "attributions": _rows(doc, "attributions", ids), "events": _rows(doc, "events", ids)}
-
-
-def article_document(doc: dict[str, Any], aid: str) -> dict[str, Any] | None:
-    """One article with everything found in it (None if unknown)."""
-    art = next((a for a in doc.get("articles") or [] if str(a.get("id")) == aid), None)
-    if art is None:
-        return None
-    ids = {aid}
-    return {"articles": [art], **{k: _rows(doc, k, ids) for k in ("places", "metonyms", "attributions",
-                                                                   "unattributed_claims", "events")}}
