@@ -23,15 +23,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from link_bench import make_corpus  # noqa: E402
+from link_bench import make_corpus
 
-from headwater.pipeline import link  # noqa: E402
-from headwater.serve import create_app  # noqa: E402
-from headwater.store import Store  # noqa: E402
+from headwater.pipeline import link
+from headwater.serve import create_app
+from headwater.store import Store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient  # noqa: E402
+    from starlette.testclient import TestClient
 
 
 ACTORS = ("United States", "Russia", "Turkey", "Iran", "Israel")
