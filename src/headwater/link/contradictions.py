@@ -1,0 +1,96 @@
+"""Contradictions between the retellings of one claim, slot by slot, each with both spans.
+
+A fine narrative holds claims that retell one claim in different articles. Two of its claims
+contradict when they give different counts of the same thing ("750 militants" / "60 militants"),
+opposite polarity ("did" / "did not"), different places, or different dates. Only what is about the
+same thing is compared: counts of the same noun; places and dates only between articles reporting
+one incident (the same story) or claims so close they are the same sentence retold, since a claim
+retold about two incidents ("Russia shelled Kharkiv" / "… Kherson") is not a contradiction.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import combinations
+from typing import Any
+
+from headwater.enrich.numbers import find_quantities
+
+Claim = dict[str, Any]
+# Counts that differ by more than this share are divergent accounts ("750" vs "several hundred" is
+# not compared: vague amounts have no value). The same tolerance as the event frames' counts.
+COUNT_TOLERANCE = 0.2
+# Claims this close (cosine to the narrative's centre) are one sentence retold even across stories.
+SAME_SENTENCE = 0.9
+# Pairs compared per narrative, most central claims first: a narrative of 1,000 retellings is
+# compared on its 40 most central ones (780 pairs), not on half a million pairs.
+MAX_MEMBERS = 40
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _counts(text: str) -> dict[str, tuple[int, int, int]]:
+    """The counts a claim states, by the noun that follows each: {noun: (value, start, end)}."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for q in find_quantities(text):
+        if q.value is None or not q.is_count or 1800 <= q.value <= 2100:
+            continue
+        m = _WORD.search(text, q.end, q.end + 40)
+        if not m or text[q.end:m.start()].strip(" -"):
+            continue
+        noun = m.group(0).lower().rstrip("s")
+        out.setdefault(noun, (q.value, q.start, q.end))
+    return out
+
+
+def _span(aid: str, c: Claim, start: int | None = None, end: int | None = None) -> dict[str, Any]:
+    if c.get("field") == "title":  # a headline: offsets into the title, nothing to mark in the body
+        return {"article_id": aid, "field": "title", "start": None, "end": None}
+    base = int(c.get("start") or 0)
+    return {"article_id": aid, "start": base + start if start is not None else c.get("start"),
+            "end": base + end if end is not None else c.get("end")}
+
+
+def compare(a: tuple[str, Claim], b: tuple[str, Claim], same_incident: bool) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """The slots on which two retellings disagree: (slot, description, spans)."""
+    (x, ca), (y, cb) = a, b
+    ta, tb = str(ca.get("text") or ""), str(cb.get("text") or "")
+    out: list[tuple[str, str, list[dict[str, Any]]]] = []
+    if bool(ca.get("negated")) != bool(cb.get("negated")):
+        neg, pos = (x, y) if ca.get("negated") else (y, x)
+        out.append(("polarity", f"{neg} says it did not happen, {pos} that it did", [_span(x, ca), _span(y, cb)]))
+    na, nb = _counts(ta), _counts(tb)
+    for noun in sorted(na.keys() & nb.keys()):
+        (va, sa, ea), (vb, sb, eb) = na[noun], nb[noun]
+        if abs(va - vb) > COUNT_TOLERANCE * max(va, vb):
+            out.append(("count", f"{ta[sa:ea]} {noun}(s) in {x}, {tb[sb:eb]} in {y}",
+                        [_span(x, ca, sa, ea), _span(y, cb, sb, eb)]))
+    if not same_incident:
+        return out
+    pa, pb = set(ca.get("places") or []), set(cb.get("places") or [])
+    if len(pa) == 1 and len(pb) == 1 and pa != pb:
+        out.append(("place", f"{next(iter(pa))} in {x}, {next(iter(pb))} in {y}", [_span(x, ca), _span(y, cb)]))
+    da, db = set(ca.get("dates") or []), set(cb.get("dates") or [])
+    if len(da) == 1 and len(db) == 1 and da != db:
+        out.append(("date", f"{next(iter(da))} in {x}, {next(iter(db))} in {y}", [_span(x, ca), _span(y, cb)]))
+    return out
+
+
+def claim_contradictions(narrative: dict[str, Any], claim_of: Callable[[str, Any], Claim | None],
+                         story_of: dict[str, str]) -> list[dict[str, Any]]:
+    """Where the retellings in ``narrative`` (its ``claims``: article_id, claim_id, similarity) disagree.
+    ``claim_of(article_id, claim_id)`` gives the stored claim record; ``story_of`` maps articles to stories."""
+    members = sorted(narrative.get("claims") or [], key=lambda m: -float(m.get("similarity") or 0))[:MAX_MEMBERS]
+    found: list[dict[str, Any]] = []
+    for m1, m2 in combinations(members, 2):
+        x, y = str(m1["article_id"]), str(m2["article_id"])
+        if x == y:
+            continue
+        c1, c2 = claim_of(x, m1.get("claim_id")), claim_of(y, m2.get("claim_id"))
+        if c1 is None or c2 is None:
+            continue
+        same = (story_of.get(x) is not None and story_of.get(x) == story_of.get(y)) or \
+            min(float(m1.get("similarity") or 0), float(m2.get("similarity") or 0)) >= SAME_SENTENCE
+        for slot, description, spans in compare((x, c1), (y, c2), same):
+            found.append({"narrative_id": narrative["id"], "article_ids": [x, y], "slot": slot,
+                          "description": description, "spans": spans})
+    return found
