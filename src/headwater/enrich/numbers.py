@@ -11,37 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_SCALE_SUFFIX = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+from headwater.lang import english
 
+_EN = english("numbers")
+UNITS: dict[str, int] = dict(_EN["units"])
+TENS: dict[str, int] = dict(_EN["tens"])
+SCALES: dict[str, int] = dict(_EN["scales"])
+_SCALE_SUFFIX = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 # The stated bound or approximation, mapped to the few qualifiers the events report.
-QUALIFIERS = {
-    "at least": "at least", "not less than": "at least", "no less than": "at least", "no fewer than": "at least",
-    "a minimum of": "at least",
-    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
-    "just over": "more than", "well over": "more than", "above": "more than", "some more than": "more than",
-    "nearly": "about", "almost": "about", "about": "about", "around": "about", "approximately": "about",
-    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about", "close to": "about",
-    "circa": "about", "an approximate": "about",
-    "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to", "a maximum of": "up to",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "just under": "less than",
-    "below": "less than",
-}
+QUALIFIERS: dict[str, str] = dict(_EN["qualifiers"])
 # Words after a number that show it does not count people or things: units, times, ages, dates.
-NOT_A_COUNT = frozenset(
-    "km kms kilometers kilometres kilometer kilometre miles mile metres meters metre meter mm cm kg kgs kilograms "
-    "tons tonnes ton tonne hours hour hrs days day weeks week months month years year minutes minute mins seconds "
-    "percent per % dollars dollar euros euro pounds usd am pm a.m. p.m. gmt utc ml litres liters barrels acres "
-    "hectares degrees sq square times fold year-old years-old".split())
-MONTHS = ("january february march april may june july august september october november december "
-          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+NOT_A_COUNT = frozenset(str(w) for w in _EN["not_a_count"])
+MONTHS = [str(name) for names in english("months").values() for name in names]
 
 _NW = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 # "and" joins number words only after a scale ("one hundred and twenty"); "three and nine" are two numbers

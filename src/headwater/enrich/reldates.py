@@ -11,13 +11,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6})
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+from headwater.lang import english
+
+MONTHS = {str(name): int(n) for n, names in english("months").items() for name in names}
+WEEKDAYS = {str(name): int(n) for n, names in english("weekdays").items() for name in names}
+NUMBER_WORDS: dict[str, int] = dict(english("numbers")["day_counts"])
 
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

@@ -59,6 +59,14 @@ def load_data(path: str) -> Any:
         return yaml.safe_load(f)
 
 
+def english(name: str) -> Any:
+    """An English data file (``lang/en/<name>.yaml``): the word lists the English enrichers are built on."""
+    value = load_data(str(HERE / "en" / f"{name}.yaml"))
+    if value is None:
+        raise FileNotFoundError(f"headwater's English data file {name}.yaml is missing")
+    return value
+
+
 LANGUAGES: Registry[LanguagePack] = Registry("language pack")
 
 
