@@ -29,7 +29,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-from headwater.link import find_copies, link_corpus
+from headwater.link.builtin import link_corpus
+from headwater.link.copies import find_copies
 from headwater.link.stories import incident_stories
 from headwater.model import Article
 

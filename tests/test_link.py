@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from headwater.link import find_copies, link_corpus
+from headwater.link.builtin import link_corpus
+from headwater.link.copies import find_copies
 from headwater.link.frames import canonical, frames
 from headwater.model import Article, Outlet
 

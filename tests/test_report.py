@@ -15,7 +15,7 @@ import pytest
 
 import headwater
 from headwater.document import assemble
-from headwater.link import CorpusLinks
+from headwater.link.builtin import CorpusLinks
 from headwater.model import Article, InputError, Outlet
 from headwater.report import render_document, write_report
 from headwater.report.doc import Doc

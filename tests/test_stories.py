@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from headwater.link import link_corpus
+from headwater.link.builtin import link_corpus
 from headwater.link.stories import incident_stories
 from headwater.model import Article
 

@@ -1,23 +1,22 @@
 """The built-in enrichers, registered through the same hook a plugin uses (``register_enrichers``)."""
 from __future__ import annotations
 
+from headwater.enrich.attributions.find import find_attributions
+from headwater.enrich.events.find import find_events
+from headwater.enrich.places.resolve import find_places
 from headwater.enrich.registry import Context, Enricher
 from headwater.model import Article
 from headwater.registry import Registry
 
 
-def find_places(ctx: Context) -> None:
-    from headwater.enrich.places.resolve import find_places
-
+def places(ctx: Context) -> None:
     a = ctx.article
     places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.get("gazetteer"), a.title)
     ctx.assign("places", places + [{**m, "metonymy": True} for m in metonyms])
     ctx.assign("focus", focus)
 
 
-def find_attributions(ctx: Context) -> None:
-    from headwater.enrich.attributions.find import find_attributions
-
+def attributions(ctx: Context) -> None:
     a = ctx.article
     sources = ctx.resources.get("sources")
     found = find_attributions(ctx.doc, a, sources)
@@ -32,17 +31,15 @@ def find_attributions(ctx: Context) -> None:
     ctx.assign("attributions", found)
 
 
-def find_events(ctx: Context) -> None:
-    from headwater.enrich.events.find import find_events
-
+def events(ctx: Context) -> None:
     ctx.assign("events", find_events(ctx.doc, ctx.article))
 
 
-PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), find_places,
+PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), places,
                   "place mentions resolved to coordinates, metonyms apart, the article's focus")
-ATTRIBUTIONS = Enricher("attributions/1", ("nlp", "sources"), ("attributions",), find_attributions,
+ATTRIBUTIONS = Enricher("attributions/1", ("nlp", "sources"), ("attributions",), attributions,
                         "claims and the chain of sources they are attributed to")
-EVENTS = Enricher("events/1", ("nlp", "places", "attributions"), ("events",), find_events,
+EVENTS = Enricher("events/1", ("nlp", "places", "attributions"), ("events",), events,
                   "who did what to whom, how many, where, reported under which attribution")
 
 

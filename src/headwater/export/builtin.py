@@ -5,7 +5,10 @@ from pathlib import Path
 
 from headwater.document import Doc
 from headwater.export.files import write_json
+from headwater.export.geo import geojson
+from headwater.export.graph import prov_json, write_gexf, write_graphml
 from headwater.export.registry import Exporter
+from headwater.export.tables import write_tables
 from headwater.registry import Registry
 
 
@@ -14,38 +17,26 @@ def _json(doc: Doc, out: Path) -> Path:
 
 
 def _csv(doc: Doc, out: Path) -> Path:
-    from headwater.export.tables import write_tables
-
     return write_tables(doc, "csv", out)
 
 
 def _parquet(doc: Doc, out: Path) -> Path:
-    from headwater.export.tables import write_tables
-
     return write_tables(doc, "parquet", out)
 
 
 def _geojson(doc: Doc, out: Path) -> Path:
-    from headwater.export.geo import geojson
-
     return write_json(geojson(doc), out)
 
 
 def _gexf(doc: Doc, out: Path) -> Path:
-    from headwater.export.graph import write_gexf
-
     return write_gexf(doc, out)
 
 
 def _graphml(doc: Doc, out: Path) -> Path:
-    from headwater.export.graph import write_graphml
-
     return write_graphml(doc, out)
 
 
 def _prov(doc: Doc, out: Path) -> Path:
-    from headwater.export.graph import prov_json
-
     return write_json(prov_json(doc), out)
 
 

@@ -1,26 +1,27 @@
 """The built-in linkers, registered through the same hook a plugin uses (``register_linkers``)."""
 from __future__ import annotations
 
-from headwater.link.registry import LinkContext, Linker, Rows
+from dataclasses import dataclass, field
+from typing import Any
+
+from headwater.link.copies import find_copies
+from headwater.link.known import match
+from headwater.link.narratives import contradictions, narratives, provenance
+from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
+from headwater.link.stories import incident_stories
+from headwater.model import Article
 from headwater.registry import Registry
 
 
 def _copies(ctx: LinkContext) -> dict[str, Rows]:
-    from headwater.link import find_copies
-
     return {"copies": find_copies(ctx.articles)}
 
 
 def _stories(ctx: LinkContext) -> dict[str, Rows]:
-    from headwater.link.stories import incident_stories
-
     return {"stories": incident_stories(ctx.articles, ctx.results["copies"])}
 
 
 def _narratives(ctx: LinkContext) -> dict[str, Rows]:
-    from headwater.link.known import match
-    from headwater.link.narratives import contradictions, narratives, provenance
-
     arts = ctx.by_row()
     found, ids = narratives(ctx.articles, dict(ctx.state.get("narrative_keys") or {}))
     ctx.state["narrative_keys"] = ids
@@ -41,3 +42,26 @@ BUILTIN = (COPIES, STORIES, NARRATIVES)
 def register_linkers(registry: Registry[Linker]) -> None:
     for ln in BUILTIN:
         registry.add(ln.name.split("/")[0], ln)
+
+
+@dataclass
+class CorpusLinks:
+    """The built-in corpus-level results (``link_corpus``); the pipeline keeps them as document parts."""
+
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    narratives: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    provenance: list[dict[str, Any]] = field(default_factory=list)
+    copies: list[dict[str, Any]] = field(default_factory=list)  # {article_id, derived_from, containment}
+    narrative_ids: dict[str, str] = field(default_factory=dict)  # frame key -> stable narrative id
+
+
+def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, str] | None = None,
+                known_claims: list[dict[str, Any]] | None = None) -> CorpusLinks:
+    """The built-in linkers over a corpus (no store needed): for tests, benchmarks and library use.
+    ``known_narratives`` (frame key -> id) keeps narrative ids stable; ``known_claims`` are matched."""
+    ctx = LinkContext(corpus, state={"narrative_keys": dict(known_narratives or {}), "known_claims": known_claims or []})
+    parts, _ = run_linkers(BUILTIN, ctx)
+    return CorpusLinks(stories=parts["stories"], copies=parts["copies"], narratives=parts["narratives"],
+                       contradictions=parts["contradictions"], provenance=parts["provenance"],
+                       narrative_ids=ctx.state["narrative_keys"])

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from headwater.link.frames import STATES, groups_mentioned
+from headwater.link.frames import STATES, actor_table, groups_mentioned
 from headwater.model import Article, row_of
 
 # Verbs with which a claim says an actor aids a group (CAMEO's material and military cooperation).
@@ -80,8 +80,6 @@ def claim_frame(text: str) -> tuple[str, str, str] | None:
 
 
 def _first(text: str, name: str) -> int:
-    from headwater.link.frames import actor_table
-
     positions = [m.start() for pat, n in actor_table() if n == name for m in [pat.search(text)] if m]
     return min(positions) if positions else len(text)
 

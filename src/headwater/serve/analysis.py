@@ -12,6 +12,7 @@ from typing import Any
 from headwater.document import article_slice, narrative_slice
 from headwater.model import row_of
 from headwater.pipeline import document_of
+from headwater.report import render_document
 from headwater.store import Store
 
 Row = dict[str, Any]
@@ -55,8 +56,6 @@ class AnalysisCache:
 
     def report(self) -> str:
         """The whole report page of the current document, rendered once per change of the database."""
-        from headwater.report import render_document
-
         generation, doc = self._snapshot()
         page = self._page
         if page is None or page[0] != generation:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.doctext import sents as doc_sents
-from headwater.enrich.events.lexicon import match_actor
+from headwater.enrich.events.lexicon import lexicon, match_actor
 from headwater.enrich.events.roles import refine_subtype
 from headwater.enrich.numbers import find_quantities
 
@@ -99,8 +99,6 @@ def mark_headline(events: list[dict[str, Any]], doc: Doc, article: Article) -> l
 
 
 def _title_event(stated: dict[str, Any], title: str) -> dict[str, Any]:
-    from headwater.enrich.events.lexicon import lexicon
-
     maps = lexicon().mappings.get(stated["subtype"]) or {}
     acled = maps.get("acled")
     return {
