@@ -290,3 +290,15 @@ def test_only_http_urls_become_links(url: str) -> None:
 
     assert "<a " not in safe_link(url) and "href" not in safe_link(url)
     assert safe_link("https://a.example/x").startswith('<a href="https://a.example/x" rel="noopener noreferrer nofollow"')
+
+
+def test_a_large_corpus_keeps_the_evidence_text_and_points_to_serve(monkeypatch: pytest.MonkeyPatch) -> None:
+    from headwater.report import articles
+
+    monkeypatch.setattr(articles, "TEXT_LIMIT", 3)
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
+    arts = [{"id": f"a{i}", "text": f"Body {words[i - 1]} here.", "title": f"t{i}", "outlet": None} for i in range(1, 7)]
+    page = render_document({"articles": arts, "narratives": [{"id": "n1", "label": "x", "article_ids": ["a5", "a6"]}]})
+    shown = [i for i in range(1, 7) if f"Body {words[i - 1]} here." in page]
+    assert shown == [1, 5, 6]  # the narrative's articles first, then the corpus order, up to the limit
+    assert "3 of 6 articles are shown with their text" in page and "headwater serve" in page

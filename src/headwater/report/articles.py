@@ -22,6 +22,11 @@ from headwater.report.markup import (
 from headwater.report.sources import source_key
 
 OPEN_ARTICLES = 10  # with more articles than this, each starts folded
+# Articles shown with their whole marked-up text. A report of 1,000 articles with every text inline is
+# 15 MB and takes seconds to open (benchmarks/report_bench.py); past this many, the report keeps the
+# evidence (articles in a narrative or a contradiction) first and lists the rest in the index, and
+# says that `headwater serve` shows every article.
+TEXT_LIMIT = 300
 MAX_INDEX_OPEN = 30
 
 
@@ -203,11 +208,28 @@ def index_table(doc: Doc) -> str:
     return fold(f"Index of {plural(len(rows), 'article')}", table, len(rows), MAX_INDEX_OPEN)
 
 
+def shown_articles(doc: Doc) -> list[Row]:
+    """The articles shown with their text: all of them up to TEXT_LIMIT, else the evidence first."""
+    if len(doc.articles) <= TEXT_LIMIT:
+        return doc.articles
+    evidence = {str(x) for n in doc.list("narratives") for x in n.get("article_ids") or []}
+    evidence |= {str(x) for c in doc.list("contradictions") for x in c.get("article_ids") or []}
+    ranked = sorted(doc.articles, key=lambda a: str(a.get("id")) not in evidence)  # stable: corpus order within
+    keep = {str(a.get("id")) for a in ranked[:TEXT_LIMIT]}
+    return [a for a in doc.articles if str(a.get("id")) in keep]
+
+
 def articles_section(doc: Doc) -> str:
     opened = len(doc.articles) <= OPEN_ARTICLES
-    views = "".join(article_view(doc, a, opened) for a in doc.articles)
+    shown = shown_articles(doc)
+    views = "".join(article_view(doc, a, opened) for a in shown)
+    note = ""
+    if len(shown) < len(doc.articles):
+        note = (f'<p class="muted">{len(shown):,} of {len(doc.articles):,} articles are shown with their text here: those '
+                f'in narratives and contradictions first. <code>headwater serve</code> shows every article, '
+                f'with its evidence marked, and searches them.</p>')
     legend = ('<p class="legend"><mark class="pl">place</mark> <mark class="pl meto">capital for its government</mark> '
               '<mark class="cl state">claim (source state-affiliated)</mark> <mark class="cl indep">claim (not)</mark> '
               '<mark class="cl unk">claim (unknown)</mark> <mark class="src unk">source</mark> <mark class="num">number</mark> '
               '<mark class="ev">event word</mark></p>')
-    return f'<section id="articles"><h2>Articles</h2>{index_table(doc)}{legend}{views}</section>'
+    return f'<section id="articles"><h2>Articles</h2>{index_table(doc)}{note}{legend}{views}</section>'
