@@ -50,6 +50,7 @@ def analysis_dict(result: Analysis) -> dict[str, Any]:
         "narratives": links.narratives,
         "contradictions": links.contradictions,
         "provenance": links.provenance,
+        "entities": links.entities,  # one per real source across articles (link.entities)
         "errors": [{"source": e.source, "reason": e.reason} for e in result.errors],
     }
 

@@ -11,6 +11,7 @@ from headwater.extract.outlets import OutletRegistry
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from headwater.enrich.attributions.known import KnownSources
     from headwater.enrich.attributions.sources import SourceRegistry
     from headwater.enrich.places.gazetteer import Gazetteer
 
@@ -52,10 +53,11 @@ class Resources:
 
     def __init__(self, *, model: str = DEFAULT_MODEL, outlets_path: str | Path | None = None,
                  nlp: Language | None = None, outlets: OutletRegistry | None = None,
-                 gazetteer: Gazetteer | None = None) -> None:
+                 gazetteer: Gazetteer | None = None, known_sources: KnownSources | None = None) -> None:
         self.model = model
         self.outlets_path = outlets_path
-        for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer)):
+        for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer),
+                            ("known_sources", known_sources)):
             if value is not None:
                 self.__dict__[name] = value
 
@@ -74,7 +76,14 @@ class Resources:
         return Gazetteer.load()
 
     @cached_property
+    def known_sources(self) -> KnownSources:
+        """Officials, spokespeople and well-known organizations (data/officials.yaml, organizations.yaml)."""
+        from headwater.enrich.attributions.known import KnownSources
+
+        return KnownSources.load()
+
+    @cached_property
     def sources(self) -> SourceRegistry:
         from headwater.enrich.attributions.sources import SourceRegistry
 
-        return SourceRegistry(self.outlets)
+        return SourceRegistry(self.outlets, self.known_sources)

@@ -70,7 +70,7 @@ def _events(ctx: Context) -> None:
 
 
 PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), _places)
-ATTRIBUTIONS = Enricher("attributions/1", ("nlp", "sources"), ("attributions",), _attributions)
+ATTRIBUTIONS = Enricher("attributions/2", ("nlp", "sources"), ("attributions",), _attributions)
 EVENTS = Enricher("events/1", ("nlp",), ("events",), _events)  # reads places and attributions
 
 

@@ -32,6 +32,7 @@ class CorpusLinks:
     contradictions: list[dict[str, Any]] = field(default_factory=list)
     provenance: list[dict[str, Any]] = field(default_factory=list)
     copies: list[dict[str, Any]] = field(default_factory=list)  # {article_id, derived_from, containment}
+    entities: list[dict[str, Any]] = field(default_factory=list)  # one per real source (``link.entities``)
     narrative_ids: dict[str, str] = field(default_factory=dict)  # frame key -> stable narrative id
 
 
@@ -78,10 +79,12 @@ def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, s
     """Everything computed across articles. ``known_narratives`` (frame key -> id) keeps narrative
     ids stable from run to run; the extended mapping is returned in ``narrative_ids``.
     ``known_claims`` (see ``link.known``) are matched to the narratives that repeat them."""
+    from headwater.link.entities import resolve_entities
     from headwater.link.known import match
     from headwater.link.narratives import contradictions, narratives, provenance
     from headwater.link.stories import incident_stories
 
+    entities = resolve_entities(corpus)  # first: provenance reads the typing it carries between articles
     copies = find_copies(corpus)
     arts = dict(corpus)
     found, ids = narratives(corpus, known_narratives or {})
@@ -89,4 +92,4 @@ def link_corpus(corpus: list[tuple[int, Article]], known_narratives: dict[str, s
         n["known_claims"] = match(n, arts, known_claims) if known_claims else []
     return CorpusLinks(stories=incident_stories(corpus, copies), copies=copies, narratives=found,
                        contradictions=[c for n in found for c in contradictions(n, arts)],
-                       provenance=[provenance(n, arts) for n in found], narrative_ids=ids)
+                       provenance=[provenance(n, arts) for n in found], narrative_ids=ids, entities=entities)
