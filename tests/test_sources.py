@@ -3,10 +3,12 @@ later mentions, the author's own voice, clauses that are not sources, entities a
 the independence breakdown."""
 from __future__ import annotations
 
+from importlib import resources as res
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from headwater.enrich.attributions.find import find_attributions
 from headwater.enrich.attributions.known import KnownSources
@@ -30,8 +32,6 @@ def test_registry_entries_have_a_source_and_unique_names(resources: Resources) -
     assert len(known.entries) > 300
     assert all(e.id and e.name for e in known.entries)
     for f in ("officials.yaml", "organizations.yaml"):
-        import yaml
-        from importlib import resources as res
         for e in yaml.safe_load(res.files("headwater.data").joinpath(f).read_text("utf-8")):
             assert str(e.get("source", "")).startswith("https://"), e["id"]
 

@@ -51,8 +51,10 @@ from headwater.enrich.attributions.quotes import (
 from headwater.enrich.attributions.roles import article_roles, full_names
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
+    FORMER,
     OFFICIAL_ROLES,
     POSSESSIVES,
+    STATE_NOUNS,
     Memory,
     SourceRegistry,
     affiliation,
@@ -415,11 +417,12 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     out: list[dict[str, Any]] = []
     prev_quote: list[dict[str, Any]] | None = None
     text = article.text
+    places = {str(p.get("surface")): str(p["country"]) for p in article.places if p.get("country") and p.get("surface")}
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
     for sent in sentences(doc):
         found = [f for f in (_voice(f, article) for f in _sentence(sent, registry, memory)) if f is not None]
         for f in found:
-            f.chain = [_dated(s, year, registry) for s in f.chain]
+            f.chain = [_placed(_dated(s, year, registry), places) for s in f.chain]
         stripped = sent.text.strip()
         last = out[-1] if out and out[-1]["sources"] else None
         if not found and last is not None and sent.end_char <= last["end"] + 2:
@@ -468,6 +471,18 @@ def _voice(f: Found, article: Article) -> Found | None:
                     "author_voice": True}, f"outlet:{o.id}")
     f.chain = [outlet, *f.chain[1:]]
     return f
+
+
+def _placed(src: dict[str, Any], places: dict[str, str]) -> dict[str, Any]:
+    """An official whose role names a place the article placed: "the Belgorod governor" is Russia's."""
+    words = str(src.get("role") or src.get("name") or "")
+    if src.get("affiliation") != "unknown" or src.get("country") or not \
+            set(re.findall(r"[a-z]+", words.lower())) & (OFFICIAL_ROLES | STATE_NOUNS) or FORMER.search(words):
+        return src
+    cc = next((cc for surface, cc in places.items() if re.search(rf"\b{re.escape(surface)}\b", words)), None)
+    if cc is None:
+        return src
+    return typed({**src, "country": cc, "state_affiliated": True}, f"role:{words} (place: {cc})")
 
 
 def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry) -> dict[str, Any]:

@@ -47,6 +47,17 @@ OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|d
 # Pronouns as speakers, and what they can refer back to; possessives as their owners ("his claim").
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+# Nouns for a state's institutions and people speaking for it as a whole: "Russian authorities",
+# "the Kyiv government", "the Polish side". With a country they are that state's voice (not when
+# "opposition" qualifies them: "the Belarusian opposition leader").
+STATE_NOUNS = frozenset(
+    "authorities government administration regime leadership leader side cabinet ministry ministries parliament "
+    "lawmakers parliamentarians embassy consulate delegation forces troops army navy police prosecutors "
+    "investigators".split())
+# Titles inside a name that give a role: "Professor Dame Jenny Harries", "Gen. Mark Milley".
+TITLES = re.compile(r"^(?:(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Gen\.?|General|Col\.?|Colonel|Lt\.?|Maj\.?|"
+                    r"Adm\.?|Admiral|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Mayor|President|Minister|Ambassador|"
+                    r"Chancellor|Premier|Chair|Chairman|Secretary|Speaker)\s+)+")
 # Role words of people who speak for no state: scholars, reporters, activists, business people.
 # Only read when the role has no official word ("a professor at", "the company's chief executive").
 NON_STATE_ROLES = frozenset(
@@ -54,7 +65,7 @@ NON_STATE_ROLES = frozenset(
     "editor reporter correspondent blogger commentator author writer novelist activist campaigner "
     "founder co-founder ceo executive entrepreneur businessman businesswoman billionaire investor "
     "pollster lawyer priest bishop archbishop actor actress singer comedian filmmaker podcaster "
-    "host analyst fellow".split())
+    "host analyst fellow prof dr".split())
 # A former office-holder speaks for no state any more ("former US ambassador").
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|onetime|one-time)\b", re.I)
 # Name endings that make an organization private: universities and companies.
@@ -107,7 +118,10 @@ class SourceRegistry:
     @cached_property
     def demonyms(self) -> dict[str, str]:
         """Nationality words, possessives, country names and capitals (as metonyms) to countries."""
-        index = {norm(d): cc for cc, ds in (self._data("country_aliases.yaml") or {}).items() for d in ds}
+        rows = [r.split("\t") for r in resources.files("headwater.data").joinpath("country_points.tsv")
+                .read_text("utf-8").splitlines() if r and not r.startswith("#")][1:]
+        index = {norm(n): r[0] for r in rows if len(r) > 1 for n in (r[1], r[1] + "'s")}
+        index.update({norm(d): cc for cc, ds in (self._data("country_aliases.yaml") or {}).items() for d in ds})
         index.update({norm(d): cc for cc, ds in (self._data("demonyms.yaml") or {}).items() for d in ds})
         return index
 
@@ -210,12 +224,13 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
         return typed({"name": re.sub(r"^(?:the|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
                       "country": registry.country_of(text), "state_affiliated": None, "text": text}, None)
     country = registry.country_of(text)
-    if set(words) & OFFICIAL_ROLES:
+    if set(words) & OFFICIAL_ROLES or (country and set(words) & STATE_NOUNS and "opposition" not in words):
         role_body = next((b for c in cands if (b := registry.body(c)) is not None), None)
         country = country or (role_body.country if role_body else None)
         former = bool(FORMER.search(text))
         state = False if former else True if country or (role_body and role_body.state_affiliated) else None
-        return typed({"name": name, "kind": "person" if ner != "ORG" else "government", "country": country,
+        kind = "person" if ner != "ORG" and not set(words) & STATE_NOUNS else "government"
+        return typed({"name": name, "kind": kind, "country": country,
                       "state_affiliated": state, "role": text, "text": text},
                      f"state_body:{role_body.id}" if role_body and not former else f"role:{text}")
     kind = {"PERSON": "person", "GPE": "government", "NORP": "government"}.get(ner or "", "organization")
@@ -232,8 +247,12 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
 def _person(text: str, person: str, role: str | None, registry: SourceRegistry) -> dict[str, Any]:
     """A named person; country and state affiliation from the role the text gives them, or else
     from the registry of officials; an outlet or organization the parser took for a person is that."""
-    k = registry.known.get(person)
+    title = TITLES.match(person)
+    bare = person[title.end():] if title else person
+    k = registry.known.get(person) or registry.known.get(bare)
     o = registry.outlets.by_name(person)
+    if title and not role:  # "Professor Dame Jenny Harries": the title is the role the text gives
+        role = title.group(0).strip()
     if o is not None and not role:
         return describe(person, registry)
     if k is not None and k.kind != "person":
