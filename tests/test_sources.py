@@ -155,3 +155,24 @@ def test_independence_reports_unknown_apart(primaries: list[dict[str, Any]], ind
                                             at_most: int) -> None:
     got = independence([{"name": f"s{i}", **p} for i, p in enumerate(primaries)])
     assert (got["independent"], got["unknown"], got["independent_at_most"]) == (independent, unknown, at_most)
+
+
+def test_he_is_the_person_the_previous_sentence_was_about(resources: Resources) -> None:
+    text = ("Senator Ana Ruiz said the bill would pass by the end of the month. "
+            "Governor Tom Bekele arrived in the capital on Monday for talks with the cabinet. "
+            "He noted that the state budget could not absorb another cut.")
+    chains = sources(text, resources)
+    he = next(c[0] for c in chains if c[0].get("resolved_from") == "He")
+    assert he["name"] == "Tom Bekele"
+
+
+def test_an_organization_given_with_a_name_is_their_role(resources: Resources) -> None:
+    text = ("Michael Carter of the Heritage Foundation spoke at the hearing on Monday. "
+            "Carter said the subsidies would not lower prices.")
+    s = speaker(sources(text, resources), "Carter")
+    assert s["state_affiliated"] is False and "org-heritage" in str(s["typed_by"])
+
+
+def test_it_with_nothing_before_is_no_speaker(resources: Resources) -> None:
+    chains = sources("It shows that the climate models have overstated the warming for decades.", resources)
+    assert chains == []

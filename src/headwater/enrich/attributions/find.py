@@ -75,6 +75,8 @@ COLON_QUOTE = re.compile(r"^\s*([A-Z][^:“\"\n]{1,60}?)\s*:\s*[“\"]")
 # The author's own voice: first and second person outside quotes ("I believe", "we know", "you
 # might want to") is the writer speaking, never the last person named.
 AUTHOR = frozenset(("i", "we", "me", "us", "my", "our", "you", "your"))
+# Pronouns that stand for people even when nothing earlier says who: an unknown speaker, still a speaker.
+PEOPLE_PRONOUNS = frozenset(("he", "she", "they", "his", "her", "their", "who"))
 # Finite verb tags: a speaker's words that hold one are a clause, not a name.
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 DASH_TAG = re.compile(r"[”\"]\s*(?P<dash>[―—–])\s*(?P<who>[A-Z][^\s,.;:!?]*(?:\s+[A-Z][^\s,.;:!?]*){0,4})[\s,.]*$")
@@ -118,9 +120,13 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who", "that") and tok.dep_.startswith("nsubj")):
         if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
             return _source(tok.head.head, registry, memory)  # "a group that advocates ...": the group
-        found = memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_), registry) or _last_person(tok, registry, memory)
+        found = _topic_person(tok, registry, memory) or memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_), registry) \
+            or _last_person(tok, registry, memory)
         if found:  # inferred, and said so: the text has only the pronoun here
             return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
+        if tok.lower_ not in PEOPLE_PRONOUNS:  # "it", "this", "that" with nothing before: no speaker
+            return [{"name": tok.text, "kind": "author", "country": None, "state_affiliated": None,
+                     "text": tok.text, "author": True}]
         return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
                  "text": tok.text, "unresolved": True}]
     if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in OFFICIAL_ROLES) and \
@@ -171,6 +177,26 @@ def _span_source(span: Span, registry: SourceRegistry, memory: Memory) -> list[d
         return [memory.same_person(describe(span.text, registry, person=person.text, role=span.text))]
     ner = next((e.label_ for e in span.ents), None)
     return [describe(span.text, registry, ner=ner, has_name=any(t.pos_ == "PROPN" for t in span))]
+
+
+def _topic_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
+    """"He" opening a sentence is the person the previous sentence was about (its named subject),
+    when that sentence is not a quote: "Biden said … Putin arrived in Minsk on Monday. He noted …"
+    is Putin, not the last speaker. Otherwise None (the last speaker decides)."""
+    if POSSESSIVES.get(tok.lower_, tok.lower_) not in ("he", "she") or tok.sent.start == 0:
+        return None
+    if any(t.dep_.startswith("nsubj") and t.i < tok.i and t.pos_ == "PROPN" for t in tok.sent):
+        return None  # the sentence itself names a subject before the pronoun
+    prev = tok.doc[tok.sent.start - 1].sent
+    if "\n" in tok.doc.text[prev.end_char:tok.sent.start_char] or prev.text.lstrip()[:1] in QUOTES:
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    ent = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+    if ent is None or len(quote_spans(prev.text)):
+        return None
+    return [memory.same_person(describe(ent.text, registry, person=ent.text))]
 
 
 def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:

@@ -48,6 +48,18 @@ def _role_appos(ent: Span) -> str | None:
     return None
 
 
+def _role_of_org(ent: Span) -> str | None:
+    """"Brandon Weichert of the Institute for X", "Ana Ruiz at Lisbon University": the organization
+    a person is given with, as their role ("of the Institute for X")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in ("of", "at", "from", "with"):
+        return None
+    nxt = next((e for e in doc.ents if e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE", "NORP")), None)
+    if nxt is None or (nxt.start == ent.end + 2 and doc[ent.end + 1].lower_ != "the"):
+        return None
+    return doc[ent.end: nxt.end].text
+
+
 def article_roles(doc: Doc) -> dict[str, str]:
     """Person name -> role, for full names and, when only one person carries it, the surname."""
     roles: dict[str, str] = {}
@@ -57,7 +69,7 @@ def article_roles(doc: Doc) -> dict[str, str]:
             continue
         name = ent.text.strip()
         surnames.setdefault(name.split()[-1], set()).add(name)
-        role = _role_before(ent) or _role_appos(ent)
+        role = _role_before(ent) or _role_appos(ent) or _role_of_org(ent)
         if role and name not in roles:
             roles[name] = role
     for last, full in surnames.items():

@@ -55,9 +55,12 @@ STATE_NOUNS = frozenset(
     "lawmakers parliamentarians embassy consulate delegation forces troops army navy police prosecutors "
     "investigators".split())
 # Titles inside a name that give a role: "Professor Dame Jenny Harries", "Gen. Mark Milley".
-TITLES = re.compile(r"^(?:(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Gen\.?|General|Col\.?|Colonel|Lt\.?|Maj\.?|"
-                    r"Adm\.?|Admiral|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Mayor|President|Minister|Ambassador|"
-                    r"Chancellor|Premier|Chair|Chairman|Secretary|Speaker)\s+)+")
+# Only office titles type a person; honorifics (Professor, Dr, Dame, Sir) say nothing of whom
+# they speak for (a chief medical officer is "Prof"), they are only stripped to look the name up.
+TITLES = re.compile(r"^(?:(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.?|Mr\.?|Mrs\.?|Gen\.?|General|"
+                    r"Col\.?|Colonel|Lt\.?|Maj\.?|Adm\.?|Admiral|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Mayor|"
+                    r"President|Minister|Ambassador|Chancellor|Premier|Secretary|Speaker)\s+)+")
+HONORIFICS = re.compile(r"\b(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.?|Mr\.?|Mrs\.?)(?:\s+|$)")
 # Role words of people who speak for no state: scholars, reporters, activists, business people.
 # Only read when the role has no official word ("a professor at", "the company's chief executive").
 NON_STATE_ROLES = frozenset(
@@ -65,7 +68,7 @@ NON_STATE_ROLES = frozenset(
     "editor reporter correspondent blogger commentator author writer novelist activist campaigner "
     "founder co-founder ceo executive entrepreneur businessman businesswoman billionaire investor "
     "pollster lawyer priest bishop archbishop actor actress singer comedian filmmaker podcaster "
-    "host analyst fellow prof dr".split())
+    "host analyst fellow".split())
 # A former office-holder speaks for no state any more ("former US ambassador").
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|onetime|one-time)\b", re.I)
 # Name endings that make an organization private: universities and companies.
@@ -251,8 +254,8 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     bare = person[title.end():] if title else person
     k = registry.known.get(person) or registry.known.get(bare)
     o = registry.outlets.by_name(person)
-    if title and not role:  # "Professor Dame Jenny Harries": the title is the role the text gives
-        role = title.group(0).strip()
+    if title and not role and HONORIFICS.sub("", title.group(0)).strip():  # "Senator Ana Ruiz": the title is a role
+        role = HONORIFICS.sub("", title.group(0)).strip()
     if o is not None and not role:
         return describe(person, registry)
     if k is not None and k.kind != "person":
@@ -284,6 +287,8 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
             by = f"registry:{org.id} (role: {context})"
         elif words & NON_STATE_ROLES and not official:
             src["state_affiliated"], by = False, f"role:{context}"
+        elif (m := NON_STATE_NAME.search(context.rstrip(" ,."))) and not official and body is None:
+            src["state_affiliated"], by = False, f"role:{context} ({m.group(0)})"  # "of Lisbon University"
     if body is not None and body.state_affiliated is None and body.country is None and by is None:
         src["intergovernmental"], by = True, f"state_body:{body.id}"
     return typed(src, by)
