@@ -86,7 +86,7 @@ def test_the_authors_voice_is_not_the_last_person_named(resources: Resources) ->
             "The reason I want the empire to collapse is that I do not believe it is compatible with freedom.")
     chains = sources(text, resources)
     assert all(s["name"] != "Mitch McConnell" for c in chains[1:] for s in c)
-    assert len(chains) == 1  # without a known outlet the author's sentence is the article's own claim
+    assert chains[-1][0]["name"] == "the author" and chains[-1][0]["author_voice"] is True  # no outlet known
     outlet = Outlet("ex", "Example Post", "GB", False, "input")
     chains = sources(text, resources, outlet=outlet)
     author = chains[-1][0]
@@ -171,8 +171,3 @@ def test_an_organization_given_with_a_name_is_their_role(resources: Resources) -
             "Carter said the subsidies would not lower prices.")
     s = speaker(sources(text, resources), "Carter")
     assert s["state_affiliated"] is False and "org-heritage" in str(s["typed_by"])
-
-
-def test_it_with_nothing_before_is_no_speaker(resources: Resources) -> None:
-    chains = sources("It shows that the climate models have overstated the warming for decades.", resources)
-    assert chains == []

@@ -75,8 +75,6 @@ COLON_QUOTE = re.compile(r"^\s*([A-Z][^:“\"\n]{1,60}?)\s*:\s*[“\"]")
 # The author's own voice: first and second person outside quotes ("I believe", "we know", "you
 # might want to") is the writer speaking, never the last person named.
 AUTHOR = frozenset(("i", "we", "me", "us", "my", "our", "you", "your"))
-# Pronouns that stand for people even when nothing earlier says who: an unknown speaker, still a speaker.
-PEOPLE_PRONOUNS = frozenset(("he", "she", "they", "his", "her", "their", "who"))
 # Finite verb tags: a speaker's words that hold one are a clause, not a name.
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 DASH_TAG = re.compile(r"[”\"]\s*(?P<dash>[―—–])\s*(?P<who>[A-Z][^\s,.;:!?]*(?:\s+[A-Z][^\s,.;:!?]*){0,4})[\s,.]*$")
@@ -124,9 +122,6 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
             or _last_person(tok, registry, memory)
         if found:  # inferred, and said so: the text has only the pronoun here
             return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
-        if tok.lower_ not in PEOPLE_PRONOUNS:  # "it", "this", "that" with nothing before: no speaker
-            return [{"name": tok.text, "kind": "author", "country": None, "state_affiliated": None,
-                     "text": tok.text, "author": True}]
         return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
                  "text": tok.text, "unresolved": True}]
     if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in OFFICIAL_ROLES) and \
@@ -196,7 +191,7 @@ def _topic_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[
     ent = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
     if ent is None or len(quote_spans(prev.text)):
         return None
-    return [memory.same_person(describe(ent.text, registry, person=ent.text))]
+    return [memory.same_person(describe(ent.text, registry, person=ent.text, role=memory.roles.get(ent.text)))]
 
 
 def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
@@ -206,7 +201,7 @@ def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[d
     person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PERSON" and e.end <= tok.i), None)
     if person is None:
         return None
-    return [memory.same_person(describe(person.text, registry, person=person.text))]
+    return [memory.same_person(describe(person.text, registry, person=person.text, role=memory.roles.get(person.text)))]
 
 
 def _appos_text(tok: Token) -> str | None:
@@ -485,12 +480,15 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
 
 
 def _voice(f: Found, article: Article) -> Found | None:
-    """The author's own voice goes to the outlet when the article shows it; without one the
-    sentence is the article's own claim (no source), never the last person named."""
+    """The author's own voice goes to the outlet when the article shows it, else to "the author"
+    (affiliation unknown); never to the last person named."""
     if not f.chain or not f.chain[0].get("author"):
         return f
     if article.outlet is None:
-        return None
+        f.chain = [typed({"name": "the author", "kind": "author", "country": None, "state_affiliated": None,
+                          "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,
+                          "author_voice": True}, None), *f.chain[1:]]
+        return f
     o = article.outlet
     outlet = typed({"name": o.name, "kind": "outlet", "country": o.country, "state_affiliated": o.state_affiliated,
                     "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,

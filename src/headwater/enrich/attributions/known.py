@@ -31,6 +31,7 @@ class Known:
     terms: tuple[tuple[int, int | None], ...] = ()
     body: str | None = None  # the international body an international official speaks for
     role: str | None = None
+    national: str | None = None  # an international official's own country, for the national office they held
 
     @property
     def intergovernmental(self) -> bool:
@@ -67,7 +68,8 @@ class KnownSources:
         for e in raw:
             terms = tuple((int(t[0]), None if t[1] is None else int(t[1])) for t in e.get("terms") or ())
             k = Known(str(e["id"]), str(e["name"]), str(e.get("kind") or "organization"), e.get("country"),
-                      e.get("state_affiliated"), terms, e.get("body"), e.get("role") or e.get("what"))
+                      e.get("state_affiliated"), terms, e.get("body"), e.get("role") or e.get("what"),
+                      e.get("national"))
             entries.append(k)
             names.append([str(a) for a in e.get("aliases") or ()])
         known = cls(entries)

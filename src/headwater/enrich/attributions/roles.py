@@ -14,7 +14,8 @@ from headwater.enrich.attributions.sources import NON_STATE_ROLES, OFFICIAL_ROLE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-ROLE_WORDS = OFFICIAL_ROLES | NON_STATE_ROLES | {"former", "ex"}
+ROLE_WORDS = OFFICIAL_ROLES | NON_STATE_ROLES | {"former", "ex", "head", "director", "chief", "chair", "chairman",
+                                                "chairwoman", "president", "vice-chair", "member"}
 
 
 def _role_before(ent: Span) -> str | None:
@@ -48,6 +49,28 @@ def _role_appos(ent: Span) -> str | None:
     return None
 
 
+def _role_ahead(ent: Span) -> str | None:
+    """"The Minister of Education, Prof Tahir Mamman said", "Head of Field Development at Wellcome
+    Trust, Modi Mwatsama, said": a role before the name, set off by a comma."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].text in ("Prof", "Prof.", "Professor", "Dr", "Dr.", "Sir", "Dame", "Mr", "Ms", "Mrs"):
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    start = i
+    while start > 0 and doc[start - 1].sent == ent.sent and i - start < 14 \
+            and doc[start - 1].text not in (",", ";", ".", ":") and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = doc[start:i]
+    while len(words) and words[0].lower_ in ("the", "a", "an", "and", "but", "meanwhile"):
+        words = words[1:]
+    if len(words) and {t.lower_ for t in words} & ROLE_WORDS and not any(t.ent_type_ == "PERSON" for t in words) \
+            and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return words.text
+    return None
+
+
 def _role_of_org(ent: Span) -> str | None:
     """"Brandon Weichert of the Institute for X", "Ana Ruiz at Lisbon University": the organization
     a person is given with, as their role ("of the Institute for X")."""
@@ -69,7 +92,7 @@ def article_roles(doc: Doc) -> dict[str, str]:
             continue
         name = ent.text.strip()
         surnames.setdefault(name.split()[-1], set()).add(name)
-        role = _role_before(ent) or _role_appos(ent) or _role_of_org(ent)
+        role = _role_before(ent) or _role_appos(ent) or _role_ahead(ent) or _role_of_org(ent)
         if role and name not in roles:
             roles[name] = role
     for last, full in surnames.items():

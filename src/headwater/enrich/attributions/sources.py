@@ -61,6 +61,8 @@ TITLES = re.compile(r"^(?:(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.
                     r"Col\.?|Colonel|Lt\.?|Maj\.?|Adm\.?|Admiral|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Mayor|"
                     r"President|Minister|Ambassador|Chancellor|Premier|Secretary|Speaker)\s+)+")
 HONORIFICS = re.compile(r"\b(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.?|Mr\.?|Mrs\.?)(?:\s+|$)")
+# Words of an international office: "NATO Secretary General", "EU foreign policy chief".
+INTERNATIONAL = re.compile(r"\b(?:NATO|EU|European|UN|United Nations|Secretary[- ]General|Commission|Council|IAEA|WHO|IMF)\b")
 # Role words of people who speak for no state: scholars, reporters, activists, business people.
 # Only read when the role has no official word ("a professor at", "the company's chief executive").
 NON_STATE_ROLES = frozenset(
@@ -68,7 +70,7 @@ NON_STATE_ROLES = frozenset(
     "editor reporter correspondent blogger commentator author writer novelist activist campaigner "
     "founder co-founder ceo executive entrepreneur businessman businesswoman billionaire investor "
     "pollster lawyer priest bishop archbishop actor actress singer comedian filmmaker podcaster "
-    "host analyst fellow".split())
+    "host analyst fellow private".split())
 # A former office-holder speaks for no state any more ("former US ambassador").
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|onetime|one-time)\b", re.I)
 # Name endings that make an organization private: universities and companies.
@@ -277,6 +279,10 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     elif (body is not None and body.state_affiliated) or (official and country):
         src["state_affiliated"] = True
         by = f"state_body:{body.id}" if body is not None and body.state_affiliated else f"role:{context}"
+    elif k is not None and k.national and official and not INTERNATIONAL.search(context):
+        # "Prime Minister Mark Rutte": the national office of someone who later led an international body
+        src.update(country=k.national, state_affiliated=True)
+        by = f"registry:{k.id} (role: {context})"
     elif k is not None:
         known = from_known(k, person, text)
         return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
@@ -311,15 +317,17 @@ class Memory:
         for chain in reversed(self.chains):
             for s in chain:
                 other = str(s.get("name") or "")
+                if s.get("kind") == "person" and other == name and not src.get("role") and \
+                        s.get("affiliation") not in (None, "unknown") and src.get("affiliation") != s.get("affiliation"):
+                    return {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # typed before
                 if s.get("kind") == "person" and other != name and (other.endswith(" " + name) or name.endswith(" " + other)):
                     s = {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # named here
                     return s if len(other) >= len(name) else {**s, "name": name}
-        if self.registry is None or src.get("kind") != "person" or src.get("role") or \
-                src.get("affiliation") not in (None, "unknown"):
+        if self.registry is None or src.get("kind") != "person" or src.get("affiliation") not in (None, "unknown"):
             return src
         full = self.names.get(name, name)
         role = self.roles.get(name) or self.roles.get(full)
-        if role or full != name:
+        if (role and role != src.get("role")) or full != name:
             found = describe(str(src.get("text") or name), self.registry, person=full, role=role)
             if found.get("affiliation") != "unknown":
                 return {**found, "name": name, "role_from": "elsewhere in the article"}
