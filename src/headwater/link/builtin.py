@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from headwater.link.copies import find_copies
+from headwater.link.entities import apply_entities, resolve_entities
 from headwater.link.known import match
 from headwater.link.narratives import contradictions, narratives, provenance
 from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
@@ -21,6 +22,12 @@ def _stories(ctx: LinkContext) -> dict[str, Rows]:
     return {"stories": incident_stories(ctx.articles, ctx.results["copies"])}
 
 
+def _entities(ctx: LinkContext) -> dict[str, Rows]:
+    entities = resolve_entities(ctx.articles)
+    apply_entities(ctx.articles, entities)  # the later linkers see each mention typed as its entity is
+    return {"entities": entities}
+
+
 def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     arts = ctx.by_row()
     found, ids = narratives(ctx.articles, dict(ctx.state.get("narrative_keys") or {}))
@@ -32,11 +39,13 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
             "provenance": [provenance(n, arts) for n in found]}
 
 
+ENTITIES = Linker("entities/1", (), ("entities",), _entities,
+                  "one entity per real source across articles; agreed typing carried to untyped mentions")
 COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely repeat an earlier one")
 STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident")
-NARRATIVES = Linker("narratives/1", (), ("narratives", "contradictions", "provenance"), _narratives,
+NARRATIVES = Linker("narratives/1", ("entities",), ("narratives", "contradictions", "provenance"), _narratives,
                     "claims retold across articles, where retellings disagree, and whom they rest on")
-BUILTIN = (COPIES, STORIES, NARRATIVES)
+BUILTIN = (ENTITIES, COPIES, STORIES, NARRATIVES)
 
 
 def register_linkers(registry: Registry[Linker]) -> None:

@@ -139,12 +139,38 @@ def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str,
                 edges.append({"from": prev, "to": _node(s), "article_id": aid})
                 prev = _node(s)
             last = chain[-1]
-            node = {k: last.get(k) for k in ("kind", "country", "state_affiliated")}
+            node = {k: last.get(k) for k in ("kind", "country", "state_affiliated", "affiliation", "typed_by", "entity")
+                    if k in ("kind", "country", "state_affiliated") or last.get(k) is not None}
             node["name"] = _node(last)
             if last.get("kind") == "anonymous" and len(chain) > 1:
                 node["relayed_by"] = chain[-2].get("name")  # "anonymous local sources" as relayed by SANA
             primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(aid)
-    independent = [p for p in primaries.values() if p.get("kind") not in ("anonymous", "unattributed")
-                   and p.get("state_affiliated") is False]
+    breakdown = independence(list(primaries.values()))
     return {"narrative_id": narrative["id"], "primary_sources": list(primaries.values()), "edges": edges,
-            "independent_non_state_named_primary_sources": len(independent)}
+            "independent_non_state_named_primary_sources": breakdown["independent"],
+            "independence": breakdown}
+
+
+def _group(p: dict[str, Any]) -> str:
+    """Which count a primary source goes to: independent (named and non-state), state,
+    intergovernmental, anonymous, unattributed, or unknown (named, affiliation not known)."""
+    if p.get("kind") in ("anonymous", "unattributed"):
+        return str(p["kind"])
+    if p.get("state_affiliated") is True:
+        return "state"
+    if p.get("state_affiliated") is False:
+        return "independent"
+    return "intergovernmental" if p.get("affiliation") == "intergovernmental" else "unknown"
+
+
+def independence(primaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The primary sources counted apart: an unknown one is never silently taken for a state (or
+    an independent) one; ``independent_at_most`` says how many there could be if all were."""
+    counts = {g: 0 for g in ("independent", "state", "intergovernmental", "anonymous", "unattributed", "unknown")}
+    unknown = []
+    for p in primaries:
+        g = _group(p)
+        counts[g] += 1
+        if g == "unknown":
+            unknown.append(str(p.get("name")))
+    return {**counts, "independent_at_most": counts["independent"] + counts["unknown"], "unknown_names": unknown}

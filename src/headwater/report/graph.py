@@ -217,6 +217,11 @@ def provenance_view(doc: Doc, prov: dict[str, Any], known: dict[str, dict[str, A
     graph = draw(nodes, edges, implied, layout(nodes, edges))
     indep = prov.get("independent_non_state_named_primary_sources")
     badge = f'<span class="badge {"zero" if not indep else "some"}">{esc(indep)} independent named primary sources</span>'
+    raw = prov.get("independence")
+    apart: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    detail = " · ".join(f"{esc(apart[k])} {k}" for k in ("state", "intergovernmental", "anonymous", "unknown") if apart.get(k))
+    badge += f' <span class="muted">{detail} (unknown: affiliation not known, not counted either way)</span>' \
+        if apart.get("unknown") else (f' <span class="muted">{detail}</span>' if detail else "")
     prim = " ".join(source_chip(p) for p in prov.get("primary_sources") or [] if isinstance(p, dict))
     return f'<p>{badge}</p><p><b>Primary sources:</b> {prim or "none"}</p>{graph}{edge_table(edges, implied)}', len(edges)
 

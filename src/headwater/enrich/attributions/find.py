@@ -48,13 +48,18 @@ from headwater.enrich.attributions.quotes import (
     sentences,
     trim,
 )
+from headwater.enrich.attributions.roles import article_roles, full_names
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
+    FORMER,
     OFFICIAL_ROLES,
     POSSESSIVES,
+    STATE_NOUNS,
     Memory,
     SourceRegistry,
+    affiliation,
     describe,
+    typed,
 )
 from headwater.enrich.doctext import sent_of, text
 
@@ -68,6 +73,11 @@ if TYPE_CHECKING:
 # A short name, a colon, an opening quote: how headlines and transcripts attribute.
 COLON_QUOTE = re.compile(r"^\s*([A-Z][^:“\"\n]{1,60}?)\s*:\s*[“\"]")
 # A quote, a dash, a name, and nothing else: '“We deserve better.” ― Ana Ruiz'.
+# The author's own voice: first and second person outside quotes ("I believe", "we know", "you
+# might want to") is the writer speaking, never the last person named.
+AUTHOR = frozenset(("i", "we", "me", "us", "my", "our", "you", "your"))
+# Finite verb tags: a speaker's words that hold one are a clause, not a name.
+FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 DASH_TAG = re.compile(r"[”\"]\s*(?P<dash>[―—–])\s*(?P<who>[A-Z][^\s,.;:!?]*(?:\s+[A-Z][^\s,.;:!?]*){0,4})[\s,.]*$")
 
 
@@ -103,10 +113,14 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     doc = tok.doc
     words = _core(tok)
     text = doc[words[0].i: words[-1].i + 1].text
+    if tok.lower_ in AUTHOR and tok.pos_ == "PRON":
+        return [{"name": tok.text, "kind": "author", "country": None, "state_affiliated": None, "text": tok.text,
+                 "author": True}]
     if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who", "that") and tok.dep_.startswith("nsubj")):
         if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
             return _source(tok.head.head, registry, memory)  # "a group that advocates ...": the group
-        found = memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_), registry) or _last_person(tok, registry, memory)
+        found = _topic_person(tok, registry, memory) or memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_), registry) \
+            or _last_person(tok, registry, memory)
         if found:  # inferred, and said so: the text has only the pronoun here
             return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
         return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
@@ -132,6 +146,9 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
             if not registry.body(text) and not registry.outlets.by_name(text):
                 return [memory.same_person(describe(text, registry, person=text, role=role_text))]
     ner = next((e.label_ for e in doc.ents if e.start <= tok.i < e.end), None)
+    if person is None and (text in memory.names or text in memory.roles) and not registry.outlets.by_name(text):
+        # a surname the parser did not take for a person ("Kaskmaa said" after "Tiit Kaskmaa")
+        return [memory.same_person(describe(text, registry, person=text))]
     role = None
     if person is not None:
         role = doc[words[0].i: person.start].text.strip(" ,") or _appos_text(tok) or None
@@ -158,6 +175,26 @@ def _span_source(span: Span, registry: SourceRegistry, memory: Memory) -> list[d
     return [describe(span.text, registry, ner=ner, has_name=any(t.pos_ == "PROPN" for t in span))]
 
 
+def _topic_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
+    """"He" opening a sentence is the person the previous sentence was about (its named subject),
+    when that sentence is not a quote: "Biden said … Putin arrived in Minsk on Monday. He noted …"
+    is Putin, not the last speaker. Otherwise None (the last speaker decides)."""
+    if POSSESSIVES.get(tok.lower_, tok.lower_) not in ("he", "she") or tok.sent.start == 0:
+        return None
+    if any(t.dep_.startswith("nsubj") and t.i < tok.i and t.pos_ == "PROPN" for t in tok.sent):
+        return None  # the sentence itself names a subject before the pronoun
+    prev = tok.doc[tok.sent.start - 1].sent
+    if "\n" in tok.doc.text[prev.end_char:tok.sent.start_char] or prev.text.lstrip()[:1] in QUOTES:
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    ent = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start <= subj.i < e.end), None)
+    if ent is None or len(quote_spans(prev.text)):
+        return None
+    return [memory.same_person(describe(ent.text, registry, person=ent.text, role=memory.roles.get(ent.text)))]
+
+
 def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
     """For "he" or "she" no earlier source resolves: the person last named before it."""
     if POSSESSIVES.get(tok.lower_, tok.lower_) not in ("he", "she"):
@@ -165,7 +202,7 @@ def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[d
     person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PERSON" and e.end <= tok.i), None)
     if person is None:
         return None
-    return [memory.same_person(describe(person.text, registry, person=person.text))]
+    return [memory.same_person(describe(person.text, registry, person=person.text, role=memory.roles.get(person.text)))]
 
 
 def _appos_text(tok: Token) -> str | None:
@@ -173,6 +210,16 @@ def _appos_text(tok: Token) -> str | None:
         if c.dep_ == "appos":
             return tok.doc[c.left_edge.i: c.right_edge.i + 1].text
     return None
+
+
+def not_a_name(subj: Token) -> bool:
+    """A speaker's words that are a clause, not a name: "Fearing he was not going to last …," (a
+    participle heading it, or a finite verb inside it)."""
+    if subj.tag_ in ("VBG", "VBN", "VB") or (subj.pos_ in ("VERB", "AUX") and subj.tag_ in FINITE):
+        return True
+    words = _core(subj)
+    return any(t.tag_ in FINITE and t.dep_ not in ("amod", "compound") for t in words if t.i != subj.i) \
+        or subj.doc[words[-1].i].text == ","
 
 
 def _subject(verb: Token) -> Token | None:
@@ -192,6 +239,9 @@ def _subject(verb: Token) -> Token | None:
         top = next((c for c in root.children if c.dep_ == "nsubj"), None) if root.pos_ in ("VERB", "AUX") else None
         if top is not None and top.i < verb.i:
             return top
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children):
+        # "prompting the screens to show", "asked him to say": the object does it, not the subject
+        return next(c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i)
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
@@ -292,7 +342,7 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
             c.dep_ == "ccomp" or (c.dep_ in ("dobj", "xcomp") and c.right_edge.i - c.left_edge.i >= 2)
             for c in tok.children):
         return None  # "polls show that", "a poll shows Sanders leading", "wants the law repealed"; not "I see"
-    if not _speaks(tok, subj):
+    if not _speaks(tok, subj) or not_a_name(subj):
         return None
     chain = _source(subj, registry, memory)
     if any(c in str(chain[0].get("name")) for c in "|•»"):
@@ -385,12 +435,16 @@ def _dash_quote(sent: Span, registry: SourceRegistry, memory: Memory) -> Found |
 def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> list[dict[str, Any]]:
     """Attributed claims of one article (chains nearest first), then its own-voice claims marked
     ``"sources": []``; offsets index ``article.text``."""
-    memory = Memory()
+    memory = Memory(registry, article_roles(doc), full_names(doc))
     out: list[dict[str, Any]] = []
     prev_quote: list[dict[str, Any]] | None = None
     text = article.text
+    places = {str(p.get("surface")): str(p["country"]) for p in article.places if p.get("country") and p.get("surface")}
+    year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
     for sent in sentences(doc):
-        found = _sentence(sent, registry, memory)
+        found = [f for f in (_voice(f, article) for f in _sentence(sent, registry, memory)) if f is not None]
+        for f in found:
+            f.chain = [_placed(_dated(s, year, registry), places) for s in f.chain]
         stripped = sent.text.strip()
         last = out[-1] if out and out[-1]["sources"] else None
         if not found and last is not None and sent.end_char <= last["end"] + 2:
@@ -426,9 +480,51 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     return out
 
 
+def _voice(f: Found, article: Article) -> Found | None:
+    """The author's own voice goes to the outlet when the article shows it, else to "the author"
+    (affiliation unknown); never to the last person named."""
+    if not f.chain or not f.chain[0].get("author"):
+        return f
+    if article.outlet is None:
+        f.chain = [typed({"name": "the author", "kind": "author", "country": None, "state_affiliated": None,
+                          "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,
+                          "author_voice": True}, None), *f.chain[1:]]
+        return f
+    o = article.outlet
+    outlet = typed({"name": o.name, "kind": "outlet", "country": o.country, "state_affiliated": o.state_affiliated,
+                    "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,
+                    "author_voice": True}, f"outlet:{o.id}")
+    f.chain = [outlet, *f.chain[1:]]
+    return f
+
+
+def _placed(src: dict[str, Any], places: dict[str, str]) -> dict[str, Any]:
+    """An official whose role names a place the article placed: "the Belgorod governor" is Russia's."""
+    words = str(src.get("role") or src.get("name") or "")
+    if src.get("affiliation") != "unknown" or src.get("country") or not \
+            set(re.findall(r"[a-z]+", words.lower())) & (OFFICIAL_ROLES | STATE_NOUNS) or FORMER.search(words):
+        return src
+    cc = next((cc for surface, cc in places.items() if re.search(rf"\b{re.escape(surface)}\b", words)), None)
+    if cc is None:
+        return src
+    return typed({**src, "country": cc, "state_affiliated": True}, f"role:{words} (place: {cc})")
+
+
+def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry) -> dict[str, Any]:
+    """A registry person's affiliation in the article's year: in office, or former."""
+    k = registry.known.get(str(src.get("canonical") or "")) if src.get("entity") else None
+    if k is None or year is None or not str(src.get("typed_by") or "").startswith("registry:"):
+        return src
+    state, basis = k.affiliated_in(year)
+    out = {**src, "state_affiliated": state, "typing_note": f"{basis} in {year}"}
+    out["affiliation"] = affiliation(out)
+    return out
+
+
 def _public(s: dict[str, Any]) -> dict[str, Any]:
     keep = ("name", "canonical", "kind", "country", "state_affiliated", "role", "body", "text",
-            "resolved_from", "inferred", "unresolved")  # a pronoun resolved to an earlier speaker says so
+            "resolved_from", "inferred", "unresolved",  # a pronoun resolved to an earlier speaker says so
+            "entity", "typed_by", "affiliation", "intergovernmental", "typing_note", "role_from", "author_voice")
     return {k: s.get(k) for k in keep if k in s}
 
 

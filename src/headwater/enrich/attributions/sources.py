@@ -1,9 +1,13 @@
 """Who a source is: an outlet, a state body, a person with a role, an organization or anonymous.
 
-The registries are the outlet registry (``data/outlets.yaml``) and the state bodies
-(``data/state_bodies.yaml``); a person's country and state affiliation come from their role as the
-text gives it ("Syria's Permanent Representative to the UN Bassam Sabbagh"). ``Memory`` resolves a
-speaker named by pronoun or role ("he", "the envoy") to the sources an article met before.
+The registries are the outlet registry (``data/outlets.yaml``), the state bodies
+(``data/state_bodies.yaml``) and the known officials and organizations (``data/officials.yaml``,
+``data/organizations.yaml``, see ``known``); a person's country and state affiliation come from
+their role as the text gives it ("Syria's Permanent Representative to the UN Bassam Sabbagh"), or
+else from the registry. Every source says how it was typed (``typed_by``: the registry id or the
+role words) and its ``affiliation``: state, non_state, intergovernmental or unknown. ``Memory``
+resolves a speaker named by pronoun or role ("he", "the envoy") to the sources an article met
+before, and carries a role given once to later mentions of the same person.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from headwater.enrich.attributions.known import Known, KnownSources
 from headwater.extract.outlets import OutletRegistry, norm
 
 # Head nouns of sources that are not named: "sources told", "local residents said", "reports say".
@@ -35,13 +40,42 @@ OFFICIAL_ROLES = frozenset(
     "ambassador envoy representative minister ministry spokesman spokeswoman spokesperson president premier "
     "prime chancellor secretary general commander colonel lieutenant major governor deputy official officials "
     "officer army military defense defence foreign intelligence king emir crown prince senator lawmaker "
-    "legislator mp diplomat diplomats consul attorney prosecutor mayor".split())
+    "legislator mp diplomat diplomats consul attorney prosecutor mayor adviser advisor aide".split())
 # Words trailing an outlet's name in running text: "Russia's Sputnik news agency", "SANA news agency".
 OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|daily|tv|television|channel|"
                          r"website|broadcaster|radio|network|news)$", re.I)
 # Pronouns as speakers, and what they can refer back to; possessives as their owners ("his claim").
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+# Nouns for a state's institutions and people speaking for it as a whole: "Russian authorities",
+# "the Kyiv government", "the Polish side". With a country they are that state's voice (not when
+# "opposition" qualifies them: "the Belarusian opposition leader").
+STATE_NOUNS = frozenset(
+    "authorities government administration regime leadership leader side cabinet ministry ministries parliament "
+    "lawmakers parliamentarians embassy consulate delegation forces troops army navy police prosecutors "
+    "investigators".split())
+# Titles inside a name that give a role: "Professor Dame Jenny Harries", "Gen. Mark Milley".
+# Only office titles type a person; honorifics (Professor, Dr, Dame, Sir) say nothing of whom
+# they speak for (a chief medical officer is "Prof"), they are only stripped to look the name up.
+TITLES = re.compile(r"^(?:(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.?|Mr\.?|Mrs\.?|Gen\.?|General|"
+                    r"Col\.?|Colonel|Lt\.?|Maj\.?|Adm\.?|Admiral|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Mayor|"
+                    r"President|Minister|Ambassador|Chancellor|Premier|Secretary|Speaker)\s+)+")
+HONORIFICS = re.compile(r"\b(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.?|Mr\.?|Mrs\.?)(?:\s+|$)")
+# Words of an international office: "NATO Secretary General", "EU foreign policy chief".
+INTERNATIONAL = re.compile(r"\b(?:NATO|EU|European|UN|United Nations|Secretary[- ]General|Commission|Council|IAEA|WHO|IMF)\b")
+# Role words of people who speak for no state: scholars, reporters, activists, business people.
+# Only read when the role has no official word ("a professor at", "the company's chief executive").
+NON_STATE_ROLES = frozenset(
+    "professor scholar researcher scientist economist historian academic lecturer journalist columnist "
+    "editor reporter correspondent blogger commentator author writer novelist activist campaigner "
+    "founder co-founder ceo executive entrepreneur businessman businesswoman billionaire investor "
+    "pollster lawyer priest bishop archbishop actor actress singer comedian filmmaker podcaster "
+    "host analyst fellow private".split())
+# A former office-holder speaks for no state any more ("former US ambassador").
+FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|onetime|one-time)\b", re.I)
+# Name endings that make an organization private: universities and companies.
+NON_STATE_NAME = re.compile(r"(?:\bUniversity\b|\bCollege\b|^University of|\bFoundation$|\bInc\.?$|\bCorp\.?$|"
+                            r"\bCorporation$|\bLtd\.?$|\bLLC$|\bplc$|\bGmbH$)")
 GENERIC_STATEMENT = re.compile(r"\b(?:statement|report|communiqu[eé]|release|announcement|briefing|post|tweet)s?$", re.I)
 
 
@@ -55,10 +89,16 @@ class Body:
 
 
 class SourceRegistry:
-    """Outlets and state bodies by every name they go by, and demonyms to countries."""
+    """Outlets, state bodies and known people and organizations by every name they go by, and
+    demonyms to countries."""
 
-    def __init__(self, outlets: OutletRegistry) -> None:
+    def __init__(self, outlets: OutletRegistry, known: KnownSources | None = None) -> None:
         self.outlets = outlets
+        self._known = known
+
+    @cached_property
+    def known(self) -> KnownSources:
+        return self._known if self._known is not None else KnownSources.load()
 
     def _data(self, name: str) -> Any:
         return yaml.safe_load(resources.files("headwater.data").joinpath(name).read_text("utf-8"))
@@ -83,7 +123,10 @@ class SourceRegistry:
     @cached_property
     def demonyms(self) -> dict[str, str]:
         """Nationality words, possessives, country names and capitals (as metonyms) to countries."""
-        index = {norm(d): cc for cc, ds in (self._data("country_aliases.yaml") or {}).items() for d in ds}
+        rows = [r.split("\t") for r in resources.files("headwater.data").joinpath("country_points.tsv")
+                .read_text("utf-8").splitlines() if r and not r.startswith("#")][1:]
+        index = {norm(n): r[0] for r in rows if len(r) > 1 for n in (r[1], r[1] + "'s")}
+        index.update({norm(d): cc for cc, ds in (self._data("country_aliases.yaml") or {}).items() for d in ds})
         index.update({norm(d): cc for cc, ds in (self._data("demonyms.yaml") or {}).items() for d in ds})
         return index
 
@@ -117,66 +160,177 @@ def candidates(text: str) -> list[str]:
     return seen
 
 
+def affiliation(src: dict[str, Any]) -> str:
+    """state, non_state, intergovernmental or unknown: what the independence count reads."""
+    if src.get("state_affiliated") is True:
+        return "state"
+    if src.get("state_affiliated") is False:
+        return "non_state"
+    return "intergovernmental" if src.get("intergovernmental") else "unknown"
+
+
+def typed(src: dict[str, Any], by: str | None) -> dict[str, Any]:
+    """The source with its evidence: ``typed_by`` only when something typed it."""
+    out = {**src, "typed_by": by}
+    out["affiliation"] = affiliation(out)
+    if out["affiliation"] == "unknown" and out.get("country") is None:
+        out["typed_by"] = None
+    return out
+
+
+def from_known(k: Known, name: str, text: str) -> dict[str, Any]:
+    state, basis = k.affiliated_in(None)
+    src = {"name": name, "canonical": k.name, "entity": k.id, "kind": k.kind, "country": k.country,
+           "state_affiliated": state, "text": text}
+    if k.intergovernmental:
+        src["intergovernmental"] = True
+    if basis.endswith("undated"):
+        src["typing_note"] = "not dated: the registry's usual affiliation"
+    return typed(src, f"registry:{k.id}")
+
+
+def _body_source(b: Body, name: str, text: str) -> dict[str, Any]:
+    src = {"name": name, "canonical": b.name, "kind": b.kind, "country": b.country,
+           "state_affiliated": b.state_affiliated, "text": text}
+    if b.state_affiliated is None and b.country is None:
+        src["intergovernmental"] = True  # the UN, NATO, the EU: neither a state voice nor independent
+    return typed(src, f"state_body:{b.id}")
+
+
 def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None, person: str | None = None,
              role: str | None = None, has_name: bool = False) -> dict[str, Any]:
-    """A source dict for the words naming it: name, kind, country, state_affiliated, role."""
+    """A source dict for the words naming it: name, kind, country, state_affiliated, role, and how
+    it was typed (``typed_by``, ``affiliation``)."""
     text = span_text.strip()
     if person:
         return _person(text, person, role, registry)
     name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    for cand in candidates(text):
+    cands = candidates(text)
+    for cand in cands:
         o = registry.outlets.by_name(cand)
         if o is not None:
-            return {"name": name, "canonical": o.name, "kind": "agency" if o.kind == "agency" else "outlet",
-                    "country": o.country, "state_affiliated": o.state_affiliated, "text": text}
+            return typed({"name": name, "canonical": o.name, "kind": "agency" if o.kind == "agency" else "outlet",
+                          "country": o.country, "state_affiliated": o.state_affiliated, "text": text},
+                         f"outlet:{o.id}")
         b = registry.body(cand)
         if b is not None and b.kind != "person":
-            return {"name": name, "canonical": b.name, "kind": b.kind, "country": b.country,
-                    "state_affiliated": b.state_affiliated, "text": text}
+            return _body_source(b, name, text)
+        k = registry.known.get(cand)
+        if k is not None and (k.kind != "person" or cand in cands[:4]):  # a person only by the whole name
+            return from_known(k, name, text)
     words = re.findall(r"[\w’']+", text.lower())
     if words and (words[-1] in ANONYMOUS_HEADS or GENERIC_STATEMENT.search(text)) and not has_name:
         country = registry.country_of(text)
-        return {"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
-                "country": country, "state_affiliated": True if country and set(words) & OFFICIAL_ROLES else None,
-                "text": text}
+        official = bool(country and set(words) & OFFICIAL_ROLES)
+        return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
+                      "country": country, "state_affiliated": True if official else None, "text": text},
+                     f"role:{text}" if official else None)
     if words and words[-1] in UNNAMED_PEOPLE and ner != "PERSON":  # "seized Daesh militants": unnamed people
-        return {"name": re.sub(r"^(?:the|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
-                "country": registry.country_of(text), "state_affiliated": None, "text": text}
+        return typed({"name": re.sub(r"^(?:the|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
+                      "country": registry.country_of(text), "state_affiliated": None, "text": text}, None)
     country = registry.country_of(text)
-    if set(words) & OFFICIAL_ROLES:
-        return {"name": name, "kind": "person" if ner != "ORG" else "government", "country": country,
-                "state_affiliated": True if country else None, "role": text, "text": text}
+    if set(words) & OFFICIAL_ROLES or (country and set(words) & STATE_NOUNS and "opposition" not in words):
+        role_body = next((b for c in cands if (b := registry.body(c)) is not None), None)
+        country = country or (role_body.country if role_body else None)
+        former = bool(FORMER.search(text))
+        state = False if former else True if country or (role_body and role_body.state_affiliated) else None
+        kind = "person" if ner != "ORG" and not set(words) & STATE_NOUNS else "government"
+        return typed({"name": name, "kind": kind, "country": country,
+                      "state_affiliated": state, "role": text, "text": text},
+                     f"state_body:{role_body.id}" if role_body and not former else f"role:{text}")
     kind = {"PERSON": "person", "GPE": "government", "NORP": "government"}.get(ner or "", "organization")
-    return {"name": name, "kind": kind,
-            "country": country, "state_affiliated": True if kind == "government" and country else None, "text": text}
+    if kind == "organization" and NON_STATE_NAME.search(name):
+        return typed({"name": name, "kind": kind, "country": country, "state_affiliated": False, "text": text},
+                     f"name:{NON_STATE_NAME.search(name).group(0)}")  # type: ignore[union-attr]
+    if kind != "government" and country and norm(name) in registry.demonyms:  # "Russia said", "Kyiv says"
+        kind = "government"
+    state = True if kind == "government" and country else None
+    return typed({"name": name, "kind": kind, "country": country, "state_affiliated": state, "text": text},
+                 f"country:{name}" if state else None)
 
 
 def _person(text: str, person: str, role: str | None, registry: SourceRegistry) -> dict[str, Any]:
-    """A named person; country and state affiliation from the role the text gives them."""
+    """A named person; country and state affiliation from the role the text gives them, or else
+    from the registry of officials; an outlet or organization the parser took for a person is that."""
+    title = TITLES.match(person)
+    bare = person[title.end():] if title else person
+    k = registry.known.get(person) or registry.known.get(bare)
+    o = registry.outlets.by_name(person)
+    if title and not role and HONORIFICS.sub("", title.group(0)).strip():  # "Senator Ana Ruiz": the title is a role
+        role = HONORIFICS.sub("", title.group(0)).strip()
+    if o is not None and not role:
+        return describe(person, registry)
+    if k is not None and k.kind != "person":
+        return from_known(k, person, text)
     context = role or ""
+    words = set(re.findall(r"[\w-]+", context.lower()))
     country = registry.country_of(context) if context else None
     body = next((b for c in candidates(context) if (b := registry.body(c)) is not None), None) if context else None
-    official = bool(set(re.findall(r"\w+", context.lower())) & OFFICIAL_ROLES)
-    state = True if (body is not None and body.state_affiliated) or (official and country) else None
-    return {"name": person, "kind": "person", "country": country or (body.country if body else None),
-            "state_affiliated": state, "role": role or None, "body": body.name if body else None, "text": text}
+    official = bool(words & OFFICIAL_ROLES)
+    former = bool(FORMER.search(context))
+    src: dict[str, Any] = {"name": person, "kind": "person", "country": country or (body.country if body else None),
+                           "state_affiliated": None, "role": role or None, "body": body.name if body else None,
+                           "text": text}
+    if k is not None:
+        src.update(canonical=k.name, entity=k.id)
+    by: str | None = None
+    if official and former:
+        src["state_affiliated"], by = False, f"role:{context}"
+    elif (body is not None and body.state_affiliated) or (official and country):
+        src["state_affiliated"] = True
+        by = f"state_body:{body.id}" if body is not None and body.state_affiliated else f"role:{context}"
+    elif k is not None and k.national and official and not INTERNATIONAL.search(context):
+        # "Prime Minister Mark Rutte": the national office of someone who later led an international body
+        src.update(country=k.national, state_affiliated=True)
+        by = f"registry:{k.id} (role: {context})"
+    elif k is not None:
+        known = from_known(k, person, text)
+        return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
+    elif context:
+        org = next((x for c in candidates(context)[1:] if (x := registry.known.get(c)) and x.kind != "person"), None)
+        if org is not None and not official:  # "an analyst at the Institute for the Study of War"
+            src.update(country=src["country"] or org.country, state_affiliated=org.state_affiliated)
+            by = f"registry:{org.id} (role: {context})"
+        elif words & NON_STATE_ROLES and not official:
+            src["state_affiliated"], by = False, f"role:{context}"
+        elif (m := NON_STATE_NAME.search(context.rstrip(" ,."))) and not official and body is None:
+            src["state_affiliated"], by = False, f"role:{context} ({m.group(0)})"  # "of Lisbon University"
+    if body is not None and body.state_affiliated is None and body.country is None and by is None:
+        src["intergovernmental"], by = True, f"state_body:{body.id}"
+    return typed(src, by)
 
 
 class Memory:
     """What earlier sentences said: for pronouns, roles and "the sources" later on."""
 
-    def __init__(self) -> None:
+    def __init__(self, registry: SourceRegistry | None = None, roles: dict[str, str] | None = None,
+                 names: dict[str, str] | None = None) -> None:
         self.chains: list[list[dict[str, Any]]] = []
+        self.registry = registry
+        self.roles = roles or {}  # person name (and surname) -> the role the article gives them somewhere
+        self.names = names or {}  # surname -> the article's one full name ending with it
 
     def same_person(self, src: dict[str, Any]) -> dict[str, Any]:
-        """"Polyanskiy" later in the article is the "Dmitry Polyanskiy" with a role met before."""
+        """"Polyanskiy" later in the article is the "Dmitry Polyanskiy" with a role met before; a
+        person the article gives a role elsewhere ("Russian President Vladimir Putin visited…") has it."""
         name = str(src.get("name") or "")
         for chain in reversed(self.chains):
             for s in chain:
                 other = str(s.get("name") or "")
+                if s.get("kind") == "person" and other == name and not src.get("role") and \
+                        s.get("affiliation") not in (None, "unknown") and src.get("affiliation") != s.get("affiliation"):
+                    return {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # typed before
                 if s.get("kind") == "person" and other != name and (other.endswith(" " + name) or name.endswith(" " + other)):
                     s = {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # named here
                     return s if len(other) >= len(name) else {**s, "name": name}
+        if self.registry is None or src.get("kind") != "person" or src.get("affiliation") not in (None, "unknown"):
+            return src
+        full = self.names.get(name, name)
+        role = self.roles.get(name) or self.roles.get(full)
+        if (role and role != src.get("role")) or full != name:
+            found = describe(str(src.get("text") or name), self.registry, person=full, role=role)
+            if found.get("affiliation") != "unknown":
+                return {**found, "name": name, "role_from": "elsewhere in the article"}
         return src
 
     def remember(self, chain: list[dict[str, Any]]) -> None:

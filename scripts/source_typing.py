@@ -1,0 +1,49 @@
+"""How the sources of an analysis are typed: the share of source mentions whose affiliation is
+unknown, and a random sample of typings with their evidence for checking by hand.
+
+    python scripts/source_typing.py OUT/analysis.json [--sample 30] [--seed 1]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from typing import Any
+
+
+def affiliation(s: dict[str, Any]) -> str:
+    if s.get("affiliation"):
+        return str(s["affiliation"])
+    if s.get("state_affiliated") is True:
+        return "state"
+    return "non_state" if s.get("state_affiliated") is False else "unknown"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("analysis")
+    ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    doc = json.load(open(args.analysis, encoding="utf-8"))
+    mentions = [(at, s) for at in doc.get("attributions") or [] for s in at.get("sources") or []]
+    groups = Counter()
+    for _, s in mentions:
+        a = affiliation(s)
+        groups[a if a != "unknown" else ("unknown (anonymous)" if s.get("kind") == "anonymous" else "unknown (named)")] += 1
+    n = len(mentions) or 1
+    print(f"source mentions: {len(mentions)}")
+    for g, c in sorted(groups.items()):
+        print(f"  {g:24} {c:6}  {100 * c / n:5.1f}%")
+    unknown = sum(c for g, c in groups.items() if g.startswith("unknown"))
+    print(f"unknown share: {100 * unknown / n:.1f}%  (named only: {100 * groups['unknown (named)'] / n:.1f}%)")
+    if args.sample:
+        typed = [(at, s) for at, s in mentions if affiliation(s) != "unknown"]
+        for at, s in random.Random(args.seed).sample(typed, min(args.sample, len(typed))):
+            print(f"- [{affiliation(s)} {s.get('country')}] {s.get('name')!r} by {s.get('typed_by')!r}"
+                  f"{' ' + json.dumps(s.get('typed_in')) if s.get('typed_in') else ''}\n    {at['claim'][:140]!r}")
+
+
+if __name__ == "__main__":
+    main()

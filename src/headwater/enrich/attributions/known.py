@@ -1,0 +1,83 @@
+"""Known sources: officials, spokespeople and well-known non-state organizations by every name
+they go by (``data/officials.yaml``, ``data/organizations.yaml``), each entry with its source.
+
+Loaded once (``Resources.known_sources``) and handed to ``SourceRegistry``. An entry types a source
+by itself: kind, country, state affiliation, and the registry id as the evidence (``typed_by``).
+A person's affiliation depends on when the article was written: with a date, the years of their
+terms decide (out of office is ``False``, said as "former"); without one, the entry's own value
+is used and the typing says it was not dated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from headwater.extract.outlets import norm
+
+FILES = ("officials.yaml", "organizations.yaml")
+
+
+@dataclass(frozen=True)
+class Known:
+    id: str
+    name: str
+    kind: str  # person | organization | outlet
+    country: str | None
+    state_affiliated: bool | None
+    terms: tuple[tuple[int, int | None], ...] = ()
+    body: str | None = None  # the international body an international official speaks for
+    role: str | None = None
+    national: str | None = None  # an international official's own country, for the national office they held
+
+    @property
+    def intergovernmental(self) -> bool:
+        return self.body is not None and self.state_affiliated is None
+
+    def affiliated_in(self, year: int | None) -> tuple[bool | None, str]:
+        """State affiliation in a year (None: undated) and how it was decided."""
+        if year is None or not self.terms or self.intergovernmental:
+            return self.state_affiliated, "registry" if year is not None or not self.terms else "registry, undated"
+        if any(a <= year <= (b if b is not None else 9999) for a, b in self.terms):
+            return True, "registry, in office"
+        return False, "registry, former"  # a former office-holder speaks for no state
+
+
+class KnownSources:
+    """Name -> entry for every name and alias (folded like outlet names)."""
+
+    def __init__(self, entries: list[Known]) -> None:
+        self.entries = entries
+        self.index: dict[str, Known] = {}
+        for e in entries:
+            self.index.setdefault(norm(e.name), e)
+
+    @classmethod
+    def load(cls, paths: list[str | Path] | None = None) -> KnownSources:
+        raw: list[dict[str, Any]] = []
+        if paths is None:
+            for f in FILES:
+                raw += yaml.safe_load(resources.files("headwater.data").joinpath(f).read_text("utf-8")) or []
+        else:
+            for p in paths:
+                raw += yaml.safe_load(Path(p).read_text("utf-8")) or []
+        entries, names = [], []
+        for e in raw:
+            terms = tuple((int(t[0]), None if t[1] is None else int(t[1])) for t in e.get("terms") or ())
+            k = Known(str(e["id"]), str(e["name"]), str(e.get("kind") or "organization"), e.get("country"),
+                      e.get("state_affiliated"), terms, e.get("body"), e.get("role") or e.get("what"),
+                      e.get("national"))
+            entries.append(k)
+            names.append([str(a) for a in e.get("aliases") or ()])
+        known = cls(entries)
+        for k, aliases in zip(entries, names, strict=True):
+            for a in aliases:
+                known.index.setdefault(norm(a), k)
+        return known
+
+    def get(self, name: str) -> Known | None:
+        key = norm(name)
+        return self.index.get(key) if key else None

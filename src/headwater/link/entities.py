@@ -1,0 +1,110 @@
+"""Source entities across the corpus: one entity per real source, whatever each article calls it.
+
+Each article already resolves its own mentions ("Putin" after "Russian President Vladimir
+Putin"), and registry entries carry their id (``entity``). Here the mentions of all articles are
+grouped: by registry id, else by the folded full name; a bare surname joins the one full name of
+the corpus that ends with it (a surname two full names share stays apart). A group whose typed
+mentions agree (same affiliation and country) types its untyped mentions, which say where the
+typing came from (``typed_by: "corpus:…"``, ``typed_in``: the article and its evidence).
+Mentions typed differently are left as they are: a role is a fact of the article that gave it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from headwater.extract.outlets import norm
+from headwater.model import Article
+from headwater.model import key as key_of
+
+# Kinds that name a real, nameable source; anonymous, unresolved pronouns and authors do not.
+NAMED_KINDS = frozenset(("person", "organization", "government", "military", "intelligence", "outlet", "agency",
+                         "legislature", "judiciary"))
+# Typing carries between articles only for these: a person or an organization named alike is one
+# source; a body named by generic words ("Defence Ministry") may be another state's in another article.
+CARRY_KINDS = frozenset(("person", "organization", "outlet", "agency"))
+
+
+def mentions(a: Article) -> list[dict[str, Any]]:
+    out = [s for at in a.attributions for s in at.get("sources") or []]
+    out += [s for e in a.events for s in e.get("attribution") or []]
+    return [s for s in out if s.get("kind") in NAMED_KINDS and not s.get("unresolved") and s.get("name")]
+
+
+def _affiliation(s: dict[str, Any]) -> str:
+    if s.get("affiliation"):
+        return str(s["affiliation"])
+    if s.get("state_affiliated") is True:
+        return "state"
+    return "non_state" if s.get("state_affiliated") is False else "unknown"
+
+
+def mention_key(s: dict[str, Any]) -> str:
+    """The key a source mention is grouped by: its registry id, else its folded name."""
+    if s.get("entity"):
+        return str(s["entity"])
+    return "e:" + norm(str(s.get("canonical") or s.get("name")))
+
+
+def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
+    """Group every named source mention into entities: id, name, names, kind, country, affiliation,
+    mentions, articles, the mention keys the entity holds (``keys``) and, when its typed mentions agree,
+    the typing it carries to its untyped ones (``carry``). Nothing is changed here: ``apply_entities``
+    types the mentions, the same way for the linkers and for the document built from the store."""
+    groups: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    for aid, a in corpus:
+        for s in mentions(a):
+            groups[mention_key(s)].append((aid, s))
+    keys = {k: {k} for k in groups}
+    # a bare surname ("e:lavrov") joins the one multi-word person entity ending with it
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key, ms in groups.items():
+        for _, s in ms:
+            words = norm(str(s.get("name"))).split()
+            if s.get("kind") == "person" and len(words) > 1:
+                by_last[words[-1]].add(key)
+    for key in [k for k in groups if k.startswith("e:") and " " not in k]:
+        targets = by_last.get(key[2:], set()) - {key}
+        if len(targets) == 1 and all(s.get("kind") == "person" for _, s in groups[key]):
+            target = next(iter(targets))
+            groups[target].extend(groups.pop(key))
+            keys[target] |= keys.pop(key)
+    entities = []
+    for key, ms in sorted(groups.items()):
+        typed = [(aid, s) for aid, s in ms if _affiliation(s) != "unknown" and s.get("typed_by")
+                 and not str(s.get("typed_by")).startswith("corpus:")]
+        views = {(_affiliation(s), s.get("country")) for _, s in typed}
+        carry = None
+        if len(views) == 1:
+            aid0, s0 = typed[0]
+            carry = {"country": s0.get("country"), "state_affiliated": s0.get("state_affiliated"),
+                     "affiliation": _affiliation(s0), "typed_by": f"corpus:{key}",
+                     "typed_in": {"article_id": key_of(aid0), "typed_by": s0.get("typed_by")},
+                     **({"intergovernmental": True} if s0.get("intergovernmental") else {})}
+        names = sorted({str(s.get("name")) for _, s in ms}, key=lambda n: (-len(n), n))
+        aff = {_affiliation(s) for _, s in ms}
+        entities.append({
+            "id": key, "name": str(ms[0][1].get("canonical") or names[0]), "names": names,
+            "kind": max({str(s.get("kind")) for _, s in ms}, key=[str(s.get("kind")) for _, s in ms].count),
+            "country": next(iter(views))[1] if len(views) == 1 else None,
+            "affiliation": next(iter(aff)) if len(aff) == 1 else "mixed",
+            "mentions": len(ms), "article_ids": [key_of(r) for r in sorted({aid for aid, _ in ms})],
+            "keys": sorted(keys[key]), "carry": carry,
+        })
+    return entities
+
+
+def apply_entities(corpus: list[tuple[int, Article]], entities: list[dict[str, Any]]) -> None:
+    """Type the mentions of ``corpus`` as ``entities`` say (in place, marked ``typed_by: corpus:…``): each
+    mention gets its entity's id; an untyped one of a person, organization or registry entity gets the
+    typing its entity's typed mentions agree on."""
+    by_key = {k: e for e in entities for k in e.get("keys") or [e["id"]]}
+    for _, a in corpus:
+        for s in mentions(a):
+            ent = by_key.get(mention_key(s))
+            if ent is None:
+                continue
+            s["entity"] = ent["id"]
+            carry = ent.get("carry")
+            if carry and _affiliation(s) == "unknown" and (s.get("kind") in CARRY_KINDS or str(ent["id"])[:2] != "e:"):
+                s.update(carry)

@@ -1,0 +1,174 @@
+"""Sources resolved to who they are: the registry of officials and organizations, roles carried to
+later mentions, the author's own voice, clauses that are not sources, entities across articles and
+the independence breakdown."""
+from __future__ import annotations
+
+from importlib import resources as res
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from headwater.enrich.attributions.find import find_attributions
+from headwater.enrich.attributions.known import KnownSources
+from headwater.link.entities import apply_entities, resolve_entities
+from headwater.link.narratives import independence
+from headwater.model import Article, Outlet
+from headwater.resources import Resources
+
+
+def sources(text: str, resources: Resources, **article: Any) -> list[list[dict[str, Any]]]:
+    a = Article(source="t", text=text, **article)
+    return [at["sources"] for at in find_attributions(resources.nlp(text), a, resources.sources) if at["sources"]]
+
+
+def speaker(chains: list[list[dict[str, Any]]], name: str) -> dict[str, Any]:
+    return next(s for c in chains for s in c if s["name"] == name)
+
+
+def test_registry_entries_have_a_source_and_unique_names(resources: Resources) -> None:
+    known = resources.known_sources
+    assert len(known.entries) > 300
+    assert all(e.id and e.name for e in known.entries)
+    for f in ("officials.yaml", "organizations.yaml"):
+        for e in yaml.safe_load(res.files("headwater.data").joinpath(f).read_text("utf-8")):
+            assert str(e.get("source", "")).startswith("https://"), e["id"]
+
+
+def test_a_registered_official_is_typed_by_the_registry(resources: Resources) -> None:
+    chains = sources("Sergey Lavrov said the talks in Geneva had achieved nothing.", resources)
+    s = speaker(chains, "Sergey Lavrov")
+    assert (s["kind"], s["country"], s["state_affiliated"], s["affiliation"]) == ("person", "RU", True, "state")
+    assert s["typed_by"] == "registry:ru-lavrov"
+
+
+def test_surname_and_full_name_are_one_entity(resources: Resources) -> None:
+    chains = sources("Lavrov told a press conference that the embargo would not change anything.", resources)
+    s = speaker(chains, "Lavrov")
+    assert s["canonical"] == "Sergey Lavrov" and s["entity"] == "ru-lavrov"
+
+
+def test_a_role_given_once_carries_to_later_mentions(resources: Resources) -> None:
+    text = ("Estonian Prime Minister Tiit Kaskmaa arrived in Brussels on Tuesday for the summit. "
+            "Later that evening, Kaskmaa said the alliance had to double its air defences.")
+    s = speaker(sources(text, resources), "Kaskmaa")
+    assert (s["country"], s["state_affiliated"]) == ("EE", True)
+    assert "Prime Minister" in str(s["typed_by"]) or s.get("role_from")
+
+
+def test_roles_type_people_by_themselves(resources: Resources) -> None:
+    text = ("Ukraine's defence minister Petro Hrytsenko said the shipment had arrived at the border. "
+            "Former British ambassador Alan Marsh said the ceasefire would not hold for long. "
+            "Maria Lopes, a professor of economics at a university in Lisbon, said the sanctions would hurt Europe.")
+    chains = sources(text, resources)
+    minister = speaker(chains, "Petro Hrytsenko")
+    assert (minister["country"], minister["state_affiliated"]) == ("UA", True)
+    assert speaker(chains, "Alan Marsh")["state_affiliated"] is False  # former: speaks for no state
+    prof = speaker(chains, "Maria Lopes")
+    assert prof["state_affiliated"] is False and "professor" in str(prof["typed_by"])
+
+
+def test_non_state_organizations_count(resources: Resources) -> None:
+    text = ("The Institute for the Study of War said the offensive had stalled near the river. "
+            "Amnesty International said the strikes on the market may amount to war crimes.")
+    chains = sources(text, resources)
+    assert [c[0]["affiliation"] for c in chains] == ["non_state", "non_state"]
+
+
+def test_unregistered_names_stay_unknown(resources: Resources) -> None:
+    s = sources("Harold Pemberton-Vance said the harvest would be the worst in a decade.", resources)[0][0]
+    assert s["state_affiliated"] is None and s["affiliation"] == "unknown" and s["typed_by"] is None
+
+
+def test_the_authors_voice_is_not_the_last_person_named(resources: Resources) -> None:
+    text = ("Senator Mitch McConnell said the pipeline was divisive. "
+            "The reason I want the empire to collapse is that I do not believe it is compatible with freedom.")
+    chains = sources(text, resources)
+    assert all(s["name"] != "Mitch McConnell" for c in chains[1:] for s in c)
+    assert chains[-1][0]["name"] == "the author" and chains[-1][0]["author_voice"] is True  # no outlet known
+    outlet = Outlet("ex", "Example Post", "GB", False, "input")
+    chains = sources(text, resources, outlet=outlet)
+    author = chains[-1][0]
+    assert author["name"] == "Example Post" and author["author_voice"] is True
+
+
+def test_a_clause_is_not_a_source(resources: Resources) -> None:
+    text = ("Fearing he would not survive the winter in the camp, the prisoner agreed to join the unit "
+            "in exchange for a pardon. During the drill a cheap chip malfunctioned, prompting the screens "
+            "to show that missiles were on their way.")
+    names = [s["name"] for c in sources(text, resources) for s in c]
+    assert not any("Fearing" in n or "chip" in n for n in names)
+
+
+def test_affiliation_follows_the_articles_date(resources: Resources) -> None:
+    text = "Angela Merkel said the pipeline was a purely commercial project."
+    in_office = speaker(sources(text, resources, published="2018-05-01"), "Angela Merkel")
+    after = speaker(sources(text, resources, published="2023-05-01"), "Angela Merkel")
+    assert in_office["state_affiliated"] is True and after["state_affiliated"] is False
+    assert "former" in after["typing_note"]
+
+
+def test_known_sources_load_from_a_given_file(tmp_path: Path) -> None:
+    f = tmp_path / "people.yaml"
+    f.write_text("- {id: xx-doe, name: Jan Doe, aliases: [Doe], kind: person, country: XX, state_affiliated: true,"
+                 " terms: [[2001, 2004]], source: 'https://example.org'}\n", "utf-8")
+    known = KnownSources.load([f])
+    k = known.get("doe")
+    assert k is not None and k.affiliated_in(2002) == (True, "registry, in office")
+    assert k.affiliated_in(2010)[0] is False
+
+
+def _article(aid: int, name: str, **typing: Any) -> tuple[int, Article]:
+    src = {"name": name, "kind": "person", "country": None, "state_affiliated": None, "affiliation": "unknown",
+           "typed_by": None, **typing}
+    return aid, Article(source=f"{aid}.txt", text="x", attributions=[{"claim": "c", "sources": [src]}])
+
+
+def test_typing_carries_across_articles_when_it_agrees() -> None:
+    corpus = [_article(1, "Nadia Orlova", country="XX", state_affiliated=True, affiliation="state",
+                       typed_by="role:Xland's deputy minister"),
+              _article(2, "Orlova"), _article(3, "Nadia Orlova")]
+    entities = resolve_entities(corpus)
+    apply_entities(corpus, entities)
+    (ent,) = [e for e in entities if e["mentions"] == 3]
+    assert ent["affiliation"] == "state" and ent["country"] == "XX"
+    carried = corpus[1][1].attributions[0]["sources"][0]
+    assert carried["state_affiliated"] is True and carried["typed_by"].startswith("corpus:")
+    assert carried["typed_in"]["article_id"] == "a1"
+
+
+def test_conflicting_typings_do_not_carry() -> None:
+    corpus = [_article(1, "Ivo Grant", state_affiliated=True, affiliation="state", typed_by="role:minister"),
+              _article(2, "Ivo Grant", state_affiliated=False, affiliation="non_state", typed_by="role:former minister"),
+              _article(3, "Ivo Grant")]
+    apply_entities(corpus, resolve_entities(corpus))
+    assert corpus[2][1].attributions[0]["sources"][0]["affiliation"] == "unknown"
+
+
+@pytest.mark.parametrize(("primaries", "independent", "unknown", "at_most"), [
+    ([{"kind": "person", "state_affiliated": None}], 0, 1, 1),
+    ([{"kind": "organization", "state_affiliated": False}, {"kind": "person", "state_affiliated": True}], 1, 0, 1),
+    ([{"kind": "anonymous", "state_affiliated": None},
+      {"kind": "organization", "state_affiliated": None, "affiliation": "intergovernmental"}], 0, 0, 0),
+])
+def test_independence_reports_unknown_apart(primaries: list[dict[str, Any]], independent: int, unknown: int,
+                                            at_most: int) -> None:
+    got = independence([{"name": f"s{i}", **p} for i, p in enumerate(primaries)])
+    assert (got["independent"], got["unknown"], got["independent_at_most"]) == (independent, unknown, at_most)
+
+
+def test_he_is_the_person_the_previous_sentence_was_about(resources: Resources) -> None:
+    text = ("Senator Ana Ruiz said the bill would pass by the end of the month. "
+            "Governor Tom Bekele arrived in the capital on Monday for talks with the cabinet. "
+            "He noted that the state budget could not absorb another cut.")
+    chains = sources(text, resources)
+    he = next(c[0] for c in chains if c[0].get("resolved_from") == "He")
+    assert he["name"] == "Tom Bekele"
+
+
+def test_an_organization_given_with_a_name_is_their_role(resources: Resources) -> None:
+    text = ("Michael Carter of the Heritage Foundation spoke at the hearing on Monday. "
+            "Carter said the subsidies would not lower prices.")
+    s = speaker(sources(text, resources), "Carter")
+    assert s["state_affiliated"] is False and "org-heritage" in str(s["typed_by"])
