@@ -82,7 +82,7 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
                      "typed_in": {"article_id": key_of(aid0), "typed_by": s0.get("typed_by")},
                      **({"intergovernmental": True} if s0.get("intergovernmental") else {})}
         names = sorted({str(s.get("name")) for _, s in ms}, key=lambda n: (-len(n), n))
-        aff = {_affiliation(s) for _, s in ms}
+        aff = {_typed_as(s, key, carry) for _, s in ms}
         entities.append({
             "id": key, "name": str(ms[0][1].get("canonical") or names[0]), "names": names,
             "kind": max({str(s.get("kind")) for _, s in ms}, key=[str(s.get("kind")) for _, s in ms].count),
@@ -92,6 +92,17 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
             "keys": sorted(keys[key]), "carry": carry,
         })
     return entities
+
+
+def _carries(s: dict[str, Any], entity_id: str) -> bool:
+    """Whether an entity's agreed typing carries to this untyped mention: a person, an organization, an
+    outlet or agency, or any mention of a registry entry."""
+    return _affiliation(s) == "unknown" and (s.get("kind") in CARRY_KINDS or entity_id[:2] != "e:")
+
+
+def _typed_as(s: dict[str, Any], entity_id: str, carry: dict[str, Any] | None) -> str:
+    """The affiliation a mention has once its entity's typing is carried."""
+    return str(carry["affiliation"]) if carry and _carries(s, entity_id) else _affiliation(s)
 
 
 def apply_entities(corpus: list[tuple[int, Article]], entities: list[dict[str, Any]]) -> None:
@@ -106,5 +117,5 @@ def apply_entities(corpus: list[tuple[int, Article]], entities: list[dict[str, A
                 continue
             s["entity"] = ent["id"]
             carry = ent.get("carry")
-            if carry and _affiliation(s) == "unknown" and (s.get("kind") in CARRY_KINDS or str(ent["id"])[:2] != "e:"):
+            if carry and _carries(s, str(ent["id"])):
                 s.update(carry)
