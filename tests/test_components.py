@@ -54,7 +54,7 @@ def test_a_plugin_joins_by_registration_alone(plugin: None, tmp_path: Path, reso
     assert sum(s["articles"] for s in doc["outlet_shares"]) == len(doc["articles"]) == result.summary["articles"]
     db = tmp_path / "headwater.db"
     with sqlite3.connect(db) as con:  # stored generically, keyed by enricher and version
-        assert {r[0] for r in con.execute("SELECT DISTINCT enricher FROM findings")} == {"digits/1"}
+        assert {r[0] for r in con.execute("SELECT DISTINCT enricher FROM findings WHERE name = 'digits'")} == {"digits/1"}
     tables = export_database(db, "csv", tmp_path / "csv")
     with (tables / "digits.csv").open(encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == len(doc["digits"])

@@ -8,6 +8,9 @@ from pathlib import Path
 import click
 
 from headwater import __version__
+from headwater.embed import EmbedderError
+from headwater.enrich.registry import PipelineError
+from headwater.link.taxonomy import TaxonomyError
 from headwater.model import key
 from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.resources import DEFAULT_MODEL, ModelError
@@ -57,10 +60,15 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Re-analyze inputs the database already has.")
 @click.option("--outlets", "outlets_path", type=click.Path(exists=True, dir_okay=False),
               help="Outlet registry YAML to use instead of the built-in one.")
+@click.option("--taxonomy", "taxonomy_path", type=click.Path(exists=True, dir_okay=False),
+              help="Known narratives (YAML, or CSV id,label,description,examples) to match claims and narratives to.")
+@click.option("--vectors", type=click.Choice(["lexical", "e5", "auto"]), default="lexical", show_default=True,
+              help="Claim vectors: lexical (fast, one language at a time) or e5 (multilingual; needs headwater[vectors]).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="A Dask scheduler (tcp://HOST:PORT): analyze the articles on its cluster (needs headwater[cluster]).")
 def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
-                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, scheduler: str | None) -> None:
+                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, taxonomy_path: str | None,
+                vectors: str, scheduler: str | None) -> None:
     """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.
 
     Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.
@@ -69,11 +77,12 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
     """
     progress = _ConsoleProgress(show=sys.stderr.isatty())
     opts = AnalyzeOptions(db_path=db_path, model=model, workers=workers, max_bytes=max_bytes,
-                          allow_private=allow_private, force=force, outlets_path=outlets_path, scheduler=scheduler)
+                          allow_private=allow_private, force=force, outlets_path=outlets_path, scheduler=scheduler,
+                          taxonomy_path=taxonomy_path, vectors=vectors)
     started = time.monotonic()
     try:
         result = analyze(inputs, out_dir, opts, progress=progress, stdin=sys.stdin.buffer)
-    except ModelError as exc:
+    except (ModelError, TaxonomyError, EmbedderError, PipelineError) as exc:
         raise click.ClickException(str(exc)) from None
     except ImportError as exc:
         raise click.ClickException(f"--scheduler needs the distributed package (pip install 'headwater[cluster]'): "

@@ -90,7 +90,9 @@ def assemble(corpus: list[tuple[int, Article]], links: dict[str, list[Row]], err
     extra: dict[str, list[Row]] = defaultdict(list)  # registered enrichers' generic findings
     for r, a in corpus:
         for name, items in a.findings.items():
-            extra[name].extend({"article_id": key(r), **x} for _, x in numbered(r, "f", items))
+            # keys starting with "_" are an enricher's working data (a claim's vector): stored, not shown
+            extra[name].extend({"article_id": key(r), **{k: v for k, v in x.items() if not k.startswith("_")}}
+                               for _, x in numbered(r, "f", items))
     for name in sorted(extra):
         if name not in RESERVED:
             doc[name] = extra[name]

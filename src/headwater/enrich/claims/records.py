@@ -1,0 +1,123 @@
+"""Claim records: every headline, attributed claim and unattributed assertion of one article, with
+its span, speaker chain, the names, numbers and dates it contains, its polarity and a vector.
+
+A pure function of one article (and an embedder), so it runs in worker processes. Where the
+attribution finder covers the language, its claims are used; elsewhere the title, the lead and the
+sentences that quote or cite someone, cut by a language-independent splitter.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from headwater.embed import Embedder, pack
+from headwater.enrich.claims.split import guess_language, sentences
+from headwater.model import Article
+
+# Claims embedded per article, most telling first (headline, quoted and cited claims, the lead).
+# Each costs 50-100 ms on one core with e5-small-q4 (benchmarks/claims_bench.py: 6 claims cost
+# 2x the spaCy parse of an English article, 1 claim 0.24x). On the narratives peer set (visible
+# part) the themes scored within noise for 1 to 10 claims (10-14), but matching a taxonomy needs
+# the body: 1 claim (the headline) scored 2.6 against 9.9 for 6; 6 is where 4, 6, 8, 10 stopped
+# differing.
+EMBED_BUDGET = 6
+# Claims shorter than this many words say too little to recur ("He denied it.").
+MIN_WORDS = 5
+# Lead sentences always taken: the opening states what the article is about.
+LEAD = 2
+_QUOTES = re.compile(r"[\"“”«»„]")
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:[ ,.]\d{3})*(?:[.,]\d+)?(?:\s?%)?(?![\w])")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+                    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+# A run of capitalised words not at the start of the sentence: a cheap stand-in for a name.
+_NAME = re.compile(r"(?<=[\w,;:] )(?:[A-ZА-ЯЁЇІЄҐ][\w'’-]+(?: (?:of |de |da |do )?[A-ZА-ЯЁЇІЄҐ][\w'’-]+)*)")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, re.Pattern[str]]]:
+    """Reporting-cue and negation patterns per language (``data/claim_cues.yaml``)."""
+    data = yaml.safe_load(resources.files("headwater.data").joinpath("claim_cues.yaml").read_text("utf-8"))
+    out: dict[str, dict[str, re.Pattern[str]]] = {}
+    for kind, langs in data.items():
+        out[kind] = {lg: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                    + r")(?!\w)", re.I) for lg, words in langs.items()}
+    return out
+
+
+def negated(text: str, lang: str | None) -> bool:
+    """Whether the claim carries a negation word of its language (English when unknown)."""
+    pat = cues()["negation"].get(lang or "en")
+    return bool(pat and pat.search(text))
+
+
+def _slots(text: str, places: list[str]) -> dict[str, Any]:
+    return {"entities": sorted({m.group(0) for m in _NAME.finditer(text)})[:12],
+            "places": places,
+            "numbers": [m.group(0).strip() for m in _NUMBER.finditer(text) if not _YEAR.fullmatch(m.group(0))][:8],
+            "dates": sorted({m.group(0) for m in _MONTH.finditer(text)} | {m.group(0) for m in _YEAR.finditer(text)})[:6]}
+
+
+def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
+    """Every claim of the article with a priority (lower = embedded first)."""
+    out: list[dict[str, Any]] = []
+    if a.title and a.title.strip():
+        out.append({"field": "title", "start": 0, "end": len(a.title), "text": a.title.strip(), "kind": "title",
+                    "speakers": [], "rank": 0})
+    found = [at for at in a.attributions if at.get("field") != "title" and isinstance(at.get("start"), int)]
+    if found:
+        lead_end = _lead_end(a.text)
+        for at in found:
+            chain = [str(s.get("name")) for s in at.get("sources") or [] if s.get("name")]
+            text = str(at.get("claim") or a.text[at["start"]:at["end"]])
+            lead = at["start"] < lead_end
+            rank = 1 if chain and at.get("quote") else 2 if lead else 3 if chain else 4
+            out.append({"field": "text", "start": at["start"], "end": at["end"], "text": text,
+                        "kind": "attributed" if chain else "unattributed", "speakers": chain, "rank": rank})
+        for at in a.attributions:  # headline attributions: "…, Russian Military Says"
+            if at.get("field") == "title" and at.get("sources") and out and out[0]["kind"] == "title":
+                out[0]["speakers"] = [str(s.get("name")) for s in at["sources"] if s.get("name")]
+        return out
+    cue = cues()["reporting"].get(lang or "", None)
+    for n, (s, e) in enumerate(sentences(a.text)):
+        text = a.text[s:e]
+        cited = bool(_QUOTES.search(text) or (cue and cue.search(text)))
+        rank = 2 if n < LEAD else 3 if cited else 4
+        out.append({"field": "text", "start": s, "end": e, "text": text, "kind": "sentence", "speakers": [],
+                    "rank": rank})
+    return out
+
+
+def _lead_end(text: str) -> int:
+    ends = [e for _, e in sentences(text[:2000])]
+    return ends[LEAD - 1] if len(ends) >= LEAD else len(text)
+
+
+def find_claims(article: Article, embedder: Embedder | None = None, budget: int = EMBED_BUDGET) -> list[dict[str, Any]]:
+    """The article's claims as JSON-ready dicts; the ``budget`` most telling ones carry a vector."""
+    lang = article.language or guess_language(article.text)
+    seen: set[str] = set()
+    claims = []
+    for c in sorted(_candidates(article, lang), key=lambda c: (c["rank"], c["start"] if c["field"] == "text" else -1)):
+        words = c["text"].split()
+        key = " ".join(words).lower()
+        if len(words) < MIN_WORDS or key in seen:
+            continue
+        seen.add(key)
+        places = sorted({str(p.get("name") or p.get("surface")) for p in article.places
+                         if c["field"] == "text" and c["start"] <= int(p.get("start", -1)) < c["end"]})
+        claims.append({**{k: c[k] for k in ("field", "start", "end", "kind", "speakers")}, "text": c["text"][:1000],
+                       "lang": lang, "negated": negated(c["text"], lang), **_slots(c["text"], places), "rank": c["rank"]})
+    chosen = claims[:budget]
+    if embedder is not None and chosen:
+        for c, v in zip(chosen, embedder.embed([c["text"] for c in chosen]), strict=True):
+            c["_vector"] = pack(v)
+            c["_embedder"] = embedder.name
+    claims.sort(key=lambda c: (c["field"] != "title", c["start"]))
+    for n, c in enumerate(claims):
+        c["n"] = n  # the claim's place in its article: narratives name their member claims by it
+    return claims

