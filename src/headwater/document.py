@@ -28,7 +28,7 @@ RESERVED = frozenset({"schema_version", "generator", "generated_at", "articles",
 
 def article_dict(row: int, a: Article) -> Row:
     return {
-        "id": key(row), "source": a.source, "url": a.url, "title": a.title,
+        "id": key(row), "source": a.source, "url": a.url, "title": a.title, "author": a.author,
         "outlet": None if a.outlet is None else {
             "id": a.outlet.id, "name": a.outlet.name, "country": a.outlet.country,
             "state_affiliated": a.outlet.state_affiliated, "basis": a.outlet.basis},
