@@ -13,30 +13,6 @@ from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.resources import DEFAULT_MODEL, ModelError
 
 
-class _ConsoleProgress:
-    """Errors as one line each on stderr; a live counter when stderr is a terminal."""
-
-    def __init__(self, show: bool) -> None:
-        self.show = show
-        self.done = 0
-        self.started = time.monotonic()
-
-    def advance(self, source: str) -> None:
-        self.done += 1
-        # Runs of a couple of seconds or more get a counter; short runs stay quiet.
-        if self.show and time.monotonic() - self.started > 2:
-            click.echo(f"\r  analyzed {self.done} inputs …", err=True, nl=False)
-
-    def error(self, source: str, reason: str) -> None:
-        if self.show and self.done:
-            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
-        click.echo(f"skipped {source}: {reason}", err=True)
-
-    def finish(self) -> None:
-        if self.show and time.monotonic() - self.started > 2:
-            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="headwater")
 def main() -> None:
@@ -59,15 +35,21 @@ def main() -> None:
               help="Outlet registry YAML to use instead of the built-in one.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="A Dask scheduler (tcp://HOST:PORT): analyze the articles on its cluster (needs headwater[cluster]).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; only skipped inputs and the summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Also a line for every input read.")
 def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
-                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, scheduler: str | None) -> None:
+                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, scheduler: str | None,
+                quiet: bool, verbose: bool) -> None:
     """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.
 
     Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.
 
     Example: headwater analyze examples/seeds --out out/
     """
-    progress = _ConsoleProgress(show=sys.stderr.isatty())
+    from headwater.console import ConsoleProgress
+
+    # bars in a terminal; in a log or a pipe, a progress line every few seconds
+    progress = ConsoleProgress("quiet" if quiet else "bars" if sys.stderr.isatty() else "lines", verbose=verbose and not quiet)
     opts = AnalyzeOptions(db_path=db_path, model=model, workers=workers, max_bytes=max_bytes,
                           allow_private=allow_private, force=force, outlets_path=outlets_path, scheduler=scheduler)
     started = time.monotonic()
@@ -80,7 +62,8 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
                                    f"{exc}") from None
     except OSError as exc:  # the scheduler cannot be reached
         raise click.ClickException(f"cannot reach the scheduler {scheduler}: {exc}") from None
-    progress.finish()
+    finally:
+        progress.finish()  # the bars end before the summary (or the error) is printed
     s = result.summary
     click.echo(f"{s['articles']} articles in the corpus ({result.analyzed} new, {result.skipped} already analyzed, "
                f"{result.duplicates} duplicates) from {s['outlets']} outlets; {len(result.errors)} inputs skipped "

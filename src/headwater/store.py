@@ -397,7 +397,8 @@ class Store:
         for i, e in enumerate(a.events, 1):
             self.db.execute("INSERT INTO events(article_id, key, type, actor, count, killed, date, data) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            (aid, f"{key(aid)}.e{i}", e.get("type"), e.get("actor"), e.get("count"), e.get("killed"), e.get("date"), json.dumps(e)))
+                            (aid, f"{key(aid)}.e{i}", e.get("type"), e.get("actor"), e.get("count"), e.get("killed"),
+                             e.get("date"), json.dumps(e)))
 
     def articles(self) -> Iterator[tuple[int, Article]]:
         """Every stored article with its findings, in the order they were added."""
@@ -462,7 +463,7 @@ class Store:
                 self.db.executemany("INSERT INTO narrative_known_claims(narrative_id, known_claim_id, score) VALUES (?, ?, ?)",
                                     [(n["id"], k["id"], k["score"]) for k in n.get("known_claims", [])])
             for c in results.get("contradictions", []):
-                ends = [row_of(k) for k in c.get("article_ids") or []][:2]
+                ends: list[int | None] = [*(row_of(k) for k in (c.get("article_ids") or [])[:2])]
                 ends += [None] * (2 - len(ends))
                 self.db.execute("INSERT INTO contradictions(narrative_id, slot, description, article_id, other_article_id, "
                                 "data) VALUES (?, ?, ?, ?, ?, ?)",
