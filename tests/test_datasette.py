@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 pytest.importorskip("datasette")
-from datasette.app import Datasette  # noqa: E402
+from datasette.app import Datasette
 
-from headwater.dbmeta import metadata_path, write_metadata  # noqa: E402
-from headwater.store import Store  # noqa: E402
+from headwater.dbmeta import metadata_path, write_metadata
+from headwater.store import Store
 
 
 def _get(db: Path, path: str, meta: dict[str, Any] | None = None) -> Any:

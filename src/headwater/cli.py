@@ -170,12 +170,18 @@ def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
                    "events), gexf/graphml (the citation graph), prov-json (W3C PROV), and any a plugin adds.")
 @click.option("--out", "out_path", required=True, type=click.Path(),
               help="The file to write; for csv and parquet a folder (created) holding articles.csv, places.csv…")
-def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
+@click.option("--csv-formula-guard", is_flag=True,
+              help="csv: prefix a ' to text cells a spreadsheet would run as a formula (starting with = + - @, a tab "
+                   "or a carriage return). Off by default, since it changes the data; README.txt in the folder says "
+                   "when it is on.")
+def export_cmd(db_path: str, fmt: str, out_path: str, csv_formula_guard: bool) -> None:
     """Export the database for other tools: Excel/pandas/DuckDB (csv, parquet), QGIS (geojson),
     Gephi/yEd (gexf, graphml), PROV tools (prov-json), or the analysis.json document (json).
 
-    csv and parquet write a folder of tables: articles, places, attributions, events, narratives
-    and narrative_articles.
+    csv and parquet write a folder of tables (every table of the analysis document: articles,
+    places, attributions, unattributed_claims, events, stories, copies, narratives, contradictions,
+    provenance…, joined by their ids) and a README.txt describing them. No export holds a local path:
+    an input is named by its file name.
 
     \b
     Example: headwater export --db out/headwater.db --format geojson --out out/map.geojson
@@ -184,7 +190,7 @@ def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
     from headwater.pipeline import export_database
 
     try:
-        path = export_database(db_path, fmt, out_path)
+        path = export_database(db_path, fmt, out_path, {"csv_formula_guard": csv_formula_guard})
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

@@ -128,6 +128,7 @@ class Doc:
     story: dict[str, str] = field(default_factory=dict)  # article id -> story id
     derived_from: dict[str, str] = field(default_factory=dict)  # article id -> the article it copies
     narrative_label: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)  # what the user chose for this view or export
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Doc:

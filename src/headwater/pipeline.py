@@ -247,10 +247,10 @@ def _required(enrichers: Sequence[Enricher]) -> set[str]:
     return {r for e in enrichers for r in e.requires}
 
 
-def export_database(db_path: str | Path, fmt: str, out_path: str | Path) -> Path:
+def export_database(db_path: str | Path, fmt: str, out_path: str | Path, options: dict[str, Any] | None = None) -> Path:
     """Export the database's analysis document as a registered format (``headwater export``)."""
     load_plugins()
     if fmt not in EXPORTERS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
     check_db(Path(db_path))
-    return export(document_of(db_path), fmt, out_path)
+    return export(document_of(db_path), fmt, out_path, options)

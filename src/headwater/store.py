@@ -172,8 +172,9 @@ MIGRATIONS: list[str] = [
     # 6: the database as Datasette and sqlite-utils expect it. Full-text index declared with
     # content="articles" (double quotes: how Datasette's detect_fts finds it, so `?_search=` works);
     # a text `key` beside each integer id, the id the document, the exports and the URLs use ("a3",
-    # "a3.p2"); bylines; foreign keys on every link table (SQLite adds them only by rebuilding a table,
-    # so the link tables are rebuilt with their rows, keeping those whose ends exist).
+    # "a3.p2"); bylines (the columns: ADDED_COLUMNS); foreign keys on every link table (SQLite adds
+    # them only by rebuilding a table, so the link tables are rebuilt with their rows, keeping those
+    # whose ends exist). Written to run again harmlessly over its own result.
     """
     DROP TRIGGER IF EXISTS articles_ai;
     DROP TRIGGER IF EXISTS articles_ad;
@@ -191,22 +192,17 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
-    ALTER TABLE articles ADD COLUMN author TEXT;   -- the byline as stated; NULL where none is
-    ALTER TABLE articles ADD COLUMN key TEXT;      -- "a3": the article's id in documents, exports, URLs
     UPDATE articles SET key = 'a' || id;
-    CREATE UNIQUE INDEX articles_key ON articles(key);
-    ALTER TABLE places ADD COLUMN key TEXT;        -- "a3.p2": the article's second place
-    ALTER TABLE attributions ADD COLUMN key TEXT;  -- "a3.c5"
-    ALTER TABLE events ADD COLUMN key TEXT;        -- "a3.e1"
+    CREATE UNIQUE INDEX IF NOT EXISTS articles_key ON articles(key);
     UPDATE places SET key = 'a' || n.article_id || '.p' || n.n FROM (SELECT id, article_id,
         row_number() OVER (PARTITION BY article_id ORDER BY id) AS n FROM places) n WHERE n.id = places.id;
     UPDATE attributions SET key = 'a' || n.article_id || '.c' || n.n FROM (SELECT id, article_id,
         row_number() OVER (PARTITION BY article_id ORDER BY id) AS n FROM attributions) n WHERE n.id = attributions.id;
     UPDATE events SET key = 'a' || n.article_id || '.e' || n.n FROM (SELECT id, article_id,
         row_number() OVER (PARTITION BY article_id ORDER BY id) AS n FROM events) n WHERE n.id = events.id;
-    CREATE INDEX places_key ON places(key);
-    CREATE INDEX attributions_key ON attributions(key);
-    CREATE INDEX events_key ON events(key);
+    CREATE INDEX IF NOT EXISTS places_key ON places(key);
+    CREATE INDEX IF NOT EXISTS attributions_key ON attributions(key);
+    CREATE INDEX IF NOT EXISTS events_key ON events(key);
     ALTER TABLE contradictions RENAME TO contradictions_v5;
     CREATE TABLE contradictions (
         id INTEGER PRIMARY KEY,
@@ -244,7 +240,7 @@ MIGRATIONS: list[str] = [
         WHERE narrative_id IN (SELECT id FROM narratives) AND known_claim_id IN (SELECT id FROM known_claims);
     DROP TABLE narrative_known_claims_v5;
     ALTER TABLE stories RENAME TO stories_v5;
-    CREATE TABLE story_ids (id TEXT PRIMARY KEY);  -- one row a story, so story_articles can refer to it
+    CREATE TABLE IF NOT EXISTS story_ids (id TEXT PRIMARY KEY);  -- one row a story, so story_articles can refer to it
     INSERT OR IGNORE INTO story_ids SELECT id FROM stories_v5;
     CREATE TABLE stories (
         id TEXT NOT NULL REFERENCES story_ids(id) ON DELETE CASCADE,
@@ -253,11 +249,20 @@ MIGRATIONS: list[str] = [
     );
     INSERT OR IGNORE INTO stories SELECT id, article_id FROM stories_v5 WHERE article_id IN (SELECT id FROM articles);
     DROP TABLE stories_v5;
-    CREATE INDEX provenance_edges_narrative ON provenance_edges(narrative_id);
-    CREATE INDEX contradictions_narrative ON contradictions(narrative_id);
-    CREATE INDEX stories_article ON stories(article_id);
+    CREATE INDEX IF NOT EXISTS provenance_edges_narrative ON provenance_edges(narrative_id);
+    CREATE INDEX IF NOT EXISTS contradictions_narrative ON contradictions(narrative_id);
+    CREATE INDEX IF NOT EXISTS stories_article ON stories(article_id);
     """,
 ]
+
+# Columns a migration adds (before its script runs), each only where the table lacks it.
+ADDED_COLUMNS: dict[int, list[tuple[str, str, str]]] = {
+    6: [("articles", "author", "TEXT"),  # the byline as stated; NULL where none is
+        ("articles", "key", "TEXT"),  # "a3": the article's id in documents, exports, URLs
+        ("places", "key", "TEXT"),  # "a3.p2": the article's second place
+        ("attributions", "key", "TEXT"),  # "a3.c5"
+        ("events", "key", "TEXT")],  # "a3.e1"
+}
 
 # Findings with typed tables of their own; anything else an enricher assigns goes to `findings`.
 TYPED_FINDINGS = ("places", "attributions", "events")
@@ -299,8 +304,12 @@ class Store:
     def migrate(self) -> None:
         for n, script in enumerate(MIGRATIONS, 1):
             if self.version < n:
+                adds = ""
+                for table, column, typ in ADDED_COLUMNS.get(n, []):
+                    if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
+                        adds += f"ALTER TABLE {table} ADD COLUMN {column} {typ};\n"
                 with self.db:
-                    self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {n}; COMMIT;")
+                    self.db.executescript(f"BEGIN; {adds}{script}; PRAGMA user_version = {n}; COMMIT;")
 
     # runs ------------------------------------------------------------------------------------
     def begin_run(self, inputs: list[str], version: str) -> int:
