@@ -257,3 +257,65 @@ def test_hostile_article_added_through_the_form_runs_nothing(browser: Browser, a
     assert "script-src" not in headers["content-security-policy"] and "default-src 'none'" in headers["content-security-policy"]
     watch.check()
     ctx.close()
+
+
+def test_served_map_zooms_pans_and_shows_the_al_tanf_arrows_offline(browser: Browser, app_url: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800})
+    watch = Watch(allowed=app_url + "/")  # the network is off but for the app itself
+    watch.attach(ctx)
+    page = watch.page(ctx)
+    response = page.goto(app_url + "/explore")
+    assert response is not None
+    csp = response.all_headers()["content-security-policy"]
+    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src")).split()[1:]
+    assert script_src == ["'self'"]  # only the app's own script files
+    page.wait_for_function("() => window.headwaterMap !== undefined", timeout=20000)
+    # the movements into Al-Tanf are drawn as arrows (a line and its head) and named in their tooltips
+    routes = page.evaluate("() => headwaterMap.data.arrows.filter(r => r.destination === 'Al-Tanf')"
+                           ".map(r => r.events.length)")
+    assert routes and sum(routes) >= 2, routes
+    lines = page.locator("path.hw-arrow")
+    assert lines.count() >= len(routes) and page.locator("path.hw-arrowhead").count() == lines.count()
+    box = lines.first.bounding_box()
+    assert box is not None and box["width"] + box["height"] > 5
+    tips = page.evaluate("() => { const t = []; headwaterMap.arrows.eachLayer(l => l.getTooltip && l.getTooltip()"
+                         " && t.push(l.getTooltip().getContent())); return t; }")
+    assert any("→ Al-Tanf" in t for t in tips), tips
+    assert page.locator("path.hw-country").count() > 100  # outlines shipped with the app
+    # zoom with the control and the wheel; pan by dragging
+    zoom = page.evaluate("() => headwaterMap.map.getZoom()")
+    page.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_function(f"() => headwaterMap.map.getZoom() > {zoom}")
+    zoomed = page.evaluate("() => headwaterMap.map.getZoom()")
+    page.mouse.move(600, 420)
+    for _ in range(3):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(150)
+    page.wait_for_function(f"() => headwaterMap.map.getZoom() > {zoomed}", timeout=5000)
+    before = page.evaluate("() => headwaterMap.map.getCenter()")
+    page.mouse.move(600, 420)
+    page.mouse.down()
+    page.mouse.move(450, 330, steps=8)
+    page.mouse.up()
+    after = page.evaluate("() => headwaterMap.map.getCenter()")
+    assert abs(after["lng"] - before["lng"]) + abs(after["lat"] - before["lat"]) > 0.01, (before, after)
+    # a point on click shows the article behind it, with a link to the article's page
+    page.evaluate("""() => {
+        const layers = headwaterMap.places.getLayers(), seen = {};
+        layers.forEach(m => { const k = m.getLatLng().toString(); seen[k] = (seen[k] || 0) + 1; });
+        window.__point = layers.find(m => seen[m.getLatLng().toString()] === 1);  // a point of its own
+        headwaterMap.places.zoomToShowLayer(window.__point, () => { window.__shown = true; });
+    }""")
+    page.wait_for_function("() => window.__shown === true && window.__point._path !== undefined")
+    page.wait_for_timeout(300)
+    point = page.evaluate_handle("() => window.__point._path").as_element()
+    assert point is not None
+    point.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    href = popup.locator("a[href^='/articles/a']").first.get_attribute("href")
+    assert href is not None
+    page.goto(app_url + href)
+    assert page.locator("article.art").count() == 1
+    watch.check()
+    ctx.close()
