@@ -69,6 +69,21 @@ def count_inputs(specs: Sequence[str]) -> int:
     return n
 
 
+@dataclass
+class _Counted:
+    """The corpus stages' counts: inputs counted up front, read, skipped as already analyzed, analyzed."""
+
+    total: int
+    read: int = 0
+    skipped: int = 0
+    analyzed: int = 0
+
+    def show(self, update: Callable[[str, int, int | None], None]) -> None:
+        # an input read and then skipped or analyzed is done; the total grows when containers hold more
+        done = self.skipped + self.analyzed
+        update("analyzing", done, max(self.total, self.read, done))
+
+
 def _counted_linkers(linkers: Sequence[Linker], update: Callable[[str, int, int | None], None]) -> list[Linker]:
     def counted(i: int, ln: Linker) -> Linker:
         def run(ctx: LinkContext) -> dict[str, list[dict[str, Any]]]:
@@ -149,12 +164,13 @@ def document_of(db_path: str | Path) -> dict[str, Any]:
 
 def _store_results(store: Store, run_id: int, results: Iterable[tuple[RawInput, Article | InputError]], version: str,
                    made_by: dict[str, str], force: bool, errors: list[InputError], prog: Progress,
-                   read: Callable[[], int]) -> tuple[int, int]:
+                   counted: _Counted) -> tuple[int, int]:
     """Store each result as it arrives (one transaction each): an interrupted run loses nothing."""
     analyzed = duplicates = 0
     update = _stage_updates(prog)
     for done, (raw, result) in enumerate(results, 1):
-        update("analyzing", done, max(read(), done))
+        counted.analyzed = done
+        counted.show(update)
         if isinstance(result, InputError):
             errors.append(result)
             store.add_error(run_id, result.source, result.reason)
@@ -197,6 +213,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
         # first run: build the gazetteer here, with its progress, before workers would each build it unseen
         Gazetteer.load(on_progress=lambda done, total: update("gazetteer", done, total))
     total = count_inputs(specs)
+    counted = _Counted(total)
     update("reading", 0, total)
     db_path = Path(opts.db_path or out / "headwater.db")
     with Store(db_path) as store:
@@ -206,6 +223,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
             nonlocal skipped, read
             for item in iter_inputs(specs, ingest_opts):
                 read += 1
+                counted.read = read
                 update("reading", read, max(total, read))
                 if isinstance(item, InputError):
                     errors.append(item)
@@ -213,6 +231,8 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                     prog.error(item.source, item.reason)
                 elif not opts.force and store.seen(item.digest, item.source, version) is not None:
                     skipped += 1
+                    counted.skipped = skipped
+                    counted.show(update)
                     prog.advance(item.source)
                 else:
                     yield item
@@ -225,7 +245,7 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                 loaded = res.spec()
                 executor, workers = stack.enter_context(dask_executor(opts.scheduler, loaded))
             results = analyze_inputs(fresh(), res, enr, workers=workers, executor=executor, loaded=loaded)
-            counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog, lambda: read)
+            counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog, counted)
         analyzed, duplicates = counts
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         link(store, linkers, prog)
