@@ -24,9 +24,9 @@ _PARTICLE = re.compile(r"^[a-z]{1,3}(?:-\w+)?$")  # "de", "van", "al-Khatib"
 _SPLIT = re.compile(r"\s*(?:;|\band\b|&|,)\s*")
 _SPACE = re.compile(r"\s+")
 _CUT_TAIL = re.compile(r"\s+(?:published|updated|posted)\b.*$", re.IGNORECASE)  # "Jane Doe Published 3 May"
-# Words that start a sentence rather than a name ("By Monday...", "By The Associated Press" is a desk
-# and stays: it is capitalised and short).
-_NOT_NAME = frozenset("the this that these those monday tuesday wednesday thursday friday saturday sunday "
+# Words that start a sentence rather than a name ("By Monday...", "By this time"); "The" starts a name
+# only before capitalised words ("By The Associated Press", a desk).
+_NOT_NAME = frozenset("this that these those monday tuesday wednesday thursday friday saturday sunday "
                       "january february march april may june july august september october november december "
                       "then now far way contrast comparison default".split())
 
@@ -36,11 +36,19 @@ def _name(part: str) -> str | None:
     words = _SPACE.sub(" ", part).strip(" .:;").split(" ")
     if not words or not words[0] or len(words) > MAX_NAME_WORDS or words[0].lower() in _NOT_NAME:
         return None
+    if words[0].lower() == "the" and (len(words) < 2 or not all(w[:1].isupper() for w in words[1:])):
+        return None  # "The Associated Press", "The Water Coolest" (a desk, a pen name); not "the time it took"
     if not words[0][:1].isupper() or not all(_NAME_WORD.match(w) and (w[:1].isupper() or _PARTICLE.match(w)) for w in words):
         return None
     if not any(w[:1].isupper() and len(w.strip(".")) > 1 for w in words):
         return None
     return " ".join(words)
+
+
+def _prose(part: str) -> bool:
+    """Words of a phrase rather than a name: lower-case words longer than a particle ("defense ministries")."""
+    words = part.split()
+    return len(words) >= 2 and any(w.islower() and len(w) > 3 and not _PARTICLE.match(w) for w in words)
 
 
 def clean_author(value: str | None) -> str | None:
@@ -52,8 +60,10 @@ def clean_author(value: str | None) -> str | None:
     if m:
         text = m.group("rest")
     names: list[str] = []
-    for part in _SPLIT.split(text):
-        part = part.strip()
+    parts = [p.strip() for p in _SPLIT.split(text)]
+    if any(_prose(p) for p in parts):
+        return None  # "The Russian; Syrian defense ministries": a phrase split up, not a list of names
+    for part in parts:
         if not part or part.startswith(("http", "@")):
             continue
         name = _name(part) if " " in part or part[:1].isupper() else None
