@@ -28,7 +28,8 @@ def test_byline_from_text(text: str, author: str | None) -> None:
 @pytest.mark.parametrize(("value", "author"), [
     ("Jane Doe; John Roe", "Jane Doe; John Roe"), ("By Jane Doe", "Jane Doe"), ("Текст Венера Ерофеева", "Текст Венера Ерофеева"),
     ("The Russian; Syrian defense ministries", None), ("The Water Coolest", "The Water Coolest"),
-    ("By The Associated Press", "The Associated Press"), ("the staff", None), ("https://example.org/staff/jd", None), (None, None), ("", None),
+    ("By The Associated Press", "The Associated Press"), ("the staff", None), ("https://example.org/staff/jd", None),
+    (None, None), ("", None),
 ])
 def test_clean_author(value: str | None, author: str | None) -> None:
     assert clean_author(value) == author
