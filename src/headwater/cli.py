@@ -158,8 +158,14 @@ def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             raise click.ClickException(f"{f}: {exc}") from None
         click.echo(f"{f}: {n:,} {kind}")
+    from headwater.console import ConsoleProgress
+
     started = time.monotonic()
-    gz = Gazetteer.load()
+    progress = ConsoleProgress("bars" if sys.stderr.isatty() else "lines")
+    try:
+        gz = Gazetteer.load(on_progress=lambda done, total: progress.update("gazetteer", done, total))
+    finally:
+        progress.finish()
     click.echo(f"gazetteer compiled: {len(gz):,} places ({time.monotonic() - started:.0f} s)")
 
 

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 # A plain line at most this often: often enough for a log to show a run is alive, rarely enough that a
 # run of thousands of inputs writes tens of lines, not thousands.
 LINE_INTERVAL = 5.0
-LABELS = {"gazetteer": "building the gazetteer (first run)", "reading": "reading", "analyzing": "analyzing",
+LABELS = {"gazetteer": "building the gazetteer", "reading": "reading", "analyzing": "analyzing",
           "linking": "linking", "writing": "writing"}
 
 
