@@ -73,7 +73,7 @@
     data.points.forEach(function (p) {
       var m = L.circleMarker([p.lat, p.lon], { radius: 6, className: "hw-place" });
       m.bindPopup(function () { return placePopup(p); });
-      m.bindTooltip(p.name);
+      m.bindTooltip(el("span", p.name));  // an element: a string would be read as HTML
       m.hwPlace = p;
       cluster.addLayer(m);
     });
@@ -82,7 +82,7 @@
       var weight = Math.min(7, 2 + Math.log(r.events.length) / Math.LN2);
       var line = L.polyline([r.from, r.to], { className: "hw-arrow", weight: weight });
       line.bindPopup(function () { return arrowPopup(r); });
-      line.bindTooltip(r.origin + " \u2192 " + r.destination + " (" + r.events.length + ")");
+      line.bindTooltip(el("span", r.origin + " \u2192 " + r.destination + " (" + r.events.length + ")"));
       line.hwRoute = r;
       arrows.addLayer(line);
       arrows.addLayer(arrowHead(map, L.latLng(r.from), L.latLng(r.to)));
