@@ -22,7 +22,7 @@ GEXF = "{http://gexf.net/1.3}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 HOSTILE = '<script>alert("x")</script> & <b>'
 TABLES = ("articles", "places", "attributions", "unattributed_claims", "events", "stories", "story_articles", "copies",
-          "narratives", "narrative_articles", "narrative_known_claims", "narrative_claims", "contradictions",
+          "narratives", "narrative_articles", "narrative_events", "narrative_known_claims", "narrative_claims", "contradictions",
           "provenance_edges", "primary_sources")
 
 
@@ -105,6 +105,9 @@ def test_tables(db: Path, tmp_path: Path, fmt: str) -> None:
     assert int(rows["narratives"][0]["independent_non_state_named_primary_sources"]) == 0
     assert any(r["name"] == "Foreign Intelligence Service of Russia" for r in rows["primary_sources"])
     assert rows["provenance_edges"] and rows["stories"] and rows["story_articles"]
+    # each article of the narrative asserts it by at least one of its events
+    assert {r["article_id"] for r in rows["narrative_events"]} == {r["article_id"] for r in rows["narrative_articles"]}
+    assert all(r["event_id"].startswith(r["article_id"] + ".e") for r in rows["narrative_events"])
     assert {r["source"] for r in rows["articles"]} == {p.name for p in EXAMPLES.iterdir()}  # file names, no folders
     assert all(r["author"] in (None, "") for r in rows["articles"])  # the examples state no byline
 

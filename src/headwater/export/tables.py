@@ -5,7 +5,9 @@
 ``source_1_kind``… and kept whole as JSON in ``chain``), ``unattributed_claims`` (the articles' own
 voice), ``events`` (origin, destination and location as name/lat/lon columns), ``stories`` and
 ``story_articles``, ``copies``, ``narratives`` (with their independence counts) and
-``narrative_articles``, ``narrative_known_claims``, ``contradictions``, ``provenance_edges`` and
+``narrative_articles``, ``narrative_events`` (the events asserting each narrative, with the sources they
+are reported under), ``narrative_known_claims``, ``narrative_claims`` (when a linker lists them),
+``contradictions``, ``provenance_edges`` and
 ``primary_sources``. Lists and objects are JSON strings. The ids are those of ``analysis.json`` and
 join: ``article_id`` → ``articles.id``, ``narrative_id`` → ``narratives.id``, ``story_id`` →
 ``stories.id``. ``README.txt`` in the folder lists the tables and their joins.
@@ -67,13 +69,15 @@ COPIES: Columns = {"article_id": "str", "derived_from": "str", "containment": "f
 KNOWN: Columns = {"narrative_id": "str", "known_claim_id": "str", "score": "float", "claim": "str", "rating": "str",
                   "date": "str", "url": "str", "origin": "str"}
 NARRATIVE_CLAIMS: Columns = {"narrative_id": "str", "claim_id": "str"}
+NARRATIVE_EVENTS: Columns = {"narrative_id": "str", "event_id": "str", "article_id": "str", "type": "str", "actor": "str",
+                             "target": "str", "sources": "str"}
 CONTRADICTIONS: Columns = {"id": "str", "narrative_id": "str", "slot": "str", "description": "str", "article_id": "str",
                            "other_article_id": "str", "spans": "str"}
 EDGES: Columns = {"narrative_id": "str", "source": "str", "cites": "str", "article_id": "str"}
 PRIMARY: Columns = {"narrative_id": "str", "name": "str", "kind": "str", "country": "str", "state_affiliated": "bool",
                     "relayed_by": "str", "article_ids": "str", "article_count": "int"}
 # What each table's id columns refer to (README.txt; the join test reads it too).
-JOINS = {"article_id": "articles.id", "other_article_id": "articles.id", "derived_from": "articles.id",
+JOINS = {"event_id": "events.id", "article_id": "articles.id", "other_article_id": "articles.id", "derived_from": "articles.id",
          "narrative_id": "narratives.id", "story_id": "stories.id"}
 
 
@@ -167,6 +171,29 @@ def _claim_ids(n: dict[str, Any]) -> list[str]:
     return out
 
 
+def narrative_events(doc: Doc) -> list[dict[str, Any]]:
+    """The events by which each article asserts a narrative: those whose own frame (actor, action,
+    group) is the narrative's, judged by the same rule the narratives linker applies."""
+    from headwater.link.frames import frames
+    from headwater.model import Article
+
+    by_key = {str(n.get("key")): n for n in doc.list("narratives")}
+    members = {str(n.get("id")): {str(a) for a in n.get("article_ids") or []} for n in by_key.values()}
+    rows = []
+    for a in doc.articles:
+        aid = str(a.get("id"))
+        for e in doc.events.get(aid, []):
+            one = Article(source=aid, text=str(a.get("text") or ""), title=a.get("title"), events=[e])
+            for f in sorted(frames(one)):
+                n = by_key.get("|".join(f))
+                if n is not None and aid in members[str(n.get("id"))]:
+                    chain = [str(s.get("name")) for s in e.get("attribution") or [] if isinstance(s, dict)]
+                    rows.append({"narrative_id": n.get("id"), "event_id": e.get("id"), "article_id": aid,
+                                 "type": e.get("type"), "actor": e.get("actor"), "target": e.get("target"),
+                                 "sources": " → ".join(chain) or None})
+    return rows
+
+
 def link_tables(doc: Doc) -> dict[str, tuple[Columns, list[dict[str, Any]]]]:
     """The corpus-level tables: stories, copies, narratives and what hangs on them."""
     narratives = doc.list("narratives")
@@ -194,6 +221,7 @@ def link_tables(doc: Doc) -> dict[str, tuple[Columns, list[dict[str, Any]]]]:
                                             **{c: k.get(c) for c in ("score", "claim", "rating", "date", "url", "origin")}}
                                            for n in narratives for k in n.get("known_claims") or []
                                            if isinstance(k, dict)]),
+        "narrative_events": (NARRATIVE_EVENTS, narrative_events(doc)),
         "narrative_claims": (NARRATIVE_CLAIMS, [{"narrative_id": n.get("id"), "claim_id": c}
                                                 for n in narratives for c in _claim_ids(n)]),
         "contradictions": (CONTRADICTIONS, contradictions),
