@@ -17,7 +17,7 @@ from headwater import __version__
 from headwater.model import Article, key, outlet_label
 from headwater.store import TYPED_FINDINGS, Store
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: articles have `author`
 Row = dict[str, Any]
 # The document's own keys, in the order they are written; other findings and links follow.
 FINDING_KEYS = ("places", "metonyms", "attributions", "unattributed_claims", "events")

@@ -46,7 +46,18 @@
     return div;
   }
 
-  // An arrowhead at the destination, redrawn in screen space whenever the zoom changes.
+  // A route as a gentle curve (bending to its left), so that A -> B and B -> A are two arrows, not one line.
+  function curve(from, to) {
+    var dLat = to[0] - from[0], dLon = to[1] - from[1], pts = [], steps = 24;
+    var cLat = (from[0] + to[0]) / 2 + dLon * 0.18, cLon = (from[1] + to[1]) / 2 - dLat * 0.18;
+    for (var i = 0; i <= steps; i++) {
+      var t = i / steps, u = 1 - t;
+      pts.push([u * u * from[0] + 2 * u * t * cLat + t * t * to[0], u * u * from[1] + 2 * u * t * cLon + t * t * to[1]]);
+    }
+    return pts;
+  }
+
+  // An arrowhead at the destination, along the curve's last stretch, redrawn whenever the zoom changes.
   function arrowHead(map, from, to) {
     var head = L.polygon([to, to, to], { className: "hw-arrowhead", interactive: false });
     function place() {
@@ -80,12 +91,13 @@
     var arrows = L.layerGroup();
     data.arrows.forEach(function (r) {
       var weight = Math.min(7, 2 + Math.log(r.events.length) / Math.LN2);
-      var line = L.polyline([r.from, r.to], { className: "hw-arrow", weight: weight });
+      var pts = curve(r.from, r.to);
+      var line = L.polyline(pts, { className: "hw-arrow", weight: weight });
       line.bindPopup(function () { return arrowPopup(r); });
       line.bindTooltip(el("span", r.origin + " \u2192 " + r.destination + " (" + r.events.length + ")"));
       line.hwRoute = r;
       arrows.addLayer(line);
-      arrows.addLayer(arrowHead(map, L.latLng(r.from), L.latLng(r.to)));
+      arrows.addLayer(arrowHead(map, L.latLng(pts[pts.length - 4]), L.latLng(r.to)));
     });
     arrows.addTo(map);
     cluster.addTo(map);
