@@ -257,3 +257,77 @@ def test_hostile_article_added_through_the_form_runs_nothing(browser: Browser, a
     assert "script-src" not in headers["content-security-policy"] and "default-src 'none'" in headers["content-security-policy"]
     watch.check()
     ctx.close()
+
+
+def test_served_map_zooms_pans_and_shows_the_al_tanf_arrows_offline(browser: Browser, app_url: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800})
+    watch = Watch(allowed=app_url + "/")  # the network is off but for the app itself
+    watch.attach(ctx)
+    page = watch.page(ctx)
+    response = page.goto(app_url + "/explore")
+    assert response is not None
+    csp = response.all_headers()["content-security-policy"]
+    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src")).split()[1:]
+    assert script_src == ["'self'"]  # only the app's own script files
+    page.wait_for_function("() => window.headwaterMap !== undefined", timeout=20000)
+    # the movements into Al-Tanf are drawn as arrows (a line and its head) and named in their tooltips
+    routes = page.evaluate("() => headwaterMap.data.arrows.filter(r => r.destination === 'Al-Tanf')"
+                           ".map(r => r.events.length)")
+    assert routes and sum(routes) >= 2, routes
+    lines = page.locator("path.hw-arrow")
+    assert lines.count() >= len(routes) and page.locator("path.hw-arrowhead").count() == lines.count()
+    box = lines.first.bounding_box()
+    assert box is not None and box["width"] + box["height"] > 5
+    tips = page.evaluate("() => { const t = []; headwaterMap.arrows.eachLayer(l => l.getTooltip && l.getTooltip()"
+                         " && t.push(l.getTooltip().getContent().textContent)); return t; }")
+    assert any("→ Al-Tanf" in t for t in tips), tips
+    assert page.locator("path.hw-country").count() > 100  # outlines shipped with the app
+    # zoom with the control and the wheel; pan by dragging, from a spot where no mark is under the mouse
+    idle = "() => !headwaterMap.map._animatingZoom && !headwaterMap.map._panAnim?._inProgress"
+    free_spot = """() => { const box = document.getElementById('explore').getBoundingClientRect();
+        for (let y = box.top + 80; y < box.bottom - 60; y += 37) for (let x = box.left + 80; x < box.right - 220; x += 41) {
+            const hit = document.elementFromPoint(x, y);
+            if (hit && !hit.closest('.leaflet-interactive, .leaflet-marker-icon, .leaflet-control')) return [x, y]; }
+        return null; }"""
+    zoom = page.evaluate("() => headwaterMap.map.getZoom()")
+    page.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_function(f"() => headwaterMap.map.getZoom() > {zoom}")
+    page.wait_for_function(idle)
+    zoomed = page.evaluate("() => headwaterMap.map.getZoom()")
+    x, y = page.evaluate(free_spot)
+    page.mouse.move(x, y)
+    for _ in range(3):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(150)
+    page.wait_for_function(f"() => headwaterMap.map.getZoom() > {zoomed}")
+    page.wait_for_function(idle)
+    before = page.evaluate("() => headwaterMap.map.getCenter()")
+    x, y = page.evaluate(free_spot)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 150, y - 90, steps=8)
+    page.mouse.up()
+    page.wait_for_function(idle)
+    after = page.evaluate("() => headwaterMap.map.getCenter()")
+    assert abs(after["lng"] - before["lng"]) + abs(after["lat"] - before["lat"]) > 0.01, (before, after)
+    # a point on click shows the article behind it, with a link to the article's page
+    page.evaluate("""() => {
+        const layers = headwaterMap.places.getLayers(), seen = {};
+        layers.forEach(m => { const k = m.getLatLng().toString(); seen[k] = (seen[k] || 0) + 1; });
+        window.__point = layers.find(m => seen[m.getLatLng().toString()] === 1);  // a point of its own
+        headwaterMap.places.zoomToShowLayer(window.__point, () => { window.__shown = true; });
+    }""")
+    page.wait_for_function("() => window.__shown === true && window.__point._path !== undefined")
+    page.wait_for_timeout(300)
+    point = page.evaluate_handle("() => window.__point._path").as_element()
+    assert point is not None
+    point.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    href = popup.locator("a[href^='/articles/a']").first.get_attribute("href")
+    assert href is not None
+    assert page.evaluate("() => window.__pwned") is None  # article strings were set as text
+    page.goto(app_url + href)
+    assert page.locator("article.art").count() == 1
+    watch.check()
+    ctx.close()

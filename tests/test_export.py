@@ -13,13 +13,17 @@ import pytest
 from click.testing import CliRunner
 
 from headwater.cli import main
-from headwater.export import EXPORTERS, ExportError
+from headwater.export import EXPORTERS, ExportError, without_paths
 from headwater.pipeline import export_database as export
+
+from .conftest import EXAMPLES
 
 GEXF = "{http://gexf.net/1.3}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 HOSTILE = '<script>alert("x")</script> & <b>'
-TABLES = ("articles", "places", "attributions", "events", "narratives", "narrative_articles")
+TABLES = ("articles", "places", "attributions", "unattributed_claims", "events", "stories", "story_articles", "copies",
+          "narratives", "narrative_articles", "narrative_events", "narrative_known_claims", "narrative_claims", "contradictions",
+          "provenance_edges", "primary_sources")
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +70,7 @@ def _graphml_edges(path: Path) -> tuple[dict[str, str], list[tuple[str, str, flo
 
 def test_json_is_the_analysis_document(db: Path, tmp_path: Path) -> None:
     doc = json.loads(export(db, "json", tmp_path / "a.json").read_text(encoding="utf-8"))
-    shipped = json.loads((db.parent / "analysis.json").read_text(encoding="utf-8"))
+    shipped = without_paths(json.loads((db.parent / "analysis.json").read_text(encoding="utf-8")))
     for d in (doc, shipped):
         d.pop("generated_at")
     assert doc == shipped
@@ -76,7 +80,7 @@ def test_json_is_the_analysis_document(db: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_tables(db: Path, tmp_path: Path, fmt: str) -> None:
     folder = export(db, fmt, tmp_path / "tables")
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t}.{fmt}" for t in TABLES)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(f"{t}.{fmt}" for t in TABLES), "README.txt"])
     rows: dict[str, list[dict[str, Any]]] = {}
     for t in TABLES:
         if fmt == "csv":
@@ -93,6 +97,19 @@ def test_tables(db: Path, tmp_path: Path, fmt: str) -> None:
     assert moves and abs(float(moves[0]["destination_lon"]) - 38.6) < 0.1
     assert [r["id"] for r in rows["narratives"]] == ["n1"]
     assert {r["article_id"] for r in rows["narrative_articles"]} == {"a1", "a2", "a3", "a4", "a5"}
+    # the articles' own voice apart from attributed claims; every claim once
+    own_voice = {r["id"] for r in rows["unattributed_claims"]}
+    assert own_voice and not own_voice & {r["id"] for r in rows["attributions"]}
+    assert all(r["chain_length"] and int(r["chain_length"]) >= 1 for r in rows["attributions"])
+    assert {r["slot"] for r in rows["contradictions"]} == {"direction", "destination"}
+    assert int(rows["narratives"][0]["independent_non_state_named_primary_sources"]) == 0
+    assert any(r["name"] == "Foreign Intelligence Service of Russia" for r in rows["primary_sources"])
+    assert rows["provenance_edges"] and rows["stories"] and rows["story_articles"]
+    # each article of the narrative asserts it by at least one of its events
+    assert {r["article_id"] for r in rows["narrative_events"]} == {r["article_id"] for r in rows["narrative_articles"]}
+    assert all(r["event_id"].startswith(r["article_id"] + ".e") for r in rows["narrative_events"])
+    assert {r["source"] for r in rows["articles"]} == {p.name for p in EXAMPLES.iterdir()}  # file names, no folders
+    assert all(r["author"] in (None, "") for r in rows["articles"])  # the examples state no byline
 
 
 def test_parquet_columns_are_typed(db: Path, tmp_path: Path) -> None:
@@ -155,7 +172,7 @@ def test_hostile_strings_stay_text(hostile_db: Path, tmp_path: Path) -> None:
         assert HOSTILE in [r["title"] for r in csv.DictReader(f)]
 
 
-def test_csv_defuses_spreadsheet_formulas(hostile_db: Path, tmp_path: Path) -> None:
+def test_csv_formula_guard_is_an_option(hostile_db: Path, tmp_path: Path) -> None:
     path = tmp_path / "f.db"
     src, dst = sqlite3.connect(hostile_db), sqlite3.connect(path)
     src.backup(dst)
@@ -163,9 +180,21 @@ def test_csv_defuses_spreadsheet_formulas(hostile_db: Path, tmp_path: Path) -> N
     with dst:
         dst.execute("UPDATE articles SET title = '=HYPERLINK(\"http://x\")' WHERE id = 1")
     dst.close()
-    with (export(path, "csv", tmp_path / "csv") / "articles.csv").open(encoding="utf-8", newline="") as f:
-        titles = [r["title"] for r in csv.DictReader(f)]
-    assert "'=HYPERLINK(\"http://x\")" in titles
+
+    def titles(folder: Path) -> list[str]:
+        with (folder / "articles.csv").open(encoding="utf-8", newline="") as f:
+            return [r["title"] for r in csv.DictReader(f)]
+
+    plain = export(path, "csv", tmp_path / "plain")
+    assert '=HYPERLINK("http://x")' in titles(plain)  # off by default: the data as stored
+    assert "no formula guard" in (plain / "README.txt").read_text(encoding="utf-8")
+    guarded = export(path, "csv", tmp_path / "csv", {"csv_formula_guard": True})
+    assert "'=HYPERLINK(\"http://x\")" in titles(guarded)
+    assert "FORMULA GUARD ON" in (guarded / "README.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "--db", str(path), "--format", "csv", "--out", str(tmp_path / "cli"),
+                                       "--csv-formula-guard"])
+    assert result.exit_code == 0, result.output
+    assert "'=HYPERLINK(\"http://x\")" in titles(tmp_path / "cli")
     assert pq.read_table(export(path, "parquet", tmp_path / "pq") / "articles.parquet").column("title")[0].as_py() \
         == '=HYPERLINK("http://x")'
 

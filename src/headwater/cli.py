@@ -16,30 +16,6 @@ from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.resources import DEFAULT_MODEL, ModelError
 
 
-class _ConsoleProgress:
-    """Errors as one line each on stderr; a live counter when stderr is a terminal."""
-
-    def __init__(self, show: bool) -> None:
-        self.show = show
-        self.done = 0
-        self.started = time.monotonic()
-
-    def advance(self, source: str) -> None:
-        self.done += 1
-        # Runs of a couple of seconds or more get a counter; short runs stay quiet.
-        if self.show and time.monotonic() - self.started > 2:
-            click.echo(f"\r  analyzed {self.done} inputs …", err=True, nl=False)
-
-    def error(self, source: str, reason: str) -> None:
-        if self.show and self.done:
-            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
-        click.echo(f"skipped {source}: {reason}", err=True)
-
-    def finish(self) -> None:
-        if self.show and time.monotonic() - self.started > 2:
-            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="headwater")
 def main() -> None:
@@ -66,16 +42,21 @@ def main() -> None:
               help="Claim vectors: lexical (fast, one language at a time) or e5 (multilingual; needs headwater[vectors]).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="A Dask scheduler (tcp://HOST:PORT): analyze the articles on its cluster (needs headwater[cluster]).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; only skipped inputs and the summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Also a line for every input read.")
 def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
                 max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, taxonomy_path: str | None,
-                vectors: str, scheduler: str | None) -> None:
+                vectors: str, scheduler: str | None, quiet: bool, verbose: bool) -> None:
     """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.
 
     Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.
 
     Example: headwater analyze examples/seeds --out out/
     """
-    progress = _ConsoleProgress(show=sys.stderr.isatty())
+    from headwater.console import ConsoleProgress
+
+    # bars in a terminal; in a log or a pipe, a progress line every few seconds
+    progress = ConsoleProgress("quiet" if quiet else "bars" if sys.stderr.isatty() else "lines", verbose=verbose and not quiet)
     opts = AnalyzeOptions(db_path=db_path, model=model, workers=workers, max_bytes=max_bytes,
                           allow_private=allow_private, force=force, outlets_path=outlets_path, scheduler=scheduler,
                           taxonomy_path=taxonomy_path, vectors=vectors)
@@ -89,7 +70,8 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
                                    f"{exc}") from None
     except OSError as exc:  # the scheduler cannot be reached
         raise click.ClickException(f"cannot reach the scheduler {scheduler}: {exc}") from None
-    progress.finish()
+    finally:
+        progress.finish()  # the bars end before the summary (or the error) is printed
     s = result.summary
     click.echo(f"{s['articles']} articles in the corpus ({result.analyzed} new, {result.skipped} already analyzed, "
                f"{result.duplicates} duplicates) from {s['outlets']} outlets; {len(result.errors)} inputs skipped "
@@ -184,8 +166,14 @@ def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             raise click.ClickException(f"{f}: {exc}") from None
         click.echo(f"{f}: {n:,} {kind}")
+    from headwater.console import ConsoleProgress
+
     started = time.monotonic()
-    gz = Gazetteer.load()
+    progress = ConsoleProgress("bars" if sys.stderr.isatty() else "lines")
+    try:
+        gz = Gazetteer.load(on_progress=lambda done, total: progress.update("gazetteer", done, total))
+    finally:
+        progress.finish()
     click.echo(f"gazetteer compiled: {len(gz):,} places ({time.monotonic() - started:.0f} s)")
 
 
@@ -196,12 +184,18 @@ def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
                    "events), gexf/graphml (the citation graph), prov-json (W3C PROV), and any a plugin adds.")
 @click.option("--out", "out_path", required=True, type=click.Path(),
               help="The file to write; for csv and parquet a folder (created) holding articles.csv, places.csv…")
-def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
+@click.option("--csv-formula-guard", is_flag=True,
+              help="csv: prefix a ' to text cells a spreadsheet would run as a formula (starting with = + - @, a tab "
+                   "or a carriage return). Off by default, since it changes the data; README.txt in the folder says "
+                   "when it is on.")
+def export_cmd(db_path: str, fmt: str, out_path: str, csv_formula_guard: bool) -> None:
     """Export the database for other tools: Excel/pandas/DuckDB (csv, parquet), QGIS (geojson),
     Gephi/yEd (gexf, graphml), PROV tools (prov-json), or the analysis.json document (json).
 
-    csv and parquet write a folder of tables: articles, places, attributions, events, narratives
-    and narrative_articles.
+    csv and parquet write a folder of tables (every table of the analysis document: articles,
+    places, attributions, unattributed_claims, events, stories, copies, narratives, contradictions,
+    provenance…, joined by their ids) and a README.txt describing them. No export holds a local path:
+    an input is named by its file name.
 
     \b
     Example: headwater export --db out/headwater.db --format geojson --out out/map.geojson
@@ -210,7 +204,7 @@ def export_cmd(db_path: str, fmt: str, out_path: str) -> None:
     from headwater.pipeline import export_database
 
     try:
-        path = export_database(db_path, fmt, out_path)
+        path = export_database(db_path, fmt, out_path, {"csv_formula_guard": csv_formula_guard})
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

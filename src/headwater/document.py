@@ -18,7 +18,7 @@ from headwater.link.entities import apply_entities, mention_key, mentions
 from headwater.model import Article, key, outlet_label, row_of
 from headwater.store import TYPED_FINDINGS, Store
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: articles have `author`
 Row = dict[str, Any]
 # The document's own keys, in the order they are written; other findings and links follow.
 FINDING_KEYS = ("places", "metonyms", "attributions", "unattributed_claims", "events")
@@ -29,7 +29,7 @@ RESERVED = frozenset({"schema_version", "generator", "generated_at", "articles",
 
 def article_dict(row: int, a: Article) -> Row:
     return {
-        "id": key(row), "source": a.source, "url": a.url, "title": a.title,
+        "id": key(row), "source": a.source, "url": a.url, "title": a.title, "author": a.author,
         "outlet": None if a.outlet is None else {
             "id": a.outlet.id, "name": a.outlet.name, "country": a.outlet.country,
             "state_affiliated": a.outlet.state_affiliated, "basis": a.outlet.basis},
@@ -163,6 +163,7 @@ class Doc:
     story: dict[str, str] = field(default_factory=dict)  # article id -> story id
     derived_from: dict[str, str] = field(default_factory=dict)  # article id -> the article it copies
     narrative_label: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)  # what the user chose for this view or export
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Doc:

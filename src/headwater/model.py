@@ -108,6 +108,7 @@ class Article:
     published_evidence: str | None = None  # the string the date was read from
     site_name: str | None = None
     language: str | None = None
+    author: str | None = None  # the byline, as stated ("Jane Doe; John Roe"); None where none is stated
     input_kind: InputKind = "text"
     digest: str = ""
     # Filled by enrichers (later stages); each is a list of JSON-ready dicts with offsets.

@@ -3,14 +3,17 @@ outputs. ``analyze`` is what ``headwater analyze`` calls; everything it needs is
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
+import glob
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from headwater import __version__
+from headwater.dbmeta import write_metadata
 from headwater.document import build
 from headwater.enrich.registry import ENRICHERS, Enricher, check_pipeline, producers
 from headwater.export import EXPORTERS, ExportError, check_db, export, write_json
@@ -27,6 +30,13 @@ from headwater.work import analyze_inputs
 
 
 class Progress(Protocol):
+    """What a run reports as it goes; the library never prints (the CLI passes a console Progress).
+
+    ``advance``: one input read and stored (or skipped as already analyzed); ``error``: an input that
+    could not be analyzed. A Progress may also have ``update(stage, done, total)``, called for the
+    stages "gazetteer" (the first-run build), "reading", "analyzing", "linking" and "writing";
+    ``total`` is None while unknown."""
+
     def advance(self, source: str) -> None: ...
     def error(self, source: str, reason: str) -> None: ...
 
@@ -37,6 +47,52 @@ class _Quiet:
 
     def error(self, source: str, reason: str) -> None:
         pass
+
+
+def _stage_updates(prog: Progress) -> Callable[[str, int, int | None], None]:
+    update = getattr(prog, "update", None)
+    return update if callable(update) else (lambda stage, done, total: None)
+
+
+def count_inputs(specs: Sequence[str]) -> int:
+    """How many files (or URLs, or stdin) the specs name: the reading stage's total, counted without
+    reading them. A JSON-lines or WARC file holds more articles; the total then grows as they are read."""
+    n = 0
+    for spec in specs:
+        if os.path.isdir(spec):
+            for _root, dirs, files in os.walk(spec):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]  # as ingest walks folders
+                n += sum(1 for f in files if not f.startswith("."))
+        elif not os.path.exists(spec) and glob.has_magic(spec):
+            n += sum(1 for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
+        else:
+            n += 1
+    return n
+
+
+@dataclass
+class _Counted:
+    """The corpus stages' counts: inputs counted up front, read, skipped as already analyzed, analyzed."""
+
+    total: int
+    read: int = 0
+    skipped: int = 0
+    analyzed: int = 0
+
+    def show(self, update: Callable[[str, int, int | None], None]) -> None:
+        # an input read and then skipped or analyzed is done; the total grows when containers hold more
+        done = self.skipped + self.analyzed
+        update("analyzing", done, max(self.total, self.read, done))
+
+
+def _counted_linkers(linkers: Sequence[Linker], update: Callable[[str, int, int | None], None]) -> list[Linker]:
+    def counted(i: int, ln: Linker) -> Linker:
+        def run(ctx: LinkContext) -> dict[str, list[dict[str, Any]]]:
+            out = ln.run(ctx)
+            update("linking", i, len(linkers))
+            return out
+        return dataclasses.replace(ln, run=run)
+    return [counted(i, ln) for i, ln in enumerate(linkers, 1)]
 
 
 @dataclass
@@ -87,10 +143,15 @@ def default_linkers() -> list[Linker]:
     return LINKERS.values()
 
 
-def link(store: Store, linkers: Sequence[Linker] | None = None, state: dict[str, Any] | None = None) -> None:
+def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progress | None = None,
+         state: dict[str, Any] | None = None) -> None:
     """Run the linkers over everything stored and store their results (replacing the previous ones).
     ``state``: what the linkers may use beyond the store (a taxonomy, the embedder)."""
     lnk = list(default_linkers() if linkers is None else linkers)
+    if progress is not None:
+        update = _stage_updates(progress)
+        update("linking", 0, len(lnk))
+        lnk = _counted_linkers(lnk, update)
     ctx = LinkContext(list(store.articles()), state={"narrative_keys": store.narrative_keys(),
                                                       "known_claims": store.known_claims(), **(state or {})})
     parts, made = run_linkers(lnk, ctx)
@@ -114,10 +175,14 @@ def document_of(db_path: str | Path) -> dict[str, Any]:
 
 
 def _store_results(store: Store, run_id: int, results: Iterable[tuple[RawInput, Article | InputError]], version: str,
-                   made_by: dict[str, str], force: bool, errors: list[InputError], prog: Progress) -> tuple[int, int]:
+                   made_by: dict[str, str], force: bool, errors: list[InputError], prog: Progress,
+                   counted: _Counted) -> tuple[int, int]:
     """Store each result as it arrives (one transaction each): an interrupted run loses nothing."""
     analyzed = duplicates = 0
-    for raw, result in results:
+    update = _stage_updates(prog)
+    for done, (raw, result) in enumerate(results, 1):
+        counted.analyzed = done
+        counted.show(update)
         if isinstance(result, InputError):
             errors.append(result)
             store.add_error(run_id, result.source, result.reason)
@@ -155,20 +220,34 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
     ingest_opts = IngestOptions(max_bytes=opts.max_bytes, stdin=stdin,  # type: ignore[arg-type]
                                 fetch=FetchPolicy(timeout=opts.fetch_timeout, allow_private=opts.allow_private))
     errors: list[InputError] = []
-    skipped = 0
+    skipped = read = 0
+    update = _stage_updates(prog)
+    from headwater.enrich.places.gazetteer import Gazetteer, gazetteer_index  # heavy: only for a run
+
+    if resources is None and "gazetteer" in _required(enr) and not gazetteer_index().is_file():
+        # first run: build the gazetteer here, with its progress, before workers would each build it unseen
+        Gazetteer.load(on_progress=lambda done, total: update("gazetteer", done, total))
+    total = count_inputs(specs)
+    counted = _Counted(total)
+    update("reading", 0, total)
     db_path = Path(opts.db_path or out / "headwater.db")
     with Store(db_path) as store:
         run_id = store.begin_run(specs, __version__)
 
         def fresh() -> Iterator[RawInput]:
-            nonlocal skipped
+            nonlocal skipped, read
             for item in iter_inputs(specs, ingest_opts):
+                read += 1
+                counted.read = read
+                update("reading", read, max(total, read))
                 if isinstance(item, InputError):
                     errors.append(item)
                     store.add_error(run_id, item.source, item.reason)
                     prog.error(item.source, item.reason)
                 elif not opts.force and store.seen(item.digest, item.source, version) is not None:
                     skipped += 1
+                    counted.skipped = skipped
+                    counted.show(update)
                     prog.advance(item.source)
                 else:
                     yield item
@@ -181,24 +260,33 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
                 loaded = res.spec()
                 executor, workers = stack.enter_context(dask_executor(opts.scheduler, loaded))
             results = analyze_inputs(fresh(), res, enr, workers=workers, executor=executor, loaded=loaded)
-            counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog)
+            counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog, counted)
         analyzed, duplicates = counts
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
-        link(store, linkers, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None})
+        link(store, linkers, prog, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None})
         doc = build(store, run_id)
         store.save_summary(doc["summary"])
     analysis = Analysis(doc, errors, analyzed, skipped, duplicates, run_id)
     if opts.write_outputs:
+        update("writing", 0, 3)
         analysis.outputs["analysis"] = write_json(doc, out / "analysis.json")
+        update("writing", 1, 3)
         analysis.outputs["report"] = write_report(doc, out / "report.html")
+        update("writing", 2, 3)
         analysis.outputs["db"] = db_path
+        analysis.outputs["metadata"] = write_metadata(db_path)  # for Datasette, beside the database
+        update("writing", 3, 3)
     return analysis
 
 
-def export_database(db_path: str | Path, fmt: str, out_path: str | Path) -> Path:
+def _required(enrichers: Sequence[Enricher]) -> set[str]:
+    return {r for e in enrichers for r in e.requires}
+
+
+def export_database(db_path: str | Path, fmt: str, out_path: str | Path, options: dict[str, Any] | None = None) -> Path:
     """Export the database's analysis document as a registered format (``headwater export``)."""
     load_plugins()
     if fmt not in EXPORTERS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
     check_db(Path(db_path))
-    return export(document_of(db_path), fmt, out_path)
+    return export(document_of(db_path), fmt, out_path, options)

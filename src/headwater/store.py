@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from headwater.model import Article, Outlet, row_of
+from headwater.model import Article, Outlet, key, row_of
 
 MIGRATIONS: list[str] = [
     # 1: the corpus
@@ -189,7 +189,100 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX link_keys_key ON link_keys(kind, key);
     """,
+    # 8: the database as Datasette and sqlite-utils expect it. Full-text index declared with
+    # content="articles" (double quotes: how Datasette's detect_fts finds it, so `?_search=` works);
+    # a text `key` beside each integer id, the id the document, the exports and the URLs use ("a3",
+    # "a3.p2"); bylines (the columns: ADDED_COLUMNS); foreign keys on every link table (SQLite adds
+    # them only by rebuilding a table, so the link tables are rebuilt with their rows, keeping those
+    # whose ends exist). Written to run again harmlessly over its own result.
+    """
+    DROP TRIGGER IF EXISTS articles_ai;
+    DROP TRIGGER IF EXISTS articles_ad;
+    DROP TRIGGER IF EXISTS articles_au;
+    DROP TABLE IF EXISTS articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", content_rowid="id");
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    UPDATE articles SET key = 'a' || id;
+    CREATE UNIQUE INDEX IF NOT EXISTS articles_key ON articles(key);
+    UPDATE places SET key = 'a' || n.article_id || '.p' || n.n FROM (SELECT id, article_id,
+        row_number() OVER (PARTITION BY article_id ORDER BY id) AS n FROM places) n WHERE n.id = places.id;
+    UPDATE attributions SET key = 'a' || n.article_id || '.c' || n.n FROM (SELECT id, article_id,
+        row_number() OVER (PARTITION BY article_id ORDER BY id) AS n FROM attributions) n WHERE n.id = attributions.id;
+    UPDATE events SET key = 'a' || n.article_id || '.e' || n.n FROM (SELECT id, article_id,
+        row_number() OVER (PARTITION BY article_id ORDER BY id) AS n FROM events) n WHERE n.id = events.id;
+    CREATE INDEX IF NOT EXISTS places_key ON places(key);
+    CREATE INDEX IF NOT EXISTS attributions_key ON attributions(key);
+    CREATE INDEX IF NOT EXISTS events_key ON events(key);
+    ALTER TABLE contradictions RENAME TO contradictions_v5;
+    CREATE TABLE contradictions (
+        id INTEGER PRIMARY KEY,
+        narrative_id TEXT REFERENCES narratives(id) ON DELETE CASCADE,
+        slot TEXT, description TEXT,
+        article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,        -- the first retelling
+        other_article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,  -- the one it contradicts
+        data TEXT NOT NULL
+    );
+    INSERT INTO contradictions(id, narrative_id, slot, description, article_id, other_article_id, data)
+        SELECT c.id, c.narrative_id, c.slot, c.description, a.id, b.id, c.data FROM contradictions_v5 c
+        LEFT JOIN articles a ON a.key = json_extract(c.data, '$.article_ids[0]')
+        LEFT JOIN articles b ON b.key = json_extract(c.data, '$.article_ids[1]')
+        WHERE c.narrative_id IS NULL OR c.narrative_id IN (SELECT id FROM narratives);
+    DROP TABLE contradictions_v5;
+    ALTER TABLE provenance_edges RENAME TO provenance_edges_v5;
+    CREATE TABLE provenance_edges (
+        id INTEGER PRIMARY KEY,
+        narrative_id TEXT REFERENCES narratives(id) ON DELETE CASCADE,
+        source TEXT, cites TEXT,
+        article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE
+    );
+    INSERT INTO provenance_edges(narrative_id, source, cites, article_id)
+        SELECT narrative_id, source, cites, article_id FROM provenance_edges_v5
+        WHERE (narrative_id IS NULL OR narrative_id IN (SELECT id FROM narratives))
+          AND (article_id IS NULL OR article_id IN (SELECT id FROM articles));
+    DROP TABLE provenance_edges_v5;
+    ALTER TABLE narrative_known_claims RENAME TO narrative_known_claims_v5;
+    CREATE TABLE narrative_known_claims (
+        narrative_id TEXT NOT NULL REFERENCES narratives(id) ON DELETE CASCADE,
+        known_claim_id TEXT NOT NULL REFERENCES known_claims(id) ON DELETE CASCADE,
+        score REAL NOT NULL
+    );
+    INSERT INTO narrative_known_claims SELECT * FROM narrative_known_claims_v5
+        WHERE narrative_id IN (SELECT id FROM narratives) AND known_claim_id IN (SELECT id FROM known_claims);
+    DROP TABLE narrative_known_claims_v5;
+    ALTER TABLE stories RENAME TO stories_v5;
+    CREATE TABLE IF NOT EXISTS story_ids (id TEXT PRIMARY KEY);  -- one row a story, so story_articles can refer to it
+    INSERT OR IGNORE INTO story_ids SELECT id FROM stories_v5;
+    CREATE TABLE stories (
+        id TEXT NOT NULL REFERENCES story_ids(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (id, article_id)
+    );
+    INSERT OR IGNORE INTO stories SELECT id, article_id FROM stories_v5 WHERE article_id IN (SELECT id FROM articles);
+    DROP TABLE stories_v5;
+    CREATE INDEX IF NOT EXISTS provenance_edges_narrative ON provenance_edges(narrative_id);
+    CREATE INDEX IF NOT EXISTS contradictions_narrative ON contradictions(narrative_id);
+    CREATE INDEX IF NOT EXISTS stories_article ON stories(article_id);
+    """,
 ]
+
+# Columns a migration adds (before its script runs), each only where the table lacks it.
+ADDED_COLUMNS: dict[int, list[tuple[str, str, str]]] = {
+    8: [("articles", "author", "TEXT"),  # the byline as stated; NULL where none is
+        ("articles", "key", "TEXT"),  # "a3": the article's id in documents, exports, URLs
+        ("places", "key", "TEXT"),  # "a3.p2": the article's second place
+        ("attributions", "key", "TEXT"),  # "a3.c5"
+        ("events", "key", "TEXT")],  # "a3.e1"
+}
 
 # Findings with typed tables of their own; anything else an enricher assigns goes to `findings`.
 TYPED_FINDINGS = ("places", "attributions", "events")
@@ -242,8 +335,12 @@ class Store:
     def migrate(self) -> None:
         for n, script in enumerate(MIGRATIONS, 1):
             if self.version < n:
+                adds = ""
+                for table, column, typ in ADDED_COLUMNS.get(n, []):
+                    if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
+                        adds += f"ALTER TABLE {table} ADD COLUMN {column} {typ};\n"
                 with self.db:
-                    self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {n}; COMMIT;")
+                    self.db.executescript(f"BEGIN; {adds}{script}; PRAGMA user_version = {n}; COMMIT;")
 
     # runs ------------------------------------------------------------------------------------
     def begin_run(self, inputs: list[str], version: str) -> int:
@@ -300,7 +397,7 @@ class Store:
                 outlet_state_affiliated=None if o is None or o.state_affiliated is None else int(o.state_affiliated),
                 outlet_basis=o.basis if o else None, wire=a.wire, published=a.published,
                 published_basis=a.published_basis, published_evidence=a.published_evidence,
-                site_name=a.site_name, language=a.language, input_kind=a.input_kind, text=a.text,
+                site_name=a.site_name, language=a.language, author=a.author, input_kind=a.input_kind, text=a.text,
                 focus=json.dumps(a.focus) if a.focus else None, notes=json.dumps(a.notes),
                 analyzer=analyzer, run_id=run_id, added_at=now())
             if row:  # re-analyzed by a newer headwater: replace the findings, keep the id
@@ -313,6 +410,7 @@ class Store:
                 cur = self.db.execute(f"INSERT INTO articles({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                                       tuple(values.values()))
                 aid = int(cur.lastrowid or 0)
+                self.db.execute("UPDATE articles SET key = ? WHERE id = ?", (key(aid), aid))
             self._add_findings(aid, a, producers or {})
             self._link_input(a, aid, run_id, analyzer)
         return aid, "updated" if row else "new"
@@ -325,19 +423,22 @@ class Store:
         for name, items in a.findings.items():
             self.db.executemany("INSERT INTO findings(article_id, enricher, name, data) VALUES (?, ?, ?, ?)",
                                 [(aid, producers.get(name, "unknown"), name, json.dumps(x)) for x in items])
-        for p in a.places:
-            self.db.execute('INSERT INTO places(article_id, surface, start, "end", name, lat, lon, kind, admin1, country, data) '
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (aid, p.get("surface"), p.get("start"), p.get("end"), p.get("name"), p.get("lat"),
+        # keys as the document numbers them: "a3.p2" is the article's second place (metonyms included)
+        for i, p in enumerate(a.places, 1):
+            self.db.execute('INSERT INTO places(article_id, key, surface, start, "end", name, lat, lon, kind, admin1, country, '
+                            "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (aid, f"{key(aid)}.p{i}", p.get("surface"), p.get("start"), p.get("end"), p.get("name"), p.get("lat"),
                              p.get("lon"), p.get("kind"), p.get("admin1"), p.get("country"), json.dumps(p)))
-        for at in a.attributions:
+        for i, at in enumerate(a.attributions, 1):
             first = (at.get("sources") or [{}])[0].get("name")
-            self.db.execute('INSERT INTO attributions(article_id, claim, start, "end", first_source, data) '
-                            "VALUES (?, ?, ?, ?, ?, ?)",
-                            (aid, at.get("claim"), at.get("start"), at.get("end"), first, json.dumps(at)))
-        for e in a.events:
-            self.db.execute("INSERT INTO events(article_id, type, actor, count, killed, date, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            (aid, e.get("type"), e.get("actor"), e.get("count"), e.get("killed"), e.get("date"), json.dumps(e)))
+            self.db.execute('INSERT INTO attributions(article_id, key, claim, start, "end", first_source, data) '
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (aid, f"{key(aid)}.c{i}", at.get("claim"), at.get("start"), at.get("end"), first, json.dumps(at)))
+        for i, e in enumerate(a.events, 1):
+            self.db.execute("INSERT INTO events(article_id, key, type, actor, count, killed, date, data) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            (aid, f"{key(aid)}.e{i}", e.get("type"), e.get("actor"), e.get("count"), e.get("killed"),
+                             e.get("date"), json.dumps(e)))
 
     def articles(self, rows: list[int] | None = None) -> Iterator[tuple[int, Article]]:
         """Every stored article with its findings, in the order they were added (only ``rows`` if given)."""
@@ -364,7 +465,7 @@ class Store:
             yield aid, Article(
                 source=r["source"], text=r["text"], title=r["title"], url=r["url"], outlet=outlet, wire=r["wire"],
                 published=r["published"], published_basis=r["published_basis"],
-                published_evidence=r["published_evidence"], site_name=r["site_name"], language=r["language"],
+                published_evidence=r["published_evidence"], site_name=r["site_name"], language=r["language"], author=r["author"],
                 input_kind=r["input_kind"], focus=json.loads(r["focus"]) if r["focus"] else None,
                 notes=json.loads(r["notes"] or "[]"), places=findings["places"].get(aid, []),
                 attributions=findings["attributions"].get(aid, []), events=findings["events"].get(aid, []),
@@ -391,8 +492,8 @@ class Store:
         """Replace the corpus-level results with a new computation, in one transaction: each kind whole in
         ``links`` (what the document is built from) and the common kinds in typed tables for analysts."""
         with self.db:
-            for table in ("links", "link_keys", "narrative_articles", "narratives", "contradictions", "provenance_edges",
-                          "stories", "narrative_known_claims"):
+            for table in ("links", "link_keys", "narrative_articles", "contradictions", "provenance_edges",
+                          "narrative_known_claims", "narratives", "stories", "story_ids"):
                 self.db.execute(f"DELETE FROM {table}")
             for kind, items in results.items():
                 self.db.executemany("INSERT INTO links(kind, linker, position, key, data) VALUES (?, ?, ?, ?, ?)",
@@ -409,13 +510,17 @@ class Store:
                 self.db.executemany("INSERT INTO narrative_known_claims(narrative_id, known_claim_id, score) VALUES (?, ?, ?)",
                                     [(n["id"], k["id"], k["score"]) for k in n.get("known_claims", [])])
             for c in results.get("contradictions", []):
-                self.db.execute("INSERT INTO contradictions(narrative_id, slot, description, data) VALUES (?, ?, ?, ?)",
-                                (c["narrative_id"], c.get("slot"), c.get("description"), json.dumps(c)))
+                ends: list[int | None] = [*(row_of(k) for k in (c.get("article_ids") or [])[:2])]
+                ends += [None] * (2 - len(ends))
+                self.db.execute("INSERT INTO contradictions(narrative_id, slot, description, article_id, other_article_id, "
+                                "data) VALUES (?, ?, ?, ?, ?, ?)",
+                                (c["narrative_id"], c.get("slot"), c.get("description"), *ends, json.dumps(c)))
             for p in results.get("provenance", []):
                 self.db.executemany("INSERT INTO provenance_edges(narrative_id, source, cites, article_id) VALUES (?, ?, ?, ?)",
                                     [(p["narrative_id"], e["from"], e["to"], row_of(e["article_id"])) for e in p["edges"]])
             for st in results.get("stories", []):
-                self.db.executemany("INSERT INTO stories(id, article_id) VALUES (?, ?)",
+                self.db.execute("INSERT OR IGNORE INTO story_ids(id) VALUES (?)", (st["id"],))
+                self.db.executemany("INSERT OR IGNORE INTO stories(id, article_id) VALUES (?, ?)",
                                     [(st["id"], row_of(k)) for k in st["article_ids"]])
 
     def links(self, kind: str | None = None, keys: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:

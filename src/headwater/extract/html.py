@@ -19,6 +19,7 @@ import trafilatura
 from lxml import html as lxml_html
 from trafilatura.metadata import extract_metadata
 
+from headwater.extract.bylines import clean_author
 from headwater.extract.html_blocks import Block, blocks_from_markdown, choose_blocks
 from headwater.extract.html_siblings import complete_from_siblings
 
@@ -40,6 +41,7 @@ class HtmlExtract:
     date: str | None
     site_name: str | None
     language: str | None
+    author: str | None = None  # the byline the page's metadata states (``bylines.clean_author``)
 
 
 def _canonical(tree: lxml_html.HtmlElement) -> str | None:
@@ -86,6 +88,7 @@ def _result(blocks: list[Block], d: dict[str, Any], url: str | None,
         date=d.get("date") or None,
         site_name=d.get("sitename") or None,
         language=d.get("language") or None,
+        author=clean_author(d.get("author")),
     )
 
 

@@ -20,7 +20,8 @@ from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from headwater.pipeline import ensure_linked
@@ -29,6 +30,7 @@ from headwater.report.sources import source_index
 from headwater.resources import Resources
 from headwater.serve import pages, queries
 from headwater.serve.analysis import AnalysisCache, article_page, independence, map_document, narrative_page
+from headwater.serve.explore import EXPLORE_CSP, explore_data, explore_page
 from headwater.serve.openapi import openapi
 from headwater.serve.queries import HTTPError
 from headwater.serve.write import MAX_BODY, Writer, check_token, form_fields, parse_body, parse_form
@@ -189,7 +191,16 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
         title, body = pages.add_form(data)
         return HTMLResponse(pages.layout(title, body, None), status_code=status)
 
-    routes = [Route("/openapi.json", openapi_doc), Route("/analyze", analyze_endpoint, methods=["POST"]),
+    async def explore(request: Request) -> Response:  # the interactive map: the one page with (its own) scripts
+        return HTMLResponse(explore_page(), headers={"content-security-policy": EXPLORE_CSP})
+
+    async def explore_json(request: Request) -> Response:
+        return JSONResponse(await run_in_threadpool(lambda: explore_data(cache.get())))
+
+    routes = [Route("/explore", explore, methods=["GET", "HEAD"]),
+              Route("/explore/data.json", explore_json, methods=["GET", "HEAD"]),
+              Mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
+              Route("/openapi.json", openapi_doc), Route("/analyze", analyze_endpoint, methods=["POST"]),
               Route("/report", report, methods=["GET", "HEAD"]), Route("/report.json", report, methods=["GET", "HEAD"]),
               Route("/add", add_page, methods=["GET", "POST"])]
     for name, route, view in views:

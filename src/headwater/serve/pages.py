@@ -22,7 +22,7 @@ main>h1{font-size:1.4rem;margin:1rem 0 .5rem}.plain{white-space:pre-wrap;backgro
 border:1px solid #eee}form.filters input{width:8rem}.error{color:#a00}form.add textarea{width:100%;font:inherit}
 form.add label{display:block;margin:.6rem 0 .2rem;font-weight:600}
 """
-NAV = [("/", "overview"), ("/articles", "articles"), ("/narratives", "narratives"), ("/map", "map"),
+NAV = [("/", "overview"), ("/articles", "articles"), ("/narratives", "narratives"), ("/map", "map"), ("/explore", "zoomable map"),
        ("/sources", "sources"), ("/places", "places"), ("/search", "search"), ("/add", "add articles"),
        ("/report", "full report"), ("/openapi.json", "API")]
 

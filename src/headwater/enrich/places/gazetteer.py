@@ -17,7 +17,7 @@ import os
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import astuple, dataclass
 from importlib import resources
 from pathlib import Path
@@ -204,6 +204,21 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         yield p, names + _extra(e)
 
 
+def gazetteer_index() -> Path:
+    """Where the compiled index of the current sources is cached."""
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_sources_digest()}.pickle"
+
+
+def _reporting(entries: list[tuple[Place, list[str]]], on_progress: Callable[[int, int], None]
+               ) -> Iterator[tuple[Place, list[str]]]:
+    total = len(entries)
+    on_progress(0, total)
+    for i, entry in enumerate(entries, 1):
+        yield entry
+        if i % 5000 == 0 or i == total:
+            on_progress(i, total)
+
+
 class Gazetteer:
     """Places by folded spelling. Held as plain tuples and dicts so the compiled index loads fast."""
 
@@ -281,9 +296,10 @@ class Gazetteer:
         return cls(rows, dict(exact), dict(fuzzy), frozenset(k for k in capital_names.values() if k), dict(demonyms))
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Gazetteer:
-        """The compiled index from the cache (built on first use; rebuilt when the sources change)."""
-        path = path or cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_sources_digest()}.pickle"
+    def load(cls, path: Path | None = None, on_progress: Callable[[int, int], None] | None = None) -> Gazetteer:
+        """The compiled index from the cache (built on first use; rebuilt when the sources change).
+        ``on_progress(done, total)`` follows a build, place by place (the sources are read first)."""
+        path = path or gazetteer_index()
         if path.is_file():
             gc.disable()  # unpickling a million small objects: collection passes would triple the time
             try:
@@ -292,7 +308,7 @@ class Gazetteer:
             finally:
                 gc.enable()
             return cls(*state)
-        gz = cls.build(source_places())
+        gz = cls.build(_reporting(list(source_places()), on_progress) if on_progress else source_places())
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
