@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from headwater.enrich.parse import parse
 from headwater.model import Article
 from headwater.resources import Resources
 
@@ -27,7 +28,7 @@ class Context:
 
     @cached_property
     def doc(self) -> Doc:
-        return self.resources.nlp(self.article.text)
+        return parse(self.resources.nlp, self.article.text)  # in pieces when long
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from headwater.enrich.attributions.cues import (
 from headwater.enrich.attributions.headlines import headline_attributions, is_headline
 from headwater.enrich.attributions.quotes import (
     QUOTES,
+    doc_ents,
     doc_quotes,
     in_quotes,
     opens_quote,
@@ -115,10 +116,10 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
         found = memory.resolve(text, registry)
         if found:
             return found
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
+    person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
     if person is None:  # "Russia's ambassador, Vassily Nebenzya, told": the name stands in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        named = next((e for e in doc.ents if e.label_ == "PERSON" and appos is not None and e.start <= appos.i < e.end), None)
+        named = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and appos is not None and e.start <= appos.i < e.end), None)
         if named is not None:
             src = describe(text, registry, person=named.text, role=text)
             return [memory.same_person(src)]
@@ -130,7 +131,7 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
             role_text = doc[role_words[0].i: role_words[-1].i + 1].text
             if not registry.body(text) and not registry.outlets.by_name(text):
                 return [memory.same_person(describe(text, registry, person=text, role=role_text))]
-    ner = next((e.label_ for e in doc.ents if e.start <= tok.i < e.end), None)
+    ner = next((e.label_ for e in doc_ents(doc) if e.start <= tok.i < e.end), None)
     role = None
     if person is not None:
         role = doc[words[0].i: person.start].text.strip(" ,") or _appos_text(tok) or None

@@ -45,8 +45,25 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     """The quoted passages of a parsed text, found once."""
     spans: list[tuple[int, int]] | None = doc.user_data.get("headwater_quotes")
     if spans is None:
-        spans = doc.user_data["headwater_quotes"] = quote_spans(doc.text)
+        spans = doc.user_data["headwater_quotes"] = quote_spans(doc_text(doc))
     return spans
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once: spaCy joins every token's text on each access, which made the
+    analysis of a long article quadratic in its length."""
+    text: str | None = doc.user_data.get("headwater_text")
+    if text is None:
+        text = doc.user_data["headwater_text"] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, built once (spaCy builds the tuple of all entities on each access)."""
+    ents: tuple[Span, ...] | None = doc.user_data.get("headwater_ents")
+    if ents is None:
+        ents = doc.user_data["headwater_ents"] = tuple(doc.ents)
+    return ents
 
 
 def sentence_quotes(sent: Span) -> list[tuple[int, int]]:
@@ -67,7 +84,7 @@ def quote_content(verb: Token, sent: Span, quotes: list[tuple[int, int]], left: 
     """The quote a speech tag (the words from ``left`` to ``right``) stands beside, with its parts:
     '“Part one,” he said, “part two.”', '“Part one,” he said. “Part two.”', 'The vote was “a farce,”
     he said' (a partial quote: the sentence from its start), 'He said:' and the quote below."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     near = [q for q in quotes if (q[1] - q[0] > 10 or text[q[1] - 1:q[1]] in (",", "?", "!"))
             and (0 <= left - q[1] <= QUOTE_GAP or 0 <= q[0] - right <= QUOTE_GAP)]
     if not near:
@@ -118,7 +135,7 @@ def sentences(doc: Doc) -> list[Span]:
             b -= 1
         if a >= b:
             continue
-        if out and (doc[a].text in (",", ";") or doc[a].is_lower) and "\n" not in doc.text[out[-1].end_char:doc[a].idx]:
+        if out and (doc[a].text in (",", ";") or doc[a].is_lower) and "\n" not in doc_text(doc)[out[-1].end_char:doc[a].idx]:
             out[-1] = doc[out[-1].start:b]
         else:
             out.append(doc[a:b])
