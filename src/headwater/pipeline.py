@@ -15,11 +15,17 @@ from headwater import __version__
 from headwater.enrich import Enricher, check_order, default_enrichers, run_enrichers
 from headwater.extract import ExtractError, extract_article
 from headwater.ingest import IngestOptions, iter_inputs
+from headwater.ingest.failures import describe, time_limit
 from headwater.ingest.fetch import FetchPolicy
 from headwater.link import CorpusLinks, link_corpus
 from headwater.model import Article, InputError, RawInput
 from headwater.resources import DEFAULT_MODEL, Resources
 from headwater.store import Store
+
+# Wall time one input may take (extract and enrich). A 1,000,000-character article takes about
+# a minute on one core, so the limit stops only runaway cases; it applies where signals can be
+# used (the command line and its worker processes, not the web app's threads).
+TIME_LIMIT = 600.0
 
 # Below this many inputs, worker processes cost more to start than they save.
 POOL_THRESHOLD = 24
@@ -80,14 +86,13 @@ def _init_worker(model: str, outlets_path: str | Path | None, enrichers: list[En
 def process(raw: RawInput, resources: Resources, enrichers: Sequence[Enricher]) -> Article | InputError:
     """Analyze one input: a pure function of the input and the read-only resources."""
     try:
-        article = extract_article(raw, resources.outlets)
-        return run_enrichers(article, resources, enrichers)
+        with time_limit(TIME_LIMIT, "analysis"):
+            article = extract_article(raw, resources.outlets)
+            return run_enrichers(article, resources, enrichers)
     except ExtractError as exc:
         return InputError(raw.source, str(exc))
-    except RecursionError:
-        return InputError(raw.source, "too deeply nested to parse (malformed HTML?)")
-    except Exception as exc:  # one article's failure is reported and must not sink the run
-        return InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # one article's failure (a library's RecursionError or MemoryError, a bug of
+        return InputError(raw.source, describe(exc, "analysis"))  # ours) is reported and must not sink the run
 
 
 def _process_in_worker(raw: RawInput) -> Article | InputError:

@@ -7,8 +7,12 @@ as a bug in headwater, with the input that triggered it, so it can be reproduced
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import traceback
+from collections.abc import Iterator
 
 import headwater
 
@@ -29,6 +33,8 @@ def _first_line(exc: BaseException) -> str:
 
 def describe(exc: BaseException, stage: str) -> str:
     """The reason shown for an input whose ``stage`` ("reading", "analysis") raised ``exc``."""
+    if isinstance(exc, TimeLimit):
+        return str(exc)
     if isinstance(exc, RecursionError):
         return f"{stage} failed: too deeply nested to process"
     if isinstance(exc, MemoryError):
@@ -41,3 +47,27 @@ def describe(exc: BaseException, stage: str) -> str:
         return (f"{stage} failed: bug in headwater ({detail} at {os.path.basename(where.filename)}:{where.lineno}); "
                 "please report it with this input")
     return f"{stage} failed: {detail}"
+
+
+class TimeLimit(Exception):
+    """One input took longer than headwater spends on one input."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Raise TimeLimit in this block after ``seconds`` of wall time (main thread only: elsewhere, as
+    in the web app's worker threads, the block runs unbounded, as signals reach the main thread only)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeLimit(f"{what} stopped after {seconds:g} s, the limit for one input")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

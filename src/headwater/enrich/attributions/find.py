@@ -119,7 +119,8 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
     if person is None:  # "Russia's ambassador, Vassily Nebenzya, told": the name stands in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        named = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and appos is not None and e.start <= appos.i < e.end), None)
+        named = next((e for e in doc_ents(doc)
+                      if e.label_ == "PERSON" and appos is not None and e.start <= appos.i < e.end), None)
         if named is not None:
             src = describe(text, registry, person=named.text, role=text)
             return [memory.same_person(src)]
