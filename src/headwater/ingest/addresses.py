@@ -35,19 +35,19 @@ def embedded_ipv4(addr: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
 
 
 def refusal(addr: IPAddress, allow_private: bool) -> str | None:
-    """Why headwater must not connect to addr, or None when it may."""
+    """Why headwater must not connect to addr ("a private or loopback address (…)"), or None when it may."""
     if addr.is_unspecified or addr.is_multicast:
-        return f"{addr} is not a host address"
+        return f"no host address ({addr})"
     if allow_private:
         return None
     if not addr.is_global:
-        return f"{addr} is a private, loopback or reserved address"
+        return f"a private or loopback address ({addr})"
     if isinstance(addr, ipaddress.IPv6Address):
         if addr in _NAT64_LOCAL:
-            return f"{addr} is a local-use NAT64 address"
+            return f"a private or loopback address (local-use NAT64 {addr})"
         for v4 in embedded_ipv4(addr):
             if not v4.is_global:
-                return f"{addr} carries the private or loopback IPv4 address {v4}"
+                return f"a private or loopback address ({addr} carries the IPv4 address {v4})"
     return None
 
 

@@ -41,7 +41,8 @@ class BoundedGunzip(io.RawIOBase):
         self.read_in = self.put_out = 0
         self._z = zlib.decompressobj(wbits=31)
         self._pending = b""
-        self._eof = False
+        self._in = b""  # compressed bytes read and not yet decompressed
+        self._started = False  # the current member has begun
 
     def readable(self) -> bool:
         return True
@@ -53,29 +54,27 @@ class BoundedGunzip(io.RawIOBase):
                 f"(over {self.ratio}x past the first {self.free_bytes // 2**20} MiB; a decompression bomb?)")
 
     def _fill(self, want: int) -> None:
-        while len(self._pending) < want and not self._eof:
-            if self._z.unconsumed_tail:
-                data = self._z.unconsumed_tail
-            else:
-                data = self.fh.read(64 * 1024)
-                self.read_in += len(data)
-                if not data:
-                    self._eof = True
-                    if not self._z.eof and self.put_out:
+        step = max(want, 64 * 1024)
+        while len(self._pending) < want:
+            if not self._in:
+                self._in = self.fh.read(64 * 1024)
+                self.read_in += len(self._in)
+                if not self._in:
+                    if self._started and not self._z.eof:
                         raise ValueError("gzip stream truncated: the file ends inside a compressed member")
-                    break
-            out = self._z.decompress(data, max(want, 64 * 1024))
+                    return
+            if self._z.eof:  # a new member follows (WARC.gz has one per record), or zero padding
+                if not self._in.strip(b"\x00"):
+                    self._in = b""
+                    continue
+                self._z = zlib.decompressobj(wbits=31)
+                self._started = False
+            out = self._z.decompress(self._in, step)
+            self._started = True
+            self._in = self._z.unused_data if self._z.eof else self._z.unconsumed_tail
             self.put_out += len(out)
             self._check()
             self._pending += out
-            if self._z.eof:  # a new member may follow (WARC.gz has one per record)
-                rest = self._z.unused_data
-                self._z = zlib.decompressobj(wbits=31)
-                if rest.strip(b"\x00"):
-                    out = self._z.decompress(rest, max(want, 64 * 1024))
-                    self.put_out += len(out)
-                    self._check()
-                    self._pending += out
 
     def readinto(self, buf: Any) -> int:
         self._fill(len(buf))

@@ -96,6 +96,8 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
                     continue
                 n += 1
                 item = _article(record, path, n, max_bytes)
+                while record.raw_stream.read(256 * 1024):
+                    pass  # to the record's end, where the next one starts (warcio would skip it the same way)
                 if item is not None:
                     yield item
         except LimitExceeded as exc:
