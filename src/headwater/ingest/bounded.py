@@ -34,10 +34,10 @@ class LimitExceeded(ValueError):
 class BoundedGunzip(io.RawIOBase):
     """Reads the decompressed bytes of a (multi-member) gzip stream, refusing to expand past the limits."""
 
-    def __init__(self, fh: BinaryIO, free_bytes: int = FREE_BYTES, ratio: int = RATIO) -> None:
+    def __init__(self, fh: BinaryIO, free_bytes: int | None = None, ratio: int | None = None) -> None:
         self.fh = fh
-        self.free_bytes = free_bytes
-        self.ratio = ratio
+        self.free_bytes = FREE_BYTES if free_bytes is None else free_bytes
+        self.ratio = RATIO if ratio is None else ratio
         self.read_in = self.put_out = 0
         self._z = zlib.decompressobj(wbits=31)
         self._pending = b""
