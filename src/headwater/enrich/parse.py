@@ -49,8 +49,10 @@ def pieces(text: str, limit: int = CHUNK_CHARS) -> Iterator[str]:
         start = end
 
 
-def parse(nlp: Any, text: str, limit: int = CHUNK_CHARS) -> Doc:
-    """``nlp(text)`` for a text of any length (see the module's doc)."""
+def parse(nlp: Any, text: str, limit: int | None = None) -> Doc:
+    """``nlp(text)`` for a text of any length (see the module's doc); pieces of at most limit
+    characters (CHUNK_CHARS by default)."""
+    limit = limit or CHUNK_CHARS
     if len(text) <= limit:
         whole: Doc = nlp(text)
         return whole

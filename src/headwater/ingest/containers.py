@@ -42,6 +42,8 @@ def read_jsonl(path: str, max_bytes: int, text: str | None = None) -> Iterator[R
         except DecodeError as exc:
             yield InputError(path, str(exc))
             return
+    if not text.strip():
+        yield InputError(path, "empty: no JSON lines in it")
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue

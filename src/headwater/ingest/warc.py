@@ -81,7 +81,7 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        n = records = 0
+        n = records = given = 0
         try:
             stream: BinaryIO = fh
             if fh.peek(2)[:2] == b"\x1f\x8b":
@@ -99,6 +99,7 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
                 while record.raw_stream.read(256 * 1024):
                     pass  # to the record's end, where the next one starts (warcio would skip it the same way)
                 if item is not None:
+                    given += 1
                     yield item
         except LimitExceeded as exc:
             yield InputError(path, f"not read: {exc}")
@@ -115,3 +116,5 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
             yield InputError(path, "not a readable WARC archive: no records in it")
         elif n == 0:
             yield InputError(path, f"no responses in the archive ({records} records of other types)")
+        elif given == 0:
+            yield InputError(path, f"no article in the archive ({n} responses, none of them HTML or text)")
