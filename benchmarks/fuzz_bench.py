@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from headwater.pipeline import AnalyzeOptions, analyze  # noqa: E402
 from tests.malformed import account, generate  # noqa: E402
+
+from headwater.pipeline import AnalyzeOptions, analyze  # noqa: E402
 
 
 def main() -> int:

@@ -76,7 +76,8 @@ def bad_html(r: random.Random) -> bytes:
         lambda: b"<html><body><script>" + b"var x=1;" * r.randint(1, 5000) + b"</script></body></html>",
         lambda: ("<html><body>" + "&#x0;&#xD800;&#99999999;&amp" * r.randint(1, 2000) + "</body></html>").encode(),
         lambda: f'<html><body><a href="{"javascript:" * 500}">x</a><p {"a=b " * 5000}>{body}</p></body></html>'.encode(),
-        lambda: _mutate(r, f"<html><head><meta charset='utf-8'></head><body><article><p>{body}</p></article></body></html>".encode()),
+        lambda: _mutate(r, f"<html><head><meta charset='utf-8'></head><body><article><p>{body}</p></article></body></html>"
+                        .encode()),
         lambda: "<!DOCTYPE html><html><head><meta charset=\"x-unknown-charset\"></head><body><p>caf\xe9</p></body></html>".encode(
             "latin-1"),
         lambda: b"<html>" + _bytes(r, r.randint(0, 3000)),
@@ -167,7 +168,8 @@ def good(n: int, kind: str) -> bytes:
     """A good article of a kind, unique by n."""
     body = GOOD_BODY.format(n=f"Report {n}")
     if kind == "html":
-        return f"<html><head><title>Harbour reopens {n}</title></head><body><article><p>{body}</p></article></body></html>".encode()
+        return (f"<html><head><title>Harbour reopens {n}</title></head>"
+                f"<body><article><p>{body}</p></article></body></html>").encode()
     if kind == "jsonl":
         return json.dumps({"text": body, "title": f"Harbour reopens {n}"}).encode()
     return f"Harbour reopens {n}\n\n{body}".encode()

@@ -55,7 +55,8 @@ def test_a_record_without_uri_does_not_hide_the_records_after_it(tmp_path: Path)
     path.write_bytes(gzip.compress(noisy))
     items = list(iter_inputs([str(path)]))
     ok = [i for i in items if not isinstance(i, InputError)]
-    assert [(i.meta.get("url"), i.content.strip()) for i in ok] == [(None, "short"), ("http://example.test/a", "<p>Story of the day.</p>")]
+    assert [(i.meta.get("url"), i.content.strip()) for i in ok] == [
+        (None, "short"), ("http://example.test/a", "<p>Story of the day.</p>")]
 
 
 def test_a_deeply_nested_json_line_is_refused_and_the_others_read(tmp_path: Path, resources: Resources) -> None:
