@@ -55,7 +55,7 @@ def test_a_run_killed_with_sigkill_leaves_a_sound_database_and_a_rerun_completes
         time.sleep(0.05)
     killed_at = _count(db)
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.communicate()  # reaps it and closes its pipes
     assert killed_at > 0
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

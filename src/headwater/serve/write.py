@@ -32,10 +32,17 @@ def check_token(expected: str | None, authorization: str | None) -> None:
 def check_origin(origin: str | None, fetch_site: str | None, own: str) -> None:
     """403 for a write a browser sends from another site. Browsers send Origin with every POST (and
     Sec-Fetch-Site where they support it); a program sends neither and is judged by its token alone."""
-    if fetch_site and fetch_site.strip().lower() not in ("same-origin", "none"):
-        raise HTTPError(403, f"cross-site write refused (Sec-Fetch-Site: {fetch_site[:40]})")
-    if origin is not None and origin.strip().lower().rstrip("/") != own.lower():
-        raise HTTPError(403, "cross-origin write refused: writes are taken from this app's own pages only")
+    site = (fetch_site or "").strip().lower()
+    if site and site not in ("same-origin", "none"):
+        raise HTTPError(403, f"cross-site write refused (Sec-Fetch-Site: {fetch_site[:40] if fetch_site else ''})")
+    if origin is None:
+        return
+    given = origin.strip().lower().rstrip("/")
+    # The app's pages send Referrer-Policy: no-referrer, under which a browser sends "Origin: null" even
+    # to the page's own origin; Sec-Fetch-Site then says whether it is (a browser without it is refused).
+    if given == own.lower() or (given == "null" and site == "same-origin"):
+        return
+    raise HTTPError(403, "cross-origin write refused: writes are taken from this app's own pages only")
 
 
 def parse_body(raw: bytes) -> tuple[str, list[str]]:
