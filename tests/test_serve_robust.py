@@ -61,6 +61,9 @@ def test_writes_from_another_origin_are_refused(app_client: TestClient) -> None:
     assert r.status_code == 403
     same = app_client.post("/add", data={"token": TOKEN, "urls": "ftp://x"}, headers={"Origin": "http://testserver"})
     assert same.status_code == 400  # past the Origin check, refused for its URL
+    null = {"Origin": "null", "Sec-Fetch-Site": "same-origin"}  # the app's own page under no-referrer
+    assert app_client.post("/add", data={"token": TOKEN, "urls": "ftp://x"}, headers=null).status_code == 400
+    assert app_client.post("/add", data={"token": TOKEN, "urls": "ftp://x"}, headers={"Origin": "null"}).status_code == 403
 
 
 def test_posted_texts_are_stored_and_reported_without_server_paths(app_client: TestClient) -> None:
