@@ -21,14 +21,14 @@ def split(items: list[RawInput | InputError]) -> tuple[list[RawInput], list[Inpu
     return [i for i in items if isinstance(i, RawInput)], [i for i in items if isinstance(i, InputError)]
 
 
-def test_folder_is_read_recursively_and_hidden_files_skipped(tmp_path: Path) -> None:
+def test_folder_is_read_recursively_and_hidden_files_skipped_with_a_word(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "one.txt").write_text("First article body.")
     (tmp_path / "a" / "b" / "two.html").write_text("<html><body><p>Second.</p></body></html>")
     (tmp_path / ".hidden.txt").write_text("not content")
     ok, bad = split(list(iter_inputs([str(tmp_path)])))
     assert sorted((Path(r.source).name, r.kind) for r in ok) == [("one.txt", "text"), ("two.html", "html")]
-    assert bad == []
+    assert [(Path(e.source).name, e.reason.split(",")[0]) for e in bad] == [(".hidden.txt", "hidden")]  # said, not silent
 
 
 def test_glob_and_missing_inputs_are_named(tmp_path: Path) -> None:

@@ -136,8 +136,11 @@ def claims_import_cmd(file: str, db_path: str) -> None:
 
     try:
         claims = read_claims(file)
-    except (ValueError, UnicodeDecodeError, KeyError) as exc:
+    except (ValueError, UnicodeDecodeError, KeyError, RecursionError, AttributeError, TypeError) as exc:
         raise click.ClickException(f"{file}: not a known-claims file headwater reads ({exc})") from None
+    if not claims:
+        raise click.ClickException(f"{file}: no known claims in it (expected an EUvsDisinfo CSV with a 'title' or "
+                                   "'claim' column, or ClaimReview JSON with 'claimReviewed')")
     with Store(Path(db_path)) as store:
         new = store.add_known_claims(claims)
     click.echo(f"{len(claims)} claims read from {file}, {new} new in {db_path}")
@@ -216,7 +219,7 @@ def export_cmd(db_path: str, fmt: str, out_path: str, csv_formula_guard: bool) -
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="The headwater database.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback exposes the corpus to your network.")
-@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--token", envvar="HEADWATER_TOKEN",
               help="Enable POST /analyze for callers sending 'Authorization: Bearer TOKEN' (or set HEADWATER_TOKEN).")
 def serve_cmd(db_path: str, host: str, port: int, token: str | None) -> None:
@@ -237,4 +240,7 @@ def serve_cmd(db_path: str, host: str, port: int, token: str | None) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"headwater serving {db_path} on http://{shown}:{port}/ ({'writes enabled' if token else 'read-only'})",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    except (OSError, OverflowError) as exc:  # the address is taken, or not one this machine has
+        raise click.ClickException(f"cannot listen on {shown}:{port}: {exc}") from None

@@ -1,8 +1,9 @@
 """Cached views of a parsed document that spaCy recomputes on every access.
 
-``Doc.text`` joins every token and ``Doc.sents`` / ``Token.sent`` walk the sentence boundaries each
-time they are read; the enrichers read them thousands of times per article (profiled with
-``benchmarks/throughput_bench.py --profile``). These give the same values, computed once per doc.
+``Doc.text`` joins every token, ``Doc.ents`` builds a tuple of every entity, and ``Doc.sents`` /
+``Token.sent`` walk the sentence boundaries each time they are read; the enrichers read them thousands
+of times per article (profiled with ``benchmarks/throughput_bench.py --profile``), which made a long
+article quadratic in its length. These give the same values, computed once per doc.
 """
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ def text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["headwater_text"] = doc.text
     return str(cached)
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once (spaCy builds the tuple of all entities on each access)."""
+    cached = doc.user_data.get("headwater_ents")
+    if cached is None:
+        cached = doc.user_data["headwater_ents"] = tuple(doc.ents)
+    return tuple(cached)
 
 
 def sents(doc: Doc) -> list[Span]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
+from headwater.enrich.parse import parse
 from headwater.model import Article
 from headwater.registry import Registry
 
@@ -46,7 +47,7 @@ class Context:
 
     @cached_property
     def doc(self) -> Doc:
-        return self.resources.nlp(self.article.text)
+        return parse(self.resources.nlp, self.article.text)  # in pieces when long
 
     def assign(self, name: str, value: Any) -> None:
         """Set a typed field of the article, or store ``value`` as the generic finding ``name``."""

@@ -21,6 +21,7 @@ from trafilatura.metadata import extract_metadata
 
 from headwater.extract.bylines import clean_author
 from headwater.extract.html_blocks import Block, blocks_from_markdown, choose_blocks
+from headwater.extract.html_bounds import bounded_page
 from headwater.extract.html_siblings import complete_from_siblings
 
 # Publication dates come only from what the page states about itself (meta tags, JSON-LD, <time>,
@@ -109,6 +110,7 @@ def _fallback(page: str, url: str | None, tree: lxml_html.HtmlElement | None) ->
 
 def extract_html(page: str, url: str | None = None) -> HtmlExtract:
     """Main text, title, canonical URL, date and site name of an HTML page."""
+    page = bounded_page(page)
     try:
         tree = lxml_html.fromstring(page)
     except (ValueError, lxml_html.etree.ParserError):

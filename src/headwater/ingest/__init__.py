@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from headwater.ingest.containers import read_jsonl, read_warc, sniff_kind
+from headwater.ingest.containers import read_jsonl, sniff_kind
 from headwater.ingest.decode import raw_input, text_input
+from headwater.ingest.failures import describe
 from headwater.ingest.fetch import FetchError, FetchPolicy, fetch
+from headwater.ingest.warc import read_warc
 from headwater.model import InputError, RawInput
 
 TEXT_EXT = {".txt", ".text", ".md"}
@@ -42,31 +44,57 @@ def iter_inputs(specs: Iterable[str], options: IngestOptions | None = None) -> I
     opts = options or IngestOptions()
     for spec in specs:
         if spec == "-":
-            stream = opts.stdin or sys.stdin.buffer
-            yield from _from_bytes("<stdin>", stream.read(opts.max_bytes + 1), opts, kind=None)
+            yield from _guarded("<stdin>", _from_stdin(opts))
         elif is_url(spec):
-            yield from _from_url(spec, opts)
+            yield from _guarded(spec, _from_url(spec, opts))
         elif os.path.isdir(spec):
-            for path in sorted(_walk(spec)):
-                yield from _from_file(path, opts)
+            yield from _guarded(spec, _from_folder(spec, opts))
         elif os.path.exists(spec):
-            yield from _from_file(spec, opts)
+            yield from _guarded(spec, _from_file(spec, opts))
         elif glob.has_magic(spec):
             matches = sorted(p for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
             if not matches:
                 yield InputError(spec, "no file matches this pattern")
             for path in matches:
-                yield from _from_file(path, opts)
+                yield from _guarded(path, _from_file(path, opts))
         else:
             yield InputError(spec, "no such file or folder")
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]  # like git: hidden folders are not content
-        for name in files:
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of one input (a generator: its reading starts here). Whatever its reader raises (a
+    library's RecursionError or MemoryError, a bug of ours) ends that input with an error naming it,
+    and the run goes on with the next input."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield InputError(source, describe(exc, "reading"))
+
+
+def _from_stdin(opts: IngestOptions) -> Iterator[Item]:
+    stream = opts.stdin or sys.stdin.buffer
+    yield from _from_bytes("<stdin>", stream.read(opts.max_bytes + 1), opts, kind=None)
+
+
+def _from_folder(folder: str, opts: IngestOptions) -> Iterator[Item]:
+    files, hidden = _walk(folder)
+    for path in hidden:
+        # Like git, hidden files and folders are not taken for content, but never without a word.
+        yield InputError(path, "hidden, not read (name it on the command line to read it)")
+    for path in files:
+        yield from _guarded(path, _from_file(path, opts))
+
+
+def _walk(folder: str) -> tuple[list[str], list[str]]:
+    """The files under a folder, sorted, and the hidden files and folders (those not walked)."""
+    files: list[str] = []
+    hidden: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        hidden += [os.path.join(root, d) for d in dirs if d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            (hidden if name.startswith(".") else files).append(os.path.join(root, name))
+    return sorted(files), sorted(hidden)
 
 
 def _kind_by_ext(path: str) -> str | None:

@@ -33,7 +33,7 @@ from headwater.serve.analysis import AnalysisCache, article_page, independence, 
 from headwater.serve.explore import EXPLORE_CSP, explore_data, explore_page
 from headwater.serve.openapi import openapi
 from headwater.serve.queries import HTTPError
-from headwater.serve.write import MAX_BODY, Writer, check_token, form_fields, parse_body, parse_form
+from headwater.serve.write import MAX_BODY, Writer, check_origin, check_token, form_fields, parse_body, parse_form
 from headwater.store import Store
 
 __all__ = ["CSP", "create_app"]
@@ -98,6 +98,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
                 data = await run_in_threadpool(run)
             except HTTPError as exc:
                 return _error(request, exc.status, exc.message)
+            except UnicodeEncodeError:  # a lone surrogate (%ED%A0%80 and friends) in a path or query
+                return _error(request, 400, "the request holds characters that are not valid Unicode")
             if request.url.path.endswith(".json"):
                 return JSONResponse(data)
             title, body = pages.RENDERERS[name](data)
@@ -154,7 +156,10 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
         return HTMLResponse(await run_in_threadpool(cache.report))
 
     async def body_of(request: Request) -> bytes:
-        if int(request.headers.get("content-length") or 0) > MAX_BODY:
+        length = request.headers.get("content-length") or "0"
+        if not length.isascii() or not length.isdigit():
+            raise HTTPError(400, "Content-Length must be a whole number")
+        if int(length) > MAX_BODY:
             raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
         raw = b""
         async for chunk in request.stream():
@@ -163,8 +168,13 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
                 raise HTTPError(413, f"body larger than {MAX_BODY} bytes")
         return raw
 
+    def same_origin(request: Request) -> None:
+        check_origin(request.headers.get("origin"), request.headers.get("sec-fetch-site"),
+                     f"{request.url.scheme}://{request.url.netloc}")
+
     async def analyze_endpoint(request: Request) -> Response:
         try:
+            same_origin(request)
             check_token(token, request.headers.get("authorization"))
             kind, items = parse_body(await body_of(request))
         except HTTPError as exc:
@@ -180,6 +190,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
             try:
                 if not token:
                     raise HTTPError(403, "this server takes no writes: start it with --token")
+                same_origin(request)
                 fields = form_fields(await body_of(request))
                 data.update(urls=fields.get("urls", ""), text=fields.get("text", ""))  # shown again if refused
                 given, kind, items = parse_form(fields)

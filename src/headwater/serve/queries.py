@@ -80,7 +80,8 @@ def _int(params: dict[str, str], name: str, default: int, high: int) -> int:
     raw = params.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or not 0 <= int(raw) <= high:
+    # ASCII digits only: str.isdigit() is true for '²' and other digits int() refuses.
+    if not re.fullmatch(r"[0-9]{1,19}", raw) or not 0 <= int(raw) <= high:
         raise HTTPError(400, f"{name} must be a whole number from 0 to {high}")
     return int(raw)
 

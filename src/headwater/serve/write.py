@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+from headwater.ingest.bounded import LimitExceeded, loads_bounded
 from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.resources import Resources
 from headwater.serve.queries import HTTPError
 
 MAX_BODY = 8 * 1024 * 1024
 MAX_ITEMS = 100
+MAX_DEPTH = 8  # {"texts": [...]} is 2 levels; anything deeper is not a write request
 
 
 def check_token(expected: str | None, authorization: str | None) -> None:
@@ -27,12 +29,30 @@ def check_token(expected: str | None, authorization: str | None) -> None:
         raise HTTPError(401, "missing or wrong token: send Authorization: Bearer <token>")
 
 
+def check_origin(origin: str | None, fetch_site: str | None, own: str) -> None:
+    """403 for a write a browser sends from another site. Browsers send Origin with every POST (and
+    Sec-Fetch-Site where they support it); a program sends neither and is judged by its token alone."""
+    site = (fetch_site or "").strip().lower()
+    if site and site not in ("same-origin", "none"):
+        raise HTTPError(403, f"cross-site write refused (Sec-Fetch-Site: {fetch_site[:40] if fetch_site else ''})")
+    if origin is None:
+        return
+    given = origin.strip().lower().rstrip("/")
+    # The app's pages send Referrer-Policy: no-referrer, under which a browser sends "Origin: null" even
+    # to the page's own origin; Sec-Fetch-Site then says whether it is (a browser without it is refused).
+    if given == own.lower() or (given == "null" and site == "same-origin"):
+        return
+    raise HTTPError(403, "cross-origin write refused: writes are taken from this app's own pages only")
+
+
 def parse_body(raw: bytes) -> tuple[str, list[str]]:
     """The JSON body: {"urls": [...]} (http or https only) or {"texts": [...]}."""
     try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise HTTPError(400, f"body is not JSON: {exc}") from None
+        body = loads_bounded(raw.decode("utf-8"), MAX_DEPTH)
+    except LimitExceeded as exc:
+        raise HTTPError(400, f"body refused: {exc}") from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise HTTPError(400, f"body is not JSON: {str(exc)[:200]}") from None
     if not isinstance(body, dict) or len(body) != 1 or next(iter(body)) not in ("urls", "texts"):
         raise HTTPError(400, 'body must be {"urls": [...]} or {"texts": [...]}')
     kind, items = next(iter(body.items()))
@@ -45,6 +65,11 @@ def check_items(kind: str, items: object) -> list[str]:
         raise HTTPError(400, f"{kind} must be a non-empty list of non-empty strings")
     if len(items) > MAX_ITEMS:
         raise HTTPError(400, f"at most {MAX_ITEMS} {kind} per request")
+    for x in items:
+        try:
+            x.encode("utf-8")
+        except UnicodeEncodeError as exc:  # JSON's \ud800 escapes decode to lone surrogates
+            raise HTTPError(400, f"{kind} must be valid Unicode: {exc.reason} at character {exc.start}") from None
     if kind == "urls":  # never a file path or '-': the server's own files are not inputs
         bad = [u for u in items if not u.lower().startswith(("http://", "https://"))]
         if bad:
@@ -88,14 +113,20 @@ class Writer:
                 self._resources = Resources()
             inputs = items
             if kind == "texts":
-                folder = Path(tmp) / "posted"
-                folder.mkdir()
-                for text in items:
-                    name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-                    (folder / f"posted-{name}.txt").write_text(text, encoding="utf-8")
-                inputs = [str(folder)]
+                # One JSON line per text, each named by its content: the stored source (and any error)
+                # says "posted-…", never the server's temporary folder.
+                lines = Path(tmp) / "posted.jsonl"
+                with lines.open("w", encoding="utf-8") as fh:
+                    for text in items:
+                        name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+                        fh.write(json.dumps({"text": text, "source": f"posted-{name}"}) + "\n")
+                inputs = [str(lines)]
             opts = AnalyzeOptions(db_path=self.db_path, allow_private=False, workers=1, write_outputs=False)
             result = analyze(inputs, Path(tmp) / "out", opts, resources=self._resources)
+
+            def public(s: str) -> str:  # the server's temporary folder is nobody's business
+                return s.replace(str(lines) if kind == "texts" else tmp, "posted").replace(tmp, "<tmp>")
+
         return {"analyzed": result.analyzed, "skipped": result.skipped, "duplicates": result.duplicates,
-                "errors": [{"source": err.source, "reason": err.reason} for err in result.errors],
+                "errors": [{"source": public(err.source), "reason": public(err.reason)} for err in result.errors],
                 "articles": result.summary["articles"], "narratives": result.summary["narratives"]}

@@ -61,6 +61,7 @@ from headwater.enrich.attributions.sources import (
     describe,
     typed,
 )
+from headwater.enrich.doctext import ents as doc_ents
 from headwater.enrich.doctext import sent_of, text
 
 __all__ = ["find_attributions", "quote_spans"]
@@ -130,10 +131,11 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
         found = memory.resolve(text, registry)
         if found:
             return found
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
+    person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
     if person is None:  # "Russia's ambassador, Vassily Nebenzya, told": the name stands in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        named = next((e for e in doc.ents if e.label_ == "PERSON" and appos is not None and e.start <= appos.i < e.end), None)
+        named = next((e for e in doc_ents(doc)
+                      if e.label_ == "PERSON" and appos is not None and e.start <= appos.i < e.end), None)
         if named is not None:
             src = describe(text, registry, person=named.text, role=text)
             return [memory.same_person(src)]
@@ -145,7 +147,7 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
             role_text = doc[role_words[0].i: role_words[-1].i + 1].text
             if not registry.body(text) and not registry.outlets.by_name(text):
                 return [memory.same_person(describe(text, registry, person=text, role=role_text))]
-    ner = next((e.label_ for e in doc.ents if e.start <= tok.i < e.end), None)
+    ner = next((e.label_ for e in doc_ents(doc) if e.start <= tok.i < e.end), None)
     if person is None and (text in memory.names or text in memory.roles) and not registry.outlets.by_name(text):
         # a surname the parser did not take for a person ("Kaskmaa said" after "Tiit Kaskmaa")
         return [memory.same_person(describe(text, registry, person=text))]

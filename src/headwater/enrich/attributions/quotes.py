@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.enrich.attributions.cues import REPORT_VERBS
-from headwater.enrich.doctext import sents, text
+from headwater.enrich.doctext import sents
 from headwater.enrich.doctext import text as doc_text
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
     """The quoted passages of a parsed text, found once."""
     spans: list[tuple[int, int]] | None = doc.user_data.get("headwater_quotes")
     if spans is None:
-        spans = doc.user_data["headwater_quotes"] = quote_spans(text(doc))
+        spans = doc.user_data["headwater_quotes"] = quote_spans(doc_text(doc))
     return spans
 
 
@@ -120,7 +120,7 @@ def sentences(doc: Doc) -> list[Span]:
             b -= 1
         if a >= b:
             continue
-        if out and (doc[a].text in (",", ";") or doc[a].is_lower) and "\n" not in text(doc)[out[-1].end_char:doc[a].idx]:
+        if out and (doc[a].text in (",", ";") or doc[a].is_lower) and "\n" not in doc_text(doc)[out[-1].end_char:doc[a].idx]:
             out[-1] = doc[out[-1].start:b]
         else:
             out.append(doc[a:b])
