@@ -80,7 +80,7 @@ def _init_worker(model: str, outlets_path: str | Path | None, enrichers: list[En
 def process(raw: RawInput, resources: Resources, enrichers: Sequence[Enricher]) -> Article | InputError:
     """Analyze one input: a pure function of the input and the read-only resources."""
     try:
-        article = extract_article(raw, resources.outlets)
+        article = extract_article(raw, resources.outlets, resources.language_detector)
         return run_enrichers(article, resources, enrichers)
     except ExtractError as exc:
         return InputError(raw.source, str(exc))

@@ -17,17 +17,35 @@ from headwater.resources import Resources
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from headwater.lang import LanguagePack
+
 
 class Context:
-    """Per-article scratch shared by the enrichers of one article: the parse is made once."""
+    """Per-article scratch shared by the enrichers of one article: the parse is made once, by the
+    parser of the article's language (``lang``); ``pack`` is None for English and unknown languages."""
 
     def __init__(self, article: Article, resources: Resources) -> None:
         self.article = article
         self.resources = resources
 
     @cached_property
+    def pack(self) -> LanguagePack | None:
+        from headwater.lang import DEFAULT_LANGUAGE, ensure_languages, pack_for
+
+        code = self.article.language or DEFAULT_LANGUAGE
+        ensure_languages()
+        return None if code == DEFAULT_LANGUAGE else pack_for(code)
+
+    @property
+    def english(self) -> bool:
+        return (self.article.language or "en") == "en"
+
+    def parse(self, text: str) -> Doc:
+        return self.resources.parser(self.article.language)(text)
+
+    @cached_property
     def doc(self) -> Doc:
-        return self.resources.nlp(self.article.text)
+        return self.parse(self.article.text)
 
 
 @dataclass(frozen=True)
@@ -48,6 +66,9 @@ def _places(ctx: Context) -> None:
 
 
 def _attributions(ctx: Context) -> None:
+    if not ctx.english:
+        _attributions_other(ctx)
+        return
     from headwater.enrich.attributions.find import find_attributions
 
     a = ctx.article
@@ -63,7 +84,34 @@ def _attributions(ctx: Context) -> None:
     a.attributions = found
 
 
+def _attributions_other(ctx: Context) -> None:
+    """Another language: its pack's cue words and quote marks; a language without a pack: none."""
+    from headwater.enrich.attributions.multilingual import find_attributions_multilingual
+
+    a, pack = ctx.article, ctx.pack
+    if pack is None:
+        a.attributions = []
+        return
+    found = find_attributions_multilingual(ctx.doc, a, pack, ctx.resources.sources)
+    if a.title:
+        headline = Article(source=a.source, text=a.title, language=a.language, published=a.published)
+        people = {s["name"]: s for x in found for s in x["sources"] if s.get("kind") == "person"}
+        for at in find_attributions_multilingual(ctx.parse(a.title), headline, pack, ctx.resources.sources):
+            if at["sources"]:
+                # "Лавров: …" over an article that names Сергей Лавров: the same person
+                said = at["sources"][0]["name"]
+                same = next((p for n, p in people.items() if n == said or n.endswith(" " + said)), None)
+                if same is not None:
+                    at["sources"] = [{**same, "text": at["sources"][0].get("text")}, *at["sources"][1:]]
+                found.append({**at, "field": "title", "title_start": at["start"], "title_end": at["end"],
+                              "start": None, "end": None, "cue_start": None})
+    a.attributions = found
+
+
 def _events(ctx: Context) -> None:
+    if not ctx.english:
+        ctx.article.events = []  # the event finder reads English only
+        return
     from headwater.enrich.events.find import find_events
 
     ctx.article.events = find_events(ctx.doc, ctx.article)
@@ -94,4 +142,8 @@ def run_enrichers(article: Article, resources: Resources, enrichers: Sequence[En
     ctx = Context(article, resources)
     for e in enrichers:
         e.run(ctx)
+    if enrichers and not ctx.english:
+        from headwater.lang import language_notice
+
+        article.notes.append(language_notice(article.language))
     return article

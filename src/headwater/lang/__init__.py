@@ -7,17 +7,25 @@ registered in ``LANGUAGES`` by the built-in plugin (``lang.builtin``) exactly as
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from headwater.registry import Registry
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 HERE = Path(__file__).parent
-AnalysisLevel = Literal["full", "partial", "minimal"]
+# "none": nothing language-specific ran (no text, or no enrichers); shown, never silent.
+AnalysisLevel = Literal["full", "partial", "minimal", "none"]
+# A parser: text in, a spaCy Doc out (sentences always; tokens, lemmas, entities and a dependency
+# parse when the language has them). A pack's ``parser`` is a factory called once per process.
+Parser = Callable[[str], "Doc"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,10 @@ class LanguagePack:
     script: str = "Latn"  # ISO 15924
     direction: Literal["ltr", "rtl"] = "ltr"
     model: str | None = None  # spaCy pipeline package; None: no parser for this language
+    # Makes the parser when ``model`` is not a spaCy package (natasha for Russian, a blank pipeline
+    # with a sentencizer for the others); called lazily, once per process (``Resources.parser``).
+    parser: Callable[[], Parser] | None = None
+    parser_name: str | None = None  # what the parser is, for notices ("natasha 1.6", "spacy.blank")
     # full: parse + every enricher; partial: cue words, quotes, places from the gazetteer, dates;
     # minimal: sentences and places only. Shown to the user so an empty result is never silent.
     level: AnalysisLevel = "minimal"
@@ -49,6 +61,11 @@ class LanguagePack:
         value = self.data(name)
         return frozenset(value or ())
 
+    def months(self) -> dict[str, int]:
+        """Month words of this language (every form listed in ``months.yaml``), lowercased, to 1-12."""
+        table = self.data("months") or {}
+        return {str(w).lower(): int(m) for m, forms in table.items() for w in forms}
+
 
 @cache
 def load_data(path: str) -> Any:
@@ -65,3 +82,39 @@ LANGUAGES: Registry[LanguagePack] = Registry("language pack")
 def pack_for(code: str | None) -> LanguagePack | None:
     """The registered pack of a language code ("en", "ru"), or None."""
     return LANGUAGES.get(code) if code and code in LANGUAGES else None
+
+
+def ensure_languages() -> Registry[LanguagePack]:
+    """The language registry, filled with the built-in packs on first use."""
+    if not len(LANGUAGES):
+        from headwater.lang.builtin import register_languages
+
+        register_languages(LANGUAGES)
+    return LANGUAGES
+
+
+# The pack articles of no detected language are analyzed with: the default pipeline, as before
+# language detection existed (short or uncertain texts are mostly English in practice).
+DEFAULT_LANGUAGE = "en"
+
+
+def analysis_level(code: str | None) -> AnalysisLevel:
+    """How far an article of this language is analyzed: its pack's level; a language without a
+    pack gets sentences and gazetteer places only ("minimal")."""
+    ensure_languages()
+    pack = pack_for(code or DEFAULT_LANGUAGE)
+    return pack.level if pack is not None else "minimal"
+
+
+def language_notice(code: str | None) -> str:
+    """What was done with an article of this language, for its notes and the summary."""
+    ensure_languages()
+    pack = pack_for(code or DEFAULT_LANGUAGE)
+    if pack is None:
+        return (f"language {code}: no language pack; minimal analysis (sentences and gazetteer places only, "
+                f"no attributions or events)")
+    how = pack.parser_name or pack.model or "no parser"
+    what = {"full": "places, attributions and dates; events are read in English only",
+            "partial": "cue words, quote marks, gazetteer places and dates; no entities or events",
+            "minimal": "sentences and gazetteer places only", "none": "nothing"}[pack.level]
+    return f"language {code} ({pack.name}): {pack.level} analysis with {how}: {what}"
