@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from headwater import __version__
+from headwater.lang import languages_line
 from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.resources import DEFAULT_MODEL, ModelError
 
@@ -78,6 +79,7 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
     click.echo(f"{len(arts)} articles in the corpus ({result.analyzed} new, {result.skipped} already analyzed, "
                f"{result.duplicates} duplicates) from {len(outlets)} outlets; {len(result.errors)} inputs skipped "
                f"with errors; {time.monotonic() - started:.1f} s")
+    click.echo("  " + languages_line(arts))
     for name, path in result.outputs.items():
         click.echo(f"  {name:9s} {path}")
     if not arts and result.errors:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from headwater import __version__
+from headwater.lang import analysis_level
 from headwater.link import article_key
 from headwater.model import Article
 
@@ -24,6 +25,7 @@ def article_dict(aid: int, a: Article) -> dict[str, Any]:
             "state_affiliated": a.outlet.state_affiliated, "basis": a.outlet.basis},
         "wire": a.wire, "published": a.published, "published_basis": a.published_basis,
         "published_evidence": a.published_evidence, "site_name": a.site_name, "language": a.language,
+        "analysis_level": analysis_level(a.language),  # how far its language is analyzed (lang packs)
         "text": a.text, "focus": a.focus, "notes": a.notes,
     }
 

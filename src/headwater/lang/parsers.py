@@ -89,6 +89,7 @@ def _to_spacy(svocab: Any, text: str, nd: Any, vocab: Any) -> Doc:
     spaces: list[bool] = []
     pos: list[str] = []
     lemmas: list[str] = []
+    morphs: list[str] = []
     deps: list[str] = []
     raw_heads: list[tuple[str, str] | int] = []  # (sentence prefix, head id) for words, an index for gaps
 
@@ -97,6 +98,7 @@ def _to_spacy(svocab: Any, text: str, nd: Any, vocab: Any) -> Doc:
         spaces.append(False)
         pos.append("SPACE")
         lemmas.append(chunk)
+        morphs.append("")
         deps.append("dep")
         raw_heads.append(max(len(words) - 2, 0) if len(words) > 1 else 1)
 
@@ -111,6 +113,7 @@ def _to_spacy(svocab: Any, text: str, nd: Any, vocab: Any) -> Doc:
         spaces.append(one_space)
         pos.append(t.pos or "X")
         lemmas.append(_lemma(vocab, t))
+        morphs.append("|".join(f"{k}={v}" for k, v in sorted((t.feats or {}).items())))
         deps.append("ROOT" if t.rel == "root" else t.rel or "dep")
         raw_heads.append((t.id, t.head_id))
         rest = text[end + (1 if one_space else 0):nxt]
@@ -126,7 +129,8 @@ def _to_spacy(svocab: Any, text: str, nd: Any, vocab: Any) -> Doc:
             deps[j] = "ROOT"
             head = j
         heads.append(head)
-    doc = SDoc(svocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = SDoc(svocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+                morphs=morphs)
     ents: list[Any] = []
     normals: dict[tuple[int, int], str] = {}
     for span in nd.spans:

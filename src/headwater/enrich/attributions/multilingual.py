@@ -37,7 +37,7 @@ MAX_SPEAKER_WORDS = 8
 # A quote and its tag are this close: '«…», — заявил' (comma, space, dash, space).
 QUOTE_GAP = 5
 # Punctuation that ends a speaker's words.
-STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–]|\s-\s")
+STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
@@ -60,6 +60,8 @@ class Cues:
     roles: frozenset[str]
     stop: frozenset[str]
     back_references: frozenset[str]  # "об этом": the claim is the sentence before
+    places_of_speech: frozenset[str]  # "сообщили в пресс-службе": prepositions before a source
+    bodies: frozenset[str]  # words of state bodies: the source is a government
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -91,6 +93,8 @@ def _cues(folder: Path) -> Cues:
         roles=frozenset(low("roles")),
         stop=frozenset(str(x).lower() for x in pack.data("stopwords") or ()),
         back_references=frozenset(low("back_references")),
+        places_of_speech=frozenset(low("places_of_speech")),
+        bodies=frozenset(low("bodies")),
     )
 
 
@@ -181,7 +185,8 @@ class _Finder:
             if tok.idx < a or not WORD.fullmatch(tok.text) or self._quoted(tok.idx):
                 continue
             lemma = tok.lemma_.lower() if self.parsed else None
-            if _is_verb(self.cues, tok.text, lemma) and (not self.parsed or tok.pos_ in ("VERB", "AUX", "X")):
+            if _is_verb(self.cues, tok.text, lemma) and (not self.parsed or tok.pos_ in ("VERB", "AUX", "X") or
+                                                          (lemma in self.cues.lemmas and tok.pos_ == "ADJ")):
                 f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok if self.parsed else None)
                 if f is not None:
                     found.append(f)
@@ -209,6 +214,8 @@ class _Finder:
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
             start = self._skip_to_claim(sp[1], b)
             return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
+        if len(WORD.findall(self.text[sp[1]:b])) >= 3:  # "…, по словам губернатора, находится под контролем"
+            return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
         return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
 
     def _according_after(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
@@ -223,7 +230,7 @@ class _Finder:
         cue = self.text[cs:ce]
         sp: tuple[int, int] | None = None
         if tok is not None:
-            sp = self._subject(tok)
+            sp = self._subject(tok) or self._place_of_speech(tok)
             if sp is None and not any(c.dep_.startswith("nsubj") for c in tok.children):
                 sp = self._speaker_by_words(a, b, cs, ce)
         else:
@@ -263,7 +270,9 @@ class _Finder:
     def _back_reference(self, a: int, tag_start: int) -> tuple[int, int] | None:
         """'Об этом сообщило агентство ТАСС': the tag points back at the sentence before."""
         before = self.text[a:tag_start].strip(" ,—").lower()
-        if not before or before not in self.cues.back_references or self.previous is None:
+        # "Об этом сообщил X", "Об этом во вторник, 2 июля, сообщили в пресс-службе"
+        if not before or self.previous is None or not any(
+                before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
             return None
         return self.previous
 
@@ -291,9 +300,11 @@ class _Finder:
     # -- speakers and claims ---------------------------------------------------------------
     def _subject(self, tok: Any) -> tuple[int, int] | None:
         """The subject of a reporting verb in the parse, as the contiguous words around its head."""
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
+        if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.lower_ not in self.cues.pronouns:
+            subj = tok.head  # "певица, которая заявила": the noun the relative clause hangs on
         keep = [subj]
         for c in subj.children:
             if c.dep_ not in SUBJECT_DROP:
@@ -309,6 +320,20 @@ class _Finder:
         if len(WORD.findall(self.text[start:end])) > MAX_SPEAKER_WORDS:
             return subj.idx, subj.idx + len(subj.text)
         return start, end
+
+    def _place_of_speech(self, tok: Any) -> tuple[int, int] | None:
+        """A verb without a subject whose source stands in a place phrase: "сообщили в пресс-службе
+        ведомства", "говорится в заявлении МИД" (the statement and who made it)."""
+        for c in tok.children:
+            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in self.cues.places_of_speech
+                                                 for g in c.children):
+                words = [t for t in c.subtree if not t.is_space and not (t.dep_ == "case" and t.head == c)]
+                words = [t for t in words if t.i >= c.i or t.head == c]
+                if words:
+                    s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+                    if self._speaker_check(s, e) is not None and len(words) <= MAX_SPEAKER_WORDS:
+                        return s, e
+        return None
 
     def _speaker_by_words(self, a: int, b: int, cs: int, ce: int) -> tuple[int, int] | None:
         c = self.cues
@@ -329,7 +354,7 @@ class _Finder:
         start = a + (stops[-1].end() if stops else 0)
         words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(self.text[start:cs])]
         words = [w for w in words if w[2].lower() not in self.cues.complementizers]
-        while words and (w := words[0][2].lower()) in self.cues.stop:
+        while words and words[0][2].lower() in self.cues.stop:
             words = words[1:]
         if not words or len(words) > MAX_SPEAKER_WORDS or self._quoted(words[0][0]):
             return None
@@ -337,13 +362,15 @@ class _Finder:
 
     def _words_after(self, ce: int, b: int) -> tuple[int, int] | None:
         """The speaker right after a cue: up to a comma, a quote, the clause said, or the end."""
-        words = []
+        words: list[tuple[int, int]] = []
         for m in WORD.finditer(self.text[ce:b]):
             s, e = ce + m.start(), ce + m.end()
             if STOPS.search(self.text[words[-1][1] if words else ce:s]) or self._quoted(s):
                 break
             w = m.group(0).lower()
             if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
+                break
+            if words and w in self.cues.stop:  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
                 break
             words.append((s, e))
             if len(words) > MAX_SPEAKER_WORDS:
@@ -362,8 +389,10 @@ class _Finder:
             return s, e
         if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
             return s, e
-        if set(words) & (self.cues.roles | self.cues.anonymous) or self._lookup(span) is not None:
+        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous) or self._lookup(span) is not None:
             return s, e
+        if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
+            return s, e  # a name the entity tagger missed
         if NORMALS in self.doc.user_data:
             return None  # the parser tags entities and found no name here: not a speaker
         if any(w[:1].isupper() for w in WORD.findall(span)) or not any(ch.islower() or ch.isupper() for ch in span):
@@ -375,7 +404,8 @@ class _Finder:
         for q in self.quotes:
             if 0 <= ts - q[1] <= QUOTE_GAP + 1 and q[0] >= a - 1:
                 return q
-            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and self.text[te:q[0]].strip(" ") in (":", ",", "", ":«"):
+            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and re.sub(r"[\s«„“\"]", "", self.text[te:q[0]]) in (
+                    ":", ",", ""):
                 return q
         return None
 
@@ -404,6 +434,14 @@ class _Finder:
             e -= 1
         return e
 
+    def _tokens(self, s: int, e: int) -> list[Any]:
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def _lemmas(self, s: int, e: int) -> set[str]:
+        """Dictionary forms of the words of a span ("губернатора" -> "губернатор"), when parsed."""
+        return {t.lemma_.lower() for t in self._tokens(s, e)} if self.parsed else set()
+
     # -- sources ---------------------------------------------------------------------------
     def _lookup(self, words: str) -> Any:
         """An outlet named by any run of the words ("агентство ТАСС" -> TASS, "РИА Новости")."""
@@ -429,7 +467,7 @@ class _Finder:
                     "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text}
         ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
         person = next((x for x in ents if x.label_ == "PERSON"), None)
-        lemmas = {t.lemma_.lower() for t in self.doc.char_span(s, e, alignment_mode="expand") or ()} if self.parsed else set()
+        lemmas = self._lemmas(s, e)
         role_words = (set(words) | lemmas) & self.cues.roles
         if person is not None:
             name = self.normals.get((person.start_char, person.end_char), person.text)
@@ -443,6 +481,8 @@ class _Finder:
         label = ents[0].label_ if ents else None
         name = self.normals.get((ents[0].start_char, ents[0].end_char), text) if len(ents) == 1 and \
             ents[0].start_char == s and ents[0].end_char == e else text
+        if (set(words) | lemmas) & self.cues.bodies:
+            return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
         if role_words:
             kind = "government" if label in ("ORG", "GPE") else "person"
             src = {"name": name, "kind": kind, "country": None, "state_affiliated": None, "role": text, "text": text}
@@ -450,6 +490,8 @@ class _Finder:
                 self.people.append(src)
             return src
         kind = {"PERSON": "person", "GPE": "government", "ORG": "organization"}.get(label or "", "organization")
+        if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
+            kind = "person"  # "певица", "офицер": a person named by what they are
         return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
 
     # -- dates -----------------------------------------------------------------------------
