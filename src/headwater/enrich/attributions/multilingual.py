@@ -62,6 +62,7 @@ class Cues:
     back_references: frozenset[str]  # "об этом": the claim is the sentence before
     places_of_speech: frozenset[str]  # "сообщили в пресс-службе": prepositions before a source
     bodies: frozenset[str]  # words of state bodies: the source is a government
+    unnamed: tuple[str, ...]  # phrases that are their own unnamed source ("по имеющимся данным")
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -95,6 +96,7 @@ def _cues(folder: Path) -> Cues:
         back_references=frozenset(low("back_references")),
         places_of_speech=frozenset(low("places_of_speech")),
         bodies=frozenset(low("bodies")),
+        unnamed=tuple(low("unnamed")),
     )
 
 
@@ -169,6 +171,14 @@ class _Finder:
                 f = self._according(a, b, a + m.start(), a + m.end())
                 if f is not None:
                     found.append(f)
+        for phrase in self.cues.unnamed:  # "по имеющимся данным": unnamed data stand as the source
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+                cs, ce = a + m.start(), a + m.end()
+                if not self._quoted(cs):
+                    start = self._skip_to_claim(ce, b) if m.start() <= 3 else a
+                    end = self._trim_end(start, b) if m.start() <= 3 else self._trim_end(a, cs)
+                    first = WORD.search(self.text, cs, ce)
+                    found.append(_Found(start, end, self.text[cs:ce], cs, (first.end() + 1 if first else cs, ce)))
         for phrase in self.cues.according_after:
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
                 f = self._according_after(a, b, a + m.start(), a + m.end())
@@ -205,10 +215,12 @@ class _Finder:
         return any(s <= i < e for s, e in self.quotes)
 
     def _according(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
-        """'По словам Захаровой, claim', 'claim, according to X' in the language's words."""
+        """'По словам Захаровой, claim', 'claim, according to X' in the language's words; "по его
+        словам" names its source by the possessive inside the phrase."""
         if self._quoted(cs):
             return None
-        sp = self._words_after(ce, b)
+        inner = [m for m in WORD.finditer(self.text, cs, ce) if m.group(0).lower() in self.cues.pronouns]
+        sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
         if sp is None:
             return None
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
@@ -250,6 +262,9 @@ class _Finder:
         back = self._back_reference(a, tag_start)
         if back is not None:
             return _Found(back[0], back[1], cue, cs, sp)
+        if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
+                len(WORD.findall(self.text[tag_end:b])) >= 3:
+            return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
         return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
 
     def _clause_after(self, tok: Any, i: int, b: int) -> int | None:
@@ -360,7 +375,7 @@ class _Finder:
             return None
         return self._speaker_check(words[0][0], words[-1][1])
 
-    def _words_after(self, ce: int, b: int) -> tuple[int, int] | None:
+    def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:
         """The speaker right after a cue: up to a comma, a quote, the clause said, or the end."""
         words: list[tuple[int, int]] = []
         for m in WORD.finditer(self.text[ce:b]):
@@ -375,8 +390,12 @@ class _Finder:
             words.append((s, e))
             if len(words) > MAX_SPEAKER_WORDS:
                 return None
+        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop:
+            words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в"
         if not words:
             return None
+        if not strict:  # what "по данным" names is the source, whatever it is
+            return words[0][0], words[-1][1]
         return self._speaker_check(words[0][0], words[-1][1])
 
     def _speaker_check(self, s: int, e: int) -> tuple[int, int] | None:
@@ -389,7 +408,8 @@ class _Finder:
             return s, e
         if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
             return s, e
-        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous) or self._lookup(span) is not None:
+        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies) or \
+                self._lookup(span) is not None:
             return s, e
         if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
             return s, e  # a name the entity tagger missed
@@ -401,6 +421,11 @@ class _Finder:
 
     def _adjacent_quote(self, ts: int, te: int, a: int, b: int) -> tuple[int, int] | None:
         """A quote beside the tag: '«…», — заявил X', 'X заявил: «…»'."""
+        opening = {o for o, _ in self.pack.quote_pairs}
+        closing = {c for _, c in self.pack.quote_pairs}
+        dash = re.search(r"(\S)\s*[,.!?]?\s*[—–-]\s*$", self.text[a:ts])
+        if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
+            return a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
         for q in self.quotes:
             if 0 <= ts - q[1] <= QUOTE_GAP + 1 and q[0] >= a - 1:
                 return q
@@ -481,6 +506,9 @@ class _Finder:
         label = ents[0].label_ if ents else None
         name = self.normals.get((ents[0].start_char, ents[0].end_char), text) if len(ents) == 1 and \
             ents[0].start_char == s and ents[0].end_char == e else text
+        toks = self._tokens(s, e) if self.parsed else []
+        if len(toks) == 1 and toks[0].pos_ == "NOUN":
+            name = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
         if (set(words) | lemmas) & self.cues.bodies:
             return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
         if role_words:
