@@ -206,7 +206,8 @@ class _Finder:
                 found.append(f)
         kept: list[_Found] = []
         for f in sorted(found, key=lambda f: f.cue_start):
-            if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] for k in kept) and \
+            if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] and k.start < f.end and f.start < k.end
+                       for k in kept) and \
                     not any(k.cue_start <= f.cue_start < k.cue_start + len(k.cue) for k in kept):
                 kept.append(f)
         return kept
@@ -224,7 +225,7 @@ class _Finder:
         if sp is None:
             return None
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
-            start = self._skip_to_claim(sp[1], b)
+            start = self._skip_to_claim(max(sp[1], ce), b)
             return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
         if len(WORD.findall(self.text[sp[1]:b])) >= 3:  # "…, по словам губернатора, находится под контролем"
             return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
@@ -255,7 +256,7 @@ class _Finder:
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
         said = self._clause_after(tok, tag_end, b)
         if said is not None:
-            return _Found(said, self._trim_end(said, b), cue, cs, sp)
+            return _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
         after = self._skip_to_claim(tag_end, b)
         if tag_start - a <= 3 or self._opens_clause(tag_end, b):
             return _Found(after, self._trim_end(after, b), cue, cs, sp)
@@ -282,14 +283,32 @@ class _Finder:
             return None
         return self._skip_to_claim(i + m.end(1), b)
 
+    def _clause_end(self, tok: Any, b: int) -> int:
+        """Where what a verb reports ends: the sentence's end, or before a second reporting verb
+        joined to it ("заявил, что Запад лжет, и добавил, что …" holds two claims)."""
+        if tok is None:
+            return b
+        for t in tok.doc[tok.i + 1:]:
+            if t.idx >= b:
+                break
+            if t.dep_ == "conj" and t.idx > tok.idx and _is_verb(self.cues, t.text, t.lemma_.lower()) and \
+                    (t.head == tok or t.head.is_ancestor(t) and tok.is_ancestor(t)):
+                end = t.idx
+                while True:  # back over ", и" before the second verb
+                    m = re.search(r"(?:[\s,;]+|(?<!\w)(\w+))$", self.text[tok.idx:end])
+                    if m is None or (m.group(1) is not None and m.group(1).lower() not in self.cues.stop) or m.start() == 0:
+                        return min(b, end)
+                    end = tok.idx + m.start()
+        return b
+
     def _back_reference(self, a: int, tag_start: int) -> tuple[int, int] | None:
         """'Об этом сообщило агентство ТАСС': the tag points back at the sentence before."""
         before = self.text[a:tag_start].strip(" ,—").lower()
         # "Об этом сообщил X", "Об этом во вторник, 2 июля, сообщили в пресс-службе"
-        if not before or self.previous is None or not any(
+        if not before or not any(
                 before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
             return None
-        return self.previous
+        return self.previous or (0, 0)  # (0, 0): refers back to nothing, no claim
 
     def _colon(self, a: int, b: int) -> _Found | None:
         """'Лавров: Запад не хочет…': a short name, a colon, a claim (headlines, transcripts)."""
@@ -316,6 +335,8 @@ class _Finder:
     def _subject(self, tok: Any) -> tuple[int, int] | None:
         """The subject of a reporting verb in the parse, as the contiguous words around its head."""
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
+            return self._subject(tok.head)  # "Лавров заявил …, и добавил, что …": the same speaker
         if subj is None:
             return None
         if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.lower_ not in self.cues.pronouns:
@@ -371,6 +392,8 @@ class _Finder:
         words = [w for w in words if w[2].lower() not in self.cues.complementizers]
         while words and words[0][2].lower() in self.cues.stop:
             words = words[1:]
+        while words and words[-1][2].lower() in self.cues.stop:
+            words = words[:-1]  # "в публикации также говорится": not "также"
         if not words or len(words) > MAX_SPEAKER_WORDS or self._quoted(words[0][0]):
             return None
         return self._speaker_check(words[0][0], words[-1][1])
@@ -427,8 +450,8 @@ class _Finder:
         if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
             return a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
         for q in self.quotes:
-            if 0 <= ts - q[1] <= QUOTE_GAP + 1 and q[0] >= a - 1:
-                return q
+            if 0 <= ts - q[1] <= QUOTE_GAP + 1 and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]):
+                return q  # a quote of several sentences ends at this tag: all of it
             if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and re.sub(r"[\s«„“\"]", "", self.text[te:q[0]]) in (
                     ":", ",", ""):
                 return q
@@ -508,7 +531,8 @@ class _Finder:
             ents[0].start_char == s and ents[0].end_char == e else text
         toks = self._tokens(s, e) if self.parsed else []
         if len(toks) == 1 and toks[0].pos_ == "NOUN":
-            name = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
+            lemma = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
+            name = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
         if (set(words) | lemmas) & self.cues.bodies:
             return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
         if role_words:
@@ -586,6 +610,8 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                         if dates:
                             o["dates"] = [*o.get("dates", []), *dates]
                     continue
+            if x.quote and x.start < a:  # «A. B. C», — сказал X: the sentences before are X's too
+                out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 1 <= o["start"] < x.end]
             when = (f.dates(*previous) if back and previous else []) + dates
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
                         "sources": [src], "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
