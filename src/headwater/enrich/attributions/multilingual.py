@@ -292,7 +292,7 @@ class _Finder:
             if t.idx >= b:
                 break
             if t.dep_ == "conj" and t.idx > tok.idx and _is_verb(self.cues, t.text, t.lemma_.lower()) and \
-                    (t.head == tok or t.head.is_ancestor(t) and tok.is_ancestor(t)):
+                    (t.head == tok or (t.head.is_ancestor(t) and tok.is_ancestor(t))):
                 end = t.idx
                 while True:  # back over ", и" before the second verb
                     m = re.search(r"(?:[\s,;]+|(?<!\w)(\w+))$", self.text[tok.idx:end])
