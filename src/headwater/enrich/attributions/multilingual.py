@@ -297,7 +297,7 @@ class _Finder:
                 while True:  # back over ", и" before the second verb
                     m = re.search(r"(?:[\s,;]+|(?<!\w)(\w+))$", self.text[tok.idx:end])
                     if m is None or (m.group(1) is not None and m.group(1).lower() not in self.cues.stop) or m.start() == 0:
-                        return min(b, end)
+                        return min(b, int(end))
                     end = tok.idx + m.start()
         return b
 
