@@ -10,6 +10,7 @@ import click
 from headwater import __version__
 from headwater.embed import EmbedderError
 from headwater.enrich.registry import PipelineError
+from headwater.lang import languages_line
 from headwater.link.taxonomy import TaxonomyError
 from headwater.model import key
 from headwater.pipeline import AnalyzeOptions, analyze
@@ -77,6 +78,7 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
                f"{result.duplicates} duplicates) from {s['outlets']} outlets; {len(result.errors)} inputs skipped "
                f"with errors; {time.monotonic() - started:.1f} s")
     click.echo("  found     " + ", ".join(_count(s.get(k, 0), label) for k, label in FOUND))
+    click.echo("  " + languages_line(s.get("languages") or {}))
     for name, path in result.outputs.items():
         click.echo(f"  {name:9s} {path}")
     if not s["articles"] and result.errors:

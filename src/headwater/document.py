@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from headwater import __version__
+from headwater.lang import analysis_level
 from headwater.link.entities import apply_entities, mention_key, mentions
 from headwater.model import Article, key, outlet_label, row_of
 from headwater.store import TYPED_FINDINGS, Store
@@ -33,6 +34,7 @@ def article_dict(row: int, a: Article) -> Row:
         "outlet": None if a.outlet is None else {
             "id": a.outlet.id, "name": a.outlet.name, "country": a.outlet.country,
             "state_affiliated": a.outlet.state_affiliated, "basis": a.outlet.basis},
+        "analysis_level": analysis_level(a.language),  # how far its language is analyzed (lang packs)
         "wire": a.wire, "published": a.published, "published_basis": a.published_basis,
         "published_evidence": a.published_evidence, "site_name": a.site_name, "language": a.language,
         "text": a.text, "focus": a.focus, "notes": a.notes,

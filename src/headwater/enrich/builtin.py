@@ -1,7 +1,10 @@
 """The built-in enrichers, registered through the same hook a plugin uses (``register_enrichers``)."""
 from __future__ import annotations
 
+from typing import Any
+
 from headwater.enrich.attributions.find import find_attributions
+from headwater.enrich.attributions.multilingual import find_attributions_multilingual
 from headwater.enrich.claims.records import find_claims
 from headwater.enrich.events.find import find_events
 from headwater.enrich.places.resolve import find_places
@@ -18,6 +21,9 @@ def places(ctx: Context) -> None:
 
 
 def attributions(ctx: Context) -> None:
+    if not ctx.english:
+        ctx.assign("attributions", _attributions_other(ctx))
+        return
     a = ctx.article
     sources = ctx.resources.get("sources")
     found = find_attributions(ctx.doc, a, sources)
@@ -32,8 +38,31 @@ def attributions(ctx: Context) -> None:
     ctx.assign("attributions", found)
 
 
+def _attributions_other(ctx: Context) -> list[dict[str, Any]]:
+    """Another language: its pack's cue words and quote marks; a language without a pack: none."""
+    a, pack = ctx.article, ctx.pack
+    if pack is None:
+        return []
+    sources = ctx.resources.get("sources")
+    found = find_attributions_multilingual(ctx.doc, a, pack, sources)
+    if a.title:
+        headline = Article(source=a.source, text=a.title, language=a.language, published=a.published)
+        people = {s["name"]: s for x in found for s in x["sources"] if s.get("kind") == "person"}
+        for at in find_attributions_multilingual(ctx.parse(a.title), headline, pack, sources):
+            if at["sources"]:
+                # "Лавров: …" over an article that names Сергей Лавров: the same person
+                said = at["sources"][0]["name"]
+                same = next((p for n, p in people.items() if n == said or n.endswith(" " + said)), None)
+                if same is not None:
+                    at["sources"] = [{**same, "text": at["sources"][0].get("text")}, *at["sources"][1:]]
+                found.append({**at, "field": "title", "title_start": at["start"], "title_end": at["end"],
+                              "start": None, "end": None, "cue_start": None})
+    return found
+
+
 def events(ctx: Context) -> None:
-    ctx.assign("events", find_events(ctx.doc, ctx.article))
+    # the event finder reads English only
+    ctx.assign("events", find_events(ctx.doc, ctx.article) if ctx.english else [])
 
 
 def claims(ctx: Context) -> None:

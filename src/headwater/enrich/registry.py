@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from headwater.enrich.parse import parse
+from headwater.lang import DEFAULT_LANGUAGE, LanguagePack, Parser, ensure_languages, language_notice, pack_for
 from headwater.model import Article
 from headwater.registry import Registry
 
@@ -32,6 +33,8 @@ class EnrichResources(Protocol):
 
     def get(self, name: str) -> Any: ...
 
+    def parser(self, code: str | None) -> Parser: ...
+
 
 # The article's own fields, there before any enricher runs.
 BASE_FIELDS = frozenset({"text", "title", "url", "outlet", "wire", "published", "published_basis", "site_name",
@@ -39,15 +42,32 @@ BASE_FIELDS = frozenset({"text", "title", "url", "outlet", "wire", "published", 
 
 
 class Context:
-    """Per-article scratch shared by the enrichers of one article: the parse is made once."""
+    """Per-article scratch shared by the enrichers of one article: the parse is made once, by the
+    parser of the article's language (``lang``); ``pack`` is None for English and unknown languages."""
 
     def __init__(self, article: Article, resources: EnrichResources) -> None:
         self.article = article
         self.resources = resources
 
     @cached_property
+    def pack(self) -> LanguagePack | None:
+        code = self.article.language or DEFAULT_LANGUAGE
+        ensure_languages()
+        return None if code == DEFAULT_LANGUAGE else pack_for(code)
+
+    @property
+    def english(self) -> bool:
+        return (self.article.language or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE
+
+    def parse(self, text: str) -> Doc:
+        """A text of the article's language parsed (the title, say)."""
+        return self.resources.parser(self.article.language)(text)
+
+    @cached_property
     def doc(self) -> Doc:
-        return parse(self.resources.nlp, self.article.text)  # in pieces when long
+        if self.english:
+            return parse(self.resources.nlp, self.article.text)  # in pieces when long
+        return self.parse(self.article.text)
 
     def assign(self, name: str, value: Any) -> None:
         """Set a typed field of the article, or store ``value`` as the generic finding ``name``."""
@@ -107,4 +127,6 @@ def run_enrichers(article: Article, resources: EnrichResources, enrichers: Seque
     ctx = Context(article, resources)
     for e in enrichers:
         e.run(ctx)
+    if enrichers and not ctx.english:
+        article.notes.append(language_notice(article.language))  # never an empty result in silence
     return article

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from headwater.extract.bylines import byline_from_text, clean_author
-from headwater.extract.dates import find_dates
+from headwater.extract.dates import find_dates, publication_date
 from headwater.extract.html import extract_html
+from headwater.extract.language import LanguageDetector, article_language
 from headwater.extract.outlets import OutletRegistry, identify
 from headwater.extract.plaintext import clean_text
 from headwater.model import Article, RawInput
@@ -13,8 +14,9 @@ class ExtractError(ValueError):
     """No article could be read from an input (the message says why)."""
 
 
-def extract_article(raw: RawInput, outlets: OutletRegistry) -> Article:
-    """Clean text, title, URL, date and outlet of one input; raises ExtractError when it has no article."""
+def extract_article(raw: RawInput, outlets: OutletRegistry, detect: LanguageDetector | None = None) -> Article:
+    """Clean text, title, URL, date, language and outlet of one input; raises ExtractError when it
+    has no article. Without ``detect`` the language is only what an HTML page declares."""
     meta = raw.meta
     published = basis = evidence = None
     if raw.kind == "html":
@@ -47,6 +49,14 @@ def extract_article(raw: RawInput, outlets: OutletRegistry) -> Article:
         if found:
             published, basis, evidence = found[0].iso, "explicit", meta["published"]
 
+    if detect is not None:
+        # What the text is written in outranks what a page template declares ("en" on every page).
+        language = article_language(detect, title, text) or _declared(language)
+        if published is None and language is not None:
+            published, basis, evidence = _local_date(language, header)
+    else:
+        language = _declared(language)
+
     who = identify(outlets, url=url, site_name=site_name, title=title, header=header, text=text,
                    raw=search_raw, stated=meta.get("outlet"))
     notes = [f"outlet from {who.outlet.basis}: {who.evidence}"] if who.outlet else []
@@ -54,3 +64,22 @@ def extract_article(raw: RawInput, outlets: OutletRegistry) -> Article:
         source=raw.source, text=text, title=who.title, url=url, outlet=who.outlet, wire=who.wire,
         published=published, published_basis=basis, published_evidence=evidence,  # type: ignore[arg-type]
         site_name=site_name, language=language, author=author, input_kind=raw.kind, digest=raw.digest, notes=notes)
+
+
+def _declared(language: str | None) -> str | None:
+    """A page's declared language as a bare ISO 639-1 code ("en-US" -> "en")."""
+    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def _local_date(language: str, header: str) -> tuple[str | None, str | None, str | None]:
+    """The publication date a header states in its own language ("25 февраля 2022")."""
+    from headwater.lang import ensure_languages, pack_for
+
+    ensure_languages()
+    pack = pack_for(language)
+    months = pack.months() if pack is not None else {}
+    found = publication_date(header, months) if months else None
+    if found is None:
+        return None, None, None
+    return found.iso, "inferred" if found.ambiguous else "explicit", found.text

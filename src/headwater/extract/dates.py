@@ -7,8 +7,10 @@ becomes a publication date. Formats whose day/month order cannot be told apart a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {m: i for i, ms in enumerate([
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -49,11 +51,33 @@ def _make(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every full date in the text, in order of position (overlaps resolved by first pattern)."""
+# Digits of other scripts (Arabic-Indic, Persian, Devanagari) read as ASCII digits, one for one so
+# offsets stay those of the text.
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९", "012345678901234567890123456789")
+# What may follow a year in other languages: "2022 года", "2022 г.", "2022 року", "2022 г.", "2022م".
+_YEAR_WORD = r"(?:\s*(?:года|году|г\.|року|р\.|година|م|ء))?"
+
+
+@lru_cache(maxsize=32)
+def _local_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Day, month word, year in a language's own words: "25 февраля 2022 года", "25 de fevereiro de
+    2022", "25. Februar 2022", "25 شباط/فبراير 2022" (the Levantine and Egyptian names together)."""
+    mon = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:de\s+|-?го\s+)?(?P<lmon>{mon})\.?(?:\s*/\s*(?:{mon}))?,?"
+                      rf"\s+(?:de\s+|del\s+)?{_YEAR}(?!\d){_YEAR_WORD}", re.I)
+
+
+def find_dates(text: str, months: Mapping[str, int] | None = None) -> list[FoundDate]:
+    """Every full date in the text, in order of position (overlaps resolved by first pattern).
+    ``months``: a language's month words (``LanguagePack.months``) for dates written in it."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for name, pat in PATTERNS:
+    patterns = list(PATTERNS)
+    original = text
+    if months:
+        text = text.translate(DIGITS)
+        patterns.append(("local", _local_pattern(tuple(months))))
+    for name, pat in patterns:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -63,6 +87,9 @@ def find_dates(text: str) -> list[FoundDate]:
                 dt = _make(y, int(m.group("m")), int(m.group("d")))
             elif name in ("dmy_text", "mdy_text"):
                 dt = _make(y, MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d")))
+            elif name == "local":
+                assert months is not None
+                dt = _make(y, months[m.group("lmon").lower()], int(m.group("d")))
             else:
                 a, b = int(m.group("a")), int(m.group("b"))
                 if m.group("sep") == "/" and a <= 12 < b:
@@ -74,15 +101,15 @@ def find_dates(text: str) -> list[FoundDate]:
                 continue
             before = text[max(0, m.start() - 40):m.start()]
             cue = "published" if CUE.search(before) else "updated" if UPDATED.search(before) else None
-            found.append(FoundDate(dt.isoformat(), m.start(), m.end(), m.group(0), ambiguous, cue))
+            found.append(FoundDate(dt.isoformat(), m.start(), m.end(), original[m.start():m.end()], ambiguous, cue))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda f: f.start)
 
 
-def publication_date(header: str) -> FoundDate | None:
+def publication_date(header: str, months: Mapping[str, int] | None = None) -> FoundDate | None:
     """The publication date a header zone states: a cued "published" date first, else the first
     date that is not marked as an update; None when the zone states no full date."""
-    dates = find_dates(header)
+    dates = find_dates(header, months)
     for f in dates:
         if f.cue == "published":
             return f
@@ -90,3 +117,20 @@ def publication_date(header: str) -> FoundDate | None:
         if f.cue != "updated":
             return f
     return dates[0] if dates else None
+
+
+@lru_cache(maxsize=32)
+def _day_month_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    mon = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:de\s+|-?го\s+)?(?P<lmon>{mon})(?!\w)", re.I)
+
+
+def find_day_months(text: str, months: Mapping[str, int]) -> list[tuple[int, int, int, int]]:
+    """Day and month without a year in a language's words ("25 февраля", "3 آذار"): (start, end,
+    month, day) for the caller to date against the article's publication date."""
+    out = []
+    for m in _day_month_pattern(tuple(months)).finditer(text.translate(DIGITS)):
+        day = int(m.group("d"))
+        if 1 <= day <= 31:
+            out.append((m.start(), m.end(), months[m.group("lmon").lower()], day))
+    return out

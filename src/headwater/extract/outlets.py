@@ -31,9 +31,11 @@ TITLE_SEP = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 
 
 def norm(name: str) -> str:
-    """Fold an outlet name for lookup: case, accents, punctuation and a leading 'the' go."""
-    s = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    """Fold an outlet name for lookup: case, accents, punctuation and a leading 'the' go. Letters of
+    other scripts stay (ТАСС, سانا); other non-ASCII characters go, as they always did."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    s = "".join(c for c in s if c.isascii() or c.isalpha()).lower()  # combining marks are not alpha
+    s = re.sub(r"(?:[^\w]|_)+", " ", s).strip()
     return re.sub(r"^the ", "", s)
 
 

@@ -7,17 +7,26 @@ registered in ``LANGUAGES`` by the built-in plugin (``lang.builtin``) exactly as
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from headwater.registry import Registry
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 HERE = Path(__file__).parent
-AnalysisLevel = Literal["full", "partial", "minimal"]
+# "none": nothing language-specific ran (no text, or no enrichers); shown, never silent.
+AnalysisLevel = Literal["full", "partial", "minimal", "none"]
+# A parser: text in, a spaCy Doc out (sentences always; tokens, lemmas, entities and a dependency
+# parse when the language has them). A pack's ``parser`` is a factory called once per process.
+Parser = Callable[[str], "Doc"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,10 @@ class LanguagePack:
     script: str = "Latn"  # ISO 15924
     direction: Literal["ltr", "rtl"] = "ltr"
     model: str | None = None  # spaCy pipeline package; None: no parser for this language
+    # Makes the parser when ``model`` is not a spaCy package (natasha for Russian, a blank pipeline
+    # with a sentencizer for the others); called lazily, once per process (``Resources.parser``).
+    parser: Callable[[], Parser] | None = None
+    parser_name: str | None = None  # what the parser is, for notices ("natasha 1.6", "spacy.blank")
     # full: parse + every enricher; partial: cue words, quotes, places from the gazetteer, dates;
     # minimal: sentences and places only. Shown to the user so an empty result is never silent.
     level: AnalysisLevel = "minimal"
@@ -48,6 +61,11 @@ class LanguagePack:
         """A word list of this language (a YAML list, or a mapping whose keys are the words)."""
         value = self.data(name)
         return frozenset(value or ())
+
+    def months(self) -> dict[str, int]:
+        """Month words of this language (every form listed in ``months.yaml``), lowercased, to 1-12."""
+        table = self.data("months") or {}
+        return {str(w).lower(): int(m) for m, forms in table.items() for w in forms}
 
 
 @cache
@@ -73,3 +91,69 @@ LANGUAGES: Registry[LanguagePack] = Registry("language pack")
 def pack_for(code: str | None) -> LanguagePack | None:
     """The registered pack of a language code ("en", "ru"), or None."""
     return LANGUAGES.get(code) if code and code in LANGUAGES else None
+
+
+def ensure_languages() -> Registry[LanguagePack]:
+    """The language registry, filled with the built-in packs on first use."""
+    if not len(LANGUAGES):
+        from headwater.lang.builtin import register_languages
+
+        register_languages(LANGUAGES)
+    return LANGUAGES
+
+
+# The pack articles of no detected language are analyzed with: the default pipeline, as before
+# language detection existed (short or uncertain texts are mostly English in practice).
+DEFAULT_LANGUAGE = "en"
+
+
+def analysis_level(code: str | None) -> AnalysisLevel:
+    """How far an article of this language is analyzed: its pack's level; a language without a
+    pack gets sentences and gazetteer places only ("minimal")."""
+    ensure_languages()
+    pack = pack_for(code or DEFAULT_LANGUAGE)
+    return pack.level if pack is not None else "minimal"
+
+
+def language_notice(code: str | None) -> str:
+    """What was done with an article of this language, for its notes and the summary."""
+    ensure_languages()
+    pack = pack_for(code or DEFAULT_LANGUAGE)
+    if pack is None:
+        return (f"language {code}: no language pack; minimal analysis (sentences and gazetteer places only, "
+                f"no attributions or events)")
+    how = pack.parser_name or pack.model or "no parser"
+    what = {"full": "places, attributions and dates; events are read in English only",
+            "partial": "cue words, quote marks, gazetteer places and dates; no entities or events",
+            "minimal": "sentences and gazetteer places only", "none": "nothing"}[pack.level]
+    return f"language {code} ({pack.name}): {pack.level} analysis with {how}: {what}"
+
+
+def languages_line(counts: Mapping[str, int]) -> str:
+    """The summary of a corpus by language (article counts by code, "unknown" for none detected) and how far
+    each was analyzed, with a notice for those without a pack: "languages: en 277 (full), ru 94 (full),
+    it 2 (minimal: no pack)"."""
+    parts = []
+    for raw, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        code = None if raw == "unknown" else raw
+        level = analysis_level(code)
+        label = code or "unknown (analyzed as English)"
+        note = ": no language pack, sentences and places only" if pack_for(code or DEFAULT_LANGUAGE) is None else ""
+        parts.append(f"{label} {n} ({level}{note})")
+    return "languages: " + (", ".join(parts) or "none")
+
+
+def text_attrs(code: object) -> str:
+    """HTML attributes for text written in a language: ``lang`` and its direction (Arabic and Persian
+    right to left); text of no known language gets ``dir="auto"`` so the browser decides."""
+    c = str(code or "")
+    if not (2 <= len(c) <= 3 and c.isascii() and c.isalpha()):
+        return ' dir="auto"'
+    ensure_languages()
+    pack = pack_for(c.lower())
+    direction = pack.direction if pack is not None else ("rtl" if c.lower() in RTL else "ltr")
+    return f' lang="{c.lower()}" dir="{direction}"'
+
+
+# Right-to-left languages that may be detected without a pack of their own.
+RTL = frozenset({"ar", "fa", "ur", "he", "ps", "yi", "ug", "ckb"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from headwater.enrich.numbers import find_quantities
+from headwater.lang import text_attrs
 from headwater.report.doc import Doc, Row, num
 from headwater.report.highlight import Mark, highlight
 from headwater.report.markup import (
@@ -190,7 +191,8 @@ def article_view(doc: Doc, a: Row, opened: bool) -> str:
     who = f' <span class="chip {state_key(o.get("state_affiliated"))}">{esc(o.get("name"))}</span>' if o else ""
     summary = f'<span class="aid">{esc(aid)}</span> {esc(a.get("title") or "(no title)")}{who}'
     return (f'<article id="{anchor(aid)}" class="art"><details{" open" if opened else ""}><summary>{summary}</summary>'
-            f'<p class="meta">{_meta(doc, aid, a)}</p><div class="artgrid"><div class="text">{body}</div>'
+            f'<p class="meta">{_meta(doc, aid, a)}</p><div class="artgrid">'
+            f'<div class="text"{text_attrs(a.get("language"))}>{body}</div>'
             f'<aside>{places}{meto}{claims}{events}</aside></div></details></article>')
 
 

