@@ -34,7 +34,7 @@ def process(raw: RawInput, resources: Resources, enrichers: Sequence[Enricher]) 
     raises is that input's error."""
     try:
         with time_limit(TIME_LIMIT, "analysis"):
-            article = extract_article(raw, resources.outlets)
+            article = extract_article(raw, resources.outlets, resources.language_detector)
             return run_enrichers(article, resources, enrichers)
     except ExtractError as exc:
         return InputError(raw.source, str(exc))

@@ -7,8 +7,7 @@ registered in ``LANGUAGES`` by the built-in plugin (``lang.builtin``) exactly as
 """
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
