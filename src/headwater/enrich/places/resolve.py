@@ -103,14 +103,19 @@ CAPITAL_BONUS = 0.5
 # Ohio), but a village of the same name abroad needs the text to go there.
 ELSEWHERE_PENALTY = 1.5
 FAME_FROM = 1.0
+# ...and only for world cities: national capitals and cities of a million. A town of 155,000 with
+# 30 names (Hassan, India) is no reason to leave a Syria story (the seeds' "province of El-Hassan").
+WORLD_CITY = 1_000_000
 # A reading in a country the article never names while it names others (as actors: "US forces"),
 # scaled like ELSEWHERE_PENALTY. Tuned on the visible GeoVirus and LGL parts (0.5 and 1.0 tried).
 UNNAMED_PENALTY = 1.0
 
 
 def _fame(p: Place) -> float:
-    """0-1: how widely a town is known, by the number of its names (log scale, full at 100)."""
-    return min(1.0, max(0.0, math.log10(1 + p.names) - FAME_FROM)) if p.kind == "city" else 0.0
+    """0-1: how widely a world city is known, by the number of its names (log scale: 0 at 10, 1 at 100)."""
+    if p.kind != "city" or (p.population < WORLD_CITY and p.subkind != "capital"):
+        return 0.0
+    return min(1.0, max(0.0, math.log10(1 + p.names) - FAME_FROM))
 
 
 def _base(p: Place) -> float:
@@ -357,8 +362,8 @@ def _initial_context(mentions: list[Mention]) -> _Context:
                 context.add(m.key, c, None)
         kinds = {p.country for p in m.candidates}
         if m.exact and len(kinds) == 1 and any(_base(p) >= 2.5 and p.kind != "country" for p in m.candidates):
-            for c in kinds:
-                context.add(m.key, c, None)
+            for k in kinds:
+                context.add(m.key, k, None)
         if m.within is not None:
             for r in m.within.candidates[:1]:
                 context.add(m.key, r.country, (r.country, r.admin1) if r.kind == "admin_region" else None)
