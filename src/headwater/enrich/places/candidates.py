@@ -57,7 +57,8 @@ LOCAL_AFTER = re.compile(r"^(?:[’']s)?\s*(?:-based|man|woman|men|women|teen(?:
                          r"high school|school district|city hall|town hall|hospital|library|officials)\b", re.I)
 # A capitalised word right after a name that the gazetteer does not continue: the name may be part
 # of a longer one ("Nord Stream", "Jordan Junior Olympic"). Local bodies ("Athens Police") are cues.
-NAME_GOES_ON = re.compile(r"^ (?!(?:of|and|or|the|in|on|at|to|for|by|with|from)\b)[A-Z][a-z]")
+NAME_GOES_ON = re.compile(r"^ (?!(?:of|and|or|the|in|on|at|to|for|by|with|from)\b)[A-ZА-ЯЁЄІЇҐ][a-zа-яёєіїґ]")
+# (Cyrillic too: "Владимир Путин" is a man, not Volodymyr-Volynskyi)
 # A dateline: a town in capitals opening the text or a sentence, then a dash or colon, perhaps with
 # its state and the agency between: "MANSFIELD — The Law Enforcement Center", "BEIRUT: The body",
 # "RIDGE FARM, Ill. (AP) —".
@@ -152,6 +153,10 @@ ABBREV_AFTER = re.compile(r"(?<=[^\W\d_]), ((?:[A-Z][a-z]{0,4}\. ?){1,2})(?=\W|$
                           r"|\b[DRI]-((?:[A-Z][a-z]{0,4}(?:\.|(?=[\s,)]))\s?){1,2})")
 
 
+# Letters (as written) a one-word name in a script without capitals needs to name a town: Hindi
+# परम and कब are words (3 and 2 letters), دمشق, पर्म are names (4, vowel signs counted). Cyrillic
+# capitalises names, so Рим (Rome) and Уфа stand.
+NATIVE_MIN_CHARS = 4
 # Arabic-script words carry their prepositions and conjunctions: وموسكو "and Moscow", بدمشق "in Damascus".
 _ARABIC_CLITICS = ("وال", "بال", "لل", "فال", "و", "ب", "ل", "ف")
 
@@ -160,6 +165,10 @@ def _native_lookup(gaz: Gazetteer, toks: list[str], nkeys: list[str]) -> tuple[l
     """Places named by words of another script: as written, then (the last word) in its dictionary
     form (Москве -> Москва) or without a clitic (بدمشق -> دمشق)."""
     key = " ".join(nkeys)
+    if len(nkeys) == 1 and len(toks[0]) < NATIVE_MIN_CHARS and not has_cyrillic(toks[0]):
+        # short words of other scripts are mostly ordinary words that GeoNames also lists as some
+        # town's local name (Hindi परम "supreme" is Perm, कब "when" Cobb): only countries and divisions
+        return [p for p in gaz.lookup_native(key) if p.kind in ("country", "admin_region")], key
     places = gaz.lookup_native(key)
     if places:
         return places, key
