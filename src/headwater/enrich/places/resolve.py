@@ -20,6 +20,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -210,14 +211,14 @@ def _inside(p: Place, region: Place) -> bool:
 def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None) -> float:
     """How well reading ``p`` fits mention ``m`` in its article; ``evidence`` (when given) receives
     each term that moved the score, for the record of why a reading was chosen."""
-    terms: list[tuple[float, str]] = []
+    terms: list[tuple[float, str | Callable[[], str]]] = []
 
-    def add(value: float, why: str) -> None:
+    def add(value: float, why: str | Callable[[], str]) -> None:
         if value:
-            terms.append((value, why))
+            terms.append((value, why))  # (formatted only when the evidence is asked for)
 
     base = _base(p)
-    add(base, f"prominence ({p.kind}" + (f", population {p.population:,}" if p.population else "")
+    add(base, lambda: f"prominence ({p.kind}" + (f", population {p.population:,}" if p.population else "")
         + (f", {p.names} names" if p.names else "") + ")")
     if not m.exact:
         add(-0.8, "spelling variant")
@@ -245,9 +246,9 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         # are not helped by their own name's region: in "California, Missouri and Nevada" the
         # states are states, not the towns of Missouri named after the others
         if context.region(m.key, (p.country, p.admin1)) > 0:
-            add(1.0, f"in {p.admin1}, where the article's other places are")
+            add(1.0, lambda: f"in {p.admin1}, where the article's other places are")
         add(SUPPORT_WEIGHT * min(1.0, context.supported(m.key, (p.country, p.admin1))),
-            f"other names may lie in {p.admin1}")
+            lambda: f"other names may lie in {p.admin1}")
     if p.country and (p.kind == "country" or _first_level(p) or p.subkind == "capital"):
         # a capital stands for its whole country: Washington among American towns is the capital
         add(COUNTRY_SUPPORT_WEIGHT * min(1.0, context.supported_country(m.key, p.country)),
@@ -255,14 +256,15 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     if m.within is not None:
         # "Athens, Texas", "Charleston, W.Va.": the town of that name inside the division that follows
         inside = any(_inside(p, r) for r in m.within.candidates)
-        add(2.5 if inside else -1.0, f"named with its region ({m.within.surface})" if inside
-            else f"not in the region named with it ({m.within.surface})")
+        within = m.within.surface
+        add(2.5 if inside else -1.0, lambda: f"named with its region ({within})" if inside
+            else f"not in the region named with it ({within})")
     if m.demonym:
         add(1.0 if m.ner in ("NORP", "GPE", None) else -1.5 if m.ner == "PERSON" else 0.0, "nationality word")
     elif m.ner in ("GPE", "LOC", "FAC"):
-        add(1.5, f"parsed as {m.ner}")
+        add(1.5, lambda: f"parsed as {m.ner}")
     elif m.ner in ("PERSON", "NORP"):
-        add(-1.5, f"parsed as {m.ner}")
+        add(-1.5, lambda: f"parsed as {m.ner}")
     elif m.ner in ("ORG",) and not m.heads_entity and p.subkind not in ("seat_of_government", "union"):
         # (a seat of government is labelled as the body it houses, "the Kremlin denied", and a union
         # as the organization it also is, "the EU")
@@ -286,9 +288,9 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     if len(m.key.split()) > 1:
         add(0.5, "a name of several words")
     if m.pos is not None and m.pos != "PROPN" and m.ner not in ("GPE", "LOC", "FAC") and not m.demonym:
-        add(-2.0, f"parsed as {m.pos}")
+        add(-2.0, lambda: f"parsed as {m.pos}")
     if evidence is not None:
-        evidence.extend(f"{why} ({v:+.1f})" for v, why in terms)
+        evidence.extend(f"{why if isinstance(why, str) else why()} ({v:+.1f})" for v, why in terms)
     return sum(v for v, _ in terms)
 
 
