@@ -131,3 +131,95 @@ def test_one_word_variants_that_name_no_place_are_dropped(resources: Resources) 
                  "The Times reported on Monday that the ferry to Dover had been cancelled because of the storm."):
         places, _, _ = parse(resources, text)
         assert all(p["match"] != "variant" for p in places), places
+
+
+# --- Resolution by prominence against context (issue 18) -----------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "country", "admin1"), [
+    # a world city named in a story about elsewhere keeps its fame: no Moscow, Idaho, without Idaho
+    ("Officials in Ohio and Texas said sanctions on Moscow would follow Russia's invasion of Ukraine.",
+     "Moscow", "RU", None),
+    ("Officials in Ohio and Texas said sanctions on Moscow would follow Russia's invasion of Ukraine.",
+     "Russia", "RU", None),
+    # ...and the namesake wins where the text says so
+    ("Students from Moscow, Idaho, and Pullman, Washington, joined the protest.", "Moscow", "US", "Idaho"),
+    ("LONDON, Ontario — Police in London said a man was arrested; Toronto police assisted.", "London", "CA", "Ontario"),
+    ("A fire in Edmonton, north London, spread to homes in Enfield and Tottenham.", "Edmonton", "GB", "England"),
+    ("Fans in Edmonton and across Alberta celebrated as Calgary lost.", "Edmonton", "CA", "Alberta"),
+    # seas and world regions are in no country: a town of the same name in the story's country is not them
+    ("Oil prices rose as tensions in the Middle East grew, traders in New York and Chicago said.",
+     "Middle East", None, None),
+    ("A storm in the Atlantic is expected to reach Florida and Georgia by Friday.", "Atlantic", None, None),
+    ("Qatar, a US ally in the Gulf, hosted talks between Washington and the Taliban.", "Gulf", None, None),
+])
+def test_the_famous_place_unless_the_text_says_otherwise(resources: Resources, text: str, surface: str,
+                                                        country: str | None, admin1: str | None) -> None:
+    places, metonyms, _ = parse(resources, text)
+    found = by_surface(places + metonyms)
+    assert surface in found, found
+    assert found[surface]["country"] == country
+    if admin1:
+        assert found[surface]["admin1"] == admin1
+
+
+def test_every_resolution_says_how_sure_and_why(resources: Resources) -> None:
+    places, metonyms, _ = parse(resources, "Flooding hit Paris, Texas, and nearby Clarksville on Sunday.")
+    paris = by_surface(places)["Paris"]
+    assert paris["admin1"] == "Texas"
+    assert 0 < paris["confidence"] <= 1
+    assert any("Texas" in e for e in paris["evidence"])  # "named with its region (Texas)"
+    for p in places + metonyms:
+        assert p["evidence"] and p["confidence"] is not None
+
+
+def test_names_inside_brands_and_seats_of_government(resources: Resources) -> None:
+    places, metonyms, _ = parse(resources, "Germany halted the Nord Stream 2 pipeline after Russia's Gazprom cut "
+                                           "supplies. The White House said it backed the decision.")
+    surfaces = {p["surface"] for p in places}
+    assert "Nord" not in surfaces and "Nord" not in {m["surface"] for m in metonyms}
+    assert "White House" not in surfaces  # the US government speaking, kept apart as metonyms are
+    assert [m["country"] for m in metonyms if m["surface"] == "White House"] == ["US"]
+
+
+def test_demonyms_are_handled_alike_and_the_eu_is_found(resources: Resources) -> None:
+    text = "Turkish, British, Canadian, Spanish and German officials met EU ministers in Brussels."
+    places, _, _ = parse(resources, text)
+    found = by_surface(places)
+    assert {found[d]["country"] for d in ("Turkish", "British", "Canadian", "Spanish", "German")} == \
+        {"TR", "GB", "CA", "ES", "DE"}
+    assert all(found[d]["match"] == "demonym" and found[d]["kind"] == "country"
+               for d in ("Turkish", "British", "Canadian", "Spanish", "German"))
+    assert found["EU"]["name"] == "European Union"
+
+
+def test_a_disease_or_a_surname_is_no_place(resources: Resources) -> None:
+    text = ("Cases of West Nile virus rose in Texas. Sheriff John Turner said the county sprayed. "
+            "Turner said more spraying was planned near Houston.")
+    places, _, _ = parse(resources, text)
+    surfaces = {p["surface"] for p in places}
+    assert {"Texas", "Houston"} <= surfaces
+    assert "Nile" not in surfaces and "Turner" not in surfaces
+
+
+# --- Places in other scripts (issue 15, item 3) -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian, with case endings: Москву (acc.), Москве (prep.), Сирии (gen.), Украине (prep.)
+    ("Делегация прибыла в Москву, а затем вылетела в Киев. В Москве обсуждали положение в Сирии и на Украине.",
+     {"Москву": "RU", "Москве": "RU", "Киев": "UA", "Сирии": "SY", "Украине": "UA"}),
+    # a name transliterated across scripts is the place of its Latin spelling (At-Tanf)
+    ("Колонна вышла из Эт-Танфа на востоке Сирии, сообщили в США.", {"Эт-Танфа": "SY", "США": "US"}),
+    # Arabic: with the article, and with a clitic preposition (بدمشق: "in Damascus")
+    ("وصل الوفد إلى دمشق قادما من موسكو، وقال إن القوات الأمريكية في التنف.",
+     {"دمشق": "SY", "موسكو": "RU", "التنف": "SY"}),
+    ("واجتمع الوزراء بدمشق مع ممثلين عن الاتحاد الأوروبي.", {"بدمشق": "SY"}),
+])
+def test_places_in_other_scripts(resources: Resources, text: str, expected: dict[str, str]) -> None:
+    places, metonyms, _ = parse(resources, text)
+    found = by_surface(places + metonyms)
+    for surface, country in expected.items():
+        assert surface in found, (surface, found.keys())
+        assert found[surface]["country"] == country
+        assert text[found[surface]["start"]:found[surface]["end"]] == surface
+    tanf = [p for p in places if p["surface"] in ("Эт-Танфа", "التنف")]
+    assert all(p["name"] == "Al-Tanf" for p in tanf)

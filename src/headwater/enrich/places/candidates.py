@@ -14,7 +14,17 @@ from headwater.enrich.places.gazetteer import (
     Place,
     abbrev_key,
 )
-from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, fold, fold_token, key_token
+from headwater.enrich.places.translit import (
+    ABBREVIATED,
+    ARTICLES,
+    fold,
+    fold_token,
+    has_cyrillic,
+    is_latin,
+    key_token,
+    native_token,
+    uninflected,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +42,8 @@ CUE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|toward|towards|outside|ar
                         r"(?:provinces?|governorates?|city|cities|towns?|villages?|districts?|regions?|areas?|outskirts|"
                         r"countryside|suburbs?|camps?|port|capital|settlements?|neighbou?rhoods?|oblasts?) of)\s+(?:the\s+)?$",
                         re.I)
+# Words after a place that make it a disease's name: "West Nile virus", "Rift Valley fever", "Spanish flu".
+DISEASE_AFTER = re.compile(r"^[\s\-]*(?:virus|viruses|fever|flu|influenza|encephalitis|disease|strain)\b", re.I)
 # Words after a place that say what kind of place it is.
 CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|district|region|area|camp|"
                        r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
@@ -45,7 +57,8 @@ LOCAL_AFTER = re.compile(r"^(?:[’']s)?\s*(?:-based|man|woman|men|women|teen(?:
                          r"high school|school district|city hall|town hall|hospital|library|officials)\b", re.I)
 # A capitalised word right after a name that the gazetteer does not continue: the name may be part
 # of a longer one ("Nord Stream", "Jordan Junior Olympic"). Local bodies ("Athens Police") are cues.
-NAME_GOES_ON = re.compile(r"^ (?!(?:of|and|or|the|in|on|at|to|for|by|with|from)\b)[A-Z][a-z]")
+NAME_GOES_ON = re.compile(r"^ (?!(?:of|and|or|the|in|on|at|to|for|by|with|from)\b)[A-ZА-ЯЁЄІЇҐ][a-zа-яёєіїґ]")
+# (Cyrillic too: "Владимир Путин" is a man, not Volodymyr-Volynskyi)
 # A dateline: a town in capitals opening the text or a sentence, then a dash or colon, perhaps with
 # its state and the agency between: "MANSFIELD — The Law Enforcement Center", "BEIRUT: The body",
 # "RIDGE FARM, Ill. (AP) —".
@@ -84,7 +97,7 @@ GENERIC = frozenset("north south east west northern southern eastern western cen
                     "city town village state county district region province area capital centre center valley river lake "
                     "mount mountain island bay port fort saint union liberty independence freedom victory unity peace "
                     "hope summit crossing junction station market airport harbor harbour beach park square street "
-                    "road avenue bridge hill hills lake falls springs heights".split())
+                    "road avenue bridge hill hills lake falls springs heights university college".split())
 GENERIC_KEYS = frozenset(key_token(w) for w in GENERIC) | frozenset(key_token(w) for w in ("st", "mt", "ft"))
 @dataclass
 class Mention:
@@ -107,13 +120,20 @@ class Mention:
     person_context: bool = False
     dateline: bool = False
     name_goes_on: bool = False  # "Nord Stream", "Paris Hilton": a capitalised word follows
+    surname: bool = False  # the article names a person with this word as surname ("John Turner")
+    disease: bool = False  # names a disease: "West Nile virus", "Spanish flu"
+    common_word: bool = False  # capitalised, but the article writes the word in lower case too
+    brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
     chosen: Place | None = None
     best: Place | None = None  # the best-scored reading, accepted or not
     score: float = 0.0
     metonymy: bool = False
     in_title: bool = False  # found in the title, which has no offsets in the text: votes for focus only
+    native: bool = False  # written in another script (Москва, دمشق): matched by its name in that script
+    confidence: float | None = None  # how sure the choice is (0-1), from the margin over the runner-up
     why: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # what chose the reading (``resolve._score`` terms)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -133,6 +153,42 @@ ABBREV_AFTER = re.compile(r"(?<=[^\W\d_]), ((?:[A-Z][a-z]{0,4}\. ?){1,2})(?=\W|$
                           r"|\b[DRI]-((?:[A-Z][a-z]{0,4}(?:\.|(?=[\s,)]))\s?){1,2})")
 
 
+# Letters (as written) a one-word name in a script without capitals needs to name a town: Hindi
+# परम and कब are words (3 and 2 letters), دمشق, पर्म are names (4, vowel signs counted). Cyrillic
+# capitalises names, so Рим (Rome) and Уфа stand.
+NATIVE_MIN_CHARS = 4
+# Arabic-script words carry their prepositions and conjunctions: وموسكو "and Moscow", بدمشق "in Damascus".
+_ARABIC_CLITICS = ("وال", "بال", "لل", "فال", "و", "ب", "ل", "ف")
+
+
+def _native_lookup(gaz: Gazetteer, toks: list[str], nkeys: list[str]) -> tuple[list[Place], str]:
+    """Places named by words of another script: as written, then (the last word) in its dictionary
+    form (Москве -> Москва) or without a clitic (بدمشق -> دمشق)."""
+    key = " ".join(nkeys)
+    if len(nkeys) == 1 and len(toks[0]) < NATIVE_MIN_CHARS and not has_cyrillic(toks[0]):
+        # short words of other scripts are mostly ordinary words that GeoNames also lists as some
+        # town's local name (Hindi परम "supreme" is Perm, कब "when" Cobb): only countries and divisions
+        return [p for p in gaz.lookup_native(key) if p.kind in ("country", "admin_region")], key
+    places = gaz.lookup_native(key)
+    if places:
+        return places, key
+    head, last = nkeys[:-1], toks[-1]
+    if has_cyrillic(last):
+        variants = [native_token(v) for v in uninflected(last)]
+    elif len(nkeys) == 1:
+        # the clitic off, then the article it may have carried ("وال" + name: native_token drops ال)
+        variants = [native_token(last[len(c):]) for c in _ARABIC_CLITICS
+                    if last.startswith(c) and len(last) - len(c) >= 3]
+    else:
+        variants = []
+    for v in variants:
+        k = " ".join([*head, v])
+        places = gaz.lookup_native(k)
+        if places:
+            return places, k
+    return [], key
+
+
 def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     """Every span of up to MAX_WORDS words that names a gazetteer place, longest first at each word;
     and the demonyms ("Sri Lankan") and the abbreviated divisions after a town ("Dover, Del.")."""
@@ -141,7 +197,11 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     toks = [text[a:b] for a, b in ws]
     keys = [_key(t) for t in toks]
     # capitalised, or an elided article before a capital: d'Ivoire, l'Aquila
-    upper = [t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper()) for t in toks]
+    # (scripts without capitals, such as Arabic, Persian and Devanagari: any word may start a name)
+    upper = [t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper())
+             or (t[0].isalpha() and not t[0].islower()) for t in toks]
+    # words in other scripts, keyed as the gazetteer keys names in those scripts
+    nkeys = [native_token(t) if not is_latin(t) and t[0].isalpha() else "" for t in toks]
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
     joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
@@ -177,13 +237,35 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 else:
                     parts.append(keys[j])
             key = " ".join(parts)
-            if not key or key in NEVER_KEYS or all(keys[j] in GENERIC_KEYS for j in sig):
-                continue
-            bare = surface.replace(".", "")
-            if bare.isupper() and len(bare) <= 4:
-                key = ACRONYM_PREFIX + fold(surface)  # US, U.S., UK match acronym spellings only
-            places = gaz.lookup(key)
-            exact, demonym = True, False
+            exact, demonym, native = True, False, False
+            places: list[Place] = []
+            if all(nkeys[j] for j in idx):  # a name in another script
+                places, nkey = _native_lookup(gaz, toks[i:i + n], nkeys[i:i + n])
+                native = bool(places)
+                if native:
+                    key = nkey
+                elif not has_cyrillic(toks[i + n - 1]):
+                    continue  # Arabic, Devanagari...: no romanisation to fall back on
+                else:
+                    # Cyrillic romanised: Эт-Танф is At-Tanf; Эт-Танфе its dictionary form romanised
+                    for v in uninflected(toks[i + n - 1]):
+                        places = gaz.lookup(" ".join([*parts[:-1], key_token(v)]))
+                        if places:
+                            break
+            if not places:
+                if not key or key in NEVER_KEYS or all(keys[j] in GENERIC_KEYS for j in sig):
+                    continue
+                bare = surface.replace(".", "")
+                if bare.isupper() and len(bare) <= 4:
+                    key = ACRONYM_PREFIX + fold(surface)  # US, U.S., UK match acronym spellings only
+                # a nationality word names its people's country, whatever towns share it: "Canadian",
+                # "Spanish", "German" as "Turkish" and "British" (Canadian, Texas, is "Canadian, Texas")
+                if n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "
+                                   and any(p.kind == "admin_region" for p in gaz.lookup(keys[i + n]))):
+                    places = gaz.lookup_demonym(key)
+                    demonym = bool(places)
+                if not places:
+                    places = gaz.lookup(key)
             if not places and n > 1 and toks[i + n - 1].lower() in ADMIN_WORDS:
                 # "Akita Prefecture", "Aceh Province": the division under its bare name
                 places = [p for p in gaz.lookup(key.rsplit(" ", 1)[0]) if p.kind == "admin_region"]
@@ -194,7 +276,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 places = gaz.lookup_fuzzy(key, FUZZY_RATIO)
                 exact = False
             if places:
-                found = Mention(start, end, surface, key, exact, places, demonym=demonym)
+                found = Mention(start, end, surface, key, exact, places, demonym=demonym, native=native)
                 i += n
                 break
         if found:
@@ -238,6 +320,16 @@ class Ents:
         return None
 
 
+# Common nouns that make a name opening with a place that place's body: "Athens Police Department",
+# "Arlington Chamber of Commerce", "Ohio State University", "Georgian Foreign Ministry". A place
+# followed by other proper names is part of a brand or a person ("Nord Stream", "Dubai World Cup",
+# "Paris Hilton"): no place.
+ORG_WORDS = frozenset(
+    "police department dept council city county town village board school schools district college university "
+    "hospital chamber commerce court library museum church fire sheriff government ministry foreign defence "
+    "defense interior office authority airport port state assembly parliament senate legislature army navy "
+    "forces guard military embassy consulate parish municipality mayor zoo park center centre times post "
+    "herald tribune journal news daily gazette star press radio tv television club".split())
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
 # "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
 HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
@@ -247,6 +339,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
     m.cue_before = bool(CUE_BEFORE.search(before))
     m.cue_after = bool(CUE_AFTER.match(after) or LOCAL_AFTER.match(after))
+    m.disease = bool(DISEASE_AFTER.match(after))
     m.name_goes_on = bool(NAME_GOES_ON.match(after)) and not m.cue_after
     m.dateline = len(m.surface) >= 3 and m.surface.isupper() and bool(DATELINE_AFTER.match(after)) \
         and bool(DATELINE_BEFORE.search(before))
@@ -254,8 +347,8 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     m.admin_before = bool(ADMIN_BEFORE.search(before))
     prev = re.findall(r"[A-Za-z.]+", before)[-1:] or [""]
     m.person_context = prev[0].lower().rstrip(".") in TITLES
-    if doc is None:
-        return
+    if doc is None or not is_latin(m.surface):
+        return  # the parse is English: its labels say nothing of words in other scripts
     if len(m.surface.split()) == 1 and " " not in m.surface:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span) == 1:
@@ -271,6 +364,8 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         of_tail = bool(re.search(r"\bof\s+(?:the\s+)?$", lead)) and not tail.strip(" .,'’s")  # "Bank of America"
         if m.ner in HEADED and (head or of_tail):
             m.heads_entity = True
+            # "Nord Stream", "Dubai World Cup": proper names after the place, none of them a body's
+            m.brand = head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra)
         else:
             m.inside_entity = True  # "Hayat Tahrir al-Sham", "Hassan al-Wali": part of another name
 

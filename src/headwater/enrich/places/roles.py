@@ -32,7 +32,9 @@ GOV_NOUNS = frozenset("accusation accusations plan plans policy decision positio
 def is_metonymy(m: Mention, doc: Doc | None, capitals: frozenset[str]) -> bool:
     p = m.chosen
     # the capital itself, not a namesake ("the storm hit Athens" in Texas is Athens, Texas)
-    if doc is None or p is None or not (p.kind == "country" or (m.key in capitals and p.subkind == "capital")):
+    # (a seat of government, "the White House said", "the Kremlin denied", stands for it as a capital does)
+    if doc is None or p is None or not (p.kind == "country" or (m.key in capitals and p.subkind == "capital")
+                                        or p.subkind == "seat_of_government"):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
