@@ -152,7 +152,8 @@ def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str,
         if not chains:
             node = {"name": outlet if a.outlet else "unattributed", "kind": "outlet" if a.outlet else "unattributed",
                     "country": a.outlet.country if a.outlet else None,
-                    "state_affiliated": a.outlet.state_affiliated if a.outlet else None}
+                    "state_affiliated": a.outlet.state_affiliated if a.outlet else None,
+                    "typed_by": f"outlet:{a.outlet.id}" if a.outlet else None}
             primaries.setdefault(str(node["name"]), {**node, "article_ids": []})["article_ids"].append(aid)
             continue
         for chain in chains:
