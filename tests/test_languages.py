@@ -145,3 +145,15 @@ def test_articles_carry_language_and_level(tmp_path: Path, resources: Resources)
     ru_id = by["ru.txt"]["id"]
     names = {s["name"] for x in doc["attributions"] if x["article_id"] == ru_id for s in x["sources"]}
     assert "Дмитрий Песков" in names
+
+
+def test_a_parse_with_a_cycle_gets_roots() -> None:
+    from headwater.lang.parsers import _break_cycles
+
+    heads, deps = [1, 2, 1, 3], ["nsubj", "obj", "obl", "ROOT"]  # 1 -> 2 -> 1: a cycle natasha sometimes gives
+    _break_cycles(heads, deps)
+    for j in range(len(heads)):  # every chain now ends at a root
+        k, steps = j, 0
+        while heads[k] != k and steps <= len(heads):
+            k, steps = heads[k], steps + 1
+        assert heads[k] == k and deps[k] == "ROOT"
