@@ -11,13 +11,11 @@ import random
 from collections import Counter
 from typing import Any
 
+from headwater.link.entities import _affiliation
+
 
 def affiliation(s: dict[str, Any]) -> str:
-    if s.get("affiliation"):
-        return str(s["affiliation"])
-    if s.get("state_affiliated") is True:
-        return "state"
-    return "non_state" if s.get("state_affiliated") is False else "unknown"
+    return _affiliation(s)  # the way the corpus-level entities read a source's affiliation
 
 
 def main() -> None:
@@ -26,7 +24,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    doc = json.load(open(args.analysis, encoding="utf-8"))
+    with open(args.analysis, encoding="utf-8") as f:
+        doc = json.load(f)
     mentions = [(at, s) for at in doc.get("attributions") or [] for s in at.get("sources") or []]
     groups = Counter()
     for _, s in mentions:

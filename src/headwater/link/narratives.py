@@ -105,6 +105,11 @@ def _relevant_chains(a: Article, f: Frame) -> list[list[dict[str, Any]]]:
         names = groups_mentioned(str(at.get("claim") or ""))
         if f[0] in names and (f[2] in names or FIGHTERS.search(str(at.get("claim")))):
             chains.append(list(at["sources"]))
+    return _unique(chains)
+
+
+def _unique(chains: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The chains, each sequence of source names once, in the order met."""
     unique: list[list[dict[str, Any]]] = []
     for c in chains:
         if [s.get("name") for s in c] not in [[s.get("name") for s in u] for u in unique]:
@@ -125,11 +130,7 @@ def _claim_chains(narrative: dict[str, Any], a: Article, aid: str) -> list[list[
             if (c.get("field") == "title" and at.get("field") == "title") or \
                     (at.get("start"), at.get("end")) == (c.get("start"), c.get("end")):
                 chains.append(list(at["sources"]))
-    unique: list[list[dict[str, Any]]] = []
-    for ch in chains:
-        if [s.get("name") for s in ch] not in [[s.get("name") for s in u] for u in unique]:
-            unique.append(ch)
-    return unique
+    return _unique(chains)
 
 
 def _node(source: dict[str, Any]) -> str:
