@@ -134,21 +134,13 @@ FILTERS = ("outlet", "country", "state", "since", "until", "place", "narrative",
 
 
 def article(db: sqlite3.Connection, raw_id: str) -> dict[str, Any]:
+    """An article's stored metadata and the narratives it is in."""
     aid = _article_id(raw_id)
     row = db.execute(f"SELECT {ARTICLE_COLUMNS}, a.source, a.wire, a.published_basis, a.site_name, a.language, "
                      "a.text, a.added_at FROM articles a WHERE a.id = ?", (aid,)).fetchone()
     if row is None:
         raise HTTPError(404, f"no article {raw_id!r}")
-    d = _article_summary(row)
-    d["places"] = [dict(r) for r in db.execute(
-        'SELECT surface, start, "end", name, kind, admin1, country, lat, lon FROM places WHERE article_id = ? ORDER BY start',
-        (aid,))]
-    d["claims"] = []
-    for r in db.execute("SELECT data FROM attributions WHERE article_id = ? ORDER BY start", (aid,)):
-        at = json.loads(r["data"])
-        d["claims"].append({"claim": at.get("claim"), "start": at.get("start"), "end": at.get("end"),
-                            "sourcing": at.get("sourcing"), "quote": at.get("quote"),
-                            "sources": [s.get("name") for s in at.get("sources") or []]})
+    d = _article_summary(row)  # its places and claims come from the document (serve.analysis.article_page)
     d["narratives"] = _narrative_rows(
         db, "WHERE n.id IN (SELECT narrative_id FROM narrative_articles WHERE article_id = ?)", (aid,))
     return d
