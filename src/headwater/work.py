@@ -96,7 +96,9 @@ def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: S
                    ) -> Iterator[tuple[RawInput, Result]]:
     """Analyze items on ``executor``; without one, in this process, or in a process pool when there are
     enough of them to pay for it. Results come as they complete. ``loaded``: the spec the executor's
-    workers have built already (a cluster's worker plugin), so tasks carry only its token."""
+    workers have built already (a cluster's worker plugin), so tasks carry only its token. Without it, a
+    caller's executor gets the spec with every task: cheap for names and paths, but an injected model
+    travels each time (built once per worker all the same), so a cluster uses the worker plugin."""
     enr = list(enrichers)
     window = max(8, 4 * workers)
     if executor is not None and loaded is not None:
