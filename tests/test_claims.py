@@ -151,3 +151,57 @@ def test_analyze_takes_a_taxonomy_and_refuses_a_bad_one(tmp_path: Path) -> None:
     bad = runner.invoke(main, ["analyze", str(tmp_path / "0.txt"), "--out", str(tmp_path / "o2"),
                                "--taxonomy", str(tmp_path / "bad.yaml")])
     assert bad.exit_code != 0 and "no entries" in bad.output
+
+
+TOPICS = {
+    "energy": ["Western sanctions are hurting the economies of Europe", "gas prices in Europe rose again",
+               "European factories close because energy is too expensive", "the sanctions on Russian gas backfire on Europe",
+               "households in Germany cannot pay their heating bills"],
+    "climate": ["climate policies are a scam that makes the elites rich", "the climate agenda is a hoax",
+                "carbon taxes make ordinary people poorer", "climate activists want to ban cars and meat",
+                "the green agenda serves the global elites"],
+    "ukraine": ["Ukraine is a puppet of the West", "the Kyiv government takes its orders from Washington",
+                "Western advisers run the Ukrainian army", "Ukraine is governed by foreign handlers",
+                "the West decides everything in Kyiv"],
+}
+
+
+def test_codebook_places_articles_under_entries_and_their_subentries(tmp_path: Path) -> None:
+    import random
+
+    from headwater.link.codebook import REFINE_MIN, codebook_narratives
+
+    tax = tmp_path / "t.yaml"
+    tax.write_text(
+        "narratives:\n"
+        "  - {id: energy, label: Sanctions on Russian gas hurt Europe, sub_narratives: [{id: energy-bills, label: "
+        "Heating bills are too expensive}, {id: energy-industry, label: European factories close}]}\n"
+        "  - {id: climate, label: Climate policies are a scam of the elites}\n"
+        "  - {id: ukraine, label: Ukraine is a puppet of the West}\n"
+        "  - {id: moon, label: The moon landing was staged in a studio}\n", encoding="utf-8")
+    entries = read_taxonomy(tax)
+    rnd = random.Random(7)
+    arts, topic_of = [], {}
+    for n in range(60):
+        topic = list(TOPICS)[n % 3]
+        sents = [s[0].upper() + s[1:] + "." for s in rnd.sample(TOPICS[topic], 3)] + rnd.sample(FILLER, 2)
+        arts.append(article(f"{topic} news {n}", *sents))
+        topic_of[f"a{n + 1}"] = topic
+    claims, by_id = corpus(*arts)
+    found = codebook_narratives(claims, by_id, entries, EMB)
+    assert found is not None
+    named = {n["known_narrative"]["id"]: n for n in found if n["known_narrative"]}
+    assert "moon" not in named
+    for topic in TOPICS:
+        members = named[topic]["article_ids"]
+        right = sum(topic_of[a] == topic for a in members)
+        assert right >= 10 and right / len(members) >= 0.8, (topic, right, len(members))
+    subs = [named[s]["article_ids"] for s in ("energy-bills", "energy-industry") if s in named]
+    assert subs and all(set(s) <= set(named["energy"]["article_ids"]) for s in subs)
+    n = named["climate"]
+    assert n["known_narrative"]["matched_by"] == "articles" and n["level"] == "known"
+    for c in n["claims"]:  # the evidence: member claims with their spans
+        a = by_id[int(c["article_id"][1:])]
+        text = a.title if c["field"] == "title" else a.text
+        assert c["article_id"] in n["article_ids"] and text[c["start"]:c["end"]] == c["text"]
+    assert codebook_narratives(*corpus(*arts[:REFINE_MIN - 1]), entries, EMB) is None

@@ -39,15 +39,16 @@ def main() -> None:
               help="Outlet registry YAML to use instead of the built-in one.")
 @click.option("--taxonomy", "taxonomy_path", type=click.Path(exists=True, dir_okay=False),
               help="Known narratives (YAML, or CSV id,label,description,examples) to match claims and narratives to.")
-@click.option("--vectors", type=click.Choice(["lexical", "e5", "auto"]), default="lexical", show_default=True,
-              help="Claim vectors: lexical (fast, one language at a time) or e5 (multilingual; needs headwater[vectors]).")
+@click.option("--vectors", type=click.Choice(["lexical", "e5", "auto"]),
+              help="Claim vectors: lexical (fast, one language at a time), e5 (multilingual, about twice the time "
+                   "per article) or auto (e5 where installed). Default: lexical; auto with --taxonomy.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="A Dask scheduler (tcp://HOST:PORT): analyze the articles on its cluster (needs headwater[cluster]).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only skipped inputs and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Also a line for every input read.")
 def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
                 max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, taxonomy_path: str | None,
-                vectors: str, scheduler: str | None, quiet: bool, verbose: bool) -> None:
+                vectors: str | None, scheduler: str | None, quiet: bool, verbose: bool) -> None:
     """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.
 
     Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.

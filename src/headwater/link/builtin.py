@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from headwater.link.claims import claim_narratives
+from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import claim_contradictions
 from headwater.link.copies import find_copies
 from headwater.link.entities import apply_entities, resolve_entities
@@ -45,7 +46,8 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     if taxonomy and embedder is not None:
         matches = match_claims(claims, taxonomy, embedder)
         label_narratives(themes + by_claims, taxonomy, matches)
-        by_claims += taxonomy_narratives(claims, arts, taxonomy, matches)
+        by_articles = codebook_narratives(claims, arts, taxonomy, embedder)
+        by_claims += by_articles if by_articles is not None else taxonomy_narratives(claims, arts, taxonomy, matches)
     _give_ids(themes + by_claims, ids)
     ctx.state["narrative_keys"] = ids
     by_n = {(key(row), c.get("n")): c for row, cl in claims.items() for c in cl}

@@ -23,6 +23,8 @@ LABEL_SHARE = 0.5
 
 def match_claims(claims: dict[int, list[dict[str, Any]]], entries: list[Entry], embedder: Embedder) -> Matches:
     rows, x = gather(claims)
+    if rows and rows[0].claim.get("_embedder") != embedder.name:
+        return {}  # claims embedded by another embedder (an earlier run's): nothing to compare them with
     found = Matcher(entries, embedder).match(x, [str(r.claim.get("lang") or "") for r in rows]) if rows else []
     return {(key(r.article), r.claim.get("n")): m for r, m in zip(rows, found, strict=True) if m}
 
