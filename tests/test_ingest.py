@@ -63,6 +63,49 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:
     assert "not valid JSON" in bad[0].reason and "no 'text' or 'html'" in bad[2].reason
 
 
+def test_jsonl_is_streamed_line_by_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import headwater.ingest.containers as containers
+
+    f = tmp_path / "big.jsonl"
+    good = json.dumps({"text": "A good article of some words."})
+    with open(f, "w", encoding="utf-8", newline="") as fh:
+        fh.write(good + "\r\n")
+        fh.write(json.dumps({"text": "x" * 5000}) + "\n")  # longer than the cap below: skipped, named
+        fh.write(json.dumps({"text": "Caf\u00e9 line after it."}, ensure_ascii=False) + "\n")
+        for _ in range(20000):
+            fh.write(good + "\n")
+    monkeypatch.setattr(containers, "SNIFF_BYTES", 4096)
+    opened: list[io.BufferedReader] = []
+    real_open = open
+
+    def spy(path: str, mode: str = "r", *a: object, **k: object) -> object:
+        fh = real_open(path, mode, *a, **k)  # type: ignore[call-overload]
+        if str(path) == str(f):
+            opened.append(fh)
+        return fh
+
+    monkeypatch.setattr("builtins.open", spy)
+    items = iter_inputs([str(f)], IngestOptions(max_bytes=1000))
+    first = [next(items) for _ in range(3)]
+    assert opened and opened[0].tell() < 64 * 1024  # three articles read, the 700 KB file is not
+    ok, bad = split(first)
+    assert [r.content for r in ok] == ["A good article of some words.", "Café line after it."]
+    assert [(e.source.rsplit(":", 1)[1], e.reason.split(":")[0]) for e in bad] == [("2", "too large")]
+    assert sum(1 for _ in items) == 20000
+
+
+def test_jsonl_line_in_another_encoding_is_read_or_named(tmp_path: Path) -> None:
+    f = tmp_path / "latin.jsonl"
+    f.write_bytes(json.dumps({"text": "Caf\u00e9 au lait."}, ensure_ascii=False).encode("latin-1") + b"\n"
+                  + json.dumps({"text": "Plain."}).encode() + b"\n")
+    ok, bad = split(list(iter_inputs([str(f)])))
+    assert [r.content for r in ok] == ["Café au lait.", "Plain."] and not bad
+    empty = tmp_path / "blank.jsonl"
+    empty.write_text("\n  \n")
+    ok, bad = split(list(iter_inputs([str(empty)])))
+    assert not ok and [e.reason for e in bad] == ["empty: no JSON lines in it"]
+
+
 # warcio's writer leaves a spooled temporary file for the garbage collector: the test's writer, not headwater.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_warc_html_responses_become_articles(tmp_path: Path) -> None:
