@@ -205,3 +205,35 @@ def test_codebook_places_articles_under_entries_and_their_subentries(tmp_path: P
         text = a.title if c["field"] == "title" else a.text
         assert c["article_id"] in n["article_ids"] and text[c["start"]:c["end"]] == c["text"]
     assert codebook_narratives(*corpus(*arts[:REFINE_MIN - 1]), entries, EMB) is None
+
+
+class _OtherEmbedder(HashingEmbedder):
+    name = "hashed-ngrams-other/1"
+
+
+def test_claim_vectors_of_another_embedder_are_another_analysis(tmp_path: Path, resources: object) -> None:
+    import headwater
+    from headwater.pipeline import AnalyzeOptions
+    from headwater.resources import Resources
+
+    from .conftest import EXAMPLES
+
+    assert AnalyzeOptions().claim_vectors() == "lexical"
+    assert AnalyzeOptions(taxonomy_path="codebook.yaml").claim_vectors() == "auto"  # a codebook needs meaning
+    assert AnalyzeOptions(taxonomy_path="codebook.yaml", vectors="lexical").claim_vectors() == "lexical"
+    base = resources
+    assert isinstance(base, Resources)
+    first = headwater.analyze([str(EXAMPLES)], tmp_path, AnalyzeOptions(workers=1),
+                              resources=Resources(nlp=base.nlp, outlets=base.outlets, embedder=EMB))
+    again = headwater.analyze([str(EXAMPLES)], tmp_path, AnalyzeOptions(workers=1),
+                              resources=Resources(nlp=base.nlp, outlets=base.outlets, embedder=EMB))
+    other = headwater.analyze([str(EXAMPLES)], tmp_path, AnalyzeOptions(workers=1),
+                              resources=Resources(nlp=base.nlp, outlets=base.outlets, embedder=_OtherEmbedder()))
+    assert (first.analyzed, again.analyzed, again.skipped) == (5, 0, 5)
+    assert other.analyzed == 5  # re-analyzed: its vectors are never compared with the first ones
+    from headwater.store import Store
+
+    with Store(tmp_path / "headwater.db", readonly=True) as store:
+        stored = list(store.articles())
+    names = {c.get("_embedder") for _, a in stored for c in a.findings.get("claims", []) if c.get("_vector")}
+    assert len(stored) == 5 and names == {_OtherEmbedder.name}
