@@ -224,12 +224,15 @@ def _card(n: Row, f: Row, shown: set[str]) -> str:
             f'{claims_block(n, page)}</div>')
 
 
-def _rows(facts: list[Row]) -> str:
+def _rows(facts: list[Row], themes: bool) -> str:
+    def traced(f: Row) -> tuple[str, str]:  # themes are neither compared for contradictions nor traced to sources
+        return ("not compared", "not traced") if themes else (f'{int(f["contradictions"]):,}', f["independence_words"])
+
     rows = "".join(f'<tr id="{narrative_anchor(f["id"])}"><td>{esc(f["id"])}</td>'
                    f'<td>{level_tag(f["level"])} {esc(f["label"])}</td>'
                    f'<td class="n">{len(f["article_ids"]):,}</td><td class="n">{int(f["claims"]):,}</td>'
                    f'<td>{esc(", ".join(f["languages"]))}</td><td>{esc(known_words(f["known_narrative"]))}</td>'
-                   f'<td class="n">{int(f["contradictions"]):,}</td><td>{esc(f["independence_words"])}</td></tr>'
+                   f'<td class="n">{esc(traced(f)[0])}</td><td>{esc(traced(f)[1])}</td></tr>'
                    for f in facts)
     return ('<table class="narratives"><thead><tr><th>id</th><th>narrative</th><th>articles</th><th>claims</th>'
             '<th>languages</th><th>codebook</th><th>contradictions</th><th>primary sources</th></tr></thead>'
@@ -241,7 +244,7 @@ def _listing(doc: Doc, part: str, shown: set[str], cards: int) -> tuple[int, str
     out = "".join(_card(n, f, shown) for n, f in found[:cards])
     rest = [f for _, f in found[cards:]]
     if rest:
-        table = _rows(rest[:MAX_ROWS])
+        table = _rows(rest[:MAX_ROWS], part == "themes")
         out += (fold(f"{plural(len(rest), 'more')} with fewer articles", table, len(rest), 0) if cards
                 else fold(plural(len(rest), part.rstrip("s")), table, len(rest)))
         if len(rest) > MAX_ROWS:
