@@ -137,8 +137,15 @@ def test_a_claim_of_an_article_without_its_text_is_not_linked(monkeypatch: pytes
     monkeypatch.setattr(articles, "TEXT_LIMIT", 2)
     page = render_document(corpus())
     narr = section(page, "narratives")
-    assert 'href="#a3-claim-1"' not in narr and "a3 <span class=\"muted\">(text not in this report)</span>" in narr
+    assert 'href="#a3-claim-1"' not in narr and "a3 <span class=\"muted\">(text not shown here)</span>" in narr
     assert 'href="#a1-claim-1"' in narr and 'id="a1-claim-1"' in page
+
+
+def test_a_claim_past_the_end_of_its_text_still_has_its_anchor() -> None:
+    doc = corpus()
+    doc["narratives"][1]["claims"][0].update(start=10_000, end=10_040)  # a stale record: the link must not dangle
+    page = render_document(doc)
+    assert 'href="#a1-claim-1"' in section(page, "narratives") and page.count('id="a1-claim-1"') == 1
 
 
 def test_independence_in_words() -> None:

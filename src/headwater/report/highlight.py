@@ -66,10 +66,9 @@ def _placed(points: Sequence[Point], inner: list[Mark], size: int) -> list[tuple
     starts = [m.start for m in inner]
     out = []
     for p in points:
-        if not 0 <= p.at <= size:
-            continue
-        i = bisect_right(starts, p.at) - 1
-        at = inner[i].start if i >= 0 and inner[i].start < p.at < inner[i].end else p.at
+        at = min(max(p.at, 0), size)  # an offset past the text (a stale record) still gets its anchor, at the end
+        i = bisect_right(starts, at) - 1
+        at = inner[i].start if i >= 0 and inner[i].start < at < inner[i].end else at
         out.append((at, 2, p.html))
     return out
 

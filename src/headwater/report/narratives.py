@@ -190,9 +190,9 @@ def claim_item(c: Row, page: PageOf) -> str:
     ("" for this one), and its text."""
     aid, text = str(c.get("article_id")), str(c.get("text") or "")
     short = text if len(text) <= SNIPPET else text[:SNIPPET - 1] + "…"
-    target = page(aid)
+    target = page(aid) if num(c.get("start")) is not None and c.get("claim_id") is not None else None
     where = (f'<a href="{esc(target)}#{claim_anchor(aid, c.get("claim_id"))}">{esc(aid)}</a>' if target is not None
-             else f'{esc(aid)} <span class="muted">(text not in this report)</span>')
+             else f'{esc(aid)} <span class="muted">(text not shown here)</span>')
     tags = " (headline)" if c.get("field") == "title" else ""
     if c.get("negated"):
         tags += ' <span class="tag">negated</span>'
