@@ -179,7 +179,8 @@ def test_map_graph_and_views_of_the_seeds(tmp_path: Path, resources: Resources) 
     page = (tmp_path / "report.html").read_text()
     doc = json.loads((tmp_path / "analysis.json").read_text())
     section = {m.group(1): m.group(0) for m in re.finditer(r'<section id="(\w+)">.*?</section>', page, re.S)}
-    assert set(section) >= {"overview", "map", "provenance", "sources", "contradictions", "known", "timeline", "articles"}
+    assert set(section) >= {"narratives", "overview", "map", "provenance", "sources", "contradictions", "known", "timeline",
+                            "articles"}
     world = section["map"]
     assert "<svg" in world and "Al-Tanf" in world and 'class="land' in world
     moves = [e for e in doc["events"] if e.get("origin") and e.get("destination")]
@@ -192,7 +193,7 @@ def test_map_graph_and_views_of_the_seeds(tmp_path: Path, resources: Resources) 
             head = html.escape(f"{e['from']} → {e['to']} (", quote=True)
             assert any(t.startswith(head) and e["article_id"] in label for t, label in groups), e
     for n in doc["narratives"]:
-        assert html.escape(n["label"]) in section["overview"]
+        assert html.escape(n["label"]) in section["narratives"]
     for c in doc["contradictions"]:
         for s in c["spans"]:
             text = next(a["text"] for a in doc["articles"] if a["id"] == s["article_id"])

@@ -1,6 +1,7 @@
 """Report: one self-contained HTML file of an analysis, the analyst's view of it.
 
-Sections: overview (outlets, narratives and their independence), map, provenance graphs,
+Sections: the narratives first (each with its size, languages, outlets, codebook match, contradictions,
+independence breakdown and claims linked to their sentences), overview (counts, outlets), map, provenance graphs,
 source index, contradictions, known claims, timeline, and the articles with their evidence marked. Every view
 reads the analysis document (``headwater.document``), indexed once (``document.Doc``); the numbers
 shown are the document's own (``summary``).
@@ -15,20 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from headwater import __version__
-from headwater.report.articles import articles_section
+from headwater.report.articles import articles_section, shown_articles
 from headwater.report.compare import contradictions_section, known_claims_section, timeline_section
 from headwater.report.doc import Doc
 from headwater.report.graph import provenance_section
 from headwater.report.markup import CSP, esc, safe_link
+from headwater.report.narratives import narratives_section
 from headwater.report.overview import overview_section
 from headwater.report.sources import source_index, sources_section
 from headwater.report.svgmap import map_section
 
 __all__ = ["CSP", "esc", "render_document", "safe_link", "write_report"]
 
-SECTIONS = [("overview", "Overview"), ("map", "Map"), ("provenance", "Provenance"), ("sources", "Sources"),
-            ("contradictions", "Contradictions"),
-            ("known", "Known claims"), ("timeline", "Timeline"), ("articles", "Articles")]
+SECTIONS = [("narratives", "Narratives"), ("overview", "Overview"), ("map", "Map"), ("provenance", "Provenance"),
+            ("sources", "Sources"), ("contradictions", "Contradictions"), ("known", "Known claims"),
+            ("timeline", "Timeline"), ("articles", "Articles")]
 
 
 def render_document(doc: dict[str, Any]) -> str:
@@ -37,8 +39,9 @@ def render_document(doc: dict[str, Any]) -> str:
     css = resources.files("headwater.report").joinpath("report.css").read_text("utf-8")
     gen = doc.get("generator") or {}
     nav = " ".join(f'<a href="#{k}">{v}</a>' for k, v in SECTIONS)
-    body = "".join(view(d) for view in (overview_section, map_section, provenance_section,
-                                        lambda d: sources_section(source_index(d)), contradictions_section,
+    shown = {str(a.get("id")) for a in shown_articles(d)}  # the articles whose text (and claims) the page shows
+    body = "".join(view(d) for view in (lambda d: narratives_section(d, shown), overview_section, map_section,
+                                        provenance_section, lambda d: sources_section(source_index(d)), contradictions_section,
                                         known_claims_section, timeline_section, articles_section))
     stamp = esc(doc.get("generated_at") or "")
     return f"""<!doctype html>

@@ -20,6 +20,7 @@ from headwater.report.markup import (
     state_key,
     state_tag,
 )
+from headwater.report.narratives import Href, Refs, claim_points, claim_refs, narrative_anchor
 from headwater.report.sources import source_key
 
 OPEN_ARTICLES = 10  # with more articles than this, each starts folded
@@ -177,8 +178,15 @@ def _meta(doc: Doc, aid: str, a: Row) -> str:
     return " · ".join(parts)
 
 
-def article_view(doc: Doc, a: Row, opened: bool) -> str:
+def _to_card(nid: str) -> str:
+    return f"#{narrative_anchor(nid)}"
+
+
+def article_view(doc: Doc, a: Row, opened: bool, refs: Refs | None = None, narrative_href: Href = _to_card) -> str:
+    """An article with its evidence marked; ``refs`` (``narratives.claim_refs`` of the document, computed
+    here when not given) mark where its narratives' claims stand, linked to ``narrative_href``."""
     aid, text = str(a.get("id")), str(a.get("text") or "")
+    mine = (refs if refs is not None else claim_refs(doc)).get(aid, {})
     outer: list[Mark] = []
     inner: list[Mark] = []
     places = _place_list(aid, _place_parts(aid, doc.places.get(aid, []), inner, False), False)
@@ -186,10 +194,11 @@ def article_view(doc: Doc, a: Row, opened: bool) -> str:
     claims = _claims(aid, text, doc.attributions.get(aid, []), outer, inner)
     events = _events(aid, doc.events.get(aid, []), inner)
     _numbers(aid, text, inner)
-    body = highlight(text, outer, inner)
+    body = highlight(text, outer, inner, claim_points(aid, mine, "text", narrative_href))
     o = a.get("outlet") if isinstance(a.get("outlet"), dict) else None
     who = f' <span class="chip {state_key(o.get("state_affiliated"))}">{esc(o.get("name"))}</span>' if o else ""
-    summary = f'<span class="aid">{esc(aid)}</span> {esc(a.get("title") or "(no title)")}{who}'
+    title = highlight(str(a.get("title") or ""), [], [], claim_points(aid, mine, "title", narrative_href))
+    summary = f'<span class="aid">{esc(aid)}</span> {title or "(no title)"}{who}'
     return (f'<article id="{anchor(aid)}" class="art"><details{" open" if opened else ""}><summary>{summary}</summary>'
             f'<p class="meta">{_meta(doc, aid, a)}</p><div class="artgrid">'
             f'<div class="text"{text_attrs(a.get("language"))}>{body}</div>'
@@ -224,7 +233,8 @@ def shown_articles(doc: Doc) -> list[Row]:
 def articles_section(doc: Doc) -> str:
     opened = len(doc.articles) <= OPEN_ARTICLES
     shown = shown_articles(doc)
-    views = "".join(article_view(doc, a, opened) for a in shown)
+    refs = claim_refs(doc)
+    views = "".join(article_view(doc, a, opened, refs) for a in shown)
     note = ""
     if len(shown) < len(doc.articles):
         note = (f'<p class="muted">{len(shown):,} of {len(doc.articles):,} articles are shown with their text here: those '

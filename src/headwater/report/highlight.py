@@ -1,9 +1,12 @@
 """Article text with spans marked, built from character offsets: the pieces of text between
 offsets are escaped, the markup is ours. Two layers nest properly: outer marks (claims) and inner
-marks (places, sources, numbers, event words) that never cross an outer mark's edge."""
+marks (places, sources, numbers, event words) that never cross an outer mark's edge. Points are
+markup of our own put at one offset (the anchor a narrative's claim links to): empty of the text,
+they cross nothing, and one that falls inside an inner mark moves to its start, out of its link."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from headwater.report.markup import esc
@@ -17,6 +20,12 @@ class Mark:
     title: str = ""
     href: str = ""  # an in-page target (#id) built by the caller with markup.anchor
     id: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    at: int
+    html: str  # markup built by the caller, every string in it escaped
 
 
 def non_overlapping(marks: list[Mark], size: int) -> list[Mark]:
@@ -53,12 +62,24 @@ def _close(m: Mark) -> str:
     return "</mark></a>" if m.href else "</mark>"
 
 
-def highlight(text: str, outer: list[Mark], inner: list[Mark]) -> str:
+def _placed(points: Sequence[Point], inner: list[Mark], size: int) -> list[tuple[int, int, str]]:
+    starts = [m.start for m in inner]
+    out = []
+    for p in points:
+        at = min(max(p.at, 0), size)  # an offset past the text (a stale record) still gets its anchor, at the end
+        i = bisect_right(starts, at) - 1
+        at = inner[i].start if i >= 0 and inner[i].start < at < inner[i].end else at
+        out.append((at, 2, p.html))
+    return out
+
+
+def highlight(text: str, outer: list[Mark], inner: list[Mark], points: Sequence[Point] = ()) -> str:
     outer = non_overlapping(outer, len(text))
     inner = _inside(non_overlapping(inner, len(text)), outer)
-    # at one offset: close inner, close outer, open outer, open inner
+    # at one offset: close inner, close outer, points, open outer, open inner
     cuts = sorted([(m.end, 0, _close(m)) for m in inner] + [(m.end, 1, _close(m)) for m in outer]
-                  + [(m.start, 2, _open(m)) for m in outer] + [(m.start, 3, _open(m)) for m in inner],
+                  + _placed(points, inner, len(text))
+                  + [(m.start, 3, _open(m)) for m in outer] + [(m.start, 4, _open(m)) for m in inner],
                   key=lambda c: (c[0], c[1]))
     out, pos = [], 0
     for at, _, tag in cuts:

@@ -1,11 +1,11 @@
-"""The overview: the corpus at a glance, its outlets by country and state affiliation, and the
-narratives with how many independent, named, non-state primary sources back each."""
+"""The overview: the corpus at a glance and its outlets by country and state affiliation (the
+narratives come first, in ``narratives``)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
 from headwater.report.doc import Doc
-from headwater.report.markup import anchor, article_links, esc, fold, plural, source_chip, state_key
+from headwater.report.markup import esc, fold, plural, state_key
 
 MAX_CHIPS = 12
 
@@ -37,38 +37,6 @@ def _outlets(doc: Doc) -> str:
     return fold(f"Outlets by country ({len(rows)} rows; article counts in chips)", body, len(rows), 20)
 
 
-def _narratives(doc: Doc) -> str:
-    provs = {str(p.get("narrative_id")): p for p in doc.list("provenance")}
-    contradictions = Counter(str(c.get("narrative_id")) for c in doc.list("contradictions"))
-    rows = []
-    for n in doc.list("narratives"):
-        nid = str(n.get("id"))
-        p = provs.get(nid, {})
-        indep = p.get("independent_non_state_named_primary_sources")
-        prim = [s for s in p.get("primary_sources") or [] if isinstance(s, dict)]
-        chips = " ".join(source_chip(s) for s in prim[:MAX_CHIPS]) + (
-            f' <span class="muted">+{len(prim) - MAX_CHIPS} more</span>' if len(prim) > MAX_CHIPS else "")
-        ids = [str(x) for x in n.get("article_ids") or []]
-        seen = " – ".join(dict.fromkeys(str(x) for x in (n.get("first_seen"), n.get("last_seen")) if x)) or "—"
-        known = len(n.get("known_claims") or [])
-        flags = []
-        if contradictions[nid]:
-            flags.append(f'<a href="#{anchor("contra", nid)}">{plural(contradictions[nid], "contradiction")}</a>')
-        if known:
-            flags.append(f'<a href="#{anchor("known", nid)}">{plural(known, "known claim")}</a>')
-        rows.append(f'<tr><td><a href="#{anchor("prov", nid)}">{esc(nid)}</a></td><td>{esc(n.get("label"))}'
-                    f'<br><span class="muted">{" · ".join(flags)}</span></td>'
-                    f'<td>{plural(len(ids), "article")}<br><span class="muted">{article_links(ids, 6)}</span></td>'
-                    f'<td>{esc(seen)}</td><td class="n"><span class="badge {"zero" if not indep else "some"}">'
-                    f'{esc(indep if indep is not None else "?")}</span></td><td>{chips or "—"}</td></tr>')
-    if not rows:
-        return '<p class="muted">No narrative (a claim retold across articles) was found.</p>'
-    body = ('<table class="narratives"><thead><tr><th>id</th><th>narrative</th><th>articles</th><th>seen</th>'
-            '<th title="independent, named, not state-affiliated primary sources">independent sources</th>'
-            f'<th>primary sources</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
-    return fold(f"Narratives ({len(rows)})", body, len(rows), 25)
-
-
 def overview_section(doc: Doc) -> str:
     s = doc.summary
     first, last = s.get("first_published"), s.get("last_published")
@@ -90,5 +58,4 @@ def overview_section(doc: Doc) -> str:
     err = "".join(f"<li><code>{esc(e.get('source'))}</code>: {esc(e.get('reason'))}</li>" for e in errors[:500])
     err_block = fold(f"{plural(len(errors), 'input')} could not be analyzed", f"<ul>{err}</ul>", len(errors)) if errors else ""
     return (f'<section id="overview"><h2>Overview</h2><div class="facts">{cards}</div>{err_block}'
-            f'<h3>Narratives and their independence</h3>{_narratives(doc)}'
             f'<h3>Outlets</h3>{_outlets(doc)}</section>')

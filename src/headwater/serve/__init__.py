@@ -29,7 +29,7 @@ from headwater.report.doc import Doc
 from headwater.report.sources import source_index
 from headwater.resources import Resources
 from headwater.serve import pages, queries
-from headwater.serve.analysis import AnalysisCache, article_page, independence, map_document, narrative_page
+from headwater.serve.analysis import AnalysisCache, article_page, map_document, narrative_page, provenances
 from headwater.serve.explore import EXPLORE_CSP, explore_data, explore_page
 from headwater.serve.openapi import openapi
 from headwater.serve.queries import HTTPError
@@ -116,10 +116,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
     def article(db: sqlite3.Connection, r: Request) -> dict[str, Any]:
         d = queries.article(db, r.path_params["id"])
         sliced = article_page(path, d["key"]) or {}
-        indep = {str(p.get("narrative_id")): p.get("independent_non_state_named_primary_sources")
-                 for p in sliced.get("provenance", [])}
-        for n in d["narratives"]:
-            n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
+        provs = {str(p.get("narrative_id")): p for p in sliced.get("provenance", [])}
+        d["narratives"] = queries.narrative_rows(db, provs, article=d["id"])
         d["places"] = [{k: p.get(k) for k in ("id", "surface", "start", "end", "name", "kind", "admin1", "country", "lat", "lon")}
                        for p in sliced.get("places", [])]
         # the document's claims, as the report shows them: attributed ones here, the article's own voice apart
@@ -131,14 +129,14 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
 
     def narrative(db: sqlite3.Connection, r: Request) -> dict[str, Any]:
         nid = r.path_params["id"]
-        d = queries.narrative(db, independence(path, [nid]), nid)
+        d = queries.narrative(db, provenances(path, [nid]), nid)
         return {**d, "analysis": narrative_page(path, d["id"])}
 
     views: list[tuple[str, str, View]] = [
-        ("overview", "/", lambda db, r: queries.overview(db, independence(path), cache.summary())),
+        ("overview", "/", lambda db, r: queries.overview(db, provenances(path), cache.summary())),
         ("articles", "/articles", lambda db, r: queries.articles(db, params(r))),
         ("article", "/articles/{id}", article),
-        ("narratives", "/narratives", lambda db, r: queries.narratives(db, independence(path))),
+        ("narratives", "/narratives", lambda db, r: queries.narratives(db, provenances(path))),
         ("narrative", "/narratives/{id}", narrative),
         ("map", "/map", lambda db, r: map_document(cache.get())),
         ("sources", "/sources", lambda db, r: {"sources": source_index(Doc.of(cache.get()))}),

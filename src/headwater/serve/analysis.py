@@ -17,7 +17,7 @@ from headwater.store import Store
 
 Row = dict[str, Any]
 
-__all__ = ["AnalysisCache", "article_page", "independence", "map_document", "narrative_page"]
+__all__ = ["AnalysisCache", "article_page", "map_document", "narrative_page", "provenances"]
 
 
 class AnalysisCache:
@@ -69,16 +69,10 @@ class AnalysisCache:
         return stored if stored is not None else dict(self.get().get("summary") or {})
 
 
-def _independence(provenance: list[dict[str, Any]]) -> dict[str, int]:
-    return {str(p.get("narrative_id")): int(p["independent_non_state_named_primary_sources"])
-            for p in provenance if isinstance(p.get("independent_non_state_named_primary_sources"), int)}
-
-
-def independence(path: Path, nids: list[str] | None = None) -> dict[str, int]:
-    """Independent, named, non-state primary sources per narrative id (of ``nids``, or of all), from the
-    stored provenance: no document is built for it."""
+def provenances(path: Path, nids: list[str] | None = None) -> dict[str, Row]:
+    """The stored provenance of each narrative (of ``nids``, or of all), by narrative id: no document is built for it."""
     with Store(path, readonly=True) as store:
-        return _independence(store.links("provenance", nids).get("provenance", []))
+        return {str(p.get("narrative_id")): p for p in store.links("provenance", nids).get("provenance", [])}
 
 
 def article_page(path: Path, aid: str) -> dict[str, Any] | None:

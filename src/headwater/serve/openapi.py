@@ -40,12 +40,14 @@ def openapi() -> dict[str, Any]:
                  "description": "A headwater database: articles, places, claims, narratives and their provenance. "
                                 "Every page also has an HTML form at the same path without .json."},
         "paths": {
-            "/index.json": _get("Overview: counts, and narratives with their independent primary sources"),
+            "/index.json": _get("Overview: the narratives (most articles first) with their size, languages, "
+                                 "outlets, codebook match, contradictions and independence breakdown; then counts"),
             "/articles.json": _get("Articles, filtered", ARTICLE_FILTERS, bad=True),
             "/articles/{id}.json": _get("One article: text, places, claims, analysis slice", [_p("id", "article id: 3 or a3")],
                                         missing=True),
-            "/narratives.json": _get("Narratives with article and independence counts"),
-            "/narratives/{id}.json": _get("One narrative: articles, contradictions, provenance, known claims",
+            "/narratives.json": _get("Narratives with the same facts as the overview, all of them"),
+            "/narratives/{id}.json": _get("One narrative: its facts, its claims (each with the article page and anchor of "
+                                          "its sentence), articles, contradictions, provenance, known claims",
                                           [_p("id", "narrative id such as n1")], missing=True),
             "/places.json": _get("Places named in the corpus, with mention and article counts"),
             "/map.json": _get("What the map draws: articles with their focus, places and events (analysis.json's shape)"),

@@ -14,8 +14,10 @@ from headwater.model import key
 from headwater.report.articles import article_view
 from headwater.report.doc import Doc
 from headwater.report.graph import LEGEND, provenance_view
+from headwater.report.narratives import MAX_OUTLETS, claims_block, facts_line, known_words, level_tag
 from headwater.report.sources import sources_section
 from headwater.report.svgmap import map_section
+from headwater.serve.queries import claim_page
 
 # The report's stylesheet, so the map, graphs and marked-up articles look as they do in report.html.
 STYLE = """
@@ -90,16 +92,32 @@ def _article_rows(arts: list[dict[str, Any]]) -> list[list[str]]:
 ARTICLE_HEADERS = ["id", "title", "outlet", "country", "outlet kind", "published"]
 
 
+# The home page lists this many narratives (the most articles first); /narratives lists them all.
+HOME_NARRATIVES = 100
+
+
 def _narrative_table(ns: list[dict[str, Any]]) -> str:
-    return table(["id", "narrative", "articles", "independent named non-state primary sources", "first seen", "last seen"],
-                 ([link(narrative_href(n["id"]), n["id"]), link(narrative_href(n["id"]), n["label"]), e(n["articles"]),
-                   e(n.get("independent_non_state_named_primary_sources")), e(n["first_seen"]), e(n["last_seen"])]
-                  for n in ns), "no narratives")
+    """The narratives with the facts the report shows of each (``report.narratives.narrative_facts``)."""
+    def outlets(f: dict[str, Any]) -> str:
+        names = f["outlets"]
+        more = f" +{len(names) - MAX_OUTLETS}" if len(names) > MAX_OUTLETS else ""
+        return e(", ".join(names[:MAX_OUTLETS]) + more) if names else '<span class="unknown">none identified</span>'
+
+    return table(["id", "narrative", "articles", "claims", "languages", "outlets", "codebook entry", "contradictions",
+                  "primary sources", "seen"],
+                 ([link(narrative_href(f["id"]), f["id"]), f'{level_tag(f["level"])} {link(narrative_href(f["id"]), f["label"])}',
+                   e(f["articles"]), e(f["claims"]), e(", ".join(f["languages"])), outlets(f),
+                   e(known_words(f["known_narrative"])), e(f["contradictions"]), e(f["independence_words"]),
+                   e(" – ".join(dict.fromkeys(str(x) for x in (f["first_seen"], f["last_seen"]) if x)))]
+                  for f in ns), "no narratives")
 
 
 def overview(d: dict[str, Any]) -> tuple[str, str]:
     counts = table(["what", "how many"], ([e(k), e(v)] for k, v in d["counts"].items()))
-    return "headwater corpus", f"{counts}<h2>Narratives and their independence</h2>{_narrative_table(d['narratives'])}"
+    ns = d["narratives"]
+    more = (f'<p>{link("/narratives", f"all {len(ns):,} narratives")}</p>' if len(ns) > HOME_NARRATIVES else "")
+    return "headwater corpus", (f"<h2>Narratives</h2>{_narrative_table(ns[:HOME_NARRATIVES])}{more}"
+                                f"<h2>The corpus</h2>{counts}")
 
 
 def articles(d: dict[str, Any]) -> tuple[str, str]:
@@ -131,7 +149,8 @@ def article(d: dict[str, Any]) -> tuple[str, str]:
     sliced = d.get("analysis")
     if sliced and sliced.get("articles"):
         doc = Doc.of(sliced)
-        text = f"<h2>Text, with its evidence marked</h2>{article_view(doc, doc.articles[0], opened=True)}"
+        view = article_view(doc, doc.articles[0], opened=True, narrative_href=narrative_href)
+        text = f"<h2>Text, with its evidence marked</h2>{view}"
     else:
         text = f"<h2>Text</h2><div class=\"plain\"{text_attrs(d.get('language'))}>{e(d['text'])}</div>"
     body = f"{meta}<h2>Narratives</h2>{narr}{text}<h2>Places</h2>{places}<h2>Claims</h2>{claims}"
@@ -143,9 +162,10 @@ def narratives(d: dict[str, Any]) -> tuple[str, str]:
 
 
 def narrative(d: dict[str, Any]) -> tuple[str, str]:
-    indep = d["independent_non_state_named_primary_sources"]
-    head = (f'<p>{e(d["first_seen"])} – {e(d["last_seen"])}; {e(len(d["articles"]))} articles; '
-            f'{e(indep)} independent, named, non-state primary sources.</p>')
+    counts = {k: len(d[k]) for k in ("claims", "contradictions")}  # the page lists them below
+    facts = facts_line({**d, **counts, "article_ids": d["articles"]}, local=False)
+    head = f'<p>{level_tag(d["level"])} {facts}</p>'
+    claims = claims_block(d, claim_page)
     contra = table(["slot", "description", "articles"],
                    ([e(c["slot"]), e(c["description"]), ", ".join(link(article_href(a), a) for a in c["article_ids"])]
                     for c in d["contradictions"]), "no contradictions")
@@ -159,7 +179,8 @@ def narrative(d: dict[str, Any]) -> tuple[str, str]:
     known = table(["known claim", "rating", "date", "score", "link"],
                   ([e(k["claim"]), e(k["rating"]), e(k["date"]), e(k["score"]), external(k["url"])] for k in d["known_claims"]),
                   "matches no known claim")
-    body = (f"{head}<h2>Articles</h2>{table(ARTICLE_HEADERS, _article_rows(d['articles']))}"
+    body = (f"{head}<h2>Claims, each linked to its sentence</h2>{claims}"
+            f"<h2>Articles</h2>{table(ARTICLE_HEADERS, _article_rows(d['articles']))}"
             f"<h2>Contradictions</h2>{contra}<h2>Provenance</h2>{edges}<h2>Known claims</h2>{known}")
     return f"{d['id']}: {d['label']}", body
 

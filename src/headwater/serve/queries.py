@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from headwater.model import key, row_of
+from headwater.report.narratives import claim_anchor, narrative_facts
 
 MAX_LIMIT = 1000
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -44,11 +46,32 @@ def _article_id(raw: str) -> int:
         raise HTTPError(404, f"no article {raw!r}") from None
 
 
-def _narrative_rows(db: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    rows = db.execute("SELECT n.id, n.label, n.first_seen, n.last_seen, "
-                      "(SELECT count(*) FROM narrative_articles na WHERE na.narrative_id = n.id) AS articles "
-                      f"FROM narratives n {where} ORDER BY n.id", args)
-    return [dict(r) for r in rows]
+def narrative_rows(db: sqlite3.Connection, provs: dict[str, dict[str, Any]], *, article: int | None = None,
+                   nid: str | None = None) -> list[dict[str, Any]]:
+    """The narratives (all, an article's, or one) with the facts the report shows of each
+    (``report.narratives.narrative_facts``), the most articles first; ``provs`` is their provenance by id."""
+    args: tuple[Any, ...]
+    where, args = "", ()
+    if article is not None:
+        where, args = "WHERE n.id IN (SELECT narrative_id FROM narrative_articles WHERE article_id = ?)", (article,)
+    elif nid is not None:
+        where, args = "WHERE n.id = ?", (nid,)
+    within = f"IN (SELECT n.id FROM narratives n {where})"
+    contra = {str(r[0]): int(r[1]) for r in db.execute(
+        f"SELECT narrative_id, count(*) FROM contradictions WHERE narrative_id {within} GROUP BY narrative_id", args)}
+    arts: dict[str, list[dict[str, Any]]] = defaultdict(list)  # for what a narrative does not say (a frame's outlets)
+    for r in db.execute("SELECT na.narrative_id, a.outlet_name, a.language FROM narrative_articles na "
+                        f"JOIN articles a ON a.id = na.article_id WHERE na.narrative_id {within}", args):
+        arts[str(r[0])].append({"outlet": {"name": r[1]} if r[1] else None, "language": r[2]})
+    out = []
+    for r in db.execute(f"SELECT n.id, n.data FROM narratives n {where}", args):
+        data = json.loads(r["data"])
+        n = data if isinstance(data, dict) else {"id": r["id"]}
+        f = narrative_facts(n, provs.get(r["id"]), contra.get(r["id"], 0), arts[r["id"]])
+        ids = f.pop("article_ids")
+        indep = (provs.get(r["id"]) or {}).get("independent_non_state_named_primary_sources")
+        out.append({**f, "articles": len(ids), "independent_non_state_named_primary_sources": indep})
+    return sorted(out, key=lambda f: (-f["articles"], -f["claims"], len(f["id"]), f["id"]))
 
 
 # What the overview counts, from the document's summary (the same numbers the report shows).
@@ -56,13 +79,10 @@ OVERVIEW_COUNTS = ("articles", "outlets", "places", "attributions", "unattribute
                    "narratives", "contradictions")
 
 
-def overview(db: sqlite3.Connection, indep: dict[str, int], summary: dict[str, Any]) -> dict[str, Any]:
+def overview(db: sqlite3.Connection, provs: dict[str, dict[str, Any]], summary: dict[str, Any]) -> dict[str, Any]:
     counts = {k: summary.get(k, 0) for k in OVERVIEW_COUNTS}
     counts["known_claims"] = int(db.execute("SELECT count(*) FROM known_claims").fetchone()[0])
-    narratives = _narrative_rows(db)
-    for n in narratives:
-        n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
-    return {"counts": counts, "narratives": narratives}
+    return {"narratives": narrative_rows(db, provs), "counts": counts}
 
 
 ARTICLE_COLUMNS = "a.id, a.title, a.url, a.outlet_name, a.outlet_country, a.outlet_state_affiliated, a.published"
@@ -134,30 +154,44 @@ FILTERS = ("outlet", "country", "state", "since", "until", "place", "narrative",
 
 
 def article(db: sqlite3.Connection, raw_id: str) -> dict[str, Any]:
-    """An article's stored metadata and the narratives it is in."""
+    """An article's stored metadata (the narratives it is in: ``narrative_rows``)."""
     aid = _article_id(raw_id)
     row = db.execute(f"SELECT {ARTICLE_COLUMNS}, a.source, a.wire, a.published_basis, a.site_name, a.language, "
                      "a.text, a.added_at FROM articles a WHERE a.id = ?", (aid,)).fetchone()
     if row is None:
         raise HTTPError(404, f"no article {raw_id!r}")
-    d = _article_summary(row)  # its places and claims come from the document (serve.analysis.article_page)
-    d["narratives"] = _narrative_rows(
-        db, "WHERE n.id IN (SELECT narrative_id FROM narrative_articles WHERE article_id = ?)", (aid,))
-    return d
+    return _article_summary(row)  # its places and claims come from the document (serve.analysis.article_page)
 
 
-def narratives(db: sqlite3.Connection, indep: dict[str, int]) -> dict[str, Any]:
-    rows = _narrative_rows(db)
-    for n in rows:
-        n["independent_non_state_named_primary_sources"] = indep.get(n["id"])
-    return {"narratives": rows}
+def narratives(db: sqlite3.Connection, provs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {"narratives": narrative_rows(db, provs)}
 
 
-def narrative(db: sqlite3.Connection, indep: dict[str, int], nid: str) -> dict[str, Any]:
+def claim_page(article_id: object) -> str | None:
+    """The page of the article a claim is in (None for an id that names no article)."""
+    try:
+        return f"/articles/{row_of(article_id)}"
+    except ValueError:
+        return None
+
+
+def _claims(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A narrative's member claims, each with the article page that shows it and the id of its place there."""
+    out = []
+    for c in data.get("claims") or []:
+        if isinstance(c, dict):
+            page = claim_page(c.get("article_id"))
+            anchor = claim_anchor(c.get("article_id"), c.get("claim_id"))
+            out.append({**c, "href": f"{page}#{anchor}" if page else None})
+    return out
+
+
+def narrative(db: sqlite3.Connection, provs: dict[str, dict[str, Any]], nid: str) -> dict[str, Any]:
     row = db.execute("SELECT id, label, first_seen, last_seen, data FROM narratives WHERE id = ?", (nid,)).fetchone()
     if row is None:
         raise HTTPError(404, f"no narrative {nid!r}")
     data = json.loads(row["data"])
+    facts = narrative_rows(db, provs, nid=nid)[0]
     arts = db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN narrative_articles na ON na.article_id = a.id "
                       "WHERE na.narrative_id = ? ORDER BY a.id", (nid,))
     contradictions = [{"slot": r["slot"], "description": r["description"],
@@ -169,9 +203,8 @@ def narrative(db: sqlite3.Connection, indep: dict[str, int], nid: str) -> dict[s
     known = [dict(r) for r in db.execute(
         "SELECT k.id, k.claim, k.rating, k.url, k.date, nk.score FROM narrative_known_claims nk "
         "JOIN known_claims k ON k.id = nk.known_claim_id WHERE nk.narrative_id = ? ORDER BY nk.score DESC", (nid,))]
-    return {"id": row["id"], "label": row["label"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
-            "frame": data.get("frame"),
-            "independent_non_state_named_primary_sources": indep.get(nid),
+    return {**facts, "id": row["id"], "label": row["label"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+            "frame": data.get("frame"), "claims": _claims(data),
             "articles": [_article_summary(r) for r in arts], "contradictions": contradictions,
             "provenance_edges": edges, "known_claims": known}
 
