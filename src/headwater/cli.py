@@ -247,3 +247,7 @@ def serve_cmd(db_path: str, host: str, port: int, token: str | None) -> None:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
     except (OSError, OverflowError) as exc:  # the address is taken, or not one this machine has
         raise click.ClickException(f"cannot listen on {shown}:{port}: {exc}") from None
+
+
+if __name__ == "__main__":  # python -m headwater.cli
+    main()

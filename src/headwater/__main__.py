@@ -1,0 +1,4 @@
+"""python -m headwater: the command line."""
+from headwater.cli import main
+
+main()
