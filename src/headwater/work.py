@@ -9,7 +9,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import itertools
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 
 from headwater.enrich.registry import Enricher, run_enrichers
 from headwater.extract import ExtractError, extract_article
@@ -25,13 +25,22 @@ POOL_THRESHOLD = 24
 # signals can be used (the command line and its worker processes, not the web app's threads).
 TIME_LIMIT = 1800.0
 Result = Article | InputError
+# A worker killed from outside (kill -9, the OOM killer) leaves no exception of its own: only this.
+DIED = "worker process died while analyzing it (killed by the OS? out of memory?)"
+NOT_RUN = "not analyzed: the executor running the analysis broke (a worker process died)"
 
 _BUILT: dict[str, Resources] = {}  # spec token -> the resources this worker built from it
+_FAILED: dict[str, str] = {}  # spec token -> why this worker could not build them
 
 
 def process(raw: RawInput, resources: Resources, enrichers: Sequence[Enricher]) -> Result:
     """Analyze one input: a pure function of the input and the read-only resources. Whatever one input
-    raises is that input's error."""
+    raises is that input's error.
+
+    The time limit (``TIME_LIMIT``) is signal-based, so it applies only where signals can be used: the
+    main thread of a process (the command line, its pool workers) that has no alarm timer of its own
+    running. Called from any other thread (a web app's, a ``ThreadPoolExecutor``'s), the step runs the
+    same way, without the limit."""
     try:
         with time_limit(TIME_LIMIT, "analysis"):
             article = extract_article(raw, resources.outlets, resources.language_detector)
@@ -56,7 +65,10 @@ def process_spec(raw: RawInput, spec: ResourceSpec, enrichers: Sequence[Enricher
 
 
 def _init_pool(spec: ResourceSpec) -> None:
-    worker_resources(spec)
+    try:
+        worker_resources(spec)
+    except Exception as exc:  # raising here would break the pool: each task says why instead
+        _FAILED[spec.token] = f"this worker could not load headwater's resources: {describe(exc, 'loading')}"
 
 
 def process_token(raw: RawInput, token: str, enrichers: Sequence[Enricher]) -> Result:
@@ -64,31 +76,70 @@ def process_token(raw: RawInput, token: str, enrichers: Sequence[Enricher]) -> R
     worker plugin): only the spec's token travels with the task."""
     res = _BUILT.get(token)
     if res is None:
-        return InputError(raw.source, "this worker has not loaded headwater's resources (worker plugin missing)")
+        return InputError(raw.source, _FAILED.get(
+            token, "this worker has not loaded headwater's resources (worker plugin missing)"))
     return process(raw, res, enrichers)
 
 
 Submit = Callable[[cf.Executor, RawInput], "cf.Future[Result]"]
 
 
-def _drain(executor: cf.Executor, items: Iterator[RawInput], call: Submit, window: int
-           ) -> Iterator[tuple[RawInput, Result]]:
-    """Keep ``window`` tasks in flight; yield each result as it completes (no input is held twice)."""
+def _window(executor: cf.Executor, items: Iterator[RawInput], call: Submit, window: int
+            ) -> Generator[tuple[RawInput, Result], None, list[RawInput]]:
+    """Keep ``window`` tasks in flight; yield each result as it completes (no input is held twice).
+    Returns the inputs whose tasks the executor lost when it broke (a worker died: a process pool
+    then fails every task in flight), having yielded what finished; ``[]`` once ``items`` are done."""
     pending: dict[cf.Future[Result], RawInput] = {}
+    lost: list[RawInput] = []
+
+    def submit(raw: RawInput) -> None:
+        try:
+            pending[call(executor, raw)] = raw
+        except cf.BrokenExecutor:  # broke since the last look: this one never ran
+            lost.append(raw)
+
     for raw in itertools.islice(items, window):
-        pending[call(executor, raw)] = raw
+        submit(raw)
+        if lost:
+            break
     while pending:
         done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
         for fut in done:
             raw = pending.pop(fut)
-            try:
-                result = fut.result()
-            except Exception as exc:  # a worker that died (out of memory, killed) loses one article
-                result = InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}")
-            yield raw, result
-            nxt = next(items, None)
+            exc = fut.exception()
+            if isinstance(exc, cf.BrokenExecutor):
+                lost.append(raw)
+                continue
+            # any other failure (a cluster's worker lost, a task that cannot be sent) loses one article
+            yield raw, (fut.result() if exc is None else
+                        InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}"))
+            nxt = None if lost else next(items, None)  # a broken executor takes no more
             if nxt is not None:
-                pending[call(executor, nxt)] = nxt
+                submit(nxt)
+    return lost
+
+
+def _drain(executor: cf.Executor, items: Iterator[RawInput], call: Submit, window: int,
+           restart: Callable[[], cf.Executor] | None = None) -> Iterator[tuple[RawInput, Result]]:
+    """Run every item on ``executor`` (``window`` in flight), yielding results as they complete.
+
+    A worker process that dies breaks its pool and fails every task in flight, the innocent with the
+    guilty. With ``restart`` (a fresh pool each call), those inputs are tried again one at a time, so
+    only an input that kills its worker again is lost, as that input's error; each is retried once,
+    never more, and the rest go on in a fresh pool. Without it (a caller's executor, not ours to
+    replace), the inputs in flight and those not yet run are errors, and the run still ends."""
+    lost = yield from _window(executor, items, call, window)
+    while lost:
+        if restart is None:
+            yield from ((raw, InputError(raw.source, DIED)) for raw in lost)
+            yield from ((raw, InputError(raw.source, NOT_RUN)) for raw in items)
+            return
+        executor = restart()
+        for raw in lost:
+            if (yield from _window(executor, iter([raw]), call, 1)):
+                yield raw, InputError(raw.source, DIED)
+                executor = restart()
+        lost = yield from _window(executor, items, call, window)  # each loop takes new items: it ends
 
 
 def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: Sequence[Enricher], *,
@@ -116,6 +167,18 @@ def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: S
 def _pooled(items: Iterator[RawInput], spec: ResourceSpec, enrichers: list[Enricher], workers: int
             ) -> Iterator[tuple[RawInput, Result]]:
     ctx = multiprocessing.get_context("spawn")  # no inherited state: what a cluster worker would see
-    with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_pool, initargs=(spec,)) as pool:
-        yield from _drain(pool, items, lambda ex, raw: ex.submit(process_token, raw, spec.token, enrichers),
-                          workers * 4)
+    pools: list[cf.ProcessPoolExecutor] = []
+
+    def fresh() -> cf.Executor:
+        """A new pool in place of a broken one (whose workers are gone already)."""
+        if pools:
+            pools.pop().shutdown(wait=True)
+        pools.append(cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_pool, initargs=(spec,)))
+        return pools[-1]
+
+    try:
+        yield from _drain(fresh(), items, lambda ex, raw: ex.submit(process_token, raw, spec.token, enrichers),
+                          workers * 4, restart=fresh)
+    finally:
+        for pool in pools:
+            pool.shutdown(wait=True)

@@ -55,9 +55,12 @@ class TimeLimit(Exception):
 
 @contextlib.contextmanager
 def time_limit(seconds: float, what: str) -> Iterator[None]:
-    """Raise TimeLimit in this block after ``seconds`` of wall time (main thread only: elsewhere, as
-    in the web app's worker threads, the block runs unbounded, as signals reach the main thread only)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    """Raise TimeLimit in this block after ``seconds`` of wall time, where signals can be used: in the
+    main thread only (elsewhere, as in the web app's worker threads, the block runs unbounded, as
+    signals reach the main thread only), and only when no alarm timer is running already (a caller's
+    own, which this would cancel: the block then runs under the caller's limit, not this one)."""
+    if (seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer")
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
         yield
         return
 
