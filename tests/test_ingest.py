@@ -170,3 +170,11 @@ def test_dead_host_and_bad_scheme_are_errors() -> None:
     _, bad = split(list(iter_inputs(["http://127.0.0.1:9/nothing-listens-here"],
                                     IngestOptions(fetch=FetchPolicy(allow_private=True, timeout=3)))))
     assert bad[0].reason.startswith("cannot connect")
+
+
+def test_a_broken_warc_is_named_without_quoting_its_bytes(tmp_path: Path) -> None:
+    f = tmp_path / "broken.warc"
+    f.write_bytes(b"WARC/9.9 <script>secret-token-123</script>\r\nfoo\r\n\r\n")
+    ok, bad = split(list(iter_inputs([str(f)])))
+    assert not ok and len(bad) == 1 and bad[0].reason.startswith("not a readable WARC archive")
+    assert "secret-token" not in bad[0].reason and "<script>" not in bad[0].reason

@@ -70,6 +70,13 @@ def _article(record: Any, path: str, n: int, max_bytes: int) -> RawInput | Input
                      {"url": uri} if uri.startswith("http") else {})
 
 
+def _reason(exc: BaseException) -> str:
+    """warcio's message without the bytes it quotes from the input ("Unknown archive format, first line:
+    [b'\\x00...']"): the input's own bytes are not a reason, and they make every such error unique."""
+    text = str(exc) or type(exc).__name__
+    return text.split(", first line:")[0].split(": first line")[0].strip()[:200]
+
+
 def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
     """HTML and text responses (and resource records) of a WARC file, one article each."""
     from warcio.archiveiterator import ArchiveIterator
@@ -106,7 +113,7 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawInput | InputError]:
             return
         except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as exc:
             where = f" after record {records}" if records else ""
-            yield InputError(path, f"not a readable WARC archive{where}: {exc or type(exc).__name__}")
+            yield InputError(path, f"not a readable WARC archive{where}: {_reason(exc)}")
             return
         except Exception as exc:  # warcio fails on some malformed records with AttributeError, TypeError…
             where = f" after record {records}" if records else ""
