@@ -157,3 +157,19 @@ def test_a_parse_with_a_cycle_gets_roots() -> None:
         while heads[k] != k and steps <= len(heads):
             k, steps = heads[k], steps + 1
         assert heads[k] == k and deps[k] == "ROOT"
+
+
+def test_english_word_lists_live_in_the_english_pack() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    from headwater.enrich.attributions import cues, sources
+    from headwater.lang import english_words
+
+    folder = Path(cues.__file__).resolve().parents[2] / "lang" / "en"
+    for name in ("cues", "sources", "event_roles", "event_words"):
+        table = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
+        assert table and all(english_words(name, key) for key in table), name
+    assert "say" in cues.REPORT_VERBS and ("point", "out") in cues.PHRASAL_CUES
+    assert cues.SPEAKING_NOUNS > cues.PERSON_NOUNS and "ministry" in sources.OFFICIAL_ROLES

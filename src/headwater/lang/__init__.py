@@ -84,6 +84,11 @@ def english(name: str) -> Any:
     return value
 
 
+def english_words(name: str, key: str) -> frozenset[str]:
+    """A word list of an English data file: the words (space-separated) under ``key``."""
+    return frozenset(str(english(name)[key]).split())
+
+
 LANGUAGES: Registry[LanguagePack] = Registry("language pack")
 
 

@@ -21,26 +21,15 @@ import yaml
 
 from headwater.enrich.attributions.known import Known, KnownSources
 from headwater.extract.outlets import OutletRegistry, norm
+from headwater.lang import english_words
 
 # Head nouns of sources that are not named: "sources told", "local residents said", "reports say".
-ANONYMOUS_HEADS = frozenset(
-    "source sources official officials activist activists witness witnesses resident residents report reports "
-    "observer observers insider insiders people media analyst analysts expert experts diplomat diplomats "
-    "correspondent correspondents reporter reporters person individual commentators critics "
-    # unnamed evidence stands where a source should: "according to credible data", "documents show"
-    "data information evidence documents figures estimates".split())
+ANONYMOUS_HEADS = english_words("sources", "anonymous_heads")
 # Head nouns of people who speak without a name: "one of the terrorists said", "seized militants admitted".
-UNNAMED_PEOPLE = frozenset(
-    "militant militants terrorist terrorists fighter fighters soldier soldiers prisoner prisoners detainee detainees "
-    "member members civilian civilians villager villagers survivor survivors refugee refugees man men woman women "
-    "locals guard guards gunman gunmen rebel rebels".split())
+UNNAMED_PEOPLE = english_words("sources", "unnamed_people")
 SINGULAR_UNNAMED = re.compile(r"^(?:one|a|an|another)\b", re.I)
 # Role words that make a person (or an unnamed speaker) a voice of a state.
-OFFICIAL_ROLES = frozenset(
-    "ambassador envoy representative minister ministry spokesman spokeswoman spokesperson president premier "
-    "prime chancellor secretary general commander colonel lieutenant major governor deputy official officials "
-    "officer army military defense defence foreign intelligence king emir crown prince senator lawmaker "
-    "legislator mp diplomat diplomats consul attorney prosecutor mayor adviser advisor aide".split())
+OFFICIAL_ROLES = english_words("sources", "official_roles")
 # Words trailing an outlet's name in running text: "Russia's Sputnik news agency", "SANA news agency".
 OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|daily|tv|television|channel|"
                          r"website|broadcaster|radio|network|news)$", re.I)
@@ -50,10 +39,7 @@ POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "
 # Nouns for a state's institutions and people speaking for it as a whole: "Russian authorities",
 # "the Kyiv government", "the Polish side". With a country they are that state's voice (not when
 # "opposition" qualifies them: "the Belarusian opposition leader").
-STATE_NOUNS = frozenset(
-    "authorities government administration regime leadership leader side cabinet ministry ministries parliament "
-    "lawmakers parliamentarians embassy consulate delegation forces troops army navy police prosecutors "
-    "investigators".split())
+STATE_NOUNS = english_words("sources", "state_nouns")
 # Titles inside a name that give a role: "Professor Dame Jenny Harries", "Gen. Mark Milley".
 # Only office titles type a person; honorifics (Professor, Dr, Dame, Sir) say nothing of whom
 # they speak for (a chief medical officer is "Prof"), they are only stripped to look the name up.
@@ -65,12 +51,7 @@ HONORIFICS = re.compile(r"\b(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms
 INTERNATIONAL = re.compile(r"\b(?:NATO|EU|European|UN|United Nations|Secretary[- ]General|Commission|Council|IAEA|WHO|IMF)\b")
 # Role words of people who speak for no state: scholars, reporters, activists, business people.
 # Only read when the role has no official word ("a professor at", "the company's chief executive").
-NON_STATE_ROLES = frozenset(
-    "professor scholar researcher scientist economist historian academic lecturer journalist columnist "
-    "editor reporter correspondent blogger commentator author writer novelist activist campaigner "
-    "founder co-founder ceo executive entrepreneur businessman businesswoman billionaire investor "
-    "pollster lawyer priest bishop archbishop actor actress singer comedian filmmaker podcaster "
-    "host analyst fellow private".split())
+NON_STATE_ROLES = english_words("sources", "non_state_roles")
 # A former office-holder speaks for no state any more ("former US ambassador").
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|onetime|one-time)\b", re.I)
 # Name endings that make an organization private: universities and companies.

@@ -13,16 +13,15 @@ from typing import Any
 
 import yaml
 
+from headwater.lang import english_words
+
 # Irregular verb forms news headlines use, which spaCy may tag as proper nouns in Title Case
 # ("Suicide Bomber Kills 4", "Militants Shot Dead"): form -> lemma.
 IRREGULAR = {"shot": "shoot", "struck": "strike", "brought": "bring", "sent": "send", "fled": "flee",
              "slain": "slay", "slew": "slay", "hurt": "hurt", "freed": "free", "dying": "die", "died": "die",
              "dies": "die", "fought": "fight", "took": "take", "taken": "take", "led": "lead"}
 # Words that never make an actor on their own: weapons and attacks do not act, people do.
-NOT_ACTORS = frozenset("bomb bombs rocket rockets missile missiles shell shells mortar mortars explosion blast fire "
-                       "gunfire attack attacks airstrike airstrikes strike strikes shelling raid raids car device "
-                       "ied it they he she we i you this that which who one some others many source sources report "
-                       "reports who what incident violence fighting clashes clash".split())
+NOT_ACTORS = english_words("event_words", "not_actors")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from headwater.enrich.doctext import sent_of, text
 from headwater.enrich.events.lexicon import NOT_ACTORS, lexicon, match_actor
 from headwater.enrich.numbers import Quantity, find_quantities
 from headwater.enrich.reldates import WEEKDAY, ResolvedDate, resolve_date
+from headwater.lang import english_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,21 +28,17 @@ PLACE_KEYS = ("name", "lat", "lon", "place_id", "admin1", "country", "surface", 
 # Prepositions that give a movement its direction, and those that place any event.
 DIRECTION = {"from": "origin", "to": "destination", "into": "destination", "towards": "destination",
              "toward": "destination", "onto": "destination", "through": "via", "via": "via", "across": "via"}
-AT = frozenset("in at near inside outside around on across within off".split())
+AT = english_words("event_roles", "at")
 # Verbs of being somewhere: a place where the moved people were held is where they came from
 # ("militants who were held in Hasakah were moved to Tanf").
-STATE_VERBS = frozenset("hold detain imprison jail keep capture surrender station base locate trap house "
-                        "besiege gather stay remain live".split())
+STATE_VERBS = english_words("event_roles", "state_verbs")
 # People named only as victims never act in an event.
-VICTIMS = frozenset("people person individual other others man men woman victim casualty body bodies".split())
+VICTIMS = english_words("event_roles", "victims")
 # Nouns of a protection an unnamed actor gave: "transported under the protection of Americans".
-COVER = frozenset("protection cover escort supervision guard auspices watch support command".split())
+COVER = english_words("event_roles", "cover")
 # Verbs that carry out a noun event: the subject of "carried out airstrikes" is their actor.
-LIGHT = frozenset("carry launch conduct stage mount perform wage execute unleash claim begin start continue "
-                  "intensify step undertake organize organise oversee plan make take".split())
-VEHICLES = frozenset("bus buses truck trucks lorry lorries helicopter helicopters plane planes aircraft boat boats "
-                     "ship ships vehicle vehicles suv suvs car cars convoy convoys transport transports train trains "
-                     "van vans ambulance ambulances minibus minibuses jet jets airplane airplanes".split())
+LIGHT = english_words("event_roles", "light")
+VEHICLES = english_words("event_roles", "vehicles")
 
 
 class Ctx:
