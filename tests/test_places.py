@@ -223,3 +223,43 @@ def test_places_in_other_scripts(resources: Resources, text: str, expected: dict
         assert text[found[surface]["start"]:found[surface]["end"]] == surface
     tanf = [p for p in places if p["surface"] in ("Эт-Танфа", "التنف")]
     assert all(p["name"] == "Al-Tanf" for p in tanf)
+
+
+# --- Places naming local bodies; the outlet's country (issue 18) --------------------------------------
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # the parser takes the office into a person's name: the place still opens it
+    ("The house burned overnight, according to Anderson County Sheriff Greg Taylor. Deputies found no one inside.",
+     "Anderson County"),
+    ("The annexation bill passed on Monday. \"We will see improvements in that corridor,\" said Avondale Mayor "
+     "Ed Rieker.", "Avondale"),
+])
+def test_place_opening_an_officers_title_is_a_place(resources: Resources, text: str, surface: str) -> None:
+    places, _, _ = parse(resources, text)
+    assert surface in {p["surface"] for p in places}
+
+
+def test_place_named_in_the_article_keeps_its_brand_names(resources: Resources) -> None:
+    # one sense per article: where the text names the town as a place, a festival or a dealership
+    # named after it is the town's too; the brand alone ("Nord Stream") stays no place
+    text = ("Students in Nashville saw the short films on Monday. The films will debut when the Nashville Film "
+            "Festival opens next month.")
+    places, _, _ = parse(resources, text)
+    assert [p["start"] for p in places if p["surface"] == "Nashville"] == [12, text.index("Nashville Film")]
+    assert len({p["place_id"] for p in places}) == 1
+
+
+@pytest.mark.parametrize(("outlet", "country", "admin1"), [("GB", "GB", "England"), ("AU", "AU", "New South Wales")])
+def test_outlet_country_is_context(resources: Resources, outlet: str, country: str, admin1: str) -> None:
+    text = "The council in Newcastle voted on Tuesday to close two libraries and a swimming pool to save money."
+    places, _, _ = find_places(text, resources.nlp(text), resources.gazetteer, None, outlet)
+    found = by_surface(places)["Newcastle"]
+    assert (found["country"], found["admin1"]) == (country, admin1)
+    assert f"in the outlet's country ({outlet}) (+1.0)" in found["evidence"]
+
+
+def test_outlet_country_does_not_pull_foreign_news_home(resources: Resources) -> None:
+    # a US paper's story from Syria: Palmyra is the Syrian town, not one of the American Palmyras
+    text = "Islamic State fighters were driven out of Palmyra, the ancient city east of Homs in Syria."
+    places, _, _ = find_places(text, resources.nlp(text), resources.gazetteer, None, "US")
+    assert by_surface(places)["Palmyra"]["country"] == "SY"

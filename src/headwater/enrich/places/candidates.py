@@ -330,6 +330,8 @@ ORG_WORDS = frozenset(
     "defense interior office authority airport port state assembly parliament senate legislature army navy "
     "forces guard military embassy consulate parish municipality mayor zoo park center centre times post "
     "herald tribune journal news daily gazette star press radio tv television club".split())
+# A division's own name: "Butler County", "Orleans Parish", "Akita Prefecture".
+DIVISION_NAME = re.compile(r"\s(?:County|Parish|Borough|Township|Province|Prefecture|Governorate|Oblast)$")
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
 # "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
 HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
@@ -365,7 +367,14 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         if m.ner in HEADED and (head or of_tail):
             m.heads_entity = True
             # "Nord Stream", "Dubai World Cup": proper names after the place, none of them a body's
-            m.brand = head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra)
+            # (a county's or province's full name opens only its own bodies: "Butler County Coroner",
+            # "Henderson County Crimestoppers")
+            m.brand = head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra) \
+                and not DIVISION_NAME.search(m.surface)
+        elif head and m.cue_after:
+            # a local body or office right after the place opening a person's or a work's name: the
+            # parser took the title in ("Anderson County Sheriff Greg Taylor", "Avondale Mayor Ed Rieker")
+            m.heads_entity = True
         else:
             m.inside_entity = True  # "Hayat Tahrir al-Sham", "Hassan al-Wali": part of another name
 

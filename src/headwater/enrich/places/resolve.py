@@ -150,6 +150,8 @@ class _Context:
     support: dict[Region, float] = field(default_factory=lambda: defaultdict(float))
     own_support: dict[str, dict[Region, float]] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # countries the article names at all, actors included
+    placed: set[str] = field(default_factory=set)  # names accepted on the first pass outside a brand's name
+    outlet: str | None = None  # the publishing outlet's country (ISO code), when the registry knows the outlet
 
     def vote(self, key: str, places: list[Place]) -> None:
         if key in self.own_support:
@@ -233,6 +235,11 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
             add(-COUNTRY_NAME_PENALTY, "the own name of a country")  # "Mexico" is not Mexico City
     if p.country and context.country(m.key, p.country) > 0:
         add(1.0, "in a country the article is in")
+    elif p.country and p.country == context.outlet:
+        # a namesake in the outlet's own country: news is local first (London in an Ontario paper is
+        # London, Ontario). As one place named in that country would, and no more: a paper's foreign
+        # news keeps its places (it makes no reading abroad "elsewhere")
+        add(1.0, lambda: f"in the outlet's country ({p.country})")
     elif p.kind != "country" and p.country and context.elsewhere(m.key):
         # (a sea, an ocean or a world region lies in no country: it never leaves the story)
         # Palmyra in a Syria story is not Palmyra, Pennsylvania: leaving the story's countries needs evidence
@@ -265,7 +272,7 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(1.0 if m.ner in ("NORP", "GPE", None) else -1.5 if m.ner == "PERSON" else 0.0, "nationality word")
     elif m.ner in ("GPE", "LOC", "FAC"):
         add(1.5, lambda: f"parsed as {m.ner}")
-    elif m.ner in ("PERSON", "NORP"):
+    elif m.ner in ("PERSON", "NORP") and not m.heads_entity:  # (not "Avondale Mayor Ed Rieker")
         add(-1.5, lambda: f"parsed as {m.ner}")
     elif m.ner in ("ORG",) and not m.heads_entity and p.subkind not in ("seat_of_government", "union"):
         # (a seat of government is labelled as the body it houses, "the Kremlin denied", and a union
@@ -277,10 +284,12 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(1.5, "a place or local word after it")
     if m.name_goes_on and not (m.heads_entity and m.ner in ("ORG", "FAC")):  # "Arlington Chamber of Commerce"
         add(-NAME_GOES_ON_PENALTY, "a longer name goes on")
-    if m.brand and p.country not in context.named and context.country(m.key, p.country or "") <= 0:
+    if m.brand and p.country not in context.named and context.country(m.key, p.country or "") <= 0 \
+            and m.key not in context.placed:
         # a place word opening a brand or project's name ("Nord Stream", "Dubai World Cup") is that
         # place only where the article is about it; LGL-style "Watertown Public Opinion" in a story
-        # from Watertown still is
+        # from Watertown still is, and so is "Butler County Coroner" where the article names Butler
+        # County as a place elsewhere (one sense per article: the body is the place's)
         add(-BRAND_PENALTY, "opens the name of an organization or product")
     if m.dateline:
         add(2.0, "dateline")  # where the story was filed: a place, whatever the parser made of a word in capitals
@@ -374,8 +383,10 @@ def _initial_context(mentions: list[Mention]) -> _Context:
     return context
 
 
-def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer) -> list[Mention]:
-    """Choose a place for each mention, or none; returns the accepted mentions.
+def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
+            outlet_country: str | None = None) -> list[Mention]:
+    """Choose a place for each mention, or none; returns the accepted mentions. ``outlet_country``,
+    the publishing outlet's country, counts as context for namesakes there.
 
     Two passes: the first with the countries the text names, the second adding where the places
     accepted in the first lie (their countries and first-level divisions), so that Athens among
@@ -386,12 +397,14 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer)
     _link_within(mentions, text)
     _person_names(mentions, text, ents)
     context = _initial_context(mentions)
+    context.outlet = outlet_country
     for m in mentions:
         if not _rejected(m) and not m.demonym:
             context.vote(m.key, m.candidates)
     first: list[Mention] = []
     for m in mentions:
         _choose(m, context, first)
+    context.placed = {m.key for m in first if not m.brand and not m.demonym}
     for m in first:
         p = m.chosen
         assert p is not None
@@ -498,16 +511,17 @@ def _confidence(scores: list[float]) -> float:
 Found = list[dict[str, Any]]
 
 
-def find_places(text: str, doc: Doc | None, gaz: Gazetteer,
-                title: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
-    """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``."""
-    accepted = resolve(candidates(text, gaz), text, doc, gaz)
+def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = None,
+                outlet_country: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
+    """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``;
+    ``outlet_country`` (ISO code) is the publishing outlet's country when known."""
+    accepted = resolve(candidates(text, gaz), text, doc, gaz, outlet_country)
     in_title = []
     if title:
         # Titles are often in Title Case: only names the body also uses, or provinces and
         # cities big enough to be headline places, count from there
         known = {m.key for m in accepted}
-        for m in resolve(candidates(title, gaz), title, None, gaz):
+        for m in resolve(candidates(title, gaz), title, None, gaz, outlet_country):
             if m.chosen and (m.key in known or _base(m.chosen) >= 2.0) and m.chosen.kind != "country" and not m.demonym:
                 m.in_title = True
                 in_title.append(m)
