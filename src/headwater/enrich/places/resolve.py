@@ -212,9 +212,16 @@ def _inside(p: Place, region: Place) -> bool:
         and p.id != region.id
 
 
-def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None) -> float:
+def _names_country(m: Mention) -> bool:
+    """Whether the mention's name is a country's own ("Mexico")."""
+    return any(q.kind == "country" and _name_key(q.name) == m.key for q in m.candidates)
+
+
+def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None,
+           names_country: bool | None = None) -> float:
     """How well reading ``p`` fits mention ``m`` in its article; ``evidence`` (when given) receives
-    each term that moved the score, for the record of why a reading was chosen."""
+    each term that moved the score, for the record of why a reading was chosen. ``names_country``
+    is ``_names_country(m)`` when the caller has it (computed once a mention, not once a reading)."""
     terms: list[tuple[float, str | Callable[[], str]]] = []
 
     def add(value: float, why: str | Callable[[], str]) -> None:
@@ -231,7 +238,7 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         # the name is one of the town's alternate names (old, local or foreign: Paris for Saint Paris,
         # Manhattan for New York City): a town whose own name it is comes first
         add(-ALIAS_PENALTY, "an alternate name of the town")
-        if any(q.kind == "country" and _name_key(q.name) == m.key for q in m.candidates):
+        if names_country if names_country is not None else _names_country(m):
             add(-COUNTRY_NAME_PENALTY, "the own name of a country")  # "Mexico" is not Mexico City
     if p.country and context.country(m.key, p.country) > 0:
         add(1.0, "in a country the article is in")
@@ -482,7 +489,9 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
         # (a big city inside the province of the same name; "California" is still the state)
         seats = {(q.country, q.admin1) for q in options if q.kind == "city" and q.population >= 50_000}
         options = [p for p in options if p.kind != "admin_region" or (p.country, p.admin1) not in seats]
-    scored = sorted(((_score(m, p, context), p.population, p) for p in options), key=lambda t: (t[0], t[1]), reverse=True)
+    own = _names_country(m)
+    scored = sorted(((_score(m, p, context, None, own), p.population, p) for p in options),
+                    key=lambda t: (t[0], t[1]), reverse=True)
     best, _, place = scored[0]
     m.score, m.best = best, place
     m.confidence = _confidence([t[0] for t in scored])
@@ -493,7 +502,7 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
     else:
         m.chosen = place
         m.evidence = []
-        _score(m, place, context, m.evidence)
+        _score(m, place, context, m.evidence, own)
         if len(scored) > 1:
             m.evidence.append(f"next best: {scored[1][2].name}, {scored[1][2].admin1 or scored[1][2].country} "
                               f"({scored[1][0]:.1f})")
