@@ -49,6 +49,8 @@ CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|
                        r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
                        r"county|field|oil ?field|gas ?field|dam|river|desert|mountains?|valley|plain|zone|"
                        r"neighbou?rhood|port|garrison|checkpoint|municipality|island|bay|strait|sea)\b", re.I)
+# Words after a name that make it a street's: "Washington Avenue", "Decatur Blvd.", "Malta Road".
+STREET_AFTER = re.compile(r"^ (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)(?!\w)")
 # Words after a town that make it the home of people or of local bodies: "a Gainesville man",
 # "Raytown police", "the Athens City Council", "St. Louis-based".
 LOCAL_AFTER = re.compile(r"^(?:[’']s)?\s*(?:-based|man|woman|men|women|teen(?:ager)?s?|boy|girl|couple|residents?|"
@@ -113,6 +115,8 @@ class Mention:
     heads_entity: bool = False  # "Paris Police Department", "University of Alexandria": a place naming an organization
     cue_before: bool = False
     cue_after: bool = False
+    local: bool = False  # its people or local bodies follow: "Athens City Council", "Newark police"
+    street: bool = False  # a street's name: "Washington Avenue", "Southeast Fourth Avenue"
     admin_after: bool = False
     admin_before: bool = False
     pos: str | None = None
@@ -331,6 +335,11 @@ ORG_WORDS = frozenset(
     "defense interior office authority airport port state assembly parliament senate legislature army navy "
     "forces guard military embassy consulate parish municipality mayor zoo park center centre times post "
     "herald tribune journal news daily gazette star press radio tv television club".split())
+# Words before a place in the name of the place's part or area: "the Northeast Texas ...", "Metro Vancouver".
+_PARTS = ("north|south|east|west|northern|southern|eastern|western|central|upper|lower|northeast(?:ern)?|"
+          "northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|greater|metro")
+LEAD_PARTS = re.compile(rf"(?i)^(?:the\s+)?(?:(?:{_PARTS})\s+)*")
+OF_TAIL = re.compile(rf"(?i)\bof\s+(?:the\s+)?(?:(?:{_PARTS})\s+)*$")
 # A division's own name: "Butler County", "Orleans Parish", "Akita Prefecture".
 DIVISION_NAME = re.compile(r"\s(?:County|Parish|Borough|Township|Province|Prefecture|Governorate|Oblast)$")
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
@@ -341,8 +350,10 @@ HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
 def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
     m.cue_before = bool(CUE_BEFORE.search(before))
-    m.cue_after = bool(CUE_AFTER.match(after) or LOCAL_AFTER.match(after))
+    m.local = bool(LOCAL_AFTER.match(after))
+    m.cue_after = m.local or bool(CUE_AFTER.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
+    m.street = bool(STREET_AFTER.match(after))
     m.name_goes_on = bool(NAME_GOES_ON.match(after)) and not m.cue_after
     m.dateline = len(m.surface) >= 3 and m.surface.isupper() and bool(DATELINE_AFTER.match(after)) \
         and bool(DATELINE_BEFORE.search(before))
@@ -363,8 +374,10 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     lead, tail = text[a:m.start], text[m.end:b]
     extra = [w for w in re.findall(r"[^\W\d_]+", lead + " " + tail) if _key(w) not in ARTICLES]  # (as folded)
     if extra and not all(w.lower() in PLACE_WORDS for w in extra):
-        head = not re.sub(r"(?i)^the\s*", "", lead).strip()  # the place opens the name
-        of_tail = bool(re.search(r"\bof\s+(?:the\s+)?$", lead)) and not tail.strip(" .,'’s")  # "Bank of America"
+        # the place opens the name, perhaps after a part of it: "Northeast Texas Community College",
+        # "Metro Vancouver" (the region's bodies)
+        head = not LEAD_PARTS.sub("", lead).strip()
+        of_tail = bool(OF_TAIL.search(lead)) and not tail.strip(" .,'’s")  # "Bank of America", "of Western Pennsylvania"
         if m.ner in HEADED and (head or of_tail):
             m.heads_entity = True
             # "Nord Stream", "Dubai World Cup": proper names after the place, none of them a body's

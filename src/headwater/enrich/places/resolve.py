@@ -250,7 +250,9 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     elif p.kind != "country" and p.country and context.elsewhere(m.key):
         # (a sea, an ocean or a world region lies in no country: it never leaves the story)
         # Palmyra in a Syria story is not Palmyra, Pennsylvania: leaving the story's countries needs evidence
-        add(-ELSEWHERE_PENALTY * (1.0 - _fame(p)), "outside the article's countries")
+        # (a world city's fame excuses it only where the text does not treat the name as local: "the
+        # Athens City Council", "Paris High School" in a story placed in the US are no world capital's)
+        add(-ELSEWHERE_PENALTY * (1.0 - (0.0 if m.local else _fame(p))), "outside the article's countries")
         if not m.exact:
             add(-VARIANT_ABROAD_PENALTY, "a variant abroad")  # "Southeast" is not Burkina Faso's Southwest region
     elif p.kind != "country" and p.country and context.named and p.country not in context.named:
@@ -324,6 +326,10 @@ def _rejected(m: Mention) -> str | None:
         return f"labelled {m.ner}"  # NORP on a word shaped like a nationality ("Syrian"), not on "Et-Tanf"
     if m.disease:
         return "part of a disease's name"
+    if m.street and not any(p.kind in ("country", "admin_region") for p in m.candidates):
+        # a town's name before "Street", "Avenue", "Road" names the street, found in any town (a
+        # state's or county's may name its body: "Otter Tail County Road 80", "Lebanon Street Superintendent")
+        return "a street's name"
     if m.inside_entity:
         return "part of a longer name"
     if m.person_context:
@@ -403,6 +409,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
         annotate(m, text, doc, ents)
     _link_within(mentions, text)
     _person_names(mentions, text, ents)
+    local = {m.key for m in mentions if m.local}  # one sense per article: "Newark police" ... "in Newark"
+    for m in mentions:
+        m.local = m.key in local
     context = _initial_context(mentions)
     context.outlet = outlet_country
     for m in mentions:
