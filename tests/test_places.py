@@ -263,3 +263,23 @@ def test_outlet_country_does_not_pull_foreign_news_home(resources: Resources) ->
     text = "Islamic State fighters were driven out of Palmyra, the ancient city east of Homs in Syria."
     places, _, _ = find_places(text, resources.nlp(text), resources.gazetteer, None, "US")
     assert by_surface(places)["Palmyra"]["country"] == "SY"
+
+
+def test_a_name_the_text_treats_as_local_is_no_world_city_abroad(resources: Resources) -> None:
+    # a town council and residents: the Berlin of this US story is an American one, not Germany's capital
+    text = ("The Berlin Town Council voted on Monday to raise the sewer fee. Berlin residents will pay $40 more a "
+            "year, officials in Hartford said.")
+    places, _, _ = parse(resources, text)
+    assert {p["country"] for p in places if p["surface"] == "Berlin"} == {"US"}
+
+
+def test_a_region_opening_a_bodys_name_is_a_place(resources: Resources) -> None:
+    text = "She attended Northeast Texas Community College before joining the police in Dallas."
+    places, _, _ = parse(resources, text)
+    assert by_surface(places)["Texas"]["kind"] == "admin_region"
+
+
+def test_a_town_naming_a_street_is_no_place(resources: Resources) -> None:
+    text = "The crash closed Decatur Boulevard near the airport in Las Vegas."
+    places, _, _ = parse(resources, text)
+    assert [p["surface"] for p in places] == ["Las Vegas"]
