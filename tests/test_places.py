@@ -283,3 +283,13 @@ def test_a_town_naming_a_street_is_no_place(resources: Resources) -> None:
     text = "The crash closed Decatur Boulevard near the airport in Las Vegas."
     places, _, _ = parse(resources, text)
     assert [p["surface"] for p in places] == ["Las Vegas"]
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    ("The bill was backed by Rep. Vicki Lensing, D-Iowa City, and passed the House on Tuesday.", "Iowa City", "Iowa"),
+    ("Sen. Torrey Westrom, R-Elbow Lake, went before a Senate committee to urge passage of the bill.",
+     "Elbow Lake", "Minnesota"),
+])
+def test_a_legislators_hometown_is_a_place(resources: Resources, text: str, surface: str, admin1: str) -> None:
+    places, _, _ = parse(resources, text)
+    assert by_surface(places)[surface]["admin1"] == admin1

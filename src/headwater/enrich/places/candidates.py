@@ -49,6 +49,8 @@ CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|
                        r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
                        r"county|field|oil ?field|gas ?field|dam|river|desert|mountains?|valley|plain|zone|"
                        r"neighbou?rhood|port|garrison|checkpoint|municipality|island|bay|strait|sea)\b", re.I)
+# A legislator's party and hometown: "Rep. Vicki Lensing, D-Iowa City", "Westrom, R-Elbow Lake".
+PARTY_BEFORE = re.compile(r"(?:^|[\s(,])[DRI]-$")
 # Words after a name that make it a street's: "Washington Avenue", "Decatur Blvd.", "Malta Road".
 STREET_AFTER = re.compile(r"^ (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)(?!\w)")
 # Words after a town that make it the home of people or of local bodies: "a Gainesville man",
@@ -349,7 +351,8 @@ HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
 
 def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
-    m.cue_before = bool(CUE_BEFORE.search(before))
+    hometown = bool(PARTY_BEFORE.search(before))
+    m.cue_before = hometown or bool(CUE_BEFORE.search(before))
     m.local = bool(LOCAL_AFTER.match(after))
     m.cue_after = m.local or bool(CUE_AFTER.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
@@ -368,8 +371,8 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         if span is not None and len(span) == 1:
             m.pos = span[0].pos_
     ent = (ents or Ents(doc)).overlapping(m.start, m.end)
-    if ent is None:
-        return
+    if ent is None or hometown:
+        return  # (a legislator's hometown is the place whatever name the parser made of it)
     a, b, m.ner = ent
     lead, tail = text[a:m.start], text[m.end:b]
     extra = [w for w in re.findall(r"[^\W\d_]+", lead + " " + tail) if _key(w) not in ARTICLES]  # (as folded)
