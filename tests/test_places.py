@@ -293,3 +293,10 @@ def test_a_town_naming_a_street_is_no_place(resources: Resources) -> None:
 def test_a_legislators_hometown_is_a_place(resources: Resources, text: str, surface: str, admin1: str) -> None:
     places, _, _ = parse(resources, text)
     assert by_surface(places)[surface]["admin1"] == admin1
+
+
+def test_a_name_given_an_age_is_a_person_throughout(resources: Resources) -> None:
+    text = ("The incident occurred while Campbell, 42, was resisting arrest in Houston. Campbell's lawyer said that "
+            "Campbell would appeal.")
+    places, _, _ = parse(resources, text)
+    assert [p["surface"] for p in places] == ["Houston"]

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 from headwater.enrich.places.candidates import DEMONYM_LIKE, Ents, Mention, annotate, candidates, word_spans
 
+# A person's age after the name, set off by commas, as news gives it: "Campbell, 42, was arrested".
+AGE_AFTER = re.compile(r", \d{1,3},")
 # Score needed to accept a mention, on the scale of ``_score`` (tuned on the seeds' and FA-KES's
 # spelling variety with person and organization names as negatives: at 2.0 Al Hasakah tagged PERSON
 # in a Syrian context passes and Hassan al-Wali does not).
@@ -347,6 +349,8 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     alone, unless the text marks it as a place ("in Turner", "Turner, Maine", "Turner County").
     So for a town named as an ordinary word the article also writes in lower case ("the minister")."""
     surnames = {fold(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
+    # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
+    surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
     lower_words = {w for w in re.findall(r"\b[a-z]{4,}\b", text)}
     for m in mentions:
         if m.key in surnames and " " not in m.surface and not m.demonym \
