@@ -4,10 +4,13 @@ They run the real spaCy pipeline and gazetteer (the shared ``resources`` fixture
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import headwater
 from headwater.enrich.places.resolve import find_places
 from headwater.resources import Resources
 
@@ -300,3 +303,21 @@ def test_a_name_given_an_age_is_a_person_throughout(resources: Resources) -> Non
             "Campbell would appeal.")
     places, _, _ = parse(resources, text)
     assert [p["surface"] for p in places] == ["Houston"]
+
+
+def test_the_run_gives_places_the_outlets_country(tmp_path: Path, resources: Resources) -> None:
+    # the outlet is known from the URL (outlet registry); the same story in two countries' papers
+    # (two different texts: the same text twice is one article, a copy)
+    text = "The council in Newcastle voted on Tuesday to close two libraries and a swimming pool to save money. {}"
+    lines = [{"url": f"https://{host}/news/2024/council-cuts", "title": "Council votes to close libraries",
+              "text": text.format(more)}
+             for host, more in (("www.bbc.co.uk", "Councillors said the cuts were needed after the budget shortfall."),
+                                ("www.abc.net.au", "Residents plan a protest outside the chambers next week."))]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    headwater.analyze([str(src)], tmp_path / "out", resources=resources)
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    outlet = {a["id"]: (a["outlet"] or {}).get("country") for a in doc["articles"]}
+    assert sorted(outlet.values()) == ["AU", "GB"]
+    newcastle = {outlet[p["article_id"]]: p["country"] for p in doc["places"] if p["surface"] == "Newcastle"}
+    assert newcastle == {"GB": "GB", "AU": "AU"}

@@ -117,7 +117,7 @@ class Mention:
     heads_entity: bool = False  # "Paris Police Department", "University of Alexandria": a place naming an organization
     cue_before: bool = False
     cue_after: bool = False
-    local: bool = False  # its people or local bodies follow: "Athens City Council", "Newark police"
+    local: bool = False  # its people or local bodies follow ("Athens City Council"), here or at another mention
     street: bool = False  # a street's name: "Washington Avenue", "Southeast Fourth Avenue"
     admin_after: bool = False
     admin_before: bool = False

@@ -245,9 +245,10 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     if p.country and context.country(m.key, p.country) > 0:
         add(1.0, "in a country the article is in")
     elif p.country and p.country == context.outlet:
-        # a namesake in the outlet's own country: news is local first (London in an Ontario paper is
-        # London, Ontario). As one place named in that country would, and no more: a paper's foreign
-        # news keeps its places (it makes no reading abroad "elsewhere")
+        # a namesake in the outlet's own country: news is local first (Newcastle in a British paper is
+        # Newcastle upon Tyne, in an Australian one Newcastle, New South Wales). As much as one place
+        # named in that country, and no more: a paper's foreign news keeps its places (the outlet
+        # makes no reading abroad "elsewhere", and a world city still outweighs a small namesake)
         add(1.0, lambda: f"in the outlet's country ({p.country})")
     elif p.kind != "country" and p.country and context.elsewhere(m.key):
         # (a sea, an ocean or a world region lies in no country: it never leaves the story)
