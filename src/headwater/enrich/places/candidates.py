@@ -49,8 +49,9 @@ CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|
                        r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
                        r"county|field|oil ?field|gas ?field|dam|river|desert|mountains?|valley|plain|zone|"
                        r"neighbou?rhood|port|garrison|checkpoint|municipality|island|bay|strait|sea)\b", re.I)
-# A legislator's party and hometown: "Rep. Vicki Lensing, D-Iowa City", "Westrom, R-Elbow Lake".
-PARTY_BEFORE = re.compile(r"(?:^|[\s(,])[DRI]-$")
+# A legislator's party and hometown after the name: "Rep. Vicki Lensing, D-Iowa City", "(R-Elbow Lake)"
+# (the comma or bracket keeps "D-Day" out).
+PARTY_BEFORE = re.compile(r"(?:,\s|\()[DRI]-$")
 # Words after a name that make it a street's: "Washington Avenue", "Decatur Blvd.", "Malta Road".
 STREET_AFTER = re.compile(r"^ (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)(?!\w)")
 # Words after a town that make it the home of people or of local bodies: "a Gainesville man",
