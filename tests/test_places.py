@@ -274,6 +274,11 @@ def test_a_name_the_text_treats_as_local_is_no_world_city_abroad(resources: Reso
             "year, officials in Hartford said.")
     places, _, _ = parse(resources, text)
     assert {p["country"] for p in places if p["surface"] == "Berlin"} == {"US"}
+    # ...but a world city whose country the article names stays itself, local words or not
+    text = ("Senators in Washington debated new sanctions on Russia on Tuesday. Moscow residents queued at banks "
+            "as the rouble fell.")
+    places, _, _ = parse(resources, text)
+    assert by_surface(places)["Moscow"]["country"] == "RU"
 
 
 def test_a_region_opening_a_bodys_name_is_a_place(resources: Resources) -> None:

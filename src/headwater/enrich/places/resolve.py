@@ -254,8 +254,10 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         # (a sea, an ocean or a world region lies in no country: it never leaves the story)
         # Palmyra in a Syria story is not Palmyra, Pennsylvania: leaving the story's countries needs evidence
         # (a world city's fame excuses it only where the text does not treat the name as local: "the
-        # Athens City Council", "Paris High School" in a story placed in the US are no world capital's)
-        add(-ELSEWHERE_PENALTY * (1.0 - (0.0 if m.local else _fame(p))), "outside the article's countries")
+        # Athens City Council", "Paris High School" in a story placed in the US are no world capital's,
+        # unless the article names the city's country: "Moscow residents" in a story naming Russia)
+        fame = 0.0 if m.local and p.country not in context.named else _fame(p)
+        add(-ELSEWHERE_PENALTY * (1.0 - fame), "outside the article's countries")
         if not m.exact:
             add(-VARIANT_ABROAD_PENALTY, "a variant abroad")  # "Southeast" is not Burkina Faso's Southwest region
     elif p.kind != "country" and p.country and context.named and p.country not in context.named:
