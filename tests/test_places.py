@@ -4,10 +4,13 @@ They run the real spaCy pipeline and gazetteer (the shared ``resources`` fixture
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import headwater
 from headwater.enrich.places.resolve import find_places
 from headwater.resources import Resources
 
@@ -223,3 +226,103 @@ def test_places_in_other_scripts(resources: Resources, text: str, expected: dict
         assert text[found[surface]["start"]:found[surface]["end"]] == surface
     tanf = [p for p in places if p["surface"] in ("Эт-Танфа", "التنف")]
     assert all(p["name"] == "Al-Tanf" for p in tanf)
+
+
+# --- Places naming local bodies; the outlet's country (issue 18) --------------------------------------
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # the parser takes the office into a person's name: the place still opens it
+    ("The house burned overnight, according to Anderson County Sheriff Greg Taylor. Deputies found no one inside.",
+     "Anderson County"),
+    ("The annexation bill passed on Monday. \"We will see improvements in that corridor,\" said Avondale Mayor "
+     "Ed Rieker.", "Avondale"),
+])
+def test_place_opening_an_officers_title_is_a_place(resources: Resources, text: str, surface: str) -> None:
+    places, _, _ = parse(resources, text)
+    assert surface in {p["surface"] for p in places}
+
+
+def test_place_named_in_the_article_keeps_its_brand_names(resources: Resources) -> None:
+    # one sense per article: where the text names the town as a place, a festival or a dealership
+    # named after it is the town's too; the brand alone ("Nord Stream") stays no place
+    text = ("Students in Nashville saw the short films on Monday. The films will debut when the Nashville Film "
+            "Festival opens next month.")
+    places, _, _ = parse(resources, text)
+    assert [p["start"] for p in places if p["surface"] == "Nashville"] == [12, text.index("Nashville Film")]
+    assert len({p["place_id"] for p in places}) == 1
+
+
+@pytest.mark.parametrize(("outlet", "country", "admin1"), [("GB", "GB", "England"), ("AU", "AU", "New South Wales")])
+def test_outlet_country_is_context(resources: Resources, outlet: str, country: str, admin1: str) -> None:
+    text = "The council in Newcastle voted on Tuesday to close two libraries and a swimming pool to save money."
+    places, _, _ = find_places(text, resources.nlp(text), resources.gazetteer, None, outlet)
+    found = by_surface(places)["Newcastle"]
+    assert (found["country"], found["admin1"]) == (country, admin1)
+    assert f"in the outlet's country ({outlet}) (+1.0)" in found["evidence"]
+
+
+def test_outlet_country_does_not_pull_foreign_news_home(resources: Resources) -> None:
+    # a US paper's story from Syria: Palmyra is the Syrian town, not one of the American Palmyras
+    text = "Islamic State fighters were driven out of Palmyra, the ancient city east of Homs in Syria."
+    places, _, _ = find_places(text, resources.nlp(text), resources.gazetteer, None, "US")
+    assert by_surface(places)["Palmyra"]["country"] == "SY"
+
+
+def test_a_name_the_text_treats_as_local_is_no_world_city_abroad(resources: Resources) -> None:
+    # a town council and residents: the Berlin of this US story is an American one, not Germany's capital
+    text = ("The Berlin Town Council voted on Monday to raise the sewer fee. Berlin residents will pay $40 more a "
+            "year, officials in Hartford said.")
+    places, _, _ = parse(resources, text)
+    assert {p["country"] for p in places if p["surface"] == "Berlin"} == {"US"}
+    # ...but a world city whose country the article names stays itself, local words or not
+    text = ("Senators in Washington debated new sanctions on Russia on Tuesday. Moscow residents queued at banks "
+            "as the rouble fell.")
+    places, _, _ = parse(resources, text)
+    assert by_surface(places)["Moscow"]["country"] == "RU"
+
+
+def test_a_region_opening_a_bodys_name_is_a_place(resources: Resources) -> None:
+    text = "She attended Northeast Texas Community College before joining the police in Dallas."
+    places, _, _ = parse(resources, text)
+    assert by_surface(places)["Texas"]["kind"] == "admin_region"
+
+
+def test_a_town_naming_a_street_is_no_place(resources: Resources) -> None:
+    text = "The crash closed Decatur Boulevard near the airport in Las Vegas."
+    places, _, _ = parse(resources, text)
+    assert [p["surface"] for p in places] == ["Las Vegas"]
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    ("The bill was backed by Rep. Vicki Lensing, D-Iowa City, and passed the House on Tuesday.", "Iowa City", "Iowa"),
+    ("Sen. Torrey Westrom, R-Elbow Lake, went before a Senate committee to urge passage of the bill.",
+     "Elbow Lake", "Minnesota"),
+])
+def test_a_legislators_hometown_is_a_place(resources: Resources, text: str, surface: str, admin1: str) -> None:
+    places, _, _ = parse(resources, text)
+    assert by_surface(places)[surface]["admin1"] == admin1
+
+
+def test_a_name_given_an_age_is_a_person_throughout(resources: Resources) -> None:
+    text = ("The incident occurred while Campbell, 42, was resisting arrest in Houston. Campbell's lawyer said that "
+            "Campbell would appeal.")
+    places, _, _ = parse(resources, text)
+    assert [p["surface"] for p in places] == ["Houston"]
+
+
+def test_the_run_gives_places_the_outlets_country(tmp_path: Path, resources: Resources) -> None:
+    # the outlet is known from the URL (outlet registry); the same story in two countries' papers
+    # (two different texts: the same text twice is one article, a copy)
+    text = "The council in Newcastle voted on Tuesday to close two libraries and a swimming pool to save money. {}"
+    lines = [{"url": f"https://{host}/news/2024/council-cuts", "title": "Council votes to close libraries",
+              "text": text.format(more)}
+             for host, more in (("www.bbc.co.uk", "Councillors said the cuts were needed after the budget shortfall."),
+                                ("www.abc.net.au", "Residents plan a protest outside the chambers next week."))]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    headwater.analyze([str(src)], tmp_path / "out", resources=resources)
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    outlet = {a["id"]: (a["outlet"] or {}).get("country") for a in doc["articles"]}
+    assert sorted(outlet.values()) == ["AU", "GB"]
+    newcastle = {outlet[p["article_id"]]: p["country"] for p in doc["places"] if p["surface"] == "Newcastle"}
+    assert newcastle == {"GB": "GB", "AU": "AU"}

@@ -15,7 +15,8 @@ from headwater.registry import Registry
 
 def places(ctx: Context) -> None:
     a = ctx.article
-    places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.get("gazetteer"), a.title)
+    places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.get("gazetteer"), a.title,
+                                          a.outlet.country if a.outlet else None)
     ctx.assign("places", places + [{**m, "metonymy": True} for m in metonyms])
     ctx.assign("focus", focus)
 

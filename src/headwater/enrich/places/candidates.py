@@ -49,6 +49,11 @@ CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|
                        r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
                        r"county|field|oil ?field|gas ?field|dam|river|desert|mountains?|valley|plain|zone|"
                        r"neighbou?rhood|port|garrison|checkpoint|municipality|island|bay|strait|sea)\b", re.I)
+# A legislator's party and hometown after the name: "Rep. Vicki Lensing, D-Iowa City", "(R-Elbow Lake)"
+# (the comma or bracket keeps "D-Day" out).
+PARTY_BEFORE = re.compile(r"(?:,\s|\()[DRI]-$")
+# Words after a name that make it a street's: "Washington Avenue", "Decatur Blvd.", "Malta Road".
+STREET_AFTER = re.compile(r"^ (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Lane|Ln\.?)(?!\w)")
 # Words after a town that make it the home of people or of local bodies: "a Gainesville man",
 # "Raytown police", "the Athens City Council", "St. Louis-based".
 LOCAL_AFTER = re.compile(r"^(?:[’']s)?\s*(?:-based|man|woman|men|women|teen(?:ager)?s?|boy|girl|couple|residents?|"
@@ -113,6 +118,8 @@ class Mention:
     heads_entity: bool = False  # "Paris Police Department", "University of Alexandria": a place naming an organization
     cue_before: bool = False
     cue_after: bool = False
+    local: bool = False  # its people or local bodies follow ("Athens City Council"), here or at another mention
+    street: bool = False  # a street's name: "Washington Avenue", "Southeast Fourth Avenue"
     admin_after: bool = False
     admin_before: bool = False
     pos: str | None = None
@@ -201,11 +208,12 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     upper = [t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper())
              or (t[0].isalpha() and not t[0].islower()) for t in toks]
     # words in other scripts, keyed as the gazetteer keys names in those scripts
-    nkeys = [native_token(t) if not is_latin(t) and t[0].isalpha() else "" for t in toks]
+    # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
+    nkeys = [native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else "" for t in toks]
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
     joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
-                or (fold_token(toks[j]) in ABBREVIATED and text[ws[j][1]:ws[j + 1][0]] in (".", ". "))  # St. Louis
+                or (text[ws[j][1]:ws[j + 1][0]] in (".", ". ") and fold_token(toks[j]) in ABBREVIATED)  # St. Louis
                 for j in range(nw - 1)]
     out: list[Mention] = []
     i = 0
@@ -330,6 +338,13 @@ ORG_WORDS = frozenset(
     "defense interior office authority airport port state assembly parliament senate legislature army navy "
     "forces guard military embassy consulate parish municipality mayor zoo park center centre times post "
     "herald tribune journal news daily gazette star press radio tv television club".split())
+# Words before a place in the name of the place's part or area: "the Northeast Texas ...", "Metro Vancouver".
+_PARTS = ("north|south|east|west|northern|southern|eastern|western|central|upper|lower|northeast(?:ern)?|"
+          "northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|greater|metro")
+LEAD_PARTS = re.compile(rf"(?i)^(?:the\s+)?(?:(?:{_PARTS})\s+)*")
+OF_TAIL = re.compile(rf"(?i)\bof\s+(?:the\s+)?(?:(?:{_PARTS})\s+)*$")
+# A division's own name: "Butler County", "Orleans Parish", "Akita Prefecture".
+DIVISION_NAME = re.compile(r"\s(?:County|Parish|Borough|Township|Province|Prefecture|Governorate|Oblast)$")
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
 # "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
 HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
@@ -337,9 +352,12 @@ HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
 
 def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
-    m.cue_before = bool(CUE_BEFORE.search(before))
-    m.cue_after = bool(CUE_AFTER.match(after) or LOCAL_AFTER.match(after))
+    hometown = bool(PARTY_BEFORE.search(before))
+    m.cue_before = hometown or bool(CUE_BEFORE.search(before))
+    m.local = bool(LOCAL_AFTER.match(after))
+    m.cue_after = m.local or bool(CUE_AFTER.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
+    m.street = bool(STREET_AFTER.match(after))
     m.name_goes_on = bool(NAME_GOES_ON.match(after)) and not m.cue_after
     m.dateline = len(m.surface) >= 3 and m.surface.isupper() and bool(DATELINE_AFTER.match(after)) \
         and bool(DATELINE_BEFORE.search(before))
@@ -354,18 +372,27 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         if span is not None and len(span) == 1:
             m.pos = span[0].pos_
     ent = (ents or Ents(doc)).overlapping(m.start, m.end)
-    if ent is None:
-        return
+    if ent is None or hometown:
+        return  # (a legislator's hometown is the place whatever name the parser made of it)
     a, b, m.ner = ent
     lead, tail = text[a:m.start], text[m.end:b]
-    extra = [w for w in re.findall(r"[^\W\d_]+", lead + " " + tail) if fold_token(w) not in ARTICLES]
+    extra = [w for w in re.findall(r"[^\W\d_]+", lead + " " + tail) if _key(w) not in ARTICLES]  # (as folded)
     if extra and not all(w.lower() in PLACE_WORDS for w in extra):
-        head = not re.sub(r"(?i)^the\s*", "", lead).strip()  # the place opens the name
-        of_tail = bool(re.search(r"\bof\s+(?:the\s+)?$", lead)) and not tail.strip(" .,'’s")  # "Bank of America"
+        # the place opens the name, perhaps after a part of it: "Northeast Texas Community College",
+        # "Metro Vancouver" (the region's bodies)
+        head = not LEAD_PARTS.sub("", lead).strip()
+        of_tail = bool(OF_TAIL.search(lead)) and not tail.strip(" .,'’s")  # "Bank of America", "of Western Pennsylvania"
         if m.ner in HEADED and (head or of_tail):
             m.heads_entity = True
             # "Nord Stream", "Dubai World Cup": proper names after the place, none of them a body's
-            m.brand = head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra)
+            # (a county's or province's full name opens only its own bodies: "Butler County Coroner",
+            # "Henderson County Crimestoppers")
+            m.brand = head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra) \
+                and not DIVISION_NAME.search(m.surface)
+        elif head and m.cue_after:
+            # a local body or office right after the place opening a person's or a work's name: the
+            # parser took the title in ("Anderson County Sheriff Greg Taylor", "Avondale Mayor Ed Rieker")
+            m.heads_entity = True
         else:
             m.inside_entity = True  # "Hayat Tahrir al-Sham", "Hassan al-Wali": part of another name
 

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 from headwater.enrich.places.candidates import DEMONYM_LIKE, Ents, Mention, annotate, candidates, word_spans
 
+# A person's age after the name, set off by commas, as news gives it: "Campbell, 42, was arrested".
+AGE_AFTER = re.compile(r", \d{1,3},")
 # Score needed to accept a mention, on the scale of ``_score`` (tuned on the seeds' and FA-KES's
 # spelling variety with person and organization names as negatives: at 2.0 Al Hasakah tagged PERSON
 # in a Syrian context passes and Hassan al-Wali does not).
@@ -150,6 +152,8 @@ class _Context:
     support: dict[Region, float] = field(default_factory=lambda: defaultdict(float))
     own_support: dict[str, dict[Region, float]] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # countries the article names at all, actors included
+    placed: set[str] = field(default_factory=set)  # names accepted on the first pass outside a brand's name
+    outlet: str | None = None  # the publishing outlet's country (ISO code), when the registry knows the outlet
 
     def vote(self, key: str, places: list[Place]) -> None:
         if key in self.own_support:
@@ -210,9 +214,16 @@ def _inside(p: Place, region: Place) -> bool:
         and p.id != region.id
 
 
-def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None) -> float:
+def _names_country(m: Mention) -> bool:
+    """Whether the mention's name is a country's own ("Mexico")."""
+    return any(q.kind == "country" and _name_key(q.name) == m.key for q in m.candidates)
+
+
+def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None,
+           names_country: bool | None = None) -> float:
     """How well reading ``p`` fits mention ``m`` in its article; ``evidence`` (when given) receives
-    each term that moved the score, for the record of why a reading was chosen."""
+    each term that moved the score, for the record of why a reading was chosen. ``names_country``
+    is ``_names_country(m)`` when the caller has it (computed once a mention, not once a reading)."""
     terms: list[tuple[float, str | Callable[[], str]]] = []
 
     def add(value: float, why: str | Callable[[], str]) -> None:
@@ -229,14 +240,24 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         # the name is one of the town's alternate names (old, local or foreign: Paris for Saint Paris,
         # Manhattan for New York City): a town whose own name it is comes first
         add(-ALIAS_PENALTY, "an alternate name of the town")
-        if any(q.kind == "country" and _name_key(q.name) == m.key for q in m.candidates):
+        if names_country if names_country is not None else _names_country(m):
             add(-COUNTRY_NAME_PENALTY, "the own name of a country")  # "Mexico" is not Mexico City
     if p.country and context.country(m.key, p.country) > 0:
         add(1.0, "in a country the article is in")
+    elif p.country and p.country == context.outlet:
+        # a namesake in the outlet's own country: news is local first (Newcastle in a British paper is
+        # Newcastle upon Tyne, in an Australian one Newcastle, New South Wales). As much as one place
+        # named in that country, and no more: a paper's foreign news keeps its places (the outlet
+        # makes no reading abroad "elsewhere", and a world city still outweighs a small namesake)
+        add(1.0, lambda: f"in the outlet's country ({p.country})")
     elif p.kind != "country" and p.country and context.elsewhere(m.key):
         # (a sea, an ocean or a world region lies in no country: it never leaves the story)
         # Palmyra in a Syria story is not Palmyra, Pennsylvania: leaving the story's countries needs evidence
-        add(-ELSEWHERE_PENALTY * (1.0 - _fame(p)), "outside the article's countries")
+        # (a world city's fame excuses it only where the text does not treat the name as local: "the
+        # Athens City Council", "Paris High School" in a story placed in the US are no world capital's,
+        # unless the article names the city's country: "Moscow residents" in a story naming Russia)
+        fame = 0.0 if m.local and p.country not in context.named else _fame(p)
+        add(-ELSEWHERE_PENALTY * (1.0 - fame), "outside the article's countries")
         if not m.exact:
             add(-VARIANT_ABROAD_PENALTY, "a variant abroad")  # "Southeast" is not Burkina Faso's Southwest region
     elif p.kind != "country" and p.country and context.named and p.country not in context.named:
@@ -265,7 +286,7 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(1.0 if m.ner in ("NORP", "GPE", None) else -1.5 if m.ner == "PERSON" else 0.0, "nationality word")
     elif m.ner in ("GPE", "LOC", "FAC"):
         add(1.5, lambda: f"parsed as {m.ner}")
-    elif m.ner in ("PERSON", "NORP"):
+    elif m.ner in ("PERSON", "NORP") and not m.heads_entity:  # (not "Avondale Mayor Ed Rieker")
         add(-1.5, lambda: f"parsed as {m.ner}")
     elif m.ner in ("ORG",) and not m.heads_entity and p.subkind not in ("seat_of_government", "union"):
         # (a seat of government is labelled as the body it houses, "the Kremlin denied", and a union
@@ -277,10 +298,12 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(1.5, "a place or local word after it")
     if m.name_goes_on and not (m.heads_entity and m.ner in ("ORG", "FAC")):  # "Arlington Chamber of Commerce"
         add(-NAME_GOES_ON_PENALTY, "a longer name goes on")
-    if m.brand and p.country not in context.named and context.country(m.key, p.country or "") <= 0:
+    if m.brand and p.country not in context.named and context.country(m.key, p.country or "") <= 0 \
+            and m.key not in context.placed:
         # a place word opening a brand or project's name ("Nord Stream", "Dubai World Cup") is that
         # place only where the article is about it; LGL-style "Watertown Public Opinion" in a story
-        # from Watertown still is
+        # from Watertown still is, and so is "Butler County Coroner" where the article names Butler
+        # County as a place elsewhere (one sense per article: the body is the place's)
         add(-BRAND_PENALTY, "opens the name of an organization or product")
     if m.dateline:
         add(2.0, "dateline")  # where the story was filed: a place, whatever the parser made of a word in capitals
@@ -308,6 +331,10 @@ def _rejected(m: Mention) -> str | None:
         return f"labelled {m.ner}"  # NORP on a word shaped like a nationality ("Syrian"), not on "Et-Tanf"
     if m.disease:
         return "part of a disease's name"
+    if m.street and not any(p.kind in ("country", "admin_region") for p in m.candidates):
+        # a town's name before "Street", "Avenue", "Road" names the street, found in any town (a
+        # state's or county's may name its body: "Otter Tail County Road 80", "Lebanon Street Superintendent")
+        return "a street's name"
     if m.inside_entity:
         return "part of a longer name"
     if m.person_context:
@@ -325,6 +352,8 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     alone, unless the text marks it as a place ("in Turner", "Turner, Maine", "Turner County").
     So for a town named as an ordinary word the article also writes in lower case ("the minister")."""
     surnames = {fold(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
+    # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
+    surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
     lower_words = {w for w in re.findall(r"\b[a-z]{4,}\b", text)}
     for m in mentions:
         if m.key in surnames and " " not in m.surface and not m.demonym \
@@ -374,8 +403,10 @@ def _initial_context(mentions: list[Mention]) -> _Context:
     return context
 
 
-def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer) -> list[Mention]:
-    """Choose a place for each mention, or none; returns the accepted mentions.
+def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
+            outlet_country: str | None = None) -> list[Mention]:
+    """Choose a place for each mention, or none; returns the accepted mentions. ``outlet_country``,
+    the publishing outlet's country, counts as context for namesakes there.
 
     Two passes: the first with the countries the text names, the second adding where the places
     accepted in the first lie (their countries and first-level divisions), so that Athens among
@@ -385,13 +416,18 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer)
         annotate(m, text, doc, ents)
     _link_within(mentions, text)
     _person_names(mentions, text, ents)
+    local = {m.key for m in mentions if m.local}  # one sense per article: "Newark police" ... "in Newark"
+    for m in mentions:
+        m.local = m.key in local
     context = _initial_context(mentions)
+    context.outlet = outlet_country
     for m in mentions:
         if not _rejected(m) and not m.demonym:
             context.vote(m.key, m.candidates)
     first: list[Mention] = []
     for m in mentions:
         _choose(m, context, first)
+    context.placed = {m.key for m in first if not m.brand and not m.demonym}
     for m in first:
         p = m.chosen
         assert p is not None
@@ -469,7 +505,9 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
         # (a big city inside the province of the same name; "California" is still the state)
         seats = {(q.country, q.admin1) for q in options if q.kind == "city" and q.population >= 50_000}
         options = [p for p in options if p.kind != "admin_region" or (p.country, p.admin1) not in seats]
-    scored = sorted(((_score(m, p, context), p.population, p) for p in options), key=lambda t: (t[0], t[1]), reverse=True)
+    own = _names_country(m)
+    scored = sorted(((_score(m, p, context, None, own), p.population, p) for p in options),
+                    key=lambda t: (t[0], t[1]), reverse=True)
     best, _, place = scored[0]
     m.score, m.best = best, place
     m.confidence = _confidence([t[0] for t in scored])
@@ -480,7 +518,7 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
     else:
         m.chosen = place
         m.evidence = []
-        _score(m, place, context, m.evidence)
+        _score(m, place, context, m.evidence, own)
         if len(scored) > 1:
             m.evidence.append(f"next best: {scored[1][2].name}, {scored[1][2].admin1 or scored[1][2].country} "
                               f"({scored[1][0]:.1f})")
@@ -498,16 +536,17 @@ def _confidence(scores: list[float]) -> float:
 Found = list[dict[str, Any]]
 
 
-def find_places(text: str, doc: Doc | None, gaz: Gazetteer,
-                title: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
-    """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``."""
-    accepted = resolve(candidates(text, gaz), text, doc, gaz)
+def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = None,
+                outlet_country: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
+    """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``;
+    ``outlet_country`` (ISO code) is the publishing outlet's country when known."""
+    accepted = resolve(candidates(text, gaz), text, doc, gaz, outlet_country)
     in_title = []
     if title:
         # Titles are often in Title Case: only names the body also uses, or provinces and
         # cities big enough to be headline places, count from there
         known = {m.key for m in accepted}
-        for m in resolve(candidates(title, gaz), title, None, gaz):
+        for m in resolve(candidates(title, gaz), title, None, gaz, outlet_country):
             if m.chosen and (m.key in known or _base(m.chosen) >= 2.0) and m.chosen.kind != "country" and not m.demonym:
                 m.in_title = True
                 in_title.append(m)
