@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.lang import LanguagePack
-from headwater.lang.parsers import NORMALS
+from headwater.lang.parsers import NORMALS, SENTENCES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -113,7 +113,11 @@ def quote_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[int
     the pairs are tried in order and an inner quote inside an outer one is not a quote of its own."""
     spans: list[tuple[int, int]] = []
     for open_, close in pairs:
-        if open_ == close:
+        if open_ == close == '"' and '""' in text:
+            # Text out of a CSV field doubles every quote mark inside it ('""Мы были…"", - заявил') and
+            # wraps the whole in single ones: the doubled marks are the quotes, a lone one is not.
+            pat = re.compile(r'""((?:(?!"")[^\n])+)""')
+        elif open_ == close:
             pat = re.compile(re.escape(open_) + r"([^" + re.escape(open_) + r"\n]+)" + re.escape(close))
         else:
             pat = re.compile(re.escape(open_) + r"([^\n]*?)" + re.escape(close))
@@ -125,12 +129,14 @@ def quote_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[int
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence offsets, cut at new lines too (titles and datelines stand on lines of their own)."""
+    """Sentence offsets, cut at new lines too (titles and datelines stand on lines of their own): the
+    parser's own sentences where it keeps them (natasha's), else spaCy's."""
     out = []
     text = doc.text
-    for sent in doc.sents:
-        for m in re.finditer(r"[^\n]+", sent.text):
-            a, b = sent.start_char + m.start(), sent.start_char + m.end()
+    spans = doc.user_data.get(SENTENCES) or [(s.start_char, s.end_char) for s in doc.sents]
+    for start, end in spans:
+        for m in re.finditer(r"[^\n]+", text[start:end]):
+            a, b = start + m.start(), start + m.end()
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
