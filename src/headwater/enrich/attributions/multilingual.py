@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.role_types import RoleWords, type_by_role
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.lang import LanguagePack
@@ -38,6 +39,9 @@ MAX_SPEAKER_WORDS = 8
 QUOTE_GAP = 5
 # Punctuation that ends a speaker's words.
 STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
+# Quote marks as tokens. Read from the text: the natasha Doc's vocabulary has no lexical attributes
+# (``lower_``, ``is_quote`` are empty there), so words are compared as ``text.lower()``.
+QUOTE_MARKS = frozenset('«»„“”"\'‘’')
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
@@ -63,6 +67,12 @@ class Cues:
     places_of_speech: frozenset[str]  # "сообщили в пресс-службе": prepositions before a source
     bodies: frozenset[str]  # words of state bodies: the source is a government
     unnamed: tuple[str, ...]  # phrases that are their own unnamed source ("по имеющимся данным")
+    statement_verbs: frozenset[str]  # "сделал заявление", "приводит слова": a cue with a statement as object
+    statement_nouns: frozenset[str]
+    negated_ok: frozenset[str]  # "не исключил, что …" still reports; other cues under "не" do not
+    demonstratives: frozenset[str]  # "такое", "это" заявление: the statement of the sentence before
+    not_places: frozenset[str]  # "в понедельник", "в интервью": where a verb's place phrase names no source
+    not_speakers: frozenset[str]  # "Фото: …", "Читайте также: …": words that open credits, not speakers
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -97,6 +107,12 @@ def _cues(folder: Path) -> Cues:
         places_of_speech=frozenset(low("places_of_speech")),
         bodies=frozenset(low("bodies")),
         unnamed=tuple(low("unnamed")),
+        statement_verbs=frozenset(low("statement_verbs")),
+        statement_nouns=frozenset(low("statement_nouns")),
+        negated_ok=frozenset(low("negated_ok")),
+        demonstratives=frozenset(low("demonstratives")),
+        not_places=frozenset(low("not_places")),
+        not_speakers=frozenset(low("not_speakers")),
     )
 
 
@@ -167,6 +183,7 @@ class _Finder:
         self.published = published
         self.months = pack.months()
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
+        self._roles: dict[str, tuple[str, set[str]]] | None = None
 
     # -- cues ------------------------------------------------------------------------------
     def sentence(self, a: int, b: int) -> list[_Found]:
@@ -204,6 +221,11 @@ class _Finder:
             if _is_verb(self.cues, tok.text, lemma) and (not self.parsed or tok.pos_ in ("VERB", "AUX", "X") or
                                                           (lemma in self.cues.lemmas and tok.pos_ == "ADJ")):
                 f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok if self.parsed else None)
+                if f is not None:
+                    found.append(f)
+            elif self.parsed and lemma in self.cues.statement_verbs and tok.pos_ == "VERB" and any(
+                    c.dep_ == "obj" and c.lemma_.lower() in self.cues.statement_nouns for c in tok.children):
+                f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok, light=True)
                 if f is not None:
                     found.append(f)
         if not found:
@@ -245,10 +267,20 @@ class _Finder:
         start = self._skip_to_claim(ce, b)
         return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
 
-    def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any) -> _Found | None:
+    def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
+        """A reporting verb's speaker and what it reports. ``light``: a verb that reports only through
+        its object ("сделал заявление", "приводит его слова"), so what it reports is a quote beside
+        it, what follows its colon, the sentence before ("Такое заявление сделал …"), or the words
+        before a tag set off by a comma ("…, приводит его слова РИА Новости")."""
         cue = self.text[cs:ce]
         sp: tuple[int, int] | None = None
-        if tok is not None:
+        if tok is not None and self._negated(tok):
+            return None
+        if tok is not None and "Voice=Pass" in str(tok.morph):
+            # "сказано в статье": a passive cue speaks through its place phrase only; its subject is
+            # what was announced ("в области объявлена тревога"), not who announced it
+            sp = self._place_of_speech(tok, documents_only=True)
+        elif tok is not None:
             sp = self._subject(tok) or self._place_of_speech(tok)
             if sp is None and not any(c.dep_.startswith("nsubj") for c in tok.children):
                 sp = self._speaker_by_words(a, b, cs, ce)
@@ -260,6 +292,24 @@ class _Finder:
         if quote is not None:
             return _Found(quote[0], quote[1], cue, cs, sp, True)
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
+        if tok is not None and not light and self._not_reporting(tok):
+            # "Бербок поддержала вступление Украины": what the verb takes is the claim, as in English
+            # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт вину")
+            obj = next((c for c in tok.children if c.dep_ in ("obj", "xcomp")), None)
+            taken = [t.idx for t in obj.subtree if t.i > tok.i] if obj is not None and obj.i > tok.i else []
+            if not taken or tag_end > min(taken):
+                return None
+            return _Found(min(taken), self._trim_end(min(taken), b), cue, cs, sp)
+        if light:
+            back = self._back_reference(a, tag_start) or self._statement_back(tok, a, tag_start)
+            if back is not None:
+                return _Found(back[0], back[1], cue, cs, sp)
+            if self.text[tag_end:b].lstrip().startswith(":"):
+                after = self._skip_to_claim(tag_end, b)
+                return _Found(after, self._trim_end(after, b), cue, cs, sp)
+            if re.search(r"[,—–]\s*$", self.text[a:tag_start]):
+                return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+            return None
         said = self._clause_after(tok, tag_end, b)
         if said is not None:
             return _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
@@ -273,6 +323,28 @@ class _Finder:
                 len(WORD.findall(self.text[tag_end:b])) >= 3:
             return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
         return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+
+    def _negated(self, tok: Any) -> bool:
+        """'Не уточнил, почему …' reports nothing; 'не исключил, что …' does."""
+        negated = any(c.text.lower() == "не" and c.i < tok.i for c in tok.children)
+        return negated and tok.lemma_.lower() not in self.cues.negated_ok
+
+    def _not_reporting(self, tok: Any) -> bool:
+        """A cue word with an object or a predicate and no clause reports no clause ("поддержала
+        вступление", "выразил признательность"), unless the object is the statement itself
+        ("сделал заявление")."""
+        if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            return False
+        return any((c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in self.cues.statement_nouns)
+                   or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")) for c in tok.children)
+
+    def _statement_back(self, tok: Any, a: int, tag_start: int) -> tuple[int, int] | None:
+        """'Такое заявление Путин сделал …': a demonstrative on the statement refers to the sentence before."""
+        for c in tok.children:
+            if c.dep_ == "obj" and c.lemma_.lower() in self.cues.statement_nouns and c.idx < tok.idx and any(
+                    d.dep_ == "det" and d.text.lower() in self.cues.demonstratives for d in c.children):
+                return self.previous or (0, 0)
+        return None
 
     def _clause_after(self, tok: Any, i: int, b: int) -> int | None:
         """Where the clause said begins when a few words stand between the tag and it ("заявил в
@@ -323,6 +395,8 @@ class _Finder:
             return None
         head = m.group(1)
         words = WORD.findall(head)
+        if words and words[0].lower() in self.cues.not_speakers:
+            return None  # "Фото: Pool / …", "Читайте также: …": credits and links, no one speaks
         if not 1 <= len(words) <= 4 or re.search(r"\d", head) or len(WORD.findall(self.text[a + m.end():b])) < 3:
             return None
         hs, he = a + m.start(1), a + m.end(1)
@@ -343,9 +417,11 @@ class _Finder:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
             return self._subject(tok.head)  # "Лавров заявил …, и добавил, что …": the same speaker
+        if subj is None and tok.dep_ == "advcl" and "VerbForm=Conv" in str(tok.morph) and tok.head.pos_ == "VERB":
+            return self._subject(tok.head)  # "Собчак поблагодарила …, добавив, что …": the gerund's doer
         if subj is None:
             return None
-        if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.lower_ not in self.cues.pronouns:
+        if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.text.lower() not in self.cues.pronouns:
             subj = tok.head  # "певица, которая заявила": the noun the relative clause hangs on
         keep = [subj]
         for c in subj.children:
@@ -354,26 +430,40 @@ class _Finder:
         idx = sorted({t.i for t in keep if not t.is_space})
         # contiguous around the head, never across a comma or a quote
         lo = hi = subj.i
-        while lo - 1 in idx and not tok.doc[lo - 1].is_quote:
+        while lo - 1 in idx and tok.doc[lo - 1].text not in QUOTE_MARKS:
             lo -= 1
-        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and not tok.doc[hi + 1].is_quote:
+        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and tok.doc[hi + 1].text not in QUOTE_MARKS:
             hi += 1
         start, end = tok.doc[lo].idx, tok.doc[hi].idx + len(tok.doc[hi].text)
         if len(WORD.findall(self.text[start:end])) > MAX_SPEAKER_WORDS:
             return subj.idx, subj.idx + len(subj.text)
         return start, end
 
-    def _place_of_speech(self, tok: Any) -> tuple[int, int] | None:
+    def _place_of_speech(self, tok: Any, documents_only: bool = False) -> tuple[int, int] | None:
         """A verb without a subject whose source stands in a place phrase: "сообщили в пресс-службе
-        ведомства", "говорится в заявлении МИД" (the statement and who made it)."""
+        ведомства", "говорится в заявлении МИД" (the statement and who made it). ``documents_only``:
+        the place must be a statement, a body or an outlet ("сказано в статье", not "в области")."""
         for c in tok.children:
-            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in self.cues.places_of_speech
+            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.text.lower() in self.cues.places_of_speech
                                                  for g in c.children):
                 words = [t for t in c.subtree if not t.is_space and not (t.dep_ == "case" and t.head == c)]
                 words = [t for t in words if t.i >= c.i or t.head == c]
+                for k in range(1, len(words)):  # contiguous: a parse that hangs later words here is wrong
+                    if words[k].i != words[k - 1].i + 1 or words[k].text in QUOTE_MARKS | {",", "—"}:
+                        words = words[:k]
+                        break
                 if words:
                     s, e = words[0].idx, words[-1].idx + len(words[-1].text)
-                    if self._speaker_check(s, e) is not None and len(words) <= MAX_SPEAKER_WORDS:
+                    # "в офисе заявили", "в ведомстве сообщили": a plural verb with no subject says the
+                    # people of the place spoke (a sentence of indefinite person), whatever the place is
+                    indefinite = "Number=Plur" in str(tok.morph) and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i + 3 \
+                        and c.lemma_.lower() not in self.cues.not_places and c.text.lower() not in self.months
+                    if documents_only:
+                        c_words = {c.text.lower(), c.lemma_.lower()}
+                        if not c_words & (self.cues.anonymous | self.cues.bodies | self.cues.roles) and \
+                                self._lookup(self.text[s:e]) is None:
+                            continue
+                    if (indefinite or self._speaker_check(s, e) is not None) and len(words) <= MAX_SPEAKER_WORDS:
                         return s, e
         return None
 
@@ -431,7 +521,7 @@ class _Finder:
         """Words that can name a source: a name (entity, capital letter), a role, an outlet, a pronoun."""
         span = self.text[s:e]
         words = [w.lower() for w in WORD.findall(span)]
-        if not words:
+        if not words or words[0] in self.cues.not_speakers:
             return None
         if any(x.start_char < e and s < x.end_char for x in self.doc.ents):
             return s, e
@@ -508,6 +598,66 @@ class _Finder:
         return None
 
     def source(self, s: int, e: int) -> dict[str, Any]:
+        """The source the words at s:e name, typed by the role words they carry, or for a person
+        named without any, by the role the article gives that person elsewhere ("Министр обороны
+        Сергей Шойгу …", later "Шойгу заявил")."""
+        src = self._describe(s, e)
+        words = {w.lower() for w in WORD.findall(self.text[s:e])} | self._lemmas(s, e)
+        phrases: tuple[str, ...] = (self.text[s:e].lower(), " ".join(t.lemma_.lower() for t in self._tokens(s, e)))
+        roles = RoleWords.of(self.pack)
+        if src.get("kind") == "person" and not (words & (roles.official | roles.qualified | roles.non_state)):
+            given = self._article_roles().get(str(src.get("name")))
+            if given is not None:
+                src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
+                words |= given[1]
+                phrases += (given[0].lower(),)
+        typed_src = type_by_role(src, words, roles, phrases)
+        if src.get("kind") == "person" and self.people and self.people[-1] is src:
+            self.people[-1] = typed_src  # a pronoun later stands for the typed source
+        return typed_src
+
+    def _article_roles(self) -> dict[str, tuple[str, set[str]]]:
+        """Person (dictionary form, and surname when one person has it) -> the role the article gives
+        them: the words before the name in its phrase ("глава МИД России Сергей Лавров"), or an
+        apposition after it ("Константин Бобров, политолог, …")."""
+        if self._roles is not None:
+            return self._roles
+        roles = RoleWords.of(self.pack)
+        role_words = roles.official | roles.qualified | roles.non_state | self.cues.roles
+        out: dict[str, tuple[str, set[str]]] = {}
+        surnames: dict[str, set[str]] = {}
+        for ent in self.doc.ents if self.parsed else ():
+            if ent.label_ != "PERSON":
+                continue
+            name = self.normals.get((ent.start_char, ent.end_char), ent.text)
+            surnames.setdefault(name.split()[-1], set()).add(name)
+            before: list[Any] = []
+            i = ent.start - 1
+            while i >= 0 and ent.start - i <= MAX_SPEAKER_WORDS and self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+                    and self.doc[i].ent_type_ != "PERSON" and "\n" not in self.doc[i].text:
+                before.insert(0, self.doc[i])
+                i -= 1
+            after: list[Any] = []
+            j = ent.end
+            if j < len(self.doc) and self.doc[j].text == ",":
+                j += 1
+                while j < len(self.doc) and self.doc[j].text not in (",", ".", ";", "—", "(", ")") and len(after) < 8:
+                    after.append(self.doc[j])
+                    j += 1
+                if not (j < len(self.doc) and self.doc[j].text in (",", ".")) or any(t.pos_ == "VERB" for t in after):
+                    after = []
+            for toks in (before, after):
+                ws = {t.text.lower() for t in toks} | {t.lemma_.lower() for t in toks}
+                if toks and ws & role_words and name not in out:
+                    out[name] = (self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)], ws)
+        for last, names in surnames.items():
+            named = [n for n in names if n in out]
+            if len(names - {last}) == 1 and named and last not in out:
+                out[last] = out[named[0]]
+        self._roles = out
+        return out
+
+    def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
