@@ -73,6 +73,7 @@ class Cues:
     demonstratives: frozenset[str]  # "такое", "это" заявление: the statement of the sentence before
     not_places: frozenset[str]  # "в понедельник", "в интервью": where a verb's place phrase names no source
     not_speakers: frozenset[str]  # "Фото: …", "Читайте также: …": words that open credits, not speakers
+    clause_only: frozenset[str]  # "показал, что …": cues only with the clause they report
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -113,6 +114,7 @@ def _cues(folder: Path) -> Cues:
         demonstratives=frozenset(low("demonstratives")),
         not_places=frozenset(low("not_places")),
         not_speakers=frozenset(low("not_speakers")),
+        clause_only=frozenset(low("clause_only")),
     )
 
 
@@ -124,6 +126,42 @@ def _is_verb(cues: Cues, word: str, lemma: str | None) -> bool:
     return any(f in cues.exact or (len(f) > 3 and f.startswith(cues.prefixes)) for f in forms)
 
 
+# What stands before an opening straight quote mark and after a closing one.
+OPENS_AFTER = frozenset("([{«„“—–-:/")
+CLOSES_BEFORE = frozenset(".,;:!?)]}»…—–-")
+
+
+def _paired(text: str, open_: str, close: str) -> list[tuple[int, int]]:
+    """The outermost passages between one kind of marks (offsets inside the marks), paragraph by
+    paragraph, by a stack: an inner quote ('"… в подобных "саммитах" участвовать …"') stays inside
+    its outer one, and a mark never closed ('«Задержаны …' with no '»') quotes nothing. A mark that
+    opens and closes alike (the straight '"') opens after a space or an opening bracket, closes
+    before a space or punctuation, and else closes what is open."""
+    same = open_ == close
+    marks = re.compile(re.escape(open_) if same else "|".join(re.escape(x) for x in (open_, close)))
+    out: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        seg, p0 = para.group(0), para.start()
+        stack: list[int] = []
+        pairs: list[tuple[int, int]] = []
+        for m in marks.finditer(seg):
+            i, j = m.start(), m.end()
+            if same:
+                before = seg[i - 1] if i else " "
+                after = seg[j] if j < len(seg) else " "
+                opens = before.isspace() or before in OPENS_AFTER
+                closes = after.isspace() or after in CLOSES_BEFORE
+                is_open = opens and not closes if opens != closes else not stack
+            else:
+                is_open = m.group(0) == open_
+            if is_open:
+                stack.append(j)
+            elif stack:
+                pairs.append((p0 + stack.pop(), p0 + i))
+        out += [(s, e) for s, e in pairs if not any(a < s and e < b for a, b in pairs)]  # the outermost
+    return out
+
+
 def quote_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[int, int]]:
     """Quoted passages (offsets inside the marks) for a language's pairs of marks, within paragraphs;
     the pairs are tried in order and an inner quote inside an outer one is not a quote of its own."""
@@ -132,14 +170,12 @@ def quote_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[int
         if open_ == close == '"' and '""' in text:
             # Text out of a CSV field doubles every quote mark inside it ('""Мы были…"", - заявил') and
             # wraps the whole in single ones: the doubled marks are the quotes, a lone one is not.
-            pat = re.compile(r'""((?:(?!"")[^\n])+)""')
-        elif open_ == close:
-            pat = re.compile(re.escape(open_) + r"([^" + re.escape(open_) + r"\n]+)" + re.escape(close))
+            found = _paired(text, '""', '""')
         else:
-            pat = re.compile(re.escape(open_) + r"([^\n]*?)" + re.escape(close))
-        for m in pat.finditer(text):
-            s, e = m.start(1), m.end(1)
-            if not any(a - 1 <= s and e <= b + 1 for a, b in spans) and not any(s < b and a < e for a, b in spans):
+            found = _paired(text, open_, close)
+        for s, e in found:
+            if e > s and not any(a - 1 <= s and e <= b + 1 for a, b in spans) and \
+                    not any(s < b and a < e for a, b in spans):
                 spans.append((s, e))
     return sorted(spans)
 
@@ -173,7 +209,9 @@ class _Found:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, pack: LanguagePack, registry: SourceRegistry, published: str | None) -> None:
+    def __init__(self, doc: Doc, pack: LanguagePack, registry: SourceRegistry, published: str | None,
+                 headline: bool = False) -> None:
+        self.headline = headline
         self.doc, self.text, self.pack, self.registry = doc, doc.text, pack, registry
         self.cues = Cues.of(pack)
         self.parsed = doc.has_annotation("DEP")
@@ -215,7 +253,10 @@ class _Finder:
         span = self.doc.char_span(a, b, alignment_mode="expand")
         tokens = list(span) if span is not None else []
         for tok in tokens:
-            if tok.idx < a or not WORD.fullmatch(tok.text) or self._quoted(tok.idx):
+            if tok.idx < a or not WORD.fullmatch(tok.text):
+                continue
+            if self._quoted(tok.idx):
+                found += self._inside_quote(a, b, tok)
                 continue
             lemma = tok.lemma_.lower() if self.parsed else None
             if _is_verb(self.cues, tok.text, lemma) and (not self.parsed or tok.pos_ in ("VERB", "AUX", "X") or
@@ -224,21 +265,45 @@ class _Finder:
                 if f is not None:
                     found.append(f)
             elif self.parsed and lemma in self.cues.statement_verbs and tok.pos_ == "VERB" and any(
-                    c.dep_ == "obj" and c.lemma_.lower() in self.cues.statement_nouns for c in tok.children):
+                    c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.lemma_.lower() in self.cues.statement_nouns
+                    for c in tok.children):
                 f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok, light=True)
                 if f is not None:
                     found.append(f)
         if not found:
-            f = self._colon(a, b)
+            f = self._colon(a, b) or (self._dash_speaker(a, b) if self.headline else None)
             if f is not None:
                 found.append(f)
         kept: list[_Found] = []
         for f in sorted(found, key=lambda f: f.cue_start):
             if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] and k.start < f.end and f.start < k.end
                        for k in kept) and \
-                    not any(k.cue_start <= f.cue_start < k.cue_start + len(k.cue) for k in kept):
+                    not any(k.cue_start <= f.cue_start < k.cue_start + len(k.cue) and not (
+                        k.quote and f.quote and (k.end <= f.start or f.end <= k.start)) for k in kept):
                 kept.append(f)
         return kept
+
+    def _inside_quote(self, a: int, b: int, tok: Any) -> list[_Found]:
+        """A tag that interrupts a quote: '«Запасы …, — сказал Зеленский. — Это говорит о том …»'.
+        Both parts of the quote are the speaker's: the one before the tag, and the one after it up
+        to the closing mark (which may be sentences later)."""
+        q = next(((s, e) for s, e in self.quotes if s <= tok.idx < e), None)
+        cs, ce = tok.idx, tok.idx + len(tok.text)
+        lead = re.search(r"[,.!?…]\s*[—–-]\s*$", self.text[max(a, q[0] if q else a):cs])
+        if q is None or lead is None or not _is_verb(self.cues, tok.text, tok.lemma_.lower() if self.parsed else None):
+            return []
+        tail = re.match(r"[^.,—–«»\"\n]{0,60}?[.,]\s*[—–-]\s+", self.text[ce:q[1]])
+        if tail is None:
+            return []
+        sp = (self._subject(tok) if self.parsed else None) or self._words_after(ce, min(q[1], ce + tail.end()))
+        if sp is None or not (ce <= sp[0] and sp[1] <= ce + tail.end()):
+            return []
+        first_end = self._trim_end(q[0], max(a, q[0]) + lead.start())
+        rest = ce + tail.end()
+        out = [_Found(q[0], first_end, tok.text, cs, sp, True)]
+        if len(WORD.findall(self.text[rest:q[1]])) >= 3:
+            out.append(_Found(rest, self._trim_end(rest, q[1]), tok.text, cs, sp, True))
+        return out
 
     def _quoted(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.quotes)
@@ -252,10 +317,15 @@ class _Finder:
         sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
         if sp is None:
             return None
+        back = self._back_reference(a, cs) if cs - a > 3 else None
+        if back is not None:  # "Это следует из опроса …": what the sentence before said
+            return _Found(back[0], back[1], self.text[cs:ce], cs, sp)
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
             start = self._skip_to_claim(max(sp[1], ce), b)
             return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
-        if len(WORD.findall(self.text[sp[1]:b])) >= 3:  # "…, по словам губернатора, находится под контролем"
+        rest = self.text[max(sp[1], ce):b]
+        if len(WORD.findall(rest)) >= 3 and rest.lstrip().startswith(","):
+            # "…, по словам губернатора, находится под контролем": the claim runs through the tag
             return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
         return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
 
@@ -281,7 +351,11 @@ class _Finder:
             # what was announced ("в области объявлена тревога"), not who announced it
             sp = self._place_of_speech(tok, documents_only=True)
         elif tok is not None:
-            sp = self._subject(tok) or self._place_of_speech(tok)
+            sp = (self._statement_owner(tok) if light else None) or self._subject(tok) or self._place_of_speech(tok)
+            said_by = self._tokens(*sp) if sp is not None else []
+            if len(said_by) == 1 and said_by[0].pos_ in ("PRON", "DET", "SCONJ") and \
+                    said_by[0].text.lower() not in self.cues.pronouns:
+                return None  # "Это показывает, что …", "что показывает": no one speaks
             if sp is None and not any(c.dep_.startswith("nsubj") for c in tok.children):
                 sp = self._speaker_by_words(a, b, cs, ce)
         else:
@@ -292,6 +366,10 @@ class _Finder:
         if quote is not None:
             return _Found(quote[0], quote[1], cue, cs, sp, True)
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
+        if tok is not None and tok.lemma_.lower() in self.cues.clause_only:
+            # "Опрос показал, что …" reports; "показал фильм", "установили памятник" do not
+            said = self._clause_after(tok, tag_end, b)
+            return None if said is None else _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
         if tok is not None and not light and self._not_reporting(tok):
             # "Бербок поддержала вступление Украины": what the verb takes is the claim, as in English
             # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт вину")
@@ -337,6 +415,23 @@ class _Finder:
             return False
         return any((c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in self.cues.statement_nouns)
                    or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")) for c in tok.children)
+
+    def _statement_owner(self, tok: Any) -> tuple[int, int] | None:
+        """Whose statement a statement verb reports: "приводятся слова пожилой женщины", "приводит
+        слова министра РИА Новости" (the words are the minister's; the agency relays them)."""
+        for c in tok.children:
+            if c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.lemma_.lower() in self.cues.statement_nouns:
+                owner = next((g for g in c.children if g.dep_ == "nmod" and g.i > c.i and g.pos_ in ("NOUN", "PROPN")), None)
+                if owner is not None:
+                    words = [t for t in owner.subtree if not t.is_space]
+                    for k in range(1, len(words)):
+                        if words[k].i != words[k - 1].i + 1 or words[k].text in QUOTE_MARKS | {",", "—"}:
+                            words = words[:k]
+                            break
+                    s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+                    if len(words) <= MAX_SPEAKER_WORDS and self._speaker_check(s, e) is not None:
+                        return s, e
+        return None
 
     def _statement_back(self, tok: Any, a: int, tag_start: int) -> tuple[int, int] | None:
         """'Такое заявление Путин сделал …': a demonstrative on the statement refers to the sentence before."""
@@ -387,6 +482,23 @@ class _Finder:
                 before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
             return None
         return self.previous or (0, 0)  # (0, 0): refers back to nothing, no claim
+
+    def _dash_speaker(self, a: int, b: int) -> _Found | None:
+        """A headline 'claim — Speaker' ("Киев не готов пойти на компромисс с Россией - Ермак"): a
+        name of one to three capitalized words after the last dash. Headlines only: in running text
+        "Главный виновник — Ермак" says who, not who spoke."""
+        m = re.match(r"(.*\S)\s+[—–-]\s+([^—–\-\s][^—–]*?)[\s.]*(?:\d{1,2}:\d{2})?\s*$", self.text[a:b])
+        if m is None or len(WORD.findall(m.group(1))) < 3:
+            return None
+        words = WORD.findall(m.group(2))
+        if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return None
+        hs, he = a + m.start(2), a + m.end(2)
+        named = any(hs <= e.start_char and e.end_char <= he for e in self.doc.ents if e.label_ in ("PERSON", "ORG")) \
+            or self._lookup(m.group(2)) is not None or (self.parsed and all(t.pos_ == "PROPN" for t in self._tokens(hs, he)))
+        if not named:
+            return None
+        return _Found(a, self._trim_end(a, a + m.end(1)), "—", a + m.end(1), (hs, he))
 
     def _colon(self, a: int, b: int) -> _Found | None:
         """'Лавров: Запад не хочет…': a short name, a colon, a claim (headlines, transcripts)."""
@@ -459,7 +571,7 @@ class _Finder:
                     indefinite = "Number=Plur" in str(tok.morph) and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i + 3 \
                         and c.lemma_.lower() not in self.cues.not_places and c.text.lower() not in self.months
                     if documents_only:
-                        c_words = {c.text.lower(), c.lemma_.lower()}
+                        c_words = {t.text.lower() for t in words} | {t.lemma_.lower() for t in words}
                         if not c_words & (self.cues.anonymous | self.cues.bodies | self.cues.roles) and \
                                 self._lookup(self.text[s:e]) is None:
                             continue
@@ -546,7 +658,9 @@ class _Finder:
         if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
             return a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
         for q in self.quotes:
-            if 0 <= ts - q[1] <= QUOTE_GAP + 1 and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]):
+            if 0 <= ts - q[1] <= QUOTE_GAP + 1 and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]) and \
+                    not WORD.search(self.text, a, max(a, q[0] - 1)):
+                # the quote opens the sentence: not "США возглавляют «банду войны»: Захарова оценила …"
                 return q  # a quote of several sentences ends at this tag: all of it
             if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and re.sub(r"[\s«„“\"]", "", self.text[te:q[0]]) in (
                     ":", ",", ""):
@@ -574,6 +688,9 @@ class _Finder:
             return i
 
     def _trim_end(self, s: int, e: int) -> int:
+        if self.headline:  # "… на Украине 19:50": the time a headline carries is not what was said
+            m = re.search(r"\s+\d{1,2}:\d{2}\s*$", self.text[s:e])
+            e = s + m.start() if m else e
         while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",.;:—–-"):
             e -= 1
         return e
@@ -689,6 +806,13 @@ class _Finder:
         if len(toks) == 1 and toks[0].pos_ == "NOUN":
             lemma = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
             name = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
+        elif name == text and toks and toks[0].pos_ in ("NOUN", "PROPN") and toks[0].idx == s and \
+                "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph) and "-" not in toks[0].text:
+            # "в Министерстве обороны России" -> "Министерство обороны России": the head noun's
+            # dictionary form, the words it governs as they stand
+            lemma = toks[0].lemma_
+            head = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
+            name = head + text[len(toks[0].text):]
         if (set(words) | lemmas) & self.cues.bodies:
             return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
         if role_words:
@@ -741,11 +865,13 @@ def _iso(value: str | None) -> dt.date | None:
 
 
 def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePack,
-                                   registry: SourceRegistry) -> list[dict[str, Any]]:
+                                   registry: SourceRegistry, headline: bool = False) -> list[dict[str, Any]]:
     """Attributed claims of one article in its pack's language, then its own-voice claims marked
-    ``"sources": []``; the dicts of the English finder, plus ``dates`` the claim's sentence states."""
-    f = _Finder(doc, pack, registry, article.published)
+    ``"sources": []``; the dicts of the English finder, plus ``dates`` the claim's sentence states.
+    ``headline``: the text is a headline, where "claim — Speaker" attributes too."""
+    f = _Finder(doc, pack, registry, article.published, headline)
     out: list[dict[str, Any]] = []
+    covered: list[tuple[int, int]] = []  # quotes attributed ahead of their sentences
     for a, b in _sentences(doc):
         found = f.sentence(a, b)
         previous, f.previous = f.previous, (a, b)
@@ -768,11 +894,14 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                     continue
             if x.quote and x.start < a:  # «A. B. C», — сказал X: the sentences before are X's too
                 out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 1 <= o["start"] < x.end]
+            if x.quote and x.end > b:  # «…, — сказал X. — B. C»: the sentences after are X's too
+                covered.append((x.start, x.end))
             when = (f.dates(*previous) if back and previous else []) + dates
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
                         "sources": [src], "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
                         else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})
-        if not found:
+        inner = re.search(r"\w.*\w", doc.text[a:b])  # the sentence without its dashes and marks
+        if not found and not (inner and any(s <= a + inner.start() and a + inner.end() <= e for s, e in covered)):
             stripped = doc.text[a:b]
             if len(WORD.findall(stripped)) >= 6 and stripped[-1:] not in ("?", ":", "؟"):
                 out.append({"claim": stripped, "start": a, "end": b, "cue": None, "sources": [], "hedges": [],
