@@ -74,6 +74,8 @@ class Cues:
     not_places: frozenset[str]  # "в понедельник", "в интервью": where a verb's place phrase names no source
     not_speakers: frozenset[str]  # "Фото: …", "Читайте также: …": words that open credits, not speakers
     clause_only: frozenset[str]  # "показал, что …": cues only with the clause they report
+    speech_acts: frozenset[str]  # "выступил": a stand with "против"/"за", else a statement verb
+    stance_prepositions: frozenset[str]
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -115,6 +117,8 @@ def _cues(folder: Path) -> Cues:
         not_places=frozenset(low("not_places")),
         not_speakers=frozenset(low("not_speakers")),
         clause_only=frozenset(low("clause_only")),
+        speech_acts=frozenset(low("speech_acts")),
+        stance_prepositions=frozenset(low("stance_prepositions")),
     )
 
 
@@ -264,6 +268,19 @@ class _Finder:
                 f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok if self.parsed else None)
                 if f is not None:
                     found.append(f)
+            elif self.parsed and lemma in self.cues.speech_acts and tok.pos_ == "VERB":
+                # "выступил против …" takes a stand; "выступил с заявлением", "выступил на заседании"
+                # report only beside a quote, a colon or the sentence before ("С таким заявлением выступил …")
+                stance = any(g.text.lower() in self.cues.stance_prepositions for c in tok.children for g in c.children
+                             if g.dep_ == "case" and c.i > tok.i)
+                f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok, light=not stance)
+                if f is not None and stance:  # the stand is what it is for or against
+                    at = next(c for c in tok.children if c.i > tok.i and any(
+                        g.dep_ == "case" and g.text.lower() in self.cues.stance_prepositions for g in c.children))
+                    start = min(t.idx for t in at.subtree if t.i > tok.i)
+                    f = _Found(start, self._trim_end(start, b), f.cue, f.cue_start, f.speaker) if not f.quote else f
+                if f is not None:
+                    found.append(f)
             elif self.parsed and lemma in self.cues.statement_verbs and tok.pos_ == "VERB" and any(
                     c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.lemma_.lower() in self.cues.statement_nouns
                     for c in tok.children):
@@ -385,7 +402,7 @@ class _Finder:
             if self.text[tag_end:b].lstrip().startswith(":"):
                 after = self._skip_to_claim(tag_end, b)
                 return _Found(after, self._trim_end(after, b), cue, cs, sp)
-            if re.search(r"[,—–]\s*$", self.text[a:tag_start]):
+            if re.search(r"[,—–]\s*$", self.text[a:tag_start]) and not self._inside_other_tag(a, tag_start):
                 return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
             return None
         said = self._clause_after(tok, tag_end, b)
@@ -397,9 +414,17 @@ class _Finder:
         back = self._back_reference(a, tag_start)
         if back is not None:
             return _Found(back[0], back[1], cue, cs, sp)
+        if len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start]):
+            # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
+            # past an apposition of the speaker ("Как считает политолог, координатор … Кочетков, …")
+            after = self._past_apposition(after, b)
+            if len(WORD.findall(self.text[after:b])) >= 3:
+                return _Found(after, self._trim_end(after, b), cue, cs, sp)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
                 len(WORD.findall(self.text[tag_end:b])) >= 3:
             return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
+        if self._inside_other_tag(a, tag_start):
+            return None
         return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
 
     def _negated(self, tok: Any) -> bool:
@@ -408,13 +433,13 @@ class _Finder:
         return negated and tok.lemma_.lower() not in self.cues.negated_ok
 
     def _not_reporting(self, tok: Any) -> bool:
-        """A cue word with an object or a predicate and no clause reports no clause ("поддержала
-        вступление", "выразил признательность"), unless the object is the statement itself
-        ("сделал заявление")."""
+        """A cue word with an object, an infinitive or a predicate and no clause reports no clause
+        ("поддержала вступление", "хочет пошатнуть", "выразил признательность"), unless the object is
+        the statement itself ("сделал заявление")."""
         if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return False
         return any((c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in self.cues.statement_nouns)
-                   or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")) for c in tok.children)
+                   or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN", "VERB")) for c in tok.children)
 
     def _statement_owner(self, tok: Any) -> tuple[int, int] | None:
         """Whose statement a statement verb reports: "приводятся слова пожилой женщины", "приводит
@@ -434,9 +459,10 @@ class _Finder:
         return None
 
     def _statement_back(self, tok: Any, a: int, tag_start: int) -> tuple[int, int] | None:
-        """'Такое заявление Путин сделал …': a demonstrative on the statement refers to the sentence before."""
+        """'Такое заявление Путин сделал …', 'С таким заявлением выступил …': a demonstrative on the
+        statement refers to the sentence before."""
         for c in tok.children:
-            if c.dep_ == "obj" and c.lemma_.lower() in self.cues.statement_nouns and c.idx < tok.idx and any(
+            if c.dep_ in ("obj", "obl") and c.lemma_.lower() in self.cues.statement_nouns and c.idx < tok.idx and any(
                     d.dep_ == "det" and d.text.lower() in self.cues.demonstratives for d in c.children):
                 return self.previous or (0, 0)
         return None
@@ -667,6 +693,29 @@ class _Finder:
                 return q
         return None
 
+    def _inside_other_tag(self, a: int, tag_start: int) -> bool:
+        """The words before a tag are no claim when they are another tag: "Ранее стало известно,
+        что Киев отверг …" (they end with "что"), "По словам президента, Москва выступает …"."""
+        before = self.text[a:tag_start].strip(" ,—–").lower()
+        last = WORD.findall(before)[-1:] if before else []
+        if last and last[0] in self.cues.complementizers:
+            return True
+        return any(before.startswith(p) and len(WORD.findall(before)) <= len(p.split()) + MAX_SPEAKER_WORDS // 2
+                   for p in self.cues.according)
+
+    def _past_apposition(self, i: int, b: int) -> int:
+        """Past words that only name or describe the speaker up to a comma (no verb, a name or a role
+        among them), when a claim follows the comma."""
+        m = re.match(r"[^,]{1,120},\s*", self.text[i:b])
+        if m is None or not self.parsed:
+            return i
+        toks = self._tokens(i, i + m.end() - 1)
+        named = any(i <= e.start_char and e.end_char <= i + m.end() for e in self.doc.ents) or \
+            {t.lemma_.lower() for t in toks} & (self.cues.roles | RoleWords.of(self.pack).non_state)
+        if named and toks and len(toks) <= MAX_SPEAKER_WORDS + 2 and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return i + m.end()
+        return i
+
     def _opens_clause(self, i: int, b: int) -> bool:
         m = WORD.search(self.text, i, b)
         if m is None or self.text[i:m.start()].strip(" ,") not in ("", ":", "—"):
@@ -813,10 +862,13 @@ class _Finder:
             lemma = toks[0].lemma_
             head = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
             name = head + text[len(toks[0].text):]
-        if (set(words) | lemmas) & self.cues.bodies:
+        rw = RoleWords.of(self.pack)
+        first = {toks[0].text.lower(), toks[0].lemma_.lower()} if toks else {words[0]}
+        office = bool(first & (rw.official | rw.qualified) - rw.state_bodies)  # "представитель МИД": a person
+        if (set(words) | lemmas) & self.cues.bodies and not office:
             return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
-        if role_words:
-            kind = "government" if label in ("ORG", "GPE") else "person"
+        if role_words or office:
+            kind = "person" if office else "government" if label in ("ORG", "GPE") else "person"
             src = {"name": name, "kind": kind, "country": None, "state_affiliated": None, "role": text, "text": text}
             if kind == "person":
                 self.people.append(src)
