@@ -298,6 +298,12 @@ class _Finder:
                     not any(k.cue_start <= f.cue_start < k.cue_start + len(k.cue) and not (
                         k.quote and f.quote and (k.end <= f.start or f.end <= k.start)) for k in kept):
                 kept.append(f)
+        for f in kept:  # "X указал на …, сообщает ведомство": X's claim ends where the other tag begins
+            for g in kept:
+                tag = min(g.cue_start, g.speaker[0])
+                if g is not f and not f.quote and f.start < tag < f.end and g.end <= tag and g.start <= f.start and \
+                        re.fullmatch(r"[\s,—–»\"“]*[,—–][\s,—–]*", self.text[g.end:tag]):
+                    f.end = self._trim_end(f.start, tag)
         return kept
 
     def _inside_quote(self, a: int, b: int, tok: Any) -> list[_Found]:
@@ -321,6 +327,14 @@ class _Finder:
         if len(WORD.findall(self.text[rest:q[1]])) >= 3:
             out.append(_Found(rest, self._trim_end(rest, q[1]), tok.text, cs, sp, True))
         return out
+
+    def _name_mark(self, i: int) -> bool:
+        """A quote mark around a name («Росатом», РИА «Новости»): a quote of one to three words."""
+        return any((s - 1 == i or e == i) and 1 <= len(WORD.findall(self.text[s:e])) <= 3 for s, e in self.quotes)
+
+    def _said(self, i: int) -> bool:
+        """Inside a quote of four words or more: what someone said, not a name in quotes («Пятый канал»)."""
+        return any(s <= i < e and len(WORD.findall(self.text[s:e])) >= 4 for s, e in self.quotes)
 
     def _quoted(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.quotes)
@@ -370,15 +384,18 @@ class _Finder:
         elif tok is not None:
             sp = (self._statement_owner(tok) if light else None) or self._subject(tok) or self._place_of_speech(tok)
             said_by = self._tokens(*sp) if sp is not None else []
-            if len(said_by) == 1 and said_by[0].pos_ in ("PRON", "DET", "SCONJ") and \
-                    said_by[0].text.lower() not in self.cues.pronouns:
-                return None  # "Это показывает, что …", "что показывает": no one speaks
+            if len(said_by) == 1 and said_by[0].pos_ in ("PRON", "DET", "SCONJ") and (
+                    said_by[0].text.lower() not in self.cues.pronouns or "Case=Nom" not in str(said_by[0].morph)):
+                return None  # "Это показывает, что …", "что показывает", "Его заверяли": no one speaks
             if sp is None and not any(c.dep_.startswith("nsubj") for c in tok.children):
                 sp = self._speaker_by_words(a, b, cs, ce)
         else:
             sp = self._speaker_by_words(a, b, cs, ce)
         if sp is None:
             return None
+        dated = re.search(r"\s+\d{1,2}\s+(\w+)$", self.text[sp[0]:sp[1]])  # "ведомство 2 июля": the date is not who
+        if dated and dated.group(1).lower() in self.months:
+            sp = (sp[0], sp[0] + dated.start())
         quote = self._adjacent_quote(min(cs, sp[0]), max(ce, sp[1]), a, b)
         if quote is not None:
             return _Found(quote[0], quote[1], cue, cs, sp, True)
@@ -399,8 +416,16 @@ class _Finder:
             back = self._back_reference(a, tag_start) or self._statement_back(tok, a, tag_start)
             if back is not None:
                 return _Found(back[0], back[1], cue, cs, sp)
-            if self.text[tag_end:b].lstrip().startswith(":"):
-                after = self._skip_to_claim(tag_end, b)
+            said = next((c for c in tok.children if c.dep_ in ("obj", "obl") and c.i > tok.i and
+                         c.lemma_.lower() in self.cues.statement_nouns), None)
+            past = max(tag_end, said.idx + len(said.text)) if said is not None else tag_end
+            if self.text[past:b].lstrip().startswith(":"):  # "опубликовали заявление: «…»"
+                after = self._skip_to_claim(past, b)
+                quote = next((q for q in self.quotes if after - 1 <= q[0] <= after + 2), None)
+                if quote is None and self.text[after:after + 1] in {o for o, _ in self.pack.quote_pairs}:
+                    after = self._skip_to_claim(after + 1, b)  # a quote never closed: its words
+                if quote is not None:
+                    return _Found(quote[0], quote[1], cue, cs, sp, True)
                 return _Found(after, self._trim_end(after, b), cue, cs, sp)
             if re.search(r"[,—–]\s*$", self.text[a:tag_start]) and not self._inside_other_tag(a, tag_start):
                 return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
@@ -423,8 +448,8 @@ class _Finder:
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
                 len(WORD.findall(self.text[tag_end:b])) >= 3:
             return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
-        if self._inside_other_tag(a, tag_start):
-            return None
+        if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
+            return None  # no claim: words before a tag are one only when a comma or a dash sets them off
         return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
 
     def _negated(self, tok: Any) -> bool:
@@ -503,6 +528,11 @@ class _Finder:
     def _back_reference(self, a: int, tag_start: int) -> tuple[int, int] | None:
         """'Об этом сообщило агентство ТАСС': the tag points back at the sentence before."""
         before = self.text[a:tag_start].strip(" ,—").lower()
+        for r in self.cues.back_references:  # "Claim, об этом заявил X": the words before, in this sentence
+            m = re.search(r"[,;—–]\s*" + re.escape(r) + r"$", before)
+            if m is not None and len(WORD.findall(before[:m.start()])) >= 3:
+                return a, self._trim_end(a, a + len(self.text[a:tag_start]) - len(self.text[a:tag_start].lstrip(" ,—"))
+                                         + m.start())
         # "Об этом сообщил X", "Об этом во вторник, 2 июля, сообщили в пресс-службе"
         if not before or not any(
                 before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
@@ -552,7 +582,13 @@ class _Finder:
     # -- speakers and claims ---------------------------------------------------------------
     def _subject(self, tok: Any) -> tuple[int, int] | None:
         """The subject of a reporting verb in the parse, as the contiguous words around its head."""
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # the subject within the verb's own clause (fewest commas between), then the nearest: a parse
+        # may hang another clause's subject here too ("…, что Дания начала …, об этом заявил госсекретарь")
+        def distance(c: Any) -> tuple[int, int]:
+            lo, hi = sorted((c.i, tok.i))
+            return sum(t.text == "," for t in tok.doc[lo:hi]), hi - lo
+        subj = min((c for c in tok.children if c.dep_ == "nsubj" and (self._said(c.idx) == self._said(tok.idx))),
+                   key=distance, default=None)
         if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
             return self._subject(tok.head)  # "Лавров заявил …, и добавил, что …": the same speaker
         if subj is None and tok.dep_ == "advcl" and "VerbForm=Conv" in str(tok.morph) and tok.head.pos_ == "VERB":
@@ -568,9 +604,10 @@ class _Finder:
         idx = sorted({t.i for t in keep if not t.is_space})
         # contiguous around the head, never across a comma or a quote
         lo = hi = subj.i
-        while lo - 1 in idx and tok.doc[lo - 1].text not in QUOTE_MARKS:
+        while lo - 1 in idx and (tok.doc[lo - 1].text not in QUOTE_MARKS or self._name_mark(tok.doc[lo - 1].idx)):
             lo -= 1
-        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and tok.doc[hi + 1].text not in QUOTE_MARKS:
+        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and (
+                tok.doc[hi + 1].text not in QUOTE_MARKS or self._name_mark(tok.doc[hi + 1].idx)):
             hi += 1
         start, end = tok.doc[lo].idx, tok.doc[hi].idx + len(tok.doc[hi].text)
         if len(WORD.findall(self.text[start:end])) > MAX_SPEAKER_WORDS:
@@ -684,12 +721,15 @@ class _Finder:
         if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
             return a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
         for q in self.quotes:
-            if 0 <= ts - q[1] <= QUOTE_GAP + 1 and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]) and \
+            gap = self.text[q[1]:ts] if 0 <= ts - q[1] <= 2 * QUOTE_GAP else None  # '»,', '"" , –'
+            if gap is not None and (len(gap) <= QUOTE_GAP + 1 or re.fullmatch(r"[\"»“”]*\s*[,.!?…]?\s*[—–-]?\s*", gap)) \
+                    and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]) and \
                     not WORD.search(self.text, a, max(a, q[0] - 1)):
                 # the quote opens the sentence: not "США возглавляют «банду войны»: Захарова оценила …"
                 return q  # a quote of several sentences ends at this tag: all of it
-            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and re.sub(r"[\s«„“\"]", "", self.text[te:q[0]]) in (
-                    ":", ",", ""):
+            sep = re.sub(r"[\s«„“\"]", "", self.text[te:q[0]])
+            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and (sep in (":", ",") or (
+                    sep == "" and len(WORD.findall(self.text[q[0]:q[1]])) >= 3)):  # not a name: РИА «Новости»
                 return q
         return None
 
@@ -855,6 +895,7 @@ class _Finder:
         if len(toks) == 1 and toks[0].pos_ == "NOUN":
             lemma = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
             name = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
+            name = toks[0].text if toks[0].text.isupper() else name  # "ФСБ" stays, not "Фсб"
         elif name == text and toks and toks[0].pos_ in ("NOUN", "PROPN") and toks[0].idx == s and \
                 "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph) and "-" not in toks[0].text:
             # "в Министерстве обороны России" -> "Министерство обороны России": the head noun's
@@ -945,7 +986,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                             o["dates"] = [*o.get("dates", []), *dates]
                     continue
             if x.quote and x.start < a:  # «A. B. C», — сказал X: the sentences before are X's too
-                out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 1 <= o["start"] < x.end]
+                out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 3 <= o["start"] < x.end]
             if x.quote and x.end > b:  # «…, — сказал X. — B. C»: the sentences after are X's too
                 covered.append((x.start, x.end))
             when = (f.dates(*previous) if back and previous else []) + dates
