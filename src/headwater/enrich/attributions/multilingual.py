@@ -701,6 +701,9 @@ class _Finder:
         if any(x.start_char < e and s < x.end_char for x in self.doc.ents):
             return s, e
         if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
+            toks = self._tokens(s, e) if self.parsed else []
+            if len(toks) == 1 and "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph):
+                return None  # "Его заверяли, что …": him, not he
             return s, e
         if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies) or \
                 self._lookup(span) is not None:
@@ -719,7 +722,12 @@ class _Finder:
         closing = {c for _, c in self.pack.quote_pairs}
         dash = re.search(r"(\S)\s*[,.!?]?\s*[—–-]\s*$", self.text[a:ts])
         if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
-            return a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
+            qs, qe = a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
+            while qs < qe and self.text[qs] in opening:  # '""…""' out of a CSV field
+                qs += 1
+            while qe > qs and self.text[qe - 1] in closing:
+                qe -= 1
+            return qs, qe
         for q in self.quotes:
             gap = self.text[q[1]:ts] if 0 <= ts - q[1] <= 2 * QUOTE_GAP else None  # '»,', '"" , –'
             if gap is not None and (len(gap) <= QUOTE_GAP + 1 or re.fullmatch(r"[\"»“”]*\s*[,.!?…]?\s*[—–-]?\s*", gap)) \
@@ -887,22 +895,14 @@ class _Finder:
             self.people.append(src)
             return src
         if (set(words) | lemmas) & self.cues.anonymous and not ents:
-            return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text}
+            return {"name": self._dictionary_form(s, e, text), "kind": "anonymous", "country": None,
+                    "state_affiliated": None, "text": text}
         label = ents[0].label_ if ents else None
         name = self.normals.get((ents[0].start_char, ents[0].end_char), text) if len(ents) == 1 and \
             ents[0].start_char == s and ents[0].end_char == e else text
         toks = self._tokens(s, e) if self.parsed else []
-        if len(toks) == 1 and toks[0].pos_ == "NOUN":
-            lemma = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
-            name = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
-            name = toks[0].text if toks[0].text.isupper() else name  # "ФСБ" stays, not "Фсб"
-        elif name == text and toks and toks[0].pos_ in ("NOUN", "PROPN") and toks[0].idx == s and \
-                "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph) and "-" not in toks[0].text:
-            # "в Министерстве обороны России" -> "Министерство обороны России": the head noun's
-            # dictionary form, the words it governs as they stand
-            lemma = toks[0].lemma_
-            head = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
-            name = head + text[len(toks[0].text):]
+        if name == text:
+            name = self._dictionary_form(s, e, text)
         rw = RoleWords.of(self.pack)
         first = {toks[0].text.lower(), toks[0].lemma_.lower()} if toks else {words[0]}
         office = bool(first & (rw.official | rw.qualified) - rw.state_bodies)  # "представитель МИД": a person
@@ -918,6 +918,20 @@ class _Finder:
         if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
             kind = "person"  # "певица", "офицер": a person named by what they are
         return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
+
+    def _dictionary_form(self, s: int, e: int, text: str) -> str:
+        """A source's words with its head noun in dictionary form: "в прокуратуре" -> прокуратура,
+        "в Министерстве обороны России" -> "Министерство обороны России" (the words it governs as
+        they stand); abbreviations as written ("ФСБ", not "Фсб")."""
+        toks = self._tokens(s, e) if self.parsed else []
+        if not toks or toks[0].idx != s or toks[0].pos_ not in ("NOUN", "PROPN") or toks[0].text.isupper() or \
+                (len(toks) > 1 and ("Case=Nom" in str(toks[0].morph) or "-" in toks[0].text)):
+            return text
+        if len(toks) == 1 and toks[0].pos_ != "NOUN":
+            return text
+        lemma = toks[0].lemma_
+        head = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
+        return str(head) + text[len(toks[0].text):]
 
     # -- dates -----------------------------------------------------------------------------
     def dates(self, s: int, e: int) -> list[dict[str, Any]]:
