@@ -495,6 +495,10 @@ class _Finder:
     def _clause_after(self, tok: Any, i: int, b: int) -> int | None:
         """Where the clause said begins when a few words stand between the tag and it ("заявил в
         Москве, что …"): the verb's clausal complement in the parse, else its complementizer."""
+        right_after = re.match(r"\s*,?\s*(" + "|".join(re.escape(c) for c in self.cues.complementizers) + r")(?!\w)",
+                               self.text[i:b]) if self.cues.complementizers else None
+        if right_after is not None:  # "утверждает, что …": the clause opens here, whatever the parse says
+            return self._skip_to_claim(i + right_after.end(1), b)
         if tok is not None:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             if comp is not None:
@@ -731,6 +735,7 @@ class _Finder:
         for q in self.quotes:
             gap = self.text[q[1]:ts] if 0 <= ts - q[1] <= 2 * QUOTE_GAP else None  # '»,', '"" , –'
             if gap is not None and (len(gap) <= QUOTE_GAP + 1 or re.fullmatch(r"[\"»“”]*\s*[,.!?…]?\s*[—–-]?\s*", gap)) \
+                    and (q[1] >= a or re.search(r"[,—–-]", gap)) \
                     and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]) and \
                     not WORD.search(self.text, a, max(a, q[0] - 1)):
                 # the quote opens the sentence: not "США возглавляют «банду войны»: Захарова оценила …"
