@@ -998,6 +998,10 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 out = [o for o in out if not (o["start"] == x.start and not o["sources"])]
                 earlier = [o for o in out if o["sources"] and o["start"] is not None and previous is not None
                            and previous[0] <= o["start"] < previous[1]]
+                # the outermost of them: "Бербок заявила, что Путин хочет …" came through this source,
+                # Путин's stance inside it did not
+                earlier = [o for o in earlier if not any(p is not o and p["start"] <= o["start"] and o["end"] <= p["end"]
+                                                         for p in earlier)]
                 if earlier:  # it already has a source: that source came through this one
                     for o in earlier:
                         o["sources"] = [src, *o["sources"]]
