@@ -115,6 +115,8 @@ def test_attribution_in_the_language(resources: Resources, case: dict[str, Any])
         assert [d["date"] for d in at.get("dates", [])] == [case["date"]]
     if "state" in case:  # typed by the role words the sentence gives, and only by them
         assert at["sources"][0].get("state_affiliated") is case["state"]
+    if "not_claim" in case:
+        assert not any(case["not_claim"] in x["claim"] for x in attributed), attributed
 
 
 def test_own_voice_sentences_stay_unattributed(resources: Resources) -> None:

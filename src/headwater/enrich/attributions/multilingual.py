@@ -74,6 +74,7 @@ class Cues:
     not_places: frozenset[str]  # "в понедельник", "в интервью": where a verb's place phrase names no source
     not_speakers: frozenset[str]  # "Фото: …", "Читайте также: …": words that open credits, not speakers
     clause_only: frozenset[str]  # "показал, что …": cues only with the clause they report
+    relatives: frozenset[str]  # "издание X, которое …, отмечает": the relative clause of a speaker
     speech_acts: frozenset[str]  # "выступил": a stand with "против"/"за", else a statement verb
     stance_prepositions: frozenset[str]
 
@@ -117,6 +118,7 @@ def _cues(folder: Path) -> Cues:
         not_places=frozenset(low("not_places")),
         not_speakers=frozenset(low("not_speakers")),
         clause_only=frozenset(low("clause_only")),
+        relatives=frozenset(low("relatives")),
         speech_acts=frozenset(low("speech_acts")),
         stance_prepositions=frozenset(low("stance_prepositions")),
     )
@@ -208,7 +210,7 @@ class _Found:
     end: int
     cue: str
     cue_start: int
-    speaker: tuple[int, int]
+    speaker: tuple[int, int]  # the cue's own span when the sentence leaves the subject out
     quote: bool = False
 
 
@@ -389,6 +391,8 @@ class _Finder:
                 return None  # "Это показывает, что …", "что показывает", "Его заверяли": no one speaks
             if sp is None and not any(c.dep_.startswith("nsubj") for c in tok.children):
                 sp = self._speaker_by_words(a, b, cs, ce)
+            if sp is None and self.people and self._subject_left_out(tok, a):
+                sp = (cs, ce)  # the cue's own span marks a subject left out
         else:
             sp = self._speaker_by_words(a, b, cs, ce)
         if sp is None:
@@ -451,6 +455,22 @@ class _Finder:
         if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
             return None  # no claim: words before a tag are one only when a comma or a dash sets them off
         return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+
+    def _subject_left_out(self, tok: Any, a: int) -> bool:
+        """A finite verb in the singular with no subject, opening its sentence after at most
+        a conjunction or an adverb ("Однако заверил, что …", "А заодно объявил, что …"): Russian leaves
+        out the subject spoken of before."""
+        morph = str(tok.morph)
+        if "VerbForm=Fin" not in morph or tok.dep_ != "ROOT" or "Number=Sing" not in morph:
+            # (a plural with no subject is a sentence of indefinite person: "сообщили, что …" says
+            # nothing of who)
+            return False
+        if any(c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.text.lower() in self.cues.places_of_speech
+                                                 for g in c.children) for c in tok.children):
+            return False
+        before = self._tokens(a, tok.idx)
+        return len(before) <= 3 and all(t.pos_ in ("ADV", "CCONJ", "PART", "PUNCT") for t in before) and \
+            "Person=1" not in morph and "Person=2" not in morph
 
     def _negated(self, tok: Any) -> bool:
         """'Не уточнил, почему …' reports nothing; 'не исключил, что …' does."""
@@ -659,8 +679,13 @@ class _Finder:
         return order[1](a, cs) if c.verb_first else order[1](ce, b)
 
     def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
-        """The speaker right before a cue: back to a comma, a quote or the sentence start."""
+        """The speaker right before a cue: back to a comma, a quote or the sentence start, over a
+        relative clause of the speaker ("издание Defense Express, которое специализируется …, отмечает")."""
         chunk = self.text[a:cs]
+        rel = re.search(r",\s*(\w+)[^,]*,\s*$", chunk)
+        if rel is not None and rel.group(1).lower() in self.cues.relatives:
+            chunk = chunk[:rel.start()]
+            cs = a + len(chunk)
         stops = list(STOPS.finditer(chunk))
         start = a + (stops[-1].end() if stops else 0)
         words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(self.text[start:cs])]
@@ -992,7 +1017,11 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
             claim = doc.text[x.start:x.end].strip()
             if len(WORD.findall(claim)) < 3:
                 continue
-            src = f.source(*x.speaker)
+            if x.speaker == (x.cue_start, x.cue_start + len(x.cue)) and f.people:
+                # "Однако заверил, что …": no subject in the text, the person spoken of before (inferred)
+                src = {**f.people[-1], "inferred": True, "inferred_from": "subject left out: the person before"}
+            else:
+                src = f.source(*x.speaker)
             back = previous is not None and x.start == previous[0] and x.end <= previous[1]
             if back:  # the sentence before was filed as the article's own claim: it is this source's
                 out = [o for o in out if not (o["start"] == x.start and not o["sources"])]
