@@ -75,6 +75,8 @@ class Cues:
     not_speakers: frozenset[str]  # "Фото: …", "Читайте также: …": words that open credits, not speakers
     clause_only: frozenset[str]  # "показал, что …": cues only with the clause they report
     relatives: frozenset[str]  # "издание X, которое …, отмечает": the relative clause of a speaker
+    topic_prepositions: frozenset[str]  # "рассказал о …": the topic, not the claim
+    topic_verbs: frozenset[str]
     speech_acts: frozenset[str]  # "выступил": a stand with "против"/"за", else a statement verb
     stance_prepositions: frozenset[str]
 
@@ -119,6 +121,8 @@ def _cues(folder: Path) -> Cues:
         not_speakers=frozenset(low("not_speakers")),
         clause_only=frozenset(low("clause_only")),
         relatives=frozenset(low("relatives")),
+        topic_prepositions=frozenset(low("topic_prepositions")),
+        topic_verbs=frozenset(low("topic_verbs")),
         speech_acts=frozenset(low("speech_acts")),
         stance_prepositions=frozenset(low("stance_prepositions")),
     )
@@ -357,7 +361,7 @@ class _Finder:
             start = self._skip_to_claim(max(sp[1], ce), b)
             return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
         rest = self.text[max(sp[1], ce):b]
-        if len(WORD.findall(rest)) >= 3 and rest.lstrip().startswith(","):
+        if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
             # "…, по словам губернатора, находится под контролем": the claim runs through the tag
             return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
         return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
@@ -413,8 +417,8 @@ class _Finder:
             # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт вину")
             obj = next((c for c in tok.children if c.dep_ in ("obj", "xcomp")), None)
             taken = [t.idx for t in obj.subtree if t.i > tok.i] if obj is not None and obj.i > tok.i else []
-            if not taken or tag_end > min(taken):
-                return None
+            if not taken or tag_end > min(taken) or self._speaker_check(*sp) is None:
+                return None  # nor "Этот процесс требует рассмотрения": a stand needs someone to take it
             return _Found(min(taken), self._trim_end(min(taken), b), cue, cs, sp)
         if light:
             back = self._back_reference(a, tag_start) or self._statement_back(tok, a, tag_start)
@@ -439,6 +443,8 @@ class _Finder:
             return _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
         after = self._skip_to_claim(tag_end, b)
         if tag_start - a <= 3 or self._opens_clause(tag_end, b):
+            if self._topic_only(tok, after, b):
+                return None
             return _Found(after, self._trim_end(after, b), cue, cs, sp)
         back = self._back_reference(a, tag_start)
         if back is not None:
@@ -447,7 +453,7 @@ class _Finder:
             # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
             # past an apposition of the speaker ("Как считает политолог, координатор … Кочетков, …")
             after = self._past_apposition(after, b)
-            if len(WORD.findall(self.text[after:b])) >= 3:
+            if len(WORD.findall(self.text[after:b])) >= 3 and not self._topic_only(tok, after, b):
                 return _Found(after, self._trim_end(after, b), cue, cs, sp)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
                 len(WORD.findall(self.text[tag_end:b])) >= 3:
@@ -734,9 +740,12 @@ class _Finder:
             if len(toks) == 1 and "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph):
                 return None  # "Его заверяли, что …": him, not he
             return s, e
-        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies) or \
-                self._lookup(span) is not None:
+        rw = RoleWords.of(self.pack)
+        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies | rw.official |
+                                                rw.qualified | rw.non_state) or self._lookup(span) is not None:
             return s, e
+        if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self._tokens(s, e)):
+            return s, e  # people named by what they are: "конгрессмены", "сербский лидер", "жители"
         if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
             return s, e  # a name the entity tagger missed
         if NORMALS in self.doc.user_data:
@@ -770,6 +779,17 @@ class _Finder:
                     sep == "" and len(WORD.findall(self.text[q[0]:q[1]])) >= 3)):  # not a name: РИА «Новости»
                 return q
         return None
+
+    def _topic_only(self, tok: Any, i: int, b: int) -> bool:
+        """'Азаров рассказал о смене риторики': what follows a verb of talking says what was spoken
+        about, not what was said (a preposition of topic and no clause after it); "заявил о
+        готовности" declares it."""
+        first = WORD.match(self.text, i, b)
+        if tok is None or tok.lemma_.lower() not in self.cues.topic_verbs or first is None or \
+                first.group(0).lower() not in self.cues.topic_prepositions:
+            return False
+        said = r"[:«„\"]|(?<!\w)(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"})) + r")(?!\w)"
+        return not re.search(said, self.text[i:b])
 
     def _inside_other_tag(self, a: int, tag_start: int) -> bool:
         """The words before a tag are no claim when they are another tag: "Ранее стало известно,
