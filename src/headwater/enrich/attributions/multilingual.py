@@ -150,9 +150,12 @@ def _paired(text: str, open_: str, close: str) -> list[tuple[int, int]]:
     same = open_ == close
     marks = re.compile(re.escape(open_) if same else "|".join(re.escape(x) for x in (open_, close)))
     out: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
+    carried: list[int] = []  # a quote left open at a paragraph's end that closes in the next
+    paras = list(re.finditer(r"[^\n]+", text))
+    for n, para in enumerate(paras):
         seg, p0 = para.group(0), para.start()
-        stack: list[int] = []
+        stack: list[int] = [x - p0 for x in carried]
+        carried = []
         pairs: list[tuple[int, int]] = []
         for m in marks.finditer(seg):
             i, j = m.start(), m.end()
@@ -168,6 +171,14 @@ def _paired(text: str, open_: str, close: str) -> list[tuple[int, int]]:
                 stack.append(j)
             elif stack:
                 pairs.append((p0 + stack.pop(), p0 + i))
+        if len(stack) == 1 and not same and n + 1 < len(paras):
+            # "«… Калининградскую область,\n\nи Москву», — уточнили": the next paragraph closes it
+            # before it opens anything
+            nxt = paras[n + 1].group(0)
+            c, o = nxt.find(close), nxt.find(open_)
+            if c >= 0 and (o < 0 or c < o):
+                carried = [p0 + stack[0]]
+                pairs = [(s, e) for s, e in pairs if s < p0 + stack[0]]  # inner ones stay inside it
         out += [(s, e) for s, e in pairs if not any(a < s and e < b for a, b in pairs)]  # the outermost
     return out
 
@@ -770,7 +781,7 @@ class _Finder:
             gap = self.text[q[1]:ts] if 0 <= ts - q[1] <= 2 * QUOTE_GAP else None  # '»,', '"" , –'
             if gap is not None and (len(gap) <= QUOTE_GAP + 1 or re.fullmatch(r"[\"»“”]*\s*[,.!?…]?\s*[—–-]?\s*", gap)) \
                     and (q[1] >= a or re.search(r"[,—–-]", gap)) \
-                    and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]) and \
+                    and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a] or "\n" in self.text[q[0]:q[1]]) and \
                     not WORD.search(self.text, a, max(a, q[0] - 1)):
                 # the quote opens the sentence: not "США возглавляют «банду войны»: Захарова оценила …"
                 return q  # a quote of several sentences ends at this tag: all of it
