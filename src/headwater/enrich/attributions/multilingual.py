@@ -912,6 +912,8 @@ class _Finder:
                     and self.doc[i].ent_type_ != "PERSON" and "\n" not in self.doc[i].text:
                 before.insert(0, self.doc[i])
                 i -= 1
+            if ent.root.head not in before:  # the name hangs on the role ("министр … Анна Морозова"),
+                before = []  # not "в интервью американской журналистке Зеленский …"
             after: list[Any] = []
             j = ent.end
             if j < len(self.doc) and self.doc[j].text == ",":
