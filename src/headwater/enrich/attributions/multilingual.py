@@ -78,6 +78,7 @@ class Cues:
     relatives: frozenset[str]  # "издание X, которое …, отмечает": the relative clause of a speaker
     topic_prepositions: frozenset[str]  # "рассказал о …": the topic, not the claim
     topic_verbs: frozenset[str]
+    openers: frozenset[str]  # introductory words: "кроме того", "между тем"
     speech_acts: frozenset[str]  # "выступил": a stand with "против"/"за", else a statement verb
     stance_prepositions: frozenset[str]
 
@@ -124,6 +125,7 @@ def _cues(folder: Path) -> Cues:
         relatives=frozenset(low("relatives")),
         topic_prepositions=frozenset(low("topic_prepositions")),
         topic_verbs=frozenset(low("topic_verbs")),
+        openers=frozenset(low("openers")),
         speech_acts=frozenset(low("speech_acts")),
         stance_prepositions=frozenset(low("stance_prepositions")),
     )
@@ -398,7 +400,8 @@ class _Finder:
         back = self._back_reference(a, tag_start)
         if back is not None:
             return _Found(back[0], back[1], cue, cs, sp)
-        if len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start]):
+        if (len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start])) \
+                or self._openers_only(a, tag_start):
             # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
             # past an apposition of the speaker ("Как считает политолог, координатор … Кочетков, …")
             after = self._past_apposition(after, b)
@@ -728,6 +731,14 @@ class _Finder:
                     sep == "" and len(WORD.findall(self.text[q[0]:q[1]])) >= 3)):  # not a name: РИА «Новости»
                 return q
         return None
+
+    def _openers_only(self, a: int, tag_start: int) -> bool:
+        """Only introductory words stand before the tag ("Кроме того,", "Между тем,", "При этом,"):
+        they open the sentence, they are not a claim set off by a comma."""
+        rest = self.text[a:tag_start].lower()
+        for phrase in sorted(self.cues.openers, key=len, reverse=True):
+            rest = re.sub(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", " ", rest)
+        return bool(self.cues.openers) and not WORD.search(rest) and WORD.search(self.text, a, tag_start) is not None
 
     def _topic_only(self, tok: Any, i: int, b: int) -> bool:
         """'Азаров рассказал о смене риторики': what follows a verb of talking says what was spoken
