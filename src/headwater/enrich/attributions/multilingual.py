@@ -400,6 +400,11 @@ class _Finder:
         back = self._back_reference(a, tag_start)
         if back is not None:
             return _Found(back[0], back[1], cue, cs, sp)
+        fronted = re.match(r"\s*(?:о том|то|об этом)\s*,\s*(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"}))
+                           + r")\s+(.+?)[\s,—–]*$", self.text[a:tag_start], re.I)
+        if fronted is not None and len(WORD.findall(fronted.group(1))) >= 3:
+            # "О том, что конфликт закончится сделкой, считает большинство": the clause put first
+            return _Found(a + fronted.start(1), a + fronted.end(1), cue, cs, sp)
         if (len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start])) \
                 or self._openers_only(a, tag_start):
             # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
@@ -519,6 +524,9 @@ class _Finder:
         if not before or not any(
                 before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
             return None
+        if re.match(r"\w+(?:\s+\w+)?\s*,\s*(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"})) + r")(?!\w)",
+                    before):
+            return None  # "О том, что …, сообщил X": the clause is here, put first
         return self.previous or (0, 0)  # (0, 0): refers back to nothing, no claim
 
     def _dash_speaker(self, a: int, b: int) -> _Found | None:
