@@ -17,8 +17,8 @@ NATASHA_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 # Dictionary forms of entities ("Москве" -> "Москва") by (start_char, end_char), in Doc.user_data.
 NORMALS = "headwater_normals"
 # natasha's sentences as (start_char, end_char), in Doc.user_data. spaCy derives sentences from the
-# parse, and natasha's parse now and then leaves two roots in one sentence ("Откровения полились …,
-# пишет блогер Шарий." parsed as two trees): spaCy then cuts the sentence in two and a reporting
+# parse, and natasha's parse now and then leaves two roots in one sentence ("Завод закрылся …,
+# пишет газета." parsed as two trees): spaCy then cuts the sentence in two and a reporting
 # tag loses the words it reports. natasha's segmenter cuts at sentence ends only.
 SENTENCES = "headwater_sentences"
 

@@ -264,7 +264,7 @@ class _Finder:
         return kept
 
     def _inside_quote(self, a: int, b: int, tok: Any) -> list[_Found]:
-        """A tag that interrupts a quote: '«Запасы …, — сказал Зеленский. — Это говорит о том …»'.
+        """A tag that interrupts a quote: '«Мост откроют в мае, — сказал мэр. — Движение пустят сразу …»'.
         Both parts of the quote are the speaker's: the one before the tag, and the one after it up
         to the closing mark (which may be sentences later)."""
         q = next(((s, e) for s, e in self.quotes if s <= tok.idx < e), None)
@@ -286,11 +286,11 @@ class _Finder:
         return out
 
     def _name_mark(self, i: int) -> bool:
-        """A quote mark around a name («Росатом», РИА «Новости»): a quote of one to three words."""
+        """A quote mark around a name («Северсталь», РИА «Новости»): a quote of one to three words."""
         return any((s - 1 == i or e == i) and 1 <= len(WORD.findall(self.text[s:e])) <= 3 for s, e in self.quotes)
 
     def _said(self, i: int) -> bool:
-        """Inside a quote of four words or more: what someone said, not a name in quotes («Пятый канал»)."""
+        """Inside a quote of four words or more: what someone said, not a name in quotes («Первый канал»)."""
         return any(s <= i < e and len(WORD.findall(self.text[s:e])) >= 4 for s, e in self.quotes)
 
     def _quoted(self, i: int) -> bool:
@@ -352,7 +352,7 @@ class _Finder:
             sp = self._speaker_by_words(a, b, cs, ce)
         if sp is None:
             return None
-        dated = re.search(r"\s+\d{1,2}\s+(\w+)$", self.text[sp[0]:sp[1]])  # "ведомство 2 июля": the date is not who
+        dated = re.search(r"\s+\d{1,2}\s+(\w+)$", self.text[sp[0]:sp[1]])  # "министерство 5 мая": the date is not who
         if dated and dated.group(1).lower() in self.months:
             sp = (sp[0], sp[0] + dated.start())
         quote = self._adjacent_quote(min(cs, sp[0]), max(ce, sp[1]), a, b)
@@ -364,12 +364,12 @@ class _Finder:
             said = self._clause_after(tok, tag_end, b)
             return None if said is None else _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
         if tok is not None and not light and self._not_reporting(tok):
-            # "Бербок поддержала вступление Украины": what the verb takes is the claim, as in English
-            # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт вину")
+            # "Министр поддержал проект бюджета": what the verb takes is the claim, as in English
+            # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт ошибку")
             obj = next((c for c in tok.children if c.dep_ in ("obj", "xcomp")), None)
             taken = [t.idx for t in obj.subtree if t.i > tok.i] if obj is not None and obj.i > tok.i else []
             if not taken or tag_end > min(taken) or self._speaker_check(*sp) is None:
-                return None  # nor "Этот процесс требует рассмотрения": a stand needs someone to take it
+                return None  # nor "Этот план требует денег": a stand needs someone to take it
             return _Found(min(taken), self._trim_end(min(taken), b), cue, cs, sp)
         if light:
             back = self._back_reference(a, tag_start) or self._statement_back(tok, a, tag_start)
@@ -403,12 +403,12 @@ class _Finder:
         fronted = re.match(r"\s*(?:о том|то|об этом)\s*,\s*(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"}))
                            + r")\s+(.+?)[\s,—–]*$", self.text[a:tag_start], re.I)
         if fronted is not None and len(WORD.findall(fronted.group(1))) >= 3:
-            # "О том, что конфликт закончится сделкой, считает большинство": the clause put first
+            # "О том, что цены вырастут, считает большинство опрошенных": the clause put first
             return _Found(a + fronted.start(1), a + fronted.end(1), cue, cs, sp)
         if (len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start])) \
                 or self._openers_only(a, tag_start):
             # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
-            # past an apposition of the speaker ("Как считает политолог, координатор … Кочетков, …")
+            # past an apposition of the speaker ("Как считает экономист, профессор … Иванов, …")
             after = self._past_apposition(after, b)
             if len(WORD.findall(self.text[after:b])) >= 3 and not self._topic_only(tok, after, b):
                 return _Found(after, self._trim_end(after, b), cue, cs, sp)
@@ -421,7 +421,7 @@ class _Finder:
 
     def _subject_left_out(self, tok: Any, a: int) -> bool:
         """A finite verb in the singular with no subject, opening its sentence after at most
-        a conjunction or an adverb ("Однако заверил, что …", "А заодно объявил, что …"): Russian leaves
+        a conjunction or an adverb ("Однако добавил, что …", "Также напомнил, что …"): Russian leaves
         out the subject spoken of before."""
         morph = str(tok.morph)
         if "VerbForm=Fin" not in morph or tok.dep_ != "ROOT" or "Number=Sing" not in morph:
@@ -442,7 +442,7 @@ class _Finder:
 
     def _not_reporting(self, tok: Any) -> bool:
         """A cue word with an object, an infinitive or a predicate and no clause reports no clause
-        ("поддержала вступление", "хочет пошатнуть", "выразил признательность"), unless the object is
+        ("поддержал проект", "хочет продать", "выразил благодарность"), unless the object is
         the statement itself ("сделал заявление")."""
         if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return False
@@ -450,7 +450,7 @@ class _Finder:
                    or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN", "VERB")) for c in tok.children)
 
     def _statement_owner(self, tok: Any) -> tuple[int, int] | None:
-        """Whose statement a statement verb reports: "приводятся слова пожилой женщины", "приводит
+        """Whose statement a statement verb reports: "приводятся слова очевидца", "приводит
         слова министра РИА Новости" (the words are the minister's; the agency relays them)."""
         for c in tok.children:
             if c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.lemma_.lower() in self.cues.statement_nouns:
@@ -467,7 +467,7 @@ class _Finder:
         return None
 
     def _statement_back(self, tok: Any, a: int, tag_start: int) -> tuple[int, int] | None:
-        """'Такое заявление Путин сделал …', 'С таким заявлением выступил …': a demonstrative on the
+        """'Такое заявление сделал мэр …', 'С таким заявлением выступил …': a demonstrative on the
         statement refers to the sentence before."""
         for c in tok.children:
             if c.dep_ in ("obj", "obl") and c.lemma_.lower() in self.cues.statement_nouns and c.idx < tok.idx and any(
@@ -530,9 +530,9 @@ class _Finder:
         return self.previous or (0, 0)  # (0, 0): refers back to nothing, no claim
 
     def _dash_speaker(self, a: int, b: int) -> _Found | None:
-        """A headline 'claim — Speaker' ("Киев не готов пойти на компромисс с Россией - Ермак"): a
+        """A headline 'claim — Speaker' ("Пенсии проиндексируют в январе — Иванов"): a
         name of one to three capitalized words after the last dash. Headlines only: in running text
-        "Главный виновник — Ермак" says who, not who spoke."""
+        "Главный виновник — Иванов" says who, not who spoke."""
         m = re.match(r"(.*\S)\s+[—–-]\s+([^—–\-\s][^—–]*?)[\s.]*(?:\d{1,2}:\d{2})?\s*$", self.text[a:b])
         if m is None or len(WORD.findall(m.group(1))) < 3:
             return None
@@ -554,7 +554,7 @@ class _Finder:
         head = m.group(1)
         words = WORD.findall(head)
         if words and words[0].lower() in self.cues.not_speakers:
-            return None  # "Фото: Pool / …", "Читайте также: …": credits and links, no one speaks
+            return None  # "Фото: …", "Читайте также: …": credits and links, no one speaks
         if not 1 <= len(words) <= 4 or re.search(r"\d", head) or len(WORD.findall(self.text[a + m.end():b])) < 3:
             return None
         hs, he = a + m.start(1), a + m.end(1)
@@ -573,7 +573,7 @@ class _Finder:
     def _subject(self, tok: Any) -> tuple[int, int] | None:
         """The subject of a reporting verb in the parse, as the contiguous words around its head."""
         # the subject within the verb's own clause (fewest commas between), then the nearest: a parse
-        # may hang another clause's subject here too ("…, что Дания начала …, об этом заявил госсекретарь")
+        # may hang another clause's subject here too ("…, что завод закрылся …, об этом заявил губернатор")
         def distance(c: Any) -> tuple[int, int]:
             lo, hi = sorted((c.i, tok.i))
             return sum(t.text == "," for t in tok.doc[lo:hi]), hi - lo
@@ -582,7 +582,7 @@ class _Finder:
         if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
             return self._subject(tok.head)  # "Лавров заявил …, и добавил, что …": the same speaker
         if subj is None and tok.dep_ == "advcl" and "VerbForm=Conv" in str(tok.morph) and tok.head.pos_ == "VERB":
-            return self._subject(tok.head)  # "Собчак поблагодарила …, добавив, что …": the gerund's doer
+            return self._subject(tok.head)  # "Мэр поблагодарил …, добавив, что …": the gerund's doer
         if subj is None:
             return None
         if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.text.lower() not in self.cues.pronouns:
@@ -646,7 +646,7 @@ class _Finder:
 
     def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
         """The speaker right before a cue: back to a comma, a quote or the sentence start, over a
-        relative clause of the speaker ("издание Defense Express, которое специализируется …, отмечает")."""
+        relative clause of the speaker ("журнал «Вестник», который выходит …, отмечает")."""
         chunk = self.text[a:cs]
         rel = re.search(r",\s*(\w+)[^,]*,\s*$", chunk)
         if rel is not None and rel.group(1).lower() in self.cues.relatives:
@@ -705,7 +705,7 @@ class _Finder:
                                                 rw.qualified | rw.non_state) or self._lookup(span) is not None:
             return s, e
         if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self._tokens(s, e)):
-            return s, e  # people named by what they are: "конгрессмены", "сербский лидер", "жители"
+            return s, e  # people named by what they are: "сенаторы", "лидер партии", "жители"
         if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
             return s, e  # a name the entity tagger missed
         if NORMALS in self.doc.user_data:
@@ -732,7 +732,7 @@ class _Finder:
                     and (q[1] >= a or re.search(r"[,—–-]", gap)) \
                     and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a] or "\n" in self.text[q[0]:q[1]]) and \
                     not WORD.search(self.text, a, max(a, q[0] - 1)):
-                # the quote opens the sentence: not "США возглавляют «банду войны»: Захарова оценила …"
+                # the quote opens the sentence: not "Цены растут «как на дрожжах»: экономист оценил …"
                 return q  # a quote of several sentences ends at this tag: all of it
             sep = re.sub(r"[\s«„“\"]", "", self.text[te:q[0]])
             if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and (sep in (":", ",") or (
@@ -749,7 +749,7 @@ class _Finder:
         return bool(self.cues.openers) and not WORD.search(rest) and WORD.search(self.text, a, tag_start) is not None
 
     def _topic_only(self, tok: Any, i: int, b: int) -> bool:
-        """'Азаров рассказал о смене риторики': what follows a verb of talking says what was spoken
+        """'Мэр рассказал о ремонте дорог': what follows a verb of talking says what was spoken
         about, not what was said (a preposition of topic and no clause after it); "заявил о
         готовности" declares it."""
         first = WORD.match(self.text, i, b)
@@ -761,7 +761,7 @@ class _Finder:
 
     def _inside_other_tag(self, a: int, tag_start: int) -> bool:
         """The words before a tag are no claim when they are another tag: "Ранее стало известно,
-        что Киев отверг …" (they end with "что"), "По словам президента, Москва выступает …"."""
+        что завод закрыли …" (they end with "что"), "По словам мэра, город выступает …"."""
         before = self.text[a:tag_start].strip(" ,—–").lower()
         last = WORD.findall(before)[-1:] if before else []
         if last and last[0] in self.cues.complementizers:
@@ -803,7 +803,7 @@ class _Finder:
             return i
 
     def _trim_end(self, s: int, e: int) -> int:
-        if self.headline:  # "… на Украине 19:50": the time a headline carries is not what was said
+        if self.headline:  # "… в регионе 19:50": the time a headline carries is not what was said
             m = re.search(r"\s+\d{1,2}:\d{2}\s*$", self.text[s:e])
             e = s + m.start() if m else e
         while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",.;:—–-"):
@@ -831,8 +831,8 @@ class _Finder:
 
     def source(self, s: int, e: int) -> dict[str, Any]:
         """The source the words at s:e name, typed by the role words they carry, or for a person
-        named without any, by the role the article gives that person elsewhere ("Министр обороны
-        Сергей Шойгу …", later "Шойгу заявил")."""
+        named without any, by the role the article gives that person elsewhere ("Министр транспорта
+        Олег Белов …", later "Белов заявил")."""
         src = self._describe(s, e)
         words = {w.lower() for w in WORD.findall(self.text[s:e])} | self._lemmas(s, e)
         phrases: tuple[str, ...] = (self.text[s:e].lower(), " ".join(t.lemma_.lower() for t in self._tokens(s, e)))
@@ -850,8 +850,8 @@ class _Finder:
 
     def _article_roles(self) -> dict[str, tuple[str, set[str]]]:
         """Person (dictionary form, and surname when one person has it) -> the role the article gives
-        them: the words before the name in its phrase ("глава МИД России Сергей Лавров"), or an
-        apposition after it ("Константин Бобров, политолог, …")."""
+        them: the words before the name in its phrase ("глава Минфина Анна Морозова"), or an
+        apposition after it ("Иван Соколов, политолог, …")."""
         if self._roles is not None:
             return self._roles
         roles = RoleWords.of(self.pack)
@@ -870,7 +870,7 @@ class _Finder:
                 before.insert(0, self.doc[i])
                 i -= 1
             if ent.root.head not in before:  # the name hangs on the role ("министр … Анна Морозова"),
-                before = []  # not "в интервью американской журналистке Зеленский …"
+                before = []  # not "в интервью журналистке министр …"
             after: list[Any] = []
             j = ent.end
             if j < len(self.doc) and self.doc[j].text == ",":
@@ -1008,7 +1008,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
             if len(WORD.findall(claim)) < 3:
                 continue
             if x.speaker == (x.cue_start, x.cue_start + len(x.cue)) and f.people:
-                # "Однако заверил, что …": no subject in the text, the person spoken of before (inferred)
+                # "Однако добавил, что …": no subject in the text, the person spoken of before (inferred)
                 src = {**f.people[-1], "inferred": True, "inferred_from": "subject left out: the person before"}
             else:
                 src = f.source(*x.speaker)
@@ -1017,8 +1017,8 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 out = [o for o in out if not (o["start"] == x.start and not o["sources"])]
                 earlier = [o for o in out if o["sources"] and o["start"] is not None and previous is not None
                            and previous[0] <= o["start"] < previous[1]]
-                # the outermost of them: "Бербок заявила, что Путин хочет …" came through this source,
-                # Путин's stance inside it did not
+                # the outermost of them: "Министр заявил, что соседи хотят …" came through this source,
+                # the neighbours' stance inside it did not
                 earlier = [o for o in earlier if not any(p is not o and p["start"] <= o["start"] and o["end"] <= p["end"]
                                                          for p in earlier)]
                 if earlier:  # it already has a source: that source came through this one

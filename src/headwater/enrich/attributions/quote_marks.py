@@ -1,9 +1,9 @@
 """Quoted passages in any language's quote marks, paired the way news text nests and breaks them.
 
-A stack pairs the marks paragraph by paragraph: an inner quote stays inside its outer one ('"… в
-подобных "саммитах" участвовать …"'), a mark never closed quotes nothing, a quote left open at a
+A stack pairs the marks paragraph by paragraph: an inner quote stays inside its outer one ('"… на
+таких "переговорах" мы не будем …"'), a mark never closed quotes nothing, a quote left open at a
 paragraph's end continues into the next when that one closes it first, and text out of a CSV field
-('""Мы были…"", - заявил') reads its doubled marks as the quotes. Used by the multilingual finder.
+('""Мы готовы…"", - заявил') reads its doubled marks as the quotes. Used by the multilingual finder.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ CLOSES_BEFORE = frozenset(".,;:!?)]}»…—–-")
 
 def _paired(text: str, open_: str, close: str) -> list[tuple[int, int]]:
     """The outermost passages between one kind of marks (offsets inside the marks), paragraph by
-    paragraph, by a stack: an inner quote ('"… в подобных "саммитах" участвовать …"') stays inside
-    its outer one, and a mark never closed ('«Задержаны …' with no '»') quotes nothing. A mark that
+    paragraph, by a stack: an inner quote ('"… на таких "переговорах" мы не будем …"') stays inside
+    its outer one, and a mark never closed ('«Работы идут …' with no '»') quotes nothing. A mark that
     opens and closes alike (the straight '"') opens after a space or an opening bracket, closes
     before a space or punctuation, and else closes what is open."""
     same = open_ == close
@@ -45,7 +45,7 @@ def _paired(text: str, open_: str, close: str) -> list[tuple[int, int]]:
             elif stack:
                 pairs.append((p0 + stack.pop(), p0 + i))
         if len(stack) == 1 and not same and n + 1 < len(paras):
-            # "«… Калининградскую область,\n\nи Москву», — уточнили": the next paragraph closes it
+            # "«… южные регионы,\n\nи горы», — уточнили": the next paragraph closes it
             # before it opens anything
             nxt = paras[n + 1].group(0)
             c, o = nxt.find(close), nxt.find(open_)
@@ -62,7 +62,7 @@ def quote_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[int
     spans: list[tuple[int, int]] = []
     for open_, close in pairs:
         if open_ == close == '"' and '""' in text:
-            # Text out of a CSV field doubles every quote mark inside it ('""Мы были…"", - заявил') and
+            # Text out of a CSV field doubles every quote mark inside it ('""Мы готовы…"", - заявил') and
             # wraps the whole in single ones: the doubled marks are the quotes, a lone one is not.
             found = _paired(text, '""', '""')
         else:

@@ -108,7 +108,7 @@ def type_by_role(src: dict[str, Any], words: set[str], roles: RoleWords,
     elif qualified and (country or words & roles.offices_of) and not words & roles.other_bodies:
         state, by = True, f"role:{qualified[0]} ({country or sorted(words & roles.offices_of)[0]})"
     elif src.get("kind") == "government" and country and not non_state:
-        state, by = True, f"country:{country}"  # "Вашингтон уверены", "Киев отверг": a state speaks
+        state, by = True, f"country:{country}"  # "Берлин считает", "Токио отверг": a state speaks
     elif non_state:
         state, by = False, "role:" + non_state[0]
     return typed({**src, "country": country, "state_affiliated": state}, by)
