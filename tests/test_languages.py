@@ -98,10 +98,14 @@ def test_attribution_in_the_language(resources: Resources, case: dict[str, Any])
     assert pack is not None
     text = case["text"]
     article = Article(source="t", text=text, language=case["lang"])
-    found = find_attributions_multilingual(resources.parser(case["lang"])(text), article, pack, resources.sources)
+    found = find_attributions_multilingual(resources.parser(case["lang"])(text), article, pack, resources.sources,
+                                           headline=case.get("headline", False))
     attributed = [x for x in found if x["sources"]]
+    if case["speaker"] is None:  # a cue that reports nothing here
+        assert not attributed, attributed
+        return
     assert attributed, found
-    at = attributed[0]
+    at = next((x for x in attributed if case["claim"] in x["claim"]), attributed[0])
     assert _source_name(at["sources"][0]) == case["speaker"]
     assert case["claim"] in at["claim"]
     assert text[at["start"]:at["end"]].strip() == at["claim"]  # the claim points at its span
@@ -109,6 +113,10 @@ def test_attribution_in_the_language(resources: Resources, case: dict[str, Any])
         assert at["quote"] is case["quote"]
     if "date" in case:
         assert [d["date"] for d in at.get("dates", [])] == [case["date"]]
+    if "state" in case:  # typed by the role words the sentence gives, and only by them
+        assert at["sources"][0].get("state_affiliated") is case["state"]
+    if "not_claim" in case:
+        assert not any(case["not_claim"] in x["claim"] for x in attributed), attributed
 
 
 def test_own_voice_sentences_stay_unattributed(resources: Resources) -> None:

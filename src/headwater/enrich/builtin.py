@@ -49,7 +49,7 @@ def _attributions_other(ctx: Context) -> list[dict[str, Any]]:
     if a.title:
         headline = Article(source=a.source, text=a.title, language=a.language, published=a.published)
         people = {s["name"]: s for x in found for s in x["sources"] if s.get("kind") == "person"}
-        for at in find_attributions_multilingual(ctx.parse(a.title), headline, pack, sources):
+        for at in find_attributions_multilingual(ctx.parse(a.title), headline, pack, sources, headline=True):
             if at["sources"]:
                 # "Лавров: …" over an article that names Сергей Лавров: the same person
                 said = at["sources"][0]["name"]

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 NATASHA_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 # Dictionary forms of entities ("Москве" -> "Москва") by (start_char, end_char), in Doc.user_data.
 NORMALS = "headwater_normals"
+# natasha's sentences as (start_char, end_char), in Doc.user_data. spaCy derives sentences from the
+# parse, and natasha's parse now and then leaves two roots in one sentence ("Завод закрылся …,
+# пишет газета." parsed as two trees): spaCy then cuts the sentence in two and a reporting
+# tag loses the words it reports. natasha's segmenter cuts at sentence ends only.
+SENTENCES = "headwater_sentences"
 
 
 def blank_parser(code: str) -> Parser:
@@ -144,6 +149,7 @@ def _to_spacy(svocab: Any, text: str, nd: Any, vocab: Any) -> Doc:
         normals[(s.start_char, s.end_char)] = str(span.normal or span.text)
     doc.ents = ents
     doc.user_data[NORMALS] = normals
+    doc.user_data[SENTENCES] = [(int(s.start), int(s.stop)) for s in nd.sents]
     return doc
 
 

@@ -20,10 +20,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.quote_marks import quote_spans
+from headwater.enrich.attributions.role_types import RoleWords, type_by_role
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.lang import LanguagePack
-from headwater.lang.parsers import NORMALS
+from headwater.lang.parsers import NORMALS, SENTENCES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +40,9 @@ MAX_SPEAKER_WORDS = 8
 QUOTE_GAP = 5
 # Punctuation that ends a speaker's words.
 STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
+# Quote marks as tokens. Read from the text: the natasha Doc's vocabulary has no lexical attributes
+# (``lower_``, ``is_quote`` are empty there), so words are compared as ``text.lower()``.
+QUOTE_MARKS = frozenset('«»„“”"\'‘’')
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
@@ -63,6 +68,19 @@ class Cues:
     places_of_speech: frozenset[str]  # "сообщили в пресс-службе": prepositions before a source
     bodies: frozenset[str]  # words of state bodies: the source is a government
     unnamed: tuple[str, ...]  # phrases that are their own unnamed source ("по имеющимся данным")
+    statement_verbs: frozenset[str]  # "сделал заявление", "приводит слова": a cue with a statement as object
+    statement_nouns: frozenset[str]
+    negated_ok: frozenset[str]  # "не исключил, что …" still reports; other cues under "не" do not
+    demonstratives: frozenset[str]  # "такое", "это" заявление: the statement of the sentence before
+    not_places: frozenset[str]  # "в понедельник", "в интервью": where a verb's place phrase names no source
+    not_speakers: frozenset[str]  # "Фото: …", "Читайте также: …": words that open credits, not speakers
+    clause_only: frozenset[str]  # "показал, что …": cues only with the clause they report
+    relatives: frozenset[str]  # "издание X, которое …, отмечает": the relative clause of a speaker
+    topic_prepositions: frozenset[str]  # "рассказал о …": the topic, not the claim
+    topic_verbs: frozenset[str]
+    openers: frozenset[str]  # introductory words: "кроме того", "между тем"
+    speech_acts: frozenset[str]  # "выступил": a stand with "против"/"за", else a statement verb
+    stance_prepositions: frozenset[str]
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -97,6 +115,19 @@ def _cues(folder: Path) -> Cues:
         places_of_speech=frozenset(low("places_of_speech")),
         bodies=frozenset(low("bodies")),
         unnamed=tuple(low("unnamed")),
+        statement_verbs=frozenset(low("statement_verbs")),
+        statement_nouns=frozenset(low("statement_nouns")),
+        negated_ok=frozenset(low("negated_ok")),
+        demonstratives=frozenset(low("demonstratives")),
+        not_places=frozenset(low("not_places")),
+        not_speakers=frozenset(low("not_speakers")),
+        clause_only=frozenset(low("clause_only")),
+        relatives=frozenset(low("relatives")),
+        topic_prepositions=frozenset(low("topic_prepositions")),
+        topic_verbs=frozenset(low("topic_verbs")),
+        openers=frozenset(low("openers")),
+        speech_acts=frozenset(low("speech_acts")),
+        stance_prepositions=frozenset(low("stance_prepositions")),
     )
 
 
@@ -108,29 +139,17 @@ def _is_verb(cues: Cues, word: str, lemma: str | None) -> bool:
     return any(f in cues.exact or (len(f) > 3 and f.startswith(cues.prefixes)) for f in forms)
 
 
-def quote_spans(text: str, pairs: tuple[tuple[str, str], ...]) -> list[tuple[int, int]]:
-    """Quoted passages (offsets inside the marks) for a language's pairs of marks, within paragraphs;
-    the pairs are tried in order and an inner quote inside an outer one is not a quote of its own."""
-    spans: list[tuple[int, int]] = []
-    for open_, close in pairs:
-        if open_ == close:
-            pat = re.compile(re.escape(open_) + r"([^" + re.escape(open_) + r"\n]+)" + re.escape(close))
-        else:
-            pat = re.compile(re.escape(open_) + r"([^\n]*?)" + re.escape(close))
-        for m in pat.finditer(text):
-            s, e = m.start(1), m.end(1)
-            if not any(a - 1 <= s and e <= b + 1 for a, b in spans) and not any(s < b and a < e for a, b in spans):
-                spans.append((s, e))
-    return sorted(spans)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence offsets, cut at new lines too (titles and datelines stand on lines of their own)."""
+    """Sentence offsets, cut at new lines too (titles and datelines stand on lines of their own): the
+    parser's own sentences where it keeps them (natasha's), else spaCy's."""
     out = []
     text = doc.text
-    for sent in doc.sents:
-        for m in re.finditer(r"[^\n]+", sent.text):
-            a, b = sent.start_char + m.start(), sent.start_char + m.end()
+    spans = doc.user_data.get(SENTENCES) or [(s.start_char, s.end_char) for s in doc.sents]
+    for start, end in spans:
+        for m in re.finditer(r"[^\n]+", text[start:end]):
+            a, b = start + m.start(), start + m.end()
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
@@ -146,12 +165,14 @@ class _Found:
     end: int
     cue: str
     cue_start: int
-    speaker: tuple[int, int]
+    speaker: tuple[int, int]  # the cue's own span when the sentence leaves the subject out
     quote: bool = False
 
 
 class _Finder:
-    def __init__(self, doc: Doc, pack: LanguagePack, registry: SourceRegistry, published: str | None) -> None:
+    def __init__(self, doc: Doc, pack: LanguagePack, registry: SourceRegistry, published: str | None,
+                 headline: bool = False) -> None:
+        self.headline = headline
         self.doc, self.text, self.pack, self.registry = doc, doc.text, pack, registry
         self.cues = Cues.of(pack)
         self.parsed = doc.has_annotation("DEP")
@@ -161,6 +182,7 @@ class _Finder:
         self.published = published
         self.months = pack.months()
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
+        self._roles: dict[str, tuple[str, set[str]]] | None = None
 
     # -- cues ------------------------------------------------------------------------------
     def sentence(self, a: int, b: int) -> list[_Found]:
@@ -192,7 +214,10 @@ class _Finder:
         span = self.doc.char_span(a, b, alignment_mode="expand")
         tokens = list(span) if span is not None else []
         for tok in tokens:
-            if tok.idx < a or not WORD.fullmatch(tok.text) or self._quoted(tok.idx):
+            if tok.idx < a or not WORD.fullmatch(tok.text):
+                continue
+            if self._quoted(tok.idx):
+                found += self._inside_quote(a, b, tok)
                 continue
             lemma = tok.lemma_.lower() if self.parsed else None
             if _is_verb(self.cues, tok.text, lemma) and (not self.parsed or tok.pos_ in ("VERB", "AUX", "X") or
@@ -200,17 +225,73 @@ class _Finder:
                 f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok if self.parsed else None)
                 if f is not None:
                     found.append(f)
+            elif self.parsed and lemma in self.cues.speech_acts and tok.pos_ == "VERB":
+                # "выступил против …" takes a stand; "выступил с заявлением", "выступил на заседании"
+                # report only beside a quote, a colon or the sentence before ("С таким заявлением выступил …")
+                stance = any(g.text.lower() in self.cues.stance_prepositions for c in tok.children for g in c.children
+                             if g.dep_ == "case" and c.i > tok.i)
+                f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok, light=not stance)
+                if f is not None and stance:  # the stand is what it is for or against
+                    at = next(c for c in tok.children if c.i > tok.i and any(
+                        g.dep_ == "case" and g.text.lower() in self.cues.stance_prepositions for g in c.children))
+                    start = min(t.idx for t in at.subtree if t.i > tok.i)
+                    f = _Found(start, self._trim_end(start, b), f.cue, f.cue_start, f.speaker) if not f.quote else f
+                if f is not None:
+                    found.append(f)
+            elif self.parsed and lemma in self.cues.statement_verbs and tok.pos_ == "VERB" and any(
+                    c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.lemma_.lower() in self.cues.statement_nouns
+                    for c in tok.children):
+                f = self._verb(a, b, tok.idx, tok.idx + len(tok.text), tok, light=True)
+                if f is not None:
+                    found.append(f)
         if not found:
-            f = self._colon(a, b)
+            f = self._colon(a, b) or (self._dash_speaker(a, b) if self.headline else None)
             if f is not None:
                 found.append(f)
         kept: list[_Found] = []
         for f in sorted(found, key=lambda f: f.cue_start):
             if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] and k.start < f.end and f.start < k.end
                        for k in kept) and \
-                    not any(k.cue_start <= f.cue_start < k.cue_start + len(k.cue) for k in kept):
+                    not any(k.cue_start <= f.cue_start < k.cue_start + len(k.cue) and not (
+                        k.quote and f.quote and (k.end <= f.start or f.end <= k.start)) for k in kept):
                 kept.append(f)
+        for f in kept:  # "X указал на …, сообщает ведомство": X's claim ends where the other tag begins
+            for g in kept:
+                tag = min(g.cue_start, g.speaker[0])
+                if g is not f and not f.quote and f.start < tag < f.end and g.end <= tag and g.start <= f.start and \
+                        re.fullmatch(r"[\s,—–»\"“]*[,—–][\s,—–]*", self.text[g.end:tag]):
+                    f.end = self._trim_end(f.start, tag)
         return kept
+
+    def _inside_quote(self, a: int, b: int, tok: Any) -> list[_Found]:
+        """A tag that interrupts a quote: '«Мост откроют в мае, — сказал мэр. — Движение пустят сразу …»'.
+        Both parts of the quote are the speaker's: the one before the tag, and the one after it up
+        to the closing mark (which may be sentences later)."""
+        q = next(((s, e) for s, e in self.quotes if s <= tok.idx < e), None)
+        cs, ce = tok.idx, tok.idx + len(tok.text)
+        lead = re.search(r"[,.!?…]\s*[—–-]\s*$", self.text[max(a, q[0] if q else a):cs])
+        if q is None or lead is None or not _is_verb(self.cues, tok.text, tok.lemma_.lower() if self.parsed else None):
+            return []
+        tail = re.match(r"[^.,—–«»\"\n]{0,60}?[.,]\s*[—–-]\s+", self.text[ce:q[1]])
+        if tail is None:
+            return []
+        sp = (self._subject(tok) if self.parsed else None) or self._words_after(ce, min(q[1], ce + tail.end()))
+        if sp is None or not (ce <= sp[0] and sp[1] <= ce + tail.end()):
+            return []
+        first_end = self._trim_end(q[0], max(a, q[0]) + lead.start())
+        rest = ce + tail.end()
+        out = [_Found(q[0], first_end, tok.text, cs, sp, True)]
+        if len(WORD.findall(self.text[rest:q[1]])) >= 3:
+            out.append(_Found(rest, self._trim_end(rest, q[1]), tok.text, cs, sp, True))
+        return out
+
+    def _name_mark(self, i: int) -> bool:
+        """A quote mark around a name («Северсталь», РИА «Новости»): a quote of one to three words."""
+        return any((s - 1 == i or e == i) and 1 <= len(WORD.findall(self.text[s:e])) <= 3 for s, e in self.quotes)
+
+    def _said(self, i: int) -> bool:
+        """Inside a quote of four words or more: what someone said, not a name in quotes («Первый канал»)."""
+        return any(s <= i < e and len(WORD.findall(self.text[s:e])) >= 4 for s, e in self.quotes)
 
     def _quoted(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.quotes)
@@ -224,10 +305,15 @@ class _Finder:
         sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
         if sp is None:
             return None
+        back = self._back_reference(a, cs) if cs - a > 3 else None
+        if back is not None:  # "Это следует из опроса …": what the sentence before said
+            return _Found(back[0], back[1], self.text[cs:ce], cs, sp)
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
             start = self._skip_to_claim(max(sp[1], ce), b)
             return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
-        if len(WORD.findall(self.text[sp[1]:b])) >= 3:  # "…, по словам губернатора, находится под контролем"
+        rest = self.text[max(sp[1], ce):b]
+        if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
+            # "…, по словам губернатора, находится под контролем": the claim runs through the tag
             return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
         return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
 
@@ -239,38 +325,163 @@ class _Finder:
         start = self._skip_to_claim(ce, b)
         return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
 
-    def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any) -> _Found | None:
+    def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
+        """A reporting verb's speaker and what it reports. ``light``: a verb that reports only through
+        its object ("сделал заявление", "приводит его слова"), so what it reports is a quote beside
+        it, what follows its colon, the sentence before ("Такое заявление сделал …"), or the words
+        before a tag set off by a comma ("…, приводит его слова РИА Новости")."""
         cue = self.text[cs:ce]
         sp: tuple[int, int] | None = None
-        if tok is not None:
-            sp = self._subject(tok) or self._place_of_speech(tok)
+        if tok is not None and self._negated(tok):
+            return None
+        if tok is not None and "Voice=Pass" in str(tok.morph):
+            # "сказано в статье": a passive cue speaks through its place phrase only; its subject is
+            # what was announced ("в области объявлена тревога"), not who announced it
+            sp = self._place_of_speech(tok, documents_only=True)
+        elif tok is not None:
+            sp = (self._statement_owner(tok) if light else None) or self._subject(tok) or self._place_of_speech(tok)
+            said_by = self._tokens(*sp) if sp is not None else []
+            if len(said_by) == 1 and said_by[0].pos_ in ("PRON", "DET", "SCONJ") and (
+                    said_by[0].text.lower() not in self.cues.pronouns or "Case=Nom" not in str(said_by[0].morph)):
+                return None  # "Это показывает, что …", "что показывает", "Его заверяли": no one speaks
             if sp is None and not any(c.dep_.startswith("nsubj") for c in tok.children):
                 sp = self._speaker_by_words(a, b, cs, ce)
+            if sp is None and self.people and self._subject_left_out(tok, a):
+                sp = (cs, ce)  # the cue's own span marks a subject left out
         else:
             sp = self._speaker_by_words(a, b, cs, ce)
         if sp is None:
             return None
+        dated = re.search(r"\s+\d{1,2}\s+(\w+)$", self.text[sp[0]:sp[1]])  # "министерство 5 мая": the date is not who
+        if dated and dated.group(1).lower() in self.months:
+            sp = (sp[0], sp[0] + dated.start())
         quote = self._adjacent_quote(min(cs, sp[0]), max(ce, sp[1]), a, b)
         if quote is not None:
             return _Found(quote[0], quote[1], cue, cs, sp, True)
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
+        if tok is not None and tok.lemma_.lower() in self.cues.clause_only:
+            # "Опрос показал, что …" reports; "показал фильм", "установили памятник" do not
+            said = self._clause_after(tok, tag_end, b)
+            return None if said is None else _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
+        if tok is not None and not light and self._not_reporting(tok):
+            # "Министр поддержал проект бюджета": what the verb takes is the claim, as in English
+            # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт ошибку")
+            obj = next((c for c in tok.children if c.dep_ in ("obj", "xcomp")), None)
+            taken = [t.idx for t in obj.subtree if t.i > tok.i] if obj is not None and obj.i > tok.i else []
+            if not taken or tag_end > min(taken) or self._speaker_check(*sp) is None:
+                return None  # nor "Этот план требует денег": a stand needs someone to take it
+            return _Found(min(taken), self._trim_end(min(taken), b), cue, cs, sp)
+        if light:
+            back = self._back_reference(a, tag_start) or self._statement_back(tok, a, tag_start)
+            if back is not None:
+                return _Found(back[0], back[1], cue, cs, sp)
+            said = next((c for c in tok.children if c.dep_ in ("obj", "obl") and c.i > tok.i and
+                         c.lemma_.lower() in self.cues.statement_nouns), None)
+            past = max(tag_end, said.idx + len(said.text)) if said is not None else tag_end
+            if self.text[past:b].lstrip().startswith(":"):  # "опубликовали заявление: «…»"
+                after = self._skip_to_claim(past, b)
+                quote = next((q for q in self.quotes if after - 1 <= q[0] <= after + 2), None)
+                if quote is None and self.text[after:after + 1] in {o for o, _ in self.pack.quote_pairs}:
+                    after = self._skip_to_claim(after + 1, b)  # a quote never closed: its words
+                if quote is not None:
+                    return _Found(quote[0], quote[1], cue, cs, sp, True)
+                return _Found(after, self._trim_end(after, b), cue, cs, sp)
+            if re.search(r"[,—–]\s*$", self.text[a:tag_start]) and not self._inside_other_tag(a, tag_start):
+                return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+            return None
         said = self._clause_after(tok, tag_end, b)
         if said is not None:
             return _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
         after = self._skip_to_claim(tag_end, b)
         if tag_start - a <= 3 or self._opens_clause(tag_end, b):
+            if self._topic_only(tok, after, b):
+                return None
             return _Found(after, self._trim_end(after, b), cue, cs, sp)
         back = self._back_reference(a, tag_start)
         if back is not None:
             return _Found(back[0], back[1], cue, cs, sp)
+        fronted = re.match(r"\s*(?:о том|то|об этом)\s*,\s*(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"}))
+                           + r")\s+(.+?)[\s,—–]*$", self.text[a:tag_start], re.I)
+        if fronted is not None and len(WORD.findall(fronted.group(1))) >= 3:
+            # "О том, что цены вырастут, считает большинство опрошенных": the clause put first
+            return _Found(a + fronted.start(1), a + fronted.end(1), cue, cs, sp)
+        if (len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start])) \
+                or self._openers_only(a, tag_start):
+            # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
+            # past an apposition of the speaker ("Как считает экономист, профессор … Иванов, …")
+            after = self._past_apposition(after, b)
+            if len(WORD.findall(self.text[after:b])) >= 3 and not self._topic_only(tok, after, b):
+                return _Found(after, self._trim_end(after, b), cue, cs, sp)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
                 len(WORD.findall(self.text[tag_end:b])) >= 3:
             return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
+        if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
+            return None  # no claim: words before a tag are one only when a comma or a dash sets them off
         return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+
+    def _subject_left_out(self, tok: Any, a: int) -> bool:
+        """A finite verb in the singular with no subject, opening its sentence after at most
+        a conjunction or an adverb ("Однако добавил, что …", "Также напомнил, что …"): Russian leaves
+        out the subject spoken of before."""
+        morph = str(tok.morph)
+        if "VerbForm=Fin" not in morph or tok.dep_ != "ROOT" or "Number=Sing" not in morph:
+            # (a plural with no subject is a sentence of indefinite person: "сообщили, что …" says
+            # nothing of who)
+            return False
+        if any(c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.text.lower() in self.cues.places_of_speech
+                                                 for g in c.children) for c in tok.children):
+            return False
+        before = self._tokens(a, tok.idx)
+        return len(before) <= 3 and all(t.pos_ in ("ADV", "CCONJ", "PART", "PUNCT") for t in before) and \
+            "Person=1" not in morph and "Person=2" not in morph
+
+    def _negated(self, tok: Any) -> bool:
+        """'Не уточнил, почему …' reports nothing; 'не исключил, что …' does."""
+        negated = any(c.text.lower() == "не" and c.i < tok.i for c in tok.children)
+        return negated and tok.lemma_.lower() not in self.cues.negated_ok
+
+    def _not_reporting(self, tok: Any) -> bool:
+        """A cue word with an object, an infinitive or a predicate and no clause reports no clause
+        ("поддержал проект", "хочет продать", "выразил благодарность"), unless the object is
+        the statement itself ("сделал заявление")."""
+        if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            return False
+        return any((c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in self.cues.statement_nouns)
+                   or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN", "VERB")) for c in tok.children)
+
+    def _statement_owner(self, tok: Any) -> tuple[int, int] | None:
+        """Whose statement a statement verb reports: "приводятся слова очевидца", "приводит
+        слова министра РИА Новости" (the words are the minister's; the agency relays them)."""
+        for c in tok.children:
+            if c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.lemma_.lower() in self.cues.statement_nouns:
+                owner = next((g for g in c.children if g.dep_ == "nmod" and g.i > c.i and g.pos_ in ("NOUN", "PROPN")), None)
+                if owner is not None:
+                    words = [t for t in owner.subtree if not t.is_space]
+                    for k in range(1, len(words)):
+                        if words[k].i != words[k - 1].i + 1 or words[k].text in QUOTE_MARKS | {",", "—"}:
+                            words = words[:k]
+                            break
+                    s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+                    if len(words) <= MAX_SPEAKER_WORDS and self._speaker_check(s, e) is not None:
+                        return s, e
+        return None
+
+    def _statement_back(self, tok: Any, a: int, tag_start: int) -> tuple[int, int] | None:
+        """'Такое заявление сделал мэр …', 'С таким заявлением выступил …': a demonstrative on the
+        statement refers to the sentence before."""
+        for c in tok.children:
+            if c.dep_ in ("obj", "obl") and c.lemma_.lower() in self.cues.statement_nouns and c.idx < tok.idx and any(
+                    d.dep_ == "det" and d.text.lower() in self.cues.demonstratives for d in c.children):
+                return self.previous or (0, 0)
+        return None
 
     def _clause_after(self, tok: Any, i: int, b: int) -> int | None:
         """Where the clause said begins when a few words stand between the tag and it ("заявил в
         Москве, что …"): the verb's clausal complement in the parse, else its complementizer."""
+        right_after = re.match(r"\s*,?\s*(" + "|".join(re.escape(c) for c in self.cues.complementizers) + r")(?!\w)",
+                               self.text[i:b]) if self.cues.complementizers else None
+        if right_after is not None:  # "утверждает, что …": the clause opens here, whatever the parse says
+            return self._skip_to_claim(i + right_after.end(1), b)
         if tok is not None:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             if comp is not None:
@@ -304,11 +515,36 @@ class _Finder:
     def _back_reference(self, a: int, tag_start: int) -> tuple[int, int] | None:
         """'Об этом сообщило агентство ТАСС': the tag points back at the sentence before."""
         before = self.text[a:tag_start].strip(" ,—").lower()
+        for r in self.cues.back_references:  # "Claim, об этом заявил X": the words before, in this sentence
+            m = re.search(r"[,;—–]\s*" + re.escape(r) + r"$", before)
+            if m is not None and len(WORD.findall(before[:m.start()])) >= 3:
+                return a, self._trim_end(a, a + len(self.text[a:tag_start]) - len(self.text[a:tag_start].lstrip(" ,—"))
+                                         + m.start())
         # "Об этом сообщил X", "Об этом во вторник, 2 июля, сообщили в пресс-службе"
         if not before or not any(
                 before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
             return None
+        if re.match(r"\w+(?:\s+\w+)?\s*,\s*(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"})) + r")(?!\w)",
+                    before):
+            return None  # "О том, что …, сообщил X": the clause is here, put first
         return self.previous or (0, 0)  # (0, 0): refers back to nothing, no claim
+
+    def _dash_speaker(self, a: int, b: int) -> _Found | None:
+        """A headline 'claim — Speaker' ("Пенсии проиндексируют в январе — Иванов"): a
+        name of one to three capitalized words after the last dash. Headlines only: in running text
+        "Главный виновник — Иванов" says who, not who spoke."""
+        m = re.match(r"(.*\S)\s+[—–-]\s+([^—–\-\s][^—–]*?)[\s.]*(?:\d{1,2}:\d{2})?\s*$", self.text[a:b])
+        if m is None or len(WORD.findall(m.group(1))) < 3:
+            return None
+        words = WORD.findall(m.group(2))
+        if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return None
+        hs, he = a + m.start(2), a + m.end(2)
+        named = any(hs <= e.start_char and e.end_char <= he for e in self.doc.ents if e.label_ in ("PERSON", "ORG")) \
+            or self._lookup(m.group(2)) is not None or (self.parsed and all(t.pos_ == "PROPN" for t in self._tokens(hs, he)))
+        if not named:
+            return None
+        return _Found(a, self._trim_end(a, a + m.end(1)), "—", a + m.end(1), (hs, he))
 
     def _colon(self, a: int, b: int) -> _Found | None:
         """'Лавров: Запад не хочет…': a short name, a colon, a claim (headlines, transcripts)."""
@@ -317,6 +553,8 @@ class _Finder:
             return None
         head = m.group(1)
         words = WORD.findall(head)
+        if words and words[0].lower() in self.cues.not_speakers:
+            return None  # "Фото: …", "Читайте также: …": credits and links, no one speaks
         if not 1 <= len(words) <= 4 or re.search(r"\d", head) or len(WORD.findall(self.text[a + m.end():b])) < 3:
             return None
         hs, he = a + m.start(1), a + m.end(1)
@@ -334,12 +572,20 @@ class _Finder:
     # -- speakers and claims ---------------------------------------------------------------
     def _subject(self, tok: Any) -> tuple[int, int] | None:
         """The subject of a reporting verb in the parse, as the contiguous words around its head."""
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # the subject within the verb's own clause (fewest commas between), then the nearest: a parse
+        # may hang another clause's subject here too ("…, что завод закрылся …, об этом заявил губернатор")
+        def distance(c: Any) -> tuple[int, int]:
+            lo, hi = sorted((c.i, tok.i))
+            return sum(t.text == "," for t in tok.doc[lo:hi]), hi - lo
+        subj = min((c for c in tok.children if c.dep_ == "nsubj" and (self._said(c.idx) == self._said(tok.idx))),
+                   key=distance, default=None)
         if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
             return self._subject(tok.head)  # "Лавров заявил …, и добавил, что …": the same speaker
+        if subj is None and tok.dep_ == "advcl" and "VerbForm=Conv" in str(tok.morph) and tok.head.pos_ == "VERB":
+            return self._subject(tok.head)  # "Мэр поблагодарил …, добавив, что …": the gerund's doer
         if subj is None:
             return None
-        if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.lower_ not in self.cues.pronouns:
+        if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.text.lower() not in self.cues.pronouns:
             subj = tok.head  # "певица, которая заявила": the noun the relative clause hangs on
         keep = [subj]
         for c in subj.children:
@@ -348,26 +594,41 @@ class _Finder:
         idx = sorted({t.i for t in keep if not t.is_space})
         # contiguous around the head, never across a comma or a quote
         lo = hi = subj.i
-        while lo - 1 in idx and not tok.doc[lo - 1].is_quote:
+        while lo - 1 in idx and (tok.doc[lo - 1].text not in QUOTE_MARKS or self._name_mark(tok.doc[lo - 1].idx)):
             lo -= 1
-        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and not tok.doc[hi + 1].is_quote:
+        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and (
+                tok.doc[hi + 1].text not in QUOTE_MARKS or self._name_mark(tok.doc[hi + 1].idx)):
             hi += 1
         start, end = tok.doc[lo].idx, tok.doc[hi].idx + len(tok.doc[hi].text)
         if len(WORD.findall(self.text[start:end])) > MAX_SPEAKER_WORDS:
             return subj.idx, subj.idx + len(subj.text)
         return start, end
 
-    def _place_of_speech(self, tok: Any) -> tuple[int, int] | None:
+    def _place_of_speech(self, tok: Any, documents_only: bool = False) -> tuple[int, int] | None:
         """A verb without a subject whose source stands in a place phrase: "сообщили в пресс-службе
-        ведомства", "говорится в заявлении МИД" (the statement and who made it)."""
+        ведомства", "говорится в заявлении МИД" (the statement and who made it). ``documents_only``:
+        the place must be a statement, a body or an outlet ("сказано в статье", not "в области")."""
         for c in tok.children:
-            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in self.cues.places_of_speech
+            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.text.lower() in self.cues.places_of_speech
                                                  for g in c.children):
                 words = [t for t in c.subtree if not t.is_space and not (t.dep_ == "case" and t.head == c)]
                 words = [t for t in words if t.i >= c.i or t.head == c]
+                for k in range(1, len(words)):  # contiguous: a parse that hangs later words here is wrong
+                    if words[k].i != words[k - 1].i + 1 or words[k].text in QUOTE_MARKS | {",", "—"}:
+                        words = words[:k]
+                        break
                 if words:
                     s, e = words[0].idx, words[-1].idx + len(words[-1].text)
-                    if self._speaker_check(s, e) is not None and len(words) <= MAX_SPEAKER_WORDS:
+                    # "в офисе заявили", "в ведомстве сообщили": a plural verb with no subject says the
+                    # people of the place spoke (a sentence of indefinite person), whatever the place is
+                    indefinite = "Number=Plur" in str(tok.morph) and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i + 3 \
+                        and c.lemma_.lower() not in self.cues.not_places and c.text.lower() not in self.months
+                    if documents_only:
+                        c_words = {t.text.lower() for t in words} | {t.lemma_.lower() for t in words}
+                        if not c_words & (self.cues.anonymous | self.cues.bodies | self.cues.roles) and \
+                                self._lookup(self.text[s:e]) is None:
+                            continue
+                    if (indefinite or self._speaker_check(s, e) is not None) and len(words) <= MAX_SPEAKER_WORDS:
                         return s, e
         return None
 
@@ -384,8 +645,13 @@ class _Finder:
         return order[1](a, cs) if c.verb_first else order[1](ce, b)
 
     def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
-        """The speaker right before a cue: back to a comma, a quote or the sentence start."""
+        """The speaker right before a cue: back to a comma, a quote or the sentence start, over a
+        relative clause of the speaker ("журнал «Вестник», который выходит …, отмечает")."""
         chunk = self.text[a:cs]
+        rel = re.search(r",\s*(\w+)[^,]*,\s*$", chunk)
+        if rel is not None and rel.group(1).lower() in self.cues.relatives:
+            chunk = chunk[:rel.start()]
+            cs = a + len(chunk)
         stops = list(STOPS.finditer(chunk))
         start = a + (stops[-1].end() if stops else 0)
         words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(self.text[start:cs])]
@@ -425,15 +691,21 @@ class _Finder:
         """Words that can name a source: a name (entity, capital letter), a role, an outlet, a pronoun."""
         span = self.text[s:e]
         words = [w.lower() for w in WORD.findall(span)]
-        if not words:
+        if not words or words[0] in self.cues.not_speakers:
             return None
         if any(x.start_char < e and s < x.end_char for x in self.doc.ents):
             return s, e
         if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
+            toks = self._tokens(s, e) if self.parsed else []
+            if len(toks) == 1 and "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph):
+                return None  # "Его заверяли, что …": him, not he
             return s, e
-        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies) or \
-                self._lookup(span) is not None:
+        rw = RoleWords.of(self.pack)
+        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies | rw.official |
+                                                rw.qualified | rw.non_state) or self._lookup(span) is not None:
             return s, e
+        if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self._tokens(s, e)):
+            return s, e  # people named by what they are: "сенаторы", "лидер партии", "жители"
         if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
             return s, e  # a name the entity tagger missed
         if NORMALS in self.doc.user_data:
@@ -448,14 +720,67 @@ class _Finder:
         closing = {c for _, c in self.pack.quote_pairs}
         dash = re.search(r"(\S)\s*[,.!?]?\s*[—–-]\s*$", self.text[a:ts])
         if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
-            return a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
+            qs, qe = a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
+            while qs < qe and self.text[qs] in opening:  # '""…""' out of a CSV field
+                qs += 1
+            while qe > qs and self.text[qe - 1] in closing:
+                qe -= 1
+            return qs, qe
         for q in self.quotes:
-            if 0 <= ts - q[1] <= QUOTE_GAP + 1 and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a]):
+            gap = self.text[q[1]:ts] if 0 <= ts - q[1] <= 2 * QUOTE_GAP else None  # '»,', '"" , –'
+            if gap is not None and (len(gap) <= QUOTE_GAP + 1 or re.fullmatch(r"[\"»“”]*\s*[,.!?…]?\s*[—–-]?\s*", gap)) \
+                    and (q[1] >= a or re.search(r"[,—–-]", gap)) \
+                    and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a] or "\n" in self.text[q[0]:q[1]]) and \
+                    not WORD.search(self.text, a, max(a, q[0] - 1)):
+                # the quote opens the sentence: not "Цены растут «как на дрожжах»: экономист оценил …"
                 return q  # a quote of several sentences ends at this tag: all of it
-            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and re.sub(r"[\s«„“\"]", "", self.text[te:q[0]]) in (
-                    ":", ",", ""):
+            sep = re.sub(r"[\s«„“\"]", "", self.text[te:q[0]])
+            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and (sep in (":", ",") or (
+                    sep == "" and len(WORD.findall(self.text[q[0]:q[1]])) >= 3)):  # not a name: РИА «Новости»
                 return q
         return None
+
+    def _openers_only(self, a: int, tag_start: int) -> bool:
+        """Only introductory words stand before the tag ("Кроме того,", "Между тем,", "При этом,"):
+        they open the sentence, they are not a claim set off by a comma."""
+        rest = self.text[a:tag_start].lower()
+        for phrase in sorted(self.cues.openers, key=len, reverse=True):
+            rest = re.sub(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", " ", rest)
+        return bool(self.cues.openers) and not WORD.search(rest) and WORD.search(self.text, a, tag_start) is not None
+
+    def _topic_only(self, tok: Any, i: int, b: int) -> bool:
+        """'Мэр рассказал о ремонте дорог': what follows a verb of talking says what was spoken
+        about, not what was said (a preposition of topic and no clause after it); "заявил о
+        готовности" declares it."""
+        first = WORD.match(self.text, i, b)
+        if tok is None or tok.lemma_.lower() not in self.cues.topic_verbs or first is None or \
+                first.group(0).lower() not in self.cues.topic_prepositions:
+            return False
+        said = r"[:«„\"]|(?<!\w)(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"})) + r")(?!\w)"
+        return not re.search(said, self.text[i:b])
+
+    def _inside_other_tag(self, a: int, tag_start: int) -> bool:
+        """The words before a tag are no claim when they are another tag: "Ранее стало известно,
+        что завод закрыли …" (they end with "что"), "По словам мэра, город выступает …"."""
+        before = self.text[a:tag_start].strip(" ,—–").lower()
+        last = WORD.findall(before)[-1:] if before else []
+        if last and last[0] in self.cues.complementizers:
+            return True
+        return any(before.startswith(p) and len(WORD.findall(before)) <= len(p.split()) + MAX_SPEAKER_WORDS // 2
+                   for p in self.cues.according)
+
+    def _past_apposition(self, i: int, b: int) -> int:
+        """Past words that only name or describe the speaker up to a comma (no verb, a name or a role
+        among them), when a claim follows the comma."""
+        m = re.match(r"[^,]{1,120},\s*", self.text[i:b])
+        if m is None or not self.parsed:
+            return i
+        toks = self._tokens(i, i + m.end() - 1)
+        named = any(i <= e.start_char and e.end_char <= i + m.end() for e in self.doc.ents) or \
+            {t.lemma_.lower() for t in toks} & (self.cues.roles | RoleWords.of(self.pack).non_state)
+        if named and toks and len(toks) <= MAX_SPEAKER_WORDS + 2 and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return i + m.end()
+        return i
 
     def _opens_clause(self, i: int, b: int) -> bool:
         m = WORD.search(self.text, i, b)
@@ -478,6 +803,9 @@ class _Finder:
             return i
 
     def _trim_end(self, s: int, e: int) -> int:
+        if self.headline:  # "… в регионе 19:50": the time a headline carries is not what was said
+            m = re.search(r"\s+\d{1,2}:\d{2}\s*$", self.text[s:e])
+            e = s + m.start() if m else e
         while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",.;:—–-"):
             e -= 1
         return e
@@ -502,6 +830,68 @@ class _Finder:
         return None
 
     def source(self, s: int, e: int) -> dict[str, Any]:
+        """The source the words at s:e name, typed by the role words they carry, or for a person
+        named without any, by the role the article gives that person elsewhere ("Министр транспорта
+        Олег Белов …", later "Белов заявил")."""
+        src = self._describe(s, e)
+        words = {w.lower() for w in WORD.findall(self.text[s:e])} | self._lemmas(s, e)
+        phrases: tuple[str, ...] = (self.text[s:e].lower(), " ".join(t.lemma_.lower() for t in self._tokens(s, e)))
+        roles = RoleWords.of(self.pack)
+        if src.get("kind") == "person" and not (words & (roles.official | roles.qualified | roles.non_state)):
+            given = self._article_roles().get(str(src.get("name")))
+            if given is not None:
+                src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
+                words |= given[1]
+                phrases += (given[0].lower(),)
+        typed_src = type_by_role(src, words, roles, phrases)
+        if src.get("kind") == "person" and self.people and self.people[-1] is src:
+            self.people[-1] = typed_src  # a pronoun later stands for the typed source
+        return typed_src
+
+    def _article_roles(self) -> dict[str, tuple[str, set[str]]]:
+        """Person (dictionary form, and surname when one person has it) -> the role the article gives
+        them: the words before the name in its phrase ("глава Минфина Анна Морозова"), or an
+        apposition after it ("Иван Соколов, политолог, …")."""
+        if self._roles is not None:
+            return self._roles
+        roles = RoleWords.of(self.pack)
+        role_words = roles.official | roles.qualified | roles.non_state | self.cues.roles
+        out: dict[str, tuple[str, set[str]]] = {}
+        surnames: dict[str, set[str]] = {}
+        for ent in self.doc.ents if self.parsed else ():
+            if ent.label_ != "PERSON":
+                continue
+            name = self.normals.get((ent.start_char, ent.end_char), ent.text)
+            surnames.setdefault(name.split()[-1], set()).add(name)
+            before: list[Any] = []
+            i = ent.start - 1
+            while i >= 0 and ent.start - i <= MAX_SPEAKER_WORDS and self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+                    and self.doc[i].ent_type_ != "PERSON" and "\n" not in self.doc[i].text:
+                before.insert(0, self.doc[i])
+                i -= 1
+            if ent.root.head not in before:  # the name hangs on the role ("министр … Анна Морозова"),
+                before = []  # not "в интервью журналистке министр …"
+            after: list[Any] = []
+            j = ent.end
+            if j < len(self.doc) and self.doc[j].text == ",":
+                j += 1
+                while j < len(self.doc) and self.doc[j].text not in (",", ".", ";", "—", "(", ")") and len(after) < 8:
+                    after.append(self.doc[j])
+                    j += 1
+                if not (j < len(self.doc) and self.doc[j].text in (",", ".")) or any(t.pos_ == "VERB" for t in after):
+                    after = []
+            for toks in (before, after):
+                ws = {t.text.lower() for t in toks} | {t.lemma_.lower() for t in toks}
+                if toks and ws & role_words and name not in out:
+                    out[name] = (self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)], ws)
+        for last, names in surnames.items():
+            named = [n for n in names if n in out]
+            if len(names - {last}) == 1 and named and last not in out:
+                out[last] = out[named[0]]
+        self._roles = out
+        return out
+
+    def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
@@ -525,18 +915,21 @@ class _Finder:
             self.people.append(src)
             return src
         if (set(words) | lemmas) & self.cues.anonymous and not ents:
-            return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text}
+            return {"name": self._dictionary_form(s, e, text), "kind": "anonymous", "country": None,
+                    "state_affiliated": None, "text": text}
         label = ents[0].label_ if ents else None
         name = self.normals.get((ents[0].start_char, ents[0].end_char), text) if len(ents) == 1 and \
             ents[0].start_char == s and ents[0].end_char == e else text
         toks = self._tokens(s, e) if self.parsed else []
-        if len(toks) == 1 and toks[0].pos_ == "NOUN":
-            lemma = toks[0].lemma_  # "в прокуратуре" -> прокуратура: the dictionary form names it
-            name = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
-        if (set(words) | lemmas) & self.cues.bodies:
+        if name == text:
+            name = self._dictionary_form(s, e, text)
+        rw = RoleWords.of(self.pack)
+        first = {toks[0].text.lower(), toks[0].lemma_.lower()} if toks else {words[0]}
+        office = bool(first & (rw.official | rw.qualified) - rw.state_bodies)  # "представитель МИД": a person
+        if (set(words) | lemmas) & self.cues.bodies and not office:
             return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
-        if role_words:
-            kind = "government" if label in ("ORG", "GPE") else "person"
+        if role_words or office:
+            kind = "person" if office else "government" if label in ("ORG", "GPE") else "person"
             src = {"name": name, "kind": kind, "country": None, "state_affiliated": None, "role": text, "text": text}
             if kind == "person":
                 self.people.append(src)
@@ -545,6 +938,20 @@ class _Finder:
         if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
             kind = "person"  # "певица", "офицер": a person named by what they are
         return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
+
+    def _dictionary_form(self, s: int, e: int, text: str) -> str:
+        """A source's words with its head noun in dictionary form: "в прокуратуре" -> прокуратура,
+        "в Министерстве обороны России" -> "Министерство обороны России" (the words it governs as
+        they stand); abbreviations as written ("ФСБ", not "Фсб")."""
+        toks = self._tokens(s, e) if self.parsed else []
+        if not toks or toks[0].idx != s or toks[0].pos_ not in ("NOUN", "PROPN") or toks[0].text.isupper() or \
+                (len(toks) > 1 and ("Case=Nom" in str(toks[0].morph) or "-" in toks[0].text)):
+            return text
+        if len(toks) == 1 and toks[0].pos_ != "NOUN":
+            return text
+        lemma = toks[0].lemma_
+        head = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
+        return str(head) + text[len(toks[0].text):]
 
     # -- dates -----------------------------------------------------------------------------
     def dates(self, s: int, e: int) -> list[dict[str, Any]]:
@@ -585,11 +992,13 @@ def _iso(value: str | None) -> dt.date | None:
 
 
 def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePack,
-                                   registry: SourceRegistry) -> list[dict[str, Any]]:
+                                   registry: SourceRegistry, headline: bool = False) -> list[dict[str, Any]]:
     """Attributed claims of one article in its pack's language, then its own-voice claims marked
-    ``"sources": []``; the dicts of the English finder, plus ``dates`` the claim's sentence states."""
-    f = _Finder(doc, pack, registry, article.published)
+    ``"sources": []``; the dicts of the English finder, plus ``dates`` the claim's sentence states.
+    ``headline``: the text is a headline, where "claim — Speaker" attributes too."""
+    f = _Finder(doc, pack, registry, article.published, headline)
     out: list[dict[str, Any]] = []
+    covered: list[tuple[int, int]] = []  # quotes attributed ahead of their sentences
     for a, b in _sentences(doc):
         found = f.sentence(a, b)
         previous, f.previous = f.previous, (a, b)
@@ -598,12 +1007,20 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
             claim = doc.text[x.start:x.end].strip()
             if len(WORD.findall(claim)) < 3:
                 continue
-            src = f.source(*x.speaker)
+            if x.speaker == (x.cue_start, x.cue_start + len(x.cue)) and f.people:
+                # "Однако добавил, что …": no subject in the text, the person spoken of before (inferred)
+                src = {**f.people[-1], "inferred": True, "inferred_from": "subject left out: the person before"}
+            else:
+                src = f.source(*x.speaker)
             back = previous is not None and x.start == previous[0] and x.end <= previous[1]
             if back:  # the sentence before was filed as the article's own claim: it is this source's
                 out = [o for o in out if not (o["start"] == x.start and not o["sources"])]
                 earlier = [o for o in out if o["sources"] and o["start"] is not None and previous is not None
                            and previous[0] <= o["start"] < previous[1]]
+                # the outermost of them: "Министр заявил, что соседи хотят …" came through this source,
+                # the neighbours' stance inside it did not
+                earlier = [o for o in earlier if not any(p is not o and p["start"] <= o["start"] and o["end"] <= p["end"]
+                                                         for p in earlier)]
                 if earlier:  # it already has a source: that source came through this one
                     for o in earlier:
                         o["sources"] = [src, *o["sources"]]
@@ -611,12 +1028,15 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                             o["dates"] = [*o.get("dates", []), *dates]
                     continue
             if x.quote and x.start < a:  # «A. B. C», — сказал X: the sentences before are X's too
-                out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 1 <= o["start"] < x.end]
+                out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 3 <= o["start"] < x.end]
+            if x.quote and x.end > b:  # «…, — сказал X. — B. C»: the sentences after are X's too
+                covered.append((x.start, x.end))
             when = (f.dates(*previous) if back and previous else []) + dates
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
                         "sources": [src], "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
                         else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})
-        if not found:
+        inner = re.search(r"\w.*\w", doc.text[a:b])  # the sentence without its dashes and marks
+        if not found and not (inner and any(s <= a + inner.start() and a + inner.end() <= e for s, e in covered)):
             stripped = doc.text[a:b]
             if len(WORD.findall(stripped)) >= 6 and stripped[-1:] not in ("?", ":", "؟"):
                 out.append({"claim": stripped, "start": a, "end": b, "cue": None, "sources": [], "hedges": [],
