@@ -18,7 +18,8 @@ import sys
 import time
 from collections import Counter
 
-from headwater.enrich import default_enrichers, run_enrichers
+from headwater.enrich import run_enrichers
+from headwater.pipeline import default_enrichers
 from headwater.extract import extract_article
 from headwater.model import RawInput
 from headwater.resources import Resources

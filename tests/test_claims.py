@@ -257,3 +257,12 @@ def test_the_shipped_codebook_names_the_examples_narrative(tmp_path: Path, resou
     named = {n["known_narrative"]["id"]: n for n in done.document["narratives"] if n.get("known_narrative")}
     assert len(named.get("us-backs-isis-transfers", {}).get("article_ids", [])) >= 4
     assert "west-stages-attacks" not in named  # no article retells it: no match, not a nearest guess
+
+
+def test_claim_dates_in_the_articles_language() -> None:
+    from headwater.enrich.claims.records import _slots
+
+    assert set(_slots("Министр заявил 25 февраля 2022 года, что 2 июля будет поздно.", [], "ru")["dates"]) == {
+        "25 февраля", "2 июля", "2022"}
+    assert _slots("O ministro disse em 3 de julho que a lei cai.", [], "pt")["dates"] == ["3 de julho"]
+    assert _slots("Министр заявил 25 февраля.", [], None)["dates"] == []  # no language, no month words guessed

@@ -53,14 +53,14 @@ def _morph_vocab() -> Any:
 
 def natasha_parser() -> Parser:
     """Russian through natasha: segmentation, morphology, syntax and NER (news models)."""
+    import spacy
     from natasha import Doc as NDoc
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
-    from spacy.vocab import Vocab
 
     segmenter, vocab = Segmenter(), _morph_vocab()
     emb = NewsEmbedding()
     morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
-    svocab = Vocab()
+    svocab = spacy.blank("ru").vocab  # Russian lexical attributes: lower_, like_num, is_quote
 
     def parse(text: str) -> Doc:
         nd = NDoc(text)

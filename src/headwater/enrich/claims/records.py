@@ -16,6 +16,7 @@ import yaml
 
 from headwater.embed import Embedder, pack
 from headwater.enrich.claims.split import guess_language, sentences
+from headwater.lang import ensure_languages, pack_for
 from headwater.model import Article
 
 # Claims embedded per article, most telling first (headline, quoted and cited claims, the lead).
@@ -55,11 +56,26 @@ def negated(text: str, lang: str | None) -> bool:
     return bool(pat and pat.search(text))
 
 
-def _slots(text: str, places: list[str]) -> dict[str, Any]:
+@lru_cache(maxsize=32)
+def _month_days(lang: str | None) -> re.Pattern[str] | None:
+    """Day and month in the article's language ("25 февраля", "julho 3"), from its pack's month words."""
+    ensure_languages()
+    pack = pack_for(lang) if lang and lang != "en" else None
+    words = sorted(pack.months(), key=len, reverse=True) if pack is not None else []
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:\d{{1,2}}\.?\s+(?:de\s+)?(?:{alt})|(?:{alt})\s+\d{{1,2}})(?!\w)", re.I)
+
+
+def _slots(text: str, places: list[str], lang: str | None = None) -> dict[str, Any]:
+    days = {m.group(0) for m in _MONTH.finditer(text)}
+    if (native := _month_days(lang)) is not None:
+        days |= {m.group(0) for m in native.finditer(text)}
     return {"entities": sorted({m.group(0) for m in _NAME.finditer(text)})[:12],
             "places": places,
             "numbers": [m.group(0).strip() for m in _NUMBER.finditer(text) if not _YEAR.fullmatch(m.group(0))][:8],
-            "dates": sorted({m.group(0) for m in _MONTH.finditer(text)} | {m.group(0) for m in _YEAR.finditer(text)})[:6]}
+            "dates": sorted(days | {m.group(0) for m in _YEAR.finditer(text)})[:6]}
 
 
 def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
@@ -111,7 +127,7 @@ def find_claims(article: Article, embedder: Embedder | None = None, budget: int 
         places = sorted({str(p.get("name") or p.get("surface")) for p in article.places
                          if c["field"] == "text" and c["start"] <= int(p.get("start", -1)) < c["end"]})
         claims.append({**{k: c[k] for k in ("field", "start", "end", "kind", "speakers")}, "text": c["text"][:1000],
-                       "lang": lang, "negated": negated(c["text"], lang), **_slots(c["text"], places), "rank": c["rank"]})
+                       "lang": lang, "negated": negated(c["text"], lang), **_slots(c["text"], places, lang), "rank": c["rank"]})
     chosen = claims[:budget]
     if embedder is not None and chosen:
         for c, v in zip(chosen, embedder.embed([c["text"] for c in chosen]), strict=True):
