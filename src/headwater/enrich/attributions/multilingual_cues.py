@@ -1,0 +1,103 @@
+"""A language's attribution words (``lang/<code>/cues.yaml``), read once per pack, for the
+multilingual finder (``attributions.multilingual``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from headwater.lang import LanguagePack
+
+
+@dataclass(frozen=True)
+class Cues:
+    """A language's attribution words, read once from its pack."""
+
+    lemmas: frozenset[str]
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[str, ...]  # verbs of several words ("ifade etti", "a-t-il déclaré")
+    according: tuple[str, ...]  # the source follows
+    according_after: tuple[str, ...]  # the source precedes
+    complementizers: frozenset[str]
+    pronouns: frozenset[str]
+    clitics: tuple[str, ...]
+    verb_first: bool
+    agent_marker: str | None
+    anonymous: frozenset[str]
+    roles: frozenset[str]
+    stop: frozenset[str]
+    back_references: frozenset[str]  # "об этом": the claim is the sentence before
+    places_of_speech: frozenset[str]  # "сообщили в пресс-службе": prepositions before a source
+    bodies: frozenset[str]  # words of state bodies: the source is a government
+    unnamed: tuple[str, ...]  # phrases that are their own unnamed source ("по имеющимся данным")
+    statement_verbs: frozenset[str]  # "сделал заявление", "приводит слова": a cue with a statement as object
+    statement_nouns: frozenset[str]
+    negated_ok: frozenset[str]  # "не исключил, что …" still reports; other cues under "не" do not
+    demonstratives: frozenset[str]  # "такое", "это" заявление: the statement of the sentence before
+    not_places: frozenset[str]  # "в понедельник", "в интервью": where a verb's place phrase names no source
+    not_speakers: frozenset[str]  # "Фото: …", "Читайте также: …": words that open credits, not speakers
+    clause_only: frozenset[str]  # "показал, что …": cues only with the clause they report
+    relatives: frozenset[str]  # "издание X, которое …, отмечает": the relative clause of a speaker
+    topic_prepositions: frozenset[str]  # "рассказал о …": the topic, not the claim
+    topic_verbs: frozenset[str]
+    openers: frozenset[str]  # introductory words: "кроме того", "между тем"
+    speech_acts: frozenset[str]  # "выступил": a stand with "против"/"за", else a statement verb
+    stance_prepositions: frozenset[str]
+
+    @classmethod
+    def of(cls, pack: LanguagePack) -> Cues:
+        return _cues(pack.folder)
+
+
+@cache
+def _cues(folder: Path) -> Cues:
+    pack = LanguagePack(code=folder.name, name=folder.name, data_dir=folder)
+    d: dict[str, Any] = pack.data("cues") or {}
+
+    def low(key: str) -> list[str]:
+        return [str(x).lower() for x in d.get(key) or ()]
+
+    verbs = low("verbs")
+    return Cues(
+        lemmas=frozenset(low("lemmas")),
+        exact=frozenset(v for v in verbs if not v.endswith("*") and " " not in v),
+        prefixes=tuple(v[:-1] for v in verbs if v.endswith("*")),
+        phrases=tuple(v for v in verbs if " " in v),
+        according=tuple(sorted(low("according"), key=len, reverse=True)),
+        according_after=tuple(sorted(low("according_after"), key=len, reverse=True)),
+        complementizers=frozenset(low("complementizers")),
+        pronouns=frozenset(low("pronouns")),
+        clitics=tuple(low("clitics")),
+        verb_first=d.get("order") == "verb-first",
+        agent_marker=d.get("agent_marker"),
+        anonymous=frozenset(low("anonymous")),
+        roles=frozenset(low("roles")),
+        stop=frozenset(str(x).lower() for x in pack.data("stopwords") or ()),
+        back_references=frozenset(low("back_references")),
+        places_of_speech=frozenset(low("places_of_speech")),
+        bodies=frozenset(low("bodies")),
+        unnamed=tuple(low("unnamed")),
+        statement_verbs=frozenset(low("statement_verbs")),
+        statement_nouns=frozenset(low("statement_nouns")),
+        negated_ok=frozenset(low("negated_ok")),
+        demonstratives=frozenset(low("demonstratives")),
+        not_places=frozenset(low("not_places")),
+        not_speakers=frozenset(low("not_speakers")),
+        clause_only=frozenset(low("clause_only")),
+        relatives=frozenset(low("relatives")),
+        topic_prepositions=frozenset(low("topic_prepositions")),
+        topic_verbs=frozenset(low("topic_verbs")),
+        openers=frozenset(low("openers")),
+        speech_acts=frozenset(low("speech_acts")),
+        stance_prepositions=frozenset(low("stance_prepositions")),
+    )
+
+
+def is_verb(cues: Cues, word: str, lemma: str | None) -> bool:
+    w = word.lower()
+    if lemma and lemma in cues.lemmas:
+        return True
+    forms = [w] + [w[len(c):] for c in cues.clitics if w.startswith(c) and len(w) > len(c) + 1]
+    return any(f in cues.exact or (len(f) > 3 and f.startswith(cues.prefixes)) for f in forms)

@@ -1,0 +1,223 @@
+"""Who speaks, in languages other than English: the source a speaker's words name (an outlet by its
+own name, a person by the entity's dictionary form, a body, an unnamed source), typed by the role
+words of the language, and the dates a claim's sentence states. The base of the multilingual finder
+(``attributions.multilingual``), which finds the cues and the claims."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from headwater.enrich.attributions.multilingual_cues import Cues
+from headwater.enrich.attributions.quote_marks import quote_spans
+from headwater.enrich.attributions.role_types import RoleWords, type_by_role
+from headwater.enrich.attributions.sources import SourceRegistry
+from headwater.extract.dates import find_dates, find_day_months
+from headwater.lang import LanguagePack
+from headwater.lang.parsers import NORMALS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# The words between a speaker and the edge of the tag: more and it is not a name or role any more
+# ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
+MAX_SPEAKER_WORDS = 8
+
+
+class SourceReader:
+    """One article's text, parse and pack, and what its sources are."""
+
+    def __init__(self, doc: Doc, pack: LanguagePack, registry: SourceRegistry, published: str | None,
+                 headline: bool = False) -> None:
+        self.headline = headline
+        self.doc, self.text, self.pack, self.registry = doc, doc.text, pack, registry
+        self.cues = Cues.of(pack)
+        self.parsed = doc.has_annotation("DEP")
+        self.quotes = quote_spans(self.text, pack.quote_pairs)
+        self.normals: dict[tuple[int, int], str] = doc.user_data.get(NORMALS, {})
+        self.people: list[dict[str, Any]] = []  # persons who spoke, for pronouns
+        self.published = published
+        self.months = pack.months()
+        self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
+        self._roles: dict[str, tuple[str, set[str]]] | None = None
+
+    def _tokens(self, s: int, e: int) -> list[Any]:
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def _lemmas(self, s: int, e: int) -> set[str]:
+        """Dictionary forms of the words of a span ("губернатора" -> "губернатор"), when parsed."""
+        return {t.lemma_.lower() for t in self._tokens(s, e)} if self.parsed else set()
+
+    # -- sources ---------------------------------------------------------------------------
+    def _lookup(self, words: str) -> Any:
+        """An outlet named by any run of the words ("агентство ТАСС" -> TASS, "РИА Новости")."""
+        ws = WORD.findall(words)
+        for n in range(len(ws), 0, -1):
+            for i in range(len(ws) - n + 1):
+                o = self.registry.outlets.by_name(" ".join(ws[i:i + n]))
+                if o is not None:
+                    return o
+        return None
+
+    def source(self, s: int, e: int) -> dict[str, Any]:
+        """The source the words at s:e name, typed by the role words they carry, or for a person
+        named without any, by the role the article gives that person elsewhere ("Министр транспорта
+        Олег Белов …", later "Белов заявил")."""
+        src = self._describe(s, e)
+        words = {w.lower() for w in WORD.findall(self.text[s:e])} | self._lemmas(s, e)
+        phrases: tuple[str, ...] = (self.text[s:e].lower(), " ".join(t.lemma_.lower() for t in self._tokens(s, e)))
+        roles = RoleWords.of(self.pack)
+        if src.get("kind") == "person" and not (words & (roles.official | roles.qualified | roles.non_state)):
+            given = self._article_roles().get(str(src.get("name")))
+            if given is not None:
+                src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
+                words |= given[1]
+                phrases += (given[0].lower(),)
+        typed_src = type_by_role(src, words, roles, phrases)
+        if src.get("kind") == "person" and self.people and self.people[-1] is src:
+            self.people[-1] = typed_src  # a pronoun later stands for the typed source
+        return typed_src
+
+    def _article_roles(self) -> dict[str, tuple[str, set[str]]]:
+        """Person (dictionary form, and surname when one person has it) -> the role the article gives
+        them: the words before the name in its phrase ("глава Минфина Анна Морозова"), or an
+        apposition after it ("Иван Соколов, политолог, …")."""
+        if self._roles is not None:
+            return self._roles
+        roles = RoleWords.of(self.pack)
+        role_words = roles.official | roles.qualified | roles.non_state | self.cues.roles
+        out: dict[str, tuple[str, set[str]]] = {}
+        surnames: dict[str, set[str]] = {}
+        for ent in self.doc.ents if self.parsed else ():
+            if ent.label_ != "PERSON":
+                continue
+            name = self.normals.get((ent.start_char, ent.end_char), ent.text)
+            surnames.setdefault(name.split()[-1], set()).add(name)
+            before: list[Any] = []
+            i = ent.start - 1
+            while i >= 0 and ent.start - i <= MAX_SPEAKER_WORDS and self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+                    and self.doc[i].ent_type_ != "PERSON" and "\n" not in self.doc[i].text:
+                before.insert(0, self.doc[i])
+                i -= 1
+            if ent.root.head not in before:  # the name hangs on the role ("министр … Анна Морозова"),
+                before = []  # not "в интервью журналистке министр …"
+            after: list[Any] = []
+            j = ent.end
+            if j < len(self.doc) and self.doc[j].text == ",":
+                j += 1
+                while j < len(self.doc) and self.doc[j].text not in (",", ".", ";", "—", "(", ")") and len(after) < 8:
+                    after.append(self.doc[j])
+                    j += 1
+                if not (j < len(self.doc) and self.doc[j].text in (",", ".")) or any(t.pos_ == "VERB" for t in after):
+                    after = []
+            for toks in (before, after):
+                ws = {t.text.lower() for t in toks} | {t.lemma_.lower() for t in toks}
+                if toks and ws & role_words and name not in out:
+                    out[name] = (self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)], ws)
+        for last, names in surnames.items():
+            named = [n for n in names if n in out]
+            if len(names - {last}) == 1 and named and last not in out:
+                out[last] = out[named[0]]
+        self._roles = out
+        return out
+
+    def _describe(self, s: int, e: int) -> dict[str, Any]:
+        text = self.text[s:e].strip()
+        words = [w.lower() for w in WORD.findall(text)]
+        if words and words[-1] in self.cues.pronouns and len(words) == 1:
+            if self.people:
+                return {**self.people[-1], "resolved_from": text, "inferred": True}
+            return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
+                    "unresolved": True}
+        outlet = self._lookup(text)
+        if outlet is not None:
+            return {"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
+                    "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text}
+        ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
+        person = next((x for x in ents if x.label_ == "PERSON"), None)
+        lemmas = self._lemmas(s, e)
+        role_words = (set(words) | lemmas) & self.cues.roles
+        if person is not None:
+            name = self.normals.get((person.start_char, person.end_char), person.text)
+            role = self.text[s:person.start_char].strip(" ,") or None
+            src = {"name": name, "kind": "person", "country": None, "state_affiliated": None, "role": role,
+                   "text": text}
+            self.people.append(src)
+            return src
+        if (set(words) | lemmas) & self.cues.anonymous and not ents:
+            return {"name": self._dictionary_form(s, e, text), "kind": "anonymous", "country": None,
+                    "state_affiliated": None, "text": text}
+        label = ents[0].label_ if ents else None
+        name = self.normals.get((ents[0].start_char, ents[0].end_char), text) if len(ents) == 1 and \
+            ents[0].start_char == s and ents[0].end_char == e else text
+        toks = self._tokens(s, e) if self.parsed else []
+        if name == text:
+            name = self._dictionary_form(s, e, text)
+        rw = RoleWords.of(self.pack)
+        first = {toks[0].text.lower(), toks[0].lemma_.lower()} if toks else {words[0]}
+        office = bool(first & (rw.official | rw.qualified) - rw.state_bodies)  # "представитель МИД": a person
+        if (set(words) | lemmas) & self.cues.bodies and not office:
+            return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
+        if role_words or office:
+            kind = "person" if office else "government" if label in ("ORG", "GPE") else "person"
+            src = {"name": name, "kind": kind, "country": None, "state_affiliated": None, "role": text, "text": text}
+            if kind == "person":
+                self.people.append(src)
+            return src
+        kind = {"PERSON": "person", "GPE": "government", "ORG": "organization"}.get(label or "", "organization")
+        if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
+            kind = "person"  # "певица", "офицер": a person named by what they are
+        return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
+
+    def _dictionary_form(self, s: int, e: int, text: str) -> str:
+        """A source's words with its head noun in dictionary form: "в прокуратуре" -> прокуратура,
+        "в Министерстве обороны России" -> "Министерство обороны России" (the words it governs as
+        they stand); abbreviations as written ("ФСБ", not "Фсб")."""
+        toks = self._tokens(s, e) if self.parsed else []
+        if not toks or toks[0].idx != s or toks[0].pos_ not in ("NOUN", "PROPN") or toks[0].text.isupper() or \
+                (len(toks) > 1 and ("Case=Nom" in str(toks[0].morph) or "-" in toks[0].text)):
+            return text
+        if len(toks) == 1 and toks[0].pos_ != "NOUN":
+            return text
+        lemma = toks[0].lemma_
+        head = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
+        return str(head) + text[len(toks[0].text):]
+
+    # -- dates -----------------------------------------------------------------------------
+    def dates(self, s: int, e: int) -> list[dict[str, Any]]:
+        """Dates a claim's sentence states: full ones, and a day and month dated by the publication
+        date (inferred, and said so); a day and month with no publication date stays undated."""
+        out: list[dict[str, Any]] = []
+        chunk = self.text[s:e]
+        full = find_dates(chunk, self.months)
+        for f in full:
+            out.append({"text": f.text, "start": s + f.start, "end": s + f.end, "date": f.iso,
+                        "basis": "inferred" if f.ambiguous else "explicit"})
+        if not self.months:
+            return out
+        pub = _iso(self.published)
+        for a, b, month, day in find_day_months(chunk, self.months):
+            if any(f.start <= a < f.end for f in full):
+                continue
+            date: str | None = None
+            if pub is not None:
+                for year in (pub.year, pub.year - 1):
+                    try:
+                        d = dt.date(year, month, day)
+                    except ValueError:
+                        break
+                    if d <= pub:
+                        date = d.isoformat()
+                        break
+            out.append({"text": chunk[a:b], "start": s + a, "end": s + b, "date": date,
+                        "basis": "inferred" if date else None})
+        return out
+
+
+def _iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10]) if value else None
+    except ValueError:
+        return None
