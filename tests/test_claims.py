@@ -12,7 +12,7 @@ from headwater.enrich.claims.records import find_claims
 from headwater.enrich.claims.split import guess_language, sentences
 from headwater.link.claims import claim_narratives
 from headwater.link.known_narratives import label_narratives, match_claims, taxonomy_narratives
-from headwater.link.taxonomy import read_taxonomy
+from headwater.link.taxonomy import Matcher, read_taxonomy
 from headwater.model import Article
 
 EMB = HashingEmbedder()
@@ -95,7 +95,7 @@ def test_taxonomy_match_and_no_match(tmp_path: Path) -> None:
     claims, arts = corpus(article("Energy crisis deepens", SANCTIONS, *FILLER[:3]),
                           article("Europe pays the price", FILLER[3], SANCTIONS, FILLER[4]),
                           article("Town news", *FILLER[4:]))
-    matches = match_claims(claims, entries, EMB)
+    matches = match_claims(claims, Matcher(entries, EMB))
     known = taxonomy_narratives(claims, arts, entries, matches)
     assert [n["known_narrative"]["id"] for n in known] == ["sanctions-backfire"]
     assert known[0]["article_ids"] == ["a1", "a2"] and 0 < known[0]["known_narrative"]["score"] <= 1
@@ -188,7 +188,7 @@ def test_codebook_places_articles_under_entries_and_their_subentries(tmp_path: P
         arts.append(article(f"{topic} news {n}", *sents))
         topic_of[f"a{n + 1}"] = topic
     claims, by_id = corpus(*arts)
-    found = codebook_narratives(claims, by_id, entries, EMB)
+    found = codebook_narratives(claims, by_id, Matcher(entries, EMB))
     assert found is not None
     named = {n["known_narrative"]["id"]: n for n in found if n["known_narrative"]}
     assert "moon" not in named
@@ -204,7 +204,7 @@ def test_codebook_places_articles_under_entries_and_their_subentries(tmp_path: P
         a = by_id[int(c["article_id"][1:])]
         text = a.title if c["field"] == "title" else a.text
         assert c["article_id"] in n["article_ids"] and text[c["start"]:c["end"]] == c["text"]
-    assert codebook_narratives(*corpus(*arts[:REFINE_MIN - 1]), entries, EMB) is None
+    assert codebook_narratives(*corpus(*arts[:REFINE_MIN - 1]), Matcher(entries, EMB)) is None
 
 
 class _OtherEmbedder(HashingEmbedder):

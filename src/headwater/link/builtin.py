@@ -14,6 +14,7 @@ from headwater.link.known_narratives import label_narratives, match_claims, taxo
 from headwater.link.narratives import contradictions, narratives, provenance
 from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
 from headwater.link.stories import incident_stories
+from headwater.link.taxonomy import Matcher
 from headwater.model import Article, key
 from headwater.registry import Registry
 
@@ -44,9 +45,10 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     themes, by_claims = claim_narratives(claims, arts)
     taxonomy, embedder = ctx.state.get("taxonomy"), ctx.state.get("embedder")
     if taxonomy and embedder is not None:
-        matches = match_claims(claims, taxonomy, embedder)
+        matcher = Matcher(taxonomy, embedder)  # the entries embedded once, for both ways of matching
+        matches = match_claims(claims, matcher)
         label_narratives(themes + by_claims, taxonomy, matches)
-        by_articles = codebook_narratives(claims, arts, taxonomy, embedder)
+        by_articles = codebook_narratives(claims, arts, matcher)
         by_claims += by_articles if by_articles is not None else taxonomy_narratives(claims, arts, taxonomy, matches)
     _give_ids(themes + by_claims, ids)
     ctx.state["narrative_keys"] = ids

@@ -61,11 +61,16 @@ def gather(claims: dict[int, list[dict[str, Any]]]) -> tuple[list[ClaimRow], Vec
 
 def centre(rows: list[ClaimRow], x: Vectors) -> Vectors:
     """Subtract each language's mean vector: what every claim of a language shares is its language."""
+    return centre_languages(x, [str(r.claim.get("lang") or "") for r in rows], MIN_CENTRE)
+
+
+def centre_languages(x: Vectors, langs: list[str], minimum: int) -> Vectors:
+    """The rows less their language's mean (languages with at least ``minimum`` rows), normalised."""
     out = x.copy()
-    langs = np.array([str(r.claim.get("lang") or "") for r in rows])
+    lang = np.array(langs)
     for lg in set(langs):
-        m = langs == lg
-        if m.sum() >= MIN_CENTRE:
+        m = lang == lg
+        if m.sum() >= minimum:
             out[m] -= out[m].mean(axis=0)
     return normalise(out)
 

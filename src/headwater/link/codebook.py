@@ -27,9 +27,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from headwater.embed import Embedder, Vectors, normalise
-from headwater.link.claims import ClaimRow, describe, gather
-from headwater.link.taxonomy import Entry
+from headwater.embed import Vectors, normalise
+from headwater.link.claims import ClaimRow, centre_languages, describe, gather
+from headwater.link.taxonomy import Matcher
 from headwater.model import Article
 
 # Fewer articles (with embedded claims) than this: too few to draw the entries' borders from; the
@@ -54,12 +54,7 @@ def article_vectors(rows: list[ClaimRow], x: Vectors) -> tuple[list[int], Vector
         by_art[r.article].append(i)
     arts = sorted(by_art)
     a = normalise(np.stack([x[by_art[k]].mean(axis=0) for k in arts]))
-    langs = np.array([_language([rows[i] for i in by_art[k]]) for k in arts])
-    for lg in set(langs.tolist()):
-        m = langs == lg
-        if m.sum() >= MIN_CENTRE:
-            a[m] -= a[m].mean(axis=0)
-    return arts, normalise(a)
+    return arts, centre_languages(a, [_language([rows[i] for i in by_art[k]]) for k in arts], MIN_CENTRE)
 
 
 def _language(rows: list[ClaimRow]) -> str:
@@ -83,17 +78,18 @@ def _centred(v: Vectors) -> Vectors:
     return normalise(v - v.mean(axis=0)) if len(v) > 1 else v
 
 
-def codebook_narratives(claims: dict[int, list[dict[str, Any]]], arts: dict[int, Article], entries: list[Entry],
-                        embedder: Embedder) -> list[dict[str, Any]] | None:
-    """Known narratives, article by article (see the module's doc); None when the corpus is too small."""
+def codebook_narratives(claims: dict[int, list[dict[str, Any]]], arts: dict[int, Article],
+                        matcher: Matcher) -> list[dict[str, Any]] | None:
+    """Known narratives, article by article (see the module's doc); None when the corpus is too small.
+    ``matcher`` holds the codebook's entries and their vectors (embedded once for both matchers)."""
+    entries, ev = matcher.entries, matcher.vectors
     rows, x = gather(claims)
     if not rows or len({r.article for r in rows}) < REFINE_MIN or not entries:
         return None
-    if rows[0].claim.get("_embedder") != embedder.name:
+    if rows[0].claim.get("_embedder") != matcher.embedder.name:
         return []  # the claims were embedded by another embedder: nothing to compare them with
     aids, a = article_vectors(rows, x)
     tops = [i for i, e in enumerate(entries) if e.parent is None]
-    ev = embedder.embed([e.text() for e in entries])
     _, centres = seeded_kmeans(a, _centred(ev[tops]))
     sims = a @ centres.T
     members: dict[int, list[int]] = defaultdict(list)  # entry index -> article positions

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from headwater.embed import Embedder
 from headwater.link.claims import describe, gather
 from headwater.link.taxonomy import Entry, Matcher
 from headwater.model import Article, key
@@ -21,11 +20,11 @@ Matches = dict[tuple[str, Any], list[tuple[int, float]]]  # (article key, claim 
 LABEL_SHARE = 0.5
 
 
-def match_claims(claims: dict[int, list[dict[str, Any]]], entries: list[Entry], embedder: Embedder) -> Matches:
+def match_claims(claims: dict[int, list[dict[str, Any]]], matcher: Matcher) -> Matches:
     rows, x = gather(claims)
-    if rows and rows[0].claim.get("_embedder") != embedder.name:
+    if rows and rows[0].claim.get("_embedder") != matcher.embedder.name:
         return {}  # claims embedded by another embedder (an earlier run's): nothing to compare them with
-    found = Matcher(entries, embedder).match(x, [str(r.claim.get("lang") or "") for r in rows]) if rows else []
+    found = matcher.match(x, [str(r.claim.get("lang") or "") for r in rows]) if rows else []
     return {(key(r.article), r.claim.get("n")): m for r, m in zip(rows, found, strict=True) if m}
 
 
