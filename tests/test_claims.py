@@ -147,6 +147,10 @@ def test_analyze_takes_a_taxonomy_and_refuses_a_bad_one(tmp_path: Path) -> None:
     doc = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
     assert doc["narratives"] and all("known_narrative" in n for n in doc["narratives"])
     assert "themes" in doc
+    assert doc["codebook"] == [{"entries": 1, "top_level": 1}]  # the views tell "no entry" from "no codebook"
+    plain = runner.invoke(main, ["analyze", str(tmp_path / "0.txt"), "--out", str(tmp_path / "o3")])
+    assert plain.exit_code == 0, plain.output
+    assert json.loads((tmp_path / "o3" / "analysis.json").read_text(encoding="utf-8"))["codebook"] == []
     (tmp_path / "bad.yaml").write_text("narratives: 3\n", encoding="utf-8")
     bad = runner.invoke(main, ["analyze", str(tmp_path / "0.txt"), "--out", str(tmp_path / "o2"),
                                "--taxonomy", str(tmp_path / "bad.yaml")])

@@ -54,6 +54,16 @@ def corpus() -> dict[str, Any]:
                             "independent_non_state_named_primary_sources": 0, "independence": independence}]}
 
 
+def test_without_a_codebook_no_narrative_is_said_to_miss_an_entry() -> None:
+    doc = corpus()
+    doc["narratives"][1]["known_narrative"] = None  # nothing matched: was there a codebook at all?
+    narr = section(render_document(doc), "narratives")
+    assert "no codebook given" in narr and "no codebook entry" not in narr
+    doc["codebook"] = [{"entries": 12, "top_level": 3}]  # the run had one: these narratives match none of it
+    narr = section(render_document(doc), "narratives")
+    assert "no codebook entry" in narr and "no codebook given" not in narr
+
+
 def section(page: str, name: str) -> str:
     m = re.search(rf'<section id="{name}">.*?</section>', page, re.S)
     assert m, name

@@ -56,7 +56,10 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     story_of = {str(a): str(s["id"]) for s in ctx.results.get("stories", []) for a in s["article_ids"]}
     contra = [c for n in found for c in contradictions(n, arts)]
     contra += [c for n in by_claims for c in claim_contradictions(n, lambda a, n: by_n.get((a, n)), story_of)]
-    return {"narratives": found + by_claims, "themes": themes, "contradictions": contra,
+    # the codebook the narratives were matched to: without one, no narrative's entry is news
+    codebook = [{"entries": len(taxonomy), "top_level": sum(1 for e in taxonomy if e.parent is None)}] \
+        if taxonomy and embedder is not None else []
+    return {"narratives": found + by_claims, "themes": themes, "contradictions": contra, "codebook": codebook,
             "provenance": [provenance(n, arts) for n in found + by_claims]}
 
 
@@ -77,7 +80,8 @@ ENTITIES = Linker("entities/1", (), ("entities",), _entities,
                   "one entity per real source across articles; agreed typing carried to untyped mentions")
 COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely repeat an earlier one")
 STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident")
-NARRATIVES = Linker("narratives/2", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance"),
+NARRATIVES = Linker("narratives/2", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance",
+                                                           "codebook"),
                     _narratives, "claims retold across articles (frames, claim clusters, known narratives), themes, "
                     "where retellings disagree, and whom they rest on")
 BUILTIN = (ENTITIES, COPIES, STORIES, NARRATIVES)

@@ -61,7 +61,10 @@ def independence_words(prov: Row | None) -> str:
     return parts if counts["independent"] else f"{parts}; none independent"
 
 
-def known_words(known: object) -> str:
+def known_words(known: object, codebook: bool = True) -> str:
+    """The codebook entry a narrative matches, in words (``codebook``: whether the run was given one)."""
+    if not codebook:
+        return "no codebook given"
     if not isinstance(known, dict):
         return "no codebook entry"
     score = num(known.get("score"))
@@ -82,9 +85,11 @@ def _outlet(a: Row) -> object:
     return o.get("name") if isinstance(o, dict) else None
 
 
-def narrative_facts(n: Row, prov: Row | None, contradictions: int, articles: Iterable[Row]) -> Row:
+def narrative_facts(n: Row, prov: Row | None, contradictions: int, articles: Iterable[Row],
+                    codebook: bool = True) -> Row:
     """What a narrative's row shows. ``articles`` are its articles (with ``outlet`` and ``language``), for
-    what the narrative does not say itself: an event-frame narrative names no outlets or languages."""
+    what the narrative does not say itself: an event-frame narrative names no outlets or languages.
+    ``codebook``: whether the run matched narratives to a codebook (else no entry is no news)."""
     arts = [a for a in articles if isinstance(a, dict)]
     claims = [c for c in n.get("claims") or [] if isinstance(c, dict)]
     outlets = _names(n["outlets"]) if "outlets" in n else _from_articles(arts, _outlet)
@@ -95,7 +100,8 @@ def narrative_facts(n: Row, prov: Row | None, contradictions: int, articles: Ite
             "article_ids": [str(x) for x in n.get("article_ids") or []], "claims": len(claims),
             "languages": languages, "outlets": outlets, "countries": _names(n.get("countries")),
             "first_seen": n.get("first_seen"), "last_seen": n.get("last_seen"),
-            "known_narrative": known if isinstance(known, dict) else None, "contradictions": contradictions,
+            "known_narrative": known if isinstance(known, dict) else None, "codebook": codebook,
+            "contradictions": contradictions,
             "independence": ind if isinstance(ind, dict) else None, "independence_words": independence_words(prov),
             "known_claims": len(n.get("known_claims") or [])}
 
@@ -109,11 +115,13 @@ def all_facts(doc: Doc, part: str = "narratives") -> list[tuple[Row, Row]]:
     """(narrative, facts) for each narrative of ``part`` (or theme), the most articles first."""
     provs = {str(p.get("narrative_id")): p for p in doc.list("provenance")}
     contra = Counter(str(c.get("narrative_id")) for c in doc.list("contradictions"))
+    # matched to a codebook: the run says so (an older document only by a narrative that matched)
+    codebook = bool(doc.list("codebook")) or any(isinstance(n.get("known_narrative"), dict) for n in doc.list(part))
     out = []
     for n in doc.list(part):
         nid = str(n.get("id"))
         arts = (doc.by_id.get(str(a)) or {} for a in n.get("article_ids") or [])
-        out.append((n, narrative_facts(n, provs.get(nid), contra[nid], arts)))
+        out.append((n, narrative_facts(n, provs.get(nid), contra[nid], arts, codebook)))
     return sorted(out, key=lambda nf: _order(nf[1]))
 
 
@@ -175,7 +183,8 @@ def facts_line(f: Row, local: bool = True) -> str:
     size = plural(int(f["claims"]), "claim") if f["claims"] or f["level"] != "frame" else "events, no claims"
     parts = [f'<b>{plural(len(f["article_ids"]), "article")}</b>, {size}',
              f'languages: {esc(", ".join(f["languages"]) or "unknown")}', named,
-             f'codebook: {esc(known_words(f["known_narrative"]))}', contra, f"primary sources: {sources}", esc(seen)]
+             f'codebook: {esc(known_words(f["known_narrative"], f["codebook"]))}', contra,
+             f"primary sources: {sources}", esc(seen)]
     if local and f["known_claims"]:
         parts.append(f'<a href="#{anchor("known", nid)}">{plural(int(f["known_claims"]), "known claim")}</a>')
     return " · ".join(parts)
@@ -231,7 +240,7 @@ def _rows(facts: list[Row], themes: bool) -> str:
     rows = "".join(f'<tr id="{narrative_anchor(f["id"])}"><td>{esc(f["id"])}</td>'
                    f'<td>{level_tag(f["level"])} {esc(f["label"])}</td>'
                    f'<td class="n">{len(f["article_ids"]):,}</td><td class="n">{int(f["claims"]):,}</td>'
-                   f'<td>{esc(", ".join(f["languages"]))}</td><td>{esc(known_words(f["known_narrative"]))}</td>'
+                   f'<td>{esc(", ".join(f["languages"]))}</td><td>{esc(known_words(f["known_narrative"], f["codebook"]))}</td>'
                    f'<td class="n">{esc(traced(f)[0])}</td><td>{esc(traced(f)[1])}</td></tr>'
                    for f in facts)
     return ('<table class="narratives"><thead><tr><th>id</th><th>narrative</th><th>articles</th><th>claims</th>'

@@ -107,7 +107,7 @@ def _narrative_table(ns: list[dict[str, Any]]) -> str:
                   "primary sources", "seen"],
                  ([link(narrative_href(f["id"]), f["id"]), f'{level_tag(f["level"])} {link(narrative_href(f["id"]), f["label"])}',
                    e(f["articles"]), e(f["claims"]), e(", ".join(f["languages"])), outlets(f),
-                   e(known_words(f["known_narrative"])), e(f["contradictions"]), e(f["independence_words"]),
+                   e(known_words(f["known_narrative"], f["codebook"])), e(f["contradictions"]), e(f["independence_words"]),
                    e(" – ".join(dict.fromkeys(str(x) for x in (f["first_seen"], f["last_seen"]) if x)))]
                   for f in ns), "no narratives")
 

@@ -63,11 +63,14 @@ def narrative_rows(db: sqlite3.Connection, provs: dict[str, dict[str, Any]], *, 
     for r in db.execute("SELECT na.narrative_id, a.outlet_name, a.language FROM narrative_articles na "
                         f"JOIN articles a ON a.id = na.article_id WHERE na.narrative_id {within}", args):
         arts[str(r[0])].append({"outlet": {"name": r[1]} if r[1] else None, "language": r[2]})
+    codebook = any(db.execute(q).fetchone() is not None for q in (
+        "SELECT 1 FROM links WHERE kind = 'codebook' LIMIT 1",
+        "SELECT 1 FROM narratives WHERE json_type(data, '$.known_narrative') = 'object' LIMIT 1"))
     out = []
     for r in db.execute(f"SELECT n.id, n.data FROM narratives n {where}", args):
         data = json.loads(r["data"])
         n = data if isinstance(data, dict) else {"id": r["id"]}
-        f = narrative_facts(n, provs.get(r["id"]), contra.get(r["id"], 0), arts[r["id"]])
+        f = narrative_facts(n, provs.get(r["id"]), contra.get(r["id"], 0), arts[r["id"]], codebook)
         ids = f.pop("article_ids")
         indep = (provs.get(r["id"]) or {}).get("independent_non_state_named_primary_sources")
         out.append({**f, "articles": len(ids), "independent_non_state_named_primary_sources": indep})
