@@ -19,9 +19,9 @@ import time
 from collections import Counter
 
 from headwater.enrich import run_enrichers
-from headwater.pipeline import default_enrichers
 from headwater.extract import extract_article
 from headwater.model import RawInput
+from headwater.pipeline import default_enrichers
 from headwater.resources import Resources
 
 

@@ -35,6 +35,8 @@ def main() -> None:
               help="Largest article read; bigger inputs are reported and skipped.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
 @click.option("--force", is_flag=True, help="Re-analyze inputs the database already has.")
+@click.option("--relink", is_flag=True,
+              help="Link the whole corpus again (copies and stories are otherwise updated with the new articles only).")
 @click.option("--outlets", "outlets_path", type=click.Path(exists=True, dir_okay=False),
               help="Outlet registry YAML to use instead of the built-in one.")
 @click.option("--taxonomy", "taxonomy_path", type=click.Path(exists=True, dir_okay=False),
@@ -47,8 +49,8 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress; only skipped inputs and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Also a line for every input read.")
 def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, model: str, workers: int | None,
-                max_bytes: int, allow_private: bool, force: bool, outlets_path: str | None, taxonomy_path: str | None,
-                vectors: str | None, scheduler: str | None, quiet: bool, verbose: bool) -> None:
+                max_bytes: int, allow_private: bool, force: bool, relink: bool, outlets_path: str | None,
+                taxonomy_path: str | None, vectors: str | None, scheduler: str | None, quiet: bool, verbose: bool) -> None:
     """Analyze articles: files, folders, globs, - (stdin), .txt, .html, .jsonl, .warc(.gz) or URLs.
 
     Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.
@@ -60,7 +62,7 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
     # bars in a terminal; in a log or a pipe, a progress line every few seconds
     progress = ConsoleProgress("quiet" if quiet else "bars" if sys.stderr.isatty() else "lines", verbose=verbose and not quiet)
     opts = AnalyzeOptions(db_path=db_path, model=model, workers=workers, max_bytes=max_bytes,
-                          allow_private=allow_private, force=force, outlets_path=outlets_path, scheduler=scheduler,
+                          allow_private=allow_private, force=force, relink=relink, outlets_path=outlets_path, scheduler=scheduler,
                           taxonomy_path=taxonomy_path, vectors=vectors)
     started = time.monotonic()
     try:

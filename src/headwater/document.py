@@ -109,7 +109,9 @@ def assemble(corpus: list[tuple[int, Article]], links: dict[str, list[Row]], err
 def build(store: Store, run_id: int | None = None, generated_at: str | None = None) -> dict[str, Any]:
     """The document of everything the database holds; ``errors`` are those of ``run_id`` (default: the latest run)."""
     run = run_id if run_id is not None else store.latest_run()
-    return assemble(list(store.articles()), store.links(), store.errors(run) if run is not None else [], generated_at)
+    links: dict[str, list[Row]] = {kind: [] for kind in store.link_producers()}  # every part a linker made, an empty one too
+    links.update(store.links())
+    return assemble(list(store.articles()), links, store.errors(run) if run is not None else [], generated_at)
 
 
 # Slices: the part of the document one page shows, assembled the same way from the indexed tables, so a

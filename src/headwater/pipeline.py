@@ -104,6 +104,7 @@ class AnalyzeOptions:
     allow_private: bool = False
     fetch_timeout: float = 20.0
     force: bool = False  # re-analyze inputs the database already has
+    relink: bool = False  # link the whole corpus again (by default new articles are added to the links)
     outlets_path: str | Path | None = None  # default: the registry shipped with headwater
     write_outputs: bool = True
     scheduler: str | None = None  # a Dask scheduler's address: the per-article step runs on that cluster
@@ -150,16 +151,27 @@ def default_linkers() -> list[Linker]:
 
 
 def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progress | None = None,
-         state: dict[str, Any] | None = None) -> None:
-    """Run the linkers over everything stored and store their results (replacing the previous ones).
-    ``state``: what the linkers may use beyond the store (a taxonomy, the embedder)."""
+         state: dict[str, Any] | None = None, full: bool = False) -> None:
+    """Run the linkers and store their results (replacing the previous ones). ``state``: what the
+    linkers may use beyond the store (a taxonomy, the embedder). When the corpus was linked before and
+    only new articles came since, a linker that can (``Linker.update``) adds them to its previous
+    results; ``full`` links everything again (as does any article re-analyzed since)."""
     lnk = list(default_linkers() if linkers is None else linkers)
     if progress is not None:
         update = _stage_updates(progress)
         update("linking", 0, len(lnk))
         lnk = _counted_linkers(lnk, update)
+    pending = store.pending()
+    made_before = store.link_producers()
+    new = None if full or not made_before or "updated" in pending.values() else sorted(pending)
+    previous: dict[str, list[dict[str, Any]]] = {}
+    if new is not None:
+        names = {part: ln.name for ln in lnk for part in ln.assigns}
+        stored = store.links()
+        previous = {part: stored.get(part, []) for part, by in made_before.items() if names.get(part) == by}
     ctx = LinkContext(list(store.articles()), state={"narrative_keys": store.narrative_keys(),
-                                                      "known_claims": store.known_claims(), **(state or {})})
+                                                      "known_claims": store.known_claims(), **(state or {})},
+                      new=new, previous=previous, index=store)
     parts, made = run_linkers(lnk, ctx)
     store.save_links(parts, made, ctx.state.get("narrative_keys"))
 
@@ -271,7 +283,8 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
             counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog, counted)
         analyzed, duplicates = counts
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
-        link(store, linkers, prog, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None})
+        link(store, linkers, prog, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None},
+             full=opts.relink)
         doc = build(store, run_id)
         store.save_summary(doc["summary"])
     analysis = Analysis(doc, errors, analyzed, skipped, duplicates, run_id)

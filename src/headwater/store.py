@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -273,6 +273,34 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS contradictions_narrative ON contradictions(narrative_id);
     CREATE INDEX IF NOT EXISTS stories_article ON stories(article_id);
     """,
+    # 9: linking what is new. `link_pending`: the articles stored or re-analyzed since the corpus was
+    # last linked; `link_values`, `link_postings`, `link_counts`: what linkers keep between runs to
+    # link new articles without the whole corpus (headwater.link.index: profiles, an inverted index,
+    # document frequencies), each under the linker's own name.
+    """
+    CREATE TABLE IF NOT EXISTS link_pending (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        status TEXT NOT NULL                 -- new | updated
+    );
+    CREATE TABLE IF NOT EXISTS link_values (
+        name TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        data TEXT NOT NULL,
+        PRIMARY KEY (name, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS link_postings (
+        name TEXT NOT NULL,
+        key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (name, key, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS link_counts (
+        name TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (name, term)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS link_postings_article ON link_postings(article_id);
+    CREATE INDEX IF NOT EXISTS link_values_article ON link_values(article_id);
+    """,
 ]
 
 # Columns a migration adds (before its script runs), each only where the table lacks it.
@@ -413,7 +441,10 @@ class Store:
                 self.db.execute("UPDATE articles SET key = ? WHERE id = ?", (key(aid), aid))
             self._add_findings(aid, a, producers or {})
             self._link_input(a, aid, run_id, analyzer)
-        return aid, "updated" if row else "new"
+            status = "updated" if row else "new"
+            # an article stored and then re-analyzed before the next link is still new to the linkers
+            self.db.execute("INSERT OR IGNORE INTO link_pending(article_id, status) VALUES (?, ?)", (aid, status))
+        return aid, status
 
     def _link_input(self, a: Article, aid: int, run_id: int, analyzer: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO inputs(digest, source, article_id, analyzer, run_id) VALUES (?, ?, ?, ?, ?)",
@@ -492,6 +523,9 @@ class Store:
         """Replace the corpus-level results with a new computation, in one transaction: each kind whole in
         ``links`` (what the document is built from) and the common kinds in typed tables for analysts."""
         with self.db:
+            self.db.execute("DELETE FROM link_pending")
+            self.db.execute("INSERT OR REPLACE INTO meta(name, data) VALUES ('linked_by', ?)",
+                            (json.dumps({kind: producers.get(kind, "unknown") for kind in results}),))
             for table in ("links", "link_keys", "narrative_articles", "contradictions", "provenance_edges",
                           "narrative_known_claims", "narratives", "stories", "story_ids"):
                 self.db.execute(f"DELETE FROM {table}")
@@ -541,6 +575,71 @@ class Store:
         out: dict[str, list[dict[str, Any]]] = {}
         for r in self.db.execute(q + " ORDER BY kind, position", args):
             out.setdefault(str(r[0]), []).append(json.loads(r[1]))
+        return out
+
+    # linking what is new (headwater.link.index.LinkIndex) -----------------------------------------
+    def pending(self) -> dict[int, str]:
+        """The articles stored since the last link: row -> "new" | "updated"."""
+        return {int(r[0]): str(r[1]) for r in self.db.execute("SELECT article_id, status FROM link_pending")}
+
+    def link_producers(self) -> dict[str, str]:
+        """Which linker (name/version) made each stored kind of link."""
+        row = self.db.execute("SELECT data FROM meta WHERE name = 'linked_by'").fetchone()
+        if row is not None:  # every kind, those with no rows too
+            return {str(k): str(v) for k, v in json.loads(row[0]).items()}
+        return {str(r[0]): str(r[1]) for r in self.db.execute("SELECT DISTINCT kind, linker FROM links")}
+
+    def clear(self, name: str) -> None:
+        with self.db:
+            for table in ("link_values", "link_postings", "link_counts"):
+                self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))
+
+    def put(self, name: str, items: Mapping[int, Any]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO link_values(name, article_id, data) VALUES (?, ?, ?)",
+                                ((name, row, json.dumps(v)) for row, v in items.items()))
+
+    def get(self, name: str, rows: Iterable[int]) -> dict[int, Any]:
+        out: dict[int, Any] = {}
+        wanted = list(rows)
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            for r in self.db.execute(f"SELECT article_id, data FROM link_values WHERE name = ? AND article_id IN "
+                                     f"({', '.join('?' * len(part))})", (name, *part)):
+                out[int(r[0])] = json.loads(r[1])
+        return out
+
+    def size(self, name: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM link_values WHERE name = ?", (name,)).fetchone()[0])
+
+    def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR IGNORE INTO link_postings(name, key, article_id) VALUES (?, ?, ?)",
+                                ((name, k, row) for k, row in pairs))
+
+    def postings(self, name: str, keys: Iterable[int], cap: int) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        q = "SELECT article_id FROM link_postings WHERE name = ? AND key = ? LIMIT ?"
+        for k in set(keys):
+            rows = [int(r[0]) for r in self.db.execute(q, (name, k, cap + 1))]  # never reads a common key whole
+            if rows and len(rows) <= cap:
+                out[k] = rows
+        return out
+
+    def count(self, name: str, counts: Mapping[str, int]) -> None:
+        with self.db:
+            self.db.executemany("INSERT INTO link_counts(name, term, n) VALUES (?, ?, ?) "
+                                "ON CONFLICT(name, term) DO UPDATE SET n = n + excluded.n",
+                                ((name, t, n) for t, n in counts.items()))
+
+    def counts(self, name: str, terms: Iterable[str]) -> dict[str, int]:
+        wanted = list(terms)
+        out = dict.fromkeys(wanted, 0)
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            for r in self.db.execute(f"SELECT term, n FROM link_counts WHERE name = ? AND term IN "
+                                     f"({', '.join('?' * len(part))})", (name, *part)):
+                out[str(r[0])] = int(r[1])
         return out
 
     def narratives_of(self, row: int) -> list[str]:

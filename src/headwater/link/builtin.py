@@ -7,24 +7,43 @@ from typing import Any
 from headwater.link.claims import claim_narratives
 from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import claim_contradictions
-from headwater.link.copies import find_copies
+from headwater.link.copies import add_copies, find_copies
 from headwater.link.entities import apply_entities, resolve_entities
 from headwater.link.known import match
 from headwater.link.known_narratives import label_narratives, match_claims, taxonomy_narratives
 from headwater.link.narratives import contradictions, narratives, provenance
 from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
 from headwater.link.stories import incident_stories
+from headwater.link.stories_update import add_stories, stories_kept
 from headwater.link.taxonomy import Matcher
 from headwater.model import Article, key
 from headwater.registry import Registry
 
 
 def _copies(ctx: LinkContext) -> dict[str, Rows]:
-    return {"copies": find_copies(ctx.articles)}
+    return {"copies": find_copies(ctx.articles, ctx.index)}
+
+
+def _add_copies(ctx: LinkContext) -> dict[str, Rows] | None:
+    if ctx.index is None:
+        return None
+    new = ctx.new_articles()
+    found = add_copies(new, ctx.previous["copies"], ctx.index, len(ctx.articles) - len(new), ctx.fetch)
+    return None if found is None else {"copies": found}
 
 
 def _stories(ctx: LinkContext) -> dict[str, Rows]:
+    if ctx.index is not None:
+        return {"stories": stories_kept(ctx.articles, ctx.results["copies"], ctx.index)}
     return {"stories": incident_stories(ctx.articles, ctx.results["copies"])}
+
+
+def _add_stories(ctx: LinkContext) -> dict[str, Rows] | None:
+    if ctx.index is None:
+        return None
+    new = ctx.new_articles()
+    found = add_stories(new, ctx.previous["stories"], ctx.results["copies"], ctx.index, len(ctx.articles) - len(new))
+    return None if found is None else {"stories": found}
 
 
 def _entities(ctx: LinkContext) -> dict[str, Rows]:
@@ -78,8 +97,8 @@ def _give_ids(found: list[dict[str, Any]], ids: dict[str, str]) -> None:
 
 ENTITIES = Linker("entities/1", (), ("entities",), _entities,
                   "one entity per real source across articles; agreed typing carried to untyped mentions")
-COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely repeat an earlier one")
-STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident")
+COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely repeat an earlier one", _add_copies)
+STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident", _add_stories)
 NARRATIVES = Linker("narratives/2", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance",
                                                            "codebook"),
                     _narratives, "claims retold across articles (frames, claim clusters, known narratives), themes, "

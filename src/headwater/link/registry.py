@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from headwater.link.index import LinkIndex
 from headwater.model import Article
 from headwater.registry import Registry
 
@@ -24,9 +25,24 @@ class LinkContext:
     articles: list[tuple[int, Article]]
     results: dict[str, Rows] = field(default_factory=dict)
     state: dict[str, Any] = field(default_factory=dict)
+    # Linking what is new: the rows added since the corpus was last linked (None: link it all again),
+    # the parts as that link left them, and what linkers keep between runs. A linker with an ``update``
+    # uses them; the others run over the whole corpus.
+    new: list[int] | None = None
+    previous: dict[str, Rows] = field(default_factory=dict)
+    index: LinkIndex | None = None
 
     def by_row(self) -> dict[int, Article]:
         return dict(self.articles)
+
+    def fetch(self, rows: list[int]) -> dict[int, Article]:
+        """These rows' articles."""
+        wanted = set(rows)
+        return {row: a for row, a in self.articles if row in wanted}
+
+    def new_articles(self) -> list[tuple[int, Article]]:
+        fresh = set(self.new or ())
+        return [(row, a) for row, a in self.articles if row in fresh]
 
 
 @dataclass(frozen=True)
@@ -36,6 +52,9 @@ class Linker:
     assigns: tuple[str, ...]
     run: Callable[[LinkContext], dict[str, Rows]]
     description: str = ""
+    # Results updated with the new articles only (``LinkContext.new``), from what the linker kept in
+    # ``LinkContext.index`` when it last ran; None when it cannot (nothing kept): then it runs whole.
+    update: Callable[[LinkContext], dict[str, Rows] | None] | None = None
 
 
 LINKERS: Registry[Linker] = Registry("linker")
@@ -62,7 +81,11 @@ def run_linkers(linkers: Sequence[Linker], ctx: LinkContext) -> tuple[dict[str, 
     check_linkers(linkers)
     made: dict[str, str] = {}
     for ln in linkers:
-        out = ln.run(ctx)
+        out = None
+        if ctx.new is not None and ln.update is not None and all(p in ctx.previous for p in ln.assigns):
+            out = ln.update(ctx)
+        if out is None:
+            out = ln.run(ctx)
         for part in ln.assigns:
             ctx.results[part] = list(out.get(part, []))
             made[part] = ln.name

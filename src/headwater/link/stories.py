@@ -38,7 +38,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -195,28 +195,33 @@ def profile(a: Article) -> dict[str, float]:
     return f
 
 
-def _vectors(profiles: list[dict[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
+def _vectors(profiles: list[dict[str, float]], df: Mapping[str, int] | None = None,
+             n: int | None = None) -> tuple[list[dict[str, float]], Mapping[str, int]]:
     """Sublinear tf x idf, L2-normalized, the MAX_TERMS heaviest entries. idf = ln(1 + N/df) stays
-    positive for a term every article has, so a two-article corpus can still link."""
-    n = len(profiles)
-    df: Counter[str] = Counter()
-    for p in profiles:
-        df.update(p.keys())
-    out = []
-    for p in profiles:
-        v = {t: (1 + math.log(c) if c >= 1 else c) * math.log(1 + n / df[t]) for t, c in p.items() if c > 0}
-        if len(v) > MAX_TERMS:
-            v = dict(heapq.nlargest(MAX_TERMS, v.items(), key=lambda kv: kv[1]))
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        out.append({t: x / norm for t, x in v.items()})
-    return out, df
+    positive for a term every article has, so a two-article corpus can still link. ``df`` and ``n``:
+    the whole corpus's, when these profiles are a part of it (linking new articles)."""
+    if df is None:
+        counted: Counter[str] = Counter()
+        for p in profiles:
+            counted.update(p.keys())
+        df, n = counted, len(profiles)
+    total = n or len(profiles)
+    return [_weigh(p, df, total) for p in profiles], df
+
+
+def _weigh(p: dict[str, float], df: Mapping[str, int], n: int) -> dict[str, float]:
+    v = {t: (1 + math.log(c) if c >= 1 else c) * math.log(1 + n / max(df.get(t, 0), 1)) for t, c in p.items() if c > 0}
+    if len(v) > MAX_TERMS:
+        v = dict(heapq.nlargest(MAX_TERMS, v.items(), key=lambda kv: kv[1]))
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
 
 
 def _cosine(u: dict[str, float], v: dict[str, float]) -> float:
     return sum(u[t] * v[t] for t in u.keys() & v.keys())
 
 
-def neighbours(vectors: list[dict[str, float]], df: Counter[str]) -> list[list[tuple[float, int]]]:
+def neighbours(vectors: list[dict[str, float]], df: Mapping[str, int]) -> list[list[tuple[float, int]]]:
     """Each article's NEIGHBOURS most similar articles as (cosine, index), most similar first.
 
     Candidates come from the inverted index: an article looks up its QUERY_TERMS heaviest terms
@@ -225,7 +230,7 @@ def neighbours(vectors: list[dict[str, float]], df: Counter[str]) -> list[list[t
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, v in enumerate(vectors):
         for t, x in v.items():
-            if 2 <= df[t] <= POSTING_CAP:
+            if 2 <= df.get(t, 0) <= POSTING_CAP:
                 index[t].append((i, x))
     out = []
     for i, v in enumerate(vectors):
@@ -372,21 +377,42 @@ def _join_cohesive(cl: _Clusters, near: list[list[tuple[float, int]]]) -> None:
                 heapq.heappush(heap, (-q2, min(c, d), max(c, d)))
 
 
-def incident_stories(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A partition of the corpus into stories, ``[{"id": "s1", "article_ids": ["a3", "a7"]}, ...]``:
-    every article in exactly one, copies with their originals, an article nobody else reports alone."""
-    keys = [key(aid) for aid, _ in corpus]
-    pos = {k: i for i, k in enumerate(keys)}
-    vectors, df = _vectors([profile(a) for _, a in corpus])
+def cluster(raw: list[dict[str, float]], joined: Iterable[tuple[int, int]], df: Mapping[str, int] | None = None,
+            n: int | None = None) -> list[list[int]]:
+    """The stories of these profiles (lists of their indices, each sorted, in order of their first),
+    ``joined`` pairs (near-copies) starting in one; ``df``/``n`` those of the whole corpus, if larger."""
+    vectors, df = _vectors(raw, df, n)
+    return cluster_vectors(vectors, joined, df)
+
+
+def cluster_vectors(vectors: list[dict[str, float]], joined: Iterable[tuple[int, int]],
+                    df: Mapping[str, int]) -> list[list[int]]:
+    """``cluster`` of weighted profile vectors (``_vectors``)."""
     cl = _Clusters(vectors)
-    for c in copies:
-        i, j = pos.get(c["article_id"]), pos.get(c["derived_from"])
-        if i is not None and j is not None and cl.root(i) != cl.root(j):
+    for i, j in joined:
+        if cl.root(i) != cl.root(j):
             cl.union(cl.root(i), cl.root(j))
     near = neighbours(vectors, df)
     for (i, j), s in shared_neighbours(near).items():
         cl.add(i, j, s)
     _average_linkage(cl, LINK)
     _join_cohesive(cl, near)
-    groups = sorted((sorted(ids) for ids in cl.members.values()), key=lambda g: g[0])
-    return [{"id": f"s{n}", "article_ids": [keys[i] for i in g]} for n, g in enumerate(groups, 1)]
+    return sorted((sorted(ids) for ids in cl.members.values()), key=lambda g: g[0])
+
+
+def copy_pairs(rows: list[int], copies: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    pos = {key(r): i for i, r in enumerate(rows)}
+    return [(pos[c["article_id"]], pos[c["derived_from"]]) for c in copies
+            if c["article_id"] in pos and c["derived_from"] in pos]
+
+
+def numbered(groups: Iterable[list[int]]) -> list[dict[str, Any]]:
+    ordered = sorted((sorted(g) for g in groups), key=lambda g: g[0])
+    return [{"id": f"s{n}", "article_ids": [key(r) for r in g]} for n, g in enumerate(ordered, 1)]
+
+
+def incident_stories(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A partition of the corpus into stories, ``[{"id": "s1", "article_ids": ["a3", "a7"]}, ...]``:
+    every article in exactly one, copies with their originals, an article nobody else reports alone."""
+    rows = [row for row, _ in corpus]
+    return numbered([rows[i] for i in g] for g in cluster([profile(a) for _, a in corpus], copy_pairs(rows, copies)))

@@ -1,0 +1,80 @@
+"""What linkers keep between runs so that linking new articles costs what is new, not the whole corpus.
+
+A linker that can update its results (``Linker.update``) keeps, per article, what it needs to compare
+a new article with the old ones: a compact profile (``put``/``get``), the keys it looks candidates up
+by (``post``/``postings``: an inverted index) and corpus-wide counts (``count``/``counts``: document
+frequencies). Every name is the linker's own ("stories.profile"). The store keeps these in indexed
+tables (``Store`` implements this protocol); ``MemoryIndex`` keeps them in memory, for a corpus linked
+without a database (``link_corpus``) and for tests.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+
+class LinkIndex(Protocol):
+    def clear(self, name: str) -> None:
+        """Forget everything kept under ``name`` (before a full relink rebuilds it)."""
+
+    def put(self, name: str, items: Mapping[int, Any]) -> None:
+        """Keep a JSON-able value per article row."""
+
+    def get(self, name: str, rows: Iterable[int]) -> dict[int, Any]:
+        """The values kept for these rows (rows without one are left out)."""
+
+    def size(self, name: str) -> int:
+        """How many rows have a value under ``name``."""
+
+    def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
+        """Add (key, row) postings: ``row`` is found by the integer ``key``."""
+
+    def postings(self, name: str, keys: Iterable[int], cap: int) -> dict[int, list[int]]:
+        """The rows posted under each key, for keys posted at most ``cap`` times (a key more common than
+        that tells nothing apart and is not followed)."""
+
+    def count(self, name: str, counts: Mapping[str, int]) -> None:
+        """Add to corpus-wide counts (a term's document frequency)."""
+
+    def counts(self, name: str, terms: Iterable[str]) -> dict[str, int]:
+        """The counts of these terms (0 for a term never counted)."""
+
+
+class MemoryIndex:
+    """A ``LinkIndex`` in memory."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, dict[int, Any]] = defaultdict(dict)
+        self.posted: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.tallies: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def clear(self, name: str) -> None:
+        for kept in (self.values, self.posted, self.tallies):
+            kept.pop(name, None)
+
+    def put(self, name: str, items: Mapping[int, Any]) -> None:
+        self.values[name].update(items)
+
+    def get(self, name: str, rows: Iterable[int]) -> dict[int, Any]:
+        kept = self.values[name]
+        return {r: kept[r] for r in rows if r in kept}
+
+    def size(self, name: str) -> int:
+        return len(self.values[name])
+
+    def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
+        posted = self.posted[name]
+        for k, row in pairs:
+            posted[k].append(row)
+
+    def postings(self, name: str, keys: Iterable[int], cap: int) -> dict[int, list[int]]:
+        posted = self.posted[name]
+        return {k: list(posted[k]) for k in set(keys) if k in posted and len(posted[k]) <= cap}
+
+    def count(self, name: str, counts: Mapping[str, int]) -> None:
+        self.tallies[name].update(counts)
+
+    def counts(self, name: str, terms: Iterable[str]) -> dict[str, int]:
+        tally = self.tallies[name]
+        return {t: tally[t] for t in terms}

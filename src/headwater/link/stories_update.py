@@ -1,0 +1,145 @@
+"""Stories updated with new articles: the work grows with what is new, not with the corpus.
+
+A full link (``stories_kept``) keeps each article's weighted evidence profile, the corpus's document
+frequencies and an inverted index of each article's heaviest terms (``LinkIndex``). New articles
+then (``add_stories``):
+
+1. are profiled, counted and kept, and look up their ``QUERY_TERMS`` heaviest terms in the index
+   (terms in at most ``POSTING_CAP`` articles, as the full link follows), the ``CANDIDATES`` rows
+   sharing the most weight getting an exact cosine;
+2. with the old articles they would list as neighbours (``neighbours``' floors), are clustered as a
+   full link clusters;
+3. a cluster takes the whole of every old story it holds a member of (clusters holding members of one
+   old story become one); every other story stays.
+
+The work grows with the new articles and their neighbours, not with the corpus. Stories are local (an
+article's story is decided by its neighbours and theirs), so this gives the stories a full relink
+gives, up to what the update cannot see: an old article that would now list a new one that does not
+list it, and a new report that would split an old story (``headwater analyze --relink`` links
+everything again). Articles are clustered with the weights of the corpus as it is now; finding the
+neighbours uses the weights each article had when it was added. ``tests/test_link_update.py`` compares the two;
+``benchmarks/link_update_bench.py`` measures both.
+"""
+from __future__ import annotations
+
+import heapq
+import zlib
+from collections import Counter, defaultdict
+from typing import Any
+
+from headwater.link.index import LinkIndex
+from headwater.link.stories import (
+    CANDIDATES,
+    FLOOR,
+    MAX_TERMS,
+    NEIGHBOURS,
+    POSTING_CAP,
+    QUERY_TERMS,
+    RELATIVE_FLOOR,
+    _cosine,
+    _weigh,
+    cluster,
+    copy_pairs,
+    numbered,
+    profile,
+)
+from headwater.model import Article, row_of
+
+# Each article's evidence counts (RAW, weighed again with the corpus's document frequencies when it is
+# clustered again) and its weighted profile when it was added (PROFILE: enough to find neighbours).
+RAW, PROFILE, DF, TERMS = "stories.raw", "stories.profile", "stories.df", "stories.terms"
+# Terms of each article posted in the index: its heaviest when it was added. A new article finds an
+# old one through the terms they share among the new one's QUERY_TERMS heaviest; posting the old one's
+# MAX_TERMS / 5 heaviest keeps the index a fifth of the size at little loss (names, places and rare
+# words lead every profile).
+POSTED_TERMS = MAX_TERMS // 5
+
+
+def _term_key(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8"))
+
+
+def keep_profiles(index: LinkIndex, raw: dict[int, dict[str, float]],
+                  rebuild: bool = False) -> tuple[dict[int, dict[str, float]], dict[str, int]]:
+    """Count these articles' terms, keep their weighted profiles (as ``_vectors`` weighs them, with
+    the document frequencies of the corpus so far) and post their heaviest terms; returns the weighted
+    profiles and the document frequencies of their terms (``rebuild``: forget what the index held)."""
+    if rebuild:
+        for name in (RAW, PROFILE, DF, TERMS):
+            index.clear(name)
+    index.count(DF, Counter(t for p in raw.values() for t in p))
+    df = index.counts(DF, {t for p in raw.values() for t in p})
+    n = index.size(PROFILE) + (len(raw) if rebuild else len(raw.keys() - index.get(PROFILE, raw).keys()))
+    weighed = {row: _weigh(p, df, n) for row, p in raw.items()}
+    index.put(PROFILE, weighed)
+    index.put(RAW, raw)
+    index.post(TERMS, [(_term_key(t), row) for row, v in weighed.items()
+                       for t, _ in heapq.nlargest(POSTED_TERMS, v.items(), key=lambda kv: kv[1])])
+    return weighed, df
+
+
+def stories_kept(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]], index: LinkIndex) -> list[dict[str, Any]]:
+    """The stories of the whole corpus (as ``incident_stories``), keeping what ``add_stories`` needs."""
+    rows = [row for row, _ in corpus]
+    raw = {row: profile(a) for row, a in corpus}
+    keep_profiles(index, raw, rebuild=True)
+    return numbered([rows[i] for i in g] for g in cluster([raw[r] for r in rows], copy_pairs(rows, copies)))
+
+
+def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIndex) -> set[int]:
+    """The old rows some new article (weighted profile) would list among its neighbours."""
+    touched: set[int] = set()
+    for row, v in new.items():
+        query = heapq.nlargest(QUERY_TERMS, ((x, t) for t, x in v.items() if 2 <= df.get(t, 0) <= POSTING_CAP))
+        posted = index.postings(TERMS, [_term_key(t) for _, t in query], POSTING_CAP)
+        acc: dict[int, float] = defaultdict(float)
+        for x, t in query:
+            for other in posted.get(_term_key(t), ()):
+                if other != row:
+                    acc[other] += x
+        cand = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1]) if r not in new]
+        scored = sorted(((_cosine(v, p), r) for r, p in index.get(PROFILE, cand).items()), reverse=True)
+        keep = max(FLOOR, RELATIVE_FLOOR * scored[0][0]) if scored else FLOOR
+        touched.update(r for s, r in scored[:NEIGHBOURS] if s >= keep)
+    return touched
+
+
+def add_stories(new: list[tuple[int, Article]], previous: list[dict[str, Any]], copies: list[dict[str, Any]],
+                index: LinkIndex, linked: int) -> list[dict[str, Any]] | None:
+    """The stories with ``new`` articles added to ``previous`` (the stories of the ``linked`` articles
+    before them); None when the index does not hold those (a database linked before it kept one).
+
+    The new articles and the old ones they would list as neighbours are clustered as a full link
+    clusters; a cluster then takes the whole of every old story it holds a member of (a new report can
+    join two stories into one), and the new articles nobody old is near become stories of their own.
+    Untouched stories stay as they were."""
+    if index.size(PROFILE) != linked:
+        return None
+    raw_new = {row: profile(a) for row, a in new}
+    weighed, df = keep_profiles(index, raw_new)
+    story_of = {row_of(k): i for i, st in enumerate(previous) for k in st["article_ids"]}
+    rows = sorted({*weighed, *(r for r in _touched(weighed, df, index) if r in story_of)})
+    raws = {**index.get(RAW, [r for r in rows if r not in raw_new]), **raw_new}
+    sub_df = index.counts(DF, {t for p in raws.values() for t in p})
+    groups = cluster([raws[r] for r in rows], copy_pairs(rows, copies), sub_df, index.size(PROFILE))
+    # a cluster takes every old story it holds a member of; clusters that share an old story are one
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[int, int] = {}  # old story -> a cluster holding a member of it
+    for gi, g in enumerate(groups):
+        for i in g:
+            if (st := story_of.get(rows[i])) is not None:
+                parent[find(gi)] = find(owner.setdefault(st, gi))
+    whole: dict[int, set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        whole[find(gi)].update(rows[i] for i in g)
+    for st, gi in owner.items():
+        whole[find(gi)].update(row_of(k) for k in previous[st]["article_ids"])
+    kept = [[row_of(k) for k in st["article_ids"]] for i, st in enumerate(previous) if i not in owner]
+    return numbered(kept + [sorted(g) for g in whole.values()])

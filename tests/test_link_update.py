@@ -1,0 +1,176 @@
+"""Linking what is new: copies and stories updated with new articles agree with a full relink."""
+from __future__ import annotations
+
+import dataclasses
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from headwater.link.builtin import COPIES, STORIES
+from headwater.link.index import MemoryIndex
+from headwater.link.registry import LinkContext, Linker, run_linkers
+from headwater.model import Article
+from headwater.pipeline import AnalyzeOptions, analyze
+from headwater.store import Store
+from tests.test_stories import generated_corpus
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "seeds"
+
+
+def shuffled_with_copies(seed: int = 5) -> tuple[list[tuple[int, Article]], list[int]]:
+    """The generated incidents in a random order (new articles join old incidents as well as start
+    their own), with a light rewrite of every seventh article further on (a near-copy)."""
+    corpus, truth = generated_corpus()
+    rng = random.Random(seed)
+    order = list(range(len(corpus)))
+    rng.shuffle(order)
+    arts = [corpus[i][1] for i in order]
+    labels = [truth[i] for i in order]
+    for i in range(0, len(arts), 7):
+        words = arts[i].text.split()
+        words[3:6] = ["quite", "another", "wording"]
+        arts.append(Article(source="rewrite", text=" ".join(words)))
+        labels.append(labels[i])
+    return [(row, a) for row, a in enumerate(arts, 1)], labels
+
+
+def link_in_batches(corpus: list[tuple[int, Article]], cuts: list[int],
+                    linkers: tuple[Linker, ...] = (COPIES, STORIES)) -> dict[str, list[dict[str, Any]]]:
+    """Link corpus[:cuts[0]] whole, then add each next slice as new articles (the linkers may not run
+    whole then: the update must do it)."""
+    index, previous, done = MemoryIndex(), dict[str, list[dict[str, Any]]](), 0
+    for upto in cuts:
+        new = None if not previous else [row for row, _ in corpus[done:upto]]
+        used = linkers if new is None else tuple(dataclasses.replace(ln, run=_whole) for ln in linkers)
+        parts, _ = run_linkers(used, LinkContext(corpus[:upto], new=new, previous=previous, index=index))
+        previous, done = {k: list(v) for k, v in parts.items()}, upto
+    return previous
+
+
+def _whole(ctx: LinkContext) -> dict[str, list[dict[str, Any]]]:
+    raise AssertionError("linked the whole corpus where the new articles were to be added")
+
+
+def partition(stories: list[dict[str, Any]]) -> set[frozenset[str]]:
+    return {frozenset(s["article_ids"]) for s in stories}
+
+
+def bcubed_f1(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> float:
+    of_a = {k: frozenset(s["article_ids"]) for s in a for k in s["article_ids"]}
+    of_b = {k: frozenset(s["article_ids"]) for s in b for k in s["article_ids"]}
+    p = sum(len(of_a[k] & of_b[k]) / len(of_a[k]) for k in of_a) / len(of_a)
+    r = sum(len(of_a[k] & of_b[k]) / len(of_b[k]) for k in of_a) / len(of_a)
+    return 2 * p * r / (p + r)
+
+
+def test_added_articles_give_the_copies_and_stories_of_a_full_link() -> None:
+    corpus, _ = shuffled_with_copies()
+    full = link_in_batches(corpus, [len(corpus)])
+    n = len(corpus)
+    added = link_in_batches(corpus, [n // 2, 3 * n // 4, n])
+    assert len(full["copies"]) >= 10  # the rewrites were found...
+    assert added["copies"] == full["copies"]  # ...and the same ones, old and new
+    listed = sorted(k for s in added["stories"] for k in s["article_ids"])
+    assert listed == sorted(f"a{row}" for row, _ in corpus)  # still a partition of every article
+    assert bcubed_f1(added["stories"], full["stories"]) >= 0.97
+    assert len(partition(added["stories"]) & partition(full["stories"])) >= 0.9 * len(full["stories"])
+
+
+def joined_old(stories: list[dict[str, Any]], truth: list[int], cut: int) -> float:
+    """The share of the articles after ``cut`` reporting an incident told before it that are in a story
+    with one of its earlier reports."""
+    where = {k: s["id"] for s in stories for k in s["article_ids"]}
+    late = [i for i in range(cut, len(truth)) if truth[i] in set(truth[:cut])]
+    joined = [i for i in late if any(where[f"a{i + 1}"] == where[f"a{j + 1}"] for j in range(cut) if truth[j] == truth[i])]
+    return len(joined) / len(late)
+
+
+def test_added_articles_join_old_stories_and_start_new_ones() -> None:
+    corpus, truth = shuffled_with_copies()
+    n = len(corpus)
+    stories = link_in_batches(corpus, [n // 2, n])["stories"]
+    # new reports of old incidents join their stories as often as a full link puts them together
+    # (the one incident told by 40 articles is in pieces either way: more than a neighbour list holds)
+    assert joined_old(stories, truth, n // 2) >= joined_old(link_in_batches(corpus, [n])["stories"], truth, n // 2) - 0.03
+    assert joined_old(stories, truth, n // 2) >= 0.8
+    where = {k: s["id"] for s in stories for k in s["article_ids"]}
+    fresh = {truth[i] for i in range(n // 2, n)} - set(truth[:n // 2])
+    assert fresh
+    for inc in fresh:  # an incident first told by the new articles is a story of its own
+        members = [f"a{i + 1}" for i in range(n) if truth[i] == inc]
+        assert len({where[m] for m in members}) == 1
+        assert set(next(s for s in stories if s["id"] == where[members[0]])["article_ids"]) == set(members)
+
+
+def test_an_update_without_a_kept_index_links_whole() -> None:
+    corpus, _ = shuffled_with_copies()
+    full = link_in_batches(corpus, [len(corpus)])
+    previous = link_in_batches(corpus, [40])
+    # an index that never saw the first 40 articles (a database linked by an older headwater)
+    parts, _ = run_linkers((COPIES, STORIES), LinkContext(corpus, new=[row for row, _ in corpus[40:]],
+                                                          previous=previous, index=MemoryIndex()))
+    assert partition(parts["stories"]) == partition(full["stories"])
+    assert parts["copies"] == full["copies"]
+
+
+def test_store_keeps_what_linkers_index() -> None:
+    with Store(":memory:") as store:
+        for i in range(3):
+            store.db.execute("INSERT INTO articles(id, content_hash, source, text, analyzer, added_at) "
+                             "VALUES (?, ?, 's', 't', 'x', 'now')", (i + 1, str(i)))
+        store.put("k.v", {1: {"a": 1.5}, 2: [1, 2]})
+        assert store.get("k.v", [1, 2, 3]) == {1: {"a": 1.5}, 2: [1, 2]} and store.size("k.v") == 2
+        store.post("k.p", [(7, 1), (7, 2), (7, 3), (8, 2)])
+        assert store.postings("k.p", [7, 8, 9], cap=3) == {7: [1, 2, 3], 8: [2]}
+        assert store.postings("k.p", [7, 8], cap=2) == {8: [2]}  # a key posted more than cap times is not followed
+        store.count("k.df", {"x": 2, "y": 1})
+        store.count("k.df", {"x": 1})
+        assert store.counts("k.df", ["x", "y", "z"]) == {"x": 3, "y": 1, "z": 0}
+        store.clear("k.v")
+        assert store.size("k.v") == 0 and store.postings("k.p", [8], 3) == {8: [2]}
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The examples analyzed in two runs into one database, and in one run with --relink."""
+    base = tmp_path_factory.mktemp("update")
+    files = sorted(EXAMPLES.glob("*.txt"))
+    first, second = base / "first", base / "second"
+    first.mkdir()
+    second.mkdir()
+    for i, f in enumerate(files):
+        shutil.copy(f, (first if i < 3 else second) / f.name)
+    db = base / "added.db"
+    analyze([str(first)], base / "out1", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
+    analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
+    relinked = base / "relinked.db"
+    shutil.copy(db, relinked)
+    analyze([], base / "out3", AnalyzeOptions(db_path=relinked, workers=1, write_outputs=False, relink=True))
+    return db, relinked
+
+
+def test_a_second_run_adds_its_articles_to_the_links(two_runs: tuple[Path, Path]) -> None:
+    added, relinked = two_runs
+    with Store(added) as a, Store(relinked) as b:
+        assert a.pending() == {} and b.pending() == {}
+        assert a.size("stories.profile") == len(list(a.db.execute("SELECT id FROM articles")))
+        sa, sb = a.links("stories")["stories"], b.links("stories")["stories"]
+        assert partition(sa) == partition(sb)
+        assert a.links("copies").get("copies", []) == b.links("copies").get("copies", [])
+        assert a.links("narratives") == b.links("narratives")  # linked whole either way
+
+
+def test_an_article_re_analyzed_makes_the_next_link_whole(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    analyze([str(EXAMPLES)], tmp_path / "o", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
+    with Store(db) as store:
+        store.db.execute("INSERT INTO link_pending(article_id, status) VALUES (1, 'updated')")
+        store.db.commit()
+        store.clear("stories.profile")  # an update would have to give up: a whole link keeps it again
+    analyze([], tmp_path / "o", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
+    with Store(db) as store:
+        assert store.pending() == {}
+        assert store.size("stories.profile") == len(list(store.db.execute("SELECT id FROM articles")))
