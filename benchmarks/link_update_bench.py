@@ -23,12 +23,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from link_bench import make_corpus
 
 from headwater.link.builtin import COPIES, STORIES
 from headwater.link.registry import LinkContext, run_linkers
+from headwater.link.stories_update import agreement
 from headwater.model import Article
 from headwater.store import Store
 
@@ -40,14 +40,6 @@ def store_of(path: Path, corpus: list[tuple[int, Article]]) -> Store:
                              "VALUES (?, ?, ?, ?, ?, 'bench', 'now')",
                              [(row, str(row), a.source, a.text, a.published) for row, a in corpus])
     return store
-
-
-def agreement(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> float:
-    of_a = {k: frozenset(s["article_ids"]) for s in a for k in s["article_ids"]}
-    of_b = {k: frozenset(s["article_ids"]) for s in b for k in s["article_ids"]}
-    p = sum(len(of_a[k] & of_b[k]) / len(of_a[k]) for k in of_a) / len(of_a)
-    r = sum(len(of_a[k] & of_b[k]) / len(of_b[k]) for k in of_a) / len(of_a)
-    return 2 * p * r / (p + r)
 
 
 def main() -> int:

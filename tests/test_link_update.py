@@ -12,6 +12,7 @@ import pytest
 from headwater.link.builtin import COPIES, STORIES
 from headwater.link.index import MemoryIndex
 from headwater.link.registry import LinkContext, Linker, run_linkers
+from headwater.link.stories_update import agreement
 from headwater.model import Article
 from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.store import Store
@@ -58,14 +59,6 @@ def partition(stories: list[dict[str, Any]]) -> set[frozenset[str]]:
     return {frozenset(s["article_ids"]) for s in stories}
 
 
-def bcubed_f1(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> float:
-    of_a = {k: frozenset(s["article_ids"]) for s in a for k in s["article_ids"]}
-    of_b = {k: frozenset(s["article_ids"]) for s in b for k in s["article_ids"]}
-    p = sum(len(of_a[k] & of_b[k]) / len(of_a[k]) for k in of_a) / len(of_a)
-    r = sum(len(of_a[k] & of_b[k]) / len(of_b[k]) for k in of_a) / len(of_a)
-    return 2 * p * r / (p + r)
-
-
 def test_added_articles_give_the_copies_and_stories_of_a_full_link() -> None:
     corpus, _ = shuffled_with_copies()
     full = link_in_batches(corpus, [len(corpus)])
@@ -75,7 +68,7 @@ def test_added_articles_give_the_copies_and_stories_of_a_full_link() -> None:
     assert added["copies"] == full["copies"]  # ...and the same ones, old and new
     listed = sorted(k for s in added["stories"] for k in s["article_ids"])
     assert listed == sorted(f"a{row}" for row, _ in corpus)  # still a partition of every article
-    assert bcubed_f1(added["stories"], full["stories"]) >= 0.97
+    assert agreement(added["stories"], full["stories"]) >= 0.97
     assert len(partition(added["stories"]) & partition(full["stories"])) >= 0.9 * len(full["stories"])
 
 

@@ -143,3 +143,15 @@ def add_stories(new: list[tuple[int, Article]], previous: list[dict[str, Any]], 
         whole[find(gi)].update(row_of(k) for k in previous[st]["article_ids"])
     kept = [[row_of(k) for k in st["article_ids"]] for i, st in enumerate(previous) if i not in owner]
     return numbered(kept + [sorted(g) for g in whole.values()])
+
+
+def agreement(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> float:
+    """How far two partitions of the same articles into stories agree: B-cubed F1 of ``a`` against ``b``
+    (1.0: the same stories). What an update is measured by against a full relink."""
+    of_a = {k: frozenset(s["article_ids"]) for s in a for k in s["article_ids"]}
+    of_b = {k: frozenset(s["article_ids"]) for s in b for k in s["article_ids"]}
+    if not of_a:
+        return 1.0 if not of_b else 0.0
+    p = sum(len(of_a[k] & of_b.get(k, frozenset())) / len(of_a[k]) for k in of_a) / len(of_a)
+    r = sum(len(of_a[k] & of_b[k]) / len(of_b[k]) for k in of_a if k in of_b) / len(of_a)
+    return 2 * p * r / (p + r) if p + r else 0.0
