@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from headwater.cli import main
 from headwater.link.builtin import COPIES, STORIES
 from headwater.link.index import MemoryIndex
 from headwater.link.registry import LinkContext, Linker, run_linkers
@@ -141,8 +143,16 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
     relinked = base / "relinked.db"
     shutil.copy(db, relinked)
-    analyze([], base / "out3", AnalyzeOptions(db_path=relinked, workers=1, write_outputs=False, relink=True))
+    runner = CliRunner()
+    out = runner.invoke(main, ["analyze", "--out", str(base / "out3"), "--db", str(relinked), "--relink", "--workers", "1"])
+    assert out.exit_code == 0, out.output
+    assert "5 articles in the corpus (0 new" in out.output
     return db, relinked
+
+
+def test_analyze_needs_inputs_unless_it_relinks(tmp_path: Path) -> None:
+    out = CliRunner().invoke(main, ["analyze", "--out", str(tmp_path)])
+    assert out.exit_code == 2 and "Missing argument 'INPUTS...'" in out.output and "--relink" in out.output
 
 
 def test_a_second_run_adds_its_articles_to_the_links(two_runs: tuple[Path, Path]) -> None:

@@ -24,7 +24,7 @@ def main() -> None:
 
 
 @main.command("analyze")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for analysis.json, report.html and (by default) the database.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite database to add to (default OUT/headwater.db).")
@@ -56,14 +56,18 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
     Writes OUT/analysis.json, OUT/report.html and adds the articles to the database.
 
     Example: headwater analyze examples/seeds --out out/
+
+    With --relink and no inputs, the database's corpus is linked again and the outputs rewritten.
     """
     from headwater.console import ConsoleProgress
 
+    if not inputs and not relink:
+        raise click.UsageError("Missing argument 'INPUTS...' (or --relink, to link the database's corpus again).")
     # bars in a terminal; in a log or a pipe, a progress line every few seconds
     progress = ConsoleProgress("quiet" if quiet else "bars" if sys.stderr.isatty() else "lines", verbose=verbose and not quiet)
     opts = AnalyzeOptions(db_path=db_path, model=model, workers=workers, max_bytes=max_bytes,
-                          allow_private=allow_private, force=force, relink=relink, outlets_path=outlets_path, scheduler=scheduler,
-                          taxonomy_path=taxonomy_path, vectors=vectors)
+                          allow_private=allow_private, force=force, relink=relink, outlets_path=outlets_path,
+                          scheduler=scheduler, taxonomy_path=taxonomy_path, vectors=vectors)
     started = time.monotonic()
     try:
         result = analyze(inputs, out_dir, opts, progress=progress, stdin=sys.stdin.buffer)
