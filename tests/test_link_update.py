@@ -140,13 +140,15 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         shutil.copy(f, (first if i < 3 else second) / f.name)
     db = base / "added.db"
     analyze([str(first)], base / "out1", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
-    analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
+    added = analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False)).linked
+    assert added is not None and (added.articles, added.new) == (5, 2)
+    assert added.updated == ["copies/1", "stories/1"] and added.whole == ["entities/1", "narratives/2"]
     relinked = base / "relinked.db"
     shutil.copy(db, relinked)
     runner = CliRunner()
     out = runner.invoke(main, ["analyze", "--out", str(base / "out3"), "--db", str(relinked), "--relink", "--workers", "1"])
     assert out.exit_code == 0, out.output
-    assert "5 articles in the corpus (0 new" in out.output
+    assert "5 articles in the corpus (0 new" in out.output and "all linkers over the whole corpus" in out.output
     return db, relinked
 
 

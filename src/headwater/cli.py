@@ -13,7 +13,7 @@ from headwater.enrich.registry import PipelineError
 from headwater.lang import languages_line
 from headwater.link.taxonomy import TaxonomyError
 from headwater.model import key
-from headwater.pipeline import AnalyzeOptions, analyze
+from headwater.pipeline import AnalyzeOptions, Linked, analyze
 from headwater.resources import DEFAULT_MODEL, ModelError
 
 
@@ -86,10 +86,25 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
                f"with errors; {time.monotonic() - started:.1f} s")
     click.echo("  found     " + ", ".join(_count(s.get(k, 0), label) for k, label in FOUND))
     click.echo("  " + languages_line(s.get("languages") or {}))
+    if result.linked is not None:
+        click.echo("  " + linked_line(result.linked))
     for name, path in result.outputs.items():
         click.echo(f"  {name:9s} {path}")
     if not s["articles"] and result.errors:
         sys.exit(1)
+
+
+def _names(linkers: list[str]) -> str:
+    return ", ".join(n.split("/")[0] for n in linkers)
+
+
+def linked_line(linked: Linked) -> str:
+    """What linking did: whole, or the new articles added by the linkers that can."""
+    names = _names
+    if linked.new is None or not linked.updated:
+        return f"linked    {linked.articles:,} articles, all linkers over the whole corpus"
+    whole = f"; {names(linked.whole)} over the whole corpus" if linked.whole else ""
+    return f"linked    {linked.new:,} new articles into {linked.articles - linked.new:,}: {names(linked.updated)} updated{whole}"
 
 
 FOUND = (("narratives", "narrative"), ("contradictions", "contradiction"), ("stories", "story"),

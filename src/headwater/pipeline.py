@@ -91,7 +91,13 @@ def _counted_linkers(linkers: Sequence[Linker], update: Callable[[str, int, int 
             out = ln.run(ctx)
             update("linking", i, len(linkers))
             return out
-        return dataclasses.replace(ln, run=run)
+
+        def added(ctx: LinkContext) -> dict[str, list[dict[str, Any]]] | None:
+            out = ln.update(ctx) if ln.update is not None else None
+            if out is not None:
+                update("linking", i, len(linkers))
+            return out
+        return dataclasses.replace(ln, run=run, update=added if ln.update is not None else None)
     return [counted(i, ln) for i, ln in enumerate(linkers, 1)]
 
 
@@ -119,6 +125,17 @@ class AnalyzeOptions:
 
 
 @dataclass
+class Linked:
+    """How a run linked its corpus: how many articles, how many of them new to the links (None: all
+    linked again), the linkers that updated their results with the new ones and those that ran whole."""
+
+    articles: int
+    new: int | None
+    updated: list[str]
+    whole: list[str]
+
+
+@dataclass
 class Analysis:
     """What a run produced: the analysis document of the whole corpus, and this run's counts."""
 
@@ -129,6 +146,7 @@ class Analysis:
     duplicates: int = 0
     run_id: int | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
+    linked: Linked | None = None
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -151,7 +169,7 @@ def default_linkers() -> list[Linker]:
 
 
 def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progress | None = None,
-         state: dict[str, Any] | None = None, full: bool = False) -> None:
+         state: dict[str, Any] | None = None, full: bool = False) -> Linked:
     """Run the linkers and store their results (replacing the previous ones). ``state``: what the
     linkers may use beyond the store (a taxonomy, the embedder). When the corpus was linked before and
     only new articles came since, a linker that can (``Linker.update``) adds them to its previous
@@ -174,6 +192,8 @@ def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progre
                       new=new, previous=previous, index=store)
     parts, made = run_linkers(lnk, ctx)
     store.save_links(parts, made, ctx.state.get("narrative_keys"))
+    return Linked(len(ctx.articles), None if new is None else len(new), ctx.updated,
+                  [ln.name for ln in lnk if ln.name not in ctx.updated])
 
 
 def ensure_linked(store: Store) -> None:
@@ -283,11 +303,11 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
             counts = _store_results(store, run_id, results, version, made_by, opts.force, errors, prog, counted)
         analyzed, duplicates = counts
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
-        link(store, linkers, prog, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None},
-             full=opts.relink)
+        linked = link(store, linkers, prog, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None},
+                      full=opts.relink)
         doc = build(store, run_id)
         store.save_summary(doc["summary"])
-    analysis = Analysis(doc, errors, analyzed, skipped, duplicates, run_id)
+    analysis = Analysis(doc, errors, analyzed, skipped, duplicates, run_id, linked=linked)
     if opts.write_outputs:
         update("writing", 0, 3)
         analysis.outputs["analysis"] = write_json(doc, out / "analysis.json")

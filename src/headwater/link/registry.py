@@ -31,6 +31,7 @@ class LinkContext:
     new: list[int] | None = None
     previous: dict[str, Rows] = field(default_factory=dict)
     index: LinkIndex | None = None
+    updated: list[str] = field(default_factory=list)  # the linkers that updated (the others ran whole)
 
     def by_row(self) -> dict[int, Article]:
         return dict(self.articles)
@@ -84,6 +85,8 @@ def run_linkers(linkers: Sequence[Linker], ctx: LinkContext) -> tuple[dict[str, 
         out = None
         if ctx.new is not None and ln.update is not None and all(p in ctx.previous for p in ln.assigns):
             out = ln.update(ctx)
+            if out is not None:
+                ctx.updated.append(ln.name)
         if out is None:
             out = ln.run(ctx)
         for part in ln.assigns:
