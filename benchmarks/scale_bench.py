@@ -1,0 +1,115 @@
+"""Linking and building the document as the corpus grows: time and the client's peak memory.
+
+    python benchmarks/scale_bench.py FROM.db [--sizes 10000,30000,100000] [--add 1000] [--keep DIR]
+
+``FROM.db`` is any headwater database (an analysis of real articles: its findings are what the
+client holds in memory). Each size's database is made from it by repeating its articles, each copy's
+text marked apart (so each is a distinct article; the copies' shared text is too common to count as
+near-copies: ``copies.COMMON``), with every finding. For each size, in a fresh process each:
+
+    link whole    ``pipeline.link`` over the whole corpus (what the first run of a corpus does)
+    add ADD       ADD more such articles stored, then ``pipeline.link`` (the linkers that can update)
+    document      ``document.build`` of the whole corpus (what analysis.json, report.html are made from)
+
+and prints the wall time and the peak resident memory (ru_maxrss) of each process. The issue's
+targets: linking +1,000 articles into 100,000 in under 30 s; peak memory under 2 GB at 100,000
+articles, flat from 10,000 to 100,000.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TABLES = ("places", "attributions", "events", "findings")
+
+
+def grow(source: Path, target: Path, size: int, start: int = 0) -> None:
+    """Append articles ``start`` .. ``size`` - 1 to ``target``, copies of ``source``'s in turn."""
+    from headwater.store import Store
+
+    Store(target).close()  # the schema
+    db = sqlite3.connect(target)
+    db.execute("ATTACH DATABASE ? AS src", (str(source),))
+    ids = [r[0] for r in db.execute("SELECT id FROM src.articles ORDER BY id")]
+    cols = {t: [r[1] for r in db.execute(f"PRAGMA src.table_info({t})") if r[1] not in ("id", "article_id", "key")]
+            for t in TABLES}
+    acols = [r[1] for r in db.execute("PRAGMA src.table_info(articles)")
+             if r[1] not in ("id", "key", "content_hash", "text", "source")]
+    with db:
+        run = db.execute("INSERT INTO runs(started_at, headwater_version, inputs) VALUES ('now', 'bench', '[]')").lastrowid
+        for n in range(start, size):
+            src_id, copy = ids[n % len(ids)], n // len(ids)
+            new = n + 1
+            db.execute(f"INSERT INTO articles(id, key, content_hash, text, source, {', '.join(acols)}) "
+                       f"SELECT ?, ?, ?, text || ?, source || ?, {', '.join(acols)} FROM src.articles WHERE id = ?",
+                       (new, f"a{new}", f"bench-{new}", f"\n\n[{copy}]", f"#{copy}", src_id))
+            db.execute("UPDATE articles SET run_id = ? WHERE id = ?", (run, new))
+            for t in TABLES:
+                c = ", ".join(cols[t])
+                db.execute(f"INSERT INTO {t}(article_id, {c}) SELECT ?, {c} FROM src.{t} WHERE article_id = ? "
+                           "ORDER BY id", (new, src_id))
+            db.execute("INSERT OR IGNORE INTO link_pending(article_id, status) VALUES (?, 'new')", (new,))
+    db.close()
+
+
+def child(step: str, path: str) -> None:
+    from headwater.document import build
+    from headwater.pipeline import link
+    from headwater.store import Store
+
+    t0 = time.perf_counter()
+    with Store(path) as store:
+        if step == "document":
+            build(store)
+        else:
+            linked = link(store)
+            print(f"# {step}: {linked.new} new, updated by {', '.join(linked.updated) or 'none'}", file=sys.stderr)
+    took = time.perf_counter() - t0
+    print(f"{took:.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+
+
+def measure(step: str, path: Path) -> tuple[str, str]:
+    out = subprocess.run([sys.executable, __file__, "--child", step, str(path)], capture_output=True, text=True,
+                         check=True)
+    took, mb = out.stdout.split()
+    return took, mb
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", nargs="?")
+    ap.add_argument("--sizes", default="10000,30000,100000")
+    ap.add_argument("--add", type=int, default=1000)
+    ap.add_argument("--keep", help="keep the databases in this folder")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(*args.child)
+        return 0
+    if not args.source:
+        ap.error("FROM.db: a headwater database to grow the corpora from")
+    print(f"{'articles':>8} {'link whole s':>12} {'peak MB':>8} {'+ADD link s':>11} {'peak MB':>8} "
+          f"{'document s':>10} {'peak MB':>8}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(args.keep or tmp)
+        for size in (int(x) for x in args.sizes.split(",")):
+            path = folder / f"scale-{size}.db"
+            path.unlink(missing_ok=True)
+            grow(Path(args.source), path, size)
+            whole = measure("whole", path)
+            grow(Path(args.source), path, size + args.add, start=size)
+            added = measure("add", path)
+            doc = measure("document", path)
+            print(f"{size:>8} {whole[0]:>12} {whole[1]:>8} {added[0]:>11} {added[1]:>8} {doc[0]:>10} {doc[1]:>8}",
+                  flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
