@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from headwater.link.contradictions import claim_contradictions, compare
+from headwater.link.contradictions import claim_contradictions, compare, retold_contradictions
 
 
 def claim(text: str, start: int = 100, **slots: Any) -> dict[str, Any]:
@@ -47,3 +47,13 @@ def test_a_narrative_is_compared_pair_by_pair_with_spans() -> None:
     found = claim_contradictions(narrative, lambda a, c: claims.get((a, c)), {})
     assert sorted(tuple(f["article_ids"]) for f in found) == [("a1", "a2"), ("a2", "a3")]
     assert all(f["narrative_id"] == "n7" and f["slot"] == "count" and len(f["spans"]) == 2 for f in found)
+
+
+def test_only_claims_retold_are_compared() -> None:
+    claims = {("a1", 0): claim("Washington trained the fighters at the base"),
+              ("a2", 1): claim("Washington did not train the fighters at the base", negated=True)}
+    members = [{"article_id": a, "claim_id": c, "similarity": 0.8} for a, c in claims]
+    narratives = [{"id": "n1", "level": "fine", "claims": members}, {"id": "n2", "level": "known", "claims": members},
+                  {"id": "n3", "level": "broad", "claims": members}]
+    found = retold_contradictions(narratives, lambda a, c: claims.get((a, c)), {})
+    assert [(f["narrative_id"], f["slot"]) for f in found] == [("n1", "polarity")]

@@ -6,7 +6,7 @@ from typing import Any
 
 from headwater.link.claims import claim_narratives
 from headwater.link.codebook import codebook_narratives
-from headwater.link.contradictions import claim_contradictions
+from headwater.link.contradictions import retold_contradictions
 from headwater.link.copies import add_copies, find_copies
 from headwater.link.entities import apply_entities, resolve_entities
 from headwater.link.known import match
@@ -74,7 +74,7 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     by_n = {(key(row), c.get("n")): c for row, cl in claims.items() for c in cl}
     story_of = {str(a): str(s["id"]) for s in ctx.results.get("stories", []) for a in s["article_ids"]}
     contra = [c for n in found for c in contradictions(n, arts)]
-    contra += [c for n in by_claims for c in claim_contradictions(n, lambda a, n: by_n.get((a, n)), story_of)]
+    contra += retold_contradictions(by_claims, lambda a, n: by_n.get((a, n)), story_of)
     # the codebook the narratives were matched to: without one, no narrative's entry is news
     codebook = [{"entries": len(taxonomy), "top_level": sum(1 for e in taxonomy if e.parent is None)}] \
         if taxonomy and embedder is not None else []
