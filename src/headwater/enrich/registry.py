@@ -123,8 +123,13 @@ def producers(enrichers: Sequence[Enricher]) -> dict[str, str]:
     return {f: e.name for e in enrichers for f in e.assigns}
 
 
-def run_enrichers(article: Article, resources: EnrichResources, enrichers: Sequence[Enricher]) -> Article:
+def run_enrichers(article: Article, resources: EnrichResources, enrichers: Sequence[Enricher],
+                  doc: Doc | None = None) -> Article:
+    """Run the enrichers on the article. ``doc``: its text parsed already (a batch parse, as
+    ``work.process_batch`` makes), the very Doc ``Context.doc`` would make."""
     ctx = Context(article, resources)
+    if doc is not None:
+        ctx.__dict__["doc"] = doc  # Context.doc's cache
     for e in enrichers:
         e.run(ctx)
     if enrichers and not ctx.english:
