@@ -71,29 +71,36 @@ def _extract(raw: RawInput, resources: Resources) -> Article | InputError:
         return InputError(raw.source, describe(exc, "analysis"))
 
 
-def _parse_batch(articles: Sequence[Article | InputError], resources: Resources,
-                 enrichers: Sequence[Enricher]) -> list[Doc | None]:
-    """The parse ``Context.doc`` would make of each English article's text, made in one ``nlp.pipe``;
-    None where the article parses alone (an error, another language, a text long enough to be parsed
-    in pieces) or when no enricher reads the parse. A batch that fails parses nothing: each article
-    then parses alone, under its own time limit, and fails alone if it must."""
+def _parse_batch(articles: Sequence[Article | InputError], resources: Resources, enrichers: Sequence[Enricher]
+                 ) -> list[tuple[Doc | None, Doc | None]]:
+    """The parses ``Context.doc`` and ``Context.title_doc`` would make of each English article's text
+    and title, made in one ``nlp.pipe``; None where the article parses alone (an error, another
+    language, a text long enough to be parsed in pieces, no title) or when no enricher reads a parse. A
+    batch that fails parses nothing: each article then parses alone, under its own time limit, and
+    fails alone if it must."""
     from headwater.lang import DEFAULT_LANGUAGE
 
-    docs: list[Doc | None] = [None] * len(articles)
+    docs: list[tuple[Doc | None, Doc | None]] = [(None, None)] * len(articles)
     if not any("nlp" in e.requires for e in enrichers):
         return docs
-    todo = [i for i, a in enumerate(articles) if isinstance(a, Article)
-            and (a.language or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE and len(a.text) <= CHUNK_CHARS]
-    if len(todo) < 2:
+    wanted: list[tuple[int, int, str]] = []  # (article, 0 text / 1 title, what to parse)
+    for i, a in enumerate(articles):
+        if isinstance(a, Article) and (a.language or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE:
+            if len(a.text) <= CHUNK_CHARS:
+                wanted.append((i, 0, a.text))
+            if a.title:
+                wanted.append((i, 1, a.title))
+    if len(wanted) < 2:
         return docs
-    texts = [a.text for i in todo for a in [articles[i]] if isinstance(a, Article)]
     try:
         with time_limit(TIME_LIMIT, "analysis"):
-            parsed = list(resources.nlp.pipe(texts, batch_size=len(texts)))
+            parsed = list(resources.nlp.pipe([w[2] for w in wanted], batch_size=len(wanted)))
     except Exception:  # noqa: BLE001  # each article parses again alone, and says why if it fails
         return docs
-    for i, doc in zip(todo, parsed):
-        docs[i] = doc
+    for (i, which, _), doc in zip(wanted, parsed):
+        pair = list(docs[i])
+        pair[which] = doc
+        docs[i] = (pair[0], pair[1])
     return docs
 
 
@@ -103,13 +110,13 @@ def process_batch(raws: Sequence[RawInput], resources: Resources, enrichers: Seq
     articles = [_extract(raw, resources) for raw in raws]
     docs = _parse_batch(articles, resources, enrichers)
     out: list[Result] = []
-    for raw, article, doc in zip(raws, articles, docs):
+    for raw, article, (doc, title_doc) in zip(raws, articles, docs):
         if isinstance(article, InputError):
             out.append(article)
             continue
         try:
             with time_limit(TIME_LIMIT, "analysis"):
-                out.append(run_enrichers(article, resources, enrichers, doc))
+                out.append(run_enrichers(article, resources, enrichers, doc, title_doc))
         except ExtractError as exc:
             out.append(InputError(raw.source, str(exc)))
         except Exception as exc:
