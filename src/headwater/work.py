@@ -95,9 +95,9 @@ def _parse_batch(articles: Sequence[Article | InputError], resources: Resources,
     try:
         with time_limit(TIME_LIMIT, "analysis"):
             parsed = list(resources.nlp.pipe([w[2] for w in wanted], batch_size=len(wanted)))
-    except Exception:  # noqa: BLE001  # each article parses again alone, and says why if it fails
+    except Exception:  # each article parses again alone, and says why if it fails
         return docs
-    for (i, which, _), doc in zip(wanted, parsed):
+    for (i, which, _), doc in zip(wanted, parsed, strict=True):
         pair = list(docs[i])
         pair[which] = doc
         docs[i] = (pair[0], pair[1])
@@ -110,7 +110,7 @@ def process_batch(raws: Sequence[RawInput], resources: Resources, enrichers: Seq
     articles = [_extract(raw, resources) for raw in raws]
     docs = _parse_batch(articles, resources, enrichers)
     out: list[Result] = []
-    for raw, article, (doc, title_doc) in zip(raws, articles, docs):
+    for raw, article, (doc, title_doc) in zip(raws, articles, docs, strict=True):
         if isinstance(article, InputError):
             out.append(article)
             continue
@@ -204,7 +204,7 @@ def _window(executor: cf.Executor, chunks: Iterator[list[RawInput]], call: Submi
                 lost.extend(chunk)
                 continue
             if exc is None:
-                yield from zip(chunk, fut.result())
+                yield from zip(chunk, fut.result(), strict=True)
             else:  # any other failure (a cluster's worker lost, a task that cannot be sent) loses its inputs
                 yield from ((raw, InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}"))
                             for raw in chunk)
@@ -257,7 +257,7 @@ def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: S
     head = list(itertools.islice(items, POOL_THRESHOLD))
     if workers <= 1 or len(head) < POOL_THRESHOLD:
         return ((raw, result) for chunk in chunked(itertools.chain(head, items))
-                for raw, result in zip(chunk, process_batch(chunk, resources, enr)))
+                for raw, result in zip(chunk, process_batch(chunk, resources, enr), strict=True))
     return _pooled(itertools.chain(head, items), resources.spec(), enr, workers)
 
 

@@ -162,7 +162,8 @@ class FastAttributeRuler:
         by_value = self._by_value
         if len(by_value) > _CACHE_MAX:
             by_value.clear()
-        cols = doc.to_array(self._columns).reshape(n, -1).T.tolist()
+        table: Any = doc.to_array(self._columns)
+        cols: list[list[int]] = table.reshape(n, -1).T.tolist()
         masks = [-1] * n
         for col, values in enumerate(cols):
             for k, value in enumerate(values):
@@ -249,8 +250,8 @@ class FastLemmatizer:
             return doc
         if len(self._cache) > _CACHE_MAX:
             self._cache.clear()
-        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas = arr[:, 3].copy()
+        arr: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas: Any = arr[:, 3].copy()
         cache, overwrite = self._cache, lem.overwrite
         for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
             if overwrite or lemma == 0:
