@@ -1,6 +1,9 @@
 """The per-article step — extract, then every enricher — as a pure function of one input, run on any
 ``concurrent.futures.Executor``: this process, a process pool, or a cluster's executor.
 
+Tasks take a chunk of ``BATCH`` inputs (``process_batch``): their English texts are parsed together,
+each input is still extracted and enriched on its own, with its own time limit and its own error.
+
 Workers get the caller's resources as a ``ResourceSpec`` (names, paths and the objects the caller
 injected) and build them once per worker process, whatever executor runs them.
 """
@@ -30,10 +33,10 @@ POOL_THRESHOLD = 24
 # signals can be used (the command line and its worker processes, not the web app's threads).
 TIME_LIMIT = 1800.0
 Result = Article | InputError
-# Inputs a task takes at once: their English texts are parsed together (``nlp.pipe``), which on
-# FA-KES's articles parsed 1.2x faster than one by one (the same Docs, checked), and the more a chunk
-# holds, the more one slow or lost task holds back. 10 measured as fast as 16 or 32 on that corpus
-# (benchmarks/throughput_bench.py --chunk).
+# Inputs a task takes at once: their English texts (and titles) are parsed together (``nlp.pipe``).
+# Over chunks of 10 FA-KES articles that parsed 1.2x faster than one text a call, with the same Docs
+# (checked token by token); other sizes were not measured. A bigger chunk holds back more results
+# before they are stored, and a lost task retries more inputs one by one.
 BATCH = 10
 # A worker killed from outside (kill -9, the OOM killer) leaves no exception of its own: only this.
 DIED = "worker process died while analyzing it (killed by the OS? out of memory?)"
