@@ -107,24 +107,29 @@ def _parse_batch(articles: Sequence[Article | InputError], resources: Resources,
     return docs
 
 
-def process_batch(raws: Sequence[RawInput], resources: Resources, enrichers: Sequence[Enricher]) -> list[Result]:
-    """``process`` for each input, the English texts parsed together: the same results, in order. Each
-    input is extracted and enriched under its own time limit; whatever one raises is its error."""
+def iter_batch(raws: Sequence[RawInput], resources: Resources, enrichers: Sequence[Enricher]) -> Iterator[Result]:
+    """``process`` for each input, the English texts parsed together: the same results, in order, each
+    yielded as soon as it is made (so an interrupted run in this process has stored all before it).
+    Each input is extracted and enriched under its own time limit; whatever one raises is its error."""
     articles = [_extract(raw, resources) for raw in raws]
     docs = _parse_batch(articles, resources, enrichers)
-    out: list[Result] = []
     for raw, article, (doc, title_doc) in zip(raws, articles, docs, strict=True):
         if isinstance(article, InputError):
-            out.append(article)
+            yield article
             continue
         try:
             with time_limit(TIME_LIMIT, "analysis"):
-                out.append(run_enrichers(article, resources, enrichers, doc, title_doc))
+                result: Result = run_enrichers(article, resources, enrichers, doc, title_doc)
         except ExtractError as exc:
-            out.append(InputError(raw.source, str(exc)))
+            result = InputError(raw.source, str(exc))
         except Exception as exc:
-            out.append(InputError(raw.source, describe(exc, "analysis")))
-    return out
+            result = InputError(raw.source, describe(exc, "analysis"))
+        yield result
+
+
+def process_batch(raws: Sequence[RawInput], resources: Resources, enrichers: Sequence[Enricher]) -> list[Result]:
+    """``iter_batch``'s results as a list (what a task in a worker returns)."""
+    return list(iter_batch(raws, resources, enrichers))
 
 
 def chunked(items: Iterable[RawInput], size: int = BATCH) -> Iterator[list[RawInput]]:
@@ -260,7 +265,7 @@ def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: S
     head = list(itertools.islice(items, POOL_THRESHOLD))
     if workers <= 1 or len(head) < POOL_THRESHOLD:
         return ((raw, result) for chunk in chunked(itertools.chain(head, items))
-                for raw, result in zip(chunk, process_batch(chunk, resources, enr), strict=True))
+                for raw, result in zip(chunk, iter_batch(chunk, resources, enr), strict=True))
     return _pooled(itertools.chain(head, items), resources.spec(), enr, workers)
 
 
