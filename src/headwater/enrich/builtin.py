@@ -32,7 +32,7 @@ def attributions(ctx: Context) -> None:
         # Headlines attribute too ("…, Russian Military Says"): kept with offsets into the title
         # (``field: title``), so nothing marks the body with them.
         headline = Article(source=a.source, text=a.title)
-        for at in find_attributions(ctx.resources.nlp(a.title), headline, sources):
+        for at in find_attributions(ctx.title_doc, headline, sources):
             if at["sources"]:
                 found.append({**at, "field": "title", "title_start": at["start"], "title_end": at["end"],
                               "start": None, "end": None, "cue_start": None})

@@ -64,6 +64,11 @@ class Context:
         return self.resources.parser(self.article.language)(text)
 
     @cached_property
+    def title_doc(self) -> Doc:
+        """The title parsed by the English pipeline (English attributions read headlines with it)."""
+        return self.resources.nlp(self.article.title or "")
+
+    @cached_property
     def doc(self) -> Doc:
         if self.english:
             return parse(self.resources.nlp, self.article.text)  # in pieces when long
@@ -123,8 +128,15 @@ def producers(enrichers: Sequence[Enricher]) -> dict[str, str]:
     return {f: e.name for e in enrichers for f in e.assigns}
 
 
-def run_enrichers(article: Article, resources: EnrichResources, enrichers: Sequence[Enricher]) -> Article:
+def run_enrichers(article: Article, resources: EnrichResources, enrichers: Sequence[Enricher],
+                  doc: Doc | None = None, title_doc: Doc | None = None) -> Article:
+    """Run the enrichers on the article. ``doc``, ``title_doc``: its text and title parsed already (a
+    batch parse, as ``work.process_batch`` makes), the very Docs ``Context.doc``/``title_doc`` make."""
     ctx = Context(article, resources)
+    if doc is not None:
+        ctx.__dict__["doc"] = doc  # the cached properties' cache
+    if title_doc is not None:
+        ctx.__dict__["title_doc"] = title_doc
     for e in enrichers:
         e.run(ctx)
     if enrichers and not ctx.english:

@@ -111,21 +111,34 @@ def lexicon() -> Lexicon:
         aliases=tuple(aliases), verb_forms=forms)
 
 
+@lru_cache(maxsize=1)
+def _alias_index() -> tuple[dict[tuple[bool, tuple[str, ...]], tuple[int, str]], tuple[int, ...]]:
+    """Aliases by (case-sensitive, words) -> (place in the alias list, canonical), the first of equal
+    ones; and the alias lengths, longest first. ``match_actor`` looks each window of words up instead of
+    comparing every alias at every position (1,561 calls took 0.9 s of FA-KES's profile)."""
+    index: dict[tuple[bool, tuple[str, ...]], tuple[int, str]] = {}
+    for order, a in enumerate(lexicon().aliases):
+        if a.words:
+            index.setdefault((a.case_sensitive, a.words), (order, a.canonical))
+    return index, tuple(sorted({len(w) for _, w in index}, reverse=True))
+
+
 def match_actor(words: list[str]) -> tuple[str, int, int] | None:
     """The canonical actor named by a sequence of words, as (canonical, start, end) word indices.
 
     Longest alias wins; among equally long ones a capitalised word (a name, a demonym) beats a common
-    noun ("Iranian regime" is Iran, not the Syrian regime)."""
+    noun ("Iranian regime" is Iran, not the Syrian regime); then the earlier start, then the alias
+    listed first."""
     low = [w.lower() for w in words]
-    best: tuple[int, int, int, str] | None = None  # (length, capitalised, -start, canonical)
-    for a in lexicon().aliases:
-        n = len(a.words)
-        seq = words if a.case_sensitive else low
+    index, lengths = _alias_index()
+    best: tuple[int, int, int, int, str] | None = None  # (length, capitalised, -start, -order, canonical)
+    for n in lengths:
         for i in range(len(words) - n + 1):
-            if tuple(seq[i:i + n]) == a.words:
-                key = (n, int(words[i][:1].isupper()), -i, a.canonical)
-                if best is None or key[:3] > best[:3]:
-                    best = key
+            for hit in (index.get((True, tuple(words[i:i + n]))), index.get((False, tuple(low[i:i + n])))):
+                if hit is not None:
+                    key = (n, int(words[i][:1].isupper()), -i, -hit[0], hit[1])
+                    if best is None or key > best:
+                        best = key
     if best is None:
         return None
-    return best[3], -best[2], -best[2] + best[0]
+    return best[4], -best[2], -best[2] + best[0]

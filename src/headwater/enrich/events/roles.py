@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.doctext import sent_of, text
+from headwater.enrich.doctext import sent_of, span_ents, text
 from headwater.enrich.events.lexicon import NOT_ACTORS, lexicon, match_actor
 from headwater.enrich.numbers import Quantity, find_quantities
 from headwater.enrich.reldates import WEEKDAY, ResolvedDate, resolve_date
@@ -128,7 +128,7 @@ class Ctx:
     def date_of(self, trigger: Token, extra: Iterable[Token] = ()) -> ResolvedDate | None:
         """The date of the event: a date attached to the trigger, else the nearest in its sentence."""
         sent = sent_of(trigger)
-        spans: list[Span] = [e for e in sent.ents if e.label_ == "DATE"]
+        spans: list[Span] = [e for e in span_ents(sent) if e.label_ == "DATE"]
         covered = {t.i for e in spans for t in e}
         for m in WEEKDAY.finditer(sent.text):  # NER misses weekdays in unpunctuated text
             sp = self.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
