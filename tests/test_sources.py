@@ -138,6 +138,15 @@ def test_typing_carries_across_articles_when_it_agrees() -> None:
     assert carried["typed_in"]["article_id"] == "a1"
 
 
+def test_an_entity_kind_tie_is_decided_the_same_way_every_run() -> None:
+    corpus = [_article(1, "Syrian Observers", kind="organization"), _article(2, "Syrian Observers")]
+    (ent,) = resolve_entities(corpus)
+    assert ent["kind"] == "organization"  # one "organization", one "person": the first alphabetically
+    corpus.append(_article(3, "Syrian Observers"))
+    (ent,) = resolve_entities(corpus)
+    assert ent["kind"] == "person"  # the kind most mentions give
+
+
 def test_conflicting_typings_do_not_carry() -> None:
     corpus = [_article(1, "Ivo Grant", state_affiliated=True, affiliation="state", typed_by="role:minister"),
               _article(2, "Ivo Grant", state_affiliated=False, affiliation="non_state", typed_by="role:former minister"),

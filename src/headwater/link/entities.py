@@ -10,7 +10,7 @@ Mentions typed differently are left as they are: a role is a fact of the article
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from headwater.extract.outlets import norm
@@ -85,13 +85,21 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
         aff = {_typed_as(s, key, carry) for _, s in ms}
         entities.append({
             "id": key, "name": str(ms[0][1].get("canonical") or names[0]), "names": names,
-            "kind": max({str(s.get("kind")) for _, s in ms}, key=[str(s.get("kind")) for _, s in ms].count),
+            "kind": _commonest([str(s.get("kind")) for _, s in ms]),
             "country": next(iter(views))[1] if len(views) == 1 else None,
             "affiliation": next(iter(aff)) if len(aff) == 1 else "mixed",
             "mentions": len(ms), "article_ids": [key_of(r) for r in sorted({aid for aid, _ in ms})],
             "keys": sorted(keys[key]), "carry": carry,
         })
     return entities
+
+
+def _commonest(kinds: list[str]) -> str:
+    """The kind most mentions give; a tie goes to the first in alphabetical order (the same every run:
+    a max over a set followed string hashing, so "Syrian Observatory" was a person one run, an
+    organization the next)."""
+    counts = Counter(kinds)
+    return min(counts, key=lambda k: (-counts[k], k))
 
 
 def _carries(s: dict[str, Any], entity_id: str) -> bool:
