@@ -37,6 +37,8 @@ STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
 # Quote marks as tokens, read from the text (words are compared as ``text.lower()``, whatever parser
 # made the tokens).
 QUOTE_MARKS = frozenset('«»„“”"\'‘’')
+# A site named by its address ("5-tv.ru", "lenta.ru", "bbc.co.uk"): an outlet wherever it stands.
+SITE = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,6}", re.I)
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
@@ -66,6 +68,13 @@ class _Found:
     cue_start: int
     speaker: tuple[int, int]  # the cue's own span when the sentence leaves the subject out
     quote: bool = False
+    # "сообщили 5-tv.ru", "сказал телеканалу RT": the outlet told, which publishes what the speaker
+    # said (first in the chain, as the English "X told Reuters")
+    via: tuple[int, int] | None = None
+    # "пишет X со ссылкой на Y", "X, ссылаясь на Y, сообщает": Y, the deeper source (last in the chain)
+    cited: tuple[int, int] | None = None
+    cited_at: int | None = None  # where the citing phrase starts (its "according" reading is this one)
+    unnamed: bool = False  # told to an outlet by no one the sentence names ("сообщили lenta.ru, что …")
 
 
 class _Finder(SourceReader):
@@ -133,6 +142,8 @@ class _Finder(SourceReader):
             f = self._colon(a, b) or (self._dash_speaker(a, b) if self.headline else None)
             if f is not None:
                 found.append(f)
+        citing = {f.cited_at for f in found if f.cited_at is not None}
+        found = [f for f in found if f.cited_at is not None or f.cue_start not in citing]
         kept: list[_Found] = []
         for f in sorted(found, key=lambda f: f.cue_start):
             if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] and k.start < f.end and f.start < k.end
@@ -193,9 +204,13 @@ class _Finder(SourceReader):
         back = self._back_reference(a, cs) if cs - a > 3 else None
         if back is not None:  # "Это следует из опроса …": what the sentence before said
             return _Found(back[0], back[1], self.text[cs:ce], cs, sp)
+        # "Как сообщает ТАСС со ссылкой на источник, …": the source's own source, deeper in the chain
+        cited = None if self.text[cs:ce].lower() in self.cues.citing_phrases else \
+            self._citing_in(max(sp[1], ce), b, b, at_start=True)
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
-            start = self._skip_to_claim(max(sp[1], ce), b)
-            return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
+            start = self._skip_to_claim(max(sp[1], ce, cited[1][1] if cited else 0), b)
+            return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp,
+                          cited=cited[1] if cited else None, cited_at=cited[0] if cited else None)
         rest = self.text[max(sp[1], ce):b]
         if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
             # "…, по словам губернатора, находится под контролем": the claim runs through the tag
@@ -211,6 +226,99 @@ class _Finder(SourceReader):
         return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
 
     def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
+        """A reporting verb's tag (``_verb_tag``) with the rest of its chain from the parse: the outlet
+        it was told to (``via``) and the source it cites (``cited``)."""
+        f = self._verb_tag(a, b, cs, ce, tok, light)
+        if f is None or tok is None or not self.parsed:
+            return f
+        told = self._addressee(tok)
+        if told is not None:
+            f.via = told
+            if f.speaker[0] < told[1] and told[0] < f.speaker[1]:  # the parser took the outlet for the subject
+                place = self._place_of_speech(tok)
+                f.speaker, f.unnamed = (place, False) if place is not None and not (
+                    place[0] < told[1] and told[0] < place[1]) else ((cs, ce), True)
+        cited = self._cited(tok, b)
+        if cited is None:  # the parse hung the phrase elsewhere: right after the verb or the speaker
+            for at in (ce, f.speaker[1]):
+                cited = self._citing_in(at, f.start if f.start > at else b, b, at_start=True)
+                if cited is not None:
+                    break
+        if cited is not None:
+            f.cited_at, f.cited = cited
+        return f
+
+    def _citing_in(self, s: int, e: int, b: int, at_start: bool = False) -> tuple[int, tuple[int, int]] | None:
+        """A citing phrase ("со ссылкой на", "ссылаясь на") in the words s:e (``at_start``: opening
+        them, past a comma), and the source after it."""
+        low = self.text[s:e].lower()
+        for phrase in self.cues.citing_phrases:
+            m = re.search((r"^[\s,]*" if at_start else r"(?<!\w)") + "(" + re.escape(phrase) + r")(?!\w)", low)
+            if m is not None:
+                m_start, m_end = m.start(1), m.end(1)
+                cited = self._words_after(s + m_end, b, strict=False)
+                if cited is not None:
+                    return s + m_start, cited
+        return None
+
+    def outlet(self, s: int, e: int) -> dict[str, Any]:
+        """The outlet a speaker told (``_addressee``): an outlet even when the registry does not know it."""
+        src = self.source(s, e)
+        return src if src.get("kind") in ("outlet", "agency") else {**src, "kind": "outlet"}
+
+    def _addressee(self, tok: Any) -> tuple[int, int] | None:
+        """The outlet a reporting verb's words were told to, right after the verb: a dative
+        ("сказал телеканалу RT", "рассказал изданию", "сообщил ТАСС") or a site's address the
+        parser left as the subject ("сообщили 5-tv.ru"). Only outlets: "сказал журналистам" names
+        no publisher."""
+        for c in tok.children:
+            if c.i <= tok.i or c.i > tok.i + 3:
+                continue
+            morph = str(c.morph)
+            dative = c.dep_ == "iobj" or (c.dep_ in ("obl", "nmod") and "Case=Dat" in morph and
+                                          not any(g.dep_ == "case" for g in c.children))
+            address = c.dep_ in ("nsubj", "obl", "obj", "iobj") and c.pos_ in ("X", "PROPN", "NOUN")
+            if not (dative or address):
+                continue
+            words = [t for t in c.subtree if not t.is_space and t.i > tok.i]
+            for k in range(1, len(words)):  # contiguous, up to a comma or a quote that is no name's
+                if words[k].i != words[k - 1].i + 1 or words[k].text in (",", "—") or (
+                        words[k].text in QUOTE_MARKS and not self._name_mark(words[k].idx)):
+                    words = words[:k]
+                    break
+            if not words or len(words) > MAX_SPEAKER_WORDS:
+                continue
+            s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+            span = self.text[s:e]
+            site = bool(SITE.fullmatch(span.strip()))
+            lemmas = {t.lemma_.lower() for t in words}
+            if (dative and (self._lookup(span) is not None or lemmas & self.cues.outlets)) or site:
+                return s, e
+        return None
+
+    def _cited(self, tok: Any, b: int) -> tuple[int, tuple[int, int]] | None:
+        """'пишет X со ссылкой на Y', 'X, ссылаясь на Y, сообщает …': where the citing phrase starts
+        and Y, the source it names (its words in the parse, up to a comma or a quote)."""
+        for c in tok.children:
+            if c.lemma_.lower() not in self.cues.citing_heads:
+                continue
+            target = next((g for g in c.children if g.i > c.i and any(
+                x.dep_ == "case" and x.text.lower() in self.cues.citing_prepositions for x in g.children)), None)
+            if target is None:
+                continue
+            words = [t for t in target.subtree if not t.is_space and not (t.dep_ == "case" and t.head == target)]
+            words = [t for t in words if t.i >= target.i or t.head == target]
+            for k in range(1, len(words)):
+                if words[k].i != words[k - 1].i + 1 or words[k].text in (",", "—") or (
+                        words[k].text in QUOTE_MARKS and not self._name_mark(words[k].idx)):
+                    words = words[:k]
+                    break
+            if words and len(words) <= MAX_SPEAKER_WORDS:
+                start = min([c.idx] + [g.idx for g in c.children if g.dep_ == "case" and g.i < c.i])
+                return start, (words[0].idx, min(b, words[-1].idx + len(words[-1].text)))
+        return None
+
+    def _verb_tag(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
         """A reporting verb's speaker and what it reports. ``light``: a verb that reports only through
         its object ("сделал заявление", "приводит его слова"), so what it reports is a quote beside
         it, what follows its colon, the sentence before ("Такое заявление сделал …"), or the words
@@ -711,11 +819,15 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
             claim = doc.text[x.start:x.end].strip()
             if len(WORD.findall(claim)) < 3:
                 continue
-            if x.speaker == (x.cue_start, x.cue_start + len(x.cue)) and f.people:
+            if x.unnamed:  # "сообщили 5-tv.ru, что …": told the outlet by someone the text does not name
+                src = {"name": None, "kind": "anonymous", "country": None, "state_affiliated": None,
+                       "text": None, "unresolved": True}
+            elif x.speaker == (x.cue_start, x.cue_start + len(x.cue)) and f.people:
                 # "Однако добавил, что …": no subject in the text, the person spoken of before (inferred)
                 src = {**f.people[-1], "inferred": True, "inferred_from": "subject left out: the person before"}
             else:
                 src = f.source(*x.speaker)
+            chain = ([f.outlet(*x.via)] if x.via else []) + [src] + ([f.source(*x.cited)] if x.cited else [])
             back = previous is not None and x.start == previous[0] and x.end <= previous[1]
             if back:  # the sentence before was filed as the article's own claim: it is this source's
                 out = [o for o in out if not (o["start"] == x.start and not o["sources"])]
@@ -727,7 +839,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                                                          for p in earlier)]
                 if earlier:  # it already has a source: that source came through this one
                     for o in earlier:
-                        o["sources"] = [src, *o["sources"]]
+                        o["sources"] = [*chain, *o["sources"]]
                         if dates:
                             o["dates"] = [*o.get("dates", []), *dates]
                     continue
@@ -737,7 +849,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 covered.append((x.start, x.end))
             when = (f.dates(*previous) if back and previous else []) + dates
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
-                        "sources": [src], "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
+                        "sources": chain, "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
                         else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})
         inner = re.search(r"\w.*\w", doc.text[a:b])  # the sentence without its dashes and marks
         if not found and not (inner and any(s <= a + inner.start() and a + inner.end() <= e for s, e in covered)):
