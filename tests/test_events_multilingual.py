@@ -48,6 +48,11 @@ def test_an_attack_by_a_light_verb_with_its_target_place_and_weekday(resources: 
     assert text[e["date_span"]["start"]:e["date_span"]["end"]] == "в понедельник"
 
 
+def test_an_attack_on_a_place_is_where_it_hit_not_a_destination(resources: Resources) -> None:
+    e = one(analyze(resources, "Вечером были совершены атаки на Белгород.")[1], "attack")
+    assert "Белгород" in e["location"]["surface"] and e["destination"] is None and e["target"] == "Белгород"
+
+
 def test_the_dead_are_counted_not_made_actors(resources: Resources) -> None:
     _, events = analyze(resources, "Вчера в Белгороде погибли три человека.")
     e = one(events, "casualties")

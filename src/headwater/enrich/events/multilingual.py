@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # Dependents of a verb that are clauses of their own: their places and dates are not this event's.
 CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
+# Dependencies inside one name ("Брянской областью", "Новая Таволжанка", "Ростова-на-Дону").
+NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "amod", "appos", "compound", "fixed"})
 PLACE_KEYS = ("name", "lat", "lon", "place_id", "admin1", "country", "surface", "start", "end")
 _DIGITS = re.compile(r"\d[\d\s\u00a0]*")
 
@@ -115,7 +117,7 @@ class _Reader:
         else:
             return None
         passive = "Voice=Pass" in str(verb.morph)
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and (noun is None or c.i != noun.i)), None)
         if subj is None and verb.dep_ == "xcomp":  # "Киев планирует перебросить …": the subject of the intent
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in verb.children if c.dep_ == "obj" and (noun is None or c.i != noun.i)), None)
@@ -136,11 +138,13 @@ class _Reader:
         roles = self._places(verb, noun)
         target = None
         if noun is not None:  # "удар по Горловке"
-            aim = next((c for c in noun.children if any(g.dep_ == "case" and g.text.lower() in w.target
-                                                        for g in c.children)), None)
+            aim = next((c for c in noun.children if any(g.dep_ == "case" and (g.text.lower() in w.target or (
+                g.text.lower() in w.roles["destination"] and "Case=Acc" in str(c.morph))) for g in c.children)), None)
             target = aim
         elif typ == "attack":
             target = patient
+        if typ == "attack" and roles["destination"] is not None:  # "атака на Валуйки": where it hit, nothing moved
+            roles["location"], roles["destination"] = roles["location"] or roles["destination"], None
         if typ == "attack" and roles["location"] is None:  # "обстреляли Горловку", "удар по Донецку": where it hit
             hit = target if target is not None else patient
             place = self.place_at.get(hit.i) if hit is not None else None
@@ -192,24 +196,30 @@ class _Reader:
         return roles
 
     def _role(self, t: Any, top: Any) -> str | None:
-        """The role of the place at ``t``: its own preposition and case, or that of the phrase it
-        is part of, up to ``top`` (the verb's dependent)."""
+        """The role of the place at ``t`` by the preposition and case of the name it is part of
+        ("из Херсона": origin); a location inside a destination's phrase is the destination ("на
+        базу в Эт-Танфе"). A place deeper in another phrase has no role here ("после одного из
+        ударов ВС РФ": not from Russia)."""
         node, seen = t, set()
-        while node.i not in seen:  # a parse may hold a cycle (or put t outside top's subtree): stop there
+        while node.i not in seen and not any(g.dep_ == "case" for g in node.children):
             seen.add(node.i)
-            case = next((g.text.lower() for g in node.children if g.dep_ == "case"), None)
-            if case is not None:
-                morph = str(node.morph)
-                for role in ("origin", "destination", "via", "location"):
-                    want = self.words.roles[role].get(case)
-                    if want is not None and f"Case={want}" in morph:
-                        if role == "location" and node.i != top.i and self._role(top, top) == "destination":
-                            return "destination"
-                        return role
-                return None
-            if node.i == top.i or node.head.i == node.i:  # (spaCy makes a new Token per access: compare by index)
-                return None
+            if node.i == top.i or node.head.i == node.i or node.dep_ not in NAME_PARTS:
+                return None  # (spaCy makes a new Token per access: compare by index)
             node = node.head
+        role = self._case_role(node)
+        if role == "location" and node.dep_ == "nmod" and self._case_role(node.head) == "destination":
+            return "destination"
+        return role
+
+    def _case_role(self, node: Any) -> str | None:
+        case = next((g.text.lower() for g in node.children if g.dep_ == "case"), None)
+        if case is None:
+            return None
+        morph = str(node.morph)
+        for role in ("origin", "destination", "via", "location"):
+            want = self.words.roles[role].get(case)
+            if want is not None and f"Case={want}" in morph:
+                return role
         return None
 
     def _planned(self, verb: Any) -> bool:
@@ -217,7 +227,7 @@ class _Reader:
         morph = str(verb.morph)
         if "Tense=Fut" in morph or any(c.text.lower() in ("бы", "будет", "будут") for c in verb.children):
             return True
-        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.words.intent
+        return "VerbForm=Inf" in morph and verb.head.lemma_.lower() in self.words.intent
 
     def _dict(self, typ: str, sub: str, tok: Any, sent: tuple[int, int], actor: Any, patient: Any, target: Any,
               count: int | None, count_text: dict[str, Any] | None, roles: dict[str, dict[str, Any] | None],
