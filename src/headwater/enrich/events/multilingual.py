@@ -45,6 +45,7 @@ class EventWords:
     people_only: frozenset[str]
     persons: frozenset[str]
     intent: frozenset[str]
+    negations: frozenset[str]
     roles: dict[str, dict[str, str]]  # role -> preposition -> case
     target: frozenset[str]
     numbers: dict[str, int]
@@ -69,6 +70,7 @@ def _words(folder: Path) -> EventWords:
     return EventWords(
         verbs=pairs("verbs"), nouns=pairs("nouns"), light=low(w, "light"), self_moving=low(w, "self_moving"),
         people_only=low(w, "people_only"), persons=low(w, "persons"), intent=low(w, "intent"),
+        negations=low(w, "negations"),
         roles={role: {str(p).lower(): str(c) for p, c in (r.get(role) or {}).items()}
                for role in ("origin", "destination", "via", "location")},
         target=low(r, "target"),
@@ -116,6 +118,8 @@ class _Reader:
             (typ, sub), verb, noun = w.nouns[lemma], tok.head, tok
         else:
             return None
+        if any(c.text.lower() in w.negations and c.i < verb.i for c in verb.children):
+            return None  # "никто не пострадал": reported as not having happened
         passive = "Voice=Pass" in str(verb.morph)
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and (noun is None or c.i != noun.i)), None)
         if subj is None and verb.dep_ == "xcomp":  # "Киев планирует перебросить …": the subject of the intent
@@ -132,7 +136,7 @@ class _Reader:
         if actor is not None and (actor.pos_ == "PRON" or actor.lemma_.lower() in ("который", "что")):
             actor = None  # "которые обстреляли …": the noun the clause hangs on is outside this frame
         people = patient is not None and self._people(patient)
-        if lemma in w.people_only and not people:
+        if (lemma in w.people_only or typ == "casualties") and not people:  # "пострадали предприятия"
             return None  # "освободили город", "направили запрос"
         count, count_text = self._count(patient) if patient is not None else (None, None)
         roles = self._places(verb, noun)
