@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from headwater.embed import pack, unpack
 from headwater.embed.lexical import HashingEmbedder
@@ -266,7 +267,59 @@ def test_the_shipped_codebook_names_the_examples_narrative(tmp_path: Path, resou
 def test_claim_dates_in_the_articles_language() -> None:
     from headwater.enrich.claims.records import _slots
 
-    assert set(_slots("Министр заявил 25 февраля 2022 года, что 2 июля будет поздно.", [], "ru")["dates"]) == {
-        "25 февраля", "2 июля", "2022"}
+    slots = _slots("Министр заявил 25 февраля 2022 года, что 2 июля будет поздно.", [], "ru", "2024-07-05", 100)
+    assert slots["dates"] == ["25 февраля 2022 года", "2 июля"]
+    full, day = slots["date_spans"]
+    assert (full["start"], full["end"], full["date"], full["basis"]) == (115, 135, "2022-02-25", "explicit")
+    assert (day["date"], day["basis"]) == ("2024-07-02", "inferred")
     assert _slots("O ministro disse em 3 de julho que a lei cai.", [], "pt")["dates"] == ["3 de julho"]
     assert _slots("Министр заявил 25 февраля.", [], None)["dates"] == []  # no language, no month words guessed
+
+
+# Hand-written Russian sentences (not from any corpus): each kind of date news writes, published on
+# Wednesday 3 July 2024, with what it must resolve to.
+RU_DATES = [
+    ("Встреча прошла в понедельник в Казани.", "в понедельник", "2024-07-01", "inferred"),
+    ("Губернатор сообщил об этом вчера вечером.", "вчера", "2024-07-02", "inferred"),
+    ("Сегодня мэр открыл новый мост.", "Сегодня", "2024-07-03", "inferred"),
+    ("Завод закрыли в 2022 году из-за санкций.", "2022 году", "2022", "explicit"),
+    ("Цены выросли в прошлом месяце на три процента.", "в прошлом месяце", "2024-06", "inferred"),
+    ("Переговоры продолжатся на этой неделе.", "на этой неделе", None, None),  # a week: unresolved, not guessed
+    ("Договор подписали 2 марта 2023 г. в Минске.", "2 марта 2023 г.", "2023-03-02", "explicit"),
+    ("Приказ вступил в силу 25.02.2022 по всей стране.", "25.02.2022", "2022-02-25", "explicit"),
+    ("Суд вынес решение в марте, сообщил адвокат.", "в марте", "2024-03", "inferred"),
+    ("Выборы перенесли на 15 сентября прошлого года.", "15 сентября прошлого года", "2023-09-15", "inferred"),
+    ("Колонна вышла из города три дня назад.", "три дня назад", "2024-06-30", "inferred"),
+    ("Взрыв произошёл в ночь на субботу под Курском.", "в ночь на субботу", "2024-06-29", "inferred"),
+    ("Соглашение обсуждали ещё в апреле 2021 года.", "апреле 2021 года", "2021-04", "explicit"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "basis"), RU_DATES)
+def test_russian_claim_dates_each_kind_with_its_span(sentence: str, surface: str, value: str | None,
+                                                     basis: str | None) -> None:
+    from headwater.enrich.claims.claim_dates import find_claim_dates
+
+    found = find_claim_dates(sentence, "ru", "2024-07-03")
+    assert [d.text for d in found] == [surface]
+    assert sentence[found[0].start:found[0].end] == surface
+    assert (found[0].date, found[0].basis) == (value, basis)
+
+
+def test_claim_dates_relative_ones_unresolved_without_a_publication_date() -> None:
+    from headwater.enrich.claims.claim_dates import find_claim_dates
+
+    found = find_claim_dates("Вчера, 2 июля, в понедельник и в 2022 году.", "ru", None)
+    assert [(d.text, d.date) for d in found] == [("Вчера", None), ("2 июля", None), ("в понедельник", None),
+                                                 ("2022 году", "2022")]
+    assert find_claim_dates("Это угроза для окружающей среды и вопрос среды обитания.", "ru", "2024-07-03") == []
+
+
+def test_claim_dates_count_the_same_kinds_in_english_and_russian() -> None:
+    from headwater.enrich.claims.claim_dates import find_claim_dates
+
+    en = find_claim_dates("On Monday, yesterday, last month and in 2022 the talks stalled; the sun sat low.",
+                          "en", "2024-07-03")
+    ru = find_claim_dates("В понедельник, вчера, в прошлом месяце и в 2022 году переговоры зашли в тупик.",
+                          "ru", "2024-07-03")
+    assert [d.date for d in en] == [d.date for d in ru] == ["2024-07-01", "2024-07-02", "2024-06", "2022"]

@@ -111,6 +111,9 @@ def test_attribution_in_the_language(resources: Resources, case: dict[str, Any])
     assert text[at["start"]:at["end"]].strip() == at["claim"]  # the claim points at its span
     if "quote" in case:
         assert at["quote"] is case["quote"]
+    if "chain" in case:  # the publisher first, the deepest source last
+        assert [_source_name(s) for s in at["sources"]] == case["chain"]
+        assert len(attributed) == 1, attributed  # the citing phrase is no attribution of its own
     if "date" in case:
         assert [d["date"] for d in at.get("dates", [])] == [case["date"]]
     if "state" in case:  # typed by the role words the sentence gives, and only by them

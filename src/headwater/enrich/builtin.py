@@ -7,6 +7,7 @@ from headwater.enrich.attributions.find import find_attributions
 from headwater.enrich.attributions.multilingual import find_attributions_multilingual
 from headwater.enrich.claims.records import find_claims
 from headwater.enrich.events.find import find_events
+from headwater.enrich.events.multilingual import find_events_multilingual
 from headwater.enrich.places.resolve import find_places
 from headwater.enrich.registry import Context, Enricher
 from headwater.model import Article
@@ -62,8 +63,11 @@ def _attributions_other(ctx: Context) -> list[dict[str, Any]]:
 
 
 def events(ctx: Context) -> None:
-    # the event finder reads English only
-    ctx.assign("events", find_events(ctx.doc, ctx.article) if ctx.english else [])
+    # English: the English finder; another language: its pack's event words over its parse, if any
+    if ctx.english:
+        ctx.assign("events", find_events(ctx.doc, ctx.article))
+    else:
+        ctx.assign("events", find_events_multilingual(ctx.doc, ctx.article, ctx.pack) if ctx.pack is not None else [])
 
 
 def claims(ctx: Context) -> None:

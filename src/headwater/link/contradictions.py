@@ -69,10 +69,19 @@ def compare(a: tuple[str, Claim], b: tuple[str, Claim], same_incident: bool) -> 
     pa, pb = set(ca.get("places") or []), set(cb.get("places") or [])
     if len(pa) == 1 and len(pb) == 1 and pa != pb:
         out.append(("place", f"{next(iter(pa))} in {x}, {next(iter(pb))} in {y}", [_span(x, ca), _span(y, cb)]))
-    da, db = set(ca.get("dates") or []), set(cb.get("dates") or [])
+    da, db = _dates(ca), _dates(cb)
     if len(da) == 1 and len(db) == 1 and da != db:
         out.append(("date", f"{next(iter(da))} in {x}, {next(iter(db))} in {y}", [_span(x, ca), _span(y, cb)]))
     return out
+
+
+def _dates(c: Claim) -> set[str]:
+    """The dates a claim states: what each resolves to where known ("yesterday" and "on Monday" may
+    be one day), else as written."""
+    spans = c.get("date_spans")
+    if isinstance(spans, list) and spans:
+        return {str(d.get("date") or d.get("text")) for d in spans if isinstance(d, dict)}
+    return set(c.get("dates") or [])
 
 
 def claim_contradictions(narrative: dict[str, Any], claim_of: Callable[[str, Any], Claim | None],

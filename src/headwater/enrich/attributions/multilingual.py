@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, WORD, SourceReader
+from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, WORD
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords
 from headwater.enrich.attributions.sources import SourceRegistry
@@ -34,9 +35,6 @@ if TYPE_CHECKING:
 QUOTE_GAP = 5
 # Punctuation that ends a speaker's words.
 STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
-# Quote marks as tokens, read from the text (words are compared as ``text.lower()``, whatever parser
-# made the tokens).
-QUOTE_MARKS = frozenset('«»„“”"\'‘’')
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
@@ -66,9 +64,16 @@ class _Found:
     cue_start: int
     speaker: tuple[int, int]  # the cue's own span when the sentence leaves the subject out
     quote: bool = False
+    # "сообщили 5-tv.ru", "сказал телеканалу RT": the outlet told, which publishes what the speaker
+    # said (first in the chain, as the English "X told Reuters")
+    via: tuple[int, int] | None = None
+    # "пишет X со ссылкой на Y", "X, ссылаясь на Y, сообщает": Y, the deeper source (last in the chain)
+    cited: tuple[int, int] | None = None
+    cited_at: int | None = None  # where the citing phrase starts (its "according" reading is this one)
+    unnamed: bool = False  # told to an outlet by no one the sentence names ("сообщили lenta.ru, что …")
 
 
-class _Finder(SourceReader):
+class _Finder(ChainReader):
     # -- cues ------------------------------------------------------------------------------
     def sentence(self, a: int, b: int) -> list[_Found]:
         found: list[_Found] = []
@@ -133,6 +138,8 @@ class _Finder(SourceReader):
             f = self._colon(a, b) or (self._dash_speaker(a, b) if self.headline else None)
             if f is not None:
                 found.append(f)
+        citing = {f.cited_at for f in found if f.cited_at is not None}
+        found = [f for f in found if f.cited_at is not None or f.cue_start not in citing]
         kept: list[_Found] = []
         for f in sorted(found, key=lambda f: f.cue_start):
             if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] and k.start < f.end and f.start < k.end
@@ -193,9 +200,13 @@ class _Finder(SourceReader):
         back = self._back_reference(a, cs) if cs - a > 3 else None
         if back is not None:  # "Это следует из опроса …": what the sentence before said
             return _Found(back[0], back[1], self.text[cs:ce], cs, sp)
+        # "Как сообщает ТАСС со ссылкой на источник, …": the source's own source, deeper in the chain
+        cited = None if self.text[cs:ce].lower() in self.cues.citing_phrases else \
+            self._citing_in(max(sp[1], ce), b, b, at_start=True)
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
-            start = self._skip_to_claim(max(sp[1], ce), b)
-            return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
+            start = self._skip_to_claim(max(sp[1], ce, cited[1][1] if cited else 0), b)
+            return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp,
+                          cited=cited[1] if cited else None, cited_at=cited[0] if cited else None)
         rest = self.text[max(sp[1], ce):b]
         if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
             # "…, по словам губернатора, находится под контролем": the claim runs through the tag
@@ -211,6 +222,29 @@ class _Finder(SourceReader):
         return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
 
     def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
+        """A reporting verb's tag (``_verb_tag``) with the rest of its chain from the parse: the outlet
+        it was told to (``via``) and the source it cites (``cited``)."""
+        f = self._verb_tag(a, b, cs, ce, tok, light)
+        if f is None or tok is None or not self.parsed:
+            return f
+        told = self._addressee(tok)
+        if told is not None:
+            f.via = told
+            if f.speaker[0] < told[1] and told[0] < f.speaker[1]:  # the parser took the outlet for the subject
+                place = self._place_of_speech(tok)
+                f.speaker, f.unnamed = (place, False) if place is not None and not (
+                    place[0] < told[1] and told[0] < place[1]) else ((cs, ce), True)
+        cited = self._cited(tok, b)
+        if cited is None:  # the parse hung the phrase elsewhere: right after the verb or the speaker
+            for at in (ce, f.speaker[1]):
+                cited = self._citing_in(at, f.start if f.start > at else b, b, at_start=True)
+                if cited is not None:
+                    break
+        if cited is not None:
+            f.cited_at, f.cited = cited
+        return f
+
+    def _verb_tag(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
         """A reporting verb's speaker and what it reports. ``light``: a verb that reports only through
         its object ("сделал заявление", "приводит его слова"), so what it reports is a quote beside
         it, what follows its colon, the sentence before ("Такое заявление сделал …"), or the words
@@ -711,11 +745,15 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
             claim = doc.text[x.start:x.end].strip()
             if len(WORD.findall(claim)) < 3:
                 continue
-            if x.speaker == (x.cue_start, x.cue_start + len(x.cue)) and f.people:
+            if x.unnamed:  # "сообщили 5-tv.ru, что …": told the outlet by someone the text does not name
+                src = {"name": None, "kind": "anonymous", "country": None, "state_affiliated": None,
+                       "text": None, "unresolved": True}
+            elif x.speaker == (x.cue_start, x.cue_start + len(x.cue)) and f.people:
                 # "Однако добавил, что …": no subject in the text, the person spoken of before (inferred)
                 src = {**f.people[-1], "inferred": True, "inferred_from": "subject left out: the person before"}
             else:
                 src = f.source(*x.speaker)
+            chain = ([f.outlet(*x.via)] if x.via else []) + [src] + ([f.source(*x.cited)] if x.cited else [])
             back = previous is not None and x.start == previous[0] and x.end <= previous[1]
             if back:  # the sentence before was filed as the article's own claim: it is this source's
                 out = [o for o in out if not (o["start"] == x.start and not o["sources"])]
@@ -727,7 +765,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                                                          for p in earlier)]
                 if earlier:  # it already has a source: that source came through this one
                     for o in earlier:
-                        o["sources"] = [src, *o["sources"]]
+                        o["sources"] = [*chain, *o["sources"]]
                         if dates:
                             o["dates"] = [*o.get("dates", []), *dates]
                     continue
@@ -737,7 +775,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 covered.append((x.start, x.end))
             when = (f.dates(*previous) if back and previous else []) + dates
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
-                        "sources": [src], "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
+                        "sources": chain, "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
                         else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})
         inner = re.search(r"\w.*\w", doc.text[a:b])  # the sentence without its dashes and marks
         if not found and not (inner and any(s <= a + inner.start() and a + inner.end() <= e for s, e in covered)):

@@ -45,6 +45,10 @@ class Cues:
     openers: frozenset[str]  # introductory words: "кроме того", "между тем"
     speech_acts: frozenset[str]  # "выступил": a stand with "против"/"за", else a statement verb
     stance_prepositions: frozenset[str]
+    outlets: frozenset[str]  # "телеканалу", "изданию": the dative of these is an outlet told, not a speaker
+    citing_heads: frozenset[str]  # "со ссылкой на", "ссылаясь на": a source's own source
+    citing_prepositions: frozenset[str]
+    citing_phrases: tuple[str, ...]  # the same in words, for where the parse does not link them
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -92,6 +96,10 @@ def _cues(folder: Path) -> Cues:
         openers=frozenset(low("openers")),
         speech_acts=frozenset(low("speech_acts")),
         stance_prepositions=frozenset(low("stance_prepositions")),
+        outlets=frozenset(low("outlets")),
+        citing_heads=frozenset(low("citing_heads")),
+        citing_prepositions=frozenset(low("citing_prepositions")),
+        citing_phrases=tuple(sorted(low("citing_phrases"), key=len, reverse=True)),
     )
 
 

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from headwater.embed import Embedder, pack
+from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.split import guess_language, sentences
-from headwater.lang import ensure_languages, pack_for
 from headwater.model import Article
 
 # Claims embedded per article, most telling first (headline, quoted and cited claims, the lead).
@@ -35,8 +35,8 @@ LEAD = 2
 _QUOTES = re.compile(r"[\"“”«»„]")
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:[ ,.]\d{3})*(?:[.,]\d+)?(?:\s?%)?(?![\w])")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
-                    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+# Dates kept per claim (a claim stating more is a list or a timeline, not one assertion).
+MAX_DATES = 6
 # A run of capitalised words not at the start of the sentence: a cheap stand-in for a name.
 _NAME = re.compile(r"(?<=[\w,;:] )(?:[A-ZА-ЯЁЇІЄҐ][\w'’-]+(?: (?:of |de |da |do )?[A-ZА-ЯЁЇІЄҐ][\w'’-]+)*)")
 
@@ -58,26 +58,22 @@ def negated(text: str, lang: str | None) -> bool:
     return bool(pat and pat.search(text))
 
 
-@lru_cache(maxsize=32)
-def _month_days(lang: str | None) -> re.Pattern[str] | None:
-    """Day and month in the article's language ("25 февраля", "julho 3"), from its pack's month words."""
-    ensure_languages()
-    pack = pack_for(lang) if lang and lang != "en" else None
-    words = sorted(pack.months(), key=len, reverse=True) if pack is not None else []
-    if not words:
-        return None
-    alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w)(?:\d{{1,2}}\.?\s+(?:de\s+)?(?:{alt})|(?:{alt})\s+\d{{1,2}})(?!\w)", re.I)
-
-
-def _slots(text: str, places: list[str], lang: str | None = None) -> dict[str, Any]:
-    days = {m.group(0) for m in _MONTH.finditer(text)}
-    if (native := _month_days(lang)) is not None:
-        days |= {m.group(0) for m in native.finditer(text)}
+def _slots(text: str, places: list[str], lang: str | None = None, published: str | None = None,
+           offset: int | None = None) -> dict[str, Any]:
+    """Names, places, numbers and dates of a claim. ``dates``: what each stated date says as written;
+    ``date_spans``: the same dates with their spans (moved by ``offset``, the claim's place in its
+    field) and what they resolve to against ``published`` (``claim_dates``)."""
+    found = find_claim_dates(text, lang, published)
+    seen: set[str] = set()
+    spans: list[dict[str, Any]] = []
+    for d in found:
+        if d.text not in seen and len(spans) < MAX_DATES:
+            seen.add(d.text)
+            spans.append(d.as_dict(offset))
     return {"entities": sorted({m.group(0) for m in _NAME.finditer(text)})[:12],
             "places": places,
             "numbers": [m.group(0).strip() for m in _NUMBER.finditer(text) if not _YEAR.fullmatch(m.group(0))][:8],
-            "dates": sorted(days | {m.group(0) for m in _YEAR.finditer(text)})[:6]}
+            "dates": [d["text"] for d in spans], "date_spans": spans}
 
 
 def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
@@ -110,6 +106,13 @@ def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
     return out
 
 
+def _offset(a: Article, c: dict[str, Any]) -> int | None:
+    """Where the claim's text starts in its field (title or text); None when it is not there as written."""
+    source = (a.title or "") if c["field"] == "title" else a.text
+    at = source.find(c["text"], c["start"], max(c["end"], c["start"] + len(c["text"])))
+    return at if at >= 0 else None
+
+
 def _lead_end(text: str) -> int:
     ends = [e for _, e in sentences(text[:2000])]
     return ends[LEAD - 1] if len(ends) >= LEAD else len(text)
@@ -128,8 +131,9 @@ def find_claims(article: Article, embedder: Embedder | None = None, budget: int 
         seen.add(key)
         places = sorted({str(p.get("name") or p.get("surface")) for p in article.places
                          if c["field"] == "text" and c["start"] <= int(p.get("start", -1)) < c["end"]})
+        slots = _slots(c["text"], places, lang, article.published, _offset(article, c))
         claims.append({**{k: c[k] for k in ("field", "start", "end", "kind", "speakers")}, "text": c["text"][:1000],
-                       "lang": lang, "negated": negated(c["text"], lang), **_slots(c["text"], places, lang), "rank": c["rank"]})
+                       "lang": lang, "negated": negated(c["text"], lang), **slots, "rank": c["rank"]})
     chosen = claims[:budget]
     if embedder is not None and chosen:
         for c, v in zip(chosen, embedder.embed([c["text"] for c in chosen]), strict=True):
