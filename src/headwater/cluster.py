@@ -1,7 +1,8 @@
 """The per-article step on a Dask cluster (``headwater analyze --scheduler tcp://HOST:PORT``).
 
 The cluster is one more executor: the client reads the inputs, sends them to the workers in chunks
-(``work.BATCH``: one spaCy ``pipe`` a chunk), and stores each result as it arrives, so a killed worker or client loses nothing already stored and a re-run resumes.
+(``work.BATCH``: one spaCy ``pipe`` a chunk), and stores each result as it arrives, so a killed worker
+or client loses nothing already stored and a re-run resumes.
 Each worker builds the caller's resources once, when it joins (a worker plugin carrying the
 ``ResourceSpec``), not per task; tasks carry only the spec's token. Needs the ``distributed`` package
 (``pip install 'headwater[cluster]'``) on the client and on every worker, with headwater installed.
