@@ -118,7 +118,7 @@ def article_roles(doc: Doc) -> dict[str, str]:
             roles[name] = role
     for tok in doc:  # "Trachte is secretary of state …" where the tagger did not tag the bare surname
         if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text in surnames and \
-                tok.text not in roles and not tok.ent_type_:
+                tok.text not in roles and tok.ent_type_ in ("", "ORG"):  # a surname the tagger missed or took for a body
             role = _role_copula(doc[tok.i: tok.i + 1])
             if role:
                 roles[tok.text] = role
