@@ -224,8 +224,8 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
         official = bool(country and set(words) & OFFICIAL_ROLES) or bool(state_by_itself(set(words), text))
         # "experts say", "energy analysts": unnamed, but their role speaks for no state (as a named
         # "expert Ana Ruiz" does); "officials", "sources" say nothing of whom they speak for
-        singular = {w[:-1] if w.endswith("s") else w for w in words}
-        private = not official and not FORMER.search(text) and bool(singular & NON_STATE_ROLES)
+        head = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # the speakers, not their report
+        private = not official and not FORMER.search(text) and head in NON_STATE_ROLES
         state = True if official else False if private else None
         return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
                       "country": country, "state_affiliated": state, "text": text},
