@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
-from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known
+from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known, typed
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.lang import LanguagePack
 from headwater.lang.parsers import NORMALS
@@ -43,6 +43,10 @@ WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + "]*")
 # The words between a speaker and the edge of the tag: more and it is not a name or role any more
 # ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
 MAX_SPEAKER_WORDS = 8
+# The words of a role given before a name and set off from it ("A ministra de Estado do Ambiente e
+# das Alterações Climáticas do Brasil, Marina Silva"): longer than a speaker's tag; 14 as the
+# English finder's role ahead of a name (roles._role_ahead).
+ROLE_AHEAD_WORDS = 14
 
 
 class SourceReader:
@@ -154,16 +158,18 @@ class SourceReader:
         is found by its last word with the capitalised words before it ("Peskov" in "Dmitri Peskov")."""
         rw = RoleWords.of(self.pack)
         role_words = rw.official | rw.qualified | rw.non_state
-        last = WORD.findall(name)[-1]
-        for m in re.finditer(rf"(?<![\w{MARKS}]){re.escape(last)}(?![\w{MARKS}])", self.text):
+        parts = WORD.findall(name)
+        for m in re.finditer(rf"(?<![\w{MARKS}]){re.escape(parts[-1])}(?![\w{MARKS}])", self.text):
             start = m.start()
             while (prev := re.search(r"(\S+)\s+$", self.text[max(0, start - 40):start])) and \
                     prev.group(1)[:1].isupper() and WORD.fullmatch(prev.group(1)):
                 start -= len(self.text[max(0, start - 40):start]) - prev.start()  # "Dmitri" before "Peskov"
-            before = re.search(r"([^.!?;:«»\"“”()\n,]*),?\s*$", self.text[max(0, start - 160):start])
+            if WORD.findall(self.text[start:m.end()])[-len(parts):] != parts or _inside_longer_name(self.text, start):
+                continue  # another person's name: "Lula da Silva" is no "Marina Silva"
+            before = re.search(r"([^.!?;:«»\"“”()\n,]*),?\s*$", self.text[max(0, start - 200):start])
             after = re.match(r",\s*([^.!?;:«»\"“”()\n,]+),", self.text[m.end():m.end() + 160])
             for chunk in (before.group(1) if before else "", after.group(1) if after else ""):
-                ws = [w.lower() for w in WORD.findall(chunk)][-MAX_SPEAKER_WORDS:]
+                ws = [w.lower() for w in WORD.findall(chunk)][-ROLE_AHEAD_WORDS:]
                 found = with_parts(set(ws))
                 if ws and hits(found, role_words):
                     return chunk.strip(), found
@@ -221,9 +227,10 @@ class SourceReader:
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
         outlet = self._lookup(text)
-        if outlet is not None:
-            return {"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
-                    "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text}
+        if outlet is not None:  # typed by the outlet registry, which says so
+            return typed({"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
+                          "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text},
+                         f"outlet:{outlet.id}")
         ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
         person = next((x for x in ents if x.label_ == "PERSON"), None)
         lemmas = self._lemmas(s, e)
@@ -303,6 +310,14 @@ class SourceReader:
             out.append({"text": chunk[a:b], "start": s + a, "end": s + b, "date": date,
                         "basis": "inferred" if date else None})
         return out
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """The capitalised words at ``start`` go on a name begun before a particle: "Lula da Silva",
+    "Ursula von der Leyen" (a short lowercase word right after a capitalised one)."""
+    m = re.search(r"(\S+)\s+(\S{1,3})\s+$", text[max(0, start - 40):start])
+    return bool(m and m.group(2).isalpha() and m.group(2).islower() and m.group(1)[:1].isupper()
+                and WORD.fullmatch(m.group(1)))
 
 
 def _name_like(name: str) -> bool:
