@@ -201,6 +201,8 @@ def test_a_role_said_with_be_carries(resources: Resources) -> None:
 
 
 def test_unnamed_experts_speak_for_no_state_officials_stay_unknown(resources: Resources) -> None:
-    chains = sources("Energy analysts said prices would rise. Officials said the road was closed.", resources)
+    chains = sources("Energy analysts said prices would rise. Officials said the road was closed. "
+                     "A French party leader said the aid was stolen.", resources)
+    assert speaker(chains, "French party leader")["affiliation"] == "unknown"  # a party is no state
     assert speaker(chains, "Energy analysts")["state_affiliated"] is False
     assert speaker(chains, "Officials")["affiliation"] == "unknown"  # whose officials: not said

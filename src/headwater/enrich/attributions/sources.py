@@ -235,7 +235,9 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
                       "country": registry.country_of(text), "state_affiliated": None, "text": text}, None)
     country = registry.country_of(text)
     itself = state_by_itself(set(words), text)
-    if set(words) & OFFICIAL_ROLES or (country and set(words) & STATE_NOUNS and "opposition" not in words) or itself:
+    # "the Russian side", "Polish leader": a state's voice; not "French Party Leader", the opposition's
+    state_noun = country and set(words) & STATE_NOUNS and not set(words) & {"opposition", "party", "parties"}
+    if set(words) & OFFICIAL_ROLES or state_noun or itself:
         role_body = next((b for c in cands if (b := registry.body(c)) is not None), None)
         country = country or (role_body.country if role_body else None)
         former = bool(FORMER.search(text))
