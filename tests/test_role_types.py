@@ -157,6 +157,20 @@ def test_registry_names_in_other_scripts_join_the_entry(resources: Resources) ->
     assert src["typed_by"] == "registry:ua-zelensky"
 
 
+def test_hindi_registry_names_and_impersonal_tags(resources: Resources) -> None:
+    ensure_languages()
+    pack = pack_for("hi")
+    assert pack is not None
+
+    def found(text: str) -> list[dict[str, Any]]:
+        return [s for x in find_attributions_multilingual(resources.parser("hi")(text),
+                                                          Article(source="t", text=text, language="hi"),
+                                                          pack, resources.sources) for s in x["sources"]]
+    putin = found("पुतिन ने कहा कि युद्ध जारी रहेगा।")[0]  # a script without case: the name's last word
+    assert (putin["entity"], putin["state_affiliated"], putin["country"]) == ("ru-putin", True, "RU")
+    assert found("कहा जाता है कि युद्ध जारी रहेगा।") == []  # "it is said that": nobody speaks
+
+
 def test_words_keep_their_combining_marks() -> None:
     # Devanagari vowel signs are combining marks: a word goes on through them
     assert WORD.findall("अधिकारियों ने कहा") == ["अधिकारियों", "ने", "कहा"]

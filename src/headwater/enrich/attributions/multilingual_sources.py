@@ -14,6 +14,7 @@ from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known, typed
 from headwater.extract.dates import find_dates, find_day_months
+from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.parsers import NORMALS
 
@@ -139,8 +140,12 @@ class SourceReader:
     def _name_candidates(name: str, text: str) -> list[str]:
         """Ways a registry may know a source: its name, and each run of capitalised words in its
         text with the run's last words ("руският президент Владимир Путин": "Владимир Путин",
-        "Путин"). Only capitalised words: a common noun of another language may spell an alias."""
+        "Путин"). Only capitalised words: a common noun of another language may spell an alias; in a
+        script without case, the last words of the source ("रूसी राष्ट्रपति पुतिन": "पुतिन")."""
         out = [name] if name[:1].isupper() else []
+        if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
+            ws = WORD.findall(text)
+            return [x for x in (" ".join(ws[-n:]) for n in (3, 2, 1) if len(ws) >= n) if len(norm(x)) >= 2]
         runs: list[list[str]] = [[]]
         for w in WORD.findall(text):
             if w[:1].isupper():
