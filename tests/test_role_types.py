@@ -123,6 +123,9 @@ SENTENCES: list[tuple[str, str, str, bool | None]] = [
     # another person's role does not carry: "Presidente" is Lula da Silva's, not Ana Silva's
     ("pt", "O Presidente Luiz Inácio Lula da Silva esteve em Roma. Ana Silva disse que a festa vai continuar.",
      "Ana Silva", None),
+    # to whom a person spoke is not what they are
+    ("pt", "Mais tarde, em declarações aos jornalistas, Rui Lopes sublinhou que a agricultura não é inimiga. "
+     "Rui Lopes disse que o plano vai avançar.", "Rui Lopes", None),
     ("pt", "A ministra do Ambiente do Brasil, Marina Costa, recebeu o prémio. Marina Costa afirmou que o plano vai "
      "avançar.", "Marina Costa", True),
 ]

@@ -48,6 +48,9 @@ MAX_SPEAKER_WORDS = 8
 # das Alterações Climáticas do Brasil, Marina Silva"): longer than a speaker's tag; 14 as the
 # English finder's role ahead of a name (roles._role_ahead).
 ROLE_AHEAD_WORDS = 14
+# A role right before a name without a comma ends within its last words: "o porta-voz do Kremlin
+# Dmitri Peskov", "бившият съветник на британското посолство в Москва Иън Прауд" (6).
+ROLE_NEXT_WORDS = 6
 
 
 class SourceReader:
@@ -171,13 +174,19 @@ class SourceReader:
                 start -= len(self.text[max(0, start - 40):start]) - prev.start()  # "Dmitri" before "Peskov"
             if WORD.findall(self.text[start:m.end()])[-len(parts):] != parts or _inside_longer_name(self.text, start):
                 continue  # another person's name: "Lula da Silva" is no "Marina Silva"
-            before = re.search(r"([^.!?;:«»\"“”()\n,]*),?\s*$", self.text[max(0, start - 200):start])
+            before = re.search(r"([^.!?;:«»\"“”()\n,]*)(,?)\s*$", self.text[max(0, start - 200):start])
             after = re.match(r",\s*([^.!?;:«»\"“”()\n,]+),", self.text[m.end():m.end() + 160])
-            for chunk in (before.group(1) if before else "", after.group(1) if after else ""):
-                ws = [w.lower() for w in WORD.findall(chunk)][-ROLE_AHEAD_WORDS:]
-                found = with_parts(set(ws))
-                if ws and hits(found, role_words):
-                    return chunk.strip(), found
+            chunks = []
+            if before:  # right before the name its last words; set off by a comma, a phrase that opens with the role
+                ws = WORD.findall(before.group(1))
+                chunks.append((before.group(1), ws[:3] if before.group(2) else ws[-ROLE_NEXT_WORDS:]))
+            if after:
+                chunks.append((after.group(1), WORD.findall(after.group(1))[:3]))
+            for chunk, head in chunks:
+                # "o porta-voz do Kremlin, Dmitri Peskov": the role; "em declarações aos jornalistas, José
+                # Manuel Fernandes": whom he spoke to, not what he is
+                if head and hits(with_parts({w.lower() for w in head}), role_words):
+                    return chunk.strip(), with_parts({w.lower() for w in WORD.findall(chunk)[-ROLE_AHEAD_WORDS:]})
         return None
 
     def _article_roles(self) -> dict[str, tuple[str, set[str]]]:
