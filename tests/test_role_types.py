@@ -120,6 +120,7 @@ SENTENCES: list[tuple[str, str, str, bool | None]] = [
      "Lopes", False),
     ("pt", "A Rússia afirmou que não vai retirar as tropas.", "Rússia", True),
     ("pt", "Rui Lopes afirmou que a inflação vai cair.", "Rui Lopes", None),
+    ("pt", "Segundo o portal Pacific Times, a inflação vai cair.", "portal Pacific Times", None),  # not "The Times"
     # another person's role does not carry: "Presidente" is Lula da Silva's, not Ana Silva's
     ("pt", "O Presidente Luiz Inácio Lula da Silva esteve em Roma. Ana Silva disse que a festa vai continuar.",
      "Ana Silva", None),

@@ -118,9 +118,9 @@ class SourceReader:
         words said nothing, the entry types it (a person by the article's year, as in English)."""
         if src.get("kind") in ("outlet", "agency", "anonymous") or src.get("inferred") or src.get("entity"):
             return src
-        for cand in self._name_candidates(str(src.get("name") or ""), self.text[s:e]):
+        for cand, whole in self._name_candidates(str(src.get("name") or ""), self.text[s:e]):
             k = self.registry.known.get(cand)
-            if k is not None:
+            if k is not None and (whole or k.kind == "person"):  # "Asia Times" is not "The Times"
                 if src.get("affiliation") not in (None, "unknown"):  # the text's role stands
                     agree = src.get("state_affiliated") == k.state_affiliated
                     return {**src, "entity": k.id, "canonical": k.name,
@@ -132,7 +132,7 @@ class SourceReader:
                     found = {**found, "state_affiliated": state, "typing_note": f"{basis} in {year.year}"}
                     found["affiliation"] = affiliation(found)
                 return {**found, **{x: src[x] for x in ("role", "role_from") if src.get(x)}}
-            b = self.registry.body(cand)
+            b = self.registry.body(cand) if whole else None
             if b is not None and b.kind != "person":
                 if src.get("affiliation") not in (None, "unknown"):
                     return src
@@ -140,24 +140,26 @@ class SourceReader:
         return src
 
     @staticmethod
-    def _name_candidates(name: str, text: str) -> list[str]:
+    def _name_candidates(name: str, text: str) -> list[tuple[str, bool]]:
         """Ways a registry may know a source: its name, and each run of capitalised words in its
         text with the run's last words ("руският президент Владимир Путин": "Владимир Путин",
         "Путин"). Only capitalised words: a common noun of another language may spell an alias; in a
-        script without case, the last words of the source ("रूसी राष्ट्रपति पुतिन": "पुतिन")."""
-        out = [name] if name[:1].isupper() else []
+        script without case, the last words of the source ("रूसी राष्ट्रपति पुतिन": "पुतिन"). Each with
+        whether it is all of a run: a run's last words name a person only ("Asia Times" is no "Times")."""
+        out = [(name, True)] if name[:1].isupper() else []
         if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
             ws = WORD.findall(text)
-            return [x for x in (" ".join(ws[-n:]) for n in (3, 2, 1) if len(ws) >= n) if len(norm(x)) >= 2]
+            return [(x, n == len(ws)) for n in (3, 2, 1) if len(ws) >= n
+                    for x in [" ".join(ws[-n:])] if len(norm(x)) >= 2]
         runs: list[list[str]] = [[]]
         for w in WORD.findall(text):
             if w[:1].isupper():
                 runs[-1].append(w)
             elif runs[-1]:
                 runs.append([])
-        for run in runs:
-            out += [" ".join(run[i:]) for i in range(len(run))]
-        return list(dict.fromkeys(x for x in out if x))
+        for run in runs:  # the whole run names anything; its last words only a person
+            out += [(" ".join(run[i:]), i == 0) for i in range(len(run))]
+        return list(dict.fromkeys(x for x in out if x[0]))
 
     def _role_in_text(self, name: str) -> tuple[str, set[str]] | None:
         """Without a parse: the role the article gives a name where it stands with one, the words
