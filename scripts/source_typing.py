@@ -37,6 +37,17 @@ def main() -> None:
         print(f"  {g:24} {c:6}  {100 * c / n:5.1f}%")
     unknown = sum(c for g, c in groups.items() if g.startswith("unknown"))
     print(f"unknown share: {100 * unknown / n:.1f}%  (named only: {100 * groups['unknown (named)'] / n:.1f}%)")
+    language = {a.get("id"): a.get("language") or "?" for a in doc.get("articles") or []}
+    by_lang: dict[str, Counter[str]] = {}
+    for at, s in mentions:
+        a = affiliation(s)
+        if a == "unknown" and s.get("kind") != "anonymous":
+            a = "named"  # named but unknown
+        by_lang.setdefault(str(language.get(at.get("article_id"), "?")), Counter())[a] += 1
+    for lang, c in sorted(by_lang.items()):
+        total = sum(c.values())
+        print(f"  {lang}: {total} mentions, unknown {100 * (c['unknown'] + c['named']) / total:.1f}%"
+              f" (named {100 * c['named'] / total:.1f}%), state {c['state']}, non_state {c['non_state']}")
     if args.sample:
         typed = [(at, s) for at, s in mentions if affiliation(s) != "unknown"]
         for at, s in random.Random(args.seed).sample(typed, min(args.sample, len(typed))):

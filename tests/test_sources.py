@@ -181,3 +181,37 @@ def test_an_organization_given_with_a_name_is_their_role(resources: Resources) -
             "Carter said the subsidies would not lower prices.")
     s = speaker(sources(text, resources), "Carter")
     assert s["state_affiliated"] is False and "org-heritage" in str(s["typed_by"])
+
+
+def test_offices_of_a_state_by_themselves(resources: Resources) -> None:
+    # a state's office whichever state ("Rep.", "the Minister of Education"), country left unknown;
+    # an opposition shadow minister and a company's president are no state's office
+    text = ("Republican Rep. Ana Whitfield said the bill would fail in committee. "
+            "The Minister of Education, Prof Tunde Bakare said the scholars would leave in November. "
+            "Shadow climate minister Ed Harlow said the plan was a failure. "
+            "Meta global affairs President Nick Harlan said the policy had changed.")
+    chains = sources(text, resources)
+    for name in ("Ana Whitfield", "Tunde Bakare"):
+        s = next(s for c in chains for s in c if name in s["name"])
+        assert (s["state_affiliated"], s["country"]) == (True, None), s
+        assert str(s["typed_by"]).startswith("role:")
+    for name in ("Ed Harlow", "Nick Harlan"):
+        s = speaker(chains, name)
+        assert s["affiliation"] == "unknown" and s["typed_by"] is None, s
+
+
+def test_a_role_said_with_be_carries(resources: Resources) -> None:
+    text = ("Barbara Lindqvist spoke in Brussels on Monday. Lindqvist is secretary of state of the capital region. "
+            "Lindqvist said the region would fund research.")
+    s = speaker(sources(text, resources), "Lindqvist")
+    assert s["state_affiliated"] is True and "secretary of state" in str(s["typed_by"])
+    text = "John Morrow is not a minister. Morrow said the dam was unsafe."
+    assert speaker(sources(text, resources), "Morrow")["affiliation"] == "unknown"
+
+
+def test_unnamed_experts_speak_for_no_state_officials_stay_unknown(resources: Resources) -> None:
+    chains = sources("Energy analysts said prices would rise. Officials said the road was closed. "
+                     "A French party leader said the aid was stolen.", resources)
+    assert speaker(chains, "French party leader")["affiliation"] == "unknown"  # a party is no state
+    assert speaker(chains, "Energy analysts")["state_affiliated"] is False
+    assert speaker(chains, "Officials")["affiliation"] == "unknown"  # whose officials: not said

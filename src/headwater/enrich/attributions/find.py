@@ -503,7 +503,7 @@ def _voice(f: Found, article: Article) -> Found | None:
 def _placed(src: dict[str, Any], places: dict[str, str]) -> dict[str, Any]:
     """An official whose role names a place the article placed: "the Belgorod governor" is Russia's."""
     words = str(src.get("role") or src.get("name") or "")
-    if src.get("affiliation") != "unknown" or src.get("country") or not \
+    if src.get("affiliation") not in ("unknown", "state") or src.get("country") or not \
             set(re.findall(r"[a-z]+", words.lower())) & (OFFICIAL_ROLES | STATE_NOUNS) or FORMER.search(words):
         return src
     cc = next((cc for surface, cc in places.items() if re.search(rf"\b{re.escape(surface)}\b", words)), None)

@@ -6,23 +6,51 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords, type_by_role
-from headwater.enrich.attributions.sources import SourceRegistry
+from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
+from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known, typed
 from headwater.extract.dates import find_dates, find_day_months
+from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.parsers import NORMALS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+def _mark_ranges() -> str:
+    """Combining marks (Unicode M*) as a character class body: the vowel signs and viramas of
+    Devanagari and the other Indic scripts, Arabic harakat, accents written apart. ``\\w`` leaves them
+    out, which cut "अधिकारियों" into "अध", "क", "र"…; a word goes on through its marks."""
+    out: list[str] = []
+    start = prev = -2
+    for c in range(0x300, 0x10000):
+        if unicodedata.category(chr(c)).startswith("M"):
+            if c != prev + 1:
+                if start >= 0:
+                    out.append(f"\\u{start:04x}-\\u{prev:04x}")
+                start = c
+            prev = c
+    out.append(f"\\u{start:04x}-\\u{prev:04x}")
+    return "".join(out) + "\\u200c\\u200d"  # zero-width (non-)joiners sit inside Indic and Persian words
+
+
+MARKS = _mark_ranges()
+WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + "]*")
 # The words between a speaker and the edge of the tag: more and it is not a name or role any more
 # ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
 MAX_SPEAKER_WORDS = 8
+# The words of a role given before a name and set off from it ("A ministra de Estado do Ambiente e
+# das Alterações Climáticas do Brasil, Marina Silva"): longer than a speaker's tag; 14 as the
+# English finder's role ahead of a name (roles._role_ahead).
+ROLE_AHEAD_WORDS = 14
+# A role right before a name without a comma ends within its last words: "o porta-voz do Kremlin
+# Dmitri Peskov", "бившият съветник на британското посолство в Москва Иън Прауд" (6).
+ROLE_NEXT_WORDS = 6
 
 
 class SourceReader:
@@ -66,19 +94,102 @@ class SourceReader:
         named without any, by the role the article gives that person elsewhere ("Министр транспорта
         Олег Белов …", later "Белов заявил")."""
         src = self._describe(s, e)
-        words = {w.lower() for w in WORD.findall(self.text[s:e])} | self._lemmas(s, e)
+        words = with_parts({w.lower() for w in WORD.findall(self.text[s:e])} | self._lemmas(s, e))
         phrases: tuple[str, ...] = (self.text[s:e].lower(), " ".join(t.lemma_.lower() for t in self._tokens(s, e)))
         roles = RoleWords.of(self.pack)
-        if src.get("kind") == "person" and not (words & (roles.official | roles.qualified | roles.non_state)):
-            given = self._article_roles().get(str(src.get("name")))
+        if src.get("kind") == "organization" and str(src.get("name") or "").lower() in roles.countries:
+            src = {**src, "kind": "government"}  # "A Rússia afirmou": a country named alone speaks as its state
+        named = src.get("kind") == "person" or (not self.parsed and _name_like(str(src.get("name") or "")))
+        if named and not hits(words, roles.official | roles.qualified | roles.non_state):
+            given = self._article_roles().get(str(src.get("name"))) if self.parsed else \
+                self._role_in_text(str(src.get("name")))
             if given is not None:
                 src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
                 words |= given[1]
                 phrases += (given[0].lower(),)
-        typed_src = type_by_role(src, words, roles, phrases)
+        typed_src = self._registered(type_by_role(src, words, roles, phrases), s, e)
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
         return typed_src
+
+    def _registered(self, src: dict[str, Any], s: int, e: int) -> dict[str, Any]:
+        """A source the registries know by a name among its words ("Peskov", "Путин", "Kremlin"):
+        the entry's id joins it to the same source in other articles and languages; when the role
+        words said nothing, the entry types it (a person by the article's year, as in English)."""
+        if src.get("kind") in ("outlet", "agency", "anonymous") or src.get("inferred") or src.get("entity"):
+            return src
+        for cand, whole in self._name_candidates(str(src.get("name") or ""), self.text[s:e]):
+            k = self.registry.known.get(cand)
+            if k is not None and (whole or k.kind == "person"):  # "Asia Times" is not "The Times"
+                if src.get("affiliation") not in (None, "unknown"):  # the text's role stands
+                    agree = src.get("state_affiliated") == k.state_affiliated
+                    return {**src, "entity": k.id, "canonical": k.name,
+                            "country": src.get("country") or (k.country if agree else None)}
+                found = from_known(k, str(src.get("name")), str(src.get("text") or cand))
+                year = _iso(self.published)
+                if year is not None and k.kind == "person" and k.terms:
+                    state, basis = k.affiliated_in(year.year)
+                    found = {**found, "state_affiliated": state, "typing_note": f"{basis} in {year.year}"}
+                    found["affiliation"] = affiliation(found)
+                return {**found, **{x: src[x] for x in ("role", "role_from") if src.get(x)}}
+            b = self.registry.body(cand) if whole else None
+            if b is not None and b.kind != "person":
+                if src.get("affiliation") not in (None, "unknown"):
+                    return src
+                return _body_source(b, str(src.get("name")), str(src.get("text") or cand))
+        return src
+
+    @staticmethod
+    def _name_candidates(name: str, text: str) -> list[tuple[str, bool]]:
+        """Ways a registry may know a source: its name, and each run of capitalised words in its
+        text with the run's last words ("руският президент Владимир Путин": "Владимир Путин",
+        "Путин"). Only capitalised words: a common noun of another language may spell an alias; in a
+        script without case, the last words of the source ("रूसी राष्ट्रपति पुतिन": "पुतिन"). Each with
+        whether it is all of a run: a run's last words name a person only ("Asia Times" is no "Times")."""
+        out = [(name, True)] if name[:1].isupper() else []
+        if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
+            ws = WORD.findall(text)
+            return [(x, n == len(ws)) for n in (3, 2, 1) if len(ws) >= n
+                    for x in [" ".join(ws[-n:])] if len(norm(x)) >= 2]
+        runs: list[list[str]] = [[]]
+        for w in WORD.findall(text):
+            if w[:1].isupper():
+                runs[-1].append(w)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:  # the whole run names anything; its last words only a person
+            out += [(" ".join(run[i:]), i == 0) for i in range(len(run))]
+        return list(dict.fromkeys(x for x in out if x[0]))
+
+    def _role_in_text(self, name: str) -> tuple[str, set[str]] | None:
+        """Without a parse: the role the article gives a name where it stands with one, the words
+        right before it ("o porta-voz do Kremlin Dmitri Peskov", "o porta-voz do Kremlin, Dmitri
+        Peskov") or set off after it ("Peskov, porta-voz do Kremlin,"), up to punctuation. The name
+        is found by its last word with the capitalised words before it ("Peskov" in "Dmitri Peskov")."""
+        rw = RoleWords.of(self.pack)
+        role_words = rw.official | rw.qualified | rw.non_state
+        parts = WORD.findall(name)
+        for m in re.finditer(rf"(?<![\w{MARKS}]){re.escape(parts[-1])}(?![\w{MARKS}])", self.text):
+            start = m.start()
+            while (prev := re.search(r"(\S+)\s+$", self.text[max(0, start - 40):start])) and \
+                    prev.group(1)[:1].isupper() and WORD.fullmatch(prev.group(1)):
+                start -= len(self.text[max(0, start - 40):start]) - prev.start()  # "Dmitri" before "Peskov"
+            if WORD.findall(self.text[start:m.end()])[-len(parts):] != parts or _inside_longer_name(self.text, start):
+                continue  # another person's name: "Lula da Silva" is no "Marina Silva"
+            before = re.search(r"([^.!?;:«»\"“”()\n,]*)(,?)\s*$", self.text[max(0, start - 200):start])
+            after = re.match(r",\s*([^.!?;:«»\"“”()\n,]+),", self.text[m.end():m.end() + 160])
+            chunks = []
+            if before:  # right before the name its last words; set off by a comma, a phrase that opens with the role
+                ws = WORD.findall(before.group(1))
+                chunks.append((before.group(1), ws[:3] if before.group(2) else ws[-ROLE_NEXT_WORDS:]))
+            if after:
+                chunks.append((after.group(1), WORD.findall(after.group(1))[:3]))
+            for chunk, head in chunks:
+                # "o porta-voz do Kremlin, Dmitri Peskov": the role; "em declarações aos jornalistas, José
+                # Manuel Fernandes": whom he spoke to, not what he is
+                if head and hits(with_parts({w.lower() for w in head}), role_words):
+                    return chunk.strip(), with_parts({w.lower() for w in WORD.findall(chunk)[-ROLE_AHEAD_WORDS:]})
+        return None
 
     def _article_roles(self) -> dict[str, tuple[str, set[str]]]:
         """Person (dictionary form, and surname when one person has it) -> the role the article gives
@@ -132,9 +243,10 @@ class SourceReader:
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
         outlet = self._lookup(text)
-        if outlet is not None:
-            return {"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
-                    "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text}
+        if outlet is not None:  # typed by the outlet registry, which says so
+            return typed({"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
+                          "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text},
+                         f"outlet:{outlet.id}")
         ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
         person = next((x for x in ents if x.label_ == "PERSON"), None)
         lemmas = self._lemmas(s, e)
@@ -157,7 +269,7 @@ class SourceReader:
             name = self._dictionary_form(s, e, text)
         rw = RoleWords.of(self.pack)
         first = {toks[0].text.lower(), toks[0].lemma_.lower()} if toks else {words[0]}
-        office = bool(first & (rw.official | rw.qualified) - rw.state_bodies)  # "представитель МИД": a person
+        office = bool(hits(first, (rw.official | rw.qualified) - rw.state_bodies))  # "представитель МИД": a person
         if (set(words) | lemmas) & self.cues.bodies and not office:
             return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
         if role_words or office:
@@ -214,6 +326,21 @@ class SourceReader:
             out.append({"text": chunk[a:b], "start": s + a, "end": s + b, "date": date,
                         "basis": "inferred" if date else None})
         return out
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """The capitalised words at ``start`` go on a name begun before a particle: "Lula da Silva",
+    "Ursula von der Leyen" (a short lowercase word right after a capitalised one)."""
+    m = re.search(r"(\S+)\s+(\S{1,3})\s+$", text[max(0, start - 40):start])
+    return bool(m and m.group(2).isalpha() and m.group(2).islower() and m.group(1)[:1].isupper()
+                and WORD.fullmatch(m.group(1)))
+
+
+def _name_like(name: str) -> bool:
+    """A name by its letters, for text without an entity tagger: one to four words, each capitalised
+    ("Peskov", "Dmitri Peskov"; not "porta-voz", not "relatório anual"). Scripts without case never are."""
+    ws = WORD.findall(name)
+    return 0 < len(ws) <= 4 and all(w[:1].isupper() for w in ws)
 
 
 def _iso(value: str | None) -> dt.date | None:

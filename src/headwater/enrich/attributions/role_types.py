@@ -8,9 +8,15 @@ not "представитель компании"), roles that speak for no stat
 the words that make an office a past one ("бывший") and the state bodies. A country comes from a
 country's name (CLDR, in the pack's language) or a word of the pack's ``countries`` table
 ("РФ", "российский"). Only what the words say: a source with none of them stays unknown.
+
+An entry ending in "*" is a stem: it matches every word it begins ("министър*" is "министърът",
+"министъра"), for the languages parsed without a lemmatizer (Bulgarian, Portuguese, Hindi...),
+where a role word comes in its inflected and article-bearing forms; one starting with "*" is the
+head of a compound ("*minister": "Außenminister"), and "*…*" a word inside one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -79,10 +85,40 @@ def country_in(words: set[str], roles: RoleWords) -> str | None:
     return None
 
 
+def with_parts(words: set[str]) -> set[str]:
+    """The words and the parts of those joined by a hyphen or an apostrophe: "ex-ministro",
+    "US-Außenminister", "l'ancien" (French elision), "Rusya'nın" (a Turkish ending)."""
+    return words | {p for w in words for p in re.split(r"[-'’]", w) if p and p != w}
+
+
+def _matches(entry: str, word: str) -> bool:
+    if entry.startswith("*") and entry.endswith("*"):
+        return entry[1:-1] in word  # "*minister*": "Außenministerin"
+    if entry.startswith("*"):
+        return word.endswith(entry[1:])  # "*sprecher": "Regierungssprecher"
+    return word.startswith(entry[:-1])  # "министър*": "министърът"
+
+
+def hits(words: set[str], entries: frozenset[str]) -> list[str]:
+    """The entries of a list among the words: whole words, stems ("министър*") by the words they
+    begin, and compound heads ("*minister", German) by the words they end; a stem gives the words
+    it matched ("министърът"). Sorted, so a typing's evidence is the same from run to run."""
+    found = words & entries
+    for x in entries:
+        if "*" in x and " " not in x and len(x) > 2:
+            found |= {w for w in words if _matches(x, w)}  # the word itself, as the typing's evidence
+    return sorted(found)
+
+
 def _phrases(words: set[str], lists: frozenset[str], phrases: tuple[str, ...]) -> list[str]:
     """The entries of a list among the words, and its entries of several words among the phrases
-    (the source's words joined in order, surface and dictionary forms: "совет федерации")."""
-    return sorted(words & lists) + sorted(x for x in lists if " " in x and any(f" {x} " in f" {p} " for p in phrases))
+    (the source's words joined in order, surface and dictionary forms: "совет федерации"; a last
+    word ending in "*" is a stem: "министерство на отбраната*")."""
+    def among(x: str) -> bool:
+        if x.endswith("*"):
+            return any(f" {x[:-1]}" in f" {p}" for p in phrases)
+        return any(f" {x} " in f" {p} " for p in phrases)
+    return hits(words, lists) + sorted(x for x in lists if " " in x and among(x))
 
 
 def type_by_role(src: dict[str, Any], words: set[str], roles: RoleWords,
@@ -93,20 +129,22 @@ def type_by_role(src: dict[str, Any], words: set[str], roles: RoleWords,
     if src.get("typed_by") or src.get("kind") in ("outlet", "agency") or src.get("inferred"):
         return src  # typed already: an outlet of the registry, or a pronoun's antecedent
     country = src.get("country") or country_in(words, roles)
-    official = sorted(words & roles.official)
-    qualified = sorted(words & roles.qualified)
+    official = hits(words, roles.official)
+    qualified = hits(words, roles.qualified)
     bodies = _phrases(words, roles.state_bodies, phrases)
-    non_state = sorted(words & roles.non_state)
+    non_state = hits(words, roles.non_state)
+    former = hits(words, roles.former)
+    offices_of = hits(words, roles.offices_of)
     state: bool | None = None
     by: str | None = None
-    if (official or qualified or bodies) and words & roles.former:
-        state, by = False, "role:" + " ".join(sorted(words & roles.former) + (official or qualified or bodies)[:1])
+    if (official or qualified or bodies) and former:
+        state, by = False, "role:" + " ".join(former + (official or qualified or bodies)[:1])
     elif official:
         state, by = True, "role:" + official[0]
     elif bodies:
         state, by = True, "state_body:" + bodies[0]
-    elif qualified and (country or words & roles.offices_of) and not words & roles.other_bodies:
-        state, by = True, f"role:{qualified[0]} ({country or sorted(words & roles.offices_of)[0]})"
+    elif qualified and (country or offices_of) and not hits(words, roles.other_bodies):
+        state, by = True, f"role:{qualified[0]} ({country or offices_of[0]})"
     elif src.get("kind") == "government" and country and not non_state:
         state, by = True, f"country:{country}"  # "Берлин считает", "Токио отверг": a state speaks
     elif non_state:
@@ -114,4 +152,4 @@ def type_by_role(src: dict[str, Any], words: set[str], roles: RoleWords,
     return typed({**src, "country": country, "state_affiliated": state}, by)
 
 
-__all__ = ["RoleWords", "country_in", "type_by_role"]
+__all__ = ["RoleWords", "country_in", "hits", "type_by_role", "with_parts"]

@@ -2,20 +2,21 @@
 mentions: "Russian President Vladimir Putin visited …" types a later "Putin said".
 
 A role is read from the words before a name in its noun phrase ("Ukraine's defence minister
-Oleksii Reznikov", "US Secretary of State Antony Blinken") or from an apposition ("Jake Sullivan,
-the national security adviser,"). Only roles with an official or a non-state role word count.
+Oleksii Reznikov", "US Secretary of State Antony Blinken"), from an apposition ("Jake Sullivan,
+the national security adviser,") or from what the text says the person is ("Trachte is secretary
+of state of the Brussels-Capital Region"). Only roles with an official or a non-state role word count.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from headwater.enrich.attributions.sources import NON_STATE_ROLES, OFFICIAL_ROLES
+from headwater.enrich.attributions.sources import NON_STATE_ROLES, OFFICIAL_ROLES, STATE_BY_THEMSELVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-ROLE_WORDS = OFFICIAL_ROLES | NON_STATE_ROLES | {"former", "ex", "head", "director", "chief", "chair", "chairman",
-                                                "chairwoman", "president", "vice-chair", "member"}
+ROLE_WORDS = OFFICIAL_ROLES | NON_STATE_ROLES | STATE_BY_THEMSELVES | {
+    "former", "ex", "head", "director", "chief", "chair", "chairman", "chairwoman", "president", "vice-chair", "member"}
 
 
 def _role_before(ent: Span) -> str | None:
@@ -83,6 +84,26 @@ def _role_of_org(ent: Span) -> str | None:
     return doc[ent.end: nxt.end].text
 
 
+def _role_copula(ent: Span) -> str | None:
+    """"Trachte is secretary of state of the Brussels-Capital Region", "Ruiz, who is a professor at
+    …": what a name is said to be, when it is a role."""
+    head = ent.root.head
+    if ent.root.dep_ != "nsubj" or head.lemma_ != "be":
+        if not (ent.root.dep_ in ("appos", "nsubj") and any(
+                c.dep_ == "relcl" and c.lemma_ == "be" for c in ent.root.children)):
+            return None
+        head = next(c for c in ent.root.children if c.dep_ == "relcl" and c.lemma_ == "be")
+    if any(c.dep_ == "neg" for c in head.children):
+        return None  # "Ruiz is not a minister"
+    for c in head.children:
+        if c.dep_ == "attr" and c.i > ent.end - 1:
+            sub = ent.doc[c.left_edge.i: c.right_edge.i + 1]
+            if len(sub) <= 12 and {t.lower_ for t in sub} & ROLE_WORDS and not any(
+                    t.ent_type_ == "PERSON" for t in sub):
+                return sub.text
+    return None
+
+
 def article_roles(doc: Doc) -> dict[str, str]:
     """Person name -> role, for full names and, when only one person carries it, the surname."""
     roles: dict[str, str] = {}
@@ -92,9 +113,15 @@ def article_roles(doc: Doc) -> dict[str, str]:
             continue
         name = ent.text.strip()
         surnames.setdefault(name.split()[-1], set()).add(name)
-        role = _role_before(ent) or _role_appos(ent) or _role_ahead(ent) or _role_of_org(ent)
+        role = _role_before(ent) or _role_appos(ent) or _role_ahead(ent) or _role_of_org(ent) or _role_copula(ent)
         if role and name not in roles:
             roles[name] = role
+    for tok in doc:  # "Trachte is secretary of state …" where the tagger did not tag the bare surname
+        if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.text in surnames and \
+                tok.text not in roles and tok.ent_type_ in ("", "ORG"):  # a surname the tagger missed or took for a body
+            role = _role_copula(doc[tok.i: tok.i + 1])
+            if role:
+                roles[tok.text] = role
     for last, full in surnames.items():
         named = [f for f in full if f in roles]
         if len(full - {last}) == 1 and named and last not in roles:

@@ -52,6 +52,25 @@ INTERNATIONAL = re.compile(r"\b(?:NATO|EU|European|UN|United Nations|Secretary[-
 # Role words of people who speak for no state: scholars, reporters, activists, business people.
 # Only read when the role has no official word ("a professor at", "the company's chief executive").
 NON_STATE_ROLES = english_words("sources", "non_state_roles")
+# Offices and bodies that are a state's whichever state ("the Minister of Education", "Republican
+# Rep."), unless a word makes them no state's ("shadow minister", "student government").
+STATE_BY_THEMSELVES = english_words("sources", "state_by_themselves")
+NOT_STATE_OFFICES = english_words("sources", "not_state_offices")
+
+
+STATE_OFFICE_PHRASES = re.compile(r"\b(?:" + "|".join(
+    re.escape(p).replace("_", r"\s+") for p in sorted(english_words("sources", "state_office_phrases"))) + r")\b", re.I)
+
+
+def state_by_itself(words: set[str], text: str = "") -> str | None:
+    """The word (or phrase) of an office or body that is a state's by itself, when nothing says
+    otherwise: "minister", "the government", "secretary of state"."""
+    if words & NOT_STATE_OFFICES:
+        return None
+    m = STATE_OFFICE_PHRASES.search(text)
+    return next(iter(sorted(words & STATE_BY_THEMSELVES)), None) or (m.group(0) if m else None)
+
+
 # A former office-holder speaks for no state any more ("former US ambassador").
 FORMER = re.compile(r"\b(?:former|ex-|retired|erstwhile|onetime|one-time)\b", re.I)
 # Name endings that make an organization private: universities and companies.
@@ -202,19 +221,27 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
     words = re.findall(r"[\w’']+", text.lower())
     if words and (words[-1] in ANONYMOUS_HEADS or GENERIC_STATEMENT.search(text)) and not has_name:
         country = registry.country_of(text)
-        official = bool(country and set(words) & OFFICIAL_ROLES)
+        official = bool(country and set(words) & OFFICIAL_ROLES) or bool(state_by_itself(set(words), text))
+        # "experts say", "energy analysts": unnamed, but their role speaks for no state (as a named
+        # "expert Ana Ruiz" does); "officials", "sources" say nothing of whom they speak for
+        head = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # the speakers, not their report
+        private = not official and not FORMER.search(text) and head in NON_STATE_ROLES
+        state = True if official else False if private else None
         return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
-                      "country": country, "state_affiliated": True if official else None, "text": text},
-                     f"role:{text}" if official else None)
+                      "country": country, "state_affiliated": state, "text": text},
+                     f"role:{text}" if state is not None else None)
     if words and words[-1] in UNNAMED_PEOPLE and ner != "PERSON":  # "seized Daesh militants": unnamed people
         return typed({"name": re.sub(r"^(?:the|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
                       "country": registry.country_of(text), "state_affiliated": None, "text": text}, None)
     country = registry.country_of(text)
-    if set(words) & OFFICIAL_ROLES or (country and set(words) & STATE_NOUNS and "opposition" not in words):
+    itself = state_by_itself(set(words), text)
+    # "the Russian side", "Polish leader": a state's voice; not "French Party Leader", the opposition's
+    state_noun = country and set(words) & STATE_NOUNS and not set(words) & {"opposition", "party", "parties"}
+    if set(words) & OFFICIAL_ROLES or state_noun or itself:
         role_body = next((b for c in cands if (b := registry.body(c)) is not None), None)
         country = country or (role_body.country if role_body else None)
         former = bool(FORMER.search(text))
-        state = False if former else True if country or (role_body and role_body.state_affiliated) else None
+        state = False if former else True if country or (role_body and role_body.state_affiliated) or itself else None
         kind = "person" if ner != "ORG" and not set(words) & STATE_NOUNS else "government"
         return typed({"name": name, "kind": kind, "country": country,
                       "state_affiliated": state, "role": text, "text": text},
@@ -255,11 +282,14 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     if k is not None:
         src.update(canonical=k.name, entity=k.id)
     by: str | None = None
-    if official and former:
+    if (official or state_by_itself(words, context)) and former:
         src["state_affiliated"], by = False, f"role:{context}"
     elif (body is not None and body.state_affiliated) or (official and country):
         src["state_affiliated"] = True
         by = f"state_body:{body.id}" if body is not None and body.state_affiliated else f"role:{context}"
+    elif not former and k is None and state_by_itself(words, context) and not INTERNATIONAL.search(context):
+        # "Republican Rep.", "the Minister of Education": a state's office, which state unsaid
+        src["state_affiliated"], by = True, f"role:{context}"
     elif k is not None and k.national and official and not INTERNATIONAL.search(context):
         # "Prime Minister Mark Rutte": the national office of someone who later led an international body
         src.update(country=k.national, state_affiliated=True)

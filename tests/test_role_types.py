@@ -1,0 +1,180 @@
+"""Sources typed by each language's own role words (``role_types`` in the packs' ``cues.yaml``):
+offices of a state, offices that are a state's only beside a state body or a country, roles that
+speak for no state, former offices; and no typing where the words say nothing."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from headwater.enrich.attributions.multilingual import find_attributions_multilingual
+from headwater.enrich.attributions.multilingual_sources import WORD
+from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
+from headwater.lang import ensure_languages, pack_for
+from headwater.model import Article
+from headwater.resources import Resources
+
+# (language, the words naming a source, state_affiliated, country): hand-written, one office, one
+# qualified office with a country, one role of no state, one former office and one that says nothing.
+PHRASES: list[tuple[str, str, bool | None, str | None]] = [
+    ("bg", "Министърът на отбраната", True, None),
+    ("bg", "руският президент Владимир Путин", True, "RU"),
+    ("bg", "говорителят на компанията", None, None),
+    ("bg", "политологът Иван Колев", False, None),
+    ("bg", "бившият посланик Иван Петров", False, None),
+    ("bg", "Иван Петров", None, None),
+    ("pt", "o ministro das Finanças", True, None),
+    ("pt", "o porta-voz do governo russo", True, "RU"),
+    ("pt", "o presidente da empresa", None, None),
+    ("pt", "o analista político Bogdan Bezpalko", False, None),
+    ("pt", "o ex-ministro da Defesa", False, None),
+    ("pt", "a vizinha Ana Silva", None, None),
+    ("hi", "रक्षा मंत्री", True, None),
+    ("hi", "रूस के प्रवक्ता", True, "RU"),
+    ("hi", "कंपनी के प्रवक्ता", None, None),
+    ("hi", "विशेषज्ञों", False, None),
+    ("hi", "पूर्व राजदूत", False, None),
+    ("uk", "міністр оборони", True, None),
+    ("uk", "речник МЗС України", True, "UA"),
+    ("uk", "політолог Олег Петренко", False, None),
+    ("uk", "колишній посол", False, None),
+    ("fr", "le ministre des Affaires étrangères", True, None),
+    ("fr", "le porte-parole du gouvernement russe", True, "RU"),
+    ("fr", "le porte-parole de l'entreprise", None, None),
+    ("fr", "l'ancien ambassadeur", False, None),
+    ("es", "el ministro de Defensa", True, None),
+    ("es", "la portavoz de la empresa", None, None),
+    ("es", "el exministro de Economía", False, None),
+    ("es", "el analista Juan Pérez", False, None),
+    ("de", "Außenministerin Annalena Baerbock", True, None),
+    ("de", "der russische Regierungssprecher", True, "RU"),
+    ("de", "der Sprecher des Konzerns", None, None),
+    ("de", "der Politikwissenschaftler Hans Müller", False, None),
+    ("de", "der ehemalige Botschafter", False, None),
+    ("tr", "Dışişleri Bakanı", True, None),
+    ("tr", "Rusya Devlet Başkanı", True, "RU"),
+    ("tr", "şirket sözcüsü", None, None),
+    ("tr", "eski büyükelçi", False, None),
+    ("ar", "وزير الخارجية الروسي", True, "RU"),
+    ("ar", "المتحدث باسم الشركة", None, None),
+    ("ar", "المحلل السياسي", False, None),
+    ("ar", "السفير السابق", False, None),
+    ("fa", "وزیر امور خارجه", True, None),
+    ("fa", "سخنگوی دولت ایران", True, "IR"),
+    ("fa", "کارشناس اقتصادی", False, None),
+    ("fa", "سفیر سابق", False, None),
+]
+
+
+def _typed(lang: str, phrase: str) -> dict[str, Any]:
+    ensure_languages()
+    pack = pack_for(lang)
+    assert pack is not None
+    words = with_parts({w.lower() for w in WORD.findall(phrase)})
+    src = {"name": phrase, "kind": "person", "country": None, "state_affiliated": None, "text": phrase}
+    return type_by_role(src, words, RoleWords.of(pack), (phrase.lower(),))
+
+
+@pytest.mark.parametrize(("lang", "phrase", "state", "country"), PHRASES,
+                         ids=[f"{p[0]}-{i}" for i, p in enumerate(PHRASES)])
+def test_role_words_of_each_language(lang: str, phrase: str, state: bool | None, country: str | None) -> None:
+    src = _typed(lang, phrase)
+    assert src["state_affiliated"] is state, src
+    assert src["affiliation"] == {True: "state", False: "non_state", None: "unknown"}[state]
+    if state is None:
+        assert not src.get("typed_by")  # unknown stays unknown, and says no evidence
+    else:
+        assert str(src["typed_by"]).startswith(("role:", "state_body:"))  # the words that typed it
+    if country is not None:
+        assert src["country"] == country
+
+
+def test_every_pack_with_a_finder_has_role_words() -> None:
+    ensure_languages()
+    for code in ("ru", "uk", "bg", "pt", "hi", "ar", "fa", "fr", "es", "de", "tr"):
+        pack = pack_for(code)
+        assert pack is not None, code
+        rw = RoleWords.of(pack)
+        assert rw.official and rw.qualified and rw.non_state and rw.state_bodies and rw.former, code
+
+
+def test_stems_and_compound_heads() -> None:
+    assert hits({"министърът", "каза"}, frozenset({"министър*"})) == ["министърът"]
+    assert hits({"außenministerin"}, frozenset({"*minister*"})) == ["außenministerin"]
+    assert hits({"regierungssprecher"}, frozenset({"*sprecher"})) == ["regierungssprecher"]
+    assert hits({"sprecherin"}, frozenset({"*sprecher"})) == []
+    assert hits({"министерство"}, frozenset({"министър*"})) == []
+
+
+# End to end, in languages parsed without a model: the sentence's own words, the role the article
+# gives the name elsewhere, and the registry of officials under the name the language writes.
+SENTENCES: list[tuple[str, str, str, bool | None]] = [
+    ("bg", "Политологът Иван Колев смята, че изборите ще бъдат честни.", "Политологът Иван Колев", False),
+    ("bg", "Говорителят на Кремъл Дмитрий Песков каза, че преговорите са замразени.",
+     "Говорителят на Кремъл Дмитрий Песков", True),
+    ("bg", "Зеленски заяви, че армията ще удържи.", "Зеленски", True),
+    ("bg", "Иван Колев заяви, че изборите ще бъдат честни.", "Иван Колев", None),
+    ("pt", "O porta-voz do Kremlin, Dmitri Peskov, esteve em Minsk. Peskov disse que as negociações vão parar.",
+     "Peskov", True),
+    ("pt", "O economista Rui Lopes, da Universidade do Porto, esteve em Lisboa. Lopes afirmou que a inflação vai cair.",
+     "Lopes", False),
+    ("pt", "A Rússia afirmou que não vai retirar as tropas.", "Rússia", True),
+    ("pt", "Rui Lopes afirmou que a inflação vai cair.", "Rui Lopes", None),
+    ("pt", "Segundo o portal Pacific Times, a inflação vai cair.", "portal Pacific Times", None),  # not "The Times"
+    # another person's role does not carry: "Presidente" is Lula da Silva's, not Ana Silva's
+    ("pt", "O Presidente Luiz Inácio Lula da Silva esteve em Roma. Ana Silva disse que a festa vai continuar.",
+     "Ana Silva", None),
+    # to whom a person spoke is not what they are
+    ("pt", "Mais tarde, em declarações aos jornalistas, Rui Lopes sublinhou que a agricultura não é inimiga. "
+     "Rui Lopes disse que o plano vai avançar.", "Rui Lopes", None),
+    ("pt", "A ministra do Ambiente do Brasil, Marina Costa, recebeu o prémio. Marina Costa afirmou que o plano vai "
+     "avançar.", "Marina Costa", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "state"), SENTENCES, ids=[f"{s[0]}-{i}" for i, s in enumerate(SENTENCES)])
+def test_sources_typed_in_the_language(resources: Resources, lang: str, text: str, name: str,
+                                       state: bool | None) -> None:
+    ensure_languages()
+    pack = pack_for(lang)
+    assert pack is not None
+    found = find_attributions_multilingual(resources.parser(lang)(text), Article(source="t", text=text, language=lang),
+                                           pack, resources.sources)
+    sources = [s for x in found for s in x["sources"]]
+    assert sources, found
+    src = sources[-1]
+    assert src["name"] == name
+    assert src.get("state_affiliated") is state, src
+    if state is None:
+        assert src.get("affiliation") == "unknown"
+
+
+def test_registry_names_in_other_scripts_join_the_entry(resources: Resources) -> None:
+    ensure_languages()
+    pack = pack_for("bg")
+    assert pack is not None
+    text = "Зеленски заяви, че армията ще удържи."
+    found = find_attributions_multilingual(resources.parser("bg")(text), Article(source="t", text=text, language="bg"),
+                                           pack, resources.sources)
+    src = found[0]["sources"][0]
+    assert src["entity"] == "ua-zelensky" and src["country"] == "UA"
+    assert src["typed_by"] == "registry:ua-zelensky"
+
+
+def test_hindi_registry_names_and_impersonal_tags(resources: Resources) -> None:
+    ensure_languages()
+    pack = pack_for("hi")
+    assert pack is not None
+
+    def found(text: str) -> list[dict[str, Any]]:
+        return [s for x in find_attributions_multilingual(resources.parser("hi")(text),
+                                                          Article(source="t", text=text, language="hi"),
+                                                          pack, resources.sources) for s in x["sources"]]
+    putin = found("पुतिन ने कहा कि युद्ध जारी रहेगा।")[0]  # a script without case: the name's last word
+    assert (putin["entity"], putin["state_affiliated"], putin["country"]) == ("ru-putin", True, "RU")
+    assert found("कहा जाता है कि युद्ध जारी रहेगा।") == []  # "it is said that": nobody speaks
+
+
+def test_words_keep_their_combining_marks() -> None:
+    # Devanagari vowel signs are combining marks: a word goes on through them
+    assert WORD.findall("अधिकारियों ने कहा") == ["अधिकारियों", "ने", "कहा"]
