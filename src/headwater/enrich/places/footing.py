@@ -1,0 +1,106 @@
+"""Footing: no place in a country that neither the article nor its outlet mentions, unless the text
+names the place with its region.
+
+A reading's country has footing in an article when other names of the article lie there (or may:
+their readings vote for it), when the text names the country (or its people), when it is the
+outlet's country, or when the text names the place with its region ("London, Ontario"). A namesake
+in a country without footing is the classic geoparsing error on news nobody tuned for (Moscow,
+Idaho in a story about Russia; Gulf Province, Papua New Guinea, for "the Gulf"): whatever cue words
+and parser labels it gathers, they say the name is a place, not that it is *that* place. So it is
+set aside, and the name's prominent reading (the place a reader takes it for) is chosen instead;
+when even the prominent reading is no clear favourite of its name and has no footing either (two
+villages of a few thousand people), no reading is safe and the mention stays unresolved.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from headwater.enrich.places.candidates import Mention
+from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Place
+from headwater.enrich.places.prominence import base
+from headwater.enrich.places.translit import fold
+
+if TYPE_CHECKING:
+    from headwater.enrich.places.resolve import _Context
+
+_name_key = lru_cache(maxsize=100_000)(fold)
+Scored = list[tuple[float, int, Place]]  # (score, population, reading), best first
+
+# How far (on ``base``'s scale) the prominent reading must stand above the most prominent reading
+# in another country to be taken without footing: 0.4 is a tenfold population, or the prominence of
+# a country's capital over a town of the same size. Tied villages are no reason to pick either.
+PROMINENCE_GAP = 0.4
+
+
+def footing(m: Mention, p: Place, context: _Context) -> str | None:
+    """What gives reading ``p``'s country ground in the article, or None."""
+    cc = p.country
+    if not cc or p.kind == "country":
+        return "no country to leave" if not cc else "the country itself"
+    if m.within is not None and any(r.kind in ("country", "admin_region") and r.country == cc
+                                    and (r.kind == "country" or r.admin1 == p.admin1) for r in m.within.candidates):
+        return f"named with its region ({m.within.surface})"
+    if context.country(m.key, cc) > 0:
+        return f"other places of the article lie in {cc}"
+    if cc in context.named:
+        return f"the article names {cc}"
+    if cc == context.outlet:
+        return f"the outlet's country ({cc})"
+    return None
+
+
+def _where(p: Place) -> str:
+    return f"{p.name}, {p.admin1 or p.country or '-'}"
+
+
+def alias(m: Mention, p: Place) -> bool:
+    """Whether the mention names GeoNames town ``p`` only by one of its alternate names (old, local
+    or foreign: "Room" is Rome in Dutch, "Man" a spelling of Amman), not by its own."""
+    return p.source == "geonames" and p.kind == "city" and m.exact and not m.native \
+        and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and _name_key(p.name) != m.key
+
+
+def _place_sign(m: Mention) -> bool:
+    """Whether the text marks the name as a place at all: a place word around it, a dateline, the
+    parser's place label, its region beside it."""
+    return m.cue_before or m.cue_after or m.dateline or m.within is not None or m.ner in ("GPE", "LOC", "FAC")
+
+
+def founded(m: Mention, scored: Scored, context: _Context) -> tuple[Scored, list[str]]:
+    """The readings of ``scored`` the article allows, best first, with notes for the evidence.
+
+    The name's prominent reading is the reading of highest ``base`` among those it is the own name
+    of (a reader takes "Vancouver" for the Canadian city, not for some town that GeoNames also calls
+    so). Allowed: a reading whose country has footing; the prominent reading; and the readings in
+    its country when that has footing or the prominent reading stands PROMINENCE_GAP above every
+    reading in another country. A reading by an alternate name only and without footing needs the
+    text to mark the name as a place ("Room" in "War Room podcast" is no Rome). When the best-scored
+    reading is set aside and the prominent one is no clear favourite with footing, nothing is allowed."""
+    own = [t[2] for t in scored if not alias(m, t[2])] or [t[2] for t in scored]
+    prominent = max(own, key=lambda p: (base(p), p.population))
+    rivals = [base(p) for p in own if p.country != prominent.country]
+    clear = not rivals or base(prominent) - max(rivals) >= PROMINENCE_GAP
+    trusted = clear or footing(m, prominent, context) is not None
+    sign = _place_sign(m)
+
+    def allowed(p: Place) -> bool:
+        if footing(m, p, context):
+            return True
+        if alias(m, p) and not sign:
+            return False
+        return p is prominent or (trusted and p.country == prominent.country)
+    kept = [t for t in scored if allowed(t[2])]
+    top = scored[0][2]
+    if kept and kept[0][2] is top:
+        return kept, []
+    why = "known by another name, and nothing in the text marks this one as a place" if alias(m, top) and not sign \
+        else f"nothing else in the article is in {top.country}, nor is its region named with it"
+    notes = [f"{_where(top)} set aside ({scored[0][0]:.1f}): {why}"]
+    if not kept:
+        return [], notes
+    if not trusted and not footing(m, kept[0][2], context):
+        return [], [*notes, f"nor is the most prominent reading ({_where(prominent)}) a clear favourite with footing"]
+    if not footing(m, kept[0][2], context):
+        notes.append(f"the name's most prominent reading, though nothing else in the article is in {kept[0][2].country}")
+    return kept, notes
