@@ -392,7 +392,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             context.vote(m.key, m.candidates)
     first: list[Mention] = []
     for m in mentions:
-        _choose(m, context, first)
+        _choose(m, context, first, final=False)
     context.placed = {m.key for m in first if not m.brand and not m.demonym}
     for m in first:
         p = m.chosen
@@ -449,8 +449,11 @@ def _one_sense(mentions: list[Mention], accepted: list[Mention]) -> None:
             accepted.append(m)
 
 
-def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
-    """Pick the mention's best-scoring place and accept it if it scores enough; say why not otherwise."""
+def _choose(m: Mention, context: _Context, accepted: list[Mention], final: bool = True) -> None:
+    """Pick the mention's best-scoring place and accept it if it scores enough; say why not otherwise.
+    Readings without footing (``footing.founded``) are set aside on the ``final`` pass only: the
+    first pass only gathers where the article may be, and a namesake set aside there on a still
+    thin context would take its name's places out of the second pass's context."""
     why = _rejected(m)
     if why:
         m.why.append(why)
@@ -474,7 +477,7 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
     own = _names_country(m)
     scored = sorted(((_score(m, p, context, None, own), p.population, p) for p in options),
                     key=lambda t: (t[0], t[1]), reverse=True)
-    kept, notes = founded(m, scored, context)
+    kept, notes = founded(m, scored, context) if final else (scored, [])
     if not kept:
         m.why.append("no safe reading: " + "; ".join(notes))
         return
