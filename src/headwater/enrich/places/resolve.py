@@ -392,7 +392,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             context.vote(m.key, m.candidates)
     first: list[Mention] = []
     for m in mentions:
-        _choose(m, context, first, final=False)
+        _choose(m, context, first, text, final=False)
     context.placed = {m.key for m in first if not m.brand and not m.demonym}
     for m in first:
         p = m.chosen
@@ -409,7 +409,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     while queue:
         m = queue.pop(0)
         accepted_before = len(accepted)
-        _choose(m, context, accepted)
+        _choose(m, context, accepted, text)
         if len(accepted) == accepted_before and len(word_spans(m.surface)) > 1 and not m.surface.startswith(ABBREV_PREFIX):
             # "Jisr al-Shaddadi" failed as a whole: its tail may still name a place ("al-Shaddadi")
             first_end = word_spans(m.surface)[0][1]
@@ -449,7 +449,7 @@ def _one_sense(mentions: list[Mention], accepted: list[Mention]) -> None:
             accepted.append(m)
 
 
-def _choose(m: Mention, context: _Context, accepted: list[Mention], final: bool = True) -> None:
+def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, final: bool = True) -> None:
     """Pick the mention's best-scoring place and accept it if it scores enough; say why not otherwise.
     Readings without footing (``footing.founded``) are set aside on the ``final`` pass only: the
     first pass only gathers where the article may be, and a namesake set aside there on a still
@@ -477,7 +477,7 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], final: bool 
     own = _names_country(m)
     scored = sorted(((_score(m, p, context, None, own), p.population, p) for p in options),
                     key=lambda t: (t[0], t[1]), reverse=True)
-    kept, notes = founded(m, scored, context) if final else (scored, [])
+    kept, notes = founded(m, scored, context, text) if final else (scored, [])
     if not kept:
         m.why.append("no safe reading: " + "; ".join(notes))
         return
