@@ -12,6 +12,7 @@ from headwater.enrich.places.candidates import Mention
 from headwater.enrich.places.footing import founded
 from headwater.enrich.places.gazetteer import Place
 from headwater.enrich.places.resolve import _Context, find_places
+from headwater.enrich.places.translit import fold
 from headwater.resources import Resources
 
 Found = list[dict[str, Any]]
@@ -30,14 +31,15 @@ def town(name: str, country: str, admin1: str, population: int, names: int) -> P
 # the text has favoured (cue words, a parser label), so that it scores higher.
 BIG = town("Norwick", "AA", "North", 900_000, 80)
 SMALL = town("Norwick", "BB", "Upland", 4_000, 12)
+SCORED = [(3.5, SMALL.population, SMALL), (3.0, BIG.population, BIG)]
 
 
 def mention(*readings: Place) -> Mention:
-    return Mention(0, 7, "Norwick", "norwick", True, list(readings))
+    return Mention(0, 7, "Norwick", fold("Norwick"), True, list(readings))
 
 
 def test_a_namesake_without_footing_gives_way_to_the_prominent_reading() -> None:
-    kept, notes = founded(mention(BIG, SMALL), [(3.5, SMALL.population, SMALL), (3.0, BIG.population, BIG)], _Context(), "")
+    kept, notes = founded(mention(BIG, SMALL), SCORED, _Context(), "")
     assert [p for _, _, p in kept] == [BIG]
     assert any("set aside" in n for n in notes)
 
@@ -51,15 +53,22 @@ def test_a_namesake_with_footing_keeps_its_lead(ground: str) -> None:
         context.add("elsewhere", "BB", None)  # another name of the article lies in BB
     else:
         context.outlet = "BB"
-    kept, notes = founded(mention(BIG, SMALL), [(3.5, SMALL.population, SMALL), (3.0, BIG.population, BIG)], context, "")
+    kept, notes = founded(mention(BIG, SMALL), SCORED, context, "")
     assert kept[0][2] is SMALL and not notes
 
 
 def test_no_reading_is_safe_between_two_villages_without_footing() -> None:
-    other = town("Norwick", "CC", "Lowland", 3_500, 11)  # about as prominent as SMALL: no clear favourite
-    kept, notes = founded(mention(SMALL, other), [(3.5, SMALL.population, SMALL), (3.2, other.population, other)],
+    # the text favours the smaller village; the larger one is no clear favourite either: neither
+    other = town("Norwick", "CC", "Lowland", 3_500, 11)
+    kept, notes = founded(mention(SMALL, other), [(3.5, other.population, other), (3.2, SMALL.population, SMALL)],
                           _Context(), "")
     assert kept == [] and notes
+    # ...but where the text puts the article in the smaller one's country, it stands
+    context = _Context()
+    context.named.add("CC")
+    kept, _ = founded(mention(SMALL, other), [(3.5, other.population, other), (3.2, SMALL.population, SMALL)],
+                      context, "")
+    assert kept[0][2] is other
 
 
 @pytest.mark.parametrize(("text", "surface", "country", "admin1"), [
