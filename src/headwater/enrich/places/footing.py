@@ -84,7 +84,8 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
     so). Allowed: a reading whose country has footing; the prominent reading; and the readings in
     its country when that has footing or the prominent reading stands PROMINENCE_GAP above every
     reading in another country. A reading by an alternate name only needs the text to mark the name
-    as a place ("Room" in "War Room podcast" is no Rome). When the best-scored
+    as a place ("Room" in "War Room podcast" is no Rome), unless its country has footing and the
+    name is no part of a longer one ("driven out of Palmyra" in a story from Syria is Tadmur). When the best-scored
     reading is set aside and the prominent one is no clear favourite with footing, nothing is allowed."""
     own = [t[2] for t in scored if not alias(m, t[2])] or [t[2] for t in scored]
     prominent = max(own, key=lambda p: (base(p), p.population))
@@ -94,8 +95,8 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
     sign = _place_sign(m, text)
 
     def allowed(p: Place) -> bool:
-        if alias(m, p) and not sign:
-            return False  # footing or not: "the New York Times" is no village of Donetsk called so
+        if alias(m, p) and not sign and (m.name_goes_on or not footing(m, p, context)):
+            return False  # "the New York Times" is no village of Donetsk called so, footing or not
         if footing(m, p, context):
             return True
         return p is prominent or (trusted and p.country == prominent.country)
