@@ -25,6 +25,13 @@ from headwater.enrich.places.translit import fold
 if TYPE_CHECKING:
     from headwater.enrich.places.resolve import _Context
 
+# Penalty for a town matched only through one of its alternate names (GeoNames lists old, local and
+# foreign names: "Paris" is also Saint Paris, Ohio; "Manhattan" New York City), in ``resolve._score``
+# and in telling the name's prominent reading here. ``base`` gives 0.4 per tenfold population, so a
+# town needs some 50 times the people of a namesake to win under an alternate name (Bombay still
+# does). Tuned on the peer corpora (LGL, GeoVirus): 0.5 to 1.0 score alike there; the seeds and
+# FA-KES do not move.
+ALIAS_PENALTY = 0.7
 _name_key = lru_cache(maxsize=100_000)(fold)
 Scored = list[tuple[float, int, Place]]  # (score, population, reading), best first
 
@@ -79,18 +86,22 @@ def _place_sign(m: Mention, text: str) -> bool:
 def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[Scored, list[str]]:
     """The readings of ``scored`` the article allows, best first, with notes for the evidence.
 
-    The name's prominent reading is the reading of highest ``base`` among those it is the own name
-    of (a reader takes "Vancouver" for the Canadian city, not for some town that GeoNames also calls
-    so). Allowed: a reading whose country has footing; the prominent reading; and the readings in
-    its country when that has footing or the prominent reading stands PROMINENCE_GAP above every
-    reading in another country. A reading by an alternate name only needs the text to mark the name
-    as a place ("Room" in "War Room podcast" is no Rome), unless its country has footing and the
-    name is no part of a longer one ("driven out of Palmyra" in a story from Syria is Tadmur). When the best-scored
-    reading is set aside and the prominent one is no clear favourite with footing, nothing is allowed."""
-    own = [t[2] for t in scored if not alias(m, t[2])] or [t[2] for t in scored]
-    prominent = max(own, key=lambda p: (base(p), p.population))
-    rivals = [base(p) for p in own if p.country != prominent.country]
-    clear = not rivals or base(prominent) - max(rivals) >= PROMINENCE_GAP
+    The name's prominent reading is the reading of highest ``base``, less ALIAS_PENALTY for a town
+    the name is only an alternate name of (a reader takes "Vancouver" for the Canadian city, not for
+    some town GeoNames also calls so; "Nova Iorque" in Portuguese is still New York City).
+
+    Allowed: a reading whose country has footing; the prominent reading; and the readings in its
+    country when that has footing or the prominent reading stands PROMINENCE_GAP above every reading
+    in another country. A reading by an alternate name only needs the text to mark the name as a
+    place ("Room" in "War Room podcast" is no Rome), unless its country has footing and the name is
+    no part of a longer one ("driven out of Palmyra" in a story from Syria is Tadmur). When the
+    best-scored reading is set aside and the prominent one is no clear favourite with footing,
+    nothing is allowed."""
+    def prominence(p: Place) -> float:
+        return base(p) - (ALIAS_PENALTY if alias(m, p) else 0.0)
+    prominent = max((t[2] for t in scored), key=lambda p: (prominence(p), p.population))
+    rivals = [prominence(p) for _, _, p in scored if p.country != prominent.country]
+    clear = not rivals or prominence(prominent) - max(rivals) >= PROMINENCE_GAP
     trusted = clear or footing(m, prominent, context) is not None
     sign = _place_sign(m, text)
 

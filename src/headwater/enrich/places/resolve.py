@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.places.footing import alias, founded
+from headwater.enrich.places.footing import ALIAS_PENALTY, alias, founded
 from headwater.enrich.places.gazetteer import (
     ABBREV_PREFIX,
     FUZZY_MIN_POPULATION,
@@ -60,14 +60,8 @@ CONFIDENCE_FLOOR = 0.1
 # below ACCEPT (a bare "Tyler" after "in Tyler", a headline "Mansfield OKs..."): the article has
 # shown it names a place. As much as a PERSON label costs: "In Homs itself", tagged PERSON, is Homs.
 SAME_NAME_MARGIN = 1.5
-# Penalty for a town matched only through one of its alternate names (GeoNames lists old, local and
-# foreign names: "Paris" is also Saint Paris, Ohio; "Manhattan" New York City). ``_base`` gives 0.4
-# per tenfold population, so a town needs some 50 times the people of a namesake to win under an
-# alternate name (Bombay still does). Tuned on the peer corpora (LGL, GeoVirus): 0.5 to 1.0 score
-# alike there; the seeds and FA-KES do not move.
-ALIAS_PENALTY = 0.7
-# ...and more when the name is a country's own: a famous capital's prominence must not take its
-# country's name (Mexico City is also "Mexico" in GeoNames).
+# A town matched by an alternate name (``footing.ALIAS_PENALTY``) that is a country's own name takes
+# more: a famous capital's prominence must not take its country's name (Mexico City is also "Mexico").
 COUNTRY_NAME_PENALTY = 1.5
 # Penalty for a name a capitalised word follows (``NAME_GOES_ON``) unless it opens an organization's
 # name ("Arlington Chamber of Commerce" is in Arlington). One point: a place tagged GPE out of the
