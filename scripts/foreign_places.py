@@ -27,7 +27,7 @@ from typing import Any
 
 from headwater.enrich.places.candidates import Mention, candidates
 from headwater.enrich.places.gazetteer import Gazetteer, Place
-from headwater.enrich.places.resolve import _base
+from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.translit import fold
 
 # What may stand between a place and its region named beside it: "Moscow, Idaho", "Moscow (Idaho)".
