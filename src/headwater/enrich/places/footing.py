@@ -97,25 +97,35 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
     no part of a longer one ("driven out of Palmyra" in a story from Syria is Tadmur). When the
     best-scored reading is set aside and the prominent one is no clear favourite with footing,
     nothing is allowed."""
+    top = scored[0][2]
+    sign: bool | None = None  # (looked at only when needed: most readings have footing)
+
+    def marked() -> bool:
+        nonlocal sign
+        if sign is None:
+            sign = _place_sign(m, text)
+        return sign
+
+    def alias_unmarked(p: Place) -> bool:
+        return alias(m, p) and (m.name_goes_on or not footing(m, p, context)) and not marked()
+    if footing(m, top, context) and not alias_unmarked(top):
+        return scored, []  # the common case, decided without the name's other readings
+
     def prominence(p: Place) -> float:
         return base(p) - (ALIAS_PENALTY if alias(m, p) else 0.0)
     prominent = max((t[2] for t in scored), key=lambda p: (prominence(p), p.population))
     rivals = [prominence(p) for _, _, p in scored if p.country != prominent.country]
     clear = not rivals or prominence(prominent) - max(rivals) >= PROMINENCE_GAP
     trusted = clear or footing(m, prominent, context) is not None
-    sign = _place_sign(m, text)
 
     def allowed(p: Place) -> bool:
-        if alias(m, p) and not sign and (m.name_goes_on or not footing(m, p, context)):
+        if alias_unmarked(p):
             return False  # "the New York Times" is no village of Donetsk called so, footing or not
-        if footing(m, p, context):
-            return True
-        return p is prominent or (trusted and p.country == prominent.country)
+        return footing(m, p, context) is not None or p is prominent or (trusted and p.country == prominent.country)
     kept = [t for t in scored if allowed(t[2])]
-    top = scored[0][2]
     if kept and kept[0][2] is top:
         return kept, []
-    why = "known by another name, and nothing in the text marks this one as a place" if alias(m, top) and not sign \
+    why = "known by another name, and nothing in the text marks this one as a place" if alias_unmarked(top) \
         else f"nothing else in the article is in {top.country}, nor is its region named with it"
     notes = [f"{_where(top)} set aside ({scored[0][0]:.1f}): {why}"]
     if not kept:
