@@ -53,6 +53,11 @@ ACCEPT = 2.0
 # parts: 0.1 drops only guesses (LGL accuracy of the kept rises, recall stays); 0.2 and 0.3 dropped
 # 5 and 10 points of LGL recall, two thirds of it right guesses.
 CONFIDENCE_FLOOR = 0.1
+# ...and higher for a reading chosen after the best-scored one was set aside (``footing.founded``):
+# it must be fairly sure on its own. On the visible GeoVirus and LGL parts all ten such fallbacks
+# scored 0.13-0.26 and all were no place of the gold ("Licking Memorial Hospital", "Xinhua News
+# Agency", "El Dorado Avenue"); 0.3 keeps none of them, and no fallback above it was seen.
+SET_ASIDE_FLOOR = 0.3
 # Spelling variants are taken for towns of 100,000 people or more (``FUZZY_MIN_POPULATION``, the
 # gazetteer indexes variants of nothing smaller), bases, camps and provinces: small places are
 # rarely written in many spellings, and their skeletons collide with ordinary words (Katyusha ~ Catoosa).
@@ -483,8 +488,9 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, f
     if best < ACCEPT:
         m.why.extend(notes)  # (before the score: ``_one_sense`` reads the last reason)
         m.why.append(f"score {best:.1f} < {ACCEPT}")
-    elif m.confidence < CONFIDENCE_FLOOR:
-        m.why.append(f"confidence {m.confidence:.2f} < {CONFIDENCE_FLOOR}: readings too close to choose")
+    elif m.confidence < (floor := SET_ASIDE_FLOOR if notes else CONFIDENCE_FLOOR):
+        m.why.extend(notes)
+        m.why.append(f"confidence {m.confidence:.2f} < {floor}: readings too close to choose")
     else:
         m.chosen = place
         m.evidence = []
