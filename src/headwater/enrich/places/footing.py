@@ -39,6 +39,11 @@ Scored = list[tuple[float, int, Place]]  # (score, population, reading), best fi
 # in another country to be taken without footing: 0.4 is a tenfold population, or the prominence of
 # a country's capital over a town of the same size. Tied villages are no reason to pick either.
 PROMINENCE_GAP = 0.4
+# The standing (on ``base``'s scale) of a place whose own name the mention is that makes it the name's
+# prominent reading before any town the name is only another name of: 1.6 is a town of 100,000 with
+# a dozen names (Salem, Tamil Nadu stands before Jerusalem, which GeoNames also calls Salem; the
+# village Nova Iorque, Maranhão does not stand before New York City).
+OWN_NAME_STANDING = 1.6
 # "In" right before a name, in the languages of the packs whose place cues ``candidates`` does not
 # read: Portuguese "em Nova Iorque", Spanish "en", German "in"/"nach", Russian, Bulgarian and
 # Ukrainian "в Брюсселе", "във". Only the bare locative: contracted articles ("na", "à", "у") also
@@ -86,9 +91,11 @@ def _place_sign(m: Mention, text: str) -> bool:
 def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[Scored, list[str]]:
     """The readings of ``scored`` the article allows, best first, with notes for the evidence.
 
-    The name's prominent reading is the reading of highest ``base``, less ALIAS_PENALTY for a town
-    the name is only an alternate name of (a reader takes "Vancouver" for the Canadian city, not for
-    some town GeoNames also calls so; "Nova Iorque" in Portuguese is still New York City).
+    The name's prominent reading is the reading of highest ``base`` among the places of some standing
+    it is the own name of (a reader takes "Vancouver" for the Canadian city, not for some town GeoNames
+    also calls so; "Salem" for a Salem, not for Jerusalem); only where it is the own name of villages
+    alone, a town it is another name of may be it, less ALIAS_PENALTY ("Nova Iorque" in Portuguese is
+    New York City, not the village in Maranhão).
 
     Allowed: a reading whose country has footing; the prominent reading; and the readings in its
     country when that has footing or the prominent reading stands PROMINENCE_GAP above every reading
@@ -113,7 +120,8 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
 
     def prominence(p: Place) -> float:
         return base(p) - (ALIAS_PENALTY if alias(m, p) else 0.0)
-    prominent = max((t[2] for t in scored), key=lambda p: (prominence(p), p.population))
+    own = [t[2] for t in scored if not alias(m, t[2]) and base(t[2]) >= OWN_NAME_STANDING]
+    prominent = max(own or (t[2] for t in scored), key=lambda p: (prominence(p), p.population))
     rivals = [prominence(p) for _, _, p in scored if p.country != prominent.country]
     clear = not rivals or prominence(prominent) - max(rivals) >= PROMINENCE_GAP
     trusted = clear or footing(m, prominent, context) is not None
