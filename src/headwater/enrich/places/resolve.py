@@ -25,13 +25,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.places.footing import ALIAS_PENALTY, alias, founded
 from headwater.enrich.places.gazetteer import (
     ABBREV_PREFIX,
-    ACRONYM_PREFIX,
     FUZZY_MIN_POPULATION,
     Gazetteer,
     Place,
 )
+from headwater.enrich.places.prominence import base as _base
+from headwater.enrich.places.prominence import fame as _fame
 from headwater.enrich.places.roles import focus_of, is_metonymy
 from headwater.enrich.places.translit import fold
 
@@ -51,6 +53,11 @@ ACCEPT = 2.0
 # parts: 0.1 drops only guesses (LGL accuracy of the kept rises, recall stays); 0.2 and 0.3 dropped
 # 5 and 10 points of LGL recall, two thirds of it right guesses.
 CONFIDENCE_FLOOR = 0.1
+# ...and higher for a reading chosen after the best-scored one was set aside (``footing.founded``):
+# it must be fairly sure on its own. On the visible GeoVirus and LGL parts all ten such fallbacks
+# scored 0.13-0.26 and all were no place of the gold ("Licking Memorial Hospital", "Xinhua News
+# Agency", "El Dorado Avenue"); 0.3 keeps none of them, and no fallback above it was seen.
+SET_ASIDE_FLOOR = 0.3
 # Spelling variants are taken for towns of 100,000 people or more (``FUZZY_MIN_POPULATION``, the
 # gazetteer indexes variants of nothing smaller), bases, camps and provinces: small places are
 # rarely written in many spellings, and their skeletons collide with ordinary words (Katyusha ~ Catoosa).
@@ -58,14 +65,8 @@ CONFIDENCE_FLOOR = 0.1
 # below ACCEPT (a bare "Tyler" after "in Tyler", a headline "Mansfield OKs..."): the article has
 # shown it names a place. As much as a PERSON label costs: "In Homs itself", tagged PERSON, is Homs.
 SAME_NAME_MARGIN = 1.5
-# Penalty for a town matched only through one of its alternate names (GeoNames lists old, local and
-# foreign names: "Paris" is also Saint Paris, Ohio; "Manhattan" New York City). ``_base`` gives 0.4
-# per tenfold population, so a town needs some 50 times the people of a namesake to win under an
-# alternate name (Bombay still does). Tuned on the peer corpora (LGL, GeoVirus): 0.5 to 1.0 score
-# alike there; the seeds and FA-KES do not move.
-ALIAS_PENALTY = 0.7
-# ...and more when the name is a country's own: a famous capital's prominence must not take its
-# country's name (Mexico City is also "Mexico" in GeoNames).
+# A town matched by an alternate name (``footing.ALIAS_PENALTY``) that is a country's own name takes
+# more: a famous capital's prominence must not take its country's name (Mexico City is also "Mexico").
 COUNTRY_NAME_PENALTY = 1.5
 # Penalty for a name a capitalised word follows (``NAME_GOES_ON``) unless it opens an organization's
 # name ("Arlington Chamber of Commerce" is in Arlington). One point: a place tagged GPE out of the
@@ -92,48 +93,13 @@ VARIANT_ABROAD_PENALTY = 1.0
 NOT_A_PLACE = frozenset(("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
 
 
-# Prominence of a town (``_base``): 0.4 a tenfold population, and 0.5 a tenfold number of the names
-# GeoNames holds for it (how many languages and spellings write it: Moscow has 90, Moscow, Idaho 22,
-# London 113, London, Ontario 22), less NAMES_OFFSET so that a town of 100,000 with a dozen names
-# scores what it did on population alone (1.6): ACCEPT keeps its meaning. A national capital adds
-# CAPITAL_BONUS. Tuned on the visible GeoVirus and LGL parts (weights 0.3-0.7 on names tried; the
-# capital bonus at 1.0 rather than 0.5 costs LGL 0.2 and keeps "Moscow" in US news about Russia
-# from Moscow, Idaho, which the other US names of such a story support).
-POP_WEIGHT = 0.4
-NAMES_WEIGHT = 0.5
-NAMES_OFFSET = 0.55
-CAPITAL_BONUS = 1.0
 # The penalty for a reading outside the article's countries is scaled down for a widely known town
-# (``_fame``: 1 at 100 names and more): news names world cities from anywhere (Moscow in a story from
+# (``fame``: 1 at 100 names and more): news names world cities from anywhere (Moscow in a story from
 # Ohio), but a village of the same name abroad needs the text to go there.
 ELSEWHERE_PENALTY = 1.5
-FAME_FROM = 1.0
-# ...and only for world cities: national capitals and cities of a million. A town of 155,000 with
-# 30 names (Hassan, India) is no reason to leave a Syria story (the seeds' "province of El-Hassan").
-WORLD_CITY = 1_000_000
 # A reading in a country the article never names while it names others (as actors: "US forces"),
 # scaled like ELSEWHERE_PENALTY. Tuned on the visible GeoVirus and LGL parts (0.5 and 1.0 tried).
 UNNAMED_PENALTY = 1.0
-
-
-def _fame(p: Place) -> float:
-    """0-1: how widely a world city is known, by the number of its names (log scale: 0 at 10, 1 at 100)."""
-    if p.kind != "city" or (p.population < WORLD_CITY and p.subkind != "capital"):
-        return 0.0
-    return min(1.0, max(0.0, math.log10(1 + p.names) - FAME_FROM))
-
-
-def _base(p: Place) -> float:
-    if p.kind == "country":
-        return 3.0
-    if p.source == "supplement" or p.kind == "admin_region":
-        return 2.5
-    if p.kind != "city" or not p.names:  # a place imported without its names: population alone, as before
-        if p.population >= 1_000_000 or p.subkind == "capital":
-            return 2.5
-        return min(2.0, 0.4 + 0.4 * math.log10(max(p.population, 1)) - 0.8) if p.population else 0.1
-    s = POP_WEIGHT * math.log10(max(p.population, 10)) - 0.4 + NAMES_WEIGHT * math.log10(1 + p.names) - NAMES_OFFSET
-    return s + (CAPITAL_BONUS if p.subkind == "capital" else 0.0)
 
 
 Region = tuple[str | None, str | None]  # (country, first-level division)
@@ -235,8 +201,7 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         + (f", {p.names} names" if p.names else "") + ")")
     if not m.exact:
         add(-0.8, "spelling variant")
-    elif p.source == "geonames" and p.kind == "city" and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) \
-            and _name_key(p.name) != m.key and not m.native:
+    elif alias(m, p):
         # the name is one of the town's alternate names (old, local or foreign: Paris for Saint Paris,
         # Manhattan for New York City): a town whose own name it is comes first
         add(-ALIAS_PENALTY, "an alternate name of the town")
@@ -426,7 +391,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             context.vote(m.key, m.candidates)
     first: list[Mention] = []
     for m in mentions:
-        _choose(m, context, first)
+        _choose(m, context, first, text, final=False)
     context.placed = {m.key for m in first if not m.brand and not m.demonym}
     for m in first:
         p = m.chosen
@@ -443,7 +408,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     while queue:
         m = queue.pop(0)
         accepted_before = len(accepted)
-        _choose(m, context, accepted)
+        _choose(m, context, accepted, text)
         if len(accepted) == accepted_before and len(word_spans(m.surface)) > 1 and not m.surface.startswith(ABBREV_PREFIX):
             # "Jisr al-Shaddadi" failed as a whole: its tail may still name a place ("al-Shaddadi")
             first_end = word_spans(m.surface)[0][1]
@@ -483,8 +448,11 @@ def _one_sense(mentions: list[Mention], accepted: list[Mention]) -> None:
             accepted.append(m)
 
 
-def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
-    """Pick the mention's best-scoring place and accept it if it scores enough; say why not otherwise."""
+def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, final: bool = True) -> None:
+    """Pick the mention's best-scoring place and accept it if it scores enough; say why not otherwise.
+    Readings without footing (``footing.founded``) are set aside on the ``final`` pass only: the
+    first pass only gathers where the article may be, and a namesake set aside there on a still
+    thin context would take its name's places out of the second pass's context."""
     why = _rejected(m)
     if why:
         m.why.append(why)
@@ -508,13 +476,21 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
     own = _names_country(m)
     scored = sorted(((_score(m, p, context, None, own), p.population, p) for p in options),
                     key=lambda t: (t[0], t[1]), reverse=True)
-    best, _, place = scored[0]
+    kept, notes = founded(m, scored, context, text) if final else (scored, [])
+    if not kept:
+        m.why.append("no safe reading: " + "; ".join(notes))
+        return
+    best, _, place = kept[0]
     m.score, m.best = best, place
-    m.confidence = _confidence([t[0] for t in scored])
+    # (the readings set aside still count against the chosen one: they were as likely by the text)
+    m.confidence = _confidence([best, *(t[0] for t in scored if t[2] is not place)])
+    scored = kept
     if best < ACCEPT:
+        m.why.extend(notes)  # (before the score: ``_one_sense`` reads the last reason)
         m.why.append(f"score {best:.1f} < {ACCEPT}")
-    elif m.confidence < CONFIDENCE_FLOOR:
-        m.why.append(f"confidence {m.confidence:.2f} < {CONFIDENCE_FLOOR}: readings too close to choose")
+    elif m.confidence < (floor := SET_ASIDE_FLOOR if notes else CONFIDENCE_FLOOR):
+        m.why.extend(notes)
+        m.why.append(f"confidence {m.confidence:.2f} < {floor}: readings too close to choose")
     else:
         m.chosen = place
         m.evidence = []
@@ -522,12 +498,14 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention]) -> None:
         if len(scored) > 1:
             m.evidence.append(f"next best: {scored[1][2].name}, {scored[1][2].admin1 or scored[1][2].country} "
                               f"({scored[1][0]:.1f})")
+        m.evidence.extend(notes)
         accepted.append(m)
 
 
 def _confidence(scores: list[float]) -> float:
     """0-1: the chosen reading's share among the readings (softmax of the scores), times how far its
-    score clears ACCEPT (logistic): 0.5 for a lone reading just at ACCEPT, 0.5 for two tied strong ones."""
+    score clears ACCEPT (logistic): 0.5 for a lone reading just at ACCEPT, 0.5 for two tied strong ones.
+    ``scores[0]`` is the chosen reading's, which may be below the others' (``footing.founded``)."""
     top = scores[0]
     share = 1.0 / sum(math.exp(x - top) for x in scores)
     return round(share / (1.0 + math.exp(-2.0 * (top - ACCEPT + 1.0))), 2)

@@ -1,0 +1,145 @@
+"""Footing: no place in a country that neither the article nor its outlet mentions, unless the text
+names the place with its region.
+
+A reading's country has footing in an article when other names of the article lie there (or may:
+their readings vote for it), when the text names the country (or its people), when it is the
+outlet's country, or when the text names the place with its region ("London, Ontario"). A namesake
+in a country without footing is the classic geoparsing error on news nobody tuned for (Moscow,
+Idaho in a story about Russia; Gulf Province, Papua New Guinea, for "the Gulf"): whatever cue words
+and parser labels it gathers, they say the name is a place, not that it is *that* place. So it is
+set aside, and the name's prominent reading (the place a reader takes it for) is chosen instead;
+when even the prominent reading is no clear favourite of its name and has no footing either (two
+villages of a few thousand people), no reading is safe and the mention stays unresolved.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from headwater.enrich.places.candidates import Mention
+from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Place
+from headwater.enrich.places.prominence import base
+from headwater.enrich.places.translit import fold
+
+if TYPE_CHECKING:
+    from headwater.enrich.places.resolve import _Context
+
+# Penalty for a town matched only through one of its alternate names (GeoNames lists old, local and
+# foreign names: "Paris" is also Saint Paris, Ohio; "Manhattan" New York City), in ``resolve._score``
+# and in telling the name's prominent reading here. ``base`` gives 0.4 per tenfold population, so a
+# town needs some 50 times the people of a namesake to win under an alternate name (Bombay still
+# does). Tuned on the peer corpora (LGL, GeoVirus): 0.5 to 1.0 score alike there; the seeds and
+# FA-KES do not move.
+ALIAS_PENALTY = 0.7
+_name_key = lru_cache(maxsize=100_000)(fold)
+Scored = list[tuple[float, int, Place]]  # (score, population, reading), best first
+
+# How far (on ``base``'s scale) the prominent reading must stand above the most prominent reading
+# in another country to be taken without footing: 0.4 is a tenfold population, or the prominence of
+# a country's capital over a town of the same size. Tied villages are no reason to pick either.
+PROMINENCE_GAP = 0.4
+# The standing (on ``base``'s scale) of a place whose own name the mention is that makes it the name's
+# prominent reading before any town the name is only another name of: 1.6 is a town of 100,000 with
+# a dozen names (Salem, Tamil Nadu stands before Jerusalem, which GeoNames also calls Salem; the
+# village Nova Iorque, Maranhão does not stand before New York City).
+OWN_NAME_STANDING = 1.6
+# "In" right before a name, in the languages of the packs whose place cues ``candidates`` does not
+# read: Portuguese "em Nova Iorque", Spanish "en", German "in"/"nach", Russian, Bulgarian and
+# Ukrainian "в Брюсселе", "във". Only the bare locative: contracted articles ("na", "à", "у") also
+# open institutions' and people's names ("na Casa Branca", "у Охотного Ряда").
+LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:em|en|in|nach|в|във|во)\s+$", re.I)
+
+
+def footing(m: Mention, p: Place, context: _Context) -> str | None:
+    """What gives reading ``p``'s country ground in the article, or None."""
+    cc = p.country
+    if not cc or p.kind == "country":
+        return "no country to leave" if not cc else "the country itself"
+    if m.within is not None and any(r.kind in ("country", "admin_region") and r.country == cc
+                                    and (r.kind == "country" or r.admin1 == p.admin1) for r in m.within.candidates):
+        return f"named with its region ({m.within.surface})"
+    if context.country(m.key, cc) > 0:
+        return f"other places of the article lie in {cc}"
+    if cc in context.named:
+        return f"the article names {cc}"
+    if cc == context.outlet:
+        return f"the outlet's country ({cc})"
+    return None
+
+
+def _where(p: Place) -> str:
+    return f"{p.name}, {p.admin1 or p.country or '-'}"
+
+
+def alias(m: Mention, p: Place) -> bool:
+    """Whether the mention names GeoNames town ``p`` only by one of its alternate names (old, local
+    or foreign: "Room" is Rome in Dutch, "Man" a spelling of Amman), not by its own."""
+    return p.source == "geonames" and p.kind == "city" and m.exact and not m.native \
+        and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and _name_key(p.name) != m.key \
+        and _name_key(p.name.replace("ı", "i")) != m.key  # (``fold`` drops the dotless i: Doğubayazıt)
+
+
+def _place_sign(m: Mention, text: str) -> bool:
+    """Whether the text marks the name as a place at all: a place word around it, a dateline, the
+    parser's place label, its region beside it, or (in languages the English cue words miss) the
+    plain locative preposition right before it."""
+    return m.cue_before or m.cue_after or m.dateline or m.within is not None or m.ner in ("GPE", "LOC", "FAC") \
+        or bool(LOCATIVE_BEFORE.search(text, max(0, m.start - 8), m.start))
+
+
+def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[Scored, list[str]]:
+    """The readings of ``scored`` the article allows, best first, with notes for the evidence.
+
+    The name's prominent reading is the reading of highest ``base`` among the places of some standing
+    it is the own name of (a reader takes "Vancouver" for the Canadian city, not for some town GeoNames
+    also calls so; "Salem" for a Salem, not for Jerusalem); only where it is the own name of villages
+    alone, a town it is another name of may be it, less ALIAS_PENALTY ("Nova Iorque" in Portuguese is
+    New York City, not the village in Maranhão).
+
+    Allowed: a reading whose country has footing; the prominent reading; and the readings in its
+    country when that has footing or the prominent reading stands PROMINENCE_GAP above every reading
+    in another country. A reading by an alternate name only needs the text to mark the name as a
+    place ("Room" in "War Room podcast" is no Rome), unless its country has footing and the name is
+    no part of a longer one ("driven out of Palmyra" in a story from Syria is Tadmur). When the
+    best-scored reading is set aside and the prominent one is no clear favourite with footing,
+    nothing is allowed."""
+    top = scored[0][2]
+    sign: bool | None = None  # (looked at only when needed: most readings have footing)
+
+    def marked() -> bool:
+        nonlocal sign
+        if sign is None:
+            sign = _place_sign(m, text)
+        return sign
+
+    def alias_unmarked(p: Place) -> bool:
+        return alias(m, p) and (m.name_goes_on or not footing(m, p, context)) and not marked()
+    if footing(m, top, context) and not alias_unmarked(top):
+        return scored, []  # the common case, decided without the name's other readings
+
+    def prominence(p: Place) -> float:
+        return base(p) - (ALIAS_PENALTY if alias(m, p) else 0.0)
+    own = [t[2] for t in scored if not alias(m, t[2]) and base(t[2]) >= OWN_NAME_STANDING]
+    prominent = max(own or (t[2] for t in scored), key=lambda p: (prominence(p), p.population))
+    rivals = [prominence(p) for _, _, p in scored if p.country != prominent.country]
+    clear = not rivals or prominence(prominent) - max(rivals) >= PROMINENCE_GAP
+    trusted = clear or footing(m, prominent, context) is not None
+
+    def allowed(p: Place) -> bool:
+        if alias_unmarked(p):
+            return False  # "the New York Times" is no village of Donetsk called so, footing or not
+        return footing(m, p, context) is not None or p is prominent or (trusted and p.country == prominent.country)
+    kept = [t for t in scored if allowed(t[2])]
+    if kept and kept[0][2] is top:
+        return kept, []
+    why = "known by another name, and nothing in the text marks this one as a place" if alias_unmarked(top) \
+        else f"nothing else in the article is in {top.country}, nor is its region named with it"
+    notes = [f"{_where(top)} set aside ({scored[0][0]:.1f}): {why}"]
+    if not kept:
+        return [], notes
+    if not trusted and not footing(m, kept[0][2], context):
+        return [], [*notes, f"nor is the most prominent reading ({_where(prominent)}) a clear favourite with footing"]
+    if not footing(m, kept[0][2], context):
+        notes.append(f"the name's most prominent reading, though nothing else in the article is in {kept[0][2].country}")
+    return kept, notes
