@@ -25,7 +25,7 @@ TABLES = ("articles", "places", "attributions", "unattributed_claims", "events",
           "narratives", "narrative_articles", "narrative_events", "narrative_known_claims", "narrative_claims", "contradictions",
           "provenance_edges", "primary_sources")
 # Document parts of registered components beyond the typed tables: one generic table each.
-GENERIC = ("claims", "entities", "themes")
+GENERIC = ("claims", "entities", "themes", "codebook")
 
 
 @pytest.fixture(scope="module")

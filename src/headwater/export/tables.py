@@ -259,7 +259,8 @@ def tables(doc: Doc) -> dict[str, tuple[Columns, list[dict[str, Any]]]]:
         **link_tables(doc),
     }
     for name in doc.extra_parts():
-        out[name] = generic_table(doc.list(name))
+        if doc.list(name):  # an empty part has no columns to write (and Parquet needs one)
+            out[name] = generic_table(doc.list(name))
     return out
 
 
