@@ -184,9 +184,9 @@ def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progre
     new = None if full or not made_before or "updated" in pending.values() else sorted(pending)
     previous: dict[str, list[dict[str, Any]]] = {}
     if new is not None:
-        names = {part: ln.name for ln in lnk for part in ln.assigns}
-        stored = store.links()
-        previous = {part: stored.get(part, []) for part, by in made_before.items() if names.get(part) == by}
+        # the previous results of the linkers that can update theirs, if the same linker made them
+        names = {part: ln.name for ln in lnk if ln.update is not None for part in ln.assigns}
+        previous = {part: store.links(part).get(part, []) for part, by in made_before.items() if names.get(part) == by}
     ctx = LinkContext(list(store.articles()), state={"narrative_keys": store.narrative_keys(),
                                                       "known_claims": store.known_claims(), **(state or {})},
                       new=new, previous=previous, index=store)
