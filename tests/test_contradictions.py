@@ -57,3 +57,25 @@ def test_only_claims_retold_are_compared() -> None:
                   {"id": "n3", "level": "broad", "claims": members}]
     found = retold_contradictions(narratives, lambda a, c: claims.get((a, c)), {})
     assert [(f["narrative_id"], f["slot"]) for f in found] == [("n1", "polarity")]
+
+
+def test_places_compare_at_one_level_and_dates_at_one_precision() -> None:
+    kyiv = claim("The strike hit a depot", places=["Kyiv"], place_kinds={"Kyiv": "city"})
+    ukraine = claim("The strike hit a depot", places=["Ukraine"], place_kinds={"Ukraine": "country"})
+    kharkiv = claim("The strike hit a depot", places=["Kharkiv"], place_kinds={"Kharkiv": "city"})
+    assert compare(("a1", kyiv), ("a2", ukraine), same_incident=True) == []  # both may be true
+    assert [s for s, _, _ in compare(("a1", kyiv), ("a2", kharkiv), same_incident=True)] == ["place"]
+    year = claim("It began then", date_spans=[{"text": "1940", "date": "1940", "precision": "year"}])
+    day = claim("It began then", date_spans=[{"text": "21 July", "date": "2024-07-21", "precision": "day"}])
+    other_day = claim("It began then", date_spans=[{"text": "23 July", "date": "2024-07-23", "precision": "day"}])
+    assert compare(("a1", year), ("a2", day), same_incident=True) == []
+    assert [s for s, _, _ in compare(("a1", day), ("a2", other_day), same_incident=True)] == ["date"]
+
+
+def test_two_articles_disagree_on_a_slot_once() -> None:
+    claims = {("a1", 0): claim("Officials said 750 militants were relocated"),
+              ("a1", 1): claim("Officials later said 750 militants were relocated"),
+              ("a2", 3): claim("Officials said 60 militants were relocated")}
+    narrative = {"id": "n7", "claims": [{"article_id": a, "claim_id": c, "similarity": 0.8} for a, c in claims]}
+    found = claim_contradictions(narrative, lambda a, c: claims.get((a, c)), {})
+    assert [(f["article_ids"], f["slot"]) for f in found] == [(["a1", "a2"], "count")]

@@ -67,12 +67,25 @@ def compare(a: tuple[str, Claim], b: tuple[str, Claim], same_incident: bool) -> 
     if not same_incident:
         return out
     pa, pb = set(ca.get("places") or []), set(cb.get("places") or [])
-    if len(pa) == 1 and len(pb) == 1 and pa != pb:
+    if len(pa) == 1 and len(pb) == 1 and pa != pb and _same_level(ca, cb, next(iter(pa)), next(iter(pb))):
         out.append(("place", f"{next(iter(pa))} in {x}, {next(iter(pb))} in {y}", [_span(x, ca), _span(y, cb)]))
     da, db = _dates(ca), _dates(cb)
-    if len(da) == 1 and len(db) == 1 and da != db:
+    if len(da) == 1 and len(db) == 1 and da != db and _precision(ca) == _precision(cb):
         out.append(("date", f"{next(iter(da))} in {x}, {next(iter(db))} in {y}", [_span(x, ca), _span(y, cb)]))
     return out
+
+
+def _same_level(ca: Claim, cb: Claim, pa: str, pb: str) -> bool:
+    """Two places compare when they are of one level (two cities, two countries): "in Kyiv" and "in
+    Ukraine", "in Europe" and "in Ukraine" may both be true. Records without kinds compare as before."""
+    ka, kb = (ca.get("place_kinds") or {}).get(pa), (cb.get("place_kinds") or {}).get(pb)
+    return ka is None or kb is None or ka == kb
+
+
+def _precision(c: Claim) -> str | None:
+    """A claim's one date's precision (day, month, year); "in 1940" and "on 21 July" are not compared."""
+    spans = [d for d in c.get("date_spans") or [] if isinstance(d, dict)]
+    return str(spans[0].get("precision")) if len(spans) == 1 and spans[0].get("precision") else None
 
 
 def _dates(c: Claim) -> set[str]:
@@ -90,6 +103,7 @@ def claim_contradictions(narrative: dict[str, Any], claim_of: Callable[[str, Any
     ``claim_of(article_id, claim_id)`` gives the stored claim record; ``story_of`` maps articles to stories."""
     members = sorted(narrative.get("claims") or [], key=lambda m: -float(m.get("similarity") or 0))[:MAX_MEMBERS]
     found: list[dict[str, Any]] = []
+    said: set[tuple[str, frozenset[str], tuple[str, ...]]] = set()  # two articles disagree on a slot once
     for m1, m2 in combinations(members, 2):
         x, y = str(m1["article_id"]), str(m2["article_id"])
         if x == y:
@@ -100,6 +114,10 @@ def claim_contradictions(narrative: dict[str, Any], claim_of: Callable[[str, Any
         same = (story_of.get(x) is not None and story_of.get(x) == story_of.get(y)) or \
             min(float(m1.get("similarity") or 0), float(m2.get("similarity") or 0)) >= SAME_SENTENCE
         for slot, description, spans in compare((x, c1), (y, c2), same):
+            once = (slot, frozenset((x, y)), tuple(sorted(description.split(", "))))
+            if once in said:
+                continue
+            said.add(once)
             found.append({"narrative_id": narrative["id"], "article_ids": [x, y], "slot": slot,
                           "description": description, "spans": spans})
     return found

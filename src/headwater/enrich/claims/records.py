@@ -129,11 +129,14 @@ def find_claims(article: Article, embedder: Embedder | None = None, budget: int 
         if len(words) < MIN_WORDS or key in seen:
             continue
         seen.add(key)
-        places = sorted({str(p.get("name") or p.get("surface")) for p in article.places
-                         if c["field"] == "text" and c["start"] <= int(p.get("start", -1)) < c["end"]})
+        inside = [p for p in article.places if c["field"] == "text" and c["start"] <= int(p.get("start", -1)) < c["end"]]
+        places = sorted({str(p.get("name") or p.get("surface")) for p in inside})
         slots = _slots(c["text"], places, lang, article.published, _offset(article, c))
+        # what each place is (a city, a country...), so that a place is compared with one of its own level
+        kinds = {str(p.get("name") or p.get("surface")): p.get("kind") for p in inside if p.get("kind")}
         claims.append({**{k: c[k] for k in ("field", "start", "end", "kind", "speakers")}, "text": c["text"][:1000],
-                       "lang": lang, "negated": negated(c["text"], lang), **slots, "rank": c["rank"]})
+                       "lang": lang, "negated": negated(c["text"], lang), **slots, "place_kinds": kinds,
+                       "rank": c["rank"]})
     chosen = claims[:budget]
     if embedder is not None and chosen:
         for c, v in zip(chosen, embedder.embed([c["text"] for c in chosen]), strict=True):
