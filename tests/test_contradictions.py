@@ -79,3 +79,20 @@ def test_two_articles_disagree_on_a_slot_once() -> None:
     narrative = {"id": "n7", "claims": [{"article_id": a, "claim_id": c, "similarity": 0.8} for a, c in claims]}
     found = claim_contradictions(narrative, lambda a, c: claims.get((a, c)), {})
     assert [(f["article_ids"], f["slot"]) for f in found] == [(["a1", "a2"], "count")]
+
+
+def test_a_count_noun_keeps_its_vowel_signs() -> None:
+    a = claim("अधिकारियों ने कहा कि 10 सैनिक मारे गए")
+    b = claim("अधिकारियों ने कहा कि 26 सैनिक मारे गए")
+    ((slot, desc, _),) = compare(("a1", a), ("a2", b), same_incident=False)
+    assert slot == "count" and "सैनिक" in desc
+
+
+def test_polarity_once_per_pair_of_articles() -> None:
+    claims = {("a1", 0): claim("Washington trained the fighters"),
+              ("a1", 1): claim("Washington did not arm the fighters", negated=True),
+              ("a2", 0): claim("Washington did not train the fighters", negated=True),
+              ("a2", 1): claim("Washington armed the fighters")}
+    narrative = {"id": "n2", "claims": [{"article_id": a, "claim_id": c, "similarity": 0.8} for a, c in claims]}
+    found = claim_contradictions(narrative, lambda a, c: claims.get((a, c)), {})
+    assert [f["slot"] for f in found] == ["polarity"]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
+from headwater.enrich.attributions.multilingual_sources import MARKS
 from headwater.enrich.numbers import find_quantities
 
 Claim = dict[str, Any]
@@ -25,7 +26,7 @@ SAME_SENTENCE = 0.9
 # Pairs compared per narrative, most central claims first: a narrative of 1,000 retellings is
 # compared on its 40 most central ones (780 pairs), not on half a million pairs.
 MAX_MEMBERS = 40
-_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_WORD = re.compile(r"[^\W\d_][\w'" + MARKS + "-]*")  # a word goes on through its marks (Hindi vowel signs)
 
 
 def _counts(text: str) -> dict[str, tuple[int, int, int]]:
@@ -114,7 +115,8 @@ def claim_contradictions(narrative: dict[str, Any], claim_of: Callable[[str, Any
         same = (story_of.get(x) is not None and story_of.get(x) == story_of.get(y)) or \
             min(float(m1.get("similarity") or 0), float(m2.get("similarity") or 0)) >= SAME_SENTENCE
         for slot, description, spans in compare((x, c1), (y, c2), same):
-            once = (slot, frozenset((x, y)), tuple(sorted(description.split(", "))))
+            # polarity once per pair of articles (each may hold a claim and its negation)
+            once = (slot, frozenset((x, y)), () if slot == "polarity" else tuple(sorted(description.split(", "))))
             if once in said:
                 continue
             said.add(once)
