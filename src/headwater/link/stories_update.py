@@ -69,7 +69,7 @@ def keep_profiles(index: LinkIndex, raw: dict[int, dict[str, float]],
             index.clear(name)
     index.count(DF, Counter(t for p in raw.values() for t in p))
     df = index.counts(DF, {t for p in raw.values() for t in p})
-    n = index.size(PROFILE) + (len(raw) if rebuild else len(raw.keys() - index.get(PROFILE, raw).keys()))
+    n = index.size(PROFILE) + len(raw)  # the corpus with these articles (new to the index: kept just below)
     weighed = {row: _weigh(p, df, n) for row, p in raw.items()}
     index.put(PROFILE, weighed)
     index.put(RAW, raw)
