@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from headwater.embed import Vectors, normalise, unpack
+from headwater.link.unionfind import DisjointSets
 from headwater.model import Article, key
 
 # Claims per theme (k = claims / CLAIMS_PER_THEME): with 6 claims an article, a theme of ~30
@@ -152,14 +153,7 @@ def broad(rows: list[ClaimRow], x: Vectors) -> tuple[list[list[int]], npt.NDArra
 
 def fine(rows: list[ClaimRow], x: Vectors, labels: npt.NDArray[np.int64]) -> list[list[int]]:
     """One claim retold: claims of different articles at cosine >= FINE, joined transitively, within each theme."""
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(rows))
     for j in np.unique(labels):
         idx = np.flatnonzero(labels == j)
         if len(idx) < 2:
@@ -168,13 +162,10 @@ def fine(rows: list[ClaimRow], x: Vectors, labels: npt.NDArray[np.int64]) -> lis
         for a, b in zip(*np.nonzero(np.triu(sims >= FINE, 1)), strict=True):
             i, k = int(idx[a]), int(idx[b])
             if rows[i].article != rows[k].article:
-                parent[find(i)] = find(k)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(rows)):
-        comps[find(i)].append(i)
+                sets.union(i, k)
     # Two articles that share several sentences (a rewrite) share one narrative, not one per sentence.
     by_articles: dict[frozenset[int], list[int]] = defaultdict(list)
-    for m in comps.values():
+    for m in sets.groups():
         arts = frozenset(rows[i].article for i in m)
         if len(arts) >= 2:
             by_articles[arts].extend(m)

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
-from headwater.enrich.attributions.multilingual_sources import MARKS
 from headwater.enrich.numbers import find_quantities
+from headwater.lang.marks import MARKS
 
 Claim = dict[str, Any]
 # Counts that differ by more than this share are divergent accounts ("750" vs "several hundred" is

@@ -43,6 +43,7 @@ from headwater.link.stories import (
     numbered,
     profile,
 )
+from headwater.link.unionfind import DisjointSets
 from headwater.model import Article, row_of
 
 # Each article's evidence counts (RAW, weighed again with the corpus's document frequencies when it is
@@ -123,24 +124,17 @@ def add_stories(new: list[tuple[int, Article]], previous: list[dict[str, Any]], 
     sub_df = index.counts(DF, {t for p in raws.values() for t in p})
     groups = cluster([raws[r] for r in rows], copy_pairs(rows, copies), sub_df, index.size(PROFILE))
     # a cluster takes every old story it holds a member of; clusters that share an old story are one
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(groups))
     owner: dict[int, int] = {}  # old story -> a cluster holding a member of it
     for gi, g in enumerate(groups):
         for i in g:
             if (st := story_of.get(rows[i])) is not None:
-                parent[find(gi)] = find(owner.setdefault(st, gi))
+                sets.union(gi, owner.setdefault(st, gi))
     whole: dict[int, set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
-        whole[find(gi)].update(rows[i] for i in g)
+        whole[sets.find(gi)].update(rows[i] for i in g)
     for st, gi in owner.items():
-        whole[find(gi)].update(row_of(k) for k in previous[st]["article_ids"])
+        whole[sets.find(gi)].update(row_of(k) for k in previous[st]["article_ids"])
     kept = [[row_of(k) for k in st["article_ids"]] for i, st in enumerate(previous) if i not in owner]
     return numbered(kept + [sorted(g) for g in whole.values()])
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_cues import Cues
@@ -16,30 +15,13 @@ from headwater.enrich.attributions.sources import SourceRegistry, _body_source, 
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
+from headwater.lang.marks import MARKS
 from headwater.lang.parsers import NORMALS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def _mark_ranges() -> str:
-    """Combining marks (Unicode M*) as a character class body: the vowel signs and viramas of
-    Devanagari and the other Indic scripts, Arabic harakat, accents written apart. ``\\w`` leaves them
-    out, which cut "अधिकारियों" into "अध", "क", "र"…; a word goes on through its marks."""
-    out: list[str] = []
-    start = prev = -2
-    for c in range(0x300, 0x10000):
-        if unicodedata.category(chr(c)).startswith("M"):
-            if c != prev + 1:
-                if start >= 0:
-                    out.append(f"\\u{start:04x}-\\u{prev:04x}")
-                start = c
-            prev = c
-    out.append(f"\\u{start:04x}-\\u{prev:04x}")
-    return "".join(out) + "\\u200c\\u200d"  # zero-width (non-)joiners sit inside Indic and Persian words
-
-
-MARKS = _mark_ranges()
 WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + "]*")
 # The words between a speaker and the edge of the tag: more and it is not a name or role any more
 # ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).

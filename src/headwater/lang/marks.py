@@ -1,0 +1,24 @@
+"""Combining marks, which ``\\w`` leaves out of words in every script that writes vowels or accents apart."""
+from __future__ import annotations
+
+import unicodedata
+
+
+def _mark_ranges() -> str:
+    """Combining marks (Unicode M*) as a character class body: the vowel signs and viramas of
+    Devanagari and the other Indic scripts, Arabic harakat, accents written apart. ``\\w`` leaves them
+    out, which cut "अधिकारियों" into "अध", "क", "र"…; a word goes on through its marks."""
+    out: list[str] = []
+    start = prev = -2
+    for c in range(0x300, 0x10000):
+        if unicodedata.category(chr(c)).startswith("M"):
+            if c != prev + 1:
+                if start >= 0:
+                    out.append(f"\\u{start:04x}-\\u{prev:04x}")
+                start = c
+            prev = c
+    out.append(f"\\u{start:04x}-\\u{prev:04x}")
+    return "".join(out) + "\\u200c\\u200d"  # zero-width (non-)joiners sit inside Indic and Persian words
+
+
+MARKS = _mark_ranges()
