@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -29,8 +30,11 @@ MAX_MEMBERS = 40
 _WORD = re.compile(r"[^\W\d_][\w'" + MARKS + "-]*")  # a word goes on through its marks (Hindi vowel signs)
 
 
+@lru_cache(maxsize=8192)
 def _counts(text: str) -> dict[str, tuple[int, int, int]]:
-    """The counts a claim states, by the noun that follows each: {noun: (value, start, end)}."""
+    """The counts a claim states, by the noun that follows each: {noun: (value, start, end)}. Cached: a
+    narrative's claim is compared with each of its others (up to MAX_MEMBERS - 1 times), and reading
+    numbers was 80% of linking narratives (callers only read the result)."""
     out: dict[str, tuple[int, int, int]] = {}
     for q in find_quantities(text):
         if q.value is None or not q.is_count or 1800 <= q.value <= 2100:
