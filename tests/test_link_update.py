@@ -111,6 +111,26 @@ def test_an_update_without_a_kept_index_links_whole() -> None:
     assert parts["copies"] == full["copies"]
 
 
+def test_an_update_reads_only_the_new_articles_and_what_it_fetches() -> None:
+    corpus, _ = shuffled_with_copies()
+    full = link_in_batches(corpus, [len(corpus)])
+    index, cut = MemoryIndex(), len(corpus) // 2
+    previous, _ = run_linkers((COPIES, STORIES), LinkContext(corpus[:cut], index=index))
+    asked: list[list[int] | None] = []
+
+    def loader(rows: list[int] | None) -> list[tuple[int, Article]]:
+        asked.append(rows)
+        return [(row, a) for row, a in corpus if rows is None or row in rows]
+
+    ctx = LinkContext(loader=loader, total=len(corpus), new=[row for row, _ in corpus[cut:]],
+                      previous={k: list(v) for k, v in previous.items()}, index=index)
+    parts, _ = run_linkers((COPIES, STORIES), ctx)
+    assert ctx.updated == [COPIES.name, STORIES.name]
+    assert asked and None not in asked  # the whole corpus was never read
+    assert max(len(rows or ()) for rows in asked) < len(corpus)
+    assert parts["copies"] == full["copies"] and agreement(parts["stories"], full["stories"]) >= 0.97
+
+
 def test_store_keeps_what_linkers_index() -> None:
     with Store(":memory:") as store:
         for i in range(3):

@@ -187,12 +187,12 @@ def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progre
         # the previous results of the linkers that can update theirs, if the same linker made them
         names = {part: ln.name for ln in lnk if ln.update is not None for part in ln.assigns}
         previous = {part: store.links(part).get(part, []) for part, by in made_before.items() if names.get(part) == by}
-    ctx = LinkContext(list(store.articles()), state={"narrative_keys": store.narrative_keys(),
-                                                      "known_claims": store.known_claims(), **(state or {})},
-                      new=new, previous=previous, index=store)
+    # the corpus is read when a linker that runs whole asks for it: an update reads only what it needs
+    ctx = LinkContext(state={"narrative_keys": store.narrative_keys(), "known_claims": store.known_claims(), **(state or {})},
+                      new=new, previous=previous, index=store, loader=store.load_articles, total=store.article_count())
     parts, made = run_linkers(lnk, ctx)
     store.save_links(parts, made, ctx.state.get("narrative_keys"))
-    return Linked(len(ctx.articles), None if new is None else len(new), ctx.updated,
+    return Linked(ctx.size(), None if new is None else len(new), ctx.updated,
                   [ln.name for ln in lnk if ln.name not in ctx.updated])
 
 

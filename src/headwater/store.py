@@ -330,6 +330,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(re.sub(r"\s+", " ", text).strip().encode("utf-8")).hexdigest()
 
 
+# Rows read in one statement (SQLite allows 32,766 parameters; older builds 999).
+LOAD_SLICE = 900
+
+
 class Store:
     """A headwater database. Opening it applies any migration it lacks."""
 
@@ -470,6 +474,15 @@ class Store:
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             (aid, f"{key(aid)}.e{i}", e.get("type"), e.get("actor"), e.get("count"), e.get("killed"),
                              e.get("date"), json.dumps(e)))
+
+    def article_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def load_articles(self, rows: list[int] | None = None) -> list[tuple[int, Article]]:
+        """``articles`` as a list, asked for in slices (SQLite caps the parameters of one statement)."""
+        if rows is None:
+            return list(self.articles())
+        return [item for i in range(0, len(rows), LOAD_SLICE) for item in self.articles(rows[i:i + LOAD_SLICE])]
 
     def articles(self, rows: list[int] | None = None) -> Iterator[tuple[int, Article]]:
         """Every stored article with its findings, in the order they were added (only ``rows`` if given)."""

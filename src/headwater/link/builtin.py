@@ -28,7 +28,7 @@ def _add_copies(ctx: LinkContext) -> dict[str, Rows] | None:
     if ctx.index is None:
         return None
     new = ctx.new_articles()
-    found = add_copies(new, ctx.previous["copies"], ctx.index, len(ctx.articles) - len(new), ctx.fetch)
+    found = add_copies(new, ctx.previous["copies"], ctx.index, ctx.size() - len(new), ctx.fetch)
     return None if found is None else {"copies": found}
 
 
@@ -42,7 +42,7 @@ def _add_stories(ctx: LinkContext) -> dict[str, Rows] | None:
     if ctx.index is None:
         return None
     new = ctx.new_articles()
-    found = add_stories(new, ctx.previous["stories"], ctx.results["copies"], ctx.index, len(ctx.articles) - len(new))
+    found = add_stories(new, ctx.previous["stories"], ctx.results["copies"], ctx.index, ctx.size() - len(new))
     return None if found is None else {"stories": found}
 
 

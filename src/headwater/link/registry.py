@@ -17,12 +17,19 @@ from headwater.registry import Registry
 Rows = list[dict[str, Any]]
 
 
+Loader = Callable[[list[int] | None], list[tuple[int, Article]]]
+
+
 @dataclass
 class LinkContext:
     """What linkers read: the corpus, earlier results, and state kept across runs (stable ids, known
-    claims, a taxonomy). ``state`` updates a linker makes (new ids) are saved after the run."""
+    claims, a taxonomy). ``state`` updates a linker makes (new ids) are saved after the run.
 
-    articles: list[tuple[int, Article]]
+    The corpus is ``corpus`` when it is in memory, else read through ``loader`` (rows, or None for all)
+    when a linker first asks for it: a linker updating its results with the new articles reads those
+    and what it ``fetch``es, so linking what is new never holds the whole corpus."""
+
+    corpus: list[tuple[int, Article]] | None = None
     results: dict[str, Rows] = field(default_factory=dict)
     state: dict[str, Any] = field(default_factory=dict)
     # Linking what is new: the rows added since the corpus was last linked (None: link it all again),
@@ -32,6 +39,19 @@ class LinkContext:
     previous: dict[str, Rows] = field(default_factory=dict)
     index: LinkIndex | None = None
     updated: list[str] = field(default_factory=list)  # the linkers that updated (the others ran whole)
+    loader: Loader | None = None
+    total: int | None = None  # how many articles the corpus holds, when it is not in memory
+
+    @property
+    def articles(self) -> list[tuple[int, Article]]:
+        """The whole corpus (read once, on first use, when it comes through the loader)."""
+        if self.corpus is None:
+            self.corpus = self.loader(None) if self.loader is not None else []
+        return self.corpus
+
+    def size(self) -> int:
+        """How many articles the corpus holds, without reading them."""
+        return len(self.corpus) if self.corpus is not None or self.total is None else self.total
 
     def by_row(self) -> dict[int, Article]:
         return dict(self.articles)
@@ -39,11 +59,13 @@ class LinkContext:
     def fetch(self, rows: list[int]) -> dict[int, Article]:
         """These rows' articles."""
         wanted = set(rows)
+        if self.corpus is None and self.loader is not None:
+            return dict(self.loader(sorted(wanted))) if wanted else {}
         return {row: a for row, a in self.articles if row in wanted}
 
     def new_articles(self) -> list[tuple[int, Article]]:
-        fresh = set(self.new or ())
-        return [(row, a) for row, a in self.articles if row in fresh]
+        fetched = self.fetch(list(self.new or ()))
+        return sorted(fetched.items())
 
 
 @dataclass(frozen=True)
