@@ -51,7 +51,9 @@ class LinkContext:
 
     def size(self) -> int:
         """How many articles the corpus holds, without reading them."""
-        return len(self.corpus) if self.corpus is not None or self.total is None else self.total
+        if self.corpus is None and self.total is not None:
+            return self.total
+        return len(self.articles)
 
     def by_row(self) -> dict[int, Article]:
         return dict(self.articles)
