@@ -11,7 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from headwater.cli import main
-from headwater.link.builtin import COPIES, STORIES
+from headwater.embed.lexical import HashingEmbedder
+from headwater.enrich.claims.records import find_claims
+from headwater.link.builtin import BUILTIN, COPIES, NARRATIVES, STORIES
 from headwater.link.index import MemoryIndex
 from headwater.link.registry import LinkContext, Linker, run_linkers
 from headwater.link.stories_update import agreement
@@ -45,10 +47,11 @@ def link_in_batches(corpus: list[tuple[int, Article]], cuts: list[int],
     """Link corpus[:cuts[0]] whole, then add each next slice as new articles (the linkers may not run
     whole then: the update must do it)."""
     index, previous, done = MemoryIndex(), dict[str, list[dict[str, Any]]](), 0
+    state: dict[str, Any] = {}  # what the store keeps across runs (narrative ids)
     for upto in cuts:
         new = None if not previous else [row for row, _ in corpus[done:upto]]
-        used = linkers if new is None else tuple(dataclasses.replace(ln, run=_whole) for ln in linkers)
-        parts, _ = run_linkers(used, LinkContext(corpus[:upto], new=new, previous=previous, index=index))
+        used = linkers if new is None else tuple(dataclasses.replace(ln, run=_whole) if ln.update else ln for ln in linkers)
+        parts, _ = run_linkers(used, LinkContext(corpus[:upto], new=new, previous=previous, index=index, state=state))
         previous, done = {k: list(v) for k, v in parts.items()}, upto
     return previous
 
@@ -98,6 +101,64 @@ def test_added_articles_join_old_stories_and_start_new_ones() -> None:
         members = [f"a{i + 1}" for i in range(n) if truth[i] == inc]
         assert len({where[m] for m in members}) == 1
         assert set(next(s for s in stories if s["id"] == where[members[0]])["article_ids"]) == set(members)
+
+
+WORDS = ("river harbour council budget railway minister grain tariff border pipeline summit treaty drone "
+         "village factory court senator strike vaccine reactor bridge airport refinery tanker election "
+         "protest satellite embassy convoy warehouse hospital").split()
+
+
+def retold_claims(n: int = 48, seed: int = 7) -> tuple[list[tuple[int, Article]], list[str]]:
+    """Articles each retelling two of eight claims (a word changed here and there) among sentences of
+    their own, with their claim records; and the eight claims."""
+    rng = random.Random(seed)
+
+    def sentence(k: int = 11) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(k)).capitalize() + "."
+
+    told = [sentence() for _ in range(8)]
+    corpus = []
+    for row in range(1, n + 1):
+        sents = [sentence() for _ in range(3)]
+        for p in rng.sample(range(8), 2):
+            words = told[p].rstrip(".").split()
+            words[rng.randrange(len(words))] = rng.choice(WORDS)
+            sents.insert(rng.randrange(len(sents) + 1), " ".join(words) + ".")
+        a = Article(source=f"c{row}.txt", title=sentence(6), text=" ".join(sents))
+        a.findings["claims"] = find_claims(a, HashingEmbedder())
+        corpus.append((row, a))
+    return corpus, told
+
+
+def pairs_of(narratives: list[dict[str, Any]], level: str) -> set[frozenset[str]]:
+    return {frozenset((x, y)) for n in narratives if n.get("level") == level
+            for x in n["article_ids"] for y in n["article_ids"] if x < y}
+
+
+def test_added_articles_join_the_claims_they_retell() -> None:
+    corpus, _ = retold_claims()
+    n = len(corpus)
+    full = link_in_batches(corpus, [n], BUILTIN)
+    added = link_in_batches(corpus, [n // 2, 3 * n // 4, n], BUILTIN)
+    whole = pairs_of(full["narratives"], "fine")
+    assert len(whole) > 50  # the retold claims were found...
+    got = pairs_of(added["narratives"], "fine")
+    assert len(got & whole) >= 0.95 * len(whole) and len(got - whole) <= 0.05 * len(whole)  # ...as a full link finds them
+    late = {f"a{row}" for row, _ in corpus[n // 2:]}
+    assert any(set(p) & late for p in got)
+    ids = [x["id"] for x in added["narratives"]]
+    assert len(ids) == len(set(ids))
+    assert {p["narrative_id"] for p in added["provenance"]} == set(ids)  # every narrative has its provenance
+    themed = {k for t in added["themes"] for k in t["article_ids"]}
+    assert themed & late  # new articles join themes
+
+
+def test_narratives_link_whole_without_their_kept_state() -> None:
+    corpus, _ = retold_claims(24)
+    previous = link_in_batches(corpus, [12], BUILTIN)
+    ctx = LinkContext(corpus, new=[row for row, _ in corpus[12:]], previous=previous, index=MemoryIndex())
+    run_linkers(BUILTIN, ctx)
+    assert NARRATIVES.name not in ctx.updated
 
 
 def test_an_update_without_a_kept_index_links_whole() -> None:
@@ -162,7 +223,7 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     analyze([str(first)], base / "out1", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
     added = analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False)).linked
     assert added is not None and (added.articles, added.new) == (5, 2)
-    assert added.updated == ["copies/1", "stories/1"] and added.whole == ["entities/1", "narratives/2"]
+    assert added.updated == ["copies/1", "stories/1", "narratives/2"] and added.whole == ["entities/1"]
     relinked = base / "relinked.db"
     shutil.copy(db, relinked)
     runner = CliRunner()
@@ -185,7 +246,14 @@ def test_a_second_run_adds_its_articles_to_the_links(two_runs: tuple[Path, Path]
         sa, sb = a.links("stories")["stories"], b.links("stories")["stories"]
         assert partition(sa) == partition(sb)
         assert a.links("copies").get("copies", []) == b.links("copies").get("copies", [])
-        assert a.links("narratives") == b.links("narratives")  # linked whole either way
+        na, nb = a.links("narratives")["narratives"], b.links("narratives")["narratives"]
+        assert [(n["key"], n["article_ids"]) for n in na] == [(n["key"], n["article_ids"]) for n in nb]
+        assert len(na) == 1 and len(na[0]["article_ids"]) == 5  # the seeds' narrative, added to
+        ca, cb = a.links("contradictions")["contradictions"], b.links("contradictions")["contradictions"]
+        assert sorted((c["slot"], c["article_ids"]) for c in ca) == sorted((c["slot"], c["article_ids"]) for c in cb)
+        pa, pb = a.links("provenance")["provenance"], b.links("provenance")["provenance"]
+        assert [sorted(p["name"] for p in x["primary_sources"]) for x in pa] == \
+            [sorted(p["name"] for p in x["primary_sources"]) for x in pb]
 
 
 def test_an_article_re_analyzed_makes_the_next_link_whole(tmp_path: Path) -> None:

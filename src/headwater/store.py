@@ -606,6 +606,15 @@ class Store:
         with self.db:
             for table in ("link_values", "link_postings", "link_counts"):
                 self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))
+            self.db.execute("DELETE FROM meta WHERE name = ?", ("link:" + name,))
+
+    def keep(self, name: str, value: Any) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta(name, data) VALUES (?, ?)", ("link:" + name, json.dumps(value)))
+
+    def kept(self, name: str) -> Any:
+        row = self.db.execute("SELECT data FROM meta WHERE name = ?", ("link:" + name,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def put(self, name: str, items: Mapping[int, Any]) -> None:
         with self.db:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from headwater.link.claims import claim_narratives
+from headwater.link.claims import cluster_claims, described
 from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import retold_contradictions
 from headwater.link.copies import add_copies, find_copies
@@ -12,11 +12,12 @@ from headwater.link.entities import apply_entities, resolve_entities
 from headwater.link.known import match
 from headwater.link.known_narratives import label_narratives, match_claims, taxonomy_narratives
 from headwater.link.narratives import contradictions, narratives, provenance
+from headwater.link.narratives_update import STATE, add_fine, add_frames, add_themes, keep_narratives, place
 from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
 from headwater.link.stories import incident_stories
 from headwater.link.stories_update import add_stories, stories_kept
 from headwater.link.taxonomy import Matcher
-from headwater.model import Article, key
+from headwater.model import Article, key, row_of
 from headwater.registry import Registry
 
 
@@ -61,7 +62,8 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
         n["known_narrative"] = None
         n["known_claims"] = match(n, arts, known) if known else []
     claims = {row: a.findings.get("claims", []) for row, a in ctx.articles}
-    themes, by_claims = claim_narratives(claims, arts)
+    clustered = cluster_claims(claims)
+    themes, by_claims = described(clustered, arts) if clustered is not None else ([], [])
     taxonomy, embedder = ctx.state.get("taxonomy"), ctx.state.get("embedder")
     if taxonomy and embedder is not None:
         matcher = Matcher(taxonomy, embedder)  # the entries embedded once, for both ways of matching
@@ -71,6 +73,8 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
         by_claims += by_articles if by_articles is not None else taxonomy_narratives(claims, arts, taxonomy, matches)
     _give_ids(themes + by_claims, ids)
     ctx.state["narrative_keys"] = ids
+    if ctx.index is not None:
+        keep_narratives(ctx.index, ctx.articles, clustered, themes)
     by_n = {(key(row), c.get("n")): c for row, cl in claims.items() for c in cl}
     story_of = {str(a): str(s["id"]) for s in ctx.results.get("stories", []) for a in s["article_ids"]}
     contra = [c for n in found for c in contradictions(n, arts)]
@@ -82,9 +86,53 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
             "provenance": [provenance(n, arts) for n in found + by_claims]}
 
 
-def _give_ids(found: list[dict[str, Any]], ids: dict[str, str]) -> None:
-    """Stable ids from the narrative keys of earlier runs; a key met twice is told apart by its order."""
-    taken: set[str] = set()
+def _add_narratives(ctx: LinkContext) -> dict[str, Rows] | None:
+    """The narratives with the new articles added (``link.narratives_update``); None (link whole) with a
+    codebook, or when the index holds no narratives state."""
+    prev = ctx.previous["narratives"]
+    frames_prev = [n for n in prev if n.get("level") == "frame"]
+    fine_prev = [n for n in prev if n.get("level") == "fine"]
+    if ctx.index is None or ctx.state.get("taxonomy") or len(frames_prev) + len(fine_prev) != len(prev):
+        return None
+    new = dict(ctx.new_articles())
+    got = place(sorted(new.items()), ctx.index)
+    if got is None:
+        return None
+    placed, state = got
+    ids = dict(ctx.state.get("narrative_keys") or {})
+    found, changed = add_frames(frames_prev, new, ctx.index, ctx.fetch, ids)
+    retold, recurs = placed.compared()
+    kept, rebuilt, gone = add_fine(fine_prev, placed, retold, ctx.fetch)
+    themes = add_themes(ctx.previous["themes"], placed, recurs, new, state, ctx.index, ctx.fetch)
+    ctx.index.keep(STATE, state)
+    _give_ids([t for t in themes if "id" not in t] + rebuilt, ids,
+              taken={str(n["key"]) for n in found + kept + [t for t in themes if "id" in t]})
+    ctx.state["narrative_keys"] = ids
+    redone = [n for n in found if n["key"] in changed] + rebuilt
+    arts = ctx.fetch(sorted({row_of(k) for n in redone for k in n["article_ids"]}))
+    known = ctx.state.get("known_claims") or []
+    for n in found:
+        if n["key"] in changed:
+            n["level"], n["known_narrative"] = "frame", None
+            n["known_claims"] = match(n, arts, known) if known else []
+    # a frame's old retellings were compared before: only pairs with a new one are; a rebuilt narrative
+    # of claims retold is compared anew (its claims are fewer than MAX_MEMBERS apart)
+    stale = gone | {str(n["id"]) for n in rebuilt}
+    by_n = {(key(row), c.get("n")): c for row, a in arts.items() for c in a.findings.get("claims", [])}
+    story_of = {str(a): str(s["id"]) for s in ctx.results.get("stories", []) for a in s["article_ids"]}
+    contra = [c for c in ctx.previous.get("contradictions", []) if str(c.get("narrative_id")) not in stale]
+    contra += [c for n in found if n["key"] in changed for c in contradictions(n, arts, set(new))]
+    contra += retold_contradictions(rebuilt, lambda a, n: by_n.get((a, n)), story_of)
+    remade = stale | {str(n["id"]) for n in redone}
+    prov = [p for p in ctx.previous.get("provenance", []) if str(p.get("narrative_id")) not in remade]
+    return {"narratives": found + kept + rebuilt, "themes": themes, "contradictions": contra, "codebook": [],
+            "provenance": prov + [provenance(n, arts) for n in redone]}
+
+
+def _give_ids(found: list[dict[str, Any]], ids: dict[str, str], taken: set[str] | None = None) -> None:
+    """Stable ids from the narrative keys of earlier runs; a key met twice is told apart by its order
+    (``taken``: keys of narratives that keep theirs)."""
+    taken = set(taken or ())
     for n in found:
         while n["key"] in taken:
             n["key"] += "+"
@@ -102,7 +150,7 @@ STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles rep
 NARRATIVES = Linker("narratives/2", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance",
                                                            "codebook"),
                     _narratives, "claims retold across articles (frames, claim clusters, known narratives), themes, "
-                    "where retellings disagree, and whom they rest on")
+                    "where retellings disagree, and whom they rest on", _add_narratives)
 BUILTIN = (ENTITIES, COPIES, STORIES, NARRATIVES)
 
 

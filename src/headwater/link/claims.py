@@ -65,15 +65,24 @@ def centre(rows: list[ClaimRow], x: Vectors) -> Vectors:
     return centre_languages(x, [str(r.claim.get("lang") or "") for r in rows], MIN_CENTRE)
 
 
-def centre_languages(x: Vectors, langs: list[str], minimum: int) -> Vectors:
-    """The rows less their language's mean (languages with at least ``minimum`` rows), normalised."""
+def language_means(x: Vectors, langs: list[str], minimum: int) -> dict[str, Vectors]:
+    """Each language's mean row, for languages with at least ``minimum`` rows."""
+    lang = np.array(langs)
+    return {lg: x[lang == lg].mean(axis=0) for lg in set(langs) if (lang == lg).sum() >= minimum}
+
+
+def centre_with(x: Vectors, langs: list[str], means: dict[str, Vectors]) -> Vectors:
+    """The rows less their language's mean (where ``means`` has one), normalised."""
     out = x.copy()
     lang = np.array(langs)
-    for lg in set(langs):
-        m = lang == lg
-        if m.sum() >= minimum:
-            out[m] -= out[m].mean(axis=0)
+    for lg, m in means.items():
+        out[lang == lg] -= m
     return normalise(out)
+
+
+def centre_languages(x: Vectors, langs: list[str], minimum: int) -> Vectors:
+    """The rows less their language's mean (languages with at least ``minimum`` rows), normalised."""
+    return centre_with(x, langs, language_means(x, langs, minimum))
 
 
 def kmeans(x: Vectors, k: int, iters: int = 20, seed: int = 0) -> tuple[npt.NDArray[np.int64], Vectors]:
@@ -126,11 +135,12 @@ def describe(members: list[int], rows: list[ClaimRow], x: Vectors, arts: dict[in
             "known_narrative": None}
 
 
-def broad(rows: list[ClaimRow], x: Vectors) -> tuple[list[list[int]], npt.NDArray[np.int64]]:
+def broad(rows: list[ClaimRow], x: Vectors) -> tuple[list[list[int]], npt.NDArray[np.int64], Vectors]:
     """Themes: k-means clusters of claims; each article in the one holding most of its claims, if
-    a claim of it there recurs in another article (BROAD_LINK)."""
+    a claim of it there recurs in another article (BROAD_LINK). Returns the themes' member claims,
+    each claim's cluster and the clusters' centres."""
     k = max(1, round(len(rows) / CLAIMS_PER_THEME))
-    labels, _ = kmeans(x, k)
+    labels, centres = kmeans(x, k)
     art = np.array([r.article for r in rows])
     recurs = np.zeros(len(rows), dtype=bool)
     for j in range(k):  # the themes are also the blocks: no comparison across them
@@ -143,12 +153,17 @@ def broad(rows: list[ClaimRow], x: Vectors) -> tuple[list[list[int]], npt.NDArra
         per[rows[i].article][int(lab)] += 1
     members: dict[int, list[int]] = defaultdict(list)
     for a, counts in per.items():
-        top = max(counts, key=lambda j: (counts[j], -j))
+        top = top_theme(counts)
         mine = [i for i in np.flatnonzero((art == a) & (labels == top))]
         if recurs[mine].any():
             members[top].extend(int(i) for i in mine)
     groups = [m for _, m in sorted(members.items()) if len({rows[i].article for i in m}) >= 2]
-    return groups, labels
+    return groups, labels, centres
+
+
+def top_theme(counts: Counter[int]) -> int:
+    """The theme holding most of an article's claims (the lowest-numbered of a tie)."""
+    return max(counts, key=lambda j: (counts[j], -j))
 
 
 def fine(rows: list[ClaimRow], x: Vectors, labels: npt.NDArray[np.int64]) -> list[list[int]]:
@@ -172,14 +187,43 @@ def fine(rows: list[ClaimRow], x: Vectors, labels: npt.NDArray[np.int64]) -> lis
     return [sorted(m) for m in by_articles.values()]
 
 
+@dataclass
+class Clustered:
+    """A corpus's claims clustered: the rows and their centred vectors, each claim's theme, the themes'
+    centres and the language means the vectors were centred with (what an update places new claims by),
+    the themes' member claims and the fine narratives' (row indices)."""
+
+    rows: list[ClaimRow]
+    x: Vectors
+    labels: npt.NDArray[np.int64]
+    centres: Vectors
+    means: dict[str, Vectors]
+    themes: list[list[int]]
+    fine: list[list[int]]
+
+
+def cluster_claims(claims: dict[int, list[dict[str, Any]]]) -> Clustered | None:
+    """The corpus's embedded claims clustered into themes and fine narratives; None under two claims."""
+    rows, x = gather(claims)
+    if len(rows) < 2:
+        return None
+    langs = [str(r.claim.get("lang") or "") for r in rows]
+    means = language_means(x, langs, MIN_CENTRE)
+    x = centre_with(x, langs, means)
+    groups, labels, centres = broad(rows, x)
+    return Clustered(rows, x, labels, centres, means, groups, fine(rows, x, labels))
+
+
 def claim_narratives(claims: dict[int, list[dict[str, Any]]],
                      arts: dict[int, Article]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(themes, narratives) of the corpus's claims, without ids (``link_corpus`` gives them):
     broad themes across incidents, and fine narratives, one claim retold."""
-    rows, x = gather(claims)
-    if len(rows) < 2:
+    c = cluster_claims(claims)
+    if c is None:
         return [], []
-    x = centre(rows, x)
-    groups, labels = broad(rows, x)
-    themes = [describe(m, rows, x, arts, "broad") for m in groups]
-    return themes, [describe(m, rows, x, arts, "fine") for m in fine(rows, x, labels)]
+    return described(c, arts)
+
+
+def described(c: Clustered, arts: dict[int, Article]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    return ([describe(m, c.rows, c.x, arts, "broad") for m in c.themes],
+            [describe(m, c.rows, c.x, arts, "fine") for m in c.fine])

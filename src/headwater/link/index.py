@@ -3,7 +3,8 @@
 A linker that can update its results (``Linker.update``) keeps, per article, what it needs to compare
 a new article with the old ones: a compact profile (``put``/``get``), the keys it looks candidates up
 by (``post``/``postings``: an inverted index) and corpus-wide counts (``count``/``counts``: document
-frequencies). Every name is the linker's own ("stories.profile"). The store keeps these in indexed
+frequencies), and what it learnt of the corpus as a whole (``keep``/``kept``: a clustering's centres).
+Every name is the linker's own ("stories.profile"). The store keeps these in indexed
 tables (``Store`` implements this protocol); ``MemoryIndex`` keeps them in memory, for a corpus linked
 without a database (``link_corpus``) and for tests.
 """
@@ -20,6 +21,12 @@ class LinkIndex(Protocol):
 
     def put(self, name: str, items: Mapping[int, Any]) -> None:
         """Keep a JSON-able value per article row."""
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep one JSON-able value for the corpus as a whole."""
+
+    def kept(self, name: str) -> Any:
+        """The value kept for the corpus (None when there is none)."""
 
     def get(self, name: str, rows: Iterable[int]) -> dict[int, Any]:
         """The values kept for these rows (rows without one are left out)."""
@@ -48,10 +55,17 @@ class MemoryIndex:
         self.values: dict[str, dict[int, Any]] = defaultdict(dict)
         self.posted: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.tallies: dict[str, Counter[str]] = defaultdict(Counter)
+        self.whole: dict[str, Any] = {}
 
     def clear(self, name: str) -> None:
-        for kept in (self.values, self.posted, self.tallies):
+        for kept in (self.values, self.posted, self.tallies, self.whole):
             kept.pop(name, None)
+
+    def keep(self, name: str, value: Any) -> None:
+        self.whole[name] = value
+
+    def kept(self, name: str) -> Any:
+        return self.whole.get(name)
 
     def put(self, name: str, items: Mapping[int, Any]) -> None:
         self.values[name].update(items)

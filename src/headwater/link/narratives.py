@@ -27,19 +27,23 @@ def narratives(corpus: list[tuple[int, Article]], known: dict[str, str]) -> tupl
             by_frame[f].append(aid)
     ids = dict(known)
     out = []
+    arts = dict(corpus)
     for f, aids in sorted(by_frame.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(aids) < 2:
             continue
         fkey = "|".join(f)
         if fkey not in ids:
             ids[fkey] = f"n{len(ids) + 1}"
-        arts = dict(corpus)
-        dates = sorted(d for d in (arts[i].published for i in aids) if d)
-        out.append({"id": ids[fkey], "key": fkey, "label": label(f),
-                    "frame": {"actor": f[0], "action": f[1], "group": f[2]},
-                    "article_ids": [key(i) for i in aids], "first_seen": dates[0] if dates else None,
-                    "last_seen": dates[-1] if dates else None})
+        out.append(frame_narrative(f, aids, arts, ids[fkey]))
     return out, ids
+
+
+def frame_narrative(f: Frame, aids: list[int], arts: dict[int, Article], nid: str) -> dict[str, Any]:
+    """The narrative of a frame the articles ``aids`` assert."""
+    dates = sorted(d for d in (arts[i].published for i in aids) if d)
+    return {"id": nid, "key": "|".join(f), "label": label(f), "frame": {"actor": f[0], "action": f[1], "group": f[2]},
+            "article_ids": [key(i) for i in aids], "first_seen": dates[0] if dates else None,
+            "last_seen": dates[-1] if dates else None}
 
 
 def _frame_events(a: Article, f: Frame) -> list[dict[str, Any]]:
@@ -67,13 +71,17 @@ def _where(e: dict[str, Any], role: str) -> str:
     return str(p.get("surface") or p.get("name") or "?")
 
 
-def contradictions(narrative: dict[str, Any], arts: dict[int, Article]) -> list[dict[str, Any]]:
-    """Divergent accounts between retellings, slot by slot: direction, destination, count."""
+def contradictions(narrative: dict[str, Any], arts: dict[int, Article],
+                   new: set[int] | None = None) -> list[dict[str, Any]]:
+    """Divergent accounts between retellings, slot by slot: direction, destination, count (``new``: only
+    between pairs of articles one of which is new, when the others were compared before)."""
     f = (narrative["frame"]["actor"], narrative["frame"]["action"], narrative["frame"]["group"])
     moves = {row_of(k): [e for e in _frame_events(arts[row_of(k)], f) if e.get("type") == "transfer"]
              for k in narrative["article_ids"]}
     out = []
     for x, y in combinations(sorted(moves), 2):
+        if new is not None and x not in new and y not in new:
+            continue
         for e in moves[x]:
             for g in moves[y]:
                 found = None

@@ -1,0 +1,285 @@
+"""Narratives updated with new articles: new frames and claims placed as the last full link placed
+the old ones, so the work grows with what is new, not with the corpus.
+
+A full link with an index (``keep_narratives``) keeps what placing a new claim needs:
+- ``STATE`` (kept for the corpus as a whole): the claim vectors' embedder, each language's mean vector, the
+  themes' k-means centres and the key of the theme each centre became;
+- ``VECTORS``: each article's embedded claims (their numbers, themes, centred vectors in float16);
+- ``THEMES``: theme -> the articles holding a claim of it; ``MEMBERS``: theme -> its member articles
+  (also of a theme of one article, which a second makes a theme); ``FRAMES``: frame -> articles.
+New articles then (``add_narratives``):
+1. a frame the new articles assert joins its narrative, or makes one with the old articles asserting it;
+2. each new claim is centred with the kept means (a language new to the corpus on the mean of its new
+   claims, when there are enough) and goes to the theme of the nearest kept centre, as a
+   full link assigns the claims beyond its k-means sample; it is compared with the claims of that theme,
+   old (read from ``VECTORS``) and new: a pair at ``FINE`` or closer joins their narratives, as in a
+   full link; a narrative a new claim joins is described again from all its claims;
+3. a new article joins the theme most of its claims fall in when one of them recurs there (``BROAD_LINK``);
+4. contradictions and provenance are made again for the narratives that changed; the rest stay.
+What an update does not do: fit the themes again (a relink fits k-means to the corpus as it is now),
+match a codebook (with a taxonomy the narratives link whole: its entries' borders are drawn by the
+whole corpus), or describe a theme again (a theme keeps its label, the new members are added).
+``tests/test_link_update.py`` compares an update with a full link.
+"""
+from __future__ import annotations
+
+import base64
+import zlib
+from collections import Counter, defaultdict
+from typing import Any
+
+import numpy as np
+
+from headwater.embed import Vectors, normalise, pack, unpack
+from headwater.link.claims import (
+    BROAD_LINK,
+    FINE,
+    MIN_CENTRE,
+    ClaimRow,
+    Clustered,
+    centre_with,
+    describe,
+    gather,
+    language_means,
+    top_theme,
+)
+from headwater.link.frames import frames
+from headwater.link.index import LinkIndex
+from headwater.link.narratives import Frame, frame_narrative
+from headwater.link.unionfind import DisjointSets
+from headwater.model import Article, row_of
+
+STATE, VECTORS = "narratives.state", "narratives.vectors"
+THEMES, MEMBERS, FRAMES = "narratives.themes", "narratives.members", "narratives.frames"
+EVERY = 10 ** 9  # postings followed however common: a theme's articles are what it is compared with
+Rows = list[dict[str, Any]]
+
+
+def _frame_key(fkey: str) -> int:
+    return zlib.crc32(fkey.encode("utf-8"))
+
+
+def _vectors_of(rows: list[ClaimRow], x: Vectors, labels: Any, idx: list[int]) -> dict[str, Any]:
+    return {"n": [rows[i].claim.get("n") for i in idx], "t": [int(labels[i]) for i in idx],
+            "v": base64.b64encode(np.asarray(x[idx], dtype="<f2").tobytes()).decode("ascii")}
+
+
+def _unpack_rows(kept: dict[str, Any], dim: int) -> Vectors:
+    return np.frombuffer(base64.b64decode(kept["v"]), dtype="<f2").astype(np.float32).reshape(-1, dim)
+
+
+def keep_narratives(index: LinkIndex, corpus: list[tuple[int, Article]], c: Clustered | None,
+                    themes: Rows) -> None:
+    """What ``add_narratives`` needs from a full link (``themes``: the described ``c.themes``, in order)."""
+    for name in (STATE, VECTORS, THEMES, MEMBERS, FRAMES):
+        index.clear(name)
+    index.post(FRAMES, [(_frame_key("|".join(f)), row) for row, a in corpus for f in frames(a)])
+    if c is None:
+        return
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(c.rows):
+        by_article[r.article].append(i)
+    index.put(VECTORS, {row: _vectors_of(c.rows, c.x, c.labels, idx) for row, idx in by_article.items()})
+    index.post(THEMES, sorted({(int(c.labels[i]), r.article) for i, r in enumerate(c.rows)}))
+    theme_keys: dict[str, str] = {}
+    members: set[tuple[int, int]] = set()
+    for m, t in zip(c.themes, themes, strict=True):
+        j = int(c.labels[m[0]])
+        theme_keys[str(j)] = t["key"]
+        members.update((j, c.rows[i].article) for i in m)
+    index.post(MEMBERS, sorted(members))
+    index.keep(STATE, {"embedder": c.rows[0].claim.get("_embedder"), "dim": int(c.x.shape[1]),
+                       "means": {lg: pack(v) for lg, v in c.means.items()},
+                       "centres": [pack(v) for v in c.centres], "theme_keys": theme_keys})
+
+
+class _Placed:
+    """New claims placed in the kept themes, and the old claims of those themes."""
+
+    def __init__(self, rows: list[ClaimRow], x: Vectors, state: dict[str, Any], index: LinkIndex) -> None:
+        self.rows, self.dim = rows, int(state["dim"])
+        langs = [str(r.claim.get("lang") or "") for r in rows]
+        means = {lg: unpack(v) for lg, v in state["means"].items()}
+        # a language the last full link had too few claims of is centred on its new claims (and kept so)
+        for lg, m in language_means(x, langs, MIN_CENTRE).items():
+            if lg not in means:
+                means[lg] = m
+                state["means"][lg] = pack(m)
+        self.x = centre_with(x, langs, means)
+        self.means = means
+        centres = np.stack([unpack(v) for v in state["centres"]])
+        self.labels = (self.x @ centres.T).argmax(axis=1)
+        self.centres = normalise(centres)
+        fresh = {r.article for r in rows}
+        posted = index.postings(THEMES, {int(j) for j in self.labels}, EVERY)
+        old_rows = sorted({row for found in posted.values() for row in found} - fresh)
+        # the old claims of each touched theme: (article row, claim number, centred vector)
+        self.old: dict[int, list[tuple[int, Any, Vectors]]] = defaultdict(list)
+        touched = set(posted)
+        for row, kept in index.get(VECTORS, old_rows).items():
+            vs = _unpack_rows(kept, self.dim)
+            for n, t, v in zip(kept["n"], kept["t"], vs, strict=True):
+                if t in touched:
+                    self.old[int(t)].append((row, n, v))
+
+    def compared(self) -> tuple[list[tuple[tuple[int, Any], tuple[int, Any]]], set[tuple[int, Any]]]:
+        """Each new claim against every other claim of its theme (new and old, of another article): the
+        pairs retelling one claim (``FINE``), and the new claims that recur in their theme (``BROAD_LINK``)."""
+        retold, recurs = [], set()
+        for j in sorted({int(t) for t in self.labels}):
+            mine = np.flatnonzero(self.labels == j)
+            ids = [(self.rows[i].article, self.rows[i].claim.get("n")) for i in mine] + \
+                  [(row, n) for row, n, _ in self.old[j]]
+            ov = np.concatenate([self.x[mine]] + ([np.stack([v for _, _, v in self.old[j]])] if self.old[j] else []))
+            sims = self.x[mine] @ ov.T
+            owner = np.array([row for row, _ in ids])
+            sims[owner[:len(mine)][:, None] == owner[None, :]] = -1  # a claim recurs in other articles only
+            for a in np.flatnonzero((sims >= BROAD_LINK).any(axis=1)):
+                recurs.add(ids[a])
+            retold += [(ids[a], ids[b]) for a, b in zip(*np.nonzero(sims >= FINE), strict=True)]
+        return retold, recurs
+
+
+def _claim_rows(members: set[tuple[int, Any]], arts: dict[int, Article], placed: _Placed) -> tuple[list[ClaimRow], Vectors]:
+    """The member claims as rows and centred vectors, read from their articles."""
+    wanted: dict[int, set[Any]] = defaultdict(set)
+    for row, n in members:
+        wanted[row].add(n)
+    claims = {row: [c for c in arts[row].findings.get("claims", []) if c.get("n") in ns] for row, ns in wanted.items()}
+    rows, x = gather(claims)
+    return rows, centre_with(x, [str(r.claim.get("lang") or "") for r in rows], placed.means)
+
+
+def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any], tuple[int, Any]]],
+             fetch: Any) -> tuple[Rows, Rows, set[str]]:
+    """(kept, rebuilt, ids of the previous narratives rebuilt) of the fine narratives."""
+    nodes: dict[tuple[int, Any], int] = {}
+    owner = {(row_of(c["article_id"]), c.get("claim_id")): i for i, n in enumerate(previous) for c in n["claims"]}
+    base = len(previous)
+
+    def node(c: tuple[int, Any]) -> int:
+        return nodes.setdefault(c, base + len(nodes))
+
+    edges = retold
+    for a, b in edges:
+        node(a), node(b)
+    sets = DisjointSets(base + len(nodes))
+    for c, i in nodes.items():
+        if c in owner:
+            sets.union(i, owner[c])
+    for a, b in edges:
+        sets.union(nodes[a], nodes[b])
+    groups: dict[int, set[tuple[int, Any]]] = defaultdict(set)
+    merged: dict[int, set[int]] = defaultdict(set)
+    for c, i in nodes.items():
+        groups[sets.find(i)].add(c)
+    for i in range(base):
+        root = sets.find(i)
+        if root in groups:
+            merged[root].add(i)
+            groups[root].update((row_of(c["article_id"]), c.get("claim_id")) for c in previous[i]["claims"])
+    rebuilt_ids = {str(previous[i].get("id")) for ids in merged.values() for i in ids}
+    kept = [n for i, n in enumerate(previous) if not any(i in ids for ids in merged.values())]
+    # two articles sharing several sentences share one narrative (as in a full link)
+    by_articles: dict[frozenset[int], set[tuple[int, Any]]] = defaultdict(set)
+    for members in groups.values():
+        arts = frozenset(row for row, _ in members)
+        if len(arts) >= 2:
+            by_articles[arts].update(members)
+    arts_needed = sorted({row for members in by_articles.values() for row, _ in members})
+    arts = fetch(arts_needed)
+    rebuilt = []
+    for members in by_articles.values():
+        rows, x = _claim_rows(members, arts, placed)
+        if len({r.article for r in rows}) >= 2:
+            rebuilt.append(describe(list(range(len(rows))), rows, x, arts, "fine"))
+    return kept, rebuilt, rebuilt_ids
+
+
+def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], new: dict[int, Article],
+               state: dict[str, Any], index: LinkIndex, fetch: Any) -> Rows:
+    """The themes with the new articles that join one: appended to it, or a theme made anew."""
+    per: dict[int, Counter[int]] = defaultdict(Counter)
+    for i, r in enumerate(placed.rows):
+        per[r.article][int(placed.labels[i])] += 1
+    joined: dict[int, list[int]] = defaultdict(list)  # theme -> new member rows
+    for row, counts in per.items():
+        top = top_theme(counts)
+        mine = [i for i, r in enumerate(placed.rows) if r.article == row and placed.labels[i] == top]
+        if any((row, placed.rows[i].claim.get("n")) in recurs for i in mine):
+            joined[top].append(row)
+    index.post(MEMBERS, [(j, row) for j, rows in joined.items() for row in rows])
+    by_key = {t["key"]: dict(t) for t in previous}
+    keys = state["theme_keys"]
+    made = []
+    for j, rows in sorted(joined.items()):
+        claims = [i for i, r in enumerate(placed.rows) if r.article in rows and placed.labels[i] == j]
+        theme = by_key.get(keys.get(str(j), ""))
+        if theme is not None:
+            extra = describe(claims, placed.rows, placed.x, new, "broad")
+            theme["claims"] = theme["claims"] + [dict(c, similarity=round(float(placed.x[i] @ placed.centres[j]), 3))
+                                                 for c, i in zip(extra["claims"], claims, strict=True)]
+            theme["article_ids"] = sorted({*theme["article_ids"], *extra["article_ids"]}, key=row_of)
+            for field in ("outlets", "countries", "languages"):
+                theme[field] = sorted({*theme[field], *extra[field]})
+            dates = [d for d in (theme["first_seen"], theme["last_seen"], extra["first_seen"], extra["last_seen"]) if d]
+            theme["first_seen"], theme["last_seen"] = (min(dates), max(dates)) if dates else (None, None)
+            by_key[theme["key"]] = theme
+            continue
+        old = [row for row in index.postings(MEMBERS, [j], EVERY).get(j, []) if row not in new]
+        if not old and len(rows) < 2:
+            continue
+        arts = {**fetch(old), **new}
+        members = {(r.article, r.claim.get("n")) for i, r in enumerate(placed.rows) if i in claims}
+        kept = index.get(VECTORS, old)
+        members.update((row, n) for row, k in kept.items() for n, t in zip(k["n"], k["t"], strict=True) if t == j)
+        rows_, x_ = _claim_rows(members, arts, placed)
+        theme = describe(list(range(len(rows_))), rows_, x_, arts, "broad")
+        keys[str(j)] = theme["key"]
+        made.append(theme)
+    return list(by_key.values()) + made
+
+
+def add_frames(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch: Any,
+               ids: dict[str, str]) -> tuple[Rows, set[str]]:
+    """The frame narratives with the new articles' frames: (all of them, the keys of those that changed)."""
+    asserted: dict[Frame, list[int]] = defaultdict(list)
+    for row, a in new.items():
+        for f in frames(a):
+            asserted[f].append(row)
+    posted = index.postings(FRAMES, [_frame_key("|".join(f)) for f in asserted], EVERY)
+    index.post(FRAMES, [(_frame_key("|".join(f)), row) for f, rows in asserted.items() for row in rows])
+    by_key = {n["key"]: n for n in previous}
+    changed = set()
+    for f, rows in sorted(asserted.items()):
+        fkey = "|".join(f)
+        had = by_key.get(fkey)
+        old = [row_of(k) for k in had["article_ids"]] if had else \
+            [row for row, a in fetch(posted.get(_frame_key(fkey), [])).items() if row not in new and f in frames(a)]
+        aids = sorted({*old, *rows})
+        if len(aids) < 2:
+            continue
+        if fkey not in ids:
+            ids[fkey] = f"n{len(ids) + 1}"
+        by_key[fkey] = frame_narrative(f, aids, {**fetch(old), **new}, ids[fkey])
+        changed.add(fkey)
+    return sorted(by_key.values(), key=lambda n: (-len(n["article_ids"]), n["key"])), changed
+
+
+def place(new: list[tuple[int, Article]], index: LinkIndex) -> tuple[_Placed, dict[str, Any]] | None:
+    """The new articles' claims placed in the kept themes (and kept for the next update); None when the
+    index holds no narratives state, or the claims were embedded by another embedder."""
+    state = index.kept(STATE)
+    if not isinstance(state, dict):
+        return None
+    rows, x = gather({row: a.findings.get("claims", []) for row, a in new})
+    if rows and rows[0].claim.get("_embedder") != state["embedder"]:
+        return None
+    placed = _Placed(rows, x if rows else np.zeros((0, int(state["dim"])), dtype=np.float32), state, index)
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_article[r.article].append(i)
+    index.put(VECTORS, {row: _vectors_of(rows, placed.x, placed.labels, idx) for row, idx in by_article.items()})
+    index.post(THEMES, sorted({(int(placed.labels[i]), r.article) for i, r in enumerate(rows)}))
+    return placed, state
+
