@@ -59,3 +59,14 @@ def test_the_day_of_saying_is_no_contradiction() -> None:
     assert compare(("a1", claim("2024-07-02")), ("a2", claim("2024-07-03")), same_incident=True) == []
     assert [s for s, _, _ in compare(("a1", claim("2024-07-02", "2024-06-30")),
                                      ("a2", claim("2024-07-03", "2024-06-29")), same_incident=True)] == ["date"]
+
+
+def test_only_a_date_beside_the_cue_is_the_day_of_saying() -> None:
+    text = ("Зеленский (его полномочия истекли 21 мая) заявил, что переговоры с соседями начнутся уже осенью. "
+            "Министр заявил, что новый мост через реку откроют летом, имея в виду планы, которые обсуждали ещё в марте 2022 года.")
+    a = Article(source="x", title="", text=text, language="ru", published="2024-07-05")
+    a.attributions = [_att(text, "переговоры с соседями начнутся уже осенью", "заявил", "Зеленский"),
+                      _att(text, "новый мост через реку откроют летом", "Министр заявил", "Министр")]
+    found = find_claims(a, None)
+    assert _claim(found, "переговоры с соседями начнутся уже осенью")["date_spans"] == []  # in brackets: not when he spoke
+    assert _claim(found, "новый мост через реку откроют летом")["date_spans"] == []  # a clause away from the verb
