@@ -127,8 +127,11 @@ def language_notice(code: str | None) -> str:
         return (f"language {code}: no language pack; minimal analysis (sentences and gazetteer places only, "
                 f"no attributions or events)")
     how = pack.parser_name or pack.model or "no parser"
-    what = {"full": "places, attributions and dates; events are read in English only",
-            "partial": "cue words, quote marks, gazetteer places and dates; no entities or events",
+    events = pack.data("event_words") is not None  # trigger words: events are read in this language
+    what = {"full": "places, attributions, dates and events" if events
+            else "places, attributions and dates; no events in this language yet",
+            "partial": "cue words, quote marks, gazetteer places and dates; " + (
+                "events by trigger words (no actors); no entities" if events else "no entities or events"),
             "minimal": "sentences and gazetteer places only", "none": "nothing"}[pack.level]
     return f"language {code} ({pack.name}): {pack.level} analysis with {how}: {what}"
 

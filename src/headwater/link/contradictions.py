@@ -89,7 +89,7 @@ def _same_level(ca: Claim, cb: Claim, pa: str, pb: str) -> bool:
 
 def _precision(c: Claim) -> str | None:
     """A claim's one date's precision (day, month, year); "in 1940" and "on 21 July" are not compared."""
-    spans = [d for d in c.get("date_spans") or [] if isinstance(d, dict)]
+    spans = [d for d in c.get("date_spans") or [] if isinstance(d, dict) and d.get("of") != "statement"]
     return str(spans[0].get("precision")) if len(spans) == 1 and spans[0].get("precision") else None
 
 
@@ -98,7 +98,8 @@ def _dates(c: Claim) -> set[str]:
     be one day), else as written."""
     spans = c.get("date_spans")
     if isinstance(spans, list) and spans:
-        return {str(d.get("date") or d.get("text")) for d in spans if isinstance(d, dict)}
+        # not the day it was said (``of: statement``): two outlets may report one claim on two days
+        return {str(d.get("date") or d.get("text")) for d in spans if isinstance(d, dict) and d.get("of") != "statement"}
     return set(c.get("dates") or [])
 
 

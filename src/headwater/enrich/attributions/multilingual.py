@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, WORD
+from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SITE_ADDRESS, WORD
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.lang import LanguagePack
+from headwater.lang.marks import MARKS
 from headwater.lang.parsers import NORMALS, SENTENCES
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 QUOTE_GAP = 5
 # Punctuation that ends a speaker's words.
 STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
+# A word or a number ("29", "56,2"): what the six words of an own-voice claim are counted in.
+NUMBERED = re.compile(r"[^\W_][\w'’\-" + MARKS + r"]*(?:[.,]\d+)*")
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
@@ -269,6 +272,11 @@ class _Finder(ChainReader):
                 sp = (cs, ce)  # the cue's own span marks a subject left out
         else:
             sp = self._speaker_by_words(a, b, cs, ce)
+        if sp is None and tok is not None and self.parsed:
+            # "Сообщили lenta.ru, что …" (natasha reads "Сообщили" as a passive participle; "было
+            # сообщено ТАСС" is one): told an outlet by no one named, the outlet publishes it
+            # (``_verb`` makes it the publisher and the speaker unnamed, as with "сообщили ТАСС")
+            sp = self._addressee(tok)
         if sp is None:
             return None
         dated = re.search(r"\s+\d{1,2}\s+(\w+)$", self.text[sp[0]:sp[1]])  # "министерство 5 мая": the date is not who
@@ -585,6 +593,10 @@ class _Finder(ChainReader):
 
     def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:
         """The speaker right after a cue: up to a comma, a quote, the clause said, or the end."""
+        lead = len(self.text[ce:b]) - len(self.text[ce:b].lstrip())
+        site = SITE_ADDRESS.match(self.text, ce + lead, b)  # "Как сообщили lenta.ru, …": its dot ends nothing
+        if site is not None:
+            return site.start(), site.end()
         words: list[tuple[int, int]] = []
         for m in WORD.finditer(self.text[ce:b]):
             s, e = ce + m.start(), ce + m.end()
@@ -766,6 +778,8 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 if earlier:  # it already has a source: that source came through this one
                     for o in earlier:
                         o["sources"] = [*chain, *o["sources"]]
+                        # where this source's tag is: the day it was said stands there ("Об этом во вторник сообщили …")
+                        o["relay_cue_starts"] = [*o.get("relay_cue_starts", []), x.cue_start]
                         if dates:
                             o["dates"] = [*o.get("dates", []), *dates]
                     continue
@@ -780,7 +794,9 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
         inner = re.search(r"\w.*\w", doc.text[a:b])  # the sentence without its dashes and marks
         if not found and not (inner and any(s <= a + inner.start() and a + inner.end() <= e for s, e in covered)):
             stripped = doc.text[a:b]
-            if len(WORD.findall(stripped)) >= 6 and stripped[-1:] not in ("?", ":", "؟"):
+            # six words, numbers among them, as the English finder counts ("Приговор был озвучен 29
+            # ноября 2023 года." states a date; counting letters-only words it fell short)
+            if len(NUMBERED.findall(stripped)) >= 6 and stripped[-1:] not in ("?", ":", "؟"):
                 out.append({"claim": stripped, "start": a, "end": b, "cue": None, "sources": [], "hedges": [],
                             "sourcing": "unattributed", "quote": False, **({"dates": dates} if dates else {})})
     return out

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+# A site named by its address ("lenta.ru", "5-tv.ru", "сайт.рф"): Latin top-level domains or ".рф"
+# only, so that "г.Москва" is no address.
+SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|рф)(?![\w.-])", re.I)
 WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + "]*")
 # The words between a speaker and the edge of the tag: more and it is not a name or role any more
 # ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
@@ -229,6 +232,8 @@ class SourceReader:
             return typed({"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
                           "country": outlet.country, "state_affiliated": outlet.state_affiliated, "text": text},
                          f"outlet:{outlet.id}")
+        if SITE_ADDRESS.fullmatch(text):  # "lenta.ru": a site named by its address publishes
+            return {"name": text, "kind": "outlet", "country": None, "state_affiliated": None, "text": text}
         ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
         person = next((x for x in ents if x.label_ == "PERSON"), None)
         lemmas = self._lemmas(s, e)

@@ -17,6 +17,7 @@ import yaml
 from headwater.embed import Embedder, pack
 from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.split import guess_language, sentences
+from headwater.enrich.claims.statement_dates import Said, statement_dates
 from headwater.model import Article
 
 # Claims embedded per article, most telling first (headline, quoted and cited claims, the lead).
@@ -91,7 +92,8 @@ def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
             lead = at["start"] < lead_end
             rank = 1 if chain and at.get("quote") else 2 if lead else 3 if chain else 4
             out.append({"field": "text", "start": at["start"], "end": at["end"], "text": text,
-                        "kind": "attributed" if chain else "unattributed", "speakers": chain, "rank": rank})
+                        "kind": "attributed" if chain else "unattributed", "speakers": chain, "rank": rank,
+                        "cue_starts": [at.get("cue_start"), *at.get("relay_cue_starts", [])] if chain else []})
         for at in a.attributions:  # headline attributions: "…, Russian Military Says"
             if at.get("field") == "title" and at.get("sources") and out and out[0]["kind"] == "title":
                 out[0]["speakers"] = [str(s.get("name")) for s in at["sources"] if s.get("name")]
@@ -121,9 +123,11 @@ def _lead_end(text: str) -> int:
 def find_claims(article: Article, embedder: Embedder | None = None, budget: int = EMBED_BUDGET) -> list[dict[str, Any]]:
     """The article's claims as JSON-ready dicts; the ``budget`` most telling ones carry a vector."""
     lang = article.language or guess_language(article.text)
+    candidates = _candidates(article, lang)
+    said = Said(article.text, [(c["start"], c["end"]) for c in candidates if c["field"] == "text"])
     seen: set[str] = set()
     claims = []
-    for c in sorted(_candidates(article, lang), key=lambda c: (c["rank"], c["start"] if c["field"] == "text" else -1)):
+    for c in sorted(candidates, key=lambda c: (c["rank"], c["start"] if c["field"] == "text" else -1)):
         words = c["text"].split()
         key = " ".join(words).lower()
         if len(words) < MIN_WORDS or key in seen:
@@ -132,6 +136,11 @@ def find_claims(article: Article, embedder: Embedder | None = None, budget: int 
         inside = [p for p in article.places if c["field"] == "text" and c["start"] <= int(p.get("start", -1)) < c["end"]]
         places = sorted({str(p.get("name") or p.get("surface")) for p in inside})
         slots = _slots(c["text"], places, lang, article.published, _offset(article, c))
+        if c.get("cue_starts") and len(slots["date_spans"]) < MAX_DATES:
+            for d in statement_dates(article, c, said, lang):
+                if d["text"] not in slots["dates"] and len(slots["date_spans"]) < MAX_DATES:
+                    slots["dates"].append(d["text"])
+                    slots["date_spans"].append(d)
         # what each place is (a city, a country...), so that a place is compared with one of its own level
         kinds = {str(p.get("name") or p.get("surface")): p.get("kind") for p in inside if p.get("kind")}
         claims.append({**{k: c[k] for k in ("field", "start", "end", "kind", "speakers")}, "text": c["text"][:1000],

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.claims.claim_dates import find_claim_dates
+from headwater.enrich.claims.split import sentences
 from headwater.enrich.events.lexicon import lexicon
+from headwater.enrich.events.surface import find_events_surface
 from headwater.lang import LanguagePack
 from headwater.lang.parsers import SENTENCES
 
@@ -279,13 +281,17 @@ class _Reader:
 
 
 def find_events_multilingual(doc: Doc, article: Article, pack: LanguagePack) -> list[dict[str, Any]]:
-    """Every event the article reports in its pack's language; none without the pack's event words
-    or a dependency parse."""
+    """Every event the article reports in its pack's language, over its parse; without a parse, by the
+    trigger forms the pack lists (``events.surface``); none without event words."""
+    spans = doc.user_data.get(SENTENCES) or (
+        [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        else list(sentences(doc.text)))
+    if not doc.has_annotation("DEP"):  # no parse: the pack's trigger forms, where it lists them
+        return find_events_surface(doc.text, spans, article, pack)
     words = EventWords.of(pack)
-    if not (words.verbs or words.nouns) or not doc.has_annotation("DEP"):
+    if not (words.verbs or words.nouns):
         return []
     reader = _Reader(doc, article, words, pack.code)
-    spans = doc.user_data.get(SENTENCES) or [(s.start_char, s.end_char) for s in doc.sents]
     out: list[dict[str, Any]] = []
     for a, b in spans:
         span = doc.char_span(a, b, alignment_mode="expand")
