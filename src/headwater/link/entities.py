@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from headwater.enrich.attributions.known import UNDATED_TERM
 from headwater.extract.outlets import norm
 from headwater.model import Article
 from headwater.model import key as key_of
@@ -105,6 +106,8 @@ def _commonest(kinds: list[str]) -> str:
 def _carries(s: dict[str, Any], entity_id: str) -> bool:
     """Whether an entity's agreed typing carries to this untyped mention: a person, an organization, an
     outlet or agency, or any mention of a registry entry."""
+    if str(s.get("typing_note") or "").startswith(UNDATED_TERM):
+        return False  # an ended office in an undated article: another article's date or role says nothing of this one's
     return _affiliation(s) == "unknown" and (s.get("kind") in CARRY_KINDS or entity_id[:2] != "e:")
 
 

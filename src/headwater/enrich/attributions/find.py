@@ -483,12 +483,16 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
 
 
 def _voice(f: Found, article: Article) -> Found | None:
-    """The author's own voice goes to the outlet when the article shows it, else to "the author"
-    (affiliation unknown); never to the last person named."""
+    """The author's own voice goes to the outlet when the article shows it, else to its byline (a
+    named person, affiliation unknown), else to "the author": the article's own voice, no source
+    of unknown affiliation but no source at all (counted as unattributed); never to the last
+    person named."""
     if not f.chain or not f.chain[0].get("author"):
         return f
     if article.outlet is None:
-        f.chain = [typed({"name": "the author", "kind": "author", "country": None, "state_affiliated": None,
+        byline = (article.author or "").strip()
+        f.chain = [typed({"name": byline or "the author", "kind": "person" if byline else "author",
+                          "country": None, "state_affiliated": None,
                           "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,
                           "author_voice": True}, None), *f.chain[1:]]
         return f

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from headwater.enrich.attributions.known import Known, KnownSources
+from headwater.enrich.attributions.known import UNDATED_TERM, Known, KnownSources
 from headwater.extract.outlets import OutletRegistry, norm
 from headwater.lang import english_words
 
@@ -182,6 +182,9 @@ def from_known(k: Known, name: str, text: str) -> dict[str, Any]:
     state, basis = k.affiliated_in(None)
     src = {"name": name, "canonical": k.name, "entity": k.id, "kind": k.kind, "country": k.country,
            "state_affiliated": state, "text": text}
+    if "between terms" in basis:  # an undated article: in office or not, the registry cannot say
+        src["typing_note"] = f"{UNDATED_TERM} in {k.ended}; the article's date decides"
+        return typed(src, f"registry:{k.id}")  # the entity (and country), affiliation unknown
     if k.intergovernmental:
         src["intergovernmental"] = True
     if basis.endswith("undated"):
@@ -294,6 +297,11 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
         # "Prime Minister Mark Rutte": the national office of someone who later led an international body
         src.update(country=k.national, state_affiliated=True)
         by = f"registry:{k.id} (role: {context})"
+    elif k is not None and official and not former and str(from_known(k, person, text).get("typing_note") or "") \
+            .startswith(UNDATED_TERM) and not INTERNATIONAL.search(context):
+        # "President Biden" in an undated article: the text says he holds an office, the registry whose
+        src.update(canonical=k.name, entity=k.id, country=src["country"] or k.country, state_affiliated=True)
+        by = f"role:{context} (registry:{k.id})"
     elif k is not None:
         known = from_known(k, person, text)
         return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
