@@ -97,8 +97,10 @@ def _role_copula(ent: Span) -> str | None:
         return None  # "Ruiz is not a minister"
     for c in head.children:
         if c.dep_ == "attr" and c.i > ent.end - 1:
-            sub = ent.doc[c.left_edge.i: c.right_edge.i + 1]
-            if len(sub) <= 12 and {t.lower_ for t in sub} & ROLE_WORDS and not any(
+            # the role's first words: "secretary of state of the Brussels-Capital Region responsible for
+            # the economic transition" is a role whatever follows its twelfth word
+            sub = ent.doc[c.left_edge.i: min(c.right_edge.i + 1, c.left_edge.i + 12)]
+            if c.i < sub.end and {t.lower_ for t in sub} & ROLE_WORDS and not any(
                     t.ent_type_ == "PERSON" for t in sub):
                 return sub.text
     return None

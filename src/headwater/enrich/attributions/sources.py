@@ -260,11 +260,23 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
                  f"country:{name}" if state else None)
 
 
+def _leading_role(name: str) -> str | None:
+    """The role words a name begins with, when a name follows them ("Archbishop Ernest Ngboko")."""
+    words = name.split()
+    n = 0
+    while n < len(words) - 1 and words[n].lower().strip(".,") in NON_STATE_ROLES | OFFICIAL_ROLES | STATE_BY_THEMSELVES:
+        n += 1
+    return " ".join(words[:n]) if n and words[n][:1].isupper() else None
+
+
 def _person(text: str, person: str, role: str | None, registry: SourceRegistry) -> dict[str, Any]:
     """A named person; country and state affiliation from the role the text gives them, or else
     from the registry of officials; an outlet or organization the parser took for a person is that."""
     title = TITLES.match(person)
     bare = person[title.end():] if title else person
+    lead = _leading_role(bare)
+    if lead and not role:  # "Archbishop Ernest Ngboko", "Climatologist Judith Curry": the name carries its role
+        role, bare = lead, bare[len(lead):].strip()
     k = registry.known.get(person) or registry.known.get(bare)
     o = registry.outlets.by_name(person)
     if title and not role and HONORIFICS.sub("", title.group(0)).strip():  # "Senator Ana Ruiz": the title is a role
