@@ -23,6 +23,11 @@ PHRASES: list[tuple[str, str, bool | None, str | None]] = [
     ("bg", "политологът Иван Колев", False, None),
     ("bg", "бившият посланик Иван Петров", False, None),
     ("bg", "Иван Петров", None, None),
+    ("bg", "украинските власти", True, "UA"),  # a country's authorities
+    ("bg", "местните власти", None, None),  # whose: not said
+    ("ru", "украинские власти", True, "UA"),
+    ("pt", "as autoridades ucranianas", True, "UA"),
+    ("pt", "as autoridades da empresa", None, None),
     ("pt", "o ministro das Finanças", True, None),
     ("pt", "o porta-voz do governo russo", True, "RU"),
     ("pt", "o presidente da empresa", None, None),

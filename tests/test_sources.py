@@ -215,3 +215,63 @@ def test_unnamed_experts_speak_for_no_state_officials_stay_unknown(resources: Re
     assert speaker(chains, "French party leader")["affiliation"] == "unknown"  # a party is no state
     assert speaker(chains, "Energy analysts")["state_affiliated"] is False
     assert speaker(chains, "Officials")["affiliation"] == "unknown"  # whose officials: not said
+
+
+def test_the_authors_voice_goes_to_the_byline_else_counts_as_unattributed(resources: Resources) -> None:
+    text = "The reason I want the empire to collapse is that I do not believe it is compatible with freedom."
+    (author,) = sources(text, resources, author="Jane Roe")[-1][:1]
+    assert (author["name"], author["kind"], author["affiliation"]) == ("Jane Roe", "person", "unknown")
+    assert author["author_voice"] is True and author["typed_by"] is None  # named, whom she speaks for not known
+    (own,) = sources(text, resources)[-1][:1]
+    assert own["kind"] == "author"
+    got = independence([{"name": "the author", **own}, {"name": "Jane Roe", **author}])
+    assert (got["unattributed"], got["unknown"]) == (1, 1)  # the article's own voice is no source of unknown affiliation
+
+
+def test_an_ended_office_in_an_undated_article_is_unknown_unless_the_text_gives_it(resources: Resources) -> None:
+    said = " said the sanctions would stay in place for years."
+    undated = speaker(sources("Boris Johnson" + said, resources), "Boris Johnson")
+    assert undated["affiliation"] == "unknown" and undated["entity"] == "gb-johnson"  # before, during or after office?
+    assert "date decides" in undated["typing_note"]
+    dated = speaker(sources("Boris Johnson" + said, resources, published="2020-03-01"), "Boris Johnson")
+    assert dated["affiliation"] == "state"
+    assert speaker(sources("Boris Johnson" + said, resources, published="2024-03-01"), "Boris Johnson")[
+        "affiliation"] == "non_state"
+    # the text gives the office: the text types it, the registry says whose
+    burns = speaker(sources("CIA Director William Burns" + said, resources), "William Burns")
+    assert (burns["affiliation"], burns["country"]) == ("state", "US")
+    former = speaker(sources("Former CIA Director William Burns" + said, resources), "William Burns")
+    assert former["affiliation"] == "non_state"
+    # in office without a break since the first term: the registry's value stands, said undated
+    putin = speaker(sources("Vladimir Putin" + said, resources), "Vladimir Putin")
+    assert putin["affiliation"] == "state" and "not dated" in putin["typing_note"]
+
+
+def test_undated_ended_offices_do_not_take_another_articles_typing() -> None:
+    corpus = [_article(1, "Ivo Grant", state_affiliated=True, affiliation="state", typed_by="role:minister",
+                       entity="xx-grant"),
+              _article(2, "Ivo Grant", entity="xx-grant", typing_note="not dated: the registry's term ended in 2020")]
+    apply_entities(corpus, resolve_entities(corpus))
+    assert corpus[1][1].attributions[0]["sources"][0]["affiliation"] == "unknown"
+
+
+def test_unnamed_officials_of_the_west_or_a_states_forces_are_the_states(resources: Resources) -> None:
+    chains = sources("Western officials said the missiles were fired from the north. Defence officials said the "
+                     "base was hit. Industry officials said prices would rise. A senior US official said the talks "
+                     "had failed.", resources)
+    for name in ("Western officials", "Defence officials"):
+        s = speaker(chains, name)
+        assert (s["affiliation"], s["country"]) == ("state", None), s
+    assert speaker(chains, "Industry officials")["affiliation"] == "unknown"
+    us = speaker(chains, "senior US official")
+    assert (us["affiliation"], us["country"]) == ("state", "US")
+
+
+def test_roles_a_name_begins_with_and_long_copula_roles(resources: Resources) -> None:
+    chains = sources("Archbishop Ernest Ngboko said the church would help. Climatologist Ada Pell said the models "
+                     "ran hot.", resources)
+    assert speaker(chains, "Archbishop Ernest Ngboko")["affiliation"] == "non_state"
+    assert speaker(chains, "Ada Pell")["affiliation"] == "non_state"
+    text = ("Barbara Lindqvist spoke in Brussels. Lindqvist is secretary of state of the Brussels-Capital Region "
+            "responsible for the economic transition and research. Lindqvist said the region would fund research.")
+    assert speaker(sources(text, resources), "Lindqvist")["affiliation"] == "state"
