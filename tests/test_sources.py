@@ -275,3 +275,14 @@ def test_roles_a_name_begins_with_and_long_copula_roles(resources: Resources) ->
     text = ("Barbara Lindqvist spoke in Brussels. Lindqvist is secretary of state of the Brussels-Capital Region "
             "responsible for the economic transition and research. Lindqvist said the region would fund research.")
     assert speaker(sources(text, resources), "Lindqvist")["affiliation"] == "state"
+
+
+def test_a_name_written_family_name_first_keeps_its_role(resources: Resources) -> None:
+    text = ("Trade will keep growing, Cong Wei, a professor at the Tianjin University of Finance and Economics, "
+            "told reporters. Cong said the tariffs would not last.")
+    assert speaker(sources(text, resources), "Cong")["affiliation"] == "non_state"
+
+
+def test_no_one_in_particular_is_no_source(resources: Resources) -> None:
+    text = "Anyone who says the climate is not changing is lying to the public. Everyone knows the sanctions failed."
+    assert not any(s["name"].lower() in ("anyone", "everyone") for c in sources(text, resources) for s in c)
