@@ -132,6 +132,9 @@ SENTENCES: list[tuple[str, str, str, bool | None]] = [
     # to whom a person spoke is not what they are
     ("pt", "Mais tarde, em declarações aos jornalistas, Rui Lopes sublinhou que a agricultura não é inimiga. "
      "Rui Lopes disse que o plano vai avançar.", "Rui Lopes", None),
+    # a pronoun before anyone is quoted: the person the text named last (inferred)
+    ("ru", "Министр иностранных дел России Сергей Лавров прибыл в Анкару во вторник. Он заявил, что переговоры "
+     "будут трудными.", "Сергей Лавров", True),
     ("pt", "A ministra do Ambiente do Brasil, Marina Costa, recebeu o prémio. Marina Costa afirmou que o plano vai "
      "avançar.", "Marina Costa", True),
 ]

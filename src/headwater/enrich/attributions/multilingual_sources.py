@@ -216,12 +216,30 @@ class SourceReader:
         self._roles = out
         return out
 
+    def _last_named(self, s: int) -> Any:
+        """The person the parsed text names last before ``s``, in the sentence or the one before it
+        (a pronoun that opens a quote's tag stands for them, as in English), or None."""
+        if not self.parsed:
+            return None
+        here = self.doc.char_span(s, s + 1, alignment_mode="expand")
+        if here is None:
+            return None
+        sent = here[0].sent
+        first = sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        people = [x for x in self.doc.ents if x.label_ == "PERSON" and first <= x.start and x.end_char <= s]
+        return people[-1] if people else None
+
     def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
             if self.people:
                 return {**self.people[-1], "resolved_from": text, "inferred": True}
+            named = self._last_named(s)
+            if named is not None:  # "он" with nobody quoted yet: the person the text named last, said inferred
+                return {**self.source(named.start_char, named.end_char), "resolved_from": text, "inferred": True}
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
         outlet = self._lookup(text)
