@@ -286,3 +286,35 @@ def test_a_name_written_family_name_first_keeps_its_role(resources: Resources) -
 def test_no_one_in_particular_is_no_source(resources: Resources) -> None:
     text = "Anyone who says the climate is not changing is lying to the public. Everyone knows the sanctions failed."
     assert not any(s["name"].lower() in ("anyone", "everyone") for c in sources(text, resources) for s in c)
+
+
+def _text_article(aid: int, text: str, *names: str, language: str = "en") -> tuple[int, Article]:
+    srcs = [{"name": n, "kind": "person", "country": None, "state_affiliated": None, "affiliation": "unknown",
+             "typed_by": None} for n in names]
+    return aid, Article(source=f"{aid}.txt", text=text, language=language,
+                        attributions=[{"claim": "c", "sources": [s]} for s in srcs])
+
+
+def test_a_role_the_text_of_another_article_gives_carries() -> None:
+    corpus = [_text_article(1, "On Monday Ukraine's deputy defence minister Hanna Kovalyk visited the front. "
+                               "Later, Mykola Brenko, a political scientist, spoke."),
+              _text_article(2, "Hanna Kovalyk said the attack had been repelled.", "Hanna Kovalyk"),
+              _text_article(3, "Mykola Brenko said the war would last.", "Mykola Brenko"),
+              # named beside a minister, but given no role herself
+              _text_article(4, "The talks were held with Prime Minister Ivo Tamm and Olga Varga on Monday."),
+              _text_article(5, "Olga Varga said the plan was dead.", "Olga Varga")]
+    apply_entities(corpus, resolve_entities(corpus))
+    hanna = corpus[1][1].attributions[0]["sources"][0]
+    assert (hanna["affiliation"], hanna["country"]) == ("state", "UA")
+    assert hanna["typed_by"].startswith("corpus-text:") and hanna["typed_in"]["article_id"] == "a1"
+    start, end = hanna["typed_in"]["start"], hanna["typed_in"]["end"]
+    assert corpus[0][1].text[start:end] == "Ukraine's deputy defence minister Hanna Kovalyk"
+    assert corpus[2][1].attributions[0]["sources"][0]["affiliation"] == "non_state"
+    assert corpus[4][1].attributions[0]["sources"][0]["affiliation"] == "unknown"
+
+
+def test_roles_in_text_that_disagree_do_not_carry() -> None:
+    corpus = [_text_article(1, "Defence minister Petr Volny arrived. Former defence minister Petr Volny left."),
+              _text_article(2, "Petr Volny said the budget was cut.", "Petr Volny")]
+    apply_entities(corpus, resolve_entities(corpus))
+    assert corpus[1][1].attributions[0]["sources"][0]["affiliation"] == "unknown"

@@ -15,6 +15,7 @@ from typing import Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM
 from headwater.extract.outlets import norm
+from headwater.link.text_roles import text_roles
 from headwater.model import Article
 from headwater.model import key as key_of
 
@@ -70,13 +71,17 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
             target = next(iter(targets))
             groups[target].extend(groups.pop(key))
             keys[target] |= keys.pop(key)
+    in_text = text_roles(corpus, _untyped_full_names(groups))
     entities = []
     for key, ms in sorted(groups.items()):
         typed = [(aid, s) for aid, s in ms if _affiliation(s) != "unknown" and s.get("typed_by")
                  and not str(s.get("typed_by")).startswith("corpus:")]
         views = {(_affiliation(s), s.get("country")) for _, s in typed}
         carry = None
-        if len(views) == 1:
+        if not views and key in in_text:  # no mention typed, a role given in some article's text
+            carry = {**in_text[key], "typed_by": f"corpus-text:{key}"}
+            views = {(str(carry["affiliation"]), carry.get("country"))}
+        elif len(views) == 1:
             aid0, s0 = typed[0]
             carry = {"country": s0.get("country"), "state_affiliated": s0.get("state_affiliated"),
                      "affiliation": _affiliation(s0), "typed_by": f"corpus:{key}",
@@ -93,6 +98,21 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
             "keys": sorted(keys[key]), "carry": carry,
         })
     return entities
+
+
+def _untyped_full_names(groups: dict[str, list[tuple[int, dict[str, Any]]]]) -> dict[str, str]:
+    """A folded full name (two words or more) -> its entity, for the person entities no mention of
+    which is typed: the names ``text_roles`` looks for in the corpus's text."""
+    out: dict[str, str] = {}
+    for key, ms in groups.items():
+        if _commonest([str(s.get("kind")) for _, s in ms]) != "person" or any(
+                _affiliation(s) != "unknown" or str(s.get("typing_note") or "").startswith(UNDATED_TERM) for _, s in ms):
+            continue
+        for _, s in ms:
+            name = norm(str(s.get("canonical") or s.get("name")))
+            if len(name.split()) > 1:
+                out.setdefault(name, key)
+    return out
 
 
 def _commonest(kinds: list[str]) -> str:
