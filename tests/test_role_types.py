@@ -132,6 +132,10 @@ SENTENCES: list[tuple[str, str, str, bool | None]] = [
     # to whom a person spoke is not what they are
     ("pt", "Mais tarde, em declarações aos jornalistas, Rui Lopes sublinhou que a agricultura não é inimiga. "
      "Rui Lopes disse que o plano vai avançar.", "Rui Lopes", None),
+    # a capital alone speaks for its state; a Latin-script country in a Hindi text; a Latin title before a name
+    ("pt", "Moscovo afirmou que não vai retirar as tropas.", "Moscovo", True),
+    ("bg", "Москва заяви, че преговорите ще бъдат трудни.", "Москва", True),
+    ("hi", "PM मोदी ने कहा कि युद्ध जारी रहेगा।", "PM मोदी", True),
     # a pronoun before anyone is quoted: the person the text named last (inferred)
     ("ru", "Министр иностранных дел России Сергей Лавров прибыл в Анкару во вторник. Он заявил, что переговоры "
      "будут трудными.", "Сергей Лавров", True),

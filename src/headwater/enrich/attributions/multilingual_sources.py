@@ -81,6 +81,12 @@ class SourceReader:
         roles = RoleWords.of(self.pack)
         if src.get("kind") == "organization" and str(src.get("name") or "").lower() in roles.countries:
             src = {**src, "kind": "government"}  # "A Rússia afirmou": a country named alone speaks as its state
+        elif src.get("kind") in ("organization", "government", "person") and \
+                (cc := roles.capitals.get(str(src.get("name") or "").lower())):
+            src = {**src, "kind": "government", "country": cc}  # "Москва заявила": the capital speaks for its state
+        elif src.get("kind") == "organization" and (cc := self.registry.demonyms.get(norm(str(src.get("name") or "")))) \
+                and str(src.get("name") or "")[:1].isupper():
+            src = {**src, "kind": "government", "country": cc}  # "Britain" written in English in another language
         named = src.get("kind") == "person" or (not self.parsed and _name_like(str(src.get("name") or "")))
         if named and not hits(words, roles.official | roles.qualified | roles.non_state):
             given = self._article_roles().get(str(src.get("name"))) if self.parsed else \
@@ -129,10 +135,13 @@ class SourceReader:
         script without case, the last words of the source ("रूसी राष्ट्रपति पुतिन": "पुतिन"). Each with
         whether it is all of a run: a run's last words name a person only ("Asia Times" is no "Times")."""
         out = [(name, True)] if name[:1].isupper() else []
-        if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
-            ws = WORD.findall(text)
-            return [(x, n == len(ws)) for n in (3, 2, 1) if len(ws) >= n
+        ws = WORD.findall(text)
+        caseless = [(x, n == len(ws)) for n in (3, 2, 1) if len(ws) >= n
                     for x in [" ".join(ws[-n:])] if len(norm(x)) >= 2]
+        if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
+            return caseless
+        if not ws[-1:] or any(ch.isalpha() and not (ch.isupper() or ch.islower()) for ch in ws[-1]):
+            out += caseless  # "PM मोदी": a name in a script without case after a Latin title
         runs: list[list[str]] = [[]]
         for w in WORD.findall(text):
             if w[:1].isupper():
