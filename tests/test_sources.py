@@ -318,3 +318,12 @@ def test_roles_in_text_that_disagree_do_not_carry() -> None:
               _text_article(2, "Petr Volny said the budget was cut.", "Petr Volny")]
     apply_entities(corpus, resolve_entities(corpus))
     assert corpus[1][1].attributions[0]["sources"][0]["affiliation"] == "unknown"
+
+
+def test_an_untyped_mention_of_a_registered_name_joins_its_entry() -> None:
+    corpus = [_article(1, "Зеленский", entity="ua-zelensky", country="UA", state_affiliated=True,
+                       affiliation="state", typed_by="registry:ua-zelensky"),
+              _article(2, "Зеленский")]
+    apply_entities(corpus, resolve_entities(corpus))
+    carried = corpus[1][1].attributions[0]["sources"][0]
+    assert carried["entity"] == "ua-zelensky" and carried["affiliation"] == "state"

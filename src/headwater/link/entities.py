@@ -11,9 +11,10 @@ Mentions typed differently are left as they are: a role is a fact of the article
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 from typing import Any
 
-from headwater.enrich.attributions.known import UNDATED_TERM
+from headwater.enrich.attributions.known import UNDATED_TERM, KnownSources
 from headwater.extract.outlets import norm
 from headwater.link.text_roles import text_roles
 from headwater.model import Article
@@ -58,6 +59,16 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
         for s in mentions(a):
             groups[mention_key(s)].append((aid, s))
     keys = {k: {k} for k in groups}
+    # a name the registry knows joins its entry's entity, when some mention carries the entry already:
+    # "Зеленский" that reached the corpus untyped (a chain's later link) is the "Зеленский" the registry typed
+    known = _known()
+    for key in [k for k in groups if k.startswith("e:")]:
+        entries = {e.id for _, s in groups[key] if s.get("kind") == "person"
+                   and (e := known.get(str(s.get("name")))) is not None and e.kind == "person"}
+        if len(entries) == 1 and (target := next(iter(entries))) in groups and \
+                all(s.get("kind") == "person" for _, s in groups[key]):
+            groups[target].extend(groups.pop(key))
+            keys[target] |= keys.pop(key)
     # a bare surname ("e:lavrov") joins the one multi-word person entity ending with it
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, ms in groups.items():
@@ -98,6 +109,11 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
             "keys": sorted(keys[key]), "carry": carry,
         })
     return entities
+
+
+@cache
+def _known() -> KnownSources:
+    return KnownSources.load()
 
 
 def _untyped_full_names(groups: dict[str, list[tuple[int, dict[str, Any]]]]) -> dict[str, str]:
