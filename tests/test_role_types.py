@@ -136,6 +136,10 @@ SENTENCES: list[tuple[str, str, str, bool | None]] = [
     ("pt", "Moscovo afirmou que não vai retirar as tropas.", "Moscovo", True),
     ("bg", "Москва заяви, че преговорите ще бъдат трудни.", "Москва", True),
     ("hi", "PM मोदी ने कहा कि युद्ध जारी रहेगा।", "PM मोदी", True),
+    # an ended office in an undated article: unknown, unless the text gives the office
+    ("pt", "Lula afirmou que não vai retirar as tropas.", "Lula", None),
+    ("pt", "O presidente Lula afirmou que não vai retirar as tropas.", "presidente Lula", True),
+    ("bg", "Президентът Байдън заяви, че преговорите ще бъдат трудни.", "Президентът Байдън", True),
     # a pronoun before anyone is quoted: the person the text named last (inferred)
     ("ru", "Министр иностранных дел России Сергей Лавров прибыл в Анкару во вторник. Он заявил, что переговоры "
      "будут трудными.", "Сергей Лавров", True),

@@ -242,6 +242,8 @@ def test_an_ended_office_in_an_undated_article_is_unknown_unless_the_text_gives_
     assert (burns["affiliation"], burns["country"]) == ("state", "US")
     former = speaker(sources("Former CIA Director William Burns" + said, resources), "William Burns")
     assert former["affiliation"] == "non_state"
+    nato = speaker(sources("NATO Secretary General Jens Stoltenberg" + said, resources), "Jens Stoltenberg")
+    assert nato["affiliation"] == "intergovernmental"  # the international office the text gives
     # in office without a break since the first term: the registry's value stands, said undated
     putin = speaker(sources("Vladimir Putin" + said, resources), "Vladimir Putin")
     assert putin["affiliation"] == "state" and "not dated" in putin["typing_note"]

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.known import UNDATED_TERM
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
@@ -95,12 +96,14 @@ class SourceReader:
                 src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
                 words |= given[1]
                 phrases += (given[0].lower(),)
-        typed_src = self._registered(type_by_role(src, words, roles, phrases), s, e)
+        typed_src = self._registered(type_by_role(src, words, roles, phrases), s, e,
+                                     office=hits(words, roles.official | roles.qualified)
+                                     if not hits(words, roles.former) else [])
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
         return typed_src
 
-    def _registered(self, src: dict[str, Any], s: int, e: int) -> dict[str, Any]:
+    def _registered(self, src: dict[str, Any], s: int, e: int, office: list[str] | None = None) -> dict[str, Any]:
         """A source the registries know by a name among its words ("Peskov", "Путин", "Kremlin"):
         the entry's id joins it to the same source in other articles and languages; when the role
         words said nothing, the entry types it (a person by the article's year, as in English)."""
@@ -119,6 +122,16 @@ class SourceReader:
                     state, basis = k.affiliated_in(year.year)
                     found = {**found, "state_affiliated": state, "typing_note": f"{basis} in {year.year}"}
                     found["affiliation"] = affiliation(found)
+                elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.country:
+                    # "o presidente Lula" in an undated article: the text gives an office, the registry whose
+                    found = typed({**found, "state_affiliated": True, "country": k.country, "typing_note": None},
+                                  f"role:{office[0]} (registry:{k.id})")
+                elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.body and not hits(
+                        {w.lower() for w in WORD.findall(self.text[s:e])}, RoleWords.of(self.pack).official):
+                    # (a state's office by itself, "министър", would be a national one held later)
+                    # "Ръководителят на НАТО Йенс Столтенберг": an international office the text gives
+                    found = typed({**found, "intergovernmental": True, "typing_note": None},
+                                  f"role:{office[0]} (registry:{k.id})")
                 return {**found, **{x: src[x] for x in ("role", "role_from") if src.get(x)}}
             b = self.registry.body(cand) if whole else None
             if b is not None and b.kind != "person":

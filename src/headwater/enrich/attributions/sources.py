@@ -331,6 +331,11 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
         # "President Biden" in an undated article: the text says he holds an office, the registry whose
         src.update(canonical=k.name, entity=k.id, country=src["country"] or k.country, state_affiliated=True)
         by = f"role:{context} (registry:{k.id})"
+    elif k is not None and body is not None and body.state_affiliated is None and body.country is None and \
+            k.body and not former and str(from_known(k, person, text).get("typing_note") or "").startswith(UNDATED_TERM):
+        # "NATO Secretary General Jens Stoltenberg" in an undated article: the international office the text gives
+        src.update(canonical=k.name, entity=k.id, intergovernmental=True)
+        by = f"state_body:{body.id} (registry:{k.id})"
     elif k is not None:
         known = from_known(k, person, text)
         return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
