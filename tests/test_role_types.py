@@ -23,6 +23,11 @@ PHRASES: list[tuple[str, str, bool | None, str | None]] = [
     ("bg", "политологът Иван Колев", False, None),
     ("bg", "бившият посланик Иван Петров", False, None),
     ("bg", "Иван Петров", None, None),
+    ("bg", "украинските власти", True, "UA"),  # a country's authorities
+    ("bg", "местните власти", None, None),  # whose: not said
+    ("ru", "украинские власти", True, "UA"),
+    ("pt", "as autoridades ucranianas", True, "UA"),
+    ("pt", "as autoridades da empresa", None, None),
     ("pt", "o ministro das Finanças", True, None),
     ("pt", "o porta-voz do governo russo", True, "RU"),
     ("pt", "o presidente da empresa", None, None),
@@ -127,6 +132,17 @@ SENTENCES: list[tuple[str, str, str, bool | None]] = [
     # to whom a person spoke is not what they are
     ("pt", "Mais tarde, em declarações aos jornalistas, Rui Lopes sublinhou que a agricultura não é inimiga. "
      "Rui Lopes disse que o plano vai avançar.", "Rui Lopes", None),
+    # a capital alone speaks for its state; a Latin-script country in a Hindi text; a Latin title before a name
+    ("pt", "Moscovo afirmou que não vai retirar as tropas.", "Moscovo", True),
+    ("bg", "Москва заяви, че преговорите ще бъдат трудни.", "Москва", True),
+    ("hi", "PM मोदी ने कहा कि युद्ध जारी रहेगा।", "PM मोदी", True),
+    # an ended office in an undated article: unknown, unless the text gives the office
+    ("pt", "Lula afirmou que não vai retirar as tropas.", "Lula", None),
+    ("pt", "O presidente Lula afirmou que não vai retirar as tropas.", "presidente Lula", True),
+    ("bg", "Президентът Байдън заяви, че преговорите ще бъдат трудни.", "Президентът Байдън", True),
+    # a pronoun before anyone is quoted: the person the text named last (inferred)
+    ("ru", "Министр иностранных дел России Сергей Лавров прибыл в Анкару во вторник. Он заявил, что переговоры "
+     "будут трудными.", "Сергей Лавров", True),
     ("pt", "A ministra do Ambiente do Brasil, Marina Costa, recebeu o prémio. Marina Costa afirmou que o plano vai "
      "avançar.", "Marina Costa", True),
 ]

@@ -215,3 +215,117 @@ def test_unnamed_experts_speak_for_no_state_officials_stay_unknown(resources: Re
     assert speaker(chains, "French party leader")["affiliation"] == "unknown"  # a party is no state
     assert speaker(chains, "Energy analysts")["state_affiliated"] is False
     assert speaker(chains, "Officials")["affiliation"] == "unknown"  # whose officials: not said
+
+
+def test_the_authors_voice_goes_to_the_byline_else_counts_as_unattributed(resources: Resources) -> None:
+    text = "The reason I want the empire to collapse is that I do not believe it is compatible with freedom."
+    (author,) = sources(text, resources, author="Jane Roe")[-1][:1]
+    assert (author["name"], author["kind"], author["affiliation"]) == ("Jane Roe", "person", "unknown")
+    assert author["author_voice"] is True and author["typed_by"] is None  # named, whom she speaks for not known
+    (own,) = sources(text, resources)[-1][:1]
+    assert own["kind"] == "author"
+    got = independence([{"name": "the author", **own}, {"name": "Jane Roe", **author}])
+    assert (got["unattributed"], got["unknown"]) == (1, 1)  # the article's own voice is no source of unknown affiliation
+
+
+def test_an_ended_office_in_an_undated_article_is_unknown_unless_the_text_gives_it(resources: Resources) -> None:
+    said = " said the sanctions would stay in place for years."
+    undated = speaker(sources("Boris Johnson" + said, resources), "Boris Johnson")
+    assert undated["affiliation"] == "unknown" and undated["entity"] == "gb-johnson"  # before, during or after office?
+    assert "date decides" in undated["typing_note"]
+    dated = speaker(sources("Boris Johnson" + said, resources, published="2020-03-01"), "Boris Johnson")
+    assert dated["affiliation"] == "state"
+    assert speaker(sources("Boris Johnson" + said, resources, published="2024-03-01"), "Boris Johnson")[
+        "affiliation"] == "non_state"
+    # the text gives the office: the text types it, the registry says whose
+    burns = speaker(sources("CIA Director William Burns" + said, resources), "William Burns")
+    assert (burns["affiliation"], burns["country"]) == ("state", "US")
+    former = speaker(sources("Former CIA Director William Burns" + said, resources), "William Burns")
+    assert former["affiliation"] == "non_state"
+    nato = speaker(sources("NATO Secretary General Jens Stoltenberg" + said, resources), "Jens Stoltenberg")
+    assert nato["affiliation"] == "intergovernmental"  # the international office the text gives
+    # in office without a break since the first term: the registry's value stands, said undated
+    putin = speaker(sources("Vladimir Putin" + said, resources), "Vladimir Putin")
+    assert putin["affiliation"] == "state" and "not dated" in putin["typing_note"]
+
+
+def test_undated_ended_offices_do_not_take_another_articles_typing() -> None:
+    corpus = [_article(1, "Ivo Grant", state_affiliated=True, affiliation="state", typed_by="role:minister",
+                       entity="xx-grant"),
+              _article(2, "Ivo Grant", entity="xx-grant", typing_note="not dated: the registry's term ended in 2020")]
+    apply_entities(corpus, resolve_entities(corpus))
+    assert corpus[1][1].attributions[0]["sources"][0]["affiliation"] == "unknown"
+
+
+def test_unnamed_officials_of_the_west_or_a_states_forces_are_the_states(resources: Resources) -> None:
+    chains = sources("Western officials said the missiles were fired from the north. Defence officials said the "
+                     "base was hit. Industry officials said prices would rise. A senior US official said the talks "
+                     "had failed.", resources)
+    for name in ("Western officials", "Defence officials"):
+        s = speaker(chains, name)
+        assert (s["affiliation"], s["country"]) == ("state", None), s
+    assert speaker(chains, "Industry officials")["affiliation"] == "unknown"
+    us = speaker(chains, "senior US official")
+    assert (us["affiliation"], us["country"]) == ("state", "US")
+
+
+def test_roles_a_name_begins_with_and_long_copula_roles(resources: Resources) -> None:
+    chains = sources("Archbishop Ernest Ngboko said the church would help. Climatologist Ada Pell said the models "
+                     "ran hot.", resources)
+    assert speaker(chains, "Archbishop Ernest Ngboko")["affiliation"] == "non_state"
+    assert speaker(chains, "Ada Pell")["affiliation"] == "non_state"
+    text = ("Barbara Lindqvist spoke in Brussels. Lindqvist is secretary of state of the Brussels-Capital Region "
+            "responsible for the economic transition and research. Lindqvist said the region would fund research.")
+    assert speaker(sources(text, resources), "Lindqvist")["affiliation"] == "state"
+
+
+def test_a_name_written_family_name_first_keeps_its_role(resources: Resources) -> None:
+    text = ("Trade will keep growing, Cong Wei, a professor at the Tianjin University of Finance and Economics, "
+            "told reporters. Cong said the tariffs would not last.")
+    assert speaker(sources(text, resources), "Cong")["affiliation"] == "non_state"
+
+
+def test_no_one_in_particular_is_no_source(resources: Resources) -> None:
+    text = "Anyone who says the climate is not changing is lying to the public. Everyone knows the sanctions failed."
+    assert not any(s["name"].lower() in ("anyone", "everyone") for c in sources(text, resources) for s in c)
+
+
+def _text_article(aid: int, text: str, *names: str, language: str = "en") -> tuple[int, Article]:
+    srcs = [{"name": n, "kind": "person", "country": None, "state_affiliated": None, "affiliation": "unknown",
+             "typed_by": None} for n in names]
+    return aid, Article(source=f"{aid}.txt", text=text, language=language,
+                        attributions=[{"claim": "c", "sources": [s]} for s in srcs])
+
+
+def test_a_role_the_text_of_another_article_gives_carries() -> None:
+    corpus = [_text_article(1, "On Monday Ukraine's deputy defence minister Hanna Kovalyk visited the front. "
+                               "Later, Mykola Brenko, a political scientist, spoke."),
+              _text_article(2, "Hanna Kovalyk said the attack had been repelled.", "Hanna Kovalyk"),
+              _text_article(3, "Mykola Brenko said the war would last.", "Mykola Brenko"),
+              # named beside a minister, but given no role herself
+              _text_article(4, "The talks were held with Prime Minister Ivo Tamm and Olga Varga on Monday."),
+              _text_article(5, "Olga Varga said the plan was dead.", "Olga Varga")]
+    apply_entities(corpus, resolve_entities(corpus))
+    hanna = corpus[1][1].attributions[0]["sources"][0]
+    assert (hanna["affiliation"], hanna["country"]) == ("state", "UA")
+    assert hanna["typed_by"].startswith("corpus-text:") and hanna["typed_in"]["article_id"] == "a1"
+    start, end = hanna["typed_in"]["start"], hanna["typed_in"]["end"]
+    assert corpus[0][1].text[start:end] == "Ukraine's deputy defence minister Hanna Kovalyk"
+    assert corpus[2][1].attributions[0]["sources"][0]["affiliation"] == "non_state"
+    assert corpus[4][1].attributions[0]["sources"][0]["affiliation"] == "unknown"
+
+
+def test_roles_in_text_that_disagree_do_not_carry() -> None:
+    corpus = [_text_article(1, "Defence minister Petr Volny arrived. Former defence minister Petr Volny left."),
+              _text_article(2, "Petr Volny said the budget was cut.", "Petr Volny")]
+    apply_entities(corpus, resolve_entities(corpus))
+    assert corpus[1][1].attributions[0]["sources"][0]["affiliation"] == "unknown"
+
+
+def test_an_untyped_mention_of_a_registered_name_joins_its_entry() -> None:
+    corpus = [_article(1, "Зеленский", entity="ua-zelensky", country="UA", state_affiliated=True,
+                       affiliation="state", typed_by="registry:ua-zelensky"),
+              _article(2, "Зеленский")]
+    apply_entities(corpus, resolve_entities(corpus))
+    carried = corpus[1][1].attributions[0]["sources"][0]
+    assert carried["entity"] == "ua-zelensky" and carried["affiliation"] == "state"

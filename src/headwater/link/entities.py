@@ -11,9 +11,12 @@ Mentions typed differently are left as they are: a role is a fact of the article
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 from typing import Any
 
+from headwater.enrich.attributions.known import UNDATED_TERM, KnownSources
 from headwater.extract.outlets import norm
+from headwater.link.text_roles import text_roles
 from headwater.model import Article
 from headwater.model import key as key_of
 
@@ -56,6 +59,16 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
         for s in mentions(a):
             groups[mention_key(s)].append((aid, s))
     keys = {k: {k} for k in groups}
+    # a name the registry knows joins its entry's entity, when some mention carries the entry already:
+    # "Зеленский" that reached the corpus untyped (a chain's later link) is the "Зеленский" the registry typed
+    known = _known()
+    for key in [k for k in groups if k.startswith("e:")]:
+        entries = {e.id for _, s in groups[key] if s.get("kind") == "person"
+                   and (e := known.get(str(s.get("name")))) is not None and e.kind == "person"}
+        if len(entries) == 1 and (target := next(iter(entries))) in groups and \
+                all(s.get("kind") == "person" for _, s in groups[key]):
+            groups[target].extend(groups.pop(key))
+            keys[target] |= keys.pop(key)
     # a bare surname ("e:lavrov") joins the one multi-word person entity ending with it
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, ms in groups.items():
@@ -69,13 +82,17 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
             target = next(iter(targets))
             groups[target].extend(groups.pop(key))
             keys[target] |= keys.pop(key)
+    in_text = text_roles(corpus, _untyped_full_names(groups))
     entities = []
     for key, ms in sorted(groups.items()):
         typed = [(aid, s) for aid, s in ms if _affiliation(s) != "unknown" and s.get("typed_by")
                  and not str(s.get("typed_by")).startswith("corpus:")]
         views = {(_affiliation(s), s.get("country")) for _, s in typed}
         carry = None
-        if len(views) == 1:
+        if not views and key in in_text:  # no mention typed, a role given in some article's text
+            carry = {**in_text[key], "typed_by": f"corpus-text:{key}"}
+            views = {(str(carry["affiliation"]), carry.get("country"))}
+        elif len(views) == 1:
             aid0, s0 = typed[0]
             carry = {"country": s0.get("country"), "state_affiliated": s0.get("state_affiliated"),
                      "affiliation": _affiliation(s0), "typed_by": f"corpus:{key}",
@@ -94,6 +111,26 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
     return entities
 
 
+@cache
+def _known() -> KnownSources:
+    return KnownSources.load()
+
+
+def _untyped_full_names(groups: dict[str, list[tuple[int, dict[str, Any]]]]) -> dict[str, str]:
+    """A folded full name (two words or more) -> its entity, for the person entities no mention of
+    which is typed: the names ``text_roles`` looks for in the corpus's text."""
+    out: dict[str, str] = {}
+    for key, ms in groups.items():
+        if _commonest([str(s.get("kind")) for _, s in ms]) != "person" or any(
+                _affiliation(s) != "unknown" or str(s.get("typing_note") or "").startswith(UNDATED_TERM) for _, s in ms):
+            continue
+        for _, s in ms:
+            name = norm(str(s.get("canonical") or s.get("name")))
+            if len(name.split()) > 1:
+                out.setdefault(name, key)
+    return out
+
+
 def _commonest(kinds: list[str]) -> str:
     """The kind most mentions give; a tie goes to the first in alphabetical order (the same every run:
     a max over a set followed string hashing, so "Syrian Observatory" was a person one run, an
@@ -105,6 +142,8 @@ def _commonest(kinds: list[str]) -> str:
 def _carries(s: dict[str, Any], entity_id: str) -> bool:
     """Whether an entity's agreed typing carries to this untyped mention: a person, an organization, an
     outlet or agency, or any mention of a registry entry."""
+    if str(s.get("typing_note") or "").startswith(UNDATED_TERM):
+        return False  # an ended office in an undated article: another article's date or role says nothing of this one's
     return _affiliation(s) == "unknown" and (s.get("kind") in CARRY_KINDS or entity_id[:2] != "e:")
 
 

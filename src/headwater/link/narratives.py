@@ -185,9 +185,12 @@ def provenance(narrative: dict[str, Any], arts: dict[int, Article]) -> dict[str,
 
 def _group(p: dict[str, Any]) -> str:
     """Which count a primary source goes to: independent (named and non-state), state,
-    intergovernmental, anonymous, unattributed, or unknown (named, affiliation not known)."""
+    intergovernmental, anonymous, unattributed (no source: also the article's own voice when neither
+    its outlet nor its byline is known, kind ``author``), or unknown (named, affiliation not known)."""
     if p.get("kind") in ("anonymous", "unattributed"):
         return str(p["kind"])
+    if p.get("kind") == "author":
+        return "unattributed"
     if p.get("state_affiliated") is True:
         return "state"
     if p.get("state_affiliated") is False:

@@ -214,11 +214,18 @@ def _appos_text(tok: Token) -> str | None:
     return None
 
 
+# Indefinite pronouns: no one in particular speaks ("anyone who claims …", "everybody knows").
+NOBODY_IN_PARTICULAR = frozenset(("anyone", "anybody", "everyone", "everybody", "someone", "somebody", "nobody",
+                                  "whoever"))
+
+
 def not_a_name(subj: Token) -> bool:
     """A speaker's words that are a clause, not a name: "Fearing he was not going to last …," (a
     participle heading it, or a finite verb inside it)."""
     if subj.tag_ in ("VBG", "VBN", "VB") or (subj.pos_ in ("VERB", "AUX") and subj.tag_ in FINITE):
         return True
+    if subj.lower_ in NOBODY_IN_PARTICULAR:
+        return True  # "anyone who says so", "everyone knows": a generalization, the article's own claim
     words = _core(subj)
     return any(t.tag_ in FINITE and t.dep_ not in ("amod", "compound") for t in words if t.i != subj.i) \
         or subj.doc[words[-1].i].text == ","
@@ -349,6 +356,8 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
     chain = _source(subj, registry, memory)
     if any(c in str(chain[0].get("name")) for c in "|•»"):
         return None  # a page's menu the parser ran into the sentence ("Festival | Episode | News calls …")
+    if str(chain[0].get("name")).lower() in NOBODY_IN_PARTICULAR:
+        return None  # "anyone who says …": no one in particular
     for c in tok.children:  # "X, citing Y, said": Y is X's source
         if c.dep_ == "advcl" and c.lemma_ in CITE_VERBS:
             obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
@@ -483,12 +492,16 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
 
 
 def _voice(f: Found, article: Article) -> Found | None:
-    """The author's own voice goes to the outlet when the article shows it, else to "the author"
-    (affiliation unknown); never to the last person named."""
+    """The author's own voice goes to the outlet when the article shows it, else to its byline (a
+    named person, affiliation unknown), else to "the author": the article's own voice, no source
+    of unknown affiliation but no source at all (counted as unattributed); never to the last
+    person named."""
     if not f.chain or not f.chain[0].get("author"):
         return f
     if article.outlet is None:
-        f.chain = [typed({"name": "the author", "kind": "author", "country": None, "state_affiliated": None,
+        byline = (article.author or "").strip()
+        f.chain = [typed({"name": byline or "the author", "kind": "person" if byline else "author",
+                          "country": None, "state_affiliated": None,
                           "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,
                           "author_voice": True}, None), *f.chain[1:]]
         return f

@@ -4,8 +4,13 @@ they go by (``data/officials.yaml``, ``data/organizations.yaml``), each entry wi
 Loaded once (``Resources.known_sources``) and handed to ``SourceRegistry``. An entry types a source
 by itself: kind, country, state affiliation, and the registry id as the evidence (``typed_by``).
 A person's affiliation depends on when the article was written: with a date, the years of their
-terms decide (out of office is ``False``, said as "former"); without one, the entry's own value
-is used and the typing says it was not dated.
+terms decide (out of office is ``False``, said as "former"). Without one, the entry's own value
+is used, and the typing says it was not dated, only when it cannot be wrong for lack of a date:
+the person has held office without a break since their first term (Putin, Zelensky) or the entry
+says they speak for no state in the period news cites them for. An office that ended (Biden's,
+Stoltenberg's, Johnson's) or a break between terms (Trump's) leaves an undated article's mention
+unknown: the article may be from before or after, and a former office-holder speaks for no state.
+The text may still say it ("President Biden"): the finders type by a role the text gives.
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ import yaml
 from headwater.extract.outlets import norm
 
 FILES = ("officials.yaml", "organizations.yaml")
+# How a registry hit in an undated article whose office ended is noted: unknown, the date decides.
+UNDATED_TERM = "not dated: the registry's term ended"
 
 
 @dataclass(frozen=True)
@@ -37,8 +44,19 @@ class Known:
     def intergovernmental(self) -> bool:
         return self.body is not None and self.state_affiliated is None
 
+    @property
+    def ended(self) -> int | None:
+        """The year the office ended or broke off, when it did: the end of the last term, or of the
+        one before a break (Trump's 2021); None while in office without a break since the first term."""
+        if not self.terms:
+            return None
+        ends = sorted(b for _, b in self.terms if b is not None)
+        return ends[-1] if ends else None
+
     def affiliated_in(self, year: int | None) -> tuple[bool | None, str]:
         """State affiliation in a year (None: undated) and how it was decided."""
+        if year is None and self.terms and self.ended is not None and self.state_affiliated is not False:
+            return None, f"registry, undated: out of office or between terms since {self.ended}"
         if year is None or not self.terms or self.intergovernmental:
             return self.state_affiliated, "registry" if year is not None or not self.terms else "registry, undated"
         if any(a <= year <= (b if b is not None else 9999) for a, b in self.terms):

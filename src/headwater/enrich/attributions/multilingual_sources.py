@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.known import UNDATED_TERM
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
@@ -84,6 +85,12 @@ class SourceReader:
         roles = RoleWords.of(self.pack)
         if src.get("kind") == "organization" and str(src.get("name") or "").lower() in roles.countries:
             src = {**src, "kind": "government"}  # "A Rússia afirmou": a country named alone speaks as its state
+        elif src.get("kind") in ("organization", "government", "person") and \
+                (cc := roles.capitals.get(str(src.get("name") or "").lower())):
+            src = {**src, "kind": "government", "country": cc}  # "Москва заявила": the capital speaks for its state
+        elif src.get("kind") == "organization" and (cc := self.registry.demonyms.get(norm(str(src.get("name") or "")))) \
+                and str(src.get("name") or "")[:1].isupper():
+            src = {**src, "kind": "government", "country": cc}  # "Britain" written in English in another language
         named = src.get("kind") == "person" or (not self.parsed and _name_like(str(src.get("name") or "")))
         if named and not hits(words, roles.official | roles.qualified | roles.non_state):
             given = self._article_roles().get(str(src.get("name"))) if self.parsed else \
@@ -92,12 +99,14 @@ class SourceReader:
                 src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
                 words |= given[1]
                 phrases += (given[0].lower(),)
-        typed_src = self._registered(type_by_role(src, words, roles, phrases), s, e)
+        typed_src = self._registered(type_by_role(src, words, roles, phrases), s, e,
+                                     office=hits(words, roles.official | roles.qualified)
+                                     if not hits(words, roles.former) else [])
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
         return typed_src
 
-    def _registered(self, src: dict[str, Any], s: int, e: int) -> dict[str, Any]:
+    def _registered(self, src: dict[str, Any], s: int, e: int, office: list[str] | None = None) -> dict[str, Any]:
         """A source the registries know by a name among its words ("Peskov", "Путин", "Kremlin"):
         the entry's id joins it to the same source in other articles and languages; when the role
         words said nothing, the entry types it (a person by the article's year, as in English)."""
@@ -116,6 +125,16 @@ class SourceReader:
                     state, basis = k.affiliated_in(year.year)
                     found = {**found, "state_affiliated": state, "typing_note": f"{basis} in {year.year}"}
                     found["affiliation"] = affiliation(found)
+                elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.country:
+                    # "o presidente Lula" in an undated article: the text gives an office, the registry whose
+                    found = typed({**found, "state_affiliated": True, "country": k.country, "typing_note": None},
+                                  f"role:{office[0]} (registry:{k.id})")
+                elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.body and not hits(
+                        {w.lower() for w in WORD.findall(self.text[s:e])}, RoleWords.of(self.pack).official):
+                    # (a state's office by itself, "министър", would be a national one held later)
+                    # "Ръководителят на НАТО Йенс Столтенберг": an international office the text gives
+                    found = typed({**found, "intergovernmental": True, "typing_note": None},
+                                  f"role:{office[0]} (registry:{k.id})")
                 return {**found, **{x: src[x] for x in ("role", "role_from") if src.get(x)}}
             b = self.registry.body(cand) if whole else None
             if b is not None and b.kind != "person":
@@ -132,10 +151,13 @@ class SourceReader:
         script without case, the last words of the source ("रूसी राष्ट्रपति पुतिन": "पुतिन"). Each with
         whether it is all of a run: a run's last words name a person only ("Asia Times" is no "Times")."""
         out = [(name, True)] if name[:1].isupper() else []
-        if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
-            ws = WORD.findall(text)
-            return [(x, n == len(ws)) for n in (3, 2, 1) if len(ws) >= n
+        ws = WORD.findall(text)
+        caseless = [(x, n == len(ws)) for n in (3, 2, 1) if len(ws) >= n
                     for x in [" ".join(ws[-n:])] if len(norm(x)) >= 2]
+        if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
+            return caseless
+        if not ws[-1:] or any(ch.isalpha() and not (ch.isupper() or ch.islower()) for ch in ws[-1]):
+            out += caseless  # "PM मोदी": a name in a script without case after a Latin title
         runs: list[list[str]] = [[]]
         for w in WORD.findall(text):
             if w[:1].isupper():
@@ -219,12 +241,30 @@ class SourceReader:
         self._roles = out
         return out
 
+    def _last_named(self, s: int) -> Any:
+        """The person the parsed text names last before ``s``, in the sentence or the one before it
+        (a pronoun that opens a quote's tag stands for them, as in English), or None."""
+        if not self.parsed:
+            return None
+        here = self.doc.char_span(s, s + 1, alignment_mode="expand")
+        if here is None:
+            return None
+        sent = here[0].sent
+        first = sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        people = [x for x in self.doc.ents if x.label_ == "PERSON" and first <= x.start and x.end_char <= s]
+        return people[-1] if people else None
+
     def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
             if self.people:
                 return {**self.people[-1], "resolved_from": text, "inferred": True}
+            named = self._last_named(s)
+            if named is not None:  # "он" with nobody quoted yet: the person the text named last, said inferred
+                return {**self.source(named.start_char, named.end_char), "resolved_from": text, "inferred": True}
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
         outlet = self._lookup(text)

@@ -37,6 +37,9 @@ class RoleWords:
     other_bodies: frozenset[str]  # "глава компании": no state office, whatever country it is in
     former: frozenset[str]
     countries: dict[str, str]  # a word, or a stem ending in "*", -> ISO 3166 code
+    # capitals as a source by themselves ("Москва заявила", "Moscovo afirmou"): the state speaks. Only
+    # a source named by the capital alone: "посол США в Москве" is no Russian official
+    capitals: dict[str, str]
 
     @classmethod
     def of(cls, pack: LanguagePack) -> RoleWords:
@@ -57,7 +60,8 @@ def _role_words(folder: Path, code: str) -> RoleWords:
     return RoleWords(official=low("official"), qualified=low("qualified"), non_state=low("non_state"),
                      state_bodies=low("state_bodies"), offices_of=low("offices_of"),
                      other_bodies=low("other_bodies"), former=low("former"),
-                     countries=countries)
+                     countries=countries,
+                     capitals={str(k).lower(): str(v) for k, v in (d.get("capitals") or {}).items()})
 
 
 def _cldr_names(code: str) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from headwater.enrich.attributions.sources import NON_STATE_ROLES, OFFICIAL_ROLES, STATE_BY_THEMSELVES
+from headwater.enrich.attributions.sources import NON_STATE_ROLES, OFFICIAL_ROLES, STATE_BY_THEMSELVES, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -97,8 +97,10 @@ def _role_copula(ent: Span) -> str | None:
         return None  # "Ruiz is not a minister"
     for c in head.children:
         if c.dep_ == "attr" and c.i > ent.end - 1:
-            sub = ent.doc[c.left_edge.i: c.right_edge.i + 1]
-            if len(sub) <= 12 and {t.lower_ for t in sub} & ROLE_WORDS and not any(
+            # the role's first words: "secretary of state of the Brussels-Capital Region responsible for
+            # the economic transition" is a role whatever follows its twelfth word
+            sub = ent.doc[c.left_edge.i: min(c.right_edge.i + 1, c.left_edge.i + 12)]
+            if c.i < sub.end and {t.lower_ for t in sub} & ROLE_WORDS and not any(
                     t.ent_type_ == "PERSON" for t in sub):
                 return sub.text
     return None
@@ -126,14 +128,35 @@ def article_roles(doc: Doc) -> dict[str, str]:
         named = [f for f in full if f in roles]
         if len(full - {last}) == 1 and named and last not in roles:
             roles[last] = roles[named[0]]
+    for first, name in _first_names(doc).items():
+        if name in roles and first not in roles:
+            roles[first] = roles[name]
     return roles
 
 
 def full_names(doc: Doc) -> dict[str, str]:
-    """Surname -> the one full name in the article that ends with it ("Sullivan" -> "Jake Sullivan")."""
+    """Surname -> the one full name in the article that ends with it ("Sullivan" -> "Jake Sullivan"),
+    and a first word -> the one full name it begins, when no full name ends with it: the family name
+    written first ("Cong" -> "Cong Yi") or a first name a feature story goes on with ("Rymma")."""
     full: dict[str, set[str]] = {}
     for ent in doc.ents:
         parts = ent.text.strip().split()
         if ent.label_ == "PERSON" and len(parts) > 1:
             full.setdefault(parts[-1], set()).add(" ".join(parts))
-    return {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
+    out = {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
+    for first, name in _first_names(doc).items():
+        out.setdefault(first, name)
+    return out
+
+
+def _first_names(doc: Doc) -> dict[str, str]:
+    """A first word -> the one full person name of the article it begins, when no full name ends with it."""
+    starts: dict[str, set[str]] = {}
+    lasts: set[str] = set()
+    for ent in doc.ents:
+        parts = ent.text.strip().split()
+        if ent.label_ == "PERSON" and len(parts) > 1 and parts[0][:1].isupper() and parts[0].isalpha() \
+                and not TITLES.match(parts[0] + " ") and parts[0].lower() not in ROLE_WORDS:  # not "President"
+            starts.setdefault(parts[0], set()).add(" ".join(parts))
+            lasts.add(parts[-1])
+    return {w: next(iter(ns)) for w, ns in starts.items() if len(ns) == 1 and w not in lasts}

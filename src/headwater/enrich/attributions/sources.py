@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from headwater.enrich.attributions.known import Known, KnownSources
+from headwater.enrich.attributions.known import UNDATED_TERM, Known, KnownSources
 from headwater.extract.outlets import OutletRegistry, norm
 from headwater.lang import english_words
 
@@ -182,6 +182,9 @@ def from_known(k: Known, name: str, text: str) -> dict[str, Any]:
     state, basis = k.affiliated_in(None)
     src = {"name": name, "canonical": k.name, "entity": k.id, "kind": k.kind, "country": k.country,
            "state_affiliated": state, "text": text}
+    if "between terms" in basis:  # an undated article: in office or not, the registry cannot say
+        src["typing_note"] = f"{UNDATED_TERM} in {k.ended}; the article's date decides"
+        return typed(src, f"registry:{k.id}")  # the entity (and country), affiliation unknown
     if k.intergovernmental:
         src["intergovernmental"] = True
     if basis.endswith("undated"):
@@ -217,7 +220,11 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
             return _body_source(b, name, text)
         k = registry.known.get(cand)
         if k is not None and (k.kind != "person" or cand in cands[:4]):  # a person only by the whole name
-            return from_known(k, name, text)
+            found = from_known(k, name, text)
+            rest = text.replace(cand, "").strip(" ,") if cand in text else ""
+            if k.kind == "person" and rest and str(found.get("typing_note") or "").startswith(UNDATED_TERM):
+                return _person(text, cand, rest, registry)  # "CIA Director William Burns": the office the text gives
+            return found
     words = re.findall(r"[\w’']+", text.lower())
     if words and (words[-1] in ANONYMOUS_HEADS or GENERIC_STATEMENT.search(text)) and not has_name:
         country = registry.country_of(text)
@@ -257,11 +264,35 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
                  f"country:{name}" if state else None)
 
 
+# Words after a body's name that make it a person's office there: "CIA Director", "Pentagon spokesman".
+OFFICE_TAIL = re.compile(r"(?:\s+(?:[Dd]irector|[Cc]hief|[Hh]ead|[Ss]pokes(?:man|woman|person)|[Cc]hair(?:man|woman)?|"
+                         r"[Dd]eputy|[Ss]ecretary|[Aa]dviser|[Aa]dvisor|[Oo]fficial|[Cc]ommander))+$")
+
+
+def _body_names(context: str) -> list[str]:
+    """Ways to look up the body a role names: its candidates, and those without the office after
+    the body's name ("CIA Director" -> "CIA")."""
+    cands = candidates(context)
+    return cands + [x for c in cands if (x := OFFICE_TAIL.sub("", re.sub(r"^(?:[Ff]ormer|[Ee]x-)\s*", "", c))) and x != c]
+
+
+def _leading_role(name: str) -> str | None:
+    """The role words a name begins with, when a name follows them ("Archbishop Ernest Ngboko")."""
+    words = name.split()
+    n = 0
+    while n < len(words) - 1 and words[n].lower().strip(".,") in NON_STATE_ROLES | OFFICIAL_ROLES | STATE_BY_THEMSELVES:
+        n += 1
+    return " ".join(words[:n]) if n and words[n][:1].isupper() else None
+
+
 def _person(text: str, person: str, role: str | None, registry: SourceRegistry) -> dict[str, Any]:
     """A named person; country and state affiliation from the role the text gives them, or else
     from the registry of officials; an outlet or organization the parser took for a person is that."""
     title = TITLES.match(person)
     bare = person[title.end():] if title else person
+    lead = _leading_role(bare)
+    if lead and not role:  # "Archbishop Ernest Ngboko", "Climatologist Judith Curry": the name carries its role
+        role, bare = lead, bare[len(lead):].strip()
     k = registry.known.get(person) or registry.known.get(bare)
     o = registry.outlets.by_name(person)
     if title and not role and HONORIFICS.sub("", title.group(0)).strip():  # "Senator Ana Ruiz": the title is a role
@@ -273,7 +304,7 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     context = role or ""
     words = set(re.findall(r"[\w-]+", context.lower()))
     country = registry.country_of(context) if context else None
-    body = next((b for c in candidates(context) if (b := registry.body(c)) is not None), None) if context else None
+    body = next((b for c in _body_names(context) if (b := registry.body(c)) is not None), None) if context else None
     official = bool(words & OFFICIAL_ROLES)
     former = bool(FORMER.search(context))
     src: dict[str, Any] = {"name": person, "kind": "person", "country": country or (body.country if body else None),
@@ -282,8 +313,8 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     if k is not None:
         src.update(canonical=k.name, entity=k.id)
     by: str | None = None
-    if (official or state_by_itself(words, context)) and former:
-        src["state_affiliated"], by = False, f"role:{context}"
+    if (official or state_by_itself(words, context) or (body is not None and body.state_affiliated)) and former:
+        src["state_affiliated"], by = False, f"role:{context}"  # "former CIA Director": no state's voice now
     elif (body is not None and body.state_affiliated) or (official and country):
         src["state_affiliated"] = True
         by = f"state_body:{body.id}" if body is not None and body.state_affiliated else f"role:{context}"
@@ -294,6 +325,17 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
         # "Prime Minister Mark Rutte": the national office of someone who later led an international body
         src.update(country=k.national, state_affiliated=True)
         by = f"registry:{k.id} (role: {context})"
+    elif k is not None and (official or state_by_itself(words, context)) and not former and \
+            str(from_known(k, person, text).get("typing_note") or "").startswith(UNDATED_TERM) and \
+            not INTERNATIONAL.search(context):
+        # "President Biden" in an undated article: the text says he holds an office, the registry whose
+        src.update(canonical=k.name, entity=k.id, country=src["country"] or k.country, state_affiliated=True)
+        by = f"role:{context} (registry:{k.id})"
+    elif k is not None and body is not None and body.state_affiliated is None and body.country is None and \
+            k.body and not former and str(from_known(k, person, text).get("typing_note") or "").startswith(UNDATED_TERM):
+        # "NATO Secretary General Jens Stoltenberg" in an undated article: the international office the text gives
+        src.update(canonical=k.name, entity=k.id, intergovernmental=True)
+        by = f"state_body:{body.id} (registry:{k.id})"
     elif k is not None:
         known = from_known(k, person, text)
         return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
