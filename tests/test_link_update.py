@@ -142,7 +142,7 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     analyze([str(first)], base / "out1", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
     added = analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False)).linked
     assert added is not None and (added.articles, added.new) == (5, 2)
-    assert added.updated == ["copies/1", "stories/1"] and added.whole == ["entities/1", "narratives/2"]
+    assert added.updated == ["entities/2", "copies/1", "stories/1"] and added.whole == ["narratives/2"]
     relinked = base / "relinked.db"
     shutil.copy(db, relinked)
     runner = CliRunner()
@@ -165,6 +165,7 @@ def test_a_second_run_adds_its_articles_to_the_links(two_runs: tuple[Path, Path]
         sa, sb = a.links("stories")["stories"], b.links("stories")["stories"]
         assert partition(sa) == partition(sb)
         assert a.links("copies").get("copies", []) == b.links("copies").get("copies", [])
+        assert a.links("entities") == b.links("entities")  # updated, as a whole link gives them
         assert a.links("narratives") == b.links("narratives")  # linked whole either way
 
 
