@@ -49,7 +49,7 @@ def _add_stories(ctx: LinkContext) -> dict[str, Rows] | None:
 
 def _entities(ctx: LinkContext) -> dict[str, Rows]:
     if ctx.index is not None:  # the states kept, for the next run to add its articles to
-        entities = entities_of(keep_entities(ctx.articles, ctx.index))
+        entities = entities_of(*keep_entities(ctx.articles, ctx.index))
     else:
         entities = resolve_entities(ctx.articles)
     apply_entities(ctx.articles, entities)  # the later linkers see each mention typed as its entity is

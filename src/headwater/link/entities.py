@@ -62,7 +62,7 @@ def bare(k: str) -> bool:
 def new_state(row: int, pos: int, s: dict[str, Any]) -> State:
     """The state of a key first met as the ``pos``-th mention of article ``row``."""
     return {"first": [row, pos], "canon": s.get("canonical"), "typed": None, "views": [], "names": [],
-            "kinds": {}, "last": [], "affs": [], "uc": 0, "uo": 0, "n": 0, "rows": []}
+            "kinds": {}, "last": [], "affs": [], "uc": 0, "uo": 0, "n": 0, "at": row}
 
 
 def fold(st: State, row: int, s: dict[str, Any]) -> None:
@@ -71,8 +71,7 @@ def fold(st: State, row: int, s: dict[str, Any]) -> None:
     surname joins by), affiliations (untyped ones counted by whether their kind carries typing), the
     typed views and the first typed mention (what an agreed typing is carried from)."""
     st["n"] += 1
-    if not st["rows"] or st["rows"][-1] != row:
-        st["rows"].append(row)
+    st["at"] = row  # the latest article folded (its articles themselves are kept apart: ``Rows``)
     name = str(s.get("name"))
     if name not in st["names"]:
         st["names"].append(name)
@@ -96,16 +95,20 @@ def fold(st: State, row: int, s: dict[str, Any]) -> None:
                            "intergovernmental": bool(s.get("intergovernmental"))}
 
 
-def fold_corpus(corpus: Iterable[tuple[int, Article]]) -> dict[str, State]:
-    """Every mention key's state, the corpus read in order."""
+def fold_corpus(corpus: Iterable[tuple[int, Article]]) -> tuple[dict[str, State], dict[str, list[int]]]:
+    """Every mention key's state and the rows of the articles that mention it, the corpus read in order."""
     states: dict[str, State] = {}
+    rows: dict[str, list[int]] = {}
     for row, a in corpus:
         for pos, s in enumerate(mentions(a)):
             k = mention_key(s)
             if k not in states:
                 states[k] = new_state(row, pos, s)
+                rows[k] = []
             fold(states[k], row, s)
-    return states
+            if not rows[k] or rows[k][-1] != row:
+                rows[k].append(row)
+    return states, rows
 
 
 def wants(k: str, st: State, by_last: Callable[[str], set[str]]) -> str | None:
@@ -136,8 +139,9 @@ def members(root: str, state: Callable[[str], State | None], by_last: Callable[[
     return [root, *sorted(set(joined), key=lambda b: tuple((state(b) or {})["first"]))]
 
 
-def entity_of(root: str, states: list[State], keys: list[str]) -> dict[str, Any]:
-    """The entity of ``root`` from its keys' states (root's first): id, name, names, kind, country,
+def entity_of(root: str, states: list[State], keys: list[str], article_ids: list[str]) -> dict[str, Any]:
+    """The entity of ``root`` from its keys' states (root's first) and the articles that mention them
+    (in row order): id, name, names, kind, country,
     affiliation, mentions, articles, the mention keys it holds and, when its typed mentions agree, the
     typing it carries to its untyped ones (``carry``)."""
     typed = next((st["typed"] for st in states if st["typed"]), None)
@@ -166,13 +170,13 @@ def entity_of(root: str, states: list[State], keys: list[str]) -> dict[str, Any]
         "country": next(iter(views))[1] if len(views) == 1 else None,
         "affiliation": next(iter(aff)) if len(aff) == 1 else "mixed",
         "mentions": sum(st["n"] for st in states),
-        "article_ids": [key_of(r) for r in sorted({r for st in states for r in st["rows"]})],
+        "article_ids": article_ids,
         "keys": sorted(keys), "carry": carry,
     }
 
 
-def entities_of(states: dict[str, State]) -> list[dict[str, Any]]:
-    """Every entity of these states, by id."""
+def entities_of(states: dict[str, State], rows: dict[str, list[int]]) -> list[dict[str, Any]]:
+    """Every entity of these states (and their keys' article rows), by id."""
     last: dict[str, set[str]] = defaultdict(set)
     for k, st in states.items():
         for w in st["last"]:
@@ -184,7 +188,8 @@ def entities_of(states: dict[str, State]) -> list[dict[str, Any]]:
     out = []
     for root in sorted(groups):
         keys = [root, *sorted((k for k in groups[root] if k != root), key=lambda b: tuple(states[b]["first"]))]
-        out.append(entity_of(root, [states[k] for k in keys], keys))
+        ids = [key_of(r) for r in sorted({r for k in keys for r in rows[k]})]
+        out.append(entity_of(root, [states[k] for k in keys], keys, ids))
     return out
 
 
@@ -192,7 +197,7 @@ def resolve_entities(corpus: list[tuple[int, Article]]) -> list[dict[str, Any]]:
     """Group every named source mention into entities (``entity_of``). Nothing is changed here:
     ``apply_entities`` types the mentions, the same way for the linkers and for the document built from
     the store."""
-    return entities_of(fold_corpus(corpus))
+    return entities_of(*fold_corpus(corpus))
 
 
 def _commonest(counts: Counter[str]) -> str:

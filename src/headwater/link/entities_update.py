@@ -1,10 +1,12 @@
 """Entities updated with new articles: the work grows with what is new, not with the corpus.
 
 A full link (``keep_entities``) keeps, in the ``LinkIndex``, the state of every mention key
-(``entities.fold``: mentions, articles, spellings, kind votes, affiliations, the first typed mention,
-the last words of its full person names) at the row of the article that first mentioned it, and posts
-two ways to find them: the key, and each last word of a full person name (a bare surname finds the
-full names it may join). New articles then (``add_entities``):
+(``entities.fold``: mentions, spellings, kind votes, affiliations, the first typed mention, the last
+words of its full person names) at the row of the article that first mentioned it, and posts three
+ways to find things: a key's state by the key, the states of the full names a bare surname may join
+by their last word, and a key's articles (posted one by one, read only when a surname joins or leaves
+an entity: an entity's articles are otherwise its old ones and the new). New articles then
+(``add_entities``):
 
 1. fold their mentions into their keys' states (loaded, or new), which are kept again;
 2. find the keys whose entity may change: those mentioned, the surnames their full names end with (a
@@ -19,7 +21,7 @@ or one older than what is kept makes the link whole.
 """
 from __future__ import annotations
 
-import zlib
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -36,17 +38,21 @@ from headwater.link.entities import (
     root_of,
 )
 from headwater.link.index import LinkIndex
-from headwater.model import Article
+from headwater.model import Article, row_of
+from headwater.model import key as key_of
 
 STATES, FIND = "entities.state", "entities.find"
 # Rows posted under one key: a mention key is posted once (at its first article), so more than one row
-# is a crc32 collision; a last word is posted once per full name ending in it, and a surname joins
+# is a hash collision; a last word is posted once per full name ending in it, and a surname joins
 # only the one full name: past this many, the surname joins none anyway.
 CAP = 50
+EVERY = 1 << 62  # a key's articles: all of them
 
 
 def _find(prefix: str, text: str) -> int:
-    return zlib.crc32(f"{prefix}:{text}".encode())
+    """A 63-bit key (SQLite's integer): a key's articles are read without checking whose they are, so
+    collisions must be out of reach (crc32 meets one among ~100,000 keys)."""
+    return int.from_bytes(hashlib.blake2b(f"{prefix}:{text}".encode(), digest_size=8).digest(), "big") >> 1
 
 
 class _Kept:
@@ -89,6 +95,9 @@ class _Kept:
         self.lasts[w] = {k for r in rows for k, st in self.rows.get(r, {}).items() if w in st["last"]}
         return self.lasts[w]
 
+    def articles(self, k: str) -> list[int]:
+        return self.index.postings(FIND, [_find("a", k)], EVERY).get(_find("a", k), [])
+
     def save(self) -> None:
         self.index.put(STATES, {row: self.rows[row] for row in self.dirty})
         self.index.post(FIND, self.posts)
@@ -96,9 +105,9 @@ class _Kept:
         self.posts.clear()
 
 
-def keep_entities(corpus: list[tuple[int, Article]], index: LinkIndex) -> dict[str, State]:
-    """Fold the whole corpus and keep every key's state (a full link): the states, by key."""
-    states = fold_corpus(corpus)
+def keep_entities(corpus: list[tuple[int, Article]], index: LinkIndex) -> tuple[dict[str, State], dict[str, list[int]]]:
+    """Fold the whole corpus and keep every key's state (a full link): the states and articles, by key."""
+    states, rows = fold_corpus(corpus)
     for name in (STATES, FIND):
         index.clear(name)
     at: dict[int, dict[str, State]] = {}
@@ -108,9 +117,22 @@ def keep_entities(corpus: list[tuple[int, Article]], index: LinkIndex) -> dict[s
         at.setdefault(row, {})[k] = st
         posts.append((_find("k", k), row))
         posts += [(_find("l", w), row) for w in st["last"]]
+        posts += [(_find("a", k), r) for r in rows[k]]
     index.put(STATES, at)
     index.post(FIND, posts)
-    return states
+    return states, rows
+
+
+def _articles(before: dict[str, Any] | None, held: list[str] | None, keys: list[str], touched: dict[str, list[int]],
+              kept: _Kept) -> list[str]:
+    """An entity's article ids in row order: its old ones and then the new ones, when it holds the same
+    keys as before and the new rows come after the old (as they do: rows grow); else every article of
+    each of its keys (a surname joined or left it)."""
+    new = sorted({x for k in keys for x in touched.get(k, [])})
+    old = list(before["article_ids"]) if before is not None else []
+    if before is not None and sorted(held or []) == sorted(keys) and (not old or not new or row_of(old[-1]) < new[0]):
+        return old + [key_of(x) for x in new]
+    return [key_of(x) for x in sorted({x for k in keys for x in kept.articles(k)})]
 
 
 def add_entities(new: list[tuple[int, Article]], previous: list[dict[str, Any]],
@@ -121,8 +143,7 @@ def add_entities(new: list[tuple[int, Article]], previous: list[dict[str, Any]],
     if previous and not index.size(STATES):
         return None
     kept = _Kept(index)
-    touched: set[str] = set()
-    folded: set[tuple[str, int]] = set()
+    touched: dict[str, list[int]] = {}  # key -> the new articles that mention it
     for row, a in sorted(new, key=lambda x: x[0]):
         for pos, s in enumerate(mentions(a)):
             k = mention_key(s)
@@ -130,20 +151,22 @@ def add_entities(new: list[tuple[int, Article]], previous: list[dict[str, Any]],
             if st is None:
                 st = new_state(row, pos, s)
                 kept.add(k, st)
-            elif st["rows"] and st["rows"][-1] >= row and (k, st["rows"][-1]) not in folded:
+            elif st["at"] >= row and row not in touched.get(k, ()):
                 return None  # this article, or a later one, is folded already
             lasts = len(st["last"])
             fold(st, row, s)
-            folded.add((k, row))
             kept.posts += [(_find("l", w), int(st["first"][0])) for w in st["last"][lasts:]]
             kept.dirty.add(int(st["first"][0]))
-            touched.add(k)
+            if row not in touched.setdefault(k, []):
+                touched[k].append(row)
+                kept.posts.append((_find("a", k), row))
     kept.save()  # before the look-ups below: the new full names are found like the old ones
     state, by_last = kept.state, kept.by_last
     words = {w for k in touched for w in (state(k) or {}).get("last", [])} | {k[2:] for k in touched if bare(k)}
-    keys = touched | {b for b in ("e:" + w for w in words) if state(b) is not None}
+    keys = set(touched) | {b for b in ("e:" + w for w in words) if state(b) is not None}
     was = {k: str(e["id"]) for e in previous for k in e.get("keys") or [e["id"]]}
     held = {str(e["id"]): list(e.get("keys") or [e["id"]]) for e in previous}
+    before = {str(e["id"]): e for e in previous}
     while True:  # every key whose entity may change, and every key of those entities, old and new
         old = {was[k] for k in keys if k in was}
         more = keys | {k for o in old for k in held.get(o, [])}
@@ -155,6 +178,7 @@ def add_entities(new: list[tuple[int, Article]], previous: list[dict[str, Any]],
     rebuilt = {}
     for r in roots:
         ks = members(r, state, by_last)
-        rebuilt[r] = entity_of(r, [st for st in map(state, ks) if st is not None], ks)
+        rebuilt[r] = entity_of(r, [st for st in map(state, ks) if st is not None], ks,
+                               _articles(before.get(r), held.get(r), ks, touched, kept))
     out = [e for e in previous if str(e["id"]) not in old and str(e["id"]) not in rebuilt] + list(rebuilt.values())
     return sorted(out, key=lambda e: str(e["id"]))
