@@ -70,3 +70,18 @@ def test_an_empty_database(tmp_path: Path) -> None:
     with Store(tmp_path / "h.db") as store:
         whole, streamed, _ = _both(store, tmp_path)
     assert streamed == whole
+
+
+def test_the_report_reads_what_it_shows_and_shows_the_same(examples_db: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from headwater.report import articles, render_document
+
+    db = tmp_path / "h.db"
+    shutil.copy(examples_db, db)
+    monkeypatch.setattr(document_stream, "BATCH", 2)
+    monkeypatch.setattr(articles, "TEXT_LIMIT", 2)  # five articles: three texts are not shown
+    with Store(db) as store:
+        whole = build(store, generated_at="2026-01-01T00:00:00+00:00")
+        page = document_stream.report_document(store, whole["summary"], generated_at="2026-01-01T00:00:00+00:00")
+    assert render_document(page) == render_document(whole)
+    assert sum(1 for a in page["articles"] if a["text"]) < len(whole["articles"]) and not page["unattributed_claims"]

@@ -22,6 +22,7 @@ from headwater import __version__
 from headwater.document import FINDING_KEYS, LINK_KEYS, RESERVED, SCHEMA_VERSION, Row, article_dict, article_parts
 from headwater.export.files import write_atomic
 from headwater.link.entities import apply_entities
+from headwater.model import key
 from headwater.store import Store
 
 # Articles read from the store at a time: enough that the per-batch queries cost nothing, few enough
@@ -177,3 +178,45 @@ def write_document(store: Store, path: Path, run_id: int | None = None,
 
     write_atomic(path, write)
     return summary
+
+
+def report_document(store: Store, summary: dict[str, Any], run_id: int | None = None,
+                    generated_at: str | None = None) -> dict[str, Any]:
+    """The document as ``report.html`` reads it: every part the page shows, without what it never reads
+    (the texts of articles it does not show, the articles' own voice, registered enrichers' findings),
+    read in batches; ``summary`` is the whole document's. The page is the same (``tests/
+    test_document_stream.py``); what it holds is a fraction of the document, but still grows with the
+    corpus (every place, source and event is on the page: the map, the source index, the timeline)."""
+    from headwater.report import articles as shown  # the report's own rule for which texts it shows
+
+    run = run_id if run_id is not None else store.latest_run()
+    links: dict[str, list[Row]] = {kind: [] for kind in store.link_producers()}
+    links.update(store.links())
+    evidence = {str(x) for n in links.get("narratives", []) for x in n.get("article_ids") or []}
+    quoted = {str(x) for c in links.get("contradictions", []) for x in c.get("article_ids") or []}
+    rows = [int(r[0]) for r in store.db.execute("SELECT id FROM articles ORDER BY id")]
+    texts = {key(r) for r in rows}
+    if len(rows) > shown.TEXT_LIMIT:  # as report.articles.shown_articles picks them, and the quotes' articles
+        texts = {key(r) for r in sorted(rows, key=lambda r: key(r) not in evidence)[:shown.TEXT_LIMIT]} | quoted
+    found: dict[str, list[Row]] = {part: [] for part in FINDING_KEYS}
+    arts = []
+    entities = links.get("entities", [])
+    for i in range(0, len(rows), BATCH):
+        batch = list(store.articles(rows[i:i + BATCH]))
+        apply_entities(batch, entities)
+        for r, a in batch:
+            if key(r) not in texts:
+                a.text = ""
+            arts.append(article_dict(r, a))
+            for part, items in article_parts(r, a).items():
+                if part in found and part != "unattributed_claims":
+                    found[part].extend(items)
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION, "generator": {"name": "headwater", "version": __version__},
+        "generated_at": generated_at or datetime.now(UTC).isoformat(timespec="seconds"), "articles": arts, **found}
+    for part in LINK_KEYS:
+        doc[part] = links.get(part, [])
+    doc["errors"] = [{"source": e["source"], "reason": e["reason"]} for e in (store.errors(run) if run is not None else [])]
+    doc.update({part: rows for part, rows in links.items() if part not in RESERVED})
+    doc["summary"] = summary
+    return doc

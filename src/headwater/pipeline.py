@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from headwater import __version__
 from headwater.dbmeta import write_metadata
 from headwater.document import build
-from headwater.document_stream import write_document
+from headwater.document_stream import report_document, write_document
 from headwater.enrich.registry import ENRICHERS, Enricher, check_pipeline, producers
 from headwater.export import EXPORTERS, ExportError, check_db, export
 from headwater.ingest import IngestOptions, iter_inputs
@@ -328,8 +328,9 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
             analysis.counts = write_document(store, out / "analysis.json", run_id, stamp)
             analysis.outputs["analysis"] = out / "analysis.json"
             update("writing", 1, 3)
-            analysis.built = build(store, run_id, stamp)  # the report still reads the whole document
-            analysis.outputs["report"] = write_report(analysis.built, out / "report.html")
+            page = report_document(store, analysis.counts, run_id, stamp)  # what the page reads of the document
+            analysis.outputs["report"] = write_report(page, out / "report.html")
+            del page
             update("writing", 2, 3)
         else:
             analysis.built = build(store, run_id, stamp)
