@@ -13,6 +13,9 @@ near-copies: ``copies.COMMON``), with every finding. For each size, in a fresh p
     document      ``document.build`` of the whole corpus (what report.html is made from)
     json          analysis.json as it was written: ``document.build``, then ``write_json``
     streamed      analysis.json as a run writes it now: ``document_stream.write_document`` (the same bytes)
+    write whole   a run's writing stage as it was: ``document.build``, analysis.json, report.html from it
+    write         a run's writing stage now: analysis.json streamed, then report.html from
+                  ``document_stream.report_document`` (the same page)
 
 and prints the wall time and the peak resident memory (ru_maxrss) of each process. The issue's
 targets: linking +1,000 articles into 100,000 in under 30 s; peak memory under 2 GB at 100,000
@@ -63,9 +66,10 @@ def grow(source: Path, target: Path, size: int, start: int = 0) -> None:
 
 def child(step: str, path: str) -> None:
     from headwater.document import build
-    from headwater.document_stream import write_document
+    from headwater.document_stream import report_document, write_document
     from headwater.export import write_json
     from headwater.pipeline import link
+    from headwater.report import write_report
     from headwater.store import Store
 
     t0 = time.perf_counter()
@@ -77,6 +81,13 @@ def child(step: str, path: str) -> None:
             write_json(build(store, generated_at="bench"), out)
         elif step == "streamed":
             write_document(store, out, generated_at="bench")
+        elif step == "writewhole":
+            doc = build(store, generated_at="bench")
+            write_json(doc, out)
+            write_report(doc, out.with_suffix(".html"))
+        elif step == "write":
+            summary = write_document(store, out, generated_at="bench")
+            write_report(report_document(store, summary, generated_at="bench"), out.with_suffix(".html"))
         else:
             linked = link(store)
             print(f"# {step}: {linked.new} new, updated by {', '.join(linked.updated) or 'none'}", file=sys.stderr)
@@ -107,7 +118,7 @@ def main() -> int:
         ap.error("FROM.db: a headwater database to grow the corpora from")
     steps = args.steps.split(",")
     names = {"whole": "link whole", "add": "+ADD link", "document": "document", "json": "json whole",
-             "streamed": "json streamed"}
+             "streamed": "json streamed", "writewhole": "write whole", "write": "write"}
     print(f"{'articles':>8} " + " ".join(f"{names[s] + ' s':>15} {'peak MB':>8}" for s in steps), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep or tmp)
@@ -124,9 +135,13 @@ def main() -> int:
             if "json" in done and "streamed" in done:
                 same = "  same bytes: " + str(path.with_suffix(".json.json").read_bytes()
                                               == path.with_suffix(".streamed.json").read_bytes())
+            if "writewhole" in done and "write" in done:
+                same += "  same files: " + str(all(path.with_suffix(f".writewhole.{x}").read_bytes()
+                                                   == path.with_suffix(f".write.{x}").read_bytes() for x in ("json", "html")))
             print(f"{size:>8} " + " ".join(f"{done[s][0]:>15} {done[s][1]:>8}" for s in steps) + same, flush=True)
-            for step in ("json", "streamed"):
+            for step in ("json", "streamed", "writewhole", "write"):
                 path.with_suffix(f".{step}.json").unlink(missing_ok=True)
+                path.with_suffix(f".{step}.html").unlink(missing_ok=True)
     return 0
 
 
