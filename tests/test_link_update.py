@@ -153,6 +153,25 @@ def test_added_articles_join_the_claims_they_retell() -> None:
     assert themed & late  # new articles join themes
 
 
+def test_every_builtin_linker_updates_without_reading_the_whole_corpus() -> None:
+    corpus, _ = retold_claims()
+    cut = len(corpus) // 2
+    index, state = MemoryIndex(), dict[str, Any]()
+    previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:cut], index=index, state=state))
+    asked: list[list[int] | None] = []
+
+    def loader(rows: list[int] | None) -> list[tuple[int, Article]]:
+        asked.append(rows)
+        return [(row, a) for row, a in corpus if rows is None or row in rows]
+
+    ctx = LinkContext(loader=loader, total=len(corpus), new=[row for row, _ in corpus[cut:]], state=state,
+                      previous={k: list(v) for k, v in previous.items()}, index=index)
+    parts, _ = run_linkers(BUILTIN, ctx)
+    assert ctx.updated == [ln.name for ln in BUILTIN] and None not in asked
+    full = link_in_batches(corpus, [len(corpus)], BUILTIN)
+    assert pairs_of(parts["narratives"], "fine") == pairs_of(full["narratives"], "fine")
+
+
 def test_narratives_link_whole_without_their_kept_state() -> None:
     corpus, _ = retold_claims(24)
     previous = link_in_batches(corpus, [12], BUILTIN)
@@ -223,7 +242,7 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     analyze([str(first)], base / "out1", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
     added = analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False)).linked
     assert added is not None and (added.articles, added.new) == (5, 2)
-    assert added.updated == ["copies/1", "stories/1", "narratives/2"] and added.whole == ["entities/1"]
+    assert added.updated == ["entities/2", "copies/1", "stories/1", "narratives/2"] and added.whole == []
     relinked = base / "relinked.db"
     shutil.copy(db, relinked)
     runner = CliRunner()
@@ -246,6 +265,7 @@ def test_a_second_run_adds_its_articles_to_the_links(two_runs: tuple[Path, Path]
         sa, sb = a.links("stories")["stories"], b.links("stories")["stories"]
         assert partition(sa) == partition(sb)
         assert a.links("copies").get("copies", []) == b.links("copies").get("copies", [])
+        assert a.links("entities") == b.links("entities")  # updated, as a whole link gives them
         na, nb = a.links("narratives")["narratives"], b.links("narratives")["narratives"]
         assert [(n["key"], n["article_ids"]) for n in na] == [(n["key"], n["article_ids"]) for n in nb]
         assert len(na) == 1 and len(na[0]["article_ids"]) == 5  # the seeds' narrative, added to

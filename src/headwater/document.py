@@ -62,39 +62,51 @@ def summary(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def article_parts(r: int, a: Article) -> dict[str, list[Row]]:
+    """One article's rows of each finding part of the document (``FINDING_KEYS``, then registered
+    enrichers' findings by name), numbered: "a3.p2" is the article's second place (row ids that join
+    across the document and the exports). Its sources are typed as they are (``apply_entities`` first)."""
+    k = key(r)
+
+    def numbered(letter: str, items: list[Row]) -> list[Row]:
+        return [{"article_id": k, "id": f"{k}.{letter}{i}", **x} for i, x in enumerate(items, 1)]
+
+    places, attrs = numbered("p", a.places), numbered("c", a.attributions)
+    parts = {
+        "places": [p for p in places if not p.get("metonymy")],
+        "metonyms": [p for p in places if p.get("metonymy")],  # capitals standing for governments
+        "attributions": [x for x in attrs if x.get("sources")],
+        "unattributed_claims": [x for x in attrs if not x.get("sources")],  # the article's own voice
+        "events": numbered("e", a.events),
+    }
+    for name, items in a.findings.items():
+        if name in RESERVED:  # the document's own parts: such a finding is stored, never shown
+            continue
+        # keys starting with "_" are an enricher's working data (a claim's vector): stored, not shown
+        parts.setdefault(name, []).extend({x: v for x, v in f.items() if not x.startswith("_")}
+                                          for f in numbered("f", items))
+    return parts
+
+
 def assemble(corpus: list[tuple[int, Article]], links: dict[str, list[Row]], errors: list[Row],
              generated_at: str | None = None, with_summary: bool = True) -> dict[str, Any]:
     """The document of a corpus, its stored links and the errors of the run it reports."""
-    def with_id(rows: list[tuple[int, Row]]) -> list[Row]:
-        return [{"article_id": key(r), **x} for r, x in rows]
-
-    def numbered(r: int, letter: str, items: list[Row]) -> list[tuple[int, Row]]:
-        # Row ids that join across the document and the exports: "a3.p2" is the article's second place.
-        return [(r, {"id": f"{key(r)}.{letter}{i}", **x}) for i, x in enumerate(items, 1)]
-
     apply_entities(corpus, links.get("entities", []))  # the corpus-level typing of sources, as the linkers saw it
-    places = [x for r, a in corpus for x in numbered(r, "p", a.places)]
-    attrs = [x for r, a in corpus for x in numbered(r, "c", a.attributions)]
+    found: dict[str, list[Row]] = defaultdict(list)
+    for r, a in corpus:
+        for name, rows in article_parts(r, a).items():
+            found[name].extend(rows)
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": "headwater", "version": __version__},
         "generated_at": generated_at or datetime.now(UTC).isoformat(timespec="seconds"),
         "articles": [article_dict(r, a) for r, a in corpus],
-        "places": with_id([(r, p) for r, p in places if not p.get("metonymy")]),
-        "metonyms": with_id([(r, p) for r, p in places if p.get("metonymy")]),  # capitals standing for governments
-        "attributions": with_id([(r, x) for r, x in attrs if x.get("sources")]),
-        "unattributed_claims": with_id([(r, x) for r, x in attrs if not x.get("sources")]),  # the article's own voice
-        "events": with_id([x for r, a in corpus for x in numbered(r, "e", a.events)]),
+        **{part: found.pop(part, []) for part in FINDING_KEYS},
     }
     for part in LINK_KEYS:
         doc[part] = list(links.get(part, []))
     doc["errors"] = [{"source": e["source"], "reason": e["reason"]} for e in errors]
-    extra: dict[str, list[Row]] = defaultdict(list)  # registered enrichers' generic findings
-    for r, a in corpus:
-        for name, items in a.findings.items():
-            # keys starting with "_" are an enricher's working data (a claim's vector): stored, not shown
-            extra[name].extend({"article_id": key(r), **{k: v for k, v in x.items() if not k.startswith("_")}}
-                               for _, x in numbered(r, "f", items))
+    extra = found  # registered enrichers' generic findings
     for name in sorted(extra):
         if name not in RESERVED:
             doc[name] = extra[name]

@@ -9,14 +9,16 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from headwater import __version__
 from headwater.dbmeta import write_metadata
 from headwater.document import build
+from headwater.document_stream import report_document, write_document
 from headwater.enrich.registry import ENRICHERS, Enricher, check_pipeline, producers
-from headwater.export import EXPORTERS, ExportError, check_db, export, write_json
+from headwater.export import EXPORTERS, ExportError, check_db, export
 from headwater.ingest import IngestOptions, iter_inputs
 from headwater.ingest.fetch import FetchPolicy
 from headwater.link.registry import LINKERS, LinkContext, Linker, run_linkers
@@ -137,9 +139,10 @@ class Linked:
 
 @dataclass
 class Analysis:
-    """What a run produced: the analysis document of the whole corpus, and this run's counts."""
+    """What a run produced: this run's counts, the summary of the analysis document of the whole corpus
+    and the document itself (``document``: the one the run wrote, built from the database when first
+    asked for where the run did not hold it; analysis.json is written without it, ``document_stream``)."""
 
-    document: dict[str, Any]
     errors: list[InputError]
     analyzed: int = 0
     skipped: int = 0
@@ -147,10 +150,21 @@ class Analysis:
     run_id: int | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
     linked: Linked | None = None
+    db_path: Path | None = None
+    generated_at: str | None = None
+    counts: dict[str, Any] = field(default_factory=dict)  # the document's summary
+    built: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        if self.built is None and self.db_path is not None:
+            with Store(self.db_path, readonly=True) as store:
+                self.built = build(store, self.run_id, self.generated_at)
+        return self.built or {}
 
     @property
     def summary(self) -> dict[str, Any]:
-        return dict(self.document.get("summary") or {})
+        return dict(self.counts)
 
 
 def analyzer_version(enrichers: Sequence[Enricher]) -> str:
@@ -305,15 +319,24 @@ def analyze(inputs: Iterable[str], out_dir: str | Path, options: AnalyzeOptions 
         store.end_run(run_id, analyzed=analyzed, skipped=skipped, duplicates=duplicates, errors=len(errors))
         linked = link(store, linkers, prog, {"taxonomy": taxonomy, "embedder": res.embedder if taxonomy else None},
                       full=opts.relink)
-        doc = build(store, run_id)
-        store.save_summary(doc["summary"])
-    analysis = Analysis(doc, errors, analyzed, skipped, duplicates, run_id, linked=linked)
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        analysis = Analysis(errors, analyzed, skipped, duplicates, run_id, linked=linked, db_path=db_path,
+                            generated_at=stamp)
+        if opts.write_outputs:
+            update("writing", 0, 3)
+            # streamed from the store: the document of any corpus is written with bounded memory
+            analysis.counts = write_document(store, out / "analysis.json", run_id, stamp)
+            analysis.outputs["analysis"] = out / "analysis.json"
+            update("writing", 1, 3)
+            page = report_document(store, analysis.counts, run_id, stamp)  # what the page reads of the document
+            analysis.outputs["report"] = write_report(page, out / "report.html")
+            del page
+            update("writing", 2, 3)
+        else:
+            analysis.built = build(store, run_id, stamp)
+            analysis.counts = analysis.built["summary"]
+        store.save_summary(analysis.counts)
     if opts.write_outputs:
-        update("writing", 0, 3)
-        analysis.outputs["analysis"] = write_json(doc, out / "analysis.json")
-        update("writing", 1, 3)
-        analysis.outputs["report"] = write_report(doc, out / "report.html")
-        update("writing", 2, 3)
         analysis.outputs["db"] = db_path
         analysis.outputs["metadata"] = write_metadata(db_path)  # for Datasette, beside the database
         update("writing", 3, 3)

@@ -8,7 +8,8 @@ from headwater.link.claims import cluster_claims, described
 from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import retold_contradictions
 from headwater.link.copies import add_copies, find_copies
-from headwater.link.entities import apply_entities, resolve_entities
+from headwater.link.entities import entities_of, resolve_entities, typer
+from headwater.link.entities_update import add_entities, keep_entities
 from headwater.link.known import match
 from headwater.link.known_narratives import label_narratives, match_claims, taxonomy_narratives
 from headwater.link.narratives import contradictions, narratives, provenance
@@ -48,8 +49,21 @@ def _add_stories(ctx: LinkContext) -> dict[str, Rows] | None:
 
 
 def _entities(ctx: LinkContext) -> dict[str, Rows]:
-    entities = resolve_entities(ctx.articles)
-    apply_entities(ctx.articles, entities)  # the later linkers see each mention typed as its entity is
+    if ctx.index is not None:  # the states kept, for the next run to add its articles to
+        entities = entities_of(*keep_entities(ctx.articles, ctx.index))
+    else:
+        entities = resolve_entities(ctx.articles)
+    ctx.type_with(typer(entities))  # the later linkers see each mention typed as its entity is
+    return {"entities": entities}
+
+
+def _add_entities(ctx: LinkContext) -> dict[str, Rows] | None:
+    if ctx.index is None:
+        return None
+    entities = add_entities(ctx.new_articles(), ctx.previous["entities"], ctx.index)
+    if entities is None:
+        return None
+    ctx.type_with(typer(entities))  # what the later linkers read, as they read it
     return {"entities": entities}
 
 
@@ -143,8 +157,8 @@ def _give_ids(found: list[dict[str, Any]], ids: dict[str, str], taken: set[str] 
         n["known_claims"] = []
 
 
-ENTITIES = Linker("entities/1", (), ("entities",), _entities,
-                  "one entity per real source across articles; agreed typing carried to untyped mentions")
+ENTITIES = Linker("entities/2", (), ("entities",), _entities,
+                  "one entity per real source across articles; agreed typing carried to untyped mentions", _add_entities)
 COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely repeat an earlier one", _add_copies)
 STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident", _add_stories)
 NARRATIVES = Linker("narratives/2", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance",

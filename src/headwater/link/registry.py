@@ -41,13 +41,28 @@ class LinkContext:
     updated: list[str] = field(default_factory=list)  # the linkers that updated (the others ran whole)
     loader: Loader | None = None
     total: int | None = None  # how many articles the corpus holds, when it is not in memory
+    # what earlier linkers do to every article a later one reads (entities type the source mentions)
+    typers: list[Callable[[list[tuple[int, Article]]], None]] = field(default_factory=list)
 
     @property
     def articles(self) -> list[tuple[int, Article]]:
         """The whole corpus (read once, on first use, when it comes through the loader)."""
         if self.corpus is None:
-            self.corpus = self.loader(None) if self.loader is not None else []
+            self.corpus = self._read(None) if self.loader is not None else []
         return self.corpus
+
+    def _read(self, rows: list[int] | None) -> list[tuple[int, Article]]:
+        assert self.loader is not None
+        found = self.loader(rows)
+        for typer in self.typers:
+            typer(found)
+        return found
+
+    def type_with(self, typer: Callable[[list[tuple[int, Article]]], None]) -> None:
+        """Apply ``typer`` to the articles read so far and to every article read from now on."""
+        self.typers.append(typer)
+        if self.corpus is not None:
+            typer(self.corpus)
 
     def size(self) -> int:
         """How many articles the corpus holds, without reading them."""
@@ -62,7 +77,7 @@ class LinkContext:
         """These rows' articles."""
         wanted = set(rows)
         if self.corpus is None and self.loader is not None:
-            return dict(self.loader(sorted(wanted))) if wanted else {}
+            return dict(self._read(sorted(wanted))) if wanted else {}
         return {row: a for row, a in self.articles if row in wanted}
 
     def new_articles(self) -> list[tuple[int, Article]]:
