@@ -337,7 +337,14 @@ ORG_WORDS = frozenset(
     "hospital chamber commerce court library museum church fire sheriff government ministry foreign defence "
     "defense interior office authority airport port state assembly parliament senate legislature army navy "
     "forces guard military embassy consulate parish municipality mayor zoo park center centre times post "
-    "herald tribune journal news daily gazette star press radio tv television club".split())
+    "herald tribune journal news daily gazette star press radio tv television club "
+    # (local public bodies: "Zionsville Education Foundation", "Burlington Selectman", "Chattahoochee
+    # Judicial Circuit", "Concord Regional Crimeline", "Grand Ledge Emergency Services")
+    "education selectman selectmen selectboard judicial circuit regional emergency commission commissioners".split())
+# How a brand's name goes on after the place that opens it: a word ("Nord Stream", "Peabody Energy")
+# or a possessive ("McDonald's"). A slash or a dash joins two places the parser took as one name
+# ("Otter Tail/Grant county line", "Plainview-Elgin Millville", "Star Lake - Highway 59").
+BRAND_TAIL = re.compile(r"^(?: [^\W_]|['’]s\b)")
 # Words before a place in the name of the place's part or area: "the Northeast Texas ...", "Metro Vancouver".
 _PARTS = ("north|south|east|west|northern|southern|eastern|western|central|upper|lower|northeast(?:ern)?|"
           "northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|greater|metro")
@@ -388,7 +395,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
             # (a county's or province's full name opens only its own bodies: "Butler County Coroner",
             # "Henderson County Crimestoppers")
             m.brand = head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra) \
-                and not DIVISION_NAME.search(m.surface)
+                and not DIVISION_NAME.search(m.surface) and bool(BRAND_TAIL.match(tail))
         elif head and m.cue_after:
             # a local body or office right after the place opening a person's or a work's name: the
             # parser took the title in ("Anderson County Sheriff Greg Taylor", "Avondale Mayor Ed Rieker")

@@ -73,8 +73,9 @@ COUNTRY_NAME_PENALTY = 1.5
 # article's countries then falls under ACCEPT ("Russia's Nord Stream" is no region of Burkina Faso),
 # one in them, or with a cue, does not. Raised GeoVirus and the seeds' precision, cost LGL 0.1.
 NAME_GOES_ON_PENALTY = 1.0
-# For a name opening an organization's name of proper words only (``Mention.brand``), where its
-# country is not in the article: enough to fall under ACCEPT from any prior and cue.
+# For a name opening an organization's name of proper words only (``Mention.brand``) that the article
+# does not name as a place elsewhere (for a state or country: nor is its country in the article):
+# enough to fall under ACCEPT from any prior and cue.
 BRAND_PENALTY = 3.0
 # Bonus for a reading in a first-level division that the article's other names may also lie in
 # (``_Context.support``, capped at one full vote): as much as a country named in the text. Tuned on
@@ -263,12 +264,17 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(1.5, "a place or local word after it")
     if m.name_goes_on and not (m.heads_entity and m.ner in ("ORG", "FAC")):  # "Arlington Chamber of Commerce"
         add(-NAME_GOES_ON_PENALTY, "a longer name goes on")
-    if m.brand and p.country not in context.named and context.country(m.key, p.country or "") <= 0 \
-            and m.key not in context.placed:
-        # a place word opening a brand or project's name ("Nord Stream", "Dubai World Cup") is that
-        # place only where the article is about it; LGL-style "Watertown Public Opinion" in a story
-        # from Watertown still is, and so is "Butler County Coroner" where the article names Butler
-        # County as a place elsewhere (one sense per article: the body is the place's)
+    if m.brand and m.key not in context.placed and (
+            p.kind not in ("country", "admin_region")
+            or (p.country not in context.named and context.country(m.key, p.country or "") <= 0)):
+        # a place word opening a brand or project's name ("Nord Stream", "Dubai World Cup", "Peabody
+        # Energy") is that place only where the article is about it: a town only where the article
+        # names it as a place elsewhere ("Watertown Public Opinion" in a story from Watertown is, one
+        # sense per article), a state or country also where the article is in its country ("the Texas
+        # Forest Service" in a US story names the state's body). (Towns were excused by their country
+        # being in the article too, until measured: on the visible LGL part, 85 of the 100 towns so
+        # accepted were no toponym of the gold, mostly firms and people the parser called ORG, "Stevens
+        # & Wilkinson", "Casey Enright"; penalising them raised precision 0.841 -> 0.859, recall kept.)
         add(-BRAND_PENALTY, "opens the name of an organization or product")
     if m.dateline:
         add(2.0, "dateline")  # where the story was filed: a place, whatever the parser made of a word in capitals
