@@ -264,6 +264,18 @@ def test_town_opening_a_brand_is_no_place_in_its_own_country(resources: Resource
     assert surfaces  # (the story's places are still found: Wyoming, Russia)
 
 
+@pytest.mark.parametrize(("text", "nord"), [
+    # the parser labels "Nord" alone GPE; the name goes on, and nothing puts the story in Burkina Faso
+    ("Divers planted the explosives on the Nord Stream pipelines in June, the report claimed.", False),
+    ("Who blew up Nord Stream? The question divides Europe.", False),
+    # ...where the text makes it the region, it is one
+    ("Gunmen attacked a village in the Nord Region of Burkina Faso on Sunday, killing twelve.", True),
+])
+def test_a_name_opening_a_longer_one_needs_footing(resources: Resources, text: str, nord: bool) -> None:
+    places, metonyms, _ = parse(resources, text)
+    assert ("Nord" in {p["surface"] for p in places + metonyms}) is nord
+
+
 @pytest.mark.parametrize(("text", "surface", "admin1"), [
     # ...but the same town named as a place elsewhere in the article, and a state opening its own body
     ("Police in Peabody said the office of Peabody Energy was closed after the storm hit Massachusetts.",
