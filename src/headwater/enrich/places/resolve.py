@@ -216,8 +216,10 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         # named in that country, and no more: a paper's foreign news keeps its places (the outlet
         # makes no reading abroad "elsewhere", and a world city still outweighs a small namesake)
         add(1.0, lambda: f"in the outlet's country ({p.country})")
-    elif p.kind != "country" and p.country and context.elsewhere(m.key):
-        # (a sea, an ocean or a world region lies in no country: it never leaves the story)
+    elif p.kind != "country" and p.subkind != "seat_of_government" and p.country and context.elsewhere(m.key):
+        # (a sea, an ocean or a world region lies in no country: it never leaves the story; a seat of
+        # government acts for its country wherever the story is, as the country itself does: "the
+        # Kremlin said" in a story from Kyiv, "a Casa Branca anunciou" in one that never names the US)
         # Palmyra in a Syria story is not Palmyra, Pennsylvania: leaving the story's countries needs evidence
         # (a world city's fame excuses it only where the text does not treat the name as local: "the
         # Athens City Council", "Paris High School" in a story placed in the US are no world capital's,
@@ -226,7 +228,8 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(-ELSEWHERE_PENALTY * (1.0 - fame), "outside the article's countries")
         if not m.exact:
             add(-VARIANT_ABROAD_PENALTY, "a variant abroad")  # "Southeast" is not Burkina Faso's Southwest region
-    elif p.kind != "country" and p.country and context.named and p.country not in context.named:
+    elif p.kind != "country" and p.subkind != "seat_of_government" and p.country and context.named \
+            and p.country not in context.named:
         # the article names countries (as actors, without putting anything in them), not this one:
         # the Gulf of a story about Qatar is no province of Papua New Guinea
         add(-UNNAMED_PENALTY * (1.0 - _fame(p)), "in a country the article does not name")

@@ -1,0 +1,85 @@
+"""Place cues and seats of government, from the language packs (``lang/<code>/places.yaml``).
+
+Each language keeps its own words in its own pack, one home per language: the prepositions and the
+words for kinds of places that make the name beside them a place ("in Homs", "the province of Idlib",
+"Homs province", "провинция Идлиб", "cidade de Lisboa", "इदलिब प्रांत"), the bare locative that marks
+a name as a place where a town is matched only by an alternate name ("em Nova Iorque", "в Брюсселе"),
+and the names of seats of government as the language writes them ("Casa Branca", "Белый дом"), which
+the gazetteer adds to the supplement's entries of those seats.
+
+The cues of all packs are read together: an article's language may be misdetected, quotes mix
+languages, and words of different languages seldom collide in front of a capitalised name. English
+keeps its historical patterns ("of" after a kind word before the name, "the" allowed before it).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from headwater.lang import ensure_languages
+
+# Letters that continue a word, for the end of a cue word: ``\w`` and the combining marks (vowel
+# signs of Devanagari are marks, not word characters: "जिले" would end before its last sign).
+_WORD_GOES_ON = r"(?![\w\u0300-\u036f\u0900-\u097f])"
+
+
+def _packs() -> list[tuple[str, dict[str, Any]]]:
+    langs = ensure_languages()
+    out = []
+    for code in sorted(langs):
+        data = langs.get(code).data("places")
+        if isinstance(data, dict):
+            out.append((code, data))
+    return out
+
+
+def _alternation(words: set[str]) -> str:
+    """Words (of one or more tokens) as a regex alternation, longest first; spaces match any run of spaces."""
+    return "|".join(r"\s+".join(re.escape(t) for t in w.split()) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _words(data: dict[str, Any], key: str) -> set[str]:
+    return {str(w) for w in data.get(key) or () if str(w).strip()}
+
+
+@cache
+def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(cue before, cue after, locative before) over the packs' words, for ``search``/``match`` on the
+    text before and after a name."""
+    befores, afters, locatives = [], [], set()
+    for code, data in _packs():
+        before, after, of = _words(data, "before"), _words(data, "after"), _words(data, "of")
+        locatives |= _words(data, "locative")
+        if code == "en":
+            # "in Homs", "the province of Idlib", "outskirts of the capital"
+            preps = _words(data, "prepositions")
+            befores.append(rf"\b(?:{_alternation(preps)}|(?:{_alternation(before)})\s+(?:{_alternation(of)}))"
+                           r"\s+(?:the\s+)?$")
+            # "Homs province", "al-Hol camp", "Aleppo's countryside", "Mosul Dam"
+            afters.append(rf"^[\s\-’'s]*(?:{_alternation(after)}){_WORD_GOES_ON}")
+            continue
+        if before:
+            link = rf"(?:\s+(?:{_alternation(of)}))?" if of else ""
+            befores.append(rf"(?:^|[^\w\u0300-\u036f\u0900-\u097f])(?:{_alternation(before)}){link}\s+$")
+        if after:
+            afters.append(rf"^\s+(?:{_alternation(after)}){_WORD_GOES_ON}")
+    never = r"(?!x)x"
+    before_re = re.compile("|".join(befores) or never, re.I)
+    after_re = re.compile("|".join(afters) or never, re.I)
+    locative_re = re.compile(rf"(?:^|\s)(?:{_alternation(locatives)})\s+$" if locatives else never, re.I)
+    return before_re, after_re, locative_re
+
+
+def seat_names() -> dict[str, list[str]]:
+    """Seats of government (by their names in the places supplement) -> their names in the packs."""
+    out: dict[str, list[str]] = {}
+    for _code, data in _packs():
+        for seat, names in (data.get("seats") or {}).items():
+            out.setdefault(str(seat), []).extend(str(n) for n in names or ())
+    return out
+
+
+def packs_text() -> str:
+    """The packs' place data as read, for the gazetteer index's cache key (seat names are indexed)."""
+    return repr([(code, data.get("seats")) for code, data in _packs()])
