@@ -182,7 +182,16 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
                   a1[0] if a1 else None, pop, "geonames", "capital" if capital else None, len(set(alt)))
         yield p, [city["name"], *alt]
         seen.add(str(city["geonameid"]))
+    # GeoNames' own point of each country and first-level division, where an import holds its feature
+    # (PCLI, an independent state, before PCLD/PCLF/PCLS...; ADM1): the reference points analysts'
+    # tools use, before the packaged approximations (World Factbook centres, division town extents)
+    geonames_points: dict[str, tuple[float, float]] = {}
+    adm1_points: dict[tuple[str, str], tuple[float, float]] = {}
     for gid, name, lat, lon, kind, fcode, cc, a1code, pop, names in imported_places(cache_dir()):
+        if fcode.startswith("PCL") and cc and (cc not in geonames_points or fcode == "PCLI"):
+            geonames_points[cc] = (lat, lon)
+        elif fcode == "ADM1" and cc:
+            adm1_points[(cc, a1code)] = (lat, lon)
         if gid in seen or (kind == "admin_region" and fcode == "ADM1") or fcode.startswith("PCL"):
             continue  # cities, provinces and countries the packaged sources already have
         seen.add(gid)
@@ -192,13 +201,15 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         yield p, [*names, *extra_names.pop(gid, [])]
     for (cc, code), (name, lat, lon) in admin1.items():
         e = same_as.get(f"adm1:{cc}/{name}")
-        lat, lon = point(e, lat, lon)
+        lat, lon = adm1_points.get((cc, code)) or point(e, lat, lon)
         p = Place(f"adm1:{cc}.{code}", name, lat, lon, "admin_region", cc, name, 0, "geonames")
         yield p, [name, *_admin_short_names(name), *_extra(e)]
     points = _country_points()
     for cc, c in gc.get_countries().items():
         e = same_as.get(f"cc:{cc}")
         lat, lon = point(e, *(points.get(cc) or centroids.get(cc, (0.0, 0.0, 0))[:2]))
+        if cc in geonames_points:
+            lat, lon = geonames_points[cc]
         p = Place(f"cc:{cc}", c["name"], lat, lon, "country", cc, None, int(c.get("population") or 0), "geonames")
         yield p, [c["name"], *aliases.get(cc, []), *i18n.get(cc, []), *_extra(e)]
     for code, c in gc.get_continents().items():
