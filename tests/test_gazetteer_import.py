@@ -72,9 +72,3 @@ def test_countries_and_divisions_take_geonames_points_from_an_import(tmp_path: P
     after = points()
     assert after == {"cc:SY": (slat + 1.5, slon - 1.5), "adm1:SY.11": (hlat + 0.7, hlon + 0.7)}
 
-
-def test_canada_is_at_geonames_point() -> None:
-    # the World Factbook centre (60, -95) lay about 1,000 km east of GeoNames' point for Canada
-    gz = Gazetteer.load()
-    (canada,) = [p for p in gz.lookup(fold("Canada")) if p.kind == "country"]
-    assert (round(canada.lat, 2), round(canada.lon, 2)) == (60.11, -113.64)

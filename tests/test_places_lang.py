@@ -79,3 +79,25 @@ def test_cues_and_seats_live_in_each_languages_pack() -> None:
     from headwater.enrich.places.gazetteer import _supplement
     seats = {e["name"] for e in _supplement() if e.get("subkind") == "seat_of_government"}
     assert set(seat_names()) <= seats
+
+
+def test_names_of_people_are_no_places_without_a_parser(resources: Resources) -> None:
+    # Portuguese has no entity parser here: a word beside another capitalised word inside a sentence is
+    # part of a name ("Vladimir" is also a Russian town, "Peskov" a spelling of Pskov); a sentence's
+    # first word before a place is not ("Em Paris"), nor is a name a place word marks
+    text = ("O porta-voz do Kremlin, Dmitri Peskov, disse que Vladimir Putin falou sobre a Ucrânia. "
+            "Em Paris, Macron reuniu os aliados na cidade de Vladimir Ilitch.")
+    places, _ = parse(resources, "pt", text)
+    found = [(p["surface"], p["start"]) for p in places]
+    assert ("Peskov", text.index("Peskov")) not in found and ("Putin", text.index("Putin")) not in found
+    assert ("Vladimir", text.index("Vladimir Putin")) not in found
+    assert {"Ucrânia", "Paris"} <= {s for s, _ in found}
+    assert ("Vladimir", text.index("Vladimir Ilitch")) in found  # "na cidade de Vladimir"
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_place(resources: Resources) -> None:
+    # "Segundo" (according to) is also El Segundo, California: the article writes it in lower case too
+    text = "Segundo o ministro, as tropas chegaram a Kherson. O segundo grupo ficou em Odessa."
+    places, _ = parse(resources, "pt", text)
+    surfaces = {p["surface"] for p in places}
+    assert "Segundo" not in surfaces and {"Kherson", "Odessa"} <= surfaces

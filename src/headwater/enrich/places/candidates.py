@@ -55,6 +55,9 @@ LOCAL_AFTER = re.compile(r"^(?:[’']s)?\s*(?:-based|man|woman|men|women|teen(?:
 # of a longer one ("Nord Stream", "Jordan Junior Olympic"). Local bodies ("Athens Police") are cues.
 NAME_GOES_ON = re.compile(r"^ (?!(?:of|and|or|the|in|on|at|to|for|by|with|from)\b)[A-ZА-ЯЁЄІЇҐ][a-zа-яёєіїґ]")
 # (Cyrillic too: "Владимир Путин" is a man, not Volodymyr-Volynskyi)
+# A capitalised word right before a name, itself inside a sentence (a word or a comma before it):
+# "disse Dmitri Peskov", "à Assembleia Federal"; not a sentence's first word ("Em Paris", "В Москве").
+NAME_BEFORE = re.compile(r"(?:[^\W\d_]|[,;]) [A-ZА-ЯЁЄІЇҐ][^\W\d_]+ $")
 # A dateline: a town in capitals opening the text or a sentence, then a dash or colon, perhaps with
 # its state and the agency between: "MANSFIELD — The Law Enforcement Center", "BEIRUT: The body",
 # "RIDGE FARM, Ill. (AP) —".
@@ -354,7 +357,7 @@ HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
 def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
     hometown = bool(PARTY_BEFORE.search(before))
-    cue_before, cue_after, _ = cue_patterns()  # (the language packs' words: ``cues``)
+    cue_before, cue_after, locative = cue_patterns()  # (the language packs' words: ``cues``)
     m.cue_before = hometown or bool(cue_before.search(before))
     m.local = bool(LOCAL_AFTER.match(after))
     m.cue_after = m.local or bool(cue_after.match(after))
@@ -367,6 +370,17 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     m.admin_before = bool(ADMIN_BEFORE.search(before))
     prev = re.findall(r"[A-Za-z.]+", before)[-1:] or [""]
     m.person_context = prev[0].lower().rstrip(".") in TITLES
+    if doc is not None and not doc.has_annotation("ENT_IOB") and " " not in m.surface and not (
+            m.cue_before or m.cue_after or m.dateline) and (m.name_goes_on or NAME_BEFORE.search(before)) \
+            and not any(p.kind == "country" or p.subkind == "continent" for p in m.candidates) \
+            and not locative.search(before):
+        # a parse without entities (the blank pipelines of Portuguese, Bulgarian, Ukrainian...): a word
+        # beside another capitalised word inside a sentence is part of a person's or a body's name
+        # ("Vladimir Putin", "Dmitri Peskov", "Assembleia Federal"), unless a place word or the bare
+        # locative marks it ("посланик в Москва Лин Трейси"); countries and continents ("Северна
+        # Африка", "Южна Азия") stand. Measured on the narratives set's Portuguese, Bulgarian and
+        # Hindi articles: 129 fewer places, nearly all people's names (Vladimir 54, Peskov 13).
+        m.inside_entity = True
     if doc is None or not is_latin(m.surface):
         return  # the parse is English: its labels say nothing of words in other scripts
     if len(m.surface.split()) == 1 and " " not in m.surface:

@@ -328,7 +328,9 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     surnames = {fold(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
     # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
     surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
-    lower_words = {w for w in re.findall(r"\b[a-z]{4,}\b", text)}
+    # (any script with case: Portuguese "embora", "cerca", "segundo" open sentences as "Embora"; a
+    # parse without parts of speech cannot tell them from names)
+    lower_words = {w for w in re.findall(r"\b[^\W\d_]{4,}\b", text) if w.islower()}
     for m in mentions:
         if m.key in surnames and " " not in m.surface and not m.demonym \
                 and not any(p.kind in ("country", "admin_region") for p in m.candidates) and not (
