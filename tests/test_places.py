@@ -268,6 +268,7 @@ def test_town_opening_a_brand_is_no_place_in_its_own_country(resources: Resource
     # the parser labels "Nord" alone GPE; the name goes on, and nothing puts the story in Burkina Faso
     ("Divers planted the explosives on the Nord Stream pipelines in June, the report claimed.", False),
     ("Who blew up Nord Stream? The question divides Europe.", False),
+    ("Russia asked for an investigation into Nord Stream explosions in September.", False),  # "into" is the pipeline's
     # ...where the text makes it the region, it is one
     ("Gunmen attacked a village in the Nord Region of Burkina Faso on Sunday, killing twelve.", True),
 ])

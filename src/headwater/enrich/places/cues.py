@@ -83,3 +83,13 @@ def seat_names() -> dict[str, list[str]]:
 def packs_text() -> str:
     """The packs' place data as read, for the gazetteer index's cache key (seat names are indexed)."""
     return repr([(code, data.get("seats")) for code, data in _packs()])
+
+
+@cache
+def prepositions() -> re.Pattern[str]:
+    """The English prepositions of place right before a name ("in", "into", "around", perhaps with
+    "the"): a cue for the name, but before a longer name ("in Nord Stream") for that name instead."""
+    for code, data in _packs():
+        if code == "en":
+            return re.compile(rf"\b(?:{_alternation(_words(data, 'prepositions'))})\s+(?:the\s+)?$", re.I)
+    return re.compile(r"(?!x)x")

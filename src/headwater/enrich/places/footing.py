@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from headwater.enrich.places.candidates import DIVISION_NAME, Mention
 from headwater.enrich.places.cues import patterns as cue_patterns
+from headwater.enrich.places.cues import prepositions
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Place
 from headwater.enrich.places.prominence import base
 from headwater.enrich.places.translit import fold
@@ -126,8 +127,10 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
     # (Any other label counted too, ORG included, LGL's "Texas Alcoholic Beverage Commission" in US news
     # that never names the US went: -0.5 recall. As it is, on the visible LGL and GeoVirus parts, recall
     # is unchanged and precision +0.001; the narratives set's "Nord Stream" is no longer in Burkina Faso.)
+    # (a bare preposition before it is before the longer name: "explosions in Nord Stream")
     goes_on = m.name_goes_on and m.ner in (None, "GPE") and not (
-        m.cue_before or m.cue_after or m.dateline or m.within is not None or DIVISION_NAME.search(m.surface)
+        (m.cue_before and not prepositions().search(text, max(0, m.start - 40), m.start)) or m.cue_after
+        or m.dateline or m.within is not None or DIVISION_NAME.search(m.surface)
         or (m.ner is None and cue_patterns()[2].search(text, max(0, m.start - 8), m.start)))  # "в Москва Лин Трейси"
 
     def allowed(p: Place) -> bool:
