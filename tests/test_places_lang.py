@@ -28,6 +28,7 @@ def parse(resources: Resources, code: str, text: str) -> tuple[Found, Found]:
     ("ru", "Белый дом ответил на заявление Пескова.", "Белый дом", "US"),
     ("ru", "Кремль ответил отказом на предложение Вашингтона.", "Кремль", "RU"),
     ("bg", "Белият дом заяви, че САЩ ще изпратят помощ на Украйна.", "Белият дом", "US"),
+    ("hi", "व्हाइट हाउस ने कहा कि अमेरिका यूक्रेन की मदद करेगा।", "व्हाइट हाउस", "US"),
 ])
 def test_seat_of_government_in_another_language_is_a_metonym(resources: Resources, code: str, text: str,
                                                              surface: str, country: str) -> None:
@@ -101,3 +102,11 @@ def test_an_ordinary_word_opening_a_sentence_is_no_place(resources: Resources) -
     places, _ = parse(resources, "pt", text)
     surfaces = {p["surface"] for p in places}
     assert "Segundo" not in surfaces and {"Kherson", "Odessa"} <= surfaces
+
+
+def test_hindi_names_go_on_through_their_vowel_signs(resources: Resources) -> None:
+    # Devanagari writes vowels as combining signs, which ``\w`` leaves out: a name is the whole word
+    text = "दिल्ली में बैठक हुई, फिर प्रतिनिधि मॉस्को और बर्लिन गए।"
+    places, _ = parse(resources, "hi", text)
+    found = {p["surface"]: p["country"] for p in places}
+    assert found == {"दिल्ली": "IN", "मॉस्को": "RU", "बर्लिन": "DE"}

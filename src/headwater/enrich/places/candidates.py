@@ -26,6 +26,7 @@ from headwater.enrich.places.translit import (
     native_token,
     uninflected,
 )
+from headwater.lang.marks import MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
 # baguz fokani ~ baguz fawkani (0.88), jizel ~ jazal (0.8); hamas ~ hims (0.67) stays apart.
 FUZZY_RATIO = 0.78
 # Sina'a is one word; Hasakah’s is Hasakah; U.S. and U.K. are words
-WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʿ](?![sS]\b)[^\W_]+)?")
+# (a word goes on through its combining marks: Devanagari's vowel signs and viramas are no word
+# characters for ``\w``, which cut "दिल्ली" into pieces no gazetteer name matches)
+WORD = re.compile(rf"(?:[A-Z]\.){{2,}}|[^\W_](?:[^\W_]|[{MARKS}])*(?:['’ʿ](?![sS]\b)[^\W_](?:[^\W_]|[{MARKS}])*)?")
 GAP = re.compile(r"^[ \t\-‐–]{1,2}$")  # what may stand between the words of one name
 MAX_WORDS = 5
 # Words after a place that make it a disease's name: "West Nile virus", "Rift Valley fever", "Spanish flu".
