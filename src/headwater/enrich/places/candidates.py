@@ -38,7 +38,7 @@ FUZZY_RATIO = 0.78
 # Sina'a is one word; Hasakah’s is Hasakah; U.S. and U.K. are words
 # (a word goes on through its combining marks: Devanagari's vowel signs and viramas are no word
 # characters for ``\w``, which cut "दिल्ली" into pieces no gazetteer name matches)
-WORD = re.compile(rf"(?:[A-Z]\.){{2,}}|[^\W_](?:[^\W_]|[{MARKS}])*(?:['’ʿ](?![sS]\b)[^\W_](?:[^\W_]|[{MARKS}])*)?")
+WORD = re.compile(rf"(?:[A-Z]\.){{2,}}|[^\W_](?:[^\W_]+|[{MARKS}]+)*(?:['’ʿ](?![sS]\b)[^\W_](?:[^\W_]+|[{MARKS}]+)*)?")
 GAP = re.compile(r"^[ \t\-‐–]{1,2}$")  # what may stand between the words of one name
 MAX_WORDS = 5
 # Words after a place that make it a disease's name: "West Nile virus", "Rift Valley fever", "Spanish flu".
@@ -317,6 +317,8 @@ class Ents:
 
     def __init__(self, doc: Doc | None) -> None:
         self.items = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+        # whether the parse has entities at all (the blank pipelines have none); looked up once a doc
+        self.parsed = doc is not None and doc.has_annotation("ENT_IOB")
         self.starts = [e[0] for e in self.items]
 
     def overlapping(self, start: int, end: int) -> tuple[int, int, str] | None:
@@ -373,7 +375,8 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     m.admin_before = bool(ADMIN_BEFORE.search(before))
     prev = re.findall(r"[A-Za-z.]+", before)[-1:] or [""]
     m.person_context = prev[0].lower().rstrip(".") in TITLES
-    if doc is not None and not doc.has_annotation("ENT_IOB") and " " not in m.surface and not (
+    ents = ents or Ents(doc)
+    if doc is not None and not ents.parsed and " " not in m.surface and not (
             m.cue_before or m.cue_after or m.dateline) and (m.name_goes_on or NAME_BEFORE.search(before)) \
             and not any(p.kind == "country" or p.subkind == "continent" for p in m.candidates) \
             and not locative.search(before):
@@ -390,7 +393,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span) == 1:
             m.pos = span[0].pos_ or None  # (none from a blank pipeline: Portuguese, Spanish, German...)
-    ent = (ents or Ents(doc)).overlapping(m.start, m.end)
+    ent = ents.overlapping(m.start, m.end)
     if ent is None or hometown:
         return  # (a legislator's hometown is the place whatever name the parser made of it)
     a, b, m.ner = ent

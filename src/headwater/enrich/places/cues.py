@@ -43,32 +43,63 @@ def _words(data: dict[str, Any], key: str) -> set[str]:
     return {str(w) for w in data.get(key) or () if str(w).strip()}
 
 
+class BeforeCue:
+    """Whether the text right before a name makes it a place: English by its patterns ("in Homs", "the
+    province of Idlib"), the other packs by a look-up of the last words ("провинции Идлиб", "cidade de
+    Lisboa"): a regex alternation of every pack's words, searched at every position, tripled the time
+    of geoparsing's regex searches."""
+
+    def __init__(self, english: re.Pattern[str], kinds: set[str], linked: set[str], links: set[str]) -> None:
+        self.english = english
+        self.kinds = frozenset(w.lower() for w in kinds)  # a kind word right before the name
+        self.linked = frozenset(w.lower() for w in linked)  # ...or before one of ``links`` ("cidade de")
+        self.links = frozenset(w.lower() for w in links)
+
+    def search(self, before: str) -> bool:
+        if self.english.search(before):
+            return True
+        if not before[-1:].isspace():
+            return False
+        last = _LAST_WORDS.findall(before[-40:])[-2:]
+        if not last:
+            return False
+        if last[-1].lower() in self.kinds:
+            return True
+        return len(last) == 2 and last[-1].lower() in self.links and last[-2].lower() in self.linked
+
+
+_LAST_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u097f])*")
+
+
 @cache
-def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(cue before, cue after, locative before) over the packs' words, for ``search``/``match`` on the
-    text before and after a name."""
-    befores, afters, locatives = [], [], set()
+def patterns() -> tuple[BeforeCue, re.Pattern[str], re.Pattern[str]]:
+    """(cue before, cue after, locative before) over the packs' words: ``search`` the text before a
+    name, ``match`` the text after it."""
+    english, afters, locatives = r"(?!x)x", [], set()
+    kinds: set[str] = set()
+    linked: set[str] = set()
+    links: set[str] = set()
     for code, data in _packs():
         before, after, of = _words(data, "before"), _words(data, "after"), _words(data, "of")
         locatives |= _words(data, "locative")
         if code == "en":
             # "in Homs", "the province of Idlib", "outskirts of the capital"
             preps = _words(data, "prepositions")
-            befores.append(rf"\b(?:{_alternation(preps)}|(?:{_alternation(before)})\s+(?:{_alternation(of)}))"
-                           r"\s+(?:the\s+)?$")
+            english = (rf"\b(?:{_alternation(preps)}|(?:{_alternation(before)})\s+(?:{_alternation(of)}))"
+                       r"\s+(?:the\s+)?$")
             # "Homs province", "al-Hol camp", "Aleppo's countryside", "Mosul Dam"
             afters.append(rf"^[\s\-’'s]*(?:{_alternation(after)}){_WORD_GOES_ON}")
             continue
-        if before:
-            link = rf"(?:\s+(?:{_alternation(of)}))?" if of else ""
-            befores.append(rf"(?:^|[^\w\u0300-\u036f\u0900-\u097f])(?:{_alternation(before)}){link}\s+$")
+        kinds |= before  # "провинция Идлиб"; with the language's "of" too: "província de Idlib"
+        if of:
+            linked |= before
+            links |= of
         if after:
             afters.append(rf"^\s+(?:{_alternation(after)}){_WORD_GOES_ON}")
     never = r"(?!x)x"
-    before_re = re.compile("|".join(befores) or never, re.I)
     after_re = re.compile("|".join(afters) or never, re.I)
     locative_re = re.compile(rf"(?:^|\s)(?:{_alternation(locatives)})\s+$" if locatives else never, re.I)
-    return before_re, after_re, locative_re
+    return BeforeCue(re.compile(english, re.I), kinds, linked, links), after_re, locative_re
 
 
 def seat_names() -> dict[str, list[str]]:
