@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from headwater.cli import main
-from headwater.enrich.places.gazetteer import Gazetteer
+from headwater.enrich.places.gazetteer import Gazetteer, source_places
 from headwater.enrich.places.geonames_import import convert
 from headwater.enrich.places.translit import fold
 
@@ -49,3 +49,26 @@ def test_not_a_geonames_file_is_refused(tmp_path: Path) -> None:
     bad.write_text("a\tb\tc\n")
     with pytest.raises(ValueError, match="not a GeoNames table"):
         convert(bad, tmp_path)
+
+
+def test_countries_and_divisions_take_geonames_points_from_an_import(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 18: countries and regions at GeoNames' reference points. The packaged points are
+    # approximations (World Factbook centres, the extent of a division's towns); an imported GeoNames
+    # file that holds the country's (PCLI) and the division's (ADM1) features puts them at GeoNames' own.
+    monkeypatch.setenv("HEADWATER_CACHE", str(tmp_path / "cache"))
+
+    def points() -> dict[str, tuple[float, float]]:
+        return {p.id: (p.lat, p.lon) for p, _ in source_places() if p.id in ("cc:SY", "adm1:SY.11")}
+    before = points()
+    (slat, slon), (hlat, hlon) = before["cc:SY"], before["adm1:SY.11"]
+    # made-up points, far from the packaged ones, so that the test tells them apart
+    dump = tmp_path / "SY.txt"
+    dump.write_text("\n".join([
+        geoname(163843, "Syria", "", slat + 1.5, slon - 1.5, "A", "PCLI", "SY", "00"),
+        geoname(169575, "Homs", "", hlat + 0.7, hlon + 0.7, "A", "ADM1", "SY", "11"),
+    ]) + "\n")
+    assert convert(dump, tmp_path / "cache") == ("places", 2)
+    after = points()
+    assert after == {"cc:SY": (slat + 1.5, slon - 1.5), "adm1:SY.11": (hlat + 0.7, hlon + 0.7)}
+

@@ -252,6 +252,47 @@ def test_place_named_in_the_article_keeps_its_brand_names(resources: Resources) 
     assert len({p["place_id"] for p in places}) == 1
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    # a firm or an exchange named after a town, in a story from the town's own country: no place
+    ("Peabody Energy said on Tuesday that coal sales fell in Wyoming and Montana last year.", "Peabody"),
+    ("Shares of Gazprom fell 3 percent on the Moscow Exchange after Russia announced new export duties.", "Moscow"),
+])
+def test_town_opening_a_brand_is_no_place_in_its_own_country(resources: Resources, text: str, town: str) -> None:
+    places, metonyms, _ = parse(resources, text)
+    surfaces = {p["surface"] for p in places + metonyms}
+    assert town not in surfaces
+    assert surfaces  # (the story's places are still found: Wyoming, Russia)
+
+
+@pytest.mark.parametrize(("text", "nord"), [
+    # the parser labels "Nord" alone GPE; the name goes on, and nothing puts the story in Burkina Faso
+    ("Divers planted the explosives on the Nord Stream pipelines in June, the report claimed.", False),
+    ("Who blew up Nord Stream? The question divides Europe.", False),
+    ("Russia asked for an investigation into Nord Stream explosions in September.", False),  # "into" is the pipeline's
+    # ...where the text makes it the region, it is one
+    ("Gunmen attacked a village in the Nord Region of Burkina Faso on Sunday, killing twelve.", True),
+])
+def test_a_name_opening_a_longer_one_needs_footing(resources: Resources, text: str, nord: bool) -> None:
+    places, metonyms, _ = parse(resources, text)
+    assert ("Nord" in {p["surface"] for p in places + metonyms}) is nord
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    # ...but the same town named as a place elsewhere in the article, and a state opening its own body
+    ("Police in Peabody said the office of Peabody Energy was closed after the storm hit Massachusetts.",
+     "Peabody", "Massachusetts"),
+    ("Fires burned near Lufkin, and the Texas Forest Service asked residents to leave.", "Texas", "Texas"),
+    # a local body (its board of education, its circuit court) opening the name stays the place's
+    ("The Zionsville Education Foundation paid for the new books, Indiana school officials said.",
+     "Zionsville", "Indiana"),
+])
+def test_place_named_as_a_place_keeps_its_bodies(resources: Resources, text: str, surface: str, admin1: str) -> None:
+    places, _, _ = parse(resources, text)
+    found = [p for p in places if p["surface"] == surface]
+    assert len(found) == text.count(surface)
+    assert {p["admin1"] for p in found} == {admin1}
+
+
 @pytest.mark.parametrize(("outlet", "country", "admin1"), [("GB", "GB", "England"), ("AU", "AU", "New South Wales")])
 def test_outlet_country_is_context(resources: Resources, outlet: str, country: str, admin1: str) -> None:
     text = "The council in Newcastle voted on Tuesday to close two libraries and a swimming pool to save money."

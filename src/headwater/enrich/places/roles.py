@@ -33,8 +33,16 @@ def is_metonymy(m: Mention, doc: Doc | None, capitals: frozenset[str]) -> bool:
     p = m.chosen
     # the capital itself, not a namesake ("the storm hit Athens" in Texas is Athens, Texas)
     # (a seat of government, "the White House said", "the Kremlin denied", stands for it as a capital does)
-    if doc is None or p is None or not (p.kind == "country" or (m.key in capitals and p.subkind == "capital")
-                                        or p.subkind == "seat_of_government"):
+    if p is None:
+        return False
+    if p.subkind == "seat_of_government" and not (m.cue_before or m.cue_after or m.within is not None or m.dateline):
+        # "the White House said", "в Белом доме заявили", "a Casa Branca anunciou": the government, in
+        # any language and whatever the parse, unless the text places the building ("outside the
+        # White House", "a protest at the Kremlin"). (Russian "Белый дом" is also Russia's own
+        # government house: as a metonym it puts no point on either building.)
+        return True
+    if doc is None or not (p.kind == "country" or (m.key in capitals and p.subkind == "capital")
+                           or p.subkind == "seat_of_government"):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
