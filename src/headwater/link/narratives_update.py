@@ -23,7 +23,6 @@ whole corpus), or describe a theme again (a theme keeps its label, the new membe
 """
 from __future__ import annotations
 
-import base64
 import zlib
 from collections import Counter, defaultdict
 from typing import Any
@@ -60,12 +59,11 @@ def _frame_key(fkey: str) -> int:
 
 
 def _vectors_of(rows: list[ClaimRow], x: Vectors, labels: Any, idx: list[int]) -> dict[str, Any]:
-    return {"n": [rows[i].claim.get("n") for i in idx], "t": [int(labels[i]) for i in idx],
-            "v": base64.b64encode(np.asarray(x[idx], dtype="<f2").tobytes()).decode("ascii")}
+    return {"n": [rows[i].claim.get("n") for i in idx], "t": [int(labels[i]) for i in idx], "v": pack(x[idx])}
 
 
 def _unpack_rows(kept: dict[str, Any], dim: int) -> Vectors:
-    return np.frombuffer(base64.b64decode(kept["v"]), dtype="<f2").astype(np.float32).reshape(-1, dim)
+    return unpack(kept["v"]).reshape(-1, dim)
 
 
 def keep_narratives(index: LinkIndex, corpus: list[tuple[int, Article]], c: Clustered | None,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.split import sentences
 from headwater.enrich.events.lexicon import lexicon
-from headwater.enrich.events.surface import find_events_surface
+from headwater.enrich.events.surface import find_events_surface, sourced_claim
 from headwater.lang import LanguagePack
 from headwater.lang.parsers import SENTENCES
 
@@ -271,13 +271,7 @@ class _Reader:
         }
 
     def _attribution(self, char: int) -> list[dict[str, Any]] | None:
-        best: dict[str, Any] | None = None
-        for at in self.article.attributions or []:
-            s, e = at.get("start"), at.get("end")
-            if isinstance(s, int) and isinstance(e, int) and s <= char < e and at.get("sources") and (
-                    best is None or e - s < int(best["end"]) - int(best["start"])):
-                best = at  # the innermost claim: a quote inside a report
-        return list(best["sources"]) if best else None
+        return sourced_claim(self.article, char)
 
 
 def find_events_multilingual(doc: Doc, article: Article, pack: LanguagePack) -> list[dict[str, Any]]:

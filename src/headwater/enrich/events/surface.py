@@ -193,13 +193,18 @@ class SurfaceReader:
         return roles, hit
 
     def _attribution(self, char: int) -> list[dict[str, Any]] | None:
-        best: dict[str, Any] | None = None
-        for at in self.article.attributions or []:
-            s, e = at.get("start"), at.get("end")
-            if isinstance(s, int) and isinstance(e, int) and s <= char < e and at.get("sources") and (
-                    best is None or e - s < int(best["end"]) - int(best["start"])):
-                best = at  # the innermost claim: a quote inside a report
-        return list(best["sources"]) if best else None
+        return sourced_claim(self.article, char)
+
+
+def sourced_claim(article: Article, char: int) -> list[dict[str, Any]] | None:
+    """The sources of the innermost attributed claim holding ``char`` (a quote inside a report), if any."""
+    best: dict[str, Any] | None = None
+    for at in article.attributions or []:
+        s, e = at.get("start"), at.get("end")
+        if isinstance(s, int) and isinstance(e, int) and s <= char < e and at.get("sources") and (
+                best is None or e - s < int(best["end"]) - int(best["start"])):
+            best = at
+    return list(best["sources"]) if best else None
 
 
 @cache
