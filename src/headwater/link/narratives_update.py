@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -52,6 +53,7 @@ STATE, VECTORS = "narratives.state", "narratives.vectors"
 THEMES, MEMBERS, FRAMES = "narratives.themes", "narratives.members", "narratives.frames"
 EVERY = 10 ** 9  # postings followed however common: a theme's articles are what it is compared with
 Rows = list[dict[str, Any]]
+Fetch = Callable[[list[int]], dict[int, Article]]  # articles by row, read from the store
 
 
 def _frame_key(fkey: str) -> int:
@@ -149,7 +151,7 @@ def _claim_rows(members: set[tuple[int, Any]], arts: dict[int, Article], placed:
 
 
 def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any], tuple[int, Any]]],
-             fetch: Any) -> tuple[Rows, Rows, set[str]]:
+             fetch: Fetch) -> tuple[Rows, Rows, set[str]]:
     """(kept, rebuilt, ids of the previous narratives rebuilt) of the fine narratives."""
     nodes: dict[tuple[int, Any], int] = {}
     owner = {(row_of(c["article_id"]), c.get("claim_id")): i for i, n in enumerate(previous) for c in n["claims"]}
@@ -158,14 +160,13 @@ def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any]
     def node(c: tuple[int, Any]) -> int:
         return nodes.setdefault(c, base + len(nodes))
 
-    edges = retold
-    for a, b in edges:
+    for a, b in retold:
         node(a), node(b)
     sets = DisjointSets(base + len(nodes))
     for c, i in nodes.items():
         if c in owner:
             sets.union(i, owner[c])
-    for a, b in edges:
+    for a, b in retold:
         sets.union(nodes[a], nodes[b])
     groups: dict[int, set[tuple[int, Any]]] = defaultdict(set)
     merged: dict[int, set[int]] = defaultdict(set)
@@ -176,14 +177,14 @@ def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any]
         if root in groups:
             merged[root].add(i)
             groups[root].update((row_of(c["article_id"]), c.get("claim_id")) for c in previous[i]["claims"])
-    rebuilt_ids = {str(previous[i].get("id")) for ids in merged.values() for i in ids}
-    kept = [n for i, n in enumerate(previous) if not any(i in ids for ids in merged.values())]
+    gone = {i for ids in merged.values() for i in ids}
+    kept = [n for i, n in enumerate(previous) if i not in gone]
     # two articles sharing several sentences share one narrative (as in a full link)
     by_articles: dict[frozenset[int], set[tuple[int, Any]]] = defaultdict(set)
     for members in groups.values():
-        arts = frozenset(row for row, _ in members)
-        if len(arts) >= 2:
-            by_articles[arts].update(members)
+        held = frozenset(row for row, _ in members)
+        if len(held) >= 2:
+            by_articles[held].update(members)
     arts_needed = sorted({row for members in by_articles.values() for row, _ in members})
     arts = fetch(arts_needed)
     rebuilt = []
@@ -191,20 +192,21 @@ def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any]
         rows, x = _claim_rows(members, arts, placed)
         if len({r.article for r in rows}) >= 2:
             rebuilt.append(describe(list(range(len(rows))), rows, x, arts, "fine"))
-    return kept, rebuilt, rebuilt_ids
+    return kept, rebuilt, {str(previous[i].get("id")) for i in gone}
 
 
 def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], new: dict[int, Article],
-               state: dict[str, Any], index: LinkIndex, fetch: Any) -> Rows:
+               state: dict[str, Any], index: LinkIndex, fetch: Fetch) -> Rows:
     """The themes with the new articles that join one: appended to it, or a theme made anew."""
     per: dict[int, Counter[int]] = defaultdict(Counter)
+    recurring: dict[int, set[int]] = defaultdict(set)  # article -> themes a claim of it recurs in
     for i, r in enumerate(placed.rows):
         per[r.article][int(placed.labels[i])] += 1
+        if (r.article, r.claim.get("n")) in recurs:
+            recurring[r.article].add(int(placed.labels[i]))
     joined: dict[int, list[int]] = defaultdict(list)  # theme -> new member rows
     for row, counts in per.items():
-        top = top_theme(counts)
-        mine = [i for i, r in enumerate(placed.rows) if r.article == row and placed.labels[i] == top]
-        if any((row, placed.rows[i].claim.get("n")) in recurs for i in mine):
+        if (top := top_theme(counts)) in recurring[row]:
             joined[top].append(row)
     index.post(MEMBERS, [(j, row) for j, rows in joined.items() for row in rows])
     by_key = {t["key"]: dict(t) for t in previous}
@@ -238,7 +240,7 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
     return list(by_key.values()) + made
 
 
-def add_frames(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch: Any,
+def add_frames(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch: Fetch,
                ids: dict[str, str]) -> tuple[Rows, set[str]]:
     """The frame narratives with the new articles' frames: (all of them, the keys of those that changed)."""
     asserted: dict[Frame, list[int]] = defaultdict(list)
