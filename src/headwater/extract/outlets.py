@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from headwater.model import Outlet
+from headwater.yamldata import load_yaml
 
 # "BEIRUT (Reuters) -", "MOSCOW (Sputnik) -", "DAMASCUS, (SANA)-", "(AFP) —" at a paragraph's start.
 DATELINE = re.compile(r"(?:^|\n)\s*(?:[A-Z][A-Za-z.'’ -]{1,40},?\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*)?"
@@ -81,7 +80,7 @@ class OutletRegistry:
             text = resources.files("headwater.data").joinpath("outlets.yaml").read_text("utf-8")
         else:
             text = Path(path).read_text("utf-8")
-        return cls([_entry(d) for d in yaml.safe_load(text) or []])
+        return cls([_entry(d) for d in load_yaml(text) or []])
 
     @cached_property
     def _by_domain(self) -> dict[str, OutletEntry]:

@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
-
 from headwater.registry import Registry
+from headwater.yamldata import load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -73,7 +72,7 @@ def load_data(path: str) -> Any:
     if not p.is_file():
         return None
     with p.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 def english(name: str) -> Any:

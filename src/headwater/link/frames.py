@@ -13,9 +13,8 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from headwater.model import Article
+from headwater.yamldata import load_yaml
 
 ROLLUP = {"transfer": "aids", "training": "aids", "recruitment": "aids", "release": "releases",
           "attack": "attacks", "casualties": "attacks", "detention": "detains"}
@@ -27,7 +26,7 @@ FIGHTERS = re.compile(r"\b(militants?|terrorists?|fighters?|jihadists?|extremist
 @lru_cache(maxsize=1)
 def actor_table() -> list[tuple[re.Pattern[str], str]]:
     """(pattern, canonical name), longest alias first; short all-capital aliases match in capitals only."""
-    data = yaml.safe_load(resources.files("headwater.data").joinpath("event_actors.yaml").read_text("utf-8")) or {}
+    data = load_yaml(resources.files("headwater.data").joinpath("event_actors.yaml").read_text("utf-8")) or {}
     pairs = sorted(((alias, name) for name, aliases in data.items() for alias in [name, *aliases]),
                    key=lambda p: -len(p[0]))
     out = []
@@ -51,7 +50,7 @@ def canonical(text: str | None) -> str | None:
 def _one_pass() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     """All aliases in one alternation, longest first (so overlaps go to the longest), with the
     canonical name of each: acronyms by their exact spelling, the rest case-folded."""
-    data = yaml.safe_load(resources.files("headwater.data").joinpath("event_actors.yaml").read_text("utf-8")) or {}
+    data = load_yaml(resources.files("headwater.data").joinpath("event_actors.yaml").read_text("utf-8")) or {}
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     for name, aliases in data.items():

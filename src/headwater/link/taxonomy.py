@@ -20,6 +20,7 @@ import numpy.typing as npt
 import yaml
 
 from headwater.embed import Embedder, Vectors
+from headwater.yamldata import load_yaml
 
 
 class TaxonomyError(ValueError):
@@ -75,7 +76,7 @@ def _read_csv(text: str) -> list[Entry]:
 
 def _read_yaml(text: str) -> list[Entry]:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"not YAML: {exc}") from None
     items = data.get("narratives") if isinstance(data, dict) else data

@@ -98,13 +98,16 @@ def text_roles(corpus: list[tuple[int, Article]], names: dict[str, str]) -> dict
     name -> the entity id): the typing's fields and where it was read (``typed_in``). An entity
     whose roles disagree (a minister in one article, a former one in another) gets none."""
     longest = max((len(n.split()) for n in names), default=0)
+    firsts = {n.split()[0] for n in names if n}  # only a name's first word can start one
     found: dict[str, list[dict[str, Any]]] = {}
-    for aid, a in corpus:
+    for aid, a in corpus if names else ():
         text = a.text or ""
         words = list(WORD.finditer(text))
         folded = [norm(w.group(0)) for w in words]
         roles = _role_words(a.language)
         for i in range(len(words)):
+            if folded[i] not in firsts:
+                continue
             for n in range(min(longest, len(words) - i), 1, -1):
                 entity = names.get(" ".join(folded[i:i + n]))
                 if entity is None:

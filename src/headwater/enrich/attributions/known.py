@@ -19,9 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from headwater.extract.outlets import norm
+from headwater.yamldata import load_yaml
 
 FILES = ("officials.yaml", "organizations.yaml")
 # How a registry hit in an undated article whose office ended is noted: unknown, the date decides.
@@ -78,10 +77,10 @@ class KnownSources:
         raw: list[dict[str, Any]] = []
         if paths is None:
             for f in FILES:
-                raw += yaml.safe_load(resources.files("headwater.data").joinpath(f).read_text("utf-8")) or []
+                raw += load_yaml(resources.files("headwater.data").joinpath(f).read_text("utf-8")) or []
         else:
             for p in paths:
-                raw += yaml.safe_load(Path(p).read_text("utf-8")) or []
+                raw += load_yaml(Path(p).read_text("utf-8")) or []
         entries, names = [], []
         for e in raw:
             terms = tuple((int(t[0]), None if t[1] is None else int(t[1])) for t in e.get("terms") or ())

@@ -17,11 +17,10 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from headwater.enrich.attributions.known import UNDATED_TERM, Known, KnownSources
 from headwater.extract.outlets import OutletRegistry, norm
 from headwater.lang import english_words
+from headwater.yamldata import load_yaml
 
 # Head nouns of sources that are not named: "sources told", "local residents said", "reports say".
 ANONYMOUS_HEADS = english_words("sources", "anonymous_heads")
@@ -101,7 +100,7 @@ class SourceRegistry:
         return self._known if self._known is not None else KnownSources.load()
 
     def _data(self, name: str) -> Any:
-        return yaml.safe_load(resources.files("headwater.data").joinpath(name).read_text("utf-8"))
+        return load_yaml(resources.files("headwater.data").joinpath(name).read_text("utf-8"))
 
     @cached_property
     def bodies(self) -> dict[str, Body]:

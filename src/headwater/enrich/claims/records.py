@@ -12,13 +12,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from headwater.embed import Embedder, pack
 from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.split import guess_language, sentences
 from headwater.enrich.claims.statement_dates import Said, statement_dates
 from headwater.model import Article
+from headwater.yamldata import load_yaml
 
 # Claims embedded per article, most telling first (headline, quoted and cited claims, the lead).
 # Each costs 50-100 ms on one core with e5-small-q4 (benchmarks/claims_bench.py: 6 claims cost
@@ -45,7 +44,7 @@ _NAME = re.compile(r"(?<=[\w,;:] )(?:[A-ZА-ЯЁЇІЄҐ][\w'’-]+(?: (?:of |de
 @lru_cache(maxsize=1)
 def cues() -> dict[str, dict[str, re.Pattern[str]]]:
     """Reporting-cue and negation patterns per language (``data/claim_cues.yaml``)."""
-    data = yaml.safe_load(resources.files("headwater.data").joinpath("claim_cues.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("headwater.data").joinpath("claim_cues.yaml").read_text("utf-8"))
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for kind, langs in data.items():
         out[kind] = {lg: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -11,9 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from headwater.lang import english_words
+from headwater.yamldata import load_yaml
 
 # Irregular verb forms news headlines use, which spaCy may tag as proper nouns in Title Case
 # ("Suicide Bomber Kills 4", "Militants Shot Dead"): form -> lemma.
@@ -74,7 +73,7 @@ def _pair(v: Any) -> tuple[str, str]:
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("headwater.data").joinpath(name).read_text("utf-8"))
+    return load_yaml(resources.files("headwater.data").joinpath(name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

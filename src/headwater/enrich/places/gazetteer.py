@@ -29,6 +29,7 @@ import yaml
 from headwater.enrich.places.cues import packs_text, seat_names
 from headwater.enrich.places.geonames_import import imported_names, imported_places, imports_digest
 from headwater.enrich.places.translit import fold, fold_token, native_key, skeleton, words
+from headwater.yamldata import load_yaml
 
 INDEX_VERSION = 6
 ACRONYM_PREFIX = "^"  # keys of all-capital short names: "^us" is US, never "us"
@@ -94,7 +95,7 @@ def _names_i18n() -> dict[str, list[str]]:
 
 
 def _country_aliases() -> dict[str, list[str]]:
-    return {k: list(v) for k, v in (yaml.safe_load(_data_text("country_aliases.yaml")) or {}).items()}
+    return {k: list(v) for k, v in (load_yaml(_data_text("country_aliases.yaml")) or {}).items()}
 
 
 WEAK = "\x00"  # marks a spelling to index only where it names no other place
