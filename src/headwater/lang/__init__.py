@@ -27,6 +27,12 @@ AnalysisLevel = Literal["full", "partial", "minimal", "none"]
 Parser = Callable[[str], "Doc"]
 
 
+def folder_data(folder: Path, name: str) -> Any:
+    """A language folder's data file (``<folder>/<name>.yaml``), parsed once; None when absent. What a
+    reader caching its words by the pack's folder reads (a pack itself is not hashable)."""
+    return load_data(str(folder / f"{name}.yaml"))
+
+
 @dataclass(frozen=True)
 class LanguagePack:
     """One language: its code (ISO 639-1), script and direction, its parser, and its data folder."""
@@ -53,7 +59,7 @@ class LanguagePack:
 
     def data(self, name: str) -> Any:
         """A data file of this language (``<folder>/<name>.yaml``), parsed once; None when absent."""
-        return load_data(str(self.folder / f"{name}.yaml"))
+        return folder_data(self.folder, name)
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of this language (a YAML list, or a mapping whose keys are the words)."""

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from headwater.lang import LanguagePack
+from headwater.lang import LanguagePack, folder_data
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,7 @@ class Cues:
 
 @cache
 def _cues(folder: Path) -> Cues:
-    pack = LanguagePack(code=folder.name, name=folder.name, data_dir=folder)
-    d: dict[str, Any] = pack.data("cues") or {}
+    d: dict[str, Any] = folder_data(folder, "cues") or {}
 
     def low(key: str) -> list[str]:
         return [str(x).lower() for x in d.get(key) or ()]
@@ -78,7 +77,7 @@ def _cues(folder: Path) -> Cues:
         agent_marker=d.get("agent_marker"),
         anonymous=frozenset(low("anonymous")),
         roles=frozenset(low("roles")),
-        stop=frozenset(str(x).lower() for x in pack.data("stopwords") or ()),
+        stop=frozenset(str(x).lower() for x in folder_data(folder, "stopwords") or ()),
         back_references=frozenset(low("back_references")),
         places_of_speech=frozenset(low("places_of_speech")),
         bodies=frozenset(low("bodies")),

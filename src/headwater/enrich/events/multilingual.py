@@ -22,7 +22,7 @@ from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.split import sentences
 from headwater.enrich.events.lexicon import lexicon
 from headwater.enrich.events.surface import find_events_surface, sourced_claim
-from headwater.lang import LanguagePack
+from headwater.lang import LanguagePack, folder_data
 from headwater.lang.parsers import SENTENCES
 
 if TYPE_CHECKING:
@@ -59,9 +59,8 @@ class EventWords:
 
 @cache
 def _words(folder: Path) -> EventWords:
-    pack = LanguagePack(code=folder.name, name=folder.name, data_dir=folder)
-    w: dict[str, Any] = pack.data("event_words") or {}
-    r: dict[str, Any] = pack.data("event_roles") or {}
+    w: dict[str, Any] = folder_data(folder, "event_words") or {}
+    r: dict[str, Any] = folder_data(folder, "event_roles") or {}
 
     def low(d: dict[str, Any], key: str) -> frozenset[str]:
         return frozenset(str(x).lower() for x in d.get(key) or ())
@@ -76,7 +75,7 @@ def _words(folder: Path) -> EventWords:
         roles={role: {str(p).lower(): str(c) for p, c in (r.get(role) or {}).items()}
                for role in ("origin", "destination", "via", "location")},
         target=low(r, "target"),
-        numbers={str(k).lower(): int(v) for k, v in (pack.data("numbers") or {}).items() if isinstance(v, int)})
+        numbers={str(k).lower(): int(v) for k, v in (folder_data(folder, "numbers") or {}).items() if isinstance(v, int)})
 
 
 def _span(toks: list[Any]) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.events.lexicon import lexicon
-from headwater.lang import LanguagePack
+from headwater.lang import LanguagePack, folder_data
 from headwater.model import Article
 
 PLACE_KEYS = ("name", "lat", "lon", "place_id", "admin1", "country", "surface", "start", "end")
@@ -209,12 +209,11 @@ def sourced_claim(article: Article, char: int) -> list[dict[str, Any]] | None:
 
 @cache
 def _words(folder: Path) -> SurfaceWords | None:
-    pack = LanguagePack(code=folder.name, name=folder.name, data_dir=folder)
-    w: dict[str, Any] = pack.data("event_words") or {}
+    w: dict[str, Any] = folder_data(folder, "event_words") or {}
     if w.get("match") != "forms":
         return None
-    numbers = {str(k).lower(): int(v) for k, v in (pack.data("numbers") or {}).items() if isinstance(v, int)}
-    return SurfaceWords(w, pack.data("event_roles") or {}, numbers)
+    numbers = {str(k).lower(): int(v) for k, v in (folder_data(folder, "numbers") or {}).items() if isinstance(v, int)}
+    return SurfaceWords(w, folder_data(folder, "event_roles") or {}, numbers)
 
 
 def find_events_surface(text: str, sentences: Iterable[tuple[int, int]], article: Article,
