@@ -242,7 +242,7 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     analyze([str(first)], base / "out1", AnalyzeOptions(db_path=db, workers=1, write_outputs=False))
     added = analyze([str(second)], base / "out2", AnalyzeOptions(db_path=db, workers=1, write_outputs=False)).linked
     assert added is not None and (added.articles, added.new) == (5, 2)
-    assert added.updated == ["entities/2", "copies/1", "stories/1", "narratives/2"] and added.whole == []
+    assert added.updated == ["entities/2", "copies/1", "stories/1", "narratives/3"] and added.whole == []
     relinked = base / "relinked.db"
     shutil.copy(db, relinked)
     runner = CliRunner()

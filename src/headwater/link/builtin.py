@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from headwater.link.broad import STATE as BROAD_STATE
+from headwater.link.broad import add_broad, broad_narratives
 from headwater.link.claims import cluster_claims, described
 from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import retold_contradictions
@@ -85,6 +87,8 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
         label_narratives(themes + by_claims, taxonomy, matches)
         by_articles = codebook_narratives(claims, arts, matcher)
         by_claims += by_articles if by_articles is not None else taxonomy_narratives(claims, arts, taxonomy, matches)
+    else:  # without a codebook, the broad level: the stories articles share that no claim of theirs retells
+        by_claims += broad_narratives(arts, _held(found + by_claims), ctx.index)
     _give_ids(themes + by_claims, ids)
     ctx.state["narrative_keys"] = ids
     if ctx.index is not None:
@@ -106,7 +110,9 @@ def _add_narratives(ctx: LinkContext) -> dict[str, Rows] | None:
     prev = ctx.previous["narratives"]
     frames_prev = [n for n in prev if n.get("level") == "frame"]
     fine_prev = [n for n in prev if n.get("level") == "fine"]
-    if ctx.index is None or ctx.state.get("taxonomy") or len(frames_prev) + len(fine_prev) != len(prev):
+    broad_prev = [n for n in prev if n.get("level") == "broad"]
+    if ctx.index is None or ctx.state.get("taxonomy") or len(frames_prev) + len(fine_prev) + len(broad_prev) != len(prev) \
+            or ctx.index.kept(BROAD_STATE) is None:
         return None
     new = dict(ctx.new_articles())
     got = place(sorted(new.items()), ctx.index)
@@ -117,6 +123,10 @@ def _add_narratives(ctx: LinkContext) -> dict[str, Rows] | None:
     found, changed = add_frames(frames_prev, new, ctx.index, ctx.fetch, ids)
     retold, recurs = placed.compared()
     kept, rebuilt, gone = add_fine(fine_prev, placed, retold, ctx.fetch)
+    broad_kept, regrouped, broad_gone = add_broad(broad_prev, new, ctx.index, ctx.fetch, _held(found + kept + rebuilt))
+    kept += broad_kept
+    rebuilt += regrouped
+    gone |= broad_gone
     themes = add_themes(ctx.previous["themes"], placed, recurs, new, state, ctx.index, ctx.fetch)
     ctx.index.keep(STATE, state)
     _give_ids([t for t in themes if "id" not in t] + rebuilt, ids,
@@ -143,6 +153,11 @@ def _add_narratives(ctx: LinkContext) -> dict[str, Rows] | None:
             "provenance": prov + [provenance(n, arts) for n in redone]}
 
 
+def _held(narratives: list[dict[str, Any]]) -> set[int]:
+    """The rows of the articles these narratives hold."""
+    return {row_of(k) for n in narratives for k in n["article_ids"]}
+
+
 def _give_ids(found: list[dict[str, Any]], ids: dict[str, str], taken: set[str] | None = None) -> None:
     """Stable ids from the narrative keys of earlier runs; a key met twice is told apart by its order
     (``taken``: keys of narratives that keep theirs)."""
@@ -161,7 +176,7 @@ ENTITIES = Linker("entities/2", (), ("entities",), _entities,
                   "one entity per real source across articles; agreed typing carried to untyped mentions", _add_entities)
 COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely repeat an earlier one", _add_copies)
 STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident", _add_stories)
-NARRATIVES = Linker("narratives/2", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance",
+NARRATIVES = Linker("narratives/3", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance",
                                                            "codebook"),
                     _narratives, "claims retold across articles (frames, claim clusters, known narratives), themes, "
                     "where retellings disagree, and whom they rest on", _add_narratives)

@@ -1,0 +1,251 @@
+"""Broad narratives without a codebook: articles whose claims tell one story in the same distinctive
+words, across incidents.
+
+A fine narrative is one claim retold; most narratives an analyst tracks ("Ukraine is a puppet of the
+West", "climate policies are a scam") are retold in ever new sentences about ever new incidents, and
+what their retellings share is their cast and their vocabulary: the same actors, places and loaded
+words, in claim after claim. So each article is the TF-IDF of its claims' words (idf within its
+block, so a word every article of the block uses weighs nothing), and articles are grouped by average
+linkage: two groups join while the mean similarity of their articles is at least ``BROAD_SIM``.
+Average linkage (not single) keeps one shared name from chaining unrelated stories together.
+
+Words do not cross languages: articles are grouped within their language. A language with more than
+``BLOCK`` articles is split into blocks by k-means over its articles' mean claim vectors, so the cost
+is bounded by the block, not the corpus. An update (``add_broad``) groups again only the blocks new
+articles fall in (a relink draws the blocks again).
+
+An article a narrative of retold claims already holds (a frame, or one claim retold) is left out:
+the broad level gathers the stories the claim level leaves apart. (Put back, a retold narrative's
+articles draw their topical neighbours in: the five example articles of one retold claim, among
+Syrian-war news, drew in a report of Russian strikes on the same group.)
+
+The idf is the block's own: in a corpus of a handful of articles it cannot tell a function word from
+a rare one, and one shared "after" can join an article to a group.
+
+Each group is described like a narrative of claims: its label is its most central claim, its claims the
+``EVIDENCE`` claims of each member article closest to the group's centre, with their spans.
+"""
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from headwater.embed import Vectors, normalise, pack, unpack
+from headwater.link.claims import ClaimRow, describe, kmeans
+from headwater.link.index import LinkIndex
+from headwater.model import Article, row_of
+
+STATE, BLOCKS, BLOCK_OF = "broad.state", "broad.blocks", "broad.block_of"
+EVERY = 10 ** 9  # a block's articles are followed however many they are (a block is at most ~BLOCK)
+Fetch = Callable[[list[int]], dict[int, Article]]
+
+# Mean cosine (TF-IDF of claim words) at which two groups of articles join. On the narratives peer set
+# (visible part; lexical TF-IDF, grouping within each language) the best cut per language was 0.05-0.07
+# (Bulgarian 0.05, English 0.06, Portuguese 0.06, Russian 0.05, Hindi 0.07); at 0.1 groups are pairs
+# of near-copies, at 0.03 one group swallows a language.
+BROAD_SIM = 0.06
+# Articles of one language grouped in one pass at most (the pass holds a BLOCK x BLOCK matrix).
+BLOCK = 1500
+# A word counts when at least this many articles of the block use it, and at most this share of them.
+MIN_DF, MAX_DF = 2, 0.5
+# Member claims cited per article as the narrative's evidence: the closest to the group's centre.
+EVIDENCE = 2
+# Words: letters with their combining marks (Devanagari's vowel signs, Arabic's harakat, Cyrillic's
+# stress marks are marks, not letters, and would otherwise cut words apart).
+WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u0900-\u0dff]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased, of two characters or more."""
+    return [w for w in WORD.findall(text.lower()) if len(w) > 1 and not w.isdigit()]
+
+
+class Tfidf:
+    """TF-IDF (sublinear tf, L2-normalised rows) with the vocabulary and idf of a set of documents: the
+    words at least MIN_DF of them use and at most MAX_DF of them."""
+
+    def __init__(self, docs: list[list[str]]) -> None:
+        df = Counter(w for d in docs for w in set(d))
+        n = len(docs)
+        self.vocab = {w: i for i, w in enumerate(sorted(w for w, k in df.items() if MIN_DF <= k <= MAX_DF * n))}
+        self.idf = np.array([math.log(n / df[w]) for w in self.vocab], dtype=np.float32)
+
+    def rows(self, docs: list[list[str]]) -> Vectors:
+        """The documents' rows (dense, one column per word of the vocabulary)."""
+        at: list[int] = []
+        cols: list[int] = []
+        tf: list[float] = []
+        for r, d in enumerate(docs):
+            for w, k in Counter(d).items():
+                j = self.vocab.get(w)
+                if j is not None:
+                    at.append(r)
+                    cols.append(j)
+                    tf.append(1 + math.log(k))
+        m = np.zeros((len(docs), len(self.vocab)), dtype=np.float32)
+        if at:
+            vals = np.array(tf, dtype=np.float32) * self.idf[cols]
+            norms = np.sqrt(np.bincount(at, weights=vals * vals, minlength=len(docs)))
+            m[at, cols] = vals / norms[at]
+        return m
+
+
+def average_linkage(sim: npt.NDArray[np.floating], cut: float) -> list[list[int]]:
+    """Groups of rows joined while the mean similarity between two groups is at least ``cut``
+    (agglomerative, average linkage, the closest pair of groups first). O(n^2) memory, each join O(n)."""
+    n = len(sim)
+    s = np.array(sim, dtype=np.float64)
+    np.fill_diagonal(s, -np.inf)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members = [[i] for i in range(n)]
+    if n < 2:
+        return members
+    best = s.argmax(axis=1)
+    value = s[np.arange(n), best]
+    while True:
+        i = int(np.argmax(np.where(alive, value, -np.inf)))
+        if not alive[i] or value[i] < cut:
+            break
+        j = int(best[i])
+        row = (s[i] * size[i] + s[j] * size[j]) / (size[i] + size[j])
+        row[i] = row[j] = -np.inf
+        s[i], s[:, i] = row, row
+        s[j], s[:, j] = -np.inf, -np.inf
+        size[i] += size[j]
+        alive[j] = False
+        members[i] += members[j]
+        members[j] = []
+        value[j] = -np.inf
+        stale = alive & ((best == i) | (best == j))
+        stale[i] = True
+        best[stale] = s[stale].argmax(axis=1)
+        value[stale] = s[stale, best[stale]]
+        up = alive & (row > value)
+        best[up], value[up] = i, row[up]
+    return [sorted(m) for m in members if m]
+
+
+def language_of(a: Article) -> str:
+    return str(a.language or "")
+
+
+def _block_key(lang: str, k: int) -> int:
+    return zlib.crc32(f"{lang}#{k}".encode())
+
+
+def blocks(arts: dict[int, Article]) -> tuple[dict[int, list[int]], dict[str, Vectors]]:
+    """The articles with claims by block (key -> rows): a block is a language's articles, a language of
+    more than BLOCK articles split by k-means over the articles' mean claim vectors; and the centres of
+    the languages that were split (what an update places a new article by)."""
+    by_lang: dict[str, list[int]] = defaultdict(list)
+    for row, a in sorted(arts.items()):
+        if a.findings.get("claims"):
+            by_lang[language_of(a)].append(row)
+    out: dict[int, list[int]] = {}
+    centres: dict[str, Vectors] = {}
+    for lang, rows in sorted(by_lang.items()):
+        if len(rows) <= BLOCK:
+            out[_block_key(lang, 0)] = rows
+            continue
+        labels, centres[lang] = kmeans(_mean_vectors(rows, arts), math.ceil(len(rows) / BLOCK))
+        for k in sorted(set(labels.tolist())):
+            out[_block_key(lang, k)] = [r for r, lab in zip(rows, labels, strict=True) if lab == k]
+    return out, centres
+
+
+def _mean_vectors(rows: list[int], arts: dict[int, Article]) -> Vectors:
+    """Each article's claim vectors averaged (zero where it has none), normalised."""
+    dims = {len(unpack(c["_vector"])) for r in rows for c in arts[r].findings.get("claims", []) if c.get("_vector")}
+    dim = max(dims) if dims else 1
+    m = np.zeros((len(rows), dim), dtype=np.float32)
+    for p, r in enumerate(rows):
+        vs = [unpack(c["_vector"]) for c in arts[r].findings.get("claims", []) if c.get("_vector")]
+        vs = [v for v in vs if len(v) == dim]
+        if vs:
+            m[p] = np.mean(vs, axis=0)
+    return normalise(m)
+
+
+def broad_narratives(arts: dict[int, Article], leave: set[int] | frozenset[int] = frozenset(),
+                     index: LinkIndex | None = None) -> list[dict[str, Any]]:
+    """The broad narratives of the articles (without ids): the articles of each block grouped by average
+    linkage over the TF-IDF of their claims; groups of two articles or more. Articles in ``leave`` (those
+    a narrative of retold claims already holds) are left out. With an ``index``, what ``add_broad`` needs
+    is kept in it."""
+    by_block, centres = blocks(arts)
+    if index is not None:
+        index.clear(BLOCKS)
+        index.clear(BLOCK_OF)
+        index.post(BLOCKS, [(k, r) for k, rows in by_block.items() for r in rows])
+        index.put(BLOCK_OF, {r: k for k, rows in by_block.items() for r in rows})
+        index.keep(STATE, {"centres": {lang: pack(c) for lang, c in centres.items()},
+                           "dims": {lang: int(c.shape[1]) for lang, c in centres.items()}})
+    return [n for rows in by_block.values() for n in _block_narratives([r for r in rows if r not in leave], arts)]
+
+
+def add_broad(previous: list[dict[str, Any]], new: dict[int, Article], index: LinkIndex, fetch: Fetch,
+              leave: set[int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], set[str]]:
+    """The broad narratives with the ``new`` articles: each new article goes to its language's block (the
+    nearest kept centre of a language that was split), and the blocks it reaches are grouped again, the
+    others kept as they are (the index holds what ``broad_narratives`` kept). Returns the kept narratives,
+    the regrouped ones (without ids) and the ids of those they replace."""
+    state = index.kept(STATE)
+    placed: dict[int, int] = {}
+    for row, a in new.items():
+        if not a.findings.get("claims"):
+            continue
+        lang, k = language_of(a), 0
+        if lang in state["centres"]:
+            c = unpack(state["centres"][lang]).reshape(-1, int(state["dims"][lang]))
+            v = _mean_vectors([row], new)
+            k = int((v @ c.T).argmax()) if v.shape[1] == c.shape[1] else 0
+        placed[row] = _block_key(lang, k)
+    index.post(BLOCKS, [(k, r) for r, k in placed.items()])
+    index.put(BLOCK_OF, placed)
+    touched = set(placed.values())
+    members = index.postings(BLOCKS, touched, EVERY)
+    old_rows = sorted({row_of(str(n["article_ids"][0])) for n in previous})
+    block_of = index.get(BLOCK_OF, old_rows)
+    kept, gone = [], set()
+    for n in previous:
+        if block_of.get(row_of(str(n["article_ids"][0]))) in touched:
+            gone.add(str(n["id"]))
+        else:
+            kept.append(n)
+    arts = fetch(sorted({r for rows in members.values() for r in rows if r not in leave}))
+    regrouped = [n for k in sorted(members) for n in
+                 _block_narratives([r for r in sorted(members[k]) if r not in leave], arts)]
+    return kept, regrouped, gone
+
+
+def _block_narratives(rows: list[int], arts: dict[int, Article]) -> list[dict[str, Any]]:
+    if len(rows) < 2:
+        return []
+    said = {r: [words(str(c.get("text") or "")) for c in arts[r].findings.get("claims", [])] for r in rows}
+    docs = [[w for ws in said[r] for w in ws] for r in rows]
+    tf = Tfidf(docs)
+    if not tf.vocab:
+        return []
+    a = tf.rows(docs)
+    out = []
+    for group in average_linkage(a @ a.T, BROAD_SIM):
+        if len(group) < 2:
+            continue
+        centre = normalise(a[group].mean(axis=0)[None])[0]
+        claims = [ClaimRow(rows[p], c) for p in group for c in arts[rows[p]].findings.get("claims", [])]
+        x = tf.rows([w for p in group for w in said[rows[p]]])
+        near = x @ centre
+        of_article: dict[int, list[int]] = defaultdict(list)
+        for i, c in enumerate(claims):
+            of_article[c.article].append(i)
+        evidence = sorted(i for mine in of_article.values() for i in sorted(mine, key=lambda i: -near[i])[:EVIDENCE])
+        out.append(describe(evidence, claims, x, arts, "broad"))
+    return out

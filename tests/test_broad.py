@@ -1,0 +1,121 @@
+"""Broad narratives without a codebook: articles grouped by the distinctive words of their claims."""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from headwater.embed.lexical import HashingEmbedder
+from headwater.enrich.claims.records import find_claims
+from headwater.link.broad import BROAD_SIM, average_linkage, broad_narratives, words
+from headwater.model import Article, key
+
+
+def naive_average_linkage(sim: np.ndarray, cut: float) -> set[frozenset[int]]:
+    """The textbook algorithm: join the two groups with the highest mean similarity while it is >= cut."""
+    groups = [[i] for i in range(len(sim))]
+    while len(groups) > 1:
+        best, pair = -np.inf, None
+        for a, b in itertools.combinations(range(len(groups)), 2):
+            m = float(np.mean([sim[i, j] for i in groups[a] for j in groups[b]]))
+            if m > best:
+                best, pair = m, (a, b)
+        if best < cut or pair is None:
+            break
+        a, b = pair
+        groups[a] += groups.pop(b)
+    return {frozenset(g) for g in groups}
+
+
+def test_average_linkage_joins_as_the_textbook_algorithm_does() -> None:
+    rng = np.random.default_rng(3)
+    for n, cut in ((2, 0.1), (7, 0.2), (12, 0.35), (18, 0.3)):
+        x = rng.normal(size=(n, 5))
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        sim = x @ x.T
+        got = {frozenset(g) for g in average_linkage(sim, cut)}
+        assert got == naive_average_linkage(sim, cut)
+        assert sorted(i for g in got for i in g) == list(range(n))  # a partition
+
+
+def test_words_keep_the_marks_of_their_script() -> None:
+    # Devanagari vowel signs are combining marks: without them "रूस" would fall apart
+    assert words("रूस ने कहा कि यूक्रेन") == ["रूस", "ने", "कहा", "कि", "यूक्रेन"]
+    assert words("The 2024 report, «Газпром»!") == ["the", "report", "газпром"]
+
+
+STORY_A = [  # one story retold over three incidents, in new sentences each time
+    "The mayor of Ostrava said the lithium refinery poisoned the Oder river fishermen.",
+    "Fishermen on the Oder blame the lithium refinery for the dead fish, the mayor said.",
+    "Another lithium spill from the refinery reached the Oder, fishermen told reporters.",
+]
+STORY_B = [
+    "The orchestra of Tallinn cancelled its winter tour after the violinists strike.",
+    "Striking violinists forced the Tallinn orchestra to cancel concerts in winter.",
+    "The Tallinn orchestra said the violinists strike would end before the winter tour.",
+]
+NOUNS = "bakery pier museum library tram ferry choir stadium orchard bridge market theatre clinic garden".split()
+DOERS = "volunteers nurses students farmers pilots bakers divers sailors miners tailors poets judges clerks monks".split()
+
+
+def background(i: int) -> str:
+    """Two sentences of local news of their own (content words no other article uses; the function
+    words every article uses, as in real news)."""
+    return (f"The {NOUNS[i]} of the town was opened on a Monday by the {DOERS[i]}. "
+            f"In the spring the {DOERS[i]} will be back at the {NOUNS[i]} for a day and a night.")
+
+
+OTHERS = [  # (a tiny corpus cannot tell a function word from a rare one: these share none with the stories)
+    "The harbour of Split was rebuilt once the earthquake had passed.",
+    "A rare owl was seen nesting in the old bell tower of the church.",
+]
+
+
+def _corpus(sents: list[str], language: str = "en", local: bool = True) -> dict[int, Article]:
+    arts = {}
+    for row, s in enumerate(sents, 1):
+        text = f"{s} {background(row - 1)}" if local and language == "en" else s
+        a = Article(source=f"{row}.txt", title=None, text=text, language=language)
+        a.findings["claims"] = find_claims(a, HashingEmbedder())
+        arts[row] = a
+    return arts
+
+
+def test_articles_telling_one_story_are_one_broad_narrative_with_spans() -> None:
+    arts = _corpus(STORY_A + STORY_B + OTHERS)  # and two articles of their own
+    found = broad_narratives(arts)
+    groups = {frozenset(n["article_ids"]) for n in found}
+    assert groups == {frozenset(key(r) for r in (1, 2, 3)), frozenset(key(r) for r in (4, 5, 6))}
+    for n in found:
+        assert n["level"] == "broad" and n["label"]
+        for c in n["claims"]:  # every cited claim points at its sentence
+            text = arts[int(c["article_id"][1:])].text
+            assert text[c["start"]:c["end"]] == c["text"]
+    oder = next(n for n in found if key(1) in n["article_ids"])
+    assert "Oder" in oder["label"] or "lithium" in oder["label"]
+
+
+def test_broad_narratives_stay_within_a_language_and_leave_what_is_held() -> None:
+    en = _corpus(STORY_A)
+    ru = _corpus(["Мэр Остравы заявил, что литиевый завод отравил реку Одер.",
+                  "Рыбаки на Одере обвиняют литиевый завод в гибели рыбы."], language="ru")
+    arts = {**en, **{r + 10: a for r, a in ru.items()}}
+    groups = [set(n["article_ids"]) for n in broad_narratives(arts)]
+    assert all(len({arts[int(k[1:])].language for k in g}) == 1 for g in groups)
+    assert broad_narratives(en, leave={1, 2}) == []  # one article left: no narrative of one
+    assert BROAD_SIM > 0
+
+
+def test_an_update_groups_again_only_where_new_articles_fall_and_agrees_with_a_full_link() -> None:
+    from headwater.link.builtin import BUILTIN
+    from tests.test_link_update import link_in_batches, pairs_of
+
+    # (no local news: its templated sentences would be one claim retold, and hold every article)
+    arts = _corpus(STORY_A[:2] + STORY_B[:2] + OTHERS + [STORY_A[2], STORY_B[2]], local=False)
+    corpus = sorted(arts.items())
+    full = link_in_batches(corpus, [len(corpus)], BUILTIN)
+    added = link_in_batches(corpus, [6, len(corpus)], BUILTIN)  # the third retelling of each story comes later
+    assert pairs_of(added["narratives"], "broad") == pairs_of(full["narratives"], "broad")
+    assert frozenset({key(1), key(7)}) in pairs_of(added["narratives"], "broad")
+    ids = [n["id"] for n in added["narratives"]]
+    assert len(ids) == len(set(ids)) and {p["narrative_id"] for p in added["provenance"]} == set(ids)
