@@ -119,3 +119,65 @@ def test_an_update_groups_again_only_where_new_articles_fall_and_agrees_with_a_f
     assert frozenset({key(1), key(7)}) in pairs_of(added["narratives"], "broad")
     ids = [n["id"] for n in added["narratives"]]
     assert len(ids) == len(set(ids)) and {p["narrative_id"] for p in added["provenance"]} == set(ids)
+
+
+def _with_vectors(lang: str, direction: np.ndarray, rows: range, rng: np.random.Generator) -> dict[int, Article]:
+    from headwater.embed import pack
+
+    arts = {}
+    for row in rows:
+        a = Article(source=f"{row}.txt", text="x", language=lang)
+        v = direction + 0.05 * rng.normal(size=len(direction))
+        a.findings["claims"] = [{"n": 0, "text": "x", "lang": lang, "_vector": pack(v / np.linalg.norm(v))}]
+        arts[row] = a
+    return arts
+
+
+def test_narratives_of_two_languages_that_mean_the_same_are_merged_and_one_language_never_directly() -> None:
+    from headwater.link.broad import across_languages
+
+    rng = np.random.default_rng(0)
+    east, west = np.eye(16)[0], np.eye(16)[1]
+    arts = {**_with_vectors("en", east, range(1, 4), rng), **_with_vectors("ru", east, range(4, 7), rng),
+            **_with_vectors("en", west, range(7, 10), rng), **_with_vectors("en", east, range(10, 12), rng)}
+
+    def narrative(lang: str, rows: range) -> dict[str, object]:
+        return {"key": f"broad:{lang}{rows[0]}", "label": lang, "level": "broad", "article_ids": [key(r) for r in rows],
+                "claims": [{"article_id": key(r), "claim_id": 0} for r in rows], "outlets": [], "countries": [],
+                "languages": [lang], "first_seen": None, "last_seen": None, "known_narrative": None}
+
+    found = [narrative("en", range(1, 4)), narrative("ru", range(4, 7)), narrative("en", range(7, 10)),
+             narrative("en", range(10, 12))]
+    merged = across_languages(found, arts, {})
+    groups = sorted(sorted(n["article_ids"], key=lambda k: int(k[1:])) for n in merged)
+    # the Russian group joins one English group of its meaning (not both: two English groups were kept apart)
+    assert [key(r) for r in range(4, 7)] not in groups
+    joined = next(g for g in groups if key(4) in g)
+    assert set(joined) in ({key(r) for r in range(1, 7)}, {key(r) for r in (4, 5, 6, 10, 11)})
+    assert [key(r) for r in range(7, 10)] in groups  # another meaning stays apart
+    assert next(n for n in merged if key(4) in n["article_ids"])["languages"] == ["en", "ru"]
+
+
+def test_with_multilingual_vectors_the_narratives_link_whole_on_an_update() -> None:
+    from headwater.embed.e5 import E5Embedder
+    from headwater.link.builtin import BUILTIN, NARRATIVES
+    from headwater.link.index import MemoryIndex
+    from headwater.link.registry import LinkContext, run_linkers
+
+    rng = np.random.default_rng(1)
+    arts = {**_with_vectors("en", np.eye(16)[0], range(1, 5), rng), **_with_vectors("ru", np.eye(16)[0], range(5, 9), rng)}
+    for a in arts.values():
+        a.findings["claims"][0]["_embedder"] = E5Embedder.name
+    corpus = sorted(arts.items())
+    index, state = MemoryIndex(), dict[str, object]()
+    previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:6], index=index, state=state))
+    ctx = LinkContext(corpus, new=[6, 7, 8], previous={k: list(v) for k, v in previous.items()}, index=index, state=state)
+    run_linkers(BUILTIN, ctx)
+    assert NARRATIVES.name not in ctx.updated  # merged across languages: linked whole
+    lexical = {r: a for r, a in _corpus(STORY_A + STORY_B, local=False).items()}
+    corpus = sorted(lexical.items())
+    index, state = MemoryIndex(), {}
+    previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:4], index=index, state=state))
+    ctx = LinkContext(corpus, new=[5, 6], previous={k: list(v) for k, v in previous.items()}, index=index, state=state)
+    run_linkers(BUILTIN, ctx)
+    assert NARRATIVES.name in ctx.updated

@@ -66,6 +66,14 @@ def default_embedder() -> Embedder:
     return HashingEmbedder()
 
 
+def crosses_languages(name: object) -> bool:
+    """Whether the vectors of the embedder of this (stored) name put one meaning said in two languages
+    close together: e5's do, hashed n-grams' do not."""
+    from headwater.embed.e5 import E5Embedder
+
+    return name == E5Embedder.name
+
+
 def pack(vector: npt.NDArray[np.floating]) -> str:
     """A vector as base64 float16 (768 bytes for 384 dimensions, ample for cosine similarity)."""
     return base64.b64encode(np.asarray(vector, dtype="<f2").tobytes()).decode("ascii")

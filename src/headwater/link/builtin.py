@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from headwater.embed import crosses_languages
 from headwater.link.broad import STATE as BROAD_STATE
-from headwater.link.broad import add_broad, broad_narratives
+from headwater.link.broad import across_languages, add_broad, broad_narratives
 from headwater.link.claims import cluster_claims, described
 from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import retold_contradictions
@@ -80,6 +81,14 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     claims = {row: a.findings.get("claims", []) for row, a in ctx.articles}
     clustered = cluster_claims(claims)
     themes, by_claims = described(clustered, arts) if clustered is not None else ([], [])
+    # the broad level: the stories articles share that no claim of theirs retells (merged across
+    # languages where the claim vectors cross them)
+    broad = broad_narratives(arts, _held(found + by_claims), ctx.index)
+    if clustered is not None and crosses_languages(clustered.rows[0].claim.get("_embedder")):
+        broad = across_languages(broad, arts, clustered.means)
+        if ctx.index is not None:
+            ctx.index.keep(BROAD_STATE, {**(ctx.index.kept(BROAD_STATE) or {}), "across": True})
+    by_claims += broad
     taxonomy, embedder = ctx.state.get("taxonomy"), ctx.state.get("embedder")
     if taxonomy and embedder is not None:
         matcher = Matcher(taxonomy, embedder)  # the entries embedded once, for both ways of matching
@@ -87,8 +96,6 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
         label_narratives(themes + by_claims, taxonomy, matches)
         by_articles = codebook_narratives(claims, arts, matcher)
         by_claims += by_articles if by_articles is not None else taxonomy_narratives(claims, arts, taxonomy, matches)
-    else:  # without a codebook, the broad level: the stories articles share that no claim of theirs retells
-        by_claims += broad_narratives(arts, _held(found + by_claims), ctx.index)
     _give_ids(themes + by_claims, ids)
     ctx.state["narrative_keys"] = ids
     if ctx.index is not None:
@@ -111,9 +118,10 @@ def _add_narratives(ctx: LinkContext) -> dict[str, Rows] | None:
     frames_prev = [n for n in prev if n.get("level") == "frame"]
     fine_prev = [n for n in prev if n.get("level") == "fine"]
     broad_prev = [n for n in prev if n.get("level") == "broad"]
+    broad_state = ctx.index.kept(BROAD_STATE) if ctx.index is not None else None
     if ctx.index is None or ctx.state.get("taxonomy") or len(frames_prev) + len(fine_prev) + len(broad_prev) != len(prev) \
-            or ctx.index.kept(BROAD_STATE) is None:
-        return None
+            or broad_state is None or broad_state.get("across"):
+        return None  # (merged across languages, the broad narratives link whole: the merging is corpus-wide)
     new = dict(ctx.new_articles())
     got = place(sorted(new.items()), ctx.index)
     if got is None:
