@@ -25,7 +25,8 @@ OPEN_CLAIMS = 5  # a card's claims start folded past this many
 MAX_OUTLETS = 4  # outlets named on a card; the rest counted
 SNIPPET = 240
 GROUPS = ("independent", "state", "intergovernmental", "anonymous", "unattributed", "unknown")
-LEVELS = {"frame": "event frame", "fine": "one claim retold", "known": "codebook entry", "broad": "theme"}
+LEVELS = {"frame": "event frame", "fine": "one claim retold", "known": "codebook entry", "broad": "shared story",
+          "theme": "theme"}
 
 Href = Callable[[str], str]
 PageOf = Callable[[str], str | None]  # article id -> the page that shows its text ("" this one), or None
@@ -238,7 +239,7 @@ def _rows(facts: list[Row], themes: bool) -> str:
         return ("not compared", "not traced") if themes else (f'{int(f["contradictions"]):,}', f["independence_words"])
 
     rows = "".join(f'<tr id="{narrative_anchor(f["id"])}"><td>{esc(f["id"])}</td>'
-                   f'<td>{level_tag(f["level"])} {esc(f["label"])}</td>'
+                   f'<td>{level_tag("theme" if themes else f["level"])} {esc(f["label"])}</td>'
                    f'<td class="n">{len(f["article_ids"]):,}</td><td class="n">{int(f["claims"]):,}</td>'
                    f'<td>{esc(", ".join(f["languages"]))}</td><td>{esc(known_words(f["known_narrative"], f["codebook"]))}</td>'
                    f'<td class="n">{esc(traced(f)[0])}</td><td>{esc(traced(f)[1])}</td></tr>'
@@ -267,8 +268,9 @@ def narratives_section(doc: Doc, shown: set[str]) -> str:
     count, body = _listing(doc, "narratives", shown, MAX_CARDS)
     if not count:
         body = '<p class="muted">No narrative (a claim retold across articles) was found.</p>'
-    intro = ('<p class="muted">Each narrative is a claim retold across articles, most articles first; its primary '
-             'sources are counted apart (unknown is never taken for state or independent). Each claim links to '
+    intro = ('<p class="muted">Each narrative is a claim retold across articles (one claim retold, an event frame '
+             'asserted, a codebook entry, or a shared story: articles telling one story in the same words), most '
+             'articles first; its primary sources are counted apart (unknown is never taken for state or independent). Each claim links to '
              'its sentence.</p>')
     themes, listing = _listing(doc, "themes", shown, 0)
     extra = (f'<h3>Themes</h3><p class="muted">Broader: claims on one topic across incidents, not one claim '
