@@ -11,16 +11,16 @@ Average linkage (not single) keeps one shared name from chaining unrelated stori
 
 Words do not cross languages: articles are grouped within their language. A language with more than
 ``BLOCK`` articles is split into blocks by k-means over its articles' mean claim vectors, so the cost
-is bounded by the block, not the corpus. An update (``add_broad``) groups again only the blocks new
-articles fall in (a relink draws the blocks again).
+is bounded by the block, not the corpus. An update (``broad_update.add_broad``) groups again only
+the new articles, the old ones near them and the narratives those are in.
 
 An article a narrative of retold claims already holds (a frame, or one claim retold) is left out:
 the broad level gathers the stories the claim level leaves apart. (Put back, a retold narrative's
 articles draw their topical neighbours in: the five example articles of one retold claim, among
 Syrian-war news, drew in a report of Russian strikes on the same group.)
 
-The idf is the block's own: in a corpus of a handful of articles it cannot tell a function word from
-a rare one, and one shared "after" can join an article to a group.
+The idf is the block's own (in an update, the language's so far): in a corpus of a handful of articles
+it cannot tell a function word from a rare one, and one shared "after" can join an article to a group.
 
 With multilingual claim vectors (e5), the narratives of different languages are then merged where
 their articles' claims mean the same (``across_languages``): words cannot cross a language, meanings
@@ -33,22 +33,15 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from headwater.embed import Vectors, normalise, pack, unpack
+from headwater.embed import Vectors, normalise, unpack
 from headwater.link.claims import ClaimRow, describe, kmeans
-from headwater.link.index import LinkIndex
 from headwater.model import Article, row_of
-
-STATE, BLOCKS, BLOCK_OF = "broad.state", "broad.blocks", "broad.block_of"
-EVERY = 10 ** 9  # a block's articles are followed however many they are (a block is at most ~BLOCK)
-Fetch = Callable[[list[int]], dict[int, Article]]
 
 # Mean cosine (TF-IDF of claim words) at which two groups of articles join. On the narratives peer set
 # (visible part; lexical TF-IDF, grouping within each language) the best cut per language was 0.05-0.07
@@ -77,14 +70,21 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(text.lower()) if len(w) > 1 and not w.isdigit()]
 
 
-class Tfidf:
-    """TF-IDF (sublinear tf, L2-normalised rows) with the vocabulary and idf of a set of documents: the
-    words at least MIN_DF of them use and at most MAX_DF of them."""
+def said(a: Article) -> list[list[str]]:
+    """The words of each of an article's claims."""
+    return [words(str(c.get("text") or "")) for c in a.findings.get("claims", [])]
 
-    def __init__(self, docs: list[list[str]]) -> None:
-        df = Counter(w for d in docs for w in set(d))
-        n = len(docs)
-        self.vocab = {w: i for i, w in enumerate(sorted(w for w, k in df.items() if MIN_DF <= k <= MAX_DF * n))}
+
+class Tfidf:
+    """TF-IDF (sublinear tf, L2-normalised rows) over the words of ``docs`` that at least MIN_DF and at
+    most MAX_DF of the documents use; ``df`` and ``n`` (document frequencies and size of a larger corpus
+    the documents belong to) weigh them as that corpus would (by default, the documents themselves)."""
+
+    def __init__(self, docs: list[list[str]], df: dict[str, int] | None = None, n: int | None = None) -> None:
+        df = df if df is not None else dict(Counter(w for d in docs for w in set(d)))
+        n = n if n is not None else len(docs)
+        used = {w for d in docs for w in d}
+        self.vocab = {w: i for i, w in enumerate(sorted(w for w in used if MIN_DF <= df.get(w, 0) <= MAX_DF * n))}
         self.idf = np.array([math.log(n / df[w]) for w in self.vocab], dtype=np.float32)
 
     def rows(self, docs: list[list[str]]) -> Vectors:
@@ -147,28 +147,21 @@ def language_of(a: Article) -> str:
     return str(a.language or "")
 
 
-def _block_key(lang: str, k: int) -> int:
-    return zlib.crc32(f"{lang}#{k}".encode())
-
-
-def blocks(arts: dict[int, Article]) -> tuple[dict[int, list[int]], dict[str, Vectors]]:
-    """The articles with claims by block (key -> rows): a block is a language's articles, a language of
-    more than BLOCK articles split by k-means over the articles' mean claim vectors; and the centres of
-    the languages that were split (what an update places a new article by)."""
+def blocks(arts: dict[int, Article]) -> list[list[int]]:
+    """The articles with claims by block: a block is a language's articles, a language of more than
+    BLOCK articles split by k-means over the articles' mean claim vectors."""
     by_lang: dict[str, list[int]] = defaultdict(list)
     for row, a in sorted(arts.items()):
         if a.findings.get("claims"):
             by_lang[language_of(a)].append(row)
-    out: dict[int, list[int]] = {}
-    centres: dict[str, Vectors] = {}
-    for lang, rows in sorted(by_lang.items()):
+    out: list[list[int]] = []
+    for _, rows in sorted(by_lang.items()):
         if len(rows) <= BLOCK:
-            out[_block_key(lang, 0)] = rows
+            out.append(rows)
             continue
-        labels, centres[lang] = kmeans(_mean_vectors(rows, arts), math.ceil(len(rows) / BLOCK))
-        for k in sorted(set(labels.tolist())):
-            out[_block_key(lang, k)] = [r for r, lab in zip(rows, labels, strict=True) if lab == k]
-    return out, centres
+        labels, _ = kmeans(_mean_vectors(rows, arts), math.ceil(len(rows) / BLOCK))
+        out += [[r for r, lab in zip(rows, labels, strict=True) if lab == k] for k in sorted(set(labels.tolist()))]
+    return out
 
 
 def _mean_vectors(rows: list[int], arts: dict[int, Article]) -> Vectors:
@@ -184,64 +177,21 @@ def _mean_vectors(rows: list[int], arts: dict[int, Article]) -> Vectors:
     return normalise(m)
 
 
-def broad_narratives(arts: dict[int, Article], leave: set[int] | frozenset[int] = frozenset(),
-                     index: LinkIndex | None = None) -> list[dict[str, Any]]:
+def broad_narratives(arts: dict[int, Article], leave: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
     """The broad narratives of the articles (without ids): the articles of each block grouped by average
     linkage over the TF-IDF of their claims; groups of two articles or more. Articles in ``leave`` (those
-    a narrative of retold claims already holds) are left out. With an ``index``, what ``add_broad`` needs
-    is kept in it."""
-    by_block, centres = blocks(arts)
-    if index is not None:
-        index.clear(BLOCKS)
-        index.clear(BLOCK_OF)
-        index.post(BLOCKS, [(k, r) for k, rows in by_block.items() for r in rows])
-        index.put(BLOCK_OF, {r: k for k, rows in by_block.items() for r in rows})
-        index.keep(STATE, {"centres": {lang: pack(c) for lang, c in centres.items()},
-                           "dims": {lang: int(c.shape[1]) for lang, c in centres.items()}})
-    return [n for rows in by_block.values() for n in _block_narratives([r for r in rows if r not in leave], arts)]
+    a narrative of retold claims already holds) are left out."""
+    return [n for rows in blocks(arts) for n in block_narratives([r for r in rows if r not in leave], arts)]
 
 
-def add_broad(previous: list[dict[str, Any]], new: dict[int, Article], index: LinkIndex, fetch: Fetch,
-              leave: set[int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], set[str]]:
-    """The broad narratives with the ``new`` articles: each new article goes to its language's block (the
-    nearest kept centre of a language that was split), and the blocks it reaches are grouped again, the
-    others kept as they are (the index holds what ``broad_narratives`` kept). Returns the kept narratives,
-    the regrouped ones (without ids) and the ids of those they replace."""
-    state = index.kept(STATE)
-    placed: dict[int, int] = {}
-    for row, a in new.items():
-        if not a.findings.get("claims"):
-            continue
-        lang, k = language_of(a), 0
-        if lang in state["centres"]:
-            c = unpack(state["centres"][lang]).reshape(-1, int(state["dims"][lang]))
-            v = _mean_vectors([row], new)
-            k = int((v @ c.T).argmax()) if v.shape[1] == c.shape[1] else 0
-        placed[row] = _block_key(lang, k)
-    index.post(BLOCKS, [(k, r) for r, k in placed.items()])
-    index.put(BLOCK_OF, placed)
-    touched = set(placed.values())
-    members = index.postings(BLOCKS, touched, EVERY)
-    old_rows = sorted({row_of(str(n["article_ids"][0])) for n in previous})
-    block_of = index.get(BLOCK_OF, old_rows)
-    kept, gone = [], set()
-    for n in previous:
-        if block_of.get(row_of(str(n["article_ids"][0]))) in touched:
-            gone.add(str(n["id"]))
-        else:
-            kept.append(n)
-    arts = fetch(sorted({r for rows in members.values() for r in rows if r not in leave}))
-    regrouped = [n for k in sorted(members) for n in
-                 _block_narratives([r for r in sorted(members[k]) if r not in leave], arts)]
-    return kept, regrouped, gone
-
-
-def _block_narratives(rows: list[int], arts: dict[int, Article]) -> list[dict[str, Any]]:
+def block_narratives(rows: list[int], arts: dict[int, Article], tf: Tfidf | None = None) -> list[dict[str, Any]]:
+    """The broad narratives of these articles (of one language), weighed by ``tf`` (by default, by the
+    articles' own document frequencies)."""
     if len(rows) < 2:
         return []
-    said = {r: [words(str(c.get("text") or "")) for c in arts[r].findings.get("claims", [])] for r in rows}
-    docs = [[w for ws in said[r] for w in ws] for r in rows]
-    tf = Tfidf(docs)
+    claims_words = {r: said(arts[r]) for r in rows}
+    docs = [[w for ws in claims_words[r] for w in ws] for r in rows]
+    tf = tf or Tfidf(docs)
     if not tf.vocab:
         return []
     a = tf.rows(docs)
@@ -251,7 +201,7 @@ def _block_narratives(rows: list[int], arts: dict[int, Article]) -> list[dict[st
             continue
         centre = normalise(a[group].mean(axis=0)[None])[0]
         claims = [ClaimRow(rows[p], c) for p in group for c in arts[rows[p]].findings.get("claims", [])]
-        x = tf.rows([w for p in group for w in said[rows[p]]])
+        x = tf.rows([w for p in group for w in claims_words[rows[p]]])
         near = x @ centre
         of_article: dict[int, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from headwater.embed import crosses_languages
-from headwater.link.broad import STATE as BROAD_STATE
-from headwater.link.broad import across_languages, add_broad, broad_narratives
+from headwater.link.broad import across_languages, broad_narratives
+from headwater.link.broad_update import STATE as BROAD_STATE
+from headwater.link.broad_update import add_broad, keep_broad
 from headwater.link.claims import cluster_claims, described
 from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import retold_contradictions
@@ -83,11 +84,12 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
     themes, by_claims = described(clustered, arts) if clustered is not None else ([], [])
     # the broad level: the stories articles share that no claim of theirs retells (merged across
     # languages where the claim vectors cross them)
-    broad = broad_narratives(arts, _held(found + by_claims), ctx.index)
-    if clustered is not None and crosses_languages(clustered.rows[0].claim.get("_embedder")):
+    broad = broad_narratives(arts, _held(found + by_claims))
+    across = clustered is not None and crosses_languages(clustered.rows[0].claim.get("_embedder"))
+    if clustered is not None and across:
         broad = across_languages(broad, arts, clustered.means)
-        if ctx.index is not None:
-            ctx.index.keep(BROAD_STATE, {**(ctx.index.kept(BROAD_STATE) or {}), "across": True})
+    if ctx.index is not None:
+        keep_broad(ctx.index, ctx.articles, across)
     by_claims += broad
     taxonomy, embedder = ctx.state.get("taxonomy"), ctx.state.get("embedder")
     if taxonomy and embedder is not None:

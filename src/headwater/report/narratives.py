@@ -270,8 +270,8 @@ def narratives_section(doc: Doc, shown: set[str]) -> str:
         body = '<p class="muted">No narrative (a claim retold across articles) was found.</p>'
     intro = ('<p class="muted">Each narrative is a claim retold across articles (one claim retold, an event frame '
              'asserted, a codebook entry, or a shared story: articles telling one story in the same words), most '
-             'articles first; its primary sources are counted apart (unknown is never taken for state or independent). Each claim links to '
-             'its sentence.</p>')
+             'articles first; its primary sources are counted apart (unknown is never taken for state or '
+             'independent). Each claim links to its sentence.</p>')
     themes, listing = _listing(doc, "themes", shown, 0)
     extra = (f'<h3>Themes</h3><p class="muted">Broader: claims on one topic across incidents, not one claim '
              f'retold.</p>{listing}') if themes else ""
