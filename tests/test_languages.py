@@ -12,7 +12,7 @@ from headwater.enrich.attributions.multilingual import find_attributions_multili
 from headwater.extract.dates import find_dates
 from headwater.extract.language import LanguageDetector
 from headwater.extract.outlets import norm
-from headwater.lang import LANGUAGES, analysis_level, ensure_languages, language_notice, pack_for
+from headwater.lang import LANGUAGES, analysis_level, ensure_languages, language_notice, pack_for, vectors_notice
 from headwater.model import Article
 from headwater.resources import Resources
 
@@ -52,6 +52,8 @@ def test_packs_register_with_their_data() -> None:
     assert analysis_level("en") == "full" and analysis_level("ru") == "full"
     assert analysis_level("uk") == "partial" and analysis_level("it") == "minimal"
     assert "no language pack" in language_notice("it")
+    assert "--vectors e5" in str(vectors_notice({"en": 3, "ru": 2}, "lexical"))
+    assert vectors_notice({"en": 3, "ru": 2}, "e5") is None and vectors_notice({"en": 3, "unknown": 1}, "lexical") is None
 
 
 @pytest.mark.parametrize(("code", "text", "iso"), [

@@ -10,7 +10,7 @@ import click
 from headwater import __version__
 from headwater.embed import EmbedderError
 from headwater.enrich.registry import PipelineError
-from headwater.lang import languages_line
+from headwater.lang import languages_line, vectors_notice
 from headwater.link.taxonomy import TaxonomyError
 from headwater.model import key
 from headwater.pipeline import AnalyzeOptions, Linked, analyze
@@ -86,6 +86,8 @@ def analyze_cmd(inputs: tuple[str, ...], out_dir: str, db_path: str | None, mode
                f"with errors; {time.monotonic() - started:.1f} s")
     click.echo("  found     " + ", ".join(_count(s.get(k, 0), label) for k, label in FOUND))
     click.echo("  " + languages_line(s.get("languages") or {}))
+    if notice := vectors_notice(s.get("languages") or {}, opts.claim_vectors()):
+        click.echo("  " + notice)
     if result.linked is not None:
         click.echo("  " + linked_line(result.linked))
     for name, path in result.outputs.items():
