@@ -75,35 +75,55 @@ def said(a: Article) -> list[list[str]]:
     return [words(str(c.get("text") or "")) for c in a.findings.get("claims", [])]
 
 
-class Tfidf:
-    """TF-IDF (sublinear tf, L2-normalised rows) over the words of ``docs`` that at least MIN_DF and at
-    most MAX_DF of the documents use; ``df`` and ``n`` (document frequencies and size of a larger corpus
-    the documents belong to) weigh them as that corpus would (by default, the documents themselves)."""
+Triples = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vectors]  # sparse rows: (row, column, value)
 
-    def __init__(self, docs: list[list[str]], df: dict[str, int] | None = None, n: int | None = None) -> None:
-        df = df if df is not None else dict(Counter(w for d in docs for w in set(d)))
-        n = n if n is not None else len(docs)
-        used = {w for d in docs for w in d}
-        self.vocab = {w: i for i, w in enumerate(sorted(w for w in used if MIN_DF <= df.get(w, 0) <= MAX_DF * n))}
-        self.idf = np.array([math.log(n / df[w]) for w in self.vocab], dtype=np.float32)
 
-    def rows(self, docs: list[list[str]]) -> Vectors:
-        """The documents' rows (dense, one column per word of the vocabulary)."""
-        at: list[int] = []
-        cols: list[int] = []
-        tf: list[float] = []
-        for r, d in enumerate(docs):
-            for w, k in Counter(d).items():
-                j = self.vocab.get(w)
-                if j is not None:
-                    at.append(r)
-                    cols.append(j)
-                    tf.append(1 + math.log(k))
-        m = np.zeros((len(docs), len(self.vocab)), dtype=np.float32)
-        if at:
-            vals = np.array(tf, dtype=np.float32) * self.idf[cols]
-            norms = np.sqrt(np.bincount(at, weights=vals * vals, minlength=len(docs)))
-            m[at, cols] = vals / norms[at]
+class Weighed:
+    """The TF-IDF (sublinear tf, L2-normalised rows) of a block's claims and of its articles (each the
+    sum of its claims' word counts), over the words at least MIN_DF and at most MAX_DF of the articles
+    use. ``df`` and ``n`` (document frequencies and size of a larger corpus the articles belong to)
+    weigh them as that corpus would; by default the articles' own. One pass over the words."""
+
+    def __init__(self, claim_words: list[list[str]], article_of: list[int], articles: int,
+                 df: dict[str, int] | None = None, n: int | None = None) -> None:
+        ids: dict[str, int] = {}
+        crow: list[int] = []
+        ccol: list[int] = []
+        ccnt: list[int] = []
+        for i, ws in enumerate(claim_words):
+            for w, k in Counter(ws).items():
+                crow.append(i)
+                ccol.append(ids.setdefault(w, len(ids)))
+                ccnt.append(k)
+        width = max(1, len(ids))
+        cr, cc, ck = (np.array(v, dtype=np.int64) for v in (crow, ccol, ccnt))
+        keys, inverse = np.unique(np.array(article_of, dtype=np.int64)[cr] * width + cc, return_inverse=True)
+        ar, ac, ak = keys // width, keys % width, np.bincount(inverse, weights=ck, minlength=len(keys))
+        if df is None:
+            dfv, n = np.bincount(ac, minlength=width), articles
+        else:
+            dfv, n = np.array([df.get(w, 0) for w in ids] or [0], dtype=np.int64), int(n or articles)
+        kept = (dfv >= MIN_DF) & (dfv <= MAX_DF * n)
+        self.words = int(kept.sum())
+        column = np.full(width, -1, dtype=np.int64)
+        column[kept] = np.arange(self.words)
+        idf = np.log(n / np.maximum(dfv, 1)).astype(np.float32)
+        self.claims = self._weigh(cr, cc, ck, len(claim_words), column, idf)
+        self.articles = self._weigh(ar, ac, ak, articles, column, idf)
+
+    @staticmethod
+    def _weigh(rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64], counts: npt.NDArray[Any],
+               nrows: int, column: npt.NDArray[np.int64], idf: Vectors) -> Triples:
+        keep = column[cols] >= 0 if len(cols) else np.zeros(0, dtype=bool)
+        rows, cols, counts = rows[keep], cols[keep], counts[keep]
+        vals = ((1 + np.log(counts)) * idf[cols]).astype(np.float32)
+        norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=nrows))
+        return rows, column[cols], (vals / np.maximum(norms[rows], 1e-12)).astype(np.float32)
+
+    def dense(self, triples: Triples, nrows: int) -> Vectors:
+        rows, cols, vals = triples
+        m = np.zeros((nrows, self.words), dtype=np.float32)
+        m[rows, cols] = vals
         return m
 
 
@@ -184,31 +204,44 @@ def broad_narratives(arts: dict[int, Article], leave: set[int] | frozenset[int] 
     return [n for rows in blocks(arts) for n in block_narratives([r for r in rows if r not in leave], arts)]
 
 
-def block_narratives(rows: list[int], arts: dict[int, Article], tf: Tfidf | None = None) -> list[dict[str, Any]]:
-    """The broad narratives of these articles (of one language), weighed by ``tf`` (by default, by the
-    articles' own document frequencies)."""
+def block_narratives(rows: list[int], arts: dict[int, Article], df: dict[str, int] | None = None,
+                     n: int | None = None) -> list[dict[str, Any]]:
+    """The broad narratives of these articles (of one language), weighed with ``df`` and ``n`` (the
+    document frequencies and size of the corpus they belong to; by default their own)."""
     if len(rows) < 2:
         return []
-    claims_words = {r: said(arts[r]) for r in rows}
-    docs = [[w for ws in claims_words[r] for w in ws] for r in rows]
-    tf = tf or Tfidf(docs)
-    if not tf.vocab:
+    claims = [ClaimRow(p, c) for p, r in enumerate(rows) for c in arts[r].findings.get("claims", [])]
+    tf = Weighed([words(str(c.claim.get("text") or "")) for c in claims], [c.article for c in claims], len(rows), df, n)
+    if not tf.words:
         return []
-    a = tf.rows(docs)
+    a = tf.dense(tf.articles, len(rows))
+    _, cols, vals = tf.claims
+    first = np.searchsorted(tf.claims[0], np.arange(len(claims) + 1))  # claim i's triples: first[i]:first[i + 1]
+    of_article: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        of_article[c.article].append(i)
     out = []
     for group in average_linkage(a @ a.T, BROAD_SIM):
         if len(group) < 2:
             continue
         centre = normalise(a[group].mean(axis=0)[None])[0]
-        claims = [ClaimRow(rows[p], c) for p in group for c in arts[rows[p]].findings.get("claims", [])]
-        x = tf.rows([w for p in group for w in claims_words[rows[p]]])
-        near = x @ centre
-        of_article: dict[int, list[int]] = defaultdict(list)
-        for i, c in enumerate(claims):
-            of_article[c.article].append(i)
-        evidence = sorted(i for mine in of_article.values() for i in sorted(mine, key=lambda i: -near[i])[:EVIDENCE])
-        out.append(describe(evidence, claims, x, arts, "broad"))
+        near = {i: float(vals[first[i]:first[i + 1]] @ centre[cols[first[i]:first[i + 1]]])
+                for p in group for i in of_article[p]}
+        evidence = sorted(i for p in group for i in sorted(of_article[p], key=lambda i: -near[i])[:EVIDENCE])
+        picked = [ClaimRow(rows[claims[i].article], claims[i].claim) for i in evidence]
+        out.append(describe(list(range(len(evidence))), picked, _dense(evidence, cols, vals, first), arts, "broad"))
     return out
+
+
+def _dense(picked: list[int], cols: npt.NDArray[np.int64], vals: Vectors, first: npt.NDArray[np.int64]) -> Vectors:
+    """The picked rows of sparse triples as a dense matrix over the columns they use (their cosines are
+    those of the full rows)."""
+    spans = [np.arange(first[i], first[i + 1]) for i in picked]
+    used = np.unique(np.concatenate([cols[s] for s in spans])) if spans else np.zeros(0, dtype=np.int64)
+    m = np.zeros((len(picked), len(used)), dtype=np.float32)
+    for r, s in enumerate(spans):
+        m[r, np.searchsorted(used, cols[s])] = vals[s]
+    return m
 
 
 def across_languages(found: list[dict[str, Any]], arts: dict[int, Article],

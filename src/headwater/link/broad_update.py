@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from headwater.link.broad import BROAD_SIM, MAX_DF, MIN_DF, Tfidf, block_narratives, language_of, said
+from headwater.link.broad import BROAD_SIM, MAX_DF, MIN_DF, block_narratives, language_of, said
 from headwater.link.index import LinkIndex
 from headwater.model import Article, row_of
 
@@ -94,12 +94,9 @@ def add_broad(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch: 
     for r, a in arts.items():
         by_lang[language_of(a)].append(r)
     for lang, members in sorted(by_lang.items()):
-        profiles = {r: said(arts[r]) for r in members}
-        used = {w for ws in profiles.values() for c in ws for w in c}
+        used = {w for r in members for ws in said(arts[r]) for w in ws}
         df = index.counts(DF, {f"{lang}\t{t}" for t in [*used, ""]})
-        tf = Tfidf([[w for c in ws for w in c] for ws in profiles.values()],
-                   {t: df[f"{lang}\t{t}"] for t in used}, df[f"{lang}\t"])
-        regrouped += block_narratives(sorted(members), arts, tf)
+        regrouped += block_narratives(sorted(members), arts, {t: df[f"{lang}\t{t}"] for t in used}, df[f"{lang}\t"])
     kept = [n for i, n in enumerate(previous) if i not in hit]
     return kept, regrouped, {str(previous[i]["id"]) for i in hit}
 
