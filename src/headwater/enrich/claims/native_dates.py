@@ -139,8 +139,8 @@ def _reader(pack: LanguagePack) -> Reader:
 
     def read(text: str, pub: dt.date | None) -> Iterator[P.Found]:
         yield from P.full(text, months)
-        for s, e, m, d in find_day_months(text, months):
-            yield (s, e, *P.day_month(pub, m, d))
+        for s, e, mon, d in find_day_months(text, months):
+            yield (s, e, *P.day_month(pub, mon, d))
         for name, pat in pats.items():
             for m in pat.finditer(text):
                 v = value(name, m.groupdict(), m.group(0), pub)

@@ -1,0 +1,76 @@
+"""Dates news states in Russian, Portuguese, Bulgarian and English beyond full dates: relative ones
+anchored to the publication date, years and months alone, day ranges (hand-written sentences, no corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from headwater.enrich.claims.claim_dates import find_claim_dates
+
+PUB = "2024-07-03"  # a Wednesday
+
+# (language, sentence, the date's surface, its value, its basis, a range's last day)
+FOUND = [
+    ("ru", "Накануне, в Казани, министр выступил с речью.", "Накануне", "2024-07-02", "inferred", None),
+    ("ru", "Министр накануне заявил о новых переговорах.", "накануне", "2024-07-02", "inferred", None),
+    ("ru", "Завод построили два года назад на окраине.", "два года назад", "2022", "inferred", None),
+    ("ru", "Месяц назад мост закрыли на ремонт.", "Месяц назад", "2024-06", "inferred", None),
+    ("ru", "Учения прошли 1-3 марта 2023 года под Псковом.", "1-3 марта 2023 года", "2023-03-01", "explicit",
+     "2023-03-03"),
+    ("ru", "Форум пройдёт 10–12 июня в Сочи.", "10–12 июня", "2024-06-10", "inferred", "2024-06-12"),
+    ("pt", "O ministro falou na segunda-feira em Lisboa.", "na segunda-feira", "2024-07-01", "inferred", None),
+    ("pt", "A ponte caiu há três dias no norte.", "há três dias", "2024-06-30", "inferred", None),
+    ("pt", "Os preços subiram no mês passado.", "no mês passado", "2024-06", "inferred", None),
+    ("pt", "A lei foi aprovada em março de 2022.", "março de 2022", "2022-03", "explicit", None),
+    ("pt", "Ontem o governo recuou.", "Ontem", "2024-07-02", "inferred", None),
+    ("bg", "Министърът говори в понеделник в София.", "в понеделник", "2024-07-01", "inferred", None),
+    ("bg", "Мостът падна преди две години.", "преди две години", "2022", "inferred", None),
+    ("bg", "Цените скочиха миналия месец.", "миналия месец", "2024-06", "inferred", None),
+    ("bg", "Законът влезе в сила през 2019 г. след дълъг спор.", "2019 г.", "2019", "explicit", None),
+    ("en", "The drills ran March 1-3, 2023 near the border.", "March 1-3, 2023", "2023-03-01", "explicit",
+     "2023-03-03"),
+    ("en", "The plant was built two years ago by the river.", "two years ago", "2022", "inferred", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface", "value", "basis", "until"), FOUND)
+def test_a_date_is_found_with_its_span_and_value(lang: str, sentence: str, surface: str, value: str,
+                                                  basis: str, until: str | None) -> None:
+    found = find_claim_dates(sentence, lang, PUB)
+    assert [d.text for d in found] == [surface]
+    d = found[0]
+    assert sentence[d.start:d.end] == surface
+    assert (d.date, d.basis, d.until) == (value, basis, until)
+    # an inferred date says what it was worked out from; an explicit one needs nothing
+    assert d.inferred_from == (f"published {PUB}" if basis == "inferred" else None)
+
+
+NOT_DATES = [
+    ("ru", "Накануне выборов министр уехал в отпуск."),  # the eve of the elections: no day named
+    ("ru", "Несколько дней назад пришли тревожные новости."),  # how many days is not said
+    ("pt", "O barco ficou em mar aberto por horas."),  # "mar" is the sea, not March
+    ("pt", "O candidato perdeu na segunda volta."),  # the second round, not Monday
+    ("pt", "Já há anos que a fábrica fechou."),  # "for years": no count
+    ("bg", "Армията изпрати 2000 войници на границата."),  # a count of soldiers, not a year
+    ("en", "The officers spoke years ago about reform."),  # vague
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NOT_DATES)
+def test_a_non_date_is_not_found(lang: str, sentence: str) -> None:
+    assert find_claim_dates(sentence, lang, PUB) == []
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
+    found = find_claim_dates("Накануне заявили, что два года назад и 1-3 марта всё решили, а в 2022 году отменили.",
+                             "ru", None)
+    assert [(d.text, d.date, d.basis, d.inferred_from) for d in found] == [
+        ("Накануне", None, None, None), ("два года назад", None, None, None), ("1-3 марта", None, None, None),
+        ("2022 году", "2022", "explicit", None)]
+    pt = find_claim_dates("Há dois anos e no mês passado.", "pt", None)
+    assert [d.date for d in pt] == [None, None]
+
+
+def test_as_dict_carries_the_range_end_and_the_anchor_only_where_they_say_something() -> None:
+    ranged, plain = find_claim_dates("Учения 1-3 марта и в 2022 году.", "ru", PUB)
+    assert ranged.as_dict(0)["until"] == "2024-03-03" and ranged.as_dict(0)["inferred_from"] == f"published {PUB}"
+    assert "until" not in plain.as_dict(0) and "inferred_from" not in plain.as_dict(0)
