@@ -65,7 +65,7 @@ def find_dateline(text: str, months: Mapping[str, int], weekdays: Mapping[str, i
     month, day = months[(m["mon"] or m["mon2"]).lower()], int(m["d"] or m["d2"])
     if not 1 <= day <= 31:
         return None
-    written = head[m.start():m.end()].strip()
+    written = head[m.start():m.end()].strip().rstrip(".,")
     today = today or dt.date.today()
     if m["year"]:
         iso = _iso(int(m["year"]), month, day)

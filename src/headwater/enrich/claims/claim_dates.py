@@ -62,6 +62,8 @@ _EN_SHIFT = {"last": -1, "this": 0, "next": 1}
 # "two years ago", "a month ago", "three weeks ago" (days: ``reldates.AGO``); "years ago" alone is vague.
 _EN_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
                      r"(?P<unit>week|month|year)s?\s+ago\b", re.I)
+# "in the past 24 hours", "over the last day": the day up to publication, a span with no one date (unresolved).
+_EN_PAST_DAY = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)\b", re.I)
 _EN_COUNT = {"eight": 8, "nine": 9, "ten": 10, **reldates.NUMBER_WORDS}
 
 
@@ -85,6 +87,8 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
     for m in _EN_AGO.finditer(text):
         n = int(m["n"]) if m["n"].isdigit() else _EN_COUNT[m["n"].lower()]
         yield (m.start(), m.end(), *P.period(pub, m["unit"].lower(), -n))
+    for m in _EN_PAST_DAY.finditer(text):
+        yield m.start(), m.end(), None, None, "day"
     yield from P.years(text)
 
 

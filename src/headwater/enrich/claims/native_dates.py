@@ -77,6 +77,12 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         verb = P.alt(eve.get("verb_endings"))
         pats["eve"] = re.compile(rf"(?<!\w)(?:{P.alt(eve.get('words'))})(?=\s*(?:[,.;:!?)—–-]|$)|\s+(?:{after})(?!\w)|"
                                  rf"\s+[^\W\d_]+(?:{verb})(?!\w))", re.I)
+    if past := words.get("past_day"):
+        # "за минувшие сутки": the day up to publication, a span with no one date of its own (unresolved,
+        # as "на этой неделе" is); "за сутки до выборов" is a day before something else, not read.
+        not_before = P.alt(past.get("not_before"))
+        stop = rf"(?!\s+(?:{not_before})(?!\w))" if not_before else ""
+        pats["past_day"] = re.compile(rf"(?<!\w)(?:{P.alt(past.get('words'))})(?!\w){stop}", re.I)
     ago_numbers = P.alt(words.get("ago_numbers")) or "x^"
     ago_units = P.alt(words.get("ago_units"))
     if ago_units and words.get("ago_word"):
@@ -128,6 +134,8 @@ def _reader(pack: LanguagePack) -> Reader:
             return P.day(pub, days[" ".join(matched.lower().split())])
         if name == "eve":
             return P.day(pub, 1)
+        if name == "past_day":
+            return None, None, "day"
         if name in ("ago", "ago_before"):
             n = g["n"]
             if not n and g["unit"].lower() not in one:
