@@ -79,3 +79,20 @@ def test_as_dict_carries_the_range_end_and_the_anchor_only_where_they_say_someth
     ranged, plain = find_claim_dates("Учения 1-3 марта и в 2022 году.", "ru", PUB)
     assert ranged.as_dict(0)["until"] == "2024-03-03" and ranged.as_dict(0)["inferred_from"] == f"published {PUB}"
     assert "until" not in plain.as_dict(0) and "inferred_from" not in plain.as_dict(0)
+
+
+def test_the_eve_in_a_tag_dates_the_saying() -> None:
+    from headwater.enrich.claims.records import find_claims
+    from headwater.model import Article
+
+    text = "Губернатор накануне заявил, что новый мост через реку откроют для движения после ремонта осенью."
+    claim = "новый мост через реку откроют для движения после ремонта осенью"
+    s = text.index(claim)
+    a = Article(source="x", title="", text=text, language="ru", published=PUB)
+    a.attributions = [{"claim": claim, "start": s, "end": s + len(claim), "cue": "заявил",
+                       "cue_start": text.index("заявил"), "sources": [{"name": "Губернатор", "kind": "person"}],
+                       "quote": False}]
+    found = next(c for c in find_claims(a, None) if c["field"] == "text" and c["text"] == claim)
+    (d,) = found["date_spans"]
+    assert (text[d["start"]:d["end"]], d["date"], d["of"], d["inferred_from"]) == (
+        "накануне", "2024-07-02", "statement", f"published {PUB}")
