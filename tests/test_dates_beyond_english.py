@@ -17,6 +17,9 @@ FOUND = [
     ("ru", "Учения прошли 1-3 марта 2023 года под Псковом.", "1-3 марта 2023 года", "2023-03-01", "explicit",
      "2023-03-03"),
     ("ru", "Форум пройдёт 10–12 июня в Сочи.", "10–12 июня", "2024-06-10", "inferred", "2024-06-12"),
+    ("ru", "Учения пройдут с 1 по 3 марта под Псковом.", "1 по 3 марта", "2024-03-01", "inferred", "2024-03-03"),
+    ("pt", "Os exercícios foram de 1 a 3 de março.", "1 a 3 de março", "2024-03-01", "inferred", "2024-03-03"),
+    ("bg", "Ученията бяха от 1 до 3 март край Варна.", "1 до 3 март", "2024-03-01", "inferred", "2024-03-03"),
     ("pt", "O ministro falou na segunda-feira em Lisboa.", "na segunda-feira", "2024-07-01", "inferred", None),
     ("pt", "A ponte caiu há três dias no norte.", "há três dias", "2024-06-30", "inferred", None),
     ("pt", "Os preços subiram no mês passado.", "no mês passado", "2024-06", "inferred", None),
@@ -52,6 +55,7 @@ NOT_DATES = [
     ("ru", "Несколько дней назад пришли тревожные новости."),  # how many days is not said
     ("ru", "Войска отошли за сутки до выборов."),  # a day before something else
     ("ru", "Завод выпускает сто машин в сутки."),  # a rate, not a date
+    ("ru", "Цена выросла с 10 по 30 рублей."),  # a range of amounts, not of days
     ("pt", "O barco ficou em mar aberto por horas."),  # "mar" is the sea, not March
     ("pt", "O candidato perdeu na segunda volta."),  # the second round, not Monday
     ("pt", "Já há anos que a fábrica fechou."),  # "for years": no count

@@ -135,13 +135,14 @@ def day_range(pub: dt.date | None, m: int, first: int, last: int, year: int | No
 
 
 def ranges(text: str, months: Mapping[str, int], pub: dt.date | None, month_first: bool = False,
-           year_words: str = "") -> Iterator[Ranged]:
-    """Day ranges within one month: "1-3 марта (2022 года)", "1–3 de março", and with ``month_first``
-    also "March 1-3(, 2022)". A range across months ("с 24 февраля по 3 марта") is two dates, read apart."""
+           year_words: str = "", joiners: str = "") -> Iterator[Ranged]:
+    """Day ranges within one month: "1-3 марта (2022 года)", "1–3 de março", with a language's
+    ``joiners`` also "с 1 по 3 марта", "de 1 a 3 de março", and with ``month_first`` "March 1-3(, 2022)".
+    A range across months ("с 24 февраля по 3 марта") is two dates, read apart."""
     mon = alt(months)
     if not mon:
         return
-    dash = r"\s*[-–—]\s*"
+    dash = rf"(?:\s*[-–—]\s*|\s+(?:{joiners})\s+)" if joiners else r"\s*[-–—]\s*"
     yw = rf"(?:\s*(?:{year_words})(?!\w))?" if year_words else ""
     year = rf"(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d){yw})?"
     pats = [rf"(?<![\w.-])(?P<a>[0-3]?\d){dash}(?P<b>[0-3]?\d)\.?\s+(?:de\s+)?(?P<mon>{mon})(?!\w){year}"]
