@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from headwater.extract.dates import find_dates
 
@@ -134,22 +135,28 @@ def day_range(pub: dt.date | None, m: int, first: int, last: int, year: int | No
     return (start.isoformat(), "inferred", "day"), end[0]
 
 
-def ranges(text: str, months: Mapping[str, int], pub: dt.date | None, month_first: bool = False,
-           year_words: str = "", joiners: str = "") -> Iterator[Ranged]:
-    """Day ranges within one month: "1-3 марта (2022 года)", "1–3 de março", with a language's
-    ``joiners`` also "с 1 по 3 марта", "de 1 a 3 de março", and with ``month_first`` "March 1-3(, 2022)".
-    A range across months ("с 24 февраля по 3 марта") is two dates, read apart."""
-    mon = alt(months)
-    if not mon:
-        return
+@lru_cache(maxsize=32)
+def _range_patterns(month_words: tuple[str, ...], month_first: bool, year_words: str,
+                    joiners: str) -> tuple[re.Pattern[str], ...]:
+    mon = alt(month_words)
     dash = rf"(?:\s*[-–—]\s*|\s+(?:{joiners})\s+)" if joiners else r"\s*[-–—]\s*"
     yw = rf"(?:\s*(?:{year_words})(?!\w))?" if year_words else ""
     year = rf"(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d){yw})?"
     pats = [rf"(?<![\w.-])(?P<a>[0-3]?\d){dash}(?P<b>[0-3]?\d)\.?\s+(?:de\s+)?(?P<mon>{mon})(?!\w){year}"]
     if month_first:
         pats.append(rf"(?<!\w)(?P<mon>{mon})\.?\s+(?P<a>[0-3]?\d){dash}(?P<b>[0-3]?\d)(?![\d\w]){year}")
-    for p in pats:
-        for m in re.finditer(p, text, re.I):
+    return tuple(re.compile(p, re.I) for p in pats)
+
+
+def ranges(text: str, months: Mapping[str, int], pub: dt.date | None, month_first: bool = False,
+           year_words: str = "", joiners: str = "") -> Iterator[Ranged]:
+    """Day ranges within one month: "1-3 марта (2022 года)", "1–3 de março", with a language's
+    ``joiners`` also "с 1 по 3 марта", "de 1 a 3 de março", and with ``month_first`` "March 1-3(, 2022)".
+    A range across months ("с 24 февраля по 3 марта") is two dates, read apart."""
+    if not months:
+        return
+    for pat in _range_patterns(tuple(months), month_first, year_words, joiners):
+        for m in pat.finditer(text):
             value, until = day_range(pub, months[m["mon"].lower().rstrip(".")], int(m["a"]), int(m["b"]),
                                      int(m["year"]) if m["year"] else None)
             if value[2] is not None:
