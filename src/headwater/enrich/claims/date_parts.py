@@ -135,6 +135,11 @@ def day_range(pub: dt.date | None, m: int, first: int, last: int, year: int | No
     return (start.isoformat(), "inferred", "day"), end[0]
 
 
+# Two day numbers joined by a dash or a short word: a sentence without one has no day range to look for
+# (most have none; the month-word patterns are the costly part).
+_RANGE_HINT = re.compile(r"\d\s*(?:[-–—]|\s\w{1,3}\s)\s*\d")
+
+
 @lru_cache(maxsize=32)
 def _range_patterns(month_words: tuple[str, ...], month_first: bool, year_words: str,
                     joiners: str) -> tuple[re.Pattern[str], ...]:
@@ -153,7 +158,7 @@ def ranges(text: str, months: Mapping[str, int], pub: dt.date | None, month_firs
     """Day ranges within one month: "1-3 марта (2022 года)", "1–3 de março", with a language's
     ``joiners`` also "с 1 по 3 марта", "de 1 a 3 de março", and with ``month_first`` "March 1-3(, 2022)".
     A range across months ("с 24 февраля по 3 марта") is two dates, read apart."""
-    if not months:
+    if not months or not _RANGE_HINT.search(text):
         return
     for pat in _range_patterns(tuple(months), month_first, year_words, joiners):
         for m in pat.finditer(text):
