@@ -25,6 +25,8 @@ FOUND = [
     ("pt", "Os preços subiram no mês passado.", "no mês passado", "2024-06", "inferred", None),
     ("pt", "A lei foi aprovada em março de 2022.", "março de 2022", "2022-03", "explicit", None),
     ("pt", "Ontem o governo recuou.", "Ontem", "2024-07-02", "inferred", None),
+    ("pt", "A lei caiu em 15 de março do ano passado.", "15 de março do ano passado", "2023-03-15", "inferred", None),
+    ("bg", "Законът падна на 15 март миналата година.", "15 март миналата година", "2023-03-15", "inferred", None),
     ("bg", "Министърът говори в понеделник в София.", "в понеделник", "2024-07-01", "inferred", None),
     ("bg", "Мостът падна преди две години.", "преди две години", "2022", "inferred", None),
     ("bg", "Цените скочиха миналия месец.", "миналия месец", "2024-06", "inferred", None),

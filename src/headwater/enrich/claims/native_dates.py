@@ -47,12 +47,16 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         if cues := P.alt(words.get("month_cues")):
             pats["month_cue"] = re.compile(rf"(?<!\w)(?:{cues})\s+(?P<mon>{_cue_months(months)})(?!\w)", re.I)
         if shifts and units:
+            # "15 сентября прошлого года", "15 de março do ano passado", "3 март миналата година": a day or a
+            # month of the year before (or this, or the next), the year word before or after its shift.
             gen = P.alt(w for w, u in (words.get("period_units") or {}).items() if u == "year")
+            preps = P.alt(words.get("period_prepositions"))
+            of = rf"(?:(?:{preps})\s+)?" if preps else ""
+            which = rf"{of}(?:(?P<shift>{shifts})\s+(?:{gen})|(?:{gen})\s+(?P<shift2>{shifts}))(?!\w)"
             pats["day_month_shift"] = re.compile(
-                rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+)?(?P<mon>{mon})\s+(?P<shift>{shifts})\s+(?:{gen})(?!\w)", re.I)
+                rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+|de\s+)?(?P<mon>{mon})\s+{which}", re.I)
             pats["month_shift"] = re.compile(
-                rf"(?<!\w)(?:(?:{P.alt(words.get('month_cues'))})\s+)?(?P<mon>{mon})\s+(?P<shift>{shifts})\s+(?:{gen})(?!\w)",
-                re.I)
+                rf"(?<!\w)(?:(?:{P.alt(words.get('month_cues'))})\s+)?(?P<mon>{mon})\s+{which}", re.I)
     if shifts and units:
         preps = P.alt(words.get("period_prepositions"))
         lead = rf"(?:(?:{preps})\s+)?" if preps else ""
@@ -116,14 +120,14 @@ def _reader(pack: LanguagePack) -> Reader:
         if name == "month_cue":
             return P.month(pub, months[g["mon"].lower()])
         if name == "day_month_shift":
-            y = pub.year + shifts[g["shift"].lower()] if pub else None
+            y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
             try:
                 iso = dt.date(y, months[g["mon"].lower()], int(g["d"])).isoformat() if y else None
             except ValueError:
                 return None
             return iso, "inferred" if iso else None, "day"
         if name == "month_shift":
-            y = pub.year + shifts[g["shift"].lower()] if pub else None
+            y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
             return f"{y:04d}-{months[g['mon'].lower()]:02d}" if y else None, "inferred" if y else None, "month"
         if name == "period":
             unit, shift = (g["unit"], g["shift"]) if g["unit"] else (g["unit2"], g["shift2"])
