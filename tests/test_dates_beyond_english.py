@@ -61,6 +61,8 @@ NOT_DATES = [
     ("pt", "O barco ficou em mar aberto por horas."),  # "mar" is the sea, not March
     ("pt", "O candidato perdeu na segunda volta."),  # the second round, not Monday
     ("pt", "Já há anos que a fábrica fechou."),  # "for years": no count
+    ("pt", "Hoje em dia ninguém lê jornais."),  # nowadays
+    ("pt", "É o comunismo nos dias de hoje."),  # nowadays
     ("bg", "Армията изпрати 2000 войници на границата."),  # a count of soldiers, not a year
     ("en", "The officers spoke years ago about reform."),  # vague
 ]

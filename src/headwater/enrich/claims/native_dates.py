@@ -73,6 +73,8 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
             re.I)
     if words.get("days"):
         pats["days"] = re.compile(rf"(?<!\w)(?:{P.alt(words['days'])})(?!\w)", re.I)
+    if words.get("days_idioms"):
+        pats["idioms"] = re.compile(rf"(?<!\w)(?:{P.alt(words['days_idioms'])})(?!\w)", re.I)
     if eve := words.get("eve"):
         # "накануне" alone is the day before publication ("Накануне, 2 июля, …", "накануне заявил"); before a
         # noun it is the eve of that ("накануне выборов"): only read before punctuation, a time-of-day
@@ -113,6 +115,7 @@ def _reader(pack: LanguagePack) -> Reader:
     # Unit forms that mean one of it with no number ("год назад", "a week ago"); a plural alone is vague.
     one = {str(w).lower() for w in words.get("ago_one") or ()}
     pats = _patterns(months, words)
+    idiom = pats.pop("idioms", None)
 
     def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None) -> P.Value | None:
         if name == "month_year":
@@ -150,11 +153,14 @@ def _reader(pack: LanguagePack) -> Reader:
         return None
 
     def read(text: str, pub: dt.date | None) -> Iterator[P.Found]:
+        idioms = [m.span() for m in idiom.finditer(text)] if idiom is not None else []
         yield from P.full(text, months)
         for s, e, mon, d in find_day_months(text, months):
             yield (s, e, *P.day_month(pub, mon, d))
         for name, pat in pats.items():
             for m in pat.finditer(text):
+                if name == "days" and any(a <= m.start() < b for a, b in idioms):
+                    continue  # "hoje em dia": nowadays, no day
                 v = value(name, m.groupdict(), m.group(0), pub)
                 if v is not None:
                     yield (m.start(), m.end(), *v)
