@@ -104,3 +104,18 @@ def test_the_eve_in_a_tag_dates_the_saying() -> None:
     (d,) = found["date_spans"]
     assert (text[d["start"]:d["end"]], d["date"], d["of"], d["inferred_from"]) == (
         "накануне", "2024-07-02", "statement", f"published {PUB}")
+
+
+def test_one_unresolved_date_written_in_two_cases_is_no_contradiction() -> None:
+    from headwater.link.contradictions import compare
+
+    def claim(text: str, when: str) -> dict[str, object]:
+        s = text.index(when)
+        return {"text": text, "date_spans": [{"text": when, "start": s, "end": s + len(when), "date": None,
+                                              "precision": "day"}]}
+
+    a = claim("Na segunda-feira o exército recuou.", "Na segunda-feira")
+    b = claim("O exército recuou na segunda-feira.", "na segunda-feira")
+    assert compare(("a1", a), ("a2", b), same_incident=True) == []
+    c = claim("O exército recuou na terça-feira.", "na terça-feira")
+    assert [slot for slot, _, _ in compare(("a1", a), ("a3", c), same_incident=True)] == ["date"]
