@@ -6,7 +6,7 @@ Issue 15 asks for each of these rates on the Russian articles of a peer set to b
 English rate on the English articles of the same set. Per language it prints the articles, then per
 article: attributions (claims with a source), place mentions, date mentions in the claims (what the
 claims list carries under ``dates``), characters of text, and attributions per 1,000 characters
-(the sets differ in length, so the per-article rate alone can mislead). With ``--sample N`` it also
+and dates per 1,000 characters (the sets differ in length, so the per-article rate alone can mislead). With ``--sample N`` it also
 prints N random attributions of ``--lang`` (speaker, cue, claim) to check by hand.
 """
 from __future__ import annotations
@@ -48,11 +48,12 @@ def main() -> None:
     for path in args.analyses:
         with open(path, encoding="utf-8") as f:
             docs.append(json.load(f))
-    print(f"{'lang':6}{'articles':>9}{'attr/art':>10}{'places/art':>12}{'dates/art':>11}{'chars/art':>11}{'attr/1k':>9}")
+    print(f"{'lang':6}{'articles':>9}{'attr/art':>10}{'places/art':>12}{'dates/art':>11}{'chars/art':>11}{'attr/1k':>9}{'dates/1k':>10}")
     for lang, c in sorted(rates(docs).items()):
         n = c["articles"] or 1
         print(f"{lang:6}{int(c['articles']):>9}{c['attributions'] / n:>10.2f}{c['places'] / n:>12.2f}"
-              f"{c['dates'] / n:>11.2f}{c['chars'] / n:>11.0f}{1000 * c['attributions'] / (c['chars'] or 1):>9.2f}")
+              f"{c['dates'] / n:>11.2f}{c['chars'] / n:>11.0f}{1000 * c['attributions'] / (c['chars'] or 1):>9.2f}"
+              f"{1000 * c['dates'] / (c['chars'] or 1):>10.2f}")
     if args.sample:
         pool = []
         for doc in docs:

@@ -34,7 +34,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "outlet_basis": "what showed the outlet: url, metadata, dateline, signature, title, byline, input",
             "wire": "a wire agency named in a dateline (not the publisher)",
             "published": "publication date, ISO 8601, only as stated",
-            "published_basis": "explicit, or inferred (day/month order could not be told apart)",
+            "published_basis": "explicit, or inferred (day/month order could not be told apart, or a dateline's "
+                               "year worked out from the text; published_evidence says which)",
             "published_evidence": "the string the date was read from", "site_name": "site name from page metadata",
             "language": "ISO 639-1 language code", "input_kind": "text or html", "text": "the clean article text",
             "focus": "JSON: where the main reported event happened", "notes": "JSON list: how facts were found",

@@ -56,10 +56,15 @@ def extract_article(raw: RawInput, outlets: OutletRegistry, detect: LanguageDete
             published, basis, evidence = _local_date(language, header)
     else:
         language = _declared(language)
+    dateline_note = None
+    if published is None:
+        published, basis, evidence, dateline_note = _dateline_date(language, text)
 
     who = identify(outlets, url=url, site_name=site_name, title=title, header=header, text=text,
                    raw=search_raw, stated=meta.get("outlet"))
     notes = [f"outlet from {who.outlet.basis}: {who.evidence}"] if who.outlet else []
+    if dateline_note:
+        notes.append(dateline_note)
     return Article(
         source=raw.source, text=text, title=who.title, url=url, outlet=who.outlet, wire=who.wire,
         published=published, published_basis=basis, published_evidence=evidence,  # type: ignore[arg-type]
@@ -70,6 +75,30 @@ def _declared(language: str | None) -> str | None:
     """A page's declared language as a bare ISO 639-1 code ("en-US" -> "en")."""
     code = (language or "").strip().lower().replace("_", "-").split("-")[0]
     return code if len(code) == 2 and code.isalpha() else None
+
+
+def _dateline_date(language: str | None, text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """The publication date a dateline gives when nothing else dates the article: (published, basis,
+    evidence, note). A dateline without a year the text can fix dates nothing; the note says it was seen."""
+    from headwater.extract.datelines import find_dateline
+    from headwater.lang import english, ensure_languages, pack_for
+
+    ensure_languages()
+    en = pack_for("en")
+    months = dict(en.months()) if en is not None else {}
+    weekdays = {str(w).lower(): int(n) for n, forms in english("weekdays").items() for w in forms}
+    pack = pack_for(language) if language and language != "en" else None
+    if pack is not None:
+        months.update(pack.months())
+        weekdays.update({str(w).lower(): int(n) for n, forms in ((pack.data("dates") or {}).get("weekdays") or {}).items()
+                         for w in forms})
+    found = find_dateline(text, months, weekdays)
+    if found is None:
+        return None, None, None, None
+    if found.iso is None:
+        return None, None, None, f"dateline {found.text!r} gives no year: publication date unknown"
+    basis = "explicit" if found.how == "dateline" else "inferred"
+    return found.iso, basis, f"{found.how}: {found.text}", None
 
 
 def _local_date(language: str, header: str) -> tuple[str | None, str | None, str | None]:

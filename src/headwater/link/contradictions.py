@@ -99,7 +99,9 @@ def _dates(c: Claim) -> set[str]:
     spans = c.get("date_spans")
     if isinstance(spans, list) and spans:
         # not the day it was said (``of: statement``): two outlets may report one claim on two days
-        return {str(d.get("date") or d.get("text")) for d in spans if isinstance(d, dict) and d.get("of") != "statement"}
+        # unresolved ones as written, case and spacing aside ("Na segunda-feira" and "na segunda-feira" are one)
+        return {str(d.get("date") or " ".join(str(d.get("text")).lower().split()))
+                for d in spans if isinstance(d, dict) and d.get("of") != "statement"}
     return set(c.get("dates") or [])
 
 

@@ -1,0 +1,170 @@
+"""Dates in a language with a pack: its ``months.yaml`` and, where written, its ``dates.yaml``.
+
+What each key of ``dates.yaml`` means is documented in the Russian one (``lang/ru/dates.yaml``); a
+key a language leaves out turns that kind of date off, so a pack with month names only reads full
+dates, days and months, months with a year, day ranges and years.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from headwater.enrich.claims import date_parts as P
+from headwater.extract.dates import find_day_months
+from headwater.lang import LanguagePack, ensure_languages, pack_for
+
+Reader = Callable[[str, "dt.date | None"], Iterator[P.Found]]
+
+
+@lru_cache(maxsize=16)
+def native_reader(code: str) -> Reader | None:
+    ensure_languages()
+    pack = pack_for(code)
+    return None if pack is None else _reader(pack)
+
+
+def _cue_months(months: dict[str, int]) -> str:
+    """Month words that may stand after a time word ("в марте", "em março"): not an abbreviation
+    that begins another form of its month ("мар", "mar", "set", "out" are words too: "em mar aberto")."""
+    return P.alt(w for w, n in months.items()
+                 if not any(o != w and o.startswith(w) for o, k in months.items() if k == n))
+
+
+def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    mon = P.alt(months)
+    shifts = P.alt(words.get("period_shift"))
+    units = P.alt(words.get("period_units"))
+    year_words = P.alt(words.get("year_words"))
+    joiners = P.alt(words.get("month_year_joiners"))
+    year = (r"(?P<year>(?:19|20)\d\d)(?!\d)" + (rf"(?:\s*(?:{year_words})(?!\w))?" if year_words else ""))
+    pats: dict[str, re.Pattern[str]] = {}
+    if mon:
+        join = rf"(?:\s+(?:{joiners}))?" if joiners else ""
+        pats["month_year"] = re.compile(rf"(?<!\w)(?P<mon>{mon})\.?,?{join}\s+{year}", re.I)
+        if cues := P.alt(words.get("month_cues")):
+            pats["month_cue"] = re.compile(rf"(?<!\w)(?:{cues})\s+(?P<mon>{_cue_months(months)})(?!\w)", re.I)
+        if shifts and units:
+            # "15 сентября прошлого года", "15 de março do ano passado", "3 март миналата година": a day or a
+            # month of the year before (or this, or the next), the year word before or after its shift.
+            gen = P.alt(w for w, u in (words.get("period_units") or {}).items() if u == "year")
+            preps = P.alt(words.get("period_prepositions"))
+            of = rf"(?:(?:{preps})\s+)?" if preps else ""
+            which = rf"{of}(?:(?P<shift>{shifts})\s+(?:{gen})|(?:{gen})\s+(?P<shift2>{shifts}))(?!\w)"
+            pats["day_month_shift"] = re.compile(
+                rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+|de\s+)?(?P<mon>{mon})\s+{which}", re.I)
+            pats["month_shift"] = re.compile(
+                rf"(?<!\w)(?:(?:{P.alt(words.get('month_cues'))})\s+)?(?P<mon>{mon})\s+{which}", re.I)
+    if shifts and units:
+        preps = P.alt(words.get("period_prepositions"))
+        lead = rf"(?:(?:{preps})\s+)?" if preps else ""
+        # Shift before the unit ("в прошлом месяце", "миналата година", "este ano") or after it ("no mês passado").
+        pats["period"] = re.compile(rf"(?<!\w){lead}(?:(?P<shift>{shifts})\s+(?P<unit>{units})|"
+                                    rf"(?P<unit2>{units})\s+(?P<shift2>{shifts}))(?!\w)", re.I)
+    wds = {str(w).lower(): int(n) for n, forms in (words.get("weekdays") or {}).items() for w in forms}
+    if wds:
+        preps, last = P.alt(words.get("weekday_prepositions")), P.alt(words.get("weekday_last"))
+        night = P.alt(words.get("weekday_before"))
+        night = rf"(?:(?:{night})\s+)?" if night else ""
+        pats["weekday"] = re.compile(
+            rf"(?<!\w)(?:(?:{preps})\s+{night}(?:(?P<last>{last})\s+)?|(?P<last2>{last})\s+)(?P<wd>{P.alt(wds)})(?!\w)",
+            re.I)
+    if words.get("days"):
+        pats["days"] = re.compile(rf"(?<!\w)(?:{P.alt(words['days'])})(?!\w)", re.I)
+    if words.get("days_idioms"):
+        pats["idioms"] = re.compile(rf"(?<!\w)(?:{P.alt(words['days_idioms'])})(?!\w)", re.I)
+    if eve := words.get("eve"):
+        # "накануне" alone is the day before publication ("Накануне, 2 июля, …", "накануне заявил"); before a
+        # noun it is the eve of that ("накануне выборов"): only read before punctuation, a time-of-day
+        # word or a past-tense verb.
+        after = P.alt(eve.get("followed_by"))
+        verb = P.alt(eve.get("verb_endings"))
+        pats["eve"] = re.compile(rf"(?<!\w)(?:{P.alt(eve.get('words'))})(?=\s*(?:[,.;:!?)—–-]|$)|\s+(?:{after})(?!\w)|"
+                                 rf"\s+[^\W\d_]+(?:{verb})(?!\w))", re.I)
+    if past := words.get("past_day"):
+        # "за минувшие сутки": the day up to publication, a span with no one date of its own (unresolved,
+        # as "на этой неделе" is); "за сутки до выборов" is a day before something else, not read.
+        not_before = P.alt(past.get("not_before"))
+        stop = rf"(?!\s+(?:{not_before})(?!\w))" if not_before else ""
+        pats["past_day"] = re.compile(rf"(?<!\w)(?:{P.alt(past.get('words'))})(?!\w){stop}", re.I)
+    ago_numbers = P.alt(words.get("ago_numbers")) or "x^"
+    ago_units = P.alt(words.get("ago_units"))
+    if ago_units and words.get("ago_word"):
+        pats["ago"] = re.compile(rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?(?P<unit>{ago_units})"
+                                 rf"\s+(?:{P.alt([words['ago_word']])})(?!\w)", re.I)
+    if ago_units and words.get("ago_prefix"):
+        pats["ago_before"] = re.compile(rf"(?<!\w)(?:{P.alt([words['ago_prefix']])})\s+(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?"
+                                 rf"(?P<unit>{ago_units})(?!\w)", re.I)
+    return pats
+
+
+def _reader(pack: LanguagePack) -> Reader:
+    months = pack.months()
+    words: dict[str, Any] = pack.data("dates") or {}
+    shifts = {str(k).lower(): int(v) for k, v in (words.get("period_shift") or {}).items()}
+    units = {str(k).lower(): str(v) for k, v in (words.get("period_units") or {}).items()}
+    wds = {str(w).lower(): int(n) for n, forms in (words.get("weekdays") or {}).items() for w in forms}
+    days = {str(k).lower(): int(v) for k, v in (words.get("days") or {}).items()}
+    ago_numbers = {str(k).lower(): int(v) for k, v in (words.get("ago_numbers") or {}).items()}
+    raw_units = words.get("ago_units") or {}
+    # A plain list is days ("три дня назад"); a mapping names each form's unit (day, week, month, year).
+    ago_units = {str(u).lower(): "day" for u in raw_units} if isinstance(raw_units, list) else \
+        {str(k).lower(): str(v) for k, v in raw_units.items()}
+    # Unit forms that mean one of it with no number ("год назад", "a week ago"); a plural alone is vague.
+    one = {str(w).lower() for w in words.get("ago_one") or ()}
+    pats = _patterns(months, words)
+    idiom = pats.pop("idioms", None)
+
+    def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None) -> P.Value | None:
+        if name == "month_year":
+            return f"{int(g['year']):04d}-{months[g['mon'].lower()]:02d}", "explicit", "month"
+        if name == "month_cue":
+            return P.month(pub, months[g["mon"].lower()])
+        if name == "day_month_shift":
+            y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
+            try:
+                iso = dt.date(y, months[g["mon"].lower()], int(g["d"])).isoformat() if y else None
+            except ValueError:
+                return None
+            return iso, "inferred" if iso else None, "day"
+        if name == "month_shift":
+            y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
+            return f"{y:04d}-{months[g['mon'].lower()]:02d}" if y else None, "inferred" if y else None, "month"
+        if name == "period":
+            unit, shift = (g["unit"], g["shift"]) if g["unit"] else (g["unit2"], g["shift2"])
+            return P.period(pub, units[unit.lower()], shifts[shift.lower()])
+        if name == "weekday":
+            return P.weekday(pub, wds[g["wd"].lower()], bool(g["last"] or g["last2"]))
+        if name == "days":
+            return P.day(pub, days[" ".join(matched.lower().split())])
+        if name == "eve":
+            return P.day(pub, 1)
+        if name == "past_day":
+            return None, None, "day"
+        if name in ("ago", "ago_before"):
+            n = g["n"]
+            if not n and g["unit"].lower() not in one:
+                return None  # "несколько дней назад": how many is not said
+            back = 1 if not n else int(n) if n.isdigit() else ago_numbers[n.lower()]
+            unit = ago_units[g["unit"].lower()]
+            return P.day(pub, back) if unit == "day" else P.period(pub, unit, -back)
+        return None
+
+    def read(text: str, pub: dt.date | None) -> Iterator[P.Found]:
+        idioms = [m.span() for m in idiom.finditer(text)] if idiom is not None else []
+        yield from P.full(text, months)
+        for s, e, mon, d in find_day_months(text, months):
+            yield (s, e, *P.day_month(pub, mon, d))
+        for name, pat in pats.items():
+            for m in pat.finditer(text):
+                if name == "days" and any(a <= m.start() < b for a, b in idioms):
+                    continue  # "hoje em dia": nowadays, no day
+                v = value(name, m.groupdict(), m.group(0), pub)
+                if v is not None:
+                    yield (m.start(), m.end(), *v)
+        yield from P.years(text, P.alt(words.get("year_words")), P.alt(words.get("year_prepositions")),
+                           P.alt(words.get("year_endings")))
+
+    return read

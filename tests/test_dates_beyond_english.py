@@ -1,0 +1,121 @@
+"""Dates news states in Russian, Portuguese, Bulgarian and English beyond full dates: relative ones
+anchored to the publication date, years and months alone, day ranges (hand-written sentences, no corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from headwater.enrich.claims.claim_dates import find_claim_dates
+
+PUB = "2024-07-03"  # a Wednesday
+
+# (language, sentence, the date's surface, its value, its basis, a range's last day)
+FOUND = [
+    ("ru", "Накануне, в Казани, министр выступил с речью.", "Накануне", "2024-07-02", "inferred", None),
+    ("ru", "Министр накануне заявил о новых переговорах.", "накануне", "2024-07-02", "inferred", None),
+    ("ru", "Завод построили два года назад на окраине.", "два года назад", "2022", "inferred", None),
+    ("ru", "Месяц назад мост закрыли на ремонт.", "Месяц назад", "2024-06", "inferred", None),
+    ("ru", "Учения прошли 1-3 марта 2023 года под Псковом.", "1-3 марта 2023 года", "2023-03-01", "explicit",
+     "2023-03-03"),
+    ("ru", "Форум пройдёт 10–12 июня в Сочи.", "10–12 июня", "2024-06-10", "inferred", "2024-06-12"),
+    ("ru", "Учения пройдут с 1 по 3 марта под Псковом.", "1 по 3 марта", "2024-03-01", "inferred", "2024-03-03"),
+    ("pt", "Os exercícios foram de 1 a 3 de março.", "1 a 3 de março", "2024-03-01", "inferred", "2024-03-03"),
+    ("bg", "Ученията бяха от 1 до 3 март край Варна.", "1 до 3 март", "2024-03-01", "inferred", "2024-03-03"),
+    ("pt", "O ministro falou na segunda-feira em Lisboa.", "na segunda-feira", "2024-07-01", "inferred", None),
+    ("pt", "A ponte caiu há três dias no norte.", "há três dias", "2024-06-30", "inferred", None),
+    ("pt", "Os preços subiram no mês passado.", "no mês passado", "2024-06", "inferred", None),
+    ("pt", "A lei foi aprovada em março de 2022.", "março de 2022", "2022-03", "explicit", None),
+    ("pt", "Ontem o governo recuou.", "Ontem", "2024-07-02", "inferred", None),
+    ("pt", "A lei caiu em 15 de março do ano passado.", "15 de março do ano passado", "2023-03-15", "inferred", None),
+    ("bg", "Законът падна на 15 март миналата година.", "15 март миналата година", "2023-03-15", "inferred", None),
+    ("bg", "Министърът говори в понеделник в София.", "в понеделник", "2024-07-01", "inferred", None),
+    ("bg", "Мостът падна преди две години.", "преди две години", "2022", "inferred", None),
+    ("bg", "Цените скочиха миналия месец.", "миналия месец", "2024-06", "inferred", None),
+    ("bg", "Законът влезе в сила през 2019 г. след дълъг спор.", "2019 г.", "2019", "explicit", None),
+    ("en", "The drills ran March 1-3, 2023 near the border.", "March 1-3, 2023", "2023-03-01", "explicit",
+     "2023-03-03"),
+    ("en", "The plant was built two years ago by the river.", "two years ago", "2022", "inferred", None),
+    # the day up to publication: a span, found but left unresolved
+    ("ru", "За минувшие сутки регион обстреляли дважды.", "За минувшие сутки", None, None, None),
+    ("en", "The region was shelled twice in the past 24 hours.", "in the past 24 hours", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "surface", "value", "basis", "until"), FOUND)
+def test_a_date_is_found_with_its_span_and_value(lang: str, sentence: str, surface: str, value: str | None,
+                                                  basis: str | None, until: str | None) -> None:
+    found = find_claim_dates(sentence, lang, PUB)
+    assert [d.text for d in found] == [surface]
+    d = found[0]
+    assert sentence[d.start:d.end] == surface
+    assert (d.date, d.basis, d.until) == (value, basis, until)
+    # an inferred date says what it was worked out from; an explicit one needs nothing
+    assert d.inferred_from == (f"published {PUB}" if basis == "inferred" else None)
+
+
+NOT_DATES = [
+    ("ru", "Накануне выборов министр уехал в отпуск."),  # the eve of the elections: no day named
+    ("ru", "Несколько дней назад пришли тревожные новости."),  # how many days is not said
+    ("ru", "Войска отошли за сутки до выборов."),  # a day before something else
+    ("ru", "Завод выпускает сто машин в сутки."),  # a rate, not a date
+    ("ru", "Цена выросла с 10 по 30 рублей."),  # a range of amounts, not of days
+    ("pt", "O barco ficou em mar aberto por horas."),  # "mar" is the sea, not March
+    ("pt", "O candidato perdeu na segunda volta."),  # the second round, not Monday
+    ("pt", "Já há anos que a fábrica fechou."),  # "for years": no count
+    ("pt", "Hoje em dia ninguém lê jornais."),  # nowadays
+    ("pt", "É o comunismo nos dias de hoje."),  # nowadays
+    ("bg", "Армията изпрати 2000 войници на границата."),  # a count of soldiers, not a year
+    ("en", "The officers spoke years ago about reform."),  # vague
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NOT_DATES)
+def test_a_non_date_is_not_found(lang: str, sentence: str) -> None:
+    assert find_claim_dates(sentence, lang, PUB) == []
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
+    found = find_claim_dates("Накануне заявили, что два года назад и 1-3 марта всё решили, а в 2022 году отменили.",
+                             "ru", None)
+    assert [(d.text, d.date, d.basis, d.inferred_from) for d in found] == [
+        ("Накануне", None, None, None), ("два года назад", None, None, None), ("1-3 марта", None, None, None),
+        ("2022 году", "2022", "explicit", None)]
+    pt = find_claim_dates("Há dois anos e no mês passado.", "pt", None)
+    assert [d.date for d in pt] == [None, None]
+
+
+def test_as_dict_carries_the_range_end_and_the_anchor_only_where_they_say_something() -> None:
+    ranged, plain = find_claim_dates("Учения 1-3 марта и в 2022 году.", "ru", PUB)
+    assert ranged.as_dict(0)["until"] == "2024-03-03" and ranged.as_dict(0)["inferred_from"] == f"published {PUB}"
+    assert "until" not in plain.as_dict(0) and "inferred_from" not in plain.as_dict(0)
+
+
+def test_the_eve_in_a_tag_dates_the_saying() -> None:
+    from headwater.enrich.claims.records import find_claims
+    from headwater.model import Article
+
+    text = "Губернатор накануне заявил, что новый мост через реку откроют для движения после ремонта осенью."
+    claim = "новый мост через реку откроют для движения после ремонта осенью"
+    s = text.index(claim)
+    a = Article(source="x", title="", text=text, language="ru", published=PUB)
+    a.attributions = [{"claim": claim, "start": s, "end": s + len(claim), "cue": "заявил",
+                       "cue_start": text.index("заявил"), "sources": [{"name": "Губернатор", "kind": "person"}],
+                       "quote": False}]
+    found = next(c for c in find_claims(a, None) if c["field"] == "text" and c["text"] == claim)
+    (d,) = found["date_spans"]
+    assert (text[d["start"]:d["end"]], d["date"], d["of"], d["inferred_from"]) == (
+        "накануне", "2024-07-02", "statement", f"published {PUB}")
+
+
+def test_one_unresolved_date_written_in_two_cases_is_no_contradiction() -> None:
+    from headwater.link.contradictions import compare
+
+    def claim(text: str, when: str) -> dict[str, object]:
+        s = text.index(when)
+        return {"text": text, "date_spans": [{"text": when, "start": s, "end": s + len(when), "date": None,
+                                              "precision": "day"}]}
+
+    a = claim("Na segunda-feira o exército recuou.", "Na segunda-feira")
+    b = claim("O exército recuou na segunda-feira.", "na segunda-feira")
+    assert compare(("a1", a), ("a2", b), same_incident=True) == []
+    c = claim("O exército recuou na terça-feira.", "na terça-feira")
+    assert [slot for slot, _, _ in compare(("a1", a), ("a3", c), same_incident=True)] == ["date"]
