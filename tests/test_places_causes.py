@@ -119,3 +119,14 @@ def test_hindi_kind_words_and_bare_words_are_no_towns(resources: Resources) -> N
     place = at(found, text, "सिलीगुड़ी")
     assert place is not None and place["country"] == "IN"
     assert at(found, text, "चीन") is not None
+
+
+def test_a_name_going_on_places_no_brand_elsewhere(resources: Resources) -> None:
+    # "the Nord Stream explosions" (labelled GPE) does not make "Nord" a place of the article for
+    # "Nord Stream gas pipelines" (labelled ORG) to be in
+    text = ("Russia asked for an investigation into Nord Stream gas pipelines explosions. The Nord Stream "
+            "explosions were reported in September. Seymour Hersh wrote about the Nord Stream pipelines.")
+    assert not [p for p in english(resources, text) if p["surface"] == "Nord"]
+    text = "Floods hit the Nord region of Burkina Faso, the government in Ouagadougou said."
+    place = at(english(resources, text), text, "Nord")
+    assert place is not None and place["country"] == "BF"

@@ -422,7 +422,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     first: list[Mention] = []
     for m in mentions:
         _choose(m, context, first, text, final=False)
-    context.placed = {m.key for m in first if not m.brand and not m.demonym}
+    # (nor where a longer name goes on: "the Nord Stream explosions", labelled GPE, places no Nord
+    # for "Nord Stream AG" to be in)
+    context.placed = {m.key for m in first if not m.brand and not m.demonym and not m.name_goes_on}
     for m in first:
         p = m.chosen
         assert p is not None
