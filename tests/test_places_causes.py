@@ -105,6 +105,12 @@ def test_function_words_and_ordinary_words_opening_a_sentence(resources: Resourc
     found = other(resources, "pt", text)
     assert at(found, text, "Para") is None and at(found, text, "Embora") is None
     assert at(found, text, "Brasil") is not None
+    # ...while a region's spelling variant stands ("Crimeia", Crimea), whatever the parse lacks
+    text = "As tropas da Ucrânia atacaram Kherson e a Crimeia. Embora exageradas, as notícias chegaram a Kiev."
+    found = other(resources, "pt", text)
+    assert at(found, text, "Embora") is None
+    place = at(found, text, "Crimeia")
+    assert place is not None and place["country"] == "UA"
     text = "As chuvas atingiram o estado do Pará, no Brasil."
     place = at(other(resources, "pt", text), text, "Pará")
     assert place is not None and place["country"] == "BR"

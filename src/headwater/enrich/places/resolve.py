@@ -497,15 +497,15 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, f
     if not m.exact and len(word_spans(m.surface)) == 1 and m.ner in NOT_A_PLACE and not (m.cue_before or m.cue_after):
         m.why.append(f"one-word variant labelled {m.ner}")  # "Times" is no Thames, "al-Halabi" a man from Aleppo
         return
-    if not m.exact and m.unparsed and len(word_spans(m.surface)) == 1 and not (m.cue_before or m.cue_after or m.dateline):
-        # without entity labels nothing tells a one-word variant from an ordinary word or a name but a
-        # place word beside it: Portuguese "Embora" (although) is no Edinburgh, "Ministério" no Münster
-        m.why.append("one-word variant in a text without entity labels, no place word beside it")
-        return
     if not m.exact:  # a spelling variant is trusted only where the article already is
         # ...and only for places big enough to be written about in many spellings
         options = [p for p in options if p.source == "supplement" or p.kind == "admin_region"
                    or (p.country and context.country(m.key, p.country) > 0 and p.population >= FUZZY_MIN_POPULATION)]
+        if m.unparsed and len(word_spans(m.surface)) == 1 and not (m.cue_before or m.cue_after or m.dateline):
+            # without entity labels nothing but a place word beside it tells a one-word variant of a
+            # town from an ordinary word or a person's name: Portuguese "Embora" (although) is no
+            # Edinburgh, "Peskov" no Pskov (regions and curated places stand: "Crimeia" is Crimea)
+            options = [p for p in options if p.kind != "city"]
         if not options:
             m.why.append("variant of a place outside the article's countries")
             return
