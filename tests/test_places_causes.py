@@ -136,3 +136,13 @@ def test_a_name_going_on_places_no_brand_elsewhere(resources: Resources) -> None
     text = "Floods hit the Nord region of Burkina Faso, the government in Ouagadougou said."
     place = at(english(resources, text), text, "Nord")
     assert place is not None and place["country"] == "BF"
+
+
+def test_indias_states_by_their_hindi_names(resources: Resources) -> None:
+    # GeoNames gives the states English names only: पश्चिम बंगाल is West Bengal, not missed; पंजाब in
+    # Hindi news is India's Punjab, not a village of Afghanistan called so
+    text = "ये सवाल पश्चिम बंगाल के लोगों ने पूछा। बिहार और पंजाब में बाढ़ आई।"
+    found = other(resources, "hi", text)
+    for surface, name in (("पश्चिम बंगाल", "West Bengal"), ("बिहार", "Bihar"), ("पंजाब", "Punjab")):
+        place = at(found, text, surface)
+        assert place is not None and (place["country"], place["name"], place["kind"]) == ("IN", name, "admin_region")
