@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from headwater.enrich.places.cues import kind_words, postpositions
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
     ACRONYM_PREFIX,
@@ -92,7 +93,9 @@ TITLES = frozenset("mr mrs ms dr gen general president minister king prince shei
                    "spokesman spokeswoman envoy ambassador senator judge imam pope saint st".split())
 NEVER = frozenset("january february march april may june july august september october november december monday tuesday "
                   "wednesday thursday friday saturday sunday god allah jan feb mar apr jun jul aug sep sept oct nov dec "
-                  "mon tue tues wed thu thur thurs fri sat sun".split())
+                  "mon tue tues wed thu thur thurs fri sat sun "
+                  # the planet ("Earth's atmosphere" is no Earth, Texas)
+                  "earth".split())
 NEVER_KEYS = NEVER | frozenset(key_token(w) for w in NEVER)
 # Words that make a name generic when all its words are among them ("Southern City", "Eastern").
 GENERIC = frozenset("north south east west northern southern eastern western central upper lower new old great little "
@@ -127,6 +130,8 @@ class Mention:
     surname: bool = False  # the article names a person with this word as surname ("John Turner")
     disease: bool = False  # names a disease: "West Nile virus", "Spanish flu"
     common_word: bool = False  # capitalised, but the article writes the word in lower case too
+    bare: bool = False  # one word of a script without capitals, nothing around it marking it as a place
+    unparsed: bool = False  # its article's parse has no entities (a blank pipeline: Portuguese, Bulgarian...)
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
     chosen: Place | None = None
@@ -138,6 +143,11 @@ class Mention:
     confidence: float | None = None  # how sure the choice is (0-1), from the margin over the runner-up
     why: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # what chose the reading (``resolve._score`` terms)
+
+
+def cased_script(word: str) -> bool:
+    """Whether the word's script has capitals (Latin, Cyrillic, Greek), where a capital marks a name."""
+    return word[:1].isupper() or word[:1].islower()
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -247,6 +257,8 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             key = " ".join(parts)
             exact, demonym, native = True, False, False
             places: list[Place] = []
+            if n == 1 and nkeys[i] and not cased_script(toks[i]) and toks[i].lower() in kind_words():
+                continue  # a kind of place in a script without capitals: "सागर" (sea) alone is no Sagar
             if all(nkeys[j] for j in idx):  # a name in another script
                 places, nkey = _native_lookup(gaz, toks[i:i + n], nkeys[i:i + n])
                 native = bool(places)
@@ -376,6 +388,9 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     prev = re.findall(r"[A-Za-z.]+", before)[-1:] or [""]
     m.person_context = prev[0].lower().rstrip(".") in TITLES
     ents = ents or Ents(doc)
+    m.unparsed = doc is not None and not ents.parsed
+    m.bare = m.native and " " not in m.surface and not cased_script(m.surface) and not (
+        m.cue_before or m.cue_after or m.dateline or postpositions().match(after))
     if doc is not None and not ents.parsed and " " not in m.surface and not (
             m.cue_before or m.cue_after or m.dateline) and (m.name_goes_on or NAME_BEFORE.search(before)) \
             and not any(p.kind == "country" or p.subkind == "continent" for p in m.candidates) \

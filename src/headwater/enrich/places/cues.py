@@ -49,15 +49,17 @@ class BeforeCue:
     Lisboa"): a regex alternation of every pack's words, searched at every position, tripled the time
     of geoparsing's regex searches."""
 
-    def __init__(self, english: re.Pattern[str], kinds: set[str], linked: set[str], links: set[str]) -> None:
+    def __init__(self, english: re.Pattern[str], kinds: set[str], linked: set[str], links: set[str],
+                 not_english: re.Pattern[str] | None = None) -> None:
         self.english = english
+        self.not_english = not_english  # phrases ending in a preposition that place nothing: "according to"
         self.kinds = frozenset(w.lower() for w in kinds)  # a kind word right before the name
         self.linked = frozenset(w.lower() for w in linked)  # ...or before one of ``links`` ("cidade de")
         self.links = frozenset(w.lower() for w in links)
 
     def search(self, before: str) -> bool:
         if self.english.search(before):
-            return True
+            return self.not_english is None or not self.not_english.search(before)
         if not before[-1:].isspace():
             return False
         last = _LAST_WORDS.findall(before[-40:])[-2:]
@@ -76,6 +78,7 @@ def patterns() -> tuple[BeforeCue, re.Pattern[str], re.Pattern[str]]:
     """(cue before, cue after, locative before) over the packs' words: ``search`` the text before a
     name, ``match`` the text after it."""
     english, afters, locatives = r"(?!x)x", [], set()
+    not_english: re.Pattern[str] | None = None
     kinds: set[str] = set()
     linked: set[str] = set()
     links: set[str] = set()
@@ -87,6 +90,7 @@ def patterns() -> tuple[BeforeCue, re.Pattern[str], re.Pattern[str]]:
             preps = _words(data, "prepositions")
             english = (rf"\b(?:{_alternation(preps)}|(?:{_alternation(before)})\s+(?:{_alternation(of)}))"
                        r"\s+(?:the\s+)?$")
+            not_english = _not_prepositions(data)
             # "Homs province", "al-Hol camp", "Aleppo's countryside", "Mosul Dam"
             afters.append(rf"^[\s\-’'s]*(?:{_alternation(after)}){_WORD_GOES_ON}")
             continue
@@ -99,7 +103,14 @@ def patterns() -> tuple[BeforeCue, re.Pattern[str], re.Pattern[str]]:
     never = r"(?!x)x"
     after_re = re.compile("|".join(afters) or never, re.I)
     locative_re = re.compile(rf"(?:^|\s)(?:{_alternation(locatives)})\s+$" if locatives else never, re.I)
-    return BeforeCue(re.compile(english, re.I), kinds, linked, links), after_re, locative_re
+    return BeforeCue(re.compile(english, re.I), kinds, linked, links, not_english), after_re, locative_re
+
+
+def _not_prepositions(data: dict[str, Any]) -> re.Pattern[str] | None:
+    """The pack's phrases that end in a preposition of place but place nothing ("according to Comer",
+    "due to Reading"): the name after them is a person's, a body's or a thing's as often as a place's."""
+    phrases = _words(data, "not_prepositions")
+    return re.compile(rf"\b(?:{_alternation(phrases)})\s+(?:the\s+)?$", re.I) if phrases else None
 
 
 def seat_names() -> dict[str, list[str]]:
@@ -122,5 +133,43 @@ def prepositions() -> re.Pattern[str]:
     "the"): a cue for the name, but before a longer name ("in Nord Stream") for that name instead."""
     for code, data in _packs():
         if code == "en":
-            return re.compile(rf"\b(?:{_alternation(_words(data, 'prepositions'))})\s+(?:the\s+)?$", re.I)
+            phrases = _words(data, "not_prepositions")
+            lookbehinds = "".join(rf"(?<!\b{re.escape(w.rsplit(' ', 1)[0])} )" for w in phrases)
+            # (fixed-width look-behinds, one a phrase: "according to" is no preposition of place)
+            return re.compile(rf"\b{lookbehinds}(?:{_alternation(_words(data, 'prepositions'))})\s+(?:the\s+)?$",
+                              re.I)
     return re.compile(r"(?!x)x")
+
+
+@cache
+def kind_words() -> frozenset[str]:
+    """Every pack's words for kinds of places ("city", "sea", "सागर", "река"), lower-cased: in a script
+    without capitals such a word standing alone is the common noun, not the town GeoNames also
+    calls so (Hindi सागर "sea" in "दक्षिण चीन सागर", the South China Sea, is no Sagar, Madhya Pradesh)."""
+    out: set[str] = set()
+    for _code, data in _packs():
+        out |= {w.lower() for w in _words(data, "before") | _words(data, "after") if " " not in w}
+    return frozenset(out)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Every pack's function words ("para", "em", "на"), lower-cased: capitalised at a sentence's start
+    they are still no place ("Para a representante..." is not the state of Pará)."""
+    langs = ensure_languages()
+    out: set[str] = set()
+    for code in sorted(langs):
+        data = langs.get(code).data("stopwords")
+        if isinstance(data, list):
+            out |= {str(w).lower() for w in data if str(w).strip() and " " not in str(w)}
+    return frozenset(out)
+
+
+@cache
+def postpositions() -> re.Pattern[str]:
+    """The packs' postpositions of place right after a name ("भोपाल में", in Bhopal), for languages that
+    put them after the noun: where no capital marks a name, the grammar still may."""
+    words: set[str] = set()
+    for _code, data in _packs():
+        words |= _words(data, "postpositions")
+    return re.compile(rf"^\s+(?:{_alternation(words)}){_WORD_GOES_ON}" if words else r"(?!x)x")

@@ -116,10 +116,17 @@ def _supplement() -> list[dict[str, Any]]:
     return list(yaml.load(_data_text("places_supplement.yaml"), Loader=loader) or [])
 
 
+# What may be left of a division's name without its generic word that names nothing on its own:
+# "Federal District" is not "Federal" (the Federal Reserve, a federal office), nor "Eastern Region" "Eastern".
+_GENERIC_LEFT = frozenset("federal national capital central autonomous special metropolitan middle upper lower "
+                          "north south east west northern southern eastern western north-west north-east south-west "
+                          "south-east northwest northeast southwest southeast".split())
+
+
 def _admin_short_names(name: str) -> list[str]:
     out = []
     for n in (_ADMIN_SUFFIX.sub("", name), _ADMIN_PREFIX.sub("", name)):
-        if n != name and len(n) >= 4:
+        if n != name and len(n) >= 4 and not all(w.lower() in _GENERIC_LEFT for w in n.split()):
             out.append(n)
     return out
 
