@@ -194,3 +194,46 @@ def test_hindi_registry_names_and_impersonal_tags(resources: Resources) -> None:
 def test_words_keep_their_combining_marks() -> None:
     # Devanagari vowel signs are combining marks: a word goes on through them
     assert WORD.findall("अधिकारियों ने कहा") == ["अधिकारियों", "ने", "कहा"]
+
+
+# A source name is a name: in languages read without a parse, the words a cue takes are cut to the
+# name or role they hold (hand-written sentences).
+FRAGMENTS: list[tuple[str, str, list[str]]] = [
+    # "according to" running on into the claim with no comma: a pronoun alone, a document's word alone
+    ("bg", "Иван Колев е икономист. Според него инфлацията ще расте през есента.", ["него"]),  # no one quoted before
+    ("bg", "Според доклада горещите вълни ще убият хиляди хора до 2050 г.", ["доклада"]),
+    ("bg", "Според Иван Колев Москва иска да спечели време за армията си.", ["Иван Колев"]),
+    # a tag a comma closes keeps its words
+    ("bg", "Според съвместния доклад на агенцията, наводненията са най-големият риск за региона.",
+     ["съвместния доклад"]),
+    # conjunctions, relative pronouns and adverbs are no part of a speaker
+    ("bg", "Преговорите ще продължат, въпреки че Киев обясни, че няма да отстъпи нито метър.", ["Киев"]),
+    ("bg", "Годината е тежка за фермерите, каза още Петър Иванов пред журналисти.", ["Петър Иванов"]),
+    ("bg", "Затова в никакъв случай не може да се твърди, че климатът е стабилен.", []),
+    # a pronoun that ends the words before a cue is the speaker (the person named before it)
+    ("bg", "Петър Иванов заяви, че цените ще растат. В интервю за Радио Варна той добави, че заплатите изостават от цените.",
+     ["Петър Иванов", "Петър Иванов"]),
+    ("hi", "इस दौरान राहुल वर्मा ने कहा कि बातचीत जारी रहेगी।", ["राहुल वर्मा"]),
+    ("hi", "सम्मेलन में बोलते हुए राहुल वर्मा ने कहा कि बातचीत जारी रहेगी।", ["राहुल वर्मा"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), FRAGMENTS, ids=[f"{s[0]}-{i}" for i, s in enumerate(FRAGMENTS)])
+def test_sources_are_names_not_fragments(resources: Resources, lang: str, text: str, names: list[str]) -> None:
+    ensure_languages()
+    pack = pack_for(lang)
+    assert pack is not None
+    found = find_attributions_multilingual(resources.parser(lang)(text), Article(source="t", text=text, language=lang),
+                                           pack, resources.sources)
+    assert [s["name"] for x in found for s in x["sources"]] == names, found
+
+
+def test_pronoun_stands_for_the_name_before_it_without_a_parse(resources: Resources) -> None:
+    ensure_languages()
+    pack = pack_for("bg")
+    assert pack is not None
+    text = "Зеленски заяви, че армията ще удържи. Той добави, че помощта от съюзниците закъснява."
+    found = find_attributions_multilingual(resources.parser("bg")(text), Article(source="t", text=text, language="bg"),
+                                           pack, resources.sources)
+    later = found[-1]["sources"][0]
+    assert (later["entity"], later["inferred"], later["resolved_from"]) == ("ua-zelensky", True, "Той")

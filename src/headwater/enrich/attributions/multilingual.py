@@ -23,6 +23,7 @@ from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords
 from headwater.enrich.attributions.sources import SourceRegistry
+from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS
 from headwater.lang.parsers import NORMALS, SENTENCES
@@ -200,6 +201,8 @@ class _Finder(ChainReader):
         sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
         if sp is None:
             return None
+        if not inner and not self.parsed:
+            sp = self._named_after(ce, sp, b, cs - a <= 3)
         back = self._back_reference(a, cs) if cs - a > 3 else None
         if back is not None:  # "Это следует из опроса …": what the sentence before said
             return _Found(back[0], back[1], self.text[cs:ce], cs, sp)
@@ -215,6 +218,34 @@ class _Finder(ChainReader):
             # "…, по словам губернатора, находится под контролем": the claim runs through the tag
             return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
         return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
+
+    def _named_after(self, ce: int, sp: tuple[int, int], b: int, opens: bool) -> tuple[int, int]:
+        """Who "according to" names, in a pack read without a parse, where its words run on into the
+        claim with no comma between ("Според него вероятността расте", "Според доклада горещите
+        вълни могат …"): a pronoun alone; else the first word with the capitalised words of a name
+        after it ("Според Лоурънс Уилкерсън конференцията …"), up to a capital or a country, which
+        the claim opens with ("Според Макгрегър Москва иска …"). A tag a comma closes within a
+        speaker's words keeps all its words ("Според съвместния доклад на агенцията, …"), and so
+        does one that ends the sentence ("…, според доклада на агенцията.")."""
+        words = list(WORD.finditer(self.text, sp[0], sp[1]))
+        if not words:
+            return sp
+        first = words[0]
+        if first.group(0).lower() in self.cues.pronouns:
+            return first.start(), first.end()
+        stop = STOPS.search(self.text, ce, b)
+        tag = self.text[ce:stop.start() if stop else b]
+        if len(words) == 1 or (len(WORD.findall(tag)) <= MAX_SPEAKER_WORDS and (stop is not None or not opens)):
+            return sp
+        rw = RoleWords.of(self.pack)
+        end = first.end()
+        for w in words[1:]:
+            low = w.group(0).lower()
+            if not w.group(0)[:1].isupper() or low in rw.capitals or low in rw.countries or \
+                    self.registry.demonyms.get(norm(w.group(0))) or not first.group(0)[:1].isupper():
+                break
+            end = w.end()
+        return first.start(), end
 
     def _according_after(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
         """'Bakanlığa göre, claim', 'X zufolge claim': the source stands before the phrase."""
@@ -562,9 +593,21 @@ class _Finder(ChainReader):
     def _speaker_by_words(self, a: int, b: int, cs: int, ce: int) -> tuple[int, int] | None:
         c = self.cues
         if c.agent_marker:  # "मंत्री ने कहा": the speaker stands before the agent marker
-            m = re.search(r"(\S+(?:\s+\S+){0,3})\s+" + re.escape(c.agent_marker) + r"\s+(?:\S+\s+){0,6}$", self.text[a:cs])
+            # up to six words before the marker ("विदेश मंत्रालय के प्रवक्ता लिन जियान ने"), those after the
+            # last word that never stands in a name ("इस दौरान कमला हैरिस ने": कमला हैरिस) and never a
+            # postposition first ("के प्रवक्ता …" is a role cut off from its body)
+            m = re.search(r"(\S+(?:\s+\S+){0,5})\s+" + re.escape(c.agent_marker) + r"\s+(?:\S+\s+){0,6}$", self.text[a:cs])
             if m:
-                return a + m.start(1), a + m.end(1)
+                ws_start, ws_end = a + m.start(1), a + m.end(1)
+                stops = list(STOPS.finditer(self.text, ws_start, ws_end))  # "शुरुआत करते हुए, रूस ने": after the comma
+                if stops:
+                    ws_start = stops[-1].end()
+                ws = self._past_breaks([(w.start(), w.end(), w.group(0)) for w in WORD.finditer(self.text, ws_start, ws_end)])
+                while ws and ws[0][2].lower() in c.stop:
+                    ws = ws[1:]
+                if ws:
+                    return ws[0][0], ws[-1][1]
+                return None
         order = (self._words_after, self._words_before) if c.verb_first else (self._words_before, self._words_after)
         first = order[0](ce, b) if c.verb_first else order[0](a, cs)
         if first is not None:
@@ -586,10 +629,32 @@ class _Finder(ChainReader):
         while words and words[0][2].lower() in self.cues.stop:
             words = words[1:]
         while words and words[-1][2].lower() in self.cues.stop:
-            words = words[:-1]  # "в публикации также говорится": not "также"
-        if not words or len(words) > MAX_SPEAKER_WORDS or self._quoted(words[0][0]):
+            words = words[:-1]  # "в публикации също се казва": not "също"
+        if not words or len(words) > MAX_SPEAKER_WORDS:
+            return None
+        words = self._past_breaks(words)
+        while words and words[0][2].lower() in self.cues.stop:
+            words = words[1:]  # "… तक की मिली जानकारी के मुताबिक": not "की"
+        if not words or self._quoted(words[0][0]):
             return None
         return self._speaker_check(words[0][0], words[-1][1])
+
+    def _past_breaks(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The words of a speaker before a cue, in a pack read without a parse: those after the last
+        word that never stands in a name ("въпреки че Киев", "която д-р Зитис": Киев, д-р Зитис;
+        "Затова … не може да се" leaves none), and a pronoun alone where it ends them ("В интервю за
+        Bulgaria ON AIR той добави": he, not the outlet the interview was for)."""
+        if self.parsed or not words:
+            return words
+        while words and words[-1][2].lower() in self.cues.auxiliaries:
+            words = words[:-1]  # "Петреъс е заявил": the auxiliary of the cue
+        if words and words[-1][2].lower() in self.cues.speaker_breaks:
+            return []  # "बाइडेन पर हमला बोलते हुए कहा", "… и добави": the subject is left out, not these words
+        last = max((k for k, w in enumerate(words) if w[2].lower() in self.cues.speaker_breaks), default=-1)
+        words = words[last + 1:]
+        if len(words) > 1 and words[-1][2].lower() in self.cues.pronouns:
+            words = words[-1:]
+        return words
 
     def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:
         """The speaker right after a cue: up to a comma, a quote, the clause said, or the end."""
@@ -605,13 +670,15 @@ class _Finder(ChainReader):
             w = m.group(0).lower()
             if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
                 break
-            if words and w in self.cues.stop:  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
-                break
+            if words and (w in self.cues.stop or (w in self.cues.speaker_breaks and not self.parsed)):
+                break  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
             words.append((s, e))
             if len(words) > MAX_SPEAKER_WORDS:
                 return None
-        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop:
-            words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в"
+        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop | (
+                frozenset() if self.parsed else self.cues.speaker_breaks):
+            words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в";
+            # "каза още Запрянов": Запрянов, not "още"
         if not words:
             return None
         if not strict:  # what "по данным" names is the source, whatever it is

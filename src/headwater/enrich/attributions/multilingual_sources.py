@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM
@@ -55,6 +56,7 @@ class SourceReader:
         self.months = pack.months()
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
         self._roles: dict[str, tuple[str, set[str]]] | None = None
+        self._doc_script: str | None = None
 
     def _tokens(self, s: int, e: int) -> list[Any]:
         span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -104,7 +106,27 @@ class SourceReader:
                                      if not hits(words, roles.former) else [])
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
+        elif not self.parsed and not src.get("inferred") and (typed_src.get("kind") == "person" or (
+                src.get("kind") == "organization" and _name_like(str(src.get("name") or ""))
+                and not any(w.isupper() and len(w) > 1 for w in WORD.findall(str(src.get("name") or "")))
+                and _script(str(src.get("name"))) == self._script())):
+            # without a parse, no entity says who is a person: a person the registry knows, or a name of
+            # capitalised words in the article's own script that is no abbreviation ("Манолов", not
+            # "БТА", nor a Latin "Ukraine-Russia War: …" in a Hindi text), is the one a later pronoun
+            # stands for ("Той добави, …"; inferred, as with a parse)
+            self.people.append(typed_src)
         return typed_src
+
+    def _script(self) -> str:
+        """The script most of the article's letters are in (its first 2,000 characters)."""
+        if self._doc_script is None:
+            counts: dict[str, int] = {}
+            for ch in self.text[:2000]:
+                if ch.isalpha():
+                    sc = _script(ch)
+                    counts[sc] = counts.get(sc, 0) + 1
+            self._doc_script = max(counts, key=lambda k: counts[k]) if counts else ""
+        return self._doc_script
 
     def _registered(self, src: dict[str, Any], s: int, e: int, office: list[str] | None = None) -> dict[str, Any]:
         """A source the registries know by a name among its words ("Peskov", "Путин", "Kremlin"):
@@ -361,6 +383,12 @@ def _inside_longer_name(text: str, start: int) -> bool:
     m = re.search(r"(\S+)\s+(\S{1,3})\s+$", text[max(0, start - 40):start])
     return bool(m and m.group(2).isalpha() and m.group(2).islower() and m.group(1)[:1].isupper()
                 and WORD.fullmatch(m.group(1)))
+
+
+def _script(text: str) -> str:
+    """The script of a text's first letter by its Unicode name ("LATIN", "CYRILLIC", "DEVANAGARI")."""
+    ch = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(ch, "").split(" ")[0] if ch else ""
 
 
 def _name_like(name: str) -> bool:
