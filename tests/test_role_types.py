@@ -237,3 +237,28 @@ def test_pronoun_stands_for_the_name_before_it_without_a_parse(resources: Resour
                                            pack, resources.sources)
     later = found[-1]["sources"][0]
     assert (later["entity"], later["inferred"], later["resolved_from"]) == ("ua-zelensky", True, "Той")
+
+
+# "according to" with a verb after it names the verb's subject; "the same one" is the person before
+# (hand-written sentences)
+ACCORDING_VERB: list[tuple[str, str, str, bool | None]] = [
+    ("pt", "A ponte vai reabrir em maio, segundo avança a agência France-Presse.", "agência France-Presse", None),
+    ("pt", "O porta-voz Dmitri Peskov disse que a reunião acabou em Minsk. Segundo o mesmo, as negociações vão parar.",
+     "porta-voz Dmitri Peskov", True),
+    ("pt", "Segundo a ONU, o número de refugiados vai crescer este ano.", "ONU", None),
+    ("bg", "Според СЗО горещините убиват хиляди хора всяка година.", "СЗО", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "state"), ACCORDING_VERB,
+                         ids=[f"{s[0]}-{i}" for i, s in enumerate(ACCORDING_VERB)])
+def test_according_to_names_its_source(resources: Resources, lang: str, text: str, name: str,
+                                       state: bool | None) -> None:
+    ensure_languages()
+    pack = pack_for(lang)
+    assert pack is not None
+    found = find_attributions_multilingual(resources.parser(lang)(text), Article(source="t", text=text, language=lang),
+                                           pack, resources.sources)
+    src = [s for x in found for s in x["sources"]][-1]
+    assert src["name"] == name, found
+    assert src.get("state_affiliated") is state

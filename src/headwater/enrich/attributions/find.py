@@ -51,6 +51,7 @@ from headwater.enrich.attributions.quotes import (
 from headwater.enrich.attributions.roles import article_roles, full_names
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
     FORMER,
     OFFICIAL_ROLES,
     POSSESSIVES,
@@ -131,6 +132,11 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
         found = memory.resolve(text, registry)
         if found:
             return found
+    owner = _document_owner(tok)
+    if owner is not None:  # "a report by Fox News": Fox News speaks through it
+        chain = _source(owner, registry, memory)
+        if chain and chain[0].get("kind") not in ("anonymous", "author"):
+            return [{**chain[0], "document": text}, *chain[1:]]
     person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
     if person is None:  # "Russia's ambassador, Vassily Nebenzya, told": the name stands in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -166,6 +172,21 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
             if obj is not None:
                 chain.extend(_source(obj, registry, memory))
     return chain
+
+
+def _document_owner(tok: Token) -> Token | None:
+    """Who wrote a document that speaks: "a report by Fox News", "a new study from the EPA", "a study
+    carried out by Linnaeus University" (the object of "by" or "from" on it, or on a participle on it)."""
+    if tok.lemma_.lower() not in DOCUMENT_HEADS or tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i:  # "carried out by", "commissioned by"
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _span_source(span: Span, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]]:
@@ -226,6 +247,9 @@ def not_a_name(subj: Token) -> bool:
         return True
     if subj.lower_ in NOBODY_IN_PARTICULAR:
         return True  # "anyone who says so", "everyone knows": a generalization, the article's own claim
+    if subj.lower_ in ("one", "this", "that", "these", "those") and subj.pos_ in ("PRON", "NUM", "DET") and \
+            subj.tag_ != "WDT" and subj.head.dep_ != "relcl" and not list(subj.children):
+        return True  # "one might hope", "This suggests a disconnect": the writer's own reasoning, no speaker
     words = _core(subj)
     return any(t.tag_ in FINITE and t.dep_ not in ("amod", "compound") for t in words if t.i != subj.i) \
         or subj.doc[words[-1].i].text == ","

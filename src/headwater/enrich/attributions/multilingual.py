@@ -198,6 +198,14 @@ class _Finder(ChainReader):
         if self._quoted(cs):
             return None
         inner = [m for m in WORD.finditer(self.text, cs, ce) if m.group(0).lower() in self.cues.pronouns]
+        verb = WORD.match(self.text, ce + len(self.text[ce:b]) - len(self.text[ce:b].lstrip()), b)
+        if not inner and not self.parsed and verb is not None and is_verb(self.cues, verb.group(0), None):
+            # "segundo avança a AFP", "segundo explica o FSB": the source is the verb's subject after it;
+            # "Segundo disse, …" names none (the person spoken of before, when there is one)
+            after = self._words_after(verb.end(), b, strict=False)
+            if after is None:
+                return _Found(*self._claim_after(verb.end(), b), self.text[cs:ce], cs, (cs, ce)) if self.people else None
+            ce = verb.end()
         sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
         if sp is None:
             return None
@@ -219,6 +227,10 @@ class _Finder(ChainReader):
             return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
         return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
 
+    def _claim_after(self, i: int, b: int) -> tuple[int, int]:
+        start = self._skip_to_claim(i, b)
+        return start, self._trim_end(start, b)
+
     def _named_after(self, ce: int, sp: tuple[int, int], b: int, opens: bool) -> tuple[int, int]:
         """Who "according to" names, in a pack read without a parse, where its words run on into the
         claim with no comma between ("Според него вероятността расте", "Според доклада горещите
@@ -235,7 +247,8 @@ class _Finder(ChainReader):
             return first.start(), first.end()
         stop = STOPS.search(self.text, ce, b)
         tag = self.text[ce:stop.start() if stop else b]
-        if len(words) == 1 or (len(WORD.findall(tag)) <= MAX_SPEAKER_WORDS and (stop is not None or not opens)):
+        claim_after = stop is not None and len(WORD.findall(self.text[stop.end():b])) >= 3
+        if len(words) == 1 or (len(WORD.findall(tag)) <= MAX_SPEAKER_WORDS and (claim_after or not opens)):
             return sp
         rw = RoleWords.of(self.pack)
         end = first.end()

@@ -34,7 +34,11 @@ OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|d
                          r"website|broadcaster|radio|network|news)$", re.I)
 # Pronouns as speakers, and what they can refer back to; possessives as their owners ("his claim").
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
-POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i",
+               "him": "he", "them": "they"}  # (objects: "according to him" is who "he" would be)
+# Documents whose author a preposition names: "a report by the IPCC", "a study from the EPA" (the
+# author speaks through it); "the report said" later is the same author's.
+DOCUMENT_HEADS = english_words("sources", "document_heads")
 # Nouns for a state's institutions and people speaking for it as a whole: "Russian authorities",
 # "the Kyiv government", "the Polish side". With a country they are that state's voice (not when
 # "opposition" qualifies them: "the Belarusian opposition leader").
@@ -406,6 +410,10 @@ class Memory:
                 for i, s in enumerate(chain):
                     if s.get("kind") == "anonymous" and s["name"].lower().split()[-1][:5] == toks[-1][:5]:
                         return list(chain[: i + 1])
+            if toks and toks[0] in ("the", "this") and toks[-1] in DOCUMENT_HEADS and \
+                    str(head.get("document") or "").lower().split()[-1:] == toks[-1:]:
+                # "A new report by the Climate Council …" then "The report said": its author (inferred)
+                return [{**head, "resolved_from": words.strip(), "inferred": True}, *chain[1:]]
             if toks and toks[0] == "the" and set(toks) & OFFICIAL_ROLES and head.get("kind") == "person" \
                     and head.get("state_affiliated"):
                 cc = registry.country_of(words)
