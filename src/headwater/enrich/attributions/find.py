@@ -53,6 +53,7 @@ from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
     FORMER,
+    OBJECTS,
     OFFICIAL_ROLES,
     POSSESSIVES,
     STATE_NOUNS,
@@ -121,8 +122,12 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who", "that") and tok.dep_.startswith("nsubj")):
         if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
             return _source(tok.head.head, registry, memory)  # "a group that advocates ...": the group
-        found = _topic_person(tok, registry, memory) or memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_), registry) \
-            or _last_person(tok, registry, memory)
+        if tok.lower_ in OBJECTS and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            tok_as = OBJECTS[tok.lower_]  # "according to him": as "he"
+            found = memory.resolve(tok_as, registry) or _last_person(tok, registry, memory, tok_as)
+        else:
+            found = _topic_person(tok, registry, memory) or memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_),
+                                                                           registry) or _last_person(tok, registry, memory)
         if found:  # inferred, and said so: the text has only the pronoun here
             return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
         return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
@@ -218,9 +223,10 @@ def _topic_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[
     return [memory.same_person(describe(ent.text, registry, person=ent.text, role=memory.roles.get(ent.text)))]
 
 
-def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
+def _last_person(tok: Token, registry: SourceRegistry, memory: Memory,
+                 as_word: str | None = None) -> list[dict[str, Any]] | None:
     """For "he" or "she" no earlier source resolves: the person last named before it."""
-    if POSSESSIVES.get(tok.lower_, tok.lower_) not in ("he", "she"):
+    if (as_word or POSSESSIVES.get(tok.lower_, tok.lower_)) not in ("he", "she"):
         return None
     person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PERSON" and e.end <= tok.i), None)
     if person is None:
@@ -247,6 +253,8 @@ def not_a_name(subj: Token) -> bool:
         return True
     if subj.lower_ in NOBODY_IN_PARTICULAR:
         return True  # "anyone who says so", "everyone knows": a generalization, the article's own claim
+    if subj.lower_ in OBJECTS:
+        return True  # "a clip showed him explaining", "uses them to support": an object speaks for no one
     if subj.lower_ in ("one", "this", "that", "these", "those") and subj.pos_ in ("PRON", "NUM", "DET") and \
             subj.tag_ != "WDT" and subj.head.dep_ != "relcl" and not list(subj.children):
         return True  # "one might hope", "This suggests a disconnect": the writer's own reasoning, no speaker

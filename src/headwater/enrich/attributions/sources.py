@@ -34,8 +34,10 @@ OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|d
                          r"website|broadcaster|radio|network|news)$", re.I)
 # Pronouns as speakers, and what they can refer back to; possessives as their owners ("his claim").
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
-POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i",
-               "him": "he", "them": "they"}  # (objects: "according to him" is who "he" would be)
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+# Object pronouns after "according to": who "he" or "they" would be ("according to him"). Elsewhere an
+# object is no speaker ("a clip showed him explaining", "uses them to support").
+OBJECTS = {"him": "he", "them": "they"}
 # Documents whose author a preposition names: "a report by the IPCC", "a study from the EPA" (the
 # author speaks through it); "the report said" later is the same author's.
 DOCUMENT_HEADS = english_words("sources", "document_heads")
