@@ -107,8 +107,8 @@ class SourceReader:
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
         elif not self.parsed and not src.get("inferred") and (typed_src.get("kind") == "person" or (
-                src.get("kind") == "organization" and _name_like(str(src.get("name") or ""))
-                and not any(w.isupper() and len(w) > 1 for w in WORD.findall(str(src.get("name") or "")))
+                src.get("kind") == "organization" and _name_like(_untitled(str(src.get("name") or "")))
+                and not all(w.isupper() and len(w) > 1 for w in WORD.findall(_untitled(str(src.get("name") or ""))))
                 and _script(str(src.get("name"))) == self._script())):
             # without a parse, no entity says who is a person: a person the registry knows, or a name of
             # capitalised words in the article's own script that is no abbreviation ("Манолов", not
@@ -389,6 +389,11 @@ def _script(text: str) -> str:
     """The script of a text's first letter by its Unicode name ("LATIN", "CYRILLIC", "DEVANAGARI")."""
     ch = next((c for c in text if c.isalpha()), "")
     return unicodedata.name(ch, "").split(" ")[0] if ch else ""
+
+
+def _untitled(name: str) -> str:
+    """A name without the abbreviated titles before it ("д-р Зитис", "проф. Иванов", "Dr. Silva")."""
+    return re.sub(r"^(?:\w{1,4}(?:-\w{1,3}\.?|\.)\s+)+", "", name.strip())
 
 
 def _name_like(name: str) -> bool:
