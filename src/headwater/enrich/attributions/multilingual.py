@@ -659,6 +659,8 @@ class _Finder(ChainReader):
         Bulgaria ON AIR той добави": he, not the outlet the interview was for)."""
         if self.parsed or not words:
             return words
+        if len(words) > 1 and words[0][2].lower() in self.cues.pronouns:
+            return words[:1]  # "उन्होंने स्थानीय मीडिया से कहा": he, not the media he spoke to
         while words and words[-1][2].lower() in self.cues.auxiliaries:
             words = words[:-1]  # "Петреъс е заявил": the auxiliary of the cue
         if words and words[-1][2].lower() in self.cues.speaker_breaks:
