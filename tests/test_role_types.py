@@ -205,7 +205,7 @@ FRAGMENTS: list[tuple[str, str, list[str]]] = [
     ("bg", "Според Иван Колев Москва иска да спечели време за армията си.", ["Иван Колев"]),
     # a tag a comma closes keeps its words
     ("bg", "Според съвместния доклад на агенцията, наводненията са най-големият риск за региона.",
-     ["съвместния доклад"]),
+     ["съвместния доклад на агенцията"]),
     # conjunctions, relative pronouns and adverbs are no part of a speaker
     ("bg", "Преговорите ще продължат, въпреки че Киев обясни, че няма да отстъпи нито метър.", ["Киев"]),
     ("bg", "Годината е тежка за фермерите, каза още Петър Иванов пред журналисти.", ["Петър Иванов"]),
@@ -251,6 +251,13 @@ ACCORDING_VERB: list[tuple[str, str, str, bool | None]] = [
      "porta-voz Dmitri Peskov", True),
     ("pt", "Segundo a ONU, o número de refugiados vai crescer este ano.", "ONU", None),
     ("bg", "Според СЗО горещините убиват хиляди хора всяка година.", "СЗО", None),
+    # a role goes on past its genitive, and a name set off after it by a comma is its holder's
+    ("pt", "A reunião foi adiada, disse o chefe do Governo húngaro, acrescentando que a data vai mudar.",
+     "chefe do Governo húngaro", True),
+    ("pt", "As negociações vão parar, disse o porta-voz do Kremlin, Dmitri Peskov.", "porta-voz do Kremlin, Dmitri Peskov",
+     True),
+    ("bg", "Преговорите са замразени, каза говорителят на Кремъл Дмитрий Песков пред журналисти.",
+     "говорителят на Кремъл Дмитрий Песков", True),
 ]
 
 

@@ -21,7 +21,7 @@ from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, Chain
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
 from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SITE_ADDRESS, WORD
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords
+from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
@@ -383,8 +383,11 @@ class _Finder(ChainReader):
             after = self._past_apposition(after, b)
             if len(WORD.findall(self.text[after:b])) >= 3 and not self._topic_only(tok, after, b):
                 return _Found(after, self._trim_end(after, b), cue, cs, sp)
+        next_word = WORD.search(self.text, tag_end, b)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
-                len(WORD.findall(self.text[tag_end:b])) >= 3:
+                len(WORD.findall(self.text[tag_end:b])) >= 3 and not (
+                    next_word is not None and is_verb(self.cues, next_word.group(0), None)):
+            # (not "…, disse o chefe do Governo, acrescentando que …": a second tag follows, no claim runs on)
             return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
         if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
             return None  # no claim: words before a tag are one only when a comma or a dash sets them off
@@ -678,18 +681,34 @@ class _Finder(ChainReader):
         if site is not None:
             return site.start(), site.end()
         words: list[tuple[int, int]] = []
+        genitive_at: int | None = None  # where the words went on past a genitive ("o chefe do Governo")
+        comma_at: int | None = None
         for m in WORD.finditer(self.text[ce:b]):
             s, e = ce + m.start(), ce + m.end()
-            if STOPS.search(self.text[words[-1][1] if words else ce:s]) or self._quoted(s):
+            gap = STOPS.search(self.text[words[-1][1] if words else ce:s])
+            if gap or self._quoted(s):
+                comma_at = (words[-1][1] if words else ce) + gap.start() if gap and gap.group(0) == "," else None
                 break
             w = m.group(0).lower()
             if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
                 break
-            if words and (w in self.cues.stop or (w in self.cues.speaker_breaks and not self.parsed)):
+            if words and w in self.cues.genitives and not self.parsed:
+                genitive_at = len(words) if genitive_at is None else genitive_at  # "o porta-voz do Kremlin"
+            elif words and (w in self.cues.stop or (w in self.cues.speaker_breaks and not self.parsed)):
                 break  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
             words.append((s, e))
             if len(words) > MAX_SPEAKER_WORDS:
-                return None
+                if genitive_at is None:
+                    return None
+                words, comma_at = words[:genitive_at], None  # a role too long to be one: up to its genitive
+                break
+        while words and self.text[words[-1][0]:words[-1][1]].lower() in self.cues.genitives and not self.parsed:
+            words = words[:-1]
+        if words and comma_at is not None and not self.parsed:
+            named, rw = self._apposed_name(comma_at, b), RoleWords.of(self.pack)
+            if named is not None and hits(with_parts({self.text[x:y].lower() for x, y in words}),
+                                          rw.official | rw.qualified | rw.non_state):
+                words.append(named)  # "disse o chefe da diplomacia da UE, Josep Borrell": the role and its name
         while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop | (
                 frozenset() if self.parsed else self.cues.speaker_breaks):
             words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в";
@@ -699,6 +718,19 @@ class _Finder(ChainReader):
         if not strict:  # what "по данным" names is the source, whatever it is
             return words[0][0], words[-1][1]
         return self._speaker_check(words[0][0], words[-1][1])
+
+    def _apposed_name(self, comma: int, b: int) -> tuple[int, int] | None:
+        """A name set off after a role by a comma, up to the next punctuation ("…, Josep Borrell."):
+        one to four capitalised words, with the short lowercase particles of names between them."""
+        m = re.match(r",\s*([^,.;:!?()\[\]«»„“”\"—–]{2,60}?)\s*(?:[,.;:!?()—–]|$)", self.text[comma:b])
+        if m is None:
+            return None
+        ws = WORD.findall(m.group(1))
+        caps = [w for w in ws if w[:1].isupper()]
+        if not 1 <= len(caps) <= 4 or not ws[0][:1].isupper() or not ws[-1][:1].isupper() or \
+                any(not w[:1].isupper() and len(w) > 3 for w in ws):
+            return None
+        return comma + m.start(1), comma + m.end(1)
 
     def _speaker_check(self, s: int, e: int) -> tuple[int, int] | None:
         """Words that can name a source: a name (entity, capital letter), a role, an outlet, a pronoun."""

@@ -53,6 +53,7 @@ class Cues:
     # conjunctions, relative pronouns, adverbs, participles ("въпреки че Киев обясни", "इस दौरान
     # कमला हैरिस ने कहा"): the speaker is the words after the last of them
     speaker_breaks: frozenset[str]
+    genitives: frozenset[str]  # "o chefe do Governo", "говорителят на Кремъл": a role goes on past them
     auxiliaries: frozenset[str]  # "Петреъс е заявил": a cue's auxiliary between its speaker and it
 
     @classmethod
@@ -106,6 +107,7 @@ def _cues(folder: Path) -> Cues:
         citing_phrases=tuple(sorted(low("citing_phrases"), key=len, reverse=True)),
         speaker_breaks=frozenset(low("speaker_breaks")),
         auxiliaries=frozenset(low("auxiliaries")),
+        genitives=frozenset(low("genitives")),
     )
 
 
