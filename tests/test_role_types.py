@@ -232,6 +232,22 @@ def test_sources_are_names_not_fragments(resources: Resources, lang: str, text: 
     assert [s["name"] for x in found for s in x["sources"]] == names, found
 
 
+def test_pronoun_before_anyone_quoted_is_the_registry_person_named_last(resources: Resources) -> None:
+    ensure_languages()
+    pack = pack_for("bg")
+    assert pack is not None
+    text = ("Руският президент Владимир Путин пристигна в Минск във вторник. Той заяви, че преговорите ще "
+            "бъдат трудни.")
+    found = find_attributions_multilingual(resources.parser("bg")(text), Article(source="t", text=text, language="bg"),
+                                           pack, resources.sources)
+    src = found[-1]["sources"][0]
+    assert (src["entity"], src["inferred"], src["resolved_from"]) == ("ru-putin", True, "Той")
+    text = "Иван Колев пристигна в Минск във вторник. Той заяви, че преговорите ще бъдат трудни."
+    found = find_attributions_multilingual(resources.parser("bg")(text), Article(source="t", text=text, language="bg"),
+                                           pack, resources.sources)
+    assert found[-1]["sources"][0].get("unresolved") is True  # no one the registry knows: unresolved
+
+
 def test_pronoun_stands_for_the_name_before_it_without_a_parse(resources: Resources) -> None:
     ensure_languages()
     pack = pack_for("bg")

@@ -278,6 +278,31 @@ class SourceReader:
         people = [x for x in self.doc.ents if x.label_ == "PERSON" and first <= x.start and x.end_char <= s]
         return people[-1] if people else None
 
+    def _last_known_person(self, s: int) -> tuple[int, int] | None:
+        """Without a parse, no entity marks people: the last words before ``s``, in its sentence and the
+        two before it, that name a person of the registry of officials ("руският президент Владимир
+        Путин … Той заяви"), as offsets; None when none does."""
+        if self.parsed:
+            return None
+        start = s
+        for _ in range(3):  # back over three sentence ends
+            ends = list(re.finditer(r"[.!?…\n]\s", self.text[max(0, start - 400):start - 1]))
+            m = ends[-1] if ends else None
+            if m is None:
+                start = max(0, start - 400)
+                break
+            start = max(0, start - 400) + m.start()
+        words = list(WORD.finditer(self.text, start, s))
+        for i in range(len(words) - 1, -1, -1):
+            for n in (3, 2, 1):
+                if i - n + 1 < 0:
+                    continue
+                a, b = words[i - n + 1].start(), words[i].end()
+                k = self.registry.known.get(self.text[a:b])
+                if k is not None and k.kind == "person" and "\n" not in self.text[a:b]:
+                    return a, b
+        return None
+
     def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
@@ -287,6 +312,9 @@ class SourceReader:
             named = self._last_named(s)
             if named is not None:  # "он" with nobody quoted yet: the person the text named last, said inferred
                 return {**self.source(named.start_char, named.end_char), "resolved_from": text, "inferred": True}
+            known = self._last_known_person(s)
+            if known is not None:  # without a parse: the registry's person the text named last, said inferred
+                return {**self.source(*known), "resolved_from": text, "inferred": True}
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
         outlet = self._lookup(text)
