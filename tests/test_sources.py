@@ -348,3 +348,16 @@ def test_document_author_and_reasoning_words(resources: Resources) -> None:
     assert by_claim["This suggests that the plan is failing."] == []
     assert by_claim["One might hope the government would act."] == []
     assert by_claim["the budget is too small."][0]["name"] == "Maria Lopez"
+
+
+def test_an_international_office_the_text_gives_types_an_undated_registry_person(resources: Resources) -> None:
+    # (the registry's terms for Stoltenberg ended; with no date only the text's office can type him)
+    from headwater.enrich.attributions.sources import describe
+
+    found = describe("Secretary General Stoltenberg", resources.sources, person="Stoltenberg", role="Secretary General")
+    assert (found["affiliation"], found["entity"]) == ("intergovernmental", "nato-stoltenberg")
+    former = describe("former NATO Secretary General Jens Stoltenberg", resources.sources, person="Jens Stoltenberg",
+                      role="former NATO Secretary General")
+    assert former["affiliation"] == "non_state"
+    bare = describe("Stoltenberg", resources.sources, person="Stoltenberg")
+    assert bare["affiliation"] == "unknown"  # no date, no office in the text: the registry cannot say

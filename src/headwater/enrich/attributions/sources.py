@@ -341,6 +341,12 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
         # "NATO Secretary General Jens Stoltenberg" in an undated article: the international office the text gives
         src.update(canonical=k.name, entity=k.id, intergovernmental=True)
         by = f"state_body:{body.id} (registry:{k.id})"
+    elif k is not None and k.body and not former and INTERNATIONAL.search(context) and \
+            str(from_known(k, person, text).get("typing_note") or "").startswith(UNDATED_TERM):
+        # "Secretary General Stoltenberg", "the EU's High Representative … Borrell" in an undated article:
+        # the text gives an international office and the registry knows the person for one
+        src.update(canonical=k.name, entity=k.id, intergovernmental=True)
+        by = f"role:{context} (registry:{k.id})"
     elif k is not None:
         known = from_known(k, person, text)
         return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
