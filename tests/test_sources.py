@@ -361,3 +361,17 @@ def test_an_international_office_the_text_gives_types_an_undated_registry_person
     assert former["affiliation"] == "non_state"
     bare = describe("Stoltenberg", resources.sources, person="Stoltenberg")
     assert bare["affiliation"] == "unknown"  # no date, no office in the text: the registry cannot say
+
+
+def test_a_surname_after_a_name_with_a_generational_suffix(resources: Resources) -> None:
+    from headwater.enrich.attributions.roles import surname
+
+    assert surname("Robert F. Kennedy Jr.".split()) == "Kennedy"
+    assert surname("Martin Luther King III".split()) == "King"
+    assert surname("Ana Ruiz".split()) == "Ruiz"
+    text = ("The minister of finance, Carlos Mendez Jr., spoke in Lima on Monday. "
+            "Mendez said that the budget will grow next year.")
+    found = find_attributions(resources.parser("en")(text), Article(source="t", text=text, language="en"),
+                              resources.sources)
+    src = [s for f in found for s in f["sources"] if s["name"] == "Mendez"][0]
+    assert src["state_affiliated"] is True  # the role given to the full name carries to the surname
