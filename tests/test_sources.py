@@ -373,5 +373,5 @@ def test_a_surname_after_a_name_with_a_generational_suffix(resources: Resources)
             "Mendez said that the budget will grow next year.")
     found = find_attributions(resources.parser("en")(text), Article(source="t", text=text, language="en"),
                               resources.sources)
-    src = [s for f in found for s in f["sources"] if s["name"] == "Mendez"][0]
+    src = next(s for f in found for s in f["sources"] if s["name"] == "Mendez")
     assert src["state_affiliated"] is True  # the role given to the full name carries to the surname
