@@ -274,6 +274,11 @@ ACCORDING_VERB: list[tuple[str, str, str, bool | None]] = [
      True),
     ("bg", "Преговорите са замразени, каза говорителят на Кремъл Дмитрий Песков пред журналисти.",
      "говорителят на Кремъл Дмитрий Песков", True),
+    # a name after a genitive whose head is no role is whose the speaker is, not who speaks
+    ("bg", "Украинският език е навсякъде, каза съпругата на Владимир Зеленски пред журналисти.",
+     "съпругата на Владимир Зеленски", None),
+    ("pt", "A guerra vai acabar, disse o filho do presidente Lula da Silva aos jornalistas.",
+     "filho do presidente Lula da Silva", None),
 ]
 
 

@@ -134,8 +134,13 @@ class SourceReader:
         words said nothing, the entry types it (a person by the article's year, as in English)."""
         if src.get("kind") in ("outlet", "agency", "anonymous") or src.get("inferred") or src.get("entity"):
             return src
+        owners: list[str] = []
         for cand, whole in self._name_candidates(str(src.get("name") or ""), self.text[s:e]):
             k = self.registry.known.get(cand)
+            if k is not None and k.kind == "person" and (self._possessor(cand, s, e) or any(
+                    o.endswith(" " + cand) for o in owners)):
+                owners.append(cand)
+                continue  # "Съпругата на Владимир Зеленски": his wife speaks, not he (nor "Зеленски")
             if k is not None and (whole or k.kind == "person"):  # "Asia Times" is not "The Times"
                 if src.get("affiliation") not in (None, "unknown"):  # the text's role stands
                     agree = src.get("state_affiliated") == k.state_affiliated
@@ -164,6 +169,22 @@ class SourceReader:
                     return src
                 return _body_source(b, str(src.get("name")), str(src.get("text") or cand))
         return src
+
+    def _possessor(self, name: str, s: int, e: int) -> bool:
+        """A name after a genitive whose head is no role ("съпругата на Владимир Зеленски", "o filho do
+        presidente Lula"): the person the speaker belongs to, not the one who speaks. After a role's
+        genitive the name is the speaker's own ("говорителят на Кремъл Дмитрий Песков", "o porta-voz do
+        Kremlin, Dmitri Peskov")."""
+        if not self.cues.genitives:
+            return False
+        words = list(WORD.finditer(self.text, s, e))
+        first = next((i for i, w in enumerate(words) if w.group(0).lower() in self.cues.genitives), None)
+        at = self.text.rfind(name, s, e)
+        if first is None or first == 0 or at < words[first].end():
+            return False
+        rw = RoleWords.of(self.pack)
+        head = with_parts({w.group(0).lower() for w in words[:first]})
+        return not hits(head, rw.official | rw.qualified | rw.non_state | self.cues.roles | self.cues.anonymous)
 
     @staticmethod
     def _name_candidates(name: str, text: str) -> list[tuple[str, bool]]:
