@@ -246,6 +246,13 @@ def test_pronoun_before_anyone_quoted_is_the_registry_person_named_last(resource
     found = find_attributions_multilingual(resources.parser("bg")(text), Article(source="t", text=text, language="bg"),
                                            pack, resources.sources)
     assert found[-1]["sources"][0].get("unresolved") is True  # no one the registry knows: unresolved
+    # another name in the sentence before: whose the pronoun is, the text does not say
+    for text in ("Зеленски отказа да преговаря, наричайки условията на Путин ултиматум. Той добави, че армията ще "
+                 "удържи фронта.",
+                 "Путин пристигна в Минск. Кепел нарече решението грешка. Той добави, че е скептичен към плана."):
+        found = find_attributions_multilingual(resources.parser("bg")(text),
+                                               Article(source="t", text=text, language="bg"), pack, resources.sources)
+        assert found[-1]["sources"][0].get("unresolved") is True, found
 
 
 def test_pronoun_stands_for_the_name_before_it_without_a_parse(resources: Resources) -> None:

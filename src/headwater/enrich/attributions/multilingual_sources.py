@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from headwater.enrich.attributions.known import UNDATED_TERM
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
+from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known, typed
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.extract.outlets import norm
@@ -300,29 +300,46 @@ class SourceReader:
         return people[-1] if people else None
 
     def _last_known_person(self, s: int) -> tuple[int, int] | None:
-        """Without a parse, no entity marks people: the last words before ``s``, in its sentence and the
-        two before it, that name a person of the registry of officials ("руският президент Владимир
-        Путин … Той заяви"), as offsets; None when none does."""
-        if self.parsed:
+        """Without a parse, no entity marks people: the person of the registry of officials the sentence
+        before names ("Руският президент Владимир Путин пристигна … Той заяви"), as offsets, only when
+        no other name stands there or before the pronoun in its own sentence (a capitalised word that
+        is no country, capital, body or function word: "Кепел също нарече …" is someone else); never in
+        a script without case, where other names cannot be seen. None otherwise."""
+        if self.parsed or not any(ch.isupper() for ch in self.text[max(0, s - 400):s]):
             return None
-        start = s
-        for _ in range(3):  # back over three sentence ends
-            ends = list(re.finditer(r"[.!?…\n]\s", self.text[max(0, start - 400):start - 1]))
-            m = ends[-1] if ends else None
-            if m is None:
-                start = max(0, start - 400)
-                break
-            start = max(0, start - 400) + m.start()
+        ends = list(re.finditer(r"[.!?…\n]\s", self.text[max(0, s - 600):s]))
+        if not ends:
+            return None
+        start = max(0, s - 600) + (ends[-2].end() if len(ends) > 1 else 0)
+        rw = RoleWords.of(self.pack)
+        plain = self.cues.stop | self.cues.speaker_breaks | self.cues.pronouns | self.cues.back_references | \
+            self.cues.complementizers | self.cues.auxiliaries
         words = list(WORD.finditer(self.text, start, s))
-        for i in range(len(words) - 1, -1, -1):
+        found: list[tuple[int, int, str]] = []
+        i = len(words) - 1
+        while i >= 0:
+            hit = None
             for n in (3, 2, 1):
-                if i - n + 1 < 0:
-                    continue
-                a, b = words[i - n + 1].start(), words[i].end()
-                k = self.registry.known.get(self.text[a:b])
-                if k is not None and k.kind == "person" and "\n" not in self.text[a:b]:
-                    return a, b
-        return None
+                if i - n + 1 >= 0:
+                    a, b = words[i - n + 1].start(), words[i].end()
+                    k = self.registry.known.get(self.text[a:b])
+                    if k is not None and k.kind == "person" and "\n" not in self.text[a:b]:
+                        hit = (a, b, k.id, n)
+                        break
+            if hit is not None:
+                found.append(hit[:3])
+                i -= hit[3]
+                continue
+            w = words[i].group(0)
+            if w[:1].isupper() and w.lower() not in plain and country_in({w.lower()}, rw) is None and \
+                    w.lower() not in rw.capitals and not hits(with_parts({w.lower()}), rw.state_bodies | rw.official |
+                                                             rw.qualified | rw.non_state) and \
+                    self.registry.body(w) is None and self.registry.outlets.by_name(w) is None and not w.isupper():
+                return None  # another name stands there: whose the pronoun is, the text does not say
+            i -= 1
+        if len({f[2] for f in found}) != 1:
+            return None
+        return found[0][0], found[0][1]
 
     def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
