@@ -246,6 +246,12 @@ def test_pronoun_before_anyone_quoted_is_the_registry_person_named_last(resource
     found = find_attributions_multilingual(resources.parser("bg")(text), Article(source="t", text=text, language="bg"),
                                            pack, resources.sources)
     assert found[-1]["sources"][0].get("unresolved") is True  # no one the registry knows: unresolved
+    # a capitalised word the article writes in lower case elsewhere opens a sentence, it is no other name
+    text = ("Главата на Чечения Рамзан Кадиров пристигна в Москва. Той заяви, че главата на републиката "
+            "ще остане на поста си.")
+    found = find_attributions_multilingual(resources.parser("bg")(text), Article(source="t", text=text, language="bg"),
+                                           pack, resources.sources)
+    assert found[-1]["sources"][0]["entity"] == "ru-kadyrov"
     # another name in the sentence before: whose the pronoun is, the text does not say
     for text in ("Зеленски отказа да преговаря, наричайки условията на Путин ултиматум. Той добави, че армията ще "
                  "удържи фронта.",

@@ -57,6 +57,7 @@ class SourceReader:
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
         self._roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
+        self._lower: frozenset[str] | None = None
 
     def _tokens(self, s: int, e: int) -> list[Any]:
         span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -299,11 +300,19 @@ class SourceReader:
         people = [x for x in self.doc.ents if x.label_ == "PERSON" and first <= x.start and x.end_char <= s]
         return people[-1] if people else None
 
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case somewhere: a capitalised one among them opens a
+        sentence ("Главата", "Това"), it is no name."""
+        if self._lower is None:
+            self._lower = frozenset(w for w in WORD.findall(self.text) if w.islower())
+        return self._lower
+
     def _last_known_person(self, s: int) -> tuple[int, int] | None:
         """Without a parse, no entity marks people: the person of the registry of officials the sentence
         before names ("Руският президент Владимир Путин пристигна … Той заяви"), as offsets, only when
         no other name stands there or before the pronoun in its own sentence (a capitalised word that
-        is no country, capital, body or function word: "Кепел също нарече …" is someone else); never in
+        is no country, capital, body or function word, nor after a preposition, where places and
+        owners stand: "Кепел също нарече …" is someone else); never in
         a script without case, where other names cannot be seen. None otherwise."""
         if self.parsed or not any(ch.isupper() for ch in self.text[max(0, s - 400):s]):
             return None
@@ -331,7 +340,10 @@ class SourceReader:
                 i -= hit[3]
                 continue
             w = words[i].group(0)
-            if w[:1].isupper() and w.lower() not in plain and country_in({w.lower()}, rw) is None and \
+            after_preposition = i > 0 and words[i - 1].group(0).lower() in self.cues.stop | self.cues.genitives
+            if w[:1].isupper() and w.lower() not in plain and w.lower() not in self._lowercase_words() and \
+                    not after_preposition and \
+                    country_in({w.lower()}, rw) is None and \
                     w.lower() not in rw.capitals and not hits(with_parts({w.lower()}), rw.state_bodies | rw.official |
                                                              rw.qualified | rw.non_state) and \
                     self.registry.body(w) is None and self.registry.outlets.by_name(w) is None and not w.isupper():
