@@ -329,3 +329,49 @@ def test_an_untyped_mention_of_a_registered_name_joins_its_entry() -> None:
     apply_entities(corpus, resolve_entities(corpus))
     carried = corpus[1][1].attributions[0]["sources"][0]
     assert carried["entity"] == "ua-zelensky" and carried["affiliation"] == "state"
+
+
+# Hand-written sentences: a document speaks for the author a preposition names, and "the report"
+# later is the same author; "one might", "This suggests" are the writer's reasoning, no speaker;
+# "according to him" is who "he" would be.
+def test_document_author_and_reasoning_words(resources: Resources) -> None:
+    text = ("Wildfires will double by 2050, according to a new report by the World Health Organization. "
+            "The report said that cities must prepare for longer summers. This suggests that the plan is failing. "
+            "One might hope the government would act. Maria Lopez, a minister, spoke on Monday. "
+            "According to her, the budget is too small.")
+    found = find_attributions(resources.parser("en")(text), Article(source="t", text=text, language="en"),
+                              resources.sources)
+    by_claim = {f["claim"]: f["sources"] for f in found}
+    assert by_claim["Wildfires will double by 2050"][0]["name"] == "World Health Organization"
+    later = by_claim["that cities must prepare for longer summers"][0]
+    assert (later["name"], later["inferred"]) == ("World Health Organization", True)
+    assert by_claim["This suggests that the plan is failing."] == []
+    assert by_claim["One might hope the government would act."] == []
+    assert by_claim["the budget is too small."][0]["name"] == "Maria Lopez"
+
+
+def test_an_international_office_the_text_gives_types_an_undated_registry_person(resources: Resources) -> None:
+    # (the registry's terms for Stoltenberg ended; with no date only the text's office can type him)
+    from headwater.enrich.attributions.sources import describe
+
+    found = describe("Secretary General Stoltenberg", resources.sources, person="Stoltenberg", role="Secretary General")
+    assert (found["affiliation"], found["entity"]) == ("intergovernmental", "nato-stoltenberg")
+    former = describe("former NATO Secretary General Jens Stoltenberg", resources.sources, person="Jens Stoltenberg",
+                      role="former NATO Secretary General")
+    assert former["affiliation"] == "non_state"
+    bare = describe("Stoltenberg", resources.sources, person="Stoltenberg")
+    assert bare["affiliation"] == "unknown"  # no date, no office in the text: the registry cannot say
+
+
+def test_a_surname_after_a_name_with_a_generational_suffix(resources: Resources) -> None:
+    from headwater.enrich.attributions.roles import surname
+
+    assert surname("Robert F. Kennedy Jr.".split()) == "Kennedy"
+    assert surname("Martin Luther King III".split()) == "King"
+    assert surname("Ana Ruiz".split()) == "Ruiz"
+    text = ("The minister of finance, Carlos Mendez Jr., spoke in Lima on Monday. "
+            "Mendez said that the budget will grow next year.")
+    found = find_attributions(resources.parser("en")(text), Article(source="t", text=text, language="en"),
+                              resources.sources)
+    src = next(s for f in found for s in f["sources"] if s["name"] == "Mendez")
+    assert src["state_affiliated"] is True  # the role given to the full name carries to the surname

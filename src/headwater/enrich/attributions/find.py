@@ -51,7 +51,9 @@ from headwater.enrich.attributions.quotes import (
 from headwater.enrich.attributions.roles import article_roles, full_names
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
     FORMER,
+    OBJECTS,
     OFFICIAL_ROLES,
     POSSESSIVES,
     STATE_NOUNS,
@@ -120,8 +122,12 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who", "that") and tok.dep_.startswith("nsubj")):
         if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
             return _source(tok.head.head, registry, memory)  # "a group that advocates ...": the group
-        found = _topic_person(tok, registry, memory) or memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_), registry) \
-            or _last_person(tok, registry, memory)
+        if tok.lower_ in OBJECTS and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            tok_as = OBJECTS[tok.lower_]  # "according to him": as "he"
+            found = memory.resolve(tok_as, registry) or _last_person(tok, registry, memory, tok_as)
+        else:
+            found = _topic_person(tok, registry, memory) or memory.resolve(POSSESSIVES.get(tok.lower_, tok.lower_),
+                                                                           registry) or _last_person(tok, registry, memory)
         if found:  # inferred, and said so: the text has only the pronoun here
             return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
         return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
@@ -131,6 +137,11 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
         found = memory.resolve(text, registry)
         if found:
             return found
+    owner = _document_owner(tok)
+    if owner is not None:  # "a report by Fox News": Fox News speaks through it
+        chain = _source(owner, registry, memory)
+        if chain and chain[0].get("kind") not in ("anonymous", "author"):
+            return [{**chain[0], "document": text}, *chain[1:]]
     person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
     if person is None:  # "Russia's ambassador, Vassily Nebenzya, told": the name stands in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -168,6 +179,21 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     return chain
 
 
+def _document_owner(tok: Token) -> Token | None:
+    """Who wrote a document that speaks: "a report by Fox News", "a new study from the EPA", "a study
+    carried out by Linnaeus University" (the object of "by" or "from" on it, or on a participle on it)."""
+    if tok.lemma_.lower() not in DOCUMENT_HEADS or tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i:  # "carried out by", "commissioned by"
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _span_source(span: Span, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]]:
     """The source a span of words names, read from its entities rather than its parse (headlines)."""
     person = next((e for e in span.ents if e.label_ == "PERSON"), None)
@@ -197,9 +223,10 @@ def _topic_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[
     return [memory.same_person(describe(ent.text, registry, person=ent.text, role=memory.roles.get(ent.text)))]
 
 
-def _last_person(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
+def _last_person(tok: Token, registry: SourceRegistry, memory: Memory,
+                 as_word: str | None = None) -> list[dict[str, Any]] | None:
     """For "he" or "she" no earlier source resolves: the person last named before it."""
-    if POSSESSIVES.get(tok.lower_, tok.lower_) not in ("he", "she"):
+    if (as_word or POSSESSIVES.get(tok.lower_, tok.lower_)) not in ("he", "she"):
         return None
     person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PERSON" and e.end <= tok.i), None)
     if person is None:
@@ -226,6 +253,11 @@ def not_a_name(subj: Token) -> bool:
         return True
     if subj.lower_ in NOBODY_IN_PARTICULAR:
         return True  # "anyone who says so", "everyone knows": a generalization, the article's own claim
+    if subj.lower_ in OBJECTS:
+        return True  # "a clip showed him explaining", "uses them to support": an object speaks for no one
+    if subj.lower_ in ("one", "this", "that", "these", "those") and subj.pos_ in ("PRON", "NUM", "DET") and \
+            subj.tag_ != "WDT" and subj.head.dep_ != "relcl" and not list(subj.children):
+        return True  # "one might hope", "This suggests a disconnect": the writer's own reasoning, no speaker
     words = _core(subj)
     return any(t.tag_ in FINITE and t.dep_ not in ("amod", "compound") for t in words if t.i != subj.i) \
         or subj.doc[words[-1].i].text == ","

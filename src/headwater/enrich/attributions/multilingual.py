@@ -21,8 +21,9 @@ from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, Chain
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
 from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SITE_ADDRESS, WORD
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords
+from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
+from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS
 from headwater.lang.parsers import NORMALS, SENTENCES
@@ -197,9 +198,19 @@ class _Finder(ChainReader):
         if self._quoted(cs):
             return None
         inner = [m for m in WORD.finditer(self.text, cs, ce) if m.group(0).lower() in self.cues.pronouns]
+        verb = WORD.match(self.text, ce + len(self.text[ce:b]) - len(self.text[ce:b].lstrip()), b)
+        if not inner and not self.parsed and verb is not None and is_verb(self.cues, verb.group(0), None):
+            # "segundo avança a AFP", "segundo explica o FSB": the source is the verb's subject after it;
+            # "Segundo disse, …" names none (the person spoken of before, when there is one)
+            after = self._words_after(verb.end(), b, strict=False)
+            if after is None:
+                return _Found(*self._claim_after(verb.end(), b), self.text[cs:ce], cs, (cs, ce)) if self.people else None
+            ce = verb.end()
         sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
         if sp is None:
             return None
+        if not inner and not self.parsed:
+            sp = self._named_after(ce, sp, b, cs - a <= 3)
         back = self._back_reference(a, cs) if cs - a > 3 else None
         if back is not None:  # "Это следует из опроса …": what the sentence before said
             return _Found(back[0], back[1], self.text[cs:ce], cs, sp)
@@ -215,6 +226,39 @@ class _Finder(ChainReader):
             # "…, по словам губернатора, находится под контролем": the claim runs through the tag
             return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
         return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
+
+    def _claim_after(self, i: int, b: int) -> tuple[int, int]:
+        start = self._skip_to_claim(i, b)
+        return start, self._trim_end(start, b)
+
+    def _named_after(self, ce: int, sp: tuple[int, int], b: int, opens: bool) -> tuple[int, int]:
+        """Who "according to" names, in a pack read without a parse, where its words run on into the
+        claim with no comma between ("Според него вероятността расте", "Според доклада горещите
+        вълни могат …"): a pronoun alone; else the first word with the capitalised words of a name
+        after it ("Според Лоурънс Уилкерсън конференцията …"), up to a capital or a country, which
+        the claim opens with ("Според Макгрегър Москва иска …"). A tag a comma closes within a
+        speaker's words keeps all its words ("Според съвместния доклад на агенцията, …"), and so
+        does one that ends the sentence ("…, според доклада на агенцията.")."""
+        words = list(WORD.finditer(self.text, sp[0], sp[1]))
+        if not words:
+            return sp
+        first = words[0]
+        if first.group(0).lower() in self.cues.pronouns:
+            return first.start(), first.end()
+        stop = STOPS.search(self.text, ce, b)
+        tag = self.text[ce:stop.start() if stop else b]
+        claim_after = stop is not None and len(WORD.findall(self.text[stop.end():b])) >= 3
+        if len(words) == 1 or (len(WORD.findall(tag)) <= MAX_SPEAKER_WORDS and (claim_after or not opens)):
+            return sp
+        rw = RoleWords.of(self.pack)
+        end = first.end()
+        for w in words[1:]:
+            low = w.group(0).lower()
+            if not w.group(0)[:1].isupper() or low in rw.capitals or low in rw.countries or \
+                    self.registry.demonyms.get(norm(w.group(0))) or not first.group(0)[:1].isupper():
+                break
+            end = w.end()
+        return first.start(), end
 
     def _according_after(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
         """'Bakanlığa göre, claim', 'X zufolge claim': the source stands before the phrase."""
@@ -339,8 +383,11 @@ class _Finder(ChainReader):
             after = self._past_apposition(after, b)
             if len(WORD.findall(self.text[after:b])) >= 3 and not self._topic_only(tok, after, b):
                 return _Found(after, self._trim_end(after, b), cue, cs, sp)
+        next_word = WORD.search(self.text, tag_end, b)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
-                len(WORD.findall(self.text[tag_end:b])) >= 3:
+                len(WORD.findall(self.text[tag_end:b])) >= 3 and not (
+                    next_word is not None and is_verb(self.cues, next_word.group(0), None)):
+            # (not "…, disse o chefe do Governo, acrescentando que …": a second tag follows, no claim runs on)
             return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
         if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
             return None  # no claim: words before a tag are one only when a comma or a dash sets them off
@@ -562,9 +609,21 @@ class _Finder(ChainReader):
     def _speaker_by_words(self, a: int, b: int, cs: int, ce: int) -> tuple[int, int] | None:
         c = self.cues
         if c.agent_marker:  # "मंत्री ने कहा": the speaker stands before the agent marker
-            m = re.search(r"(\S+(?:\s+\S+){0,3})\s+" + re.escape(c.agent_marker) + r"\s+(?:\S+\s+){0,6}$", self.text[a:cs])
+            # up to six words before the marker ("विदेश मंत्रालय के प्रवक्ता लिन जियान ने"), those after the
+            # last word that never stands in a name ("इस दौरान कमला हैरिस ने": कमला हैरिस) and never a
+            # postposition first ("के प्रवक्ता …" is a role cut off from its body)
+            m = re.search(r"(\S+(?:\s+\S+){0,5})\s+" + re.escape(c.agent_marker) + r"\s+(?:\S+\s+){0,6}$", self.text[a:cs])
             if m:
-                return a + m.start(1), a + m.end(1)
+                ws_start, ws_end = a + m.start(1), a + m.end(1)
+                stops = list(STOPS.finditer(self.text, ws_start, ws_end))  # "शुरुआत करते हुए, रूस ने": after the comma
+                if stops:
+                    ws_start = stops[-1].end()
+                ws = self._past_breaks([(w.start(), w.end(), w.group(0)) for w in WORD.finditer(self.text, ws_start, ws_end)])
+                while ws and ws[0][2].lower() in c.stop:
+                    ws = ws[1:]
+                if ws:
+                    return ws[0][0], ws[-1][1]
+                return None
         order = (self._words_after, self._words_before) if c.verb_first else (self._words_before, self._words_after)
         first = order[0](ce, b) if c.verb_first else order[0](a, cs)
         if first is not None:
@@ -586,10 +645,34 @@ class _Finder(ChainReader):
         while words and words[0][2].lower() in self.cues.stop:
             words = words[1:]
         while words and words[-1][2].lower() in self.cues.stop:
-            words = words[:-1]  # "в публикации также говорится": not "также"
-        if not words or len(words) > MAX_SPEAKER_WORDS or self._quoted(words[0][0]):
+            words = words[:-1]  # "в публикации също се казва": not "също"
+        if not words or len(words) > MAX_SPEAKER_WORDS:
+            return None
+        words = self._past_breaks(words)
+        while words and words[0][2].lower() in self.cues.stop:
+            words = words[1:]  # "… तक की मिली जानकारी के मुताबिक": not "की"
+        if not words or self._quoted(words[0][0]):
             return None
         return self._speaker_check(words[0][0], words[-1][1])
+
+    def _past_breaks(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The words of a speaker before a cue, in a pack read without a parse: those after the last
+        word that never stands in a name ("въпреки че Киев", "която д-р Зитис": Киев, д-р Зитис;
+        "Затова … не може да се" leaves none), and a pronoun alone where it ends them ("В интервю за
+        Bulgaria ON AIR той добави": he, not the outlet the interview was for)."""
+        if self.parsed or not words:
+            return words
+        if len(words) > 1 and words[0][2].lower() in self.cues.pronouns:
+            return words[:1]  # "उन्होंने स्थानीय मीडिया से कहा": he, not the media he spoke to
+        while words and words[-1][2].lower() in self.cues.auxiliaries:
+            words = words[:-1]  # "Петреъс е заявил": the auxiliary of the cue
+        if words and words[-1][2].lower() in self.cues.speaker_breaks:
+            return []  # "बाइडेन पर हमला बोलते हुए कहा", "… и добави": the subject is left out, not these words
+        last = max((k for k, w in enumerate(words) if w[2].lower() in self.cues.speaker_breaks), default=-1)
+        words = words[last + 1:]
+        if len(words) > 1 and words[-1][2].lower() in self.cues.pronouns:
+            words = words[-1:]
+        return words
 
     def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:
         """The speaker right after a cue: up to a comma, a quote, the clause said, or the end."""
@@ -598,25 +681,56 @@ class _Finder(ChainReader):
         if site is not None:
             return site.start(), site.end()
         words: list[tuple[int, int]] = []
+        genitive_at: int | None = None  # where the words went on past a genitive ("o chefe do Governo")
+        comma_at: int | None = None
         for m in WORD.finditer(self.text[ce:b]):
             s, e = ce + m.start(), ce + m.end()
-            if STOPS.search(self.text[words[-1][1] if words else ce:s]) or self._quoted(s):
+            gap = STOPS.search(self.text[words[-1][1] if words else ce:s])
+            if gap or self._quoted(s):
+                comma_at = (words[-1][1] if words else ce) + gap.start() if gap and gap.group(0) == "," else None
                 break
             w = m.group(0).lower()
             if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
                 break
-            if words and w in self.cues.stop:  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
-                break
+            if words and w in self.cues.genitives and not self.parsed:
+                genitive_at = len(words) if genitive_at is None else genitive_at  # "o porta-voz do Kremlin"
+            elif words and (w in self.cues.stop or (w in self.cues.speaker_breaks and not self.parsed)):
+                break  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
             words.append((s, e))
             if len(words) > MAX_SPEAKER_WORDS:
-                return None
-        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop:
-            words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в"
+                if genitive_at is None:
+                    return None
+                words, comma_at = words[:genitive_at], None  # a role too long to be one: up to its genitive
+                break
+        while words and self.text[words[-1][0]:words[-1][1]].lower() in self.cues.genitives and not self.parsed:
+            words = words[:-1]
+        if words and comma_at is not None and not self.parsed:
+            named, rw = self._apposed_name(comma_at, b), RoleWords.of(self.pack)
+            if named is not None and hits(with_parts({self.text[x:y].lower() for x, y in words}),
+                                          rw.official | rw.qualified | rw.non_state):
+                words.append(named)  # "disse o chefe da diplomacia da UE, Josep Borrell": the role and its name
+        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop | (
+                frozenset() if self.parsed else self.cues.speaker_breaks):
+            words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в";
+            # "каза още Запрянов": Запрянов, not "още"
         if not words:
             return None
         if not strict:  # what "по данным" names is the source, whatever it is
             return words[0][0], words[-1][1]
         return self._speaker_check(words[0][0], words[-1][1])
+
+    def _apposed_name(self, comma: int, b: int) -> tuple[int, int] | None:
+        """A name set off after a role by a comma, up to the next punctuation ("…, Josep Borrell."):
+        one to four capitalised words, with the short lowercase particles of names between them."""
+        m = re.match(r",\s*([^,.;:!?()\[\]«»„“”\"—–]{2,60}?)\s*(?:[,.;:!?()—–]|$)", self.text[comma:b])
+        if m is None:
+            return None
+        ws = WORD.findall(m.group(1))
+        caps = [w for w in ws if w[:1].isupper()]
+        if not 1 <= len(caps) <= 4 or not ws[0][:1].isupper() or not ws[-1][:1].isupper() or \
+                any(not w[:1].isupper() and len(w) > 3 for w in ws):
+            return None
+        return comma + m.start(1), comma + m.end(1)
 
     def _speaker_check(self, s: int, e: int) -> tuple[int, int] | None:
         """Words that can name a source: a name (entity, capital letter), a role, an outlet, a pronoun."""

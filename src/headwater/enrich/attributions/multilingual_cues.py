@@ -49,6 +49,12 @@ class Cues:
     citing_heads: frozenset[str]  # "со ссылкой на", "ссылаясь на": a source's own source
     citing_prepositions: frozenset[str]
     citing_phrases: tuple[str, ...]  # the same in words, for where the parse does not link them
+    # words that never stand inside a speaker's name or role, for packs read without a parse:
+    # conjunctions, relative pronouns, adverbs, participles ("въпреки че Киев обясни", "इस दौरान
+    # कमला हैरिस ने कहा"): the speaker is the words after the last of them
+    speaker_breaks: frozenset[str]
+    genitives: frozenset[str]  # "o chefe do Governo", "говорителят на Кремъл": a role goes on past them
+    auxiliaries: frozenset[str]  # "Петреъс е заявил": a cue's auxiliary between its speaker and it
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -99,6 +105,9 @@ def _cues(folder: Path) -> Cues:
         citing_heads=frozenset(low("citing_heads")),
         citing_prepositions=frozenset(low("citing_prepositions")),
         citing_phrases=tuple(sorted(low("citing_phrases"), key=len, reverse=True)),
+        speaker_breaks=frozenset(low("speaker_breaks")),
+        auxiliaries=frozenset(low("auxiliaries")),
+        genitives=frozenset(low("genitives")),
     )
 
 

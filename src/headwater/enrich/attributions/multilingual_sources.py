@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
+from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known, typed
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.extract.outlets import norm
@@ -55,6 +56,8 @@ class SourceReader:
         self.months = pack.months()
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
         self._roles: dict[str, tuple[str, set[str]]] | None = None
+        self._doc_script: str | None = None
+        self._lower: frozenset[str] | None = None
 
     def _tokens(self, s: int, e: int) -> list[Any]:
         span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -104,7 +107,27 @@ class SourceReader:
                                      if not hits(words, roles.former) else [])
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
+        elif not self.parsed and not src.get("inferred") and (typed_src.get("kind") == "person" or (
+                src.get("kind") == "organization" and _name_like(_untitled(str(src.get("name") or "")))
+                and not all(w.isupper() and len(w) > 1 for w in WORD.findall(_untitled(str(src.get("name") or ""))))
+                and _script(str(src.get("name"))) == self._script())):
+            # without a parse, no entity says who is a person: a person the registry knows, or a name of
+            # capitalised words in the article's own script that is no abbreviation ("Манолов", not
+            # "БТА", nor a Latin "Ukraine-Russia War: …" in a Hindi text), is the one a later pronoun
+            # stands for ("Той добави, …"; inferred, as with a parse)
+            self.people.append(typed_src)
         return typed_src
+
+    def _script(self) -> str:
+        """The script most of the article's letters are in (its first 2,000 characters)."""
+        if self._doc_script is None:
+            counts: dict[str, int] = {}
+            for ch in self.text[:2000]:
+                if ch.isalpha():
+                    sc = _script(ch)
+                    counts[sc] = counts.get(sc, 0) + 1
+            self._doc_script = max(counts, key=lambda k: counts[k]) if counts else ""
+        return self._doc_script
 
     def _registered(self, src: dict[str, Any], s: int, e: int, office: list[str] | None = None) -> dict[str, Any]:
         """A source the registries know by a name among its words ("Peskov", "Путин", "Kremlin"):
@@ -112,8 +135,13 @@ class SourceReader:
         words said nothing, the entry types it (a person by the article's year, as in English)."""
         if src.get("kind") in ("outlet", "agency", "anonymous") or src.get("inferred") or src.get("entity"):
             return src
+        owners: list[str] = []
         for cand, whole in self._name_candidates(str(src.get("name") or ""), self.text[s:e]):
             k = self.registry.known.get(cand)
+            if k is not None and k.kind == "person" and (self._possessor(cand, s, e) or any(
+                    o.endswith(" " + cand) for o in owners)):
+                owners.append(cand)
+                continue  # "Съпругата на Владимир Зеленски": his wife speaks, not he (nor "Зеленски")
             if k is not None and (whole or k.kind == "person"):  # "Asia Times" is not "The Times"
                 if src.get("affiliation") not in (None, "unknown"):  # the text's role stands
                     agree = src.get("state_affiliated") == k.state_affiliated
@@ -142,6 +170,22 @@ class SourceReader:
                     return src
                 return _body_source(b, str(src.get("name")), str(src.get("text") or cand))
         return src
+
+    def _possessor(self, name: str, s: int, e: int) -> bool:
+        """A name after a genitive whose head is no role ("съпругата на Владимир Зеленски", "o filho do
+        presidente Lula"): the person the speaker belongs to, not the one who speaks. After a role's
+        genitive the name is the speaker's own ("говорителят на Кремъл Дмитрий Песков", "o porta-voz do
+        Kremlin, Dmitri Peskov")."""
+        if not self.cues.genitives:
+            return False
+        words = list(WORD.finditer(self.text, s, e))
+        first = next((i for i, w in enumerate(words) if w.group(0).lower() in self.cues.genitives), None)
+        at = self.text.rfind(name, s, e)
+        if first is None or first == 0 or at < words[first].end():
+            return False
+        rw = RoleWords.of(self.pack)
+        head = with_parts({w.group(0).lower() for w in words[:first]})
+        return not hits(head, rw.official | rw.qualified | rw.non_state | self.cues.roles | self.cues.anonymous)
 
     @staticmethod
     def _name_candidates(name: str, text: str) -> list[tuple[str, bool]]:
@@ -256,6 +300,59 @@ class SourceReader:
         people = [x for x in self.doc.ents if x.label_ == "PERSON" and first <= x.start and x.end_char <= s]
         return people[-1] if people else None
 
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case somewhere: a capitalised one among them opens a
+        sentence ("Главата", "Това"), it is no name."""
+        if self._lower is None:
+            self._lower = frozenset(w for w in WORD.findall(self.text) if w.islower())
+        return self._lower
+
+    def _last_known_person(self, s: int) -> tuple[int, int] | None:
+        """Without a parse, no entity marks people: the person of the registry of officials the sentence
+        before names ("Руският президент Владимир Путин пристигна … Той заяви"), as offsets, only when
+        no other name stands there or before the pronoun in its own sentence (a capitalised word that
+        is no country, capital, body or function word, nor after a preposition, where places and
+        owners stand: "Кепел също нарече …" is someone else); never in
+        a script without case, where other names cannot be seen. None otherwise."""
+        if self.parsed or not any(ch.isupper() for ch in self.text[max(0, s - 400):s]):
+            return None
+        ends = list(re.finditer(r"[.!?…\n]\s", self.text[max(0, s - 600):s]))
+        if not ends:
+            return None
+        start = max(0, s - 600) + (ends[-2].end() if len(ends) > 1 else 0)
+        rw = RoleWords.of(self.pack)
+        plain = self.cues.stop | self.cues.speaker_breaks | self.cues.pronouns | self.cues.back_references | \
+            self.cues.complementizers | self.cues.auxiliaries
+        words = list(WORD.finditer(self.text, start, s))
+        found: list[tuple[int, int, str]] = []
+        i = len(words) - 1
+        while i >= 0:
+            hit = None
+            for n in (3, 2, 1):
+                if i - n + 1 >= 0:
+                    a, b = words[i - n + 1].start(), words[i].end()
+                    k = self.registry.known.get(self.text[a:b])
+                    if k is not None and k.kind == "person" and "\n" not in self.text[a:b]:
+                        hit = (a, b, k.id, n)
+                        break
+            if hit is not None:
+                found.append(hit[:3])
+                i -= hit[3]
+                continue
+            w = words[i].group(0)
+            after_preposition = i > 0 and words[i - 1].group(0).lower() in self.cues.stop | self.cues.genitives
+            if w[:1].isupper() and w.lower() not in plain and w.lower() not in self._lowercase_words() and \
+                    not after_preposition and \
+                    country_in({w.lower()}, rw) is None and \
+                    w.lower() not in rw.capitals and not hits(with_parts({w.lower()}), rw.state_bodies | rw.official |
+                                                             rw.qualified | rw.non_state) and \
+                    self.registry.body(w) is None and self.registry.outlets.by_name(w) is None and not w.isupper():
+                return None  # another name stands there: whose the pronoun is, the text does not say
+            i -= 1
+        if len({f[2] for f in found}) != 1:
+            return None
+        return found[0][0], found[0][1]
+
     def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
@@ -265,6 +362,9 @@ class SourceReader:
             named = self._last_named(s)
             if named is not None:  # "он" with nobody quoted yet: the person the text named last, said inferred
                 return {**self.source(named.start_char, named.end_char), "resolved_from": text, "inferred": True}
+            known = self._last_known_person(s)
+            if known is not None:  # without a parse: the registry's person the text named last, said inferred
+                return {**self.source(*known), "resolved_from": text, "inferred": True}
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
         outlet = self._lookup(text)
@@ -361,6 +461,17 @@ def _inside_longer_name(text: str, start: int) -> bool:
     m = re.search(r"(\S+)\s+(\S{1,3})\s+$", text[max(0, start - 40):start])
     return bool(m and m.group(2).isalpha() and m.group(2).islower() and m.group(1)[:1].isupper()
                 and WORD.fullmatch(m.group(1)))
+
+
+def _script(text: str) -> str:
+    """The script of a text's first letter by its Unicode name ("LATIN", "CYRILLIC", "DEVANAGARI")."""
+    ch = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(ch, "").split(" ")[0] if ch else ""
+
+
+def _untitled(name: str) -> str:
+    """A name without the abbreviated titles before it ("д-р Зитис", "проф. Иванов", "Dr. Silva")."""
+    return re.sub(r"^(?:\w{1,4}(?:-\w{1,3}\.?|\.)\s+)+", "", name.strip())
 
 
 def _name_like(name: str) -> bool:

@@ -114,7 +114,7 @@ def article_roles(doc: Doc) -> dict[str, str]:
         if ent.label_ != "PERSON":
             continue
         name = ent.text.strip()
-        surnames.setdefault(name.split()[-1], set()).add(name)
+        surnames.setdefault(surname(name.split()), set()).add(name)
         role = _role_before(ent) or _role_appos(ent) or _role_ahead(ent) or _role_of_org(ent) or _role_copula(ent)
         if role and name not in roles:
             roles[name] = role
@@ -134,6 +134,18 @@ def article_roles(doc: Doc) -> dict[str, str]:
     return roles
 
 
+# Generational suffixes after a surname: "Robert F. Kennedy Jr." is "Kennedy" later on.
+SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
+
+
+def surname(parts: list[str]) -> str:
+    """The family name of a name's words: the last one, before a generational suffix."""
+    words = [p.strip(",") for p in parts]
+    while len(words) > 2 and words[-1].lower() in SUFFIXES:
+        words = words[:-1]
+    return words[-1]
+
+
 def full_names(doc: Doc) -> dict[str, str]:
     """Surname -> the one full name in the article that ends with it ("Sullivan" -> "Jake Sullivan"),
     and a first word -> the one full name it begins, when no full name ends with it: the family name
@@ -142,7 +154,7 @@ def full_names(doc: Doc) -> dict[str, str]:
     for ent in doc.ents:
         parts = ent.text.strip().split()
         if ent.label_ == "PERSON" and len(parts) > 1:
-            full.setdefault(parts[-1], set()).add(" ".join(parts))
+            full.setdefault(surname(parts), set()).add(" ".join(parts))
     out = {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
     for first, name in _first_names(doc).items():
         out.setdefault(first, name)
@@ -158,5 +170,5 @@ def _first_names(doc: Doc) -> dict[str, str]:
         if ent.label_ == "PERSON" and len(parts) > 1 and parts[0][:1].isupper() and parts[0].isalpha() \
                 and not TITLES.match(parts[0] + " ") and parts[0].lower() not in ROLE_WORDS:  # not "President"
             starts.setdefault(parts[0], set()).add(" ".join(parts))
-            lasts.add(parts[-1])
+            lasts.add(surname(parts))
     return {w: next(iter(ns)) for w, ns in starts.items() if len(ns) == 1 and w not in lasts}

@@ -35,6 +35,12 @@ OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|d
 # Pronouns as speakers, and what they can refer back to; possessives as their owners ("his claim").
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural", "i": "person"}
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+# Object pronouns after "according to": who "he" or "they" would be ("according to him"). Elsewhere an
+# object is no speaker ("a clip showed him explaining", "uses them to support").
+OBJECTS = {"him": "he", "them": "they"}
+# Documents whose author a preposition names: "a report by the IPCC", "a study from the EPA" (the
+# author speaks through it); "the report said" later is the same author's.
+DOCUMENT_HEADS = english_words("sources", "document_heads")
 # Nouns for a state's institutions and people speaking for it as a whole: "Russian authorities",
 # "the Kyiv government", "the Polish side". With a country they are that state's voice (not when
 # "opposition" qualifies them: "the Belarusian opposition leader").
@@ -335,6 +341,12 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
         # "NATO Secretary General Jens Stoltenberg" in an undated article: the international office the text gives
         src.update(canonical=k.name, entity=k.id, intergovernmental=True)
         by = f"state_body:{body.id} (registry:{k.id})"
+    elif k is not None and k.body and not former and INTERNATIONAL.search(context) and \
+            str(from_known(k, person, text).get("typing_note") or "").startswith(UNDATED_TERM):
+        # "Secretary General Stoltenberg", "the EU's High Representative … Borrell" in an undated article:
+        # the text gives an international office and the registry knows the person for one
+        src.update(canonical=k.name, entity=k.id, intergovernmental=True)
+        by = f"role:{context} (registry:{k.id})"
     elif k is not None:
         known = from_known(k, person, text)
         return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
@@ -406,6 +418,10 @@ class Memory:
                 for i, s in enumerate(chain):
                     if s.get("kind") == "anonymous" and s["name"].lower().split()[-1][:5] == toks[-1][:5]:
                         return list(chain[: i + 1])
+            if toks and toks[0] in ("the", "this") and toks[-1] in DOCUMENT_HEADS and \
+                    str(head.get("document") or "").lower().split()[-1:] == toks[-1:]:
+                # "A new report by the Climate Council …" then "The report said": its author (inferred)
+                return [{**head, "resolved_from": words.strip(), "inferred": True}, *chain[1:]]
             if toks and toks[0] == "the" and set(toks) & OFFICIAL_ROLES and head.get("kind") == "person" \
                     and head.get("state_affiliated"):
                 cc = registry.country_of(words)
