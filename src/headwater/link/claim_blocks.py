@@ -31,7 +31,6 @@ import numpy as np
 import numpy.typing as npt
 
 from headwater.embed import Vectors, normalise, pack, unpack
-from headwater.link.claims import kmeans
 from headwater.link.index import LinkIndex
 
 SUBS, BLOCKS = "narratives.subs", "narratives.blocks"
@@ -53,6 +52,21 @@ def _block(claims: list[Claim], v: Vectors) -> dict[str, Any]:
     return {"a": [row for row, _ in claims], "n": [n for _, n in claims], "v": pack(v)}
 
 
+def split(x: Vectors, k: int, iters: int = 5) -> Labels:
+    """Spherical k-means of ``x`` into ``k`` blocks (seeded with evenly spaced rows: same input, same
+    blocks). Blocks need not be converged clusters, only compact, so a few iterations (5, not the
+    themes' 20: this runs once per theme). The centres' sums are taken over the rows sorted by block
+    (``np.add.at``, unbuffered, made fitting the blocks 25 times slower than comparing the themes' claims)."""
+    c = x[np.linspace(0, len(x) - 1, k).round().astype(np.int64)]
+    lab = np.zeros(len(x), dtype=np.int64)
+    for _ in range(iters):
+        lab = (c @ x.T).argmax(axis=0)
+        order = np.argsort(lab, kind="stable")
+        held, starts = np.unique(lab[order], return_index=True)
+        c[held] = normalise(np.add.reduceat(x[order], starts, axis=0))
+    return lab
+
+
 def fit_blocks(index: LinkIndex, claims: list[Claim], x: Vectors, labels: Labels) -> dict[str, int]:
     """Split each theme's claims (``labels``: each claim's theme) into blocks and keep them; returns
     what the corpus-wide state keeps of them (the next free block key, the block size)."""
@@ -61,7 +75,7 @@ def fit_blocks(index: LinkIndex, claims: list[Claim], x: Vectors, labels: Labels
     for j in (int(t) for t in np.unique(labels)):
         idx = np.flatnonzero(labels == j)
         k = max(1, math.ceil(len(idx) / BLOCK))
-        sub = kmeans(x[idx], k)[0] if k > 1 else np.zeros(len(idx), dtype=np.int64)
+        sub = split(x[idx], k) if k > 1 else np.zeros(len(idx), dtype=np.int64)
         keys, centres = [], []
         for s in np.unique(sub):
             mine = idx[sub == s]
@@ -133,7 +147,7 @@ class Blocks:
             v = np.concatenate([v, x[idx]])
             parts = [np.arange(len(have))]
             if len(have) > SPLIT:
-                two = kmeans(v, 2)[0]
+                two = split(v, 2)
                 if 0 < two.sum() < len(two):
                     parts = [np.flatnonzero(two == 0), np.flatnonzero(two == 1)]
             rec = self.subs[theme_of[b]]
