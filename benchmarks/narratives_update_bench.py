@@ -7,14 +7,15 @@ It makes max(sizes) + ADD synthetic news articles (``link_bench.make_corpus``: i
 articles, with near-copies), in a random order, and gives each its claim records with lexical vectors
 (as the per-article step leaves them); the last ADD are the added articles at every size. For each
 size M it links the first M with every built-in linker (an index in memory; ``--alone``: the narratives
-linker alone, for large M), adds the ADD articles as new articles twice, from the same kept index: comparing each new claim with its whole theme (``theme``: ``claim_blocks.PROBE``
-set to every block, the comparisons an update made before blocks) and with its nearest blocks
-(``blocks``: the default), each ``--repeat`` times (the fastest is printed: the machine is shared), and
-links the M + ADD articles whole again (for M up to ``--full-upto``). It prints, for
-the narratives linker alone (the other linkers are timed apart and left out): the full link of M, the
-update with ADD, the time per added article (flat as M grows: the update grows with what is new), the
-update's share of the full link of M + ADD, and how far they agree: the article pairs the fine
-narratives (one claim retold) hold in both, over those of the full link, and the contradictions of each.
+linker alone, for large M), then adds the ADD articles as new articles twice, from the same kept index:
+comparing each new claim with its whole theme (``theme``: ``claim_blocks.PROBE`` set to every block,
+the comparisons an update made before blocks) and with its nearest blocks (``blocks``: the default),
+each ``--repeat`` times (the fastest is printed: the machine is shared), and links the M + ADD articles
+whole again (for M up to ``--full-upto``). It prints, for the narratives linker alone (the other
+linkers are timed apart and left out): the full link of M, the update with ADD, the time per added
+article (flat as M grows: the update grows with what is new), the update's share of the full link of
+M + ADD, and how far they agree: the article pairs the fine narratives (one claim retold) hold in both,
+over those of the full link, and the contradictions of each.
 """
 from __future__ import annotations
 
@@ -86,7 +87,8 @@ def main() -> int:
         full_m = spent.pop(NARRATIVES.name)
         kept_index = copy.deepcopy((index, state))
         rows = []
-        for mode, claim_blocks.PROBE in (("theme", claim_blocks.EVERY_BLOCK), ("blocks", probe)):
+        for mode, probing in (("theme", claim_blocks.EVERY_BLOCK), ("blocks", probe)):
+            claim_blocks.PROBE = probing
             best = float("inf")
             for _ in range(args.repeat):
                 index, state = copy.deepcopy(kept_index)

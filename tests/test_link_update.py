@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 import shutil
 from pathlib import Path
@@ -200,7 +201,7 @@ def test_blocks_grown_by_updates_are_split_and_keep_every_claim(monkeypatch: pyt
     cuts = [16, 32, 48, 64]
     previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:cuts[0]], index=index, state=state))
     fitted = len(index.keyed[claim_blocks.BLOCKS])
-    for done, upto in zip(cuts, cuts[1:]):
+    for done, upto in itertools.pairwise(cuts):
         ctx = LinkContext(corpus[:upto], new=[row for row, _ in corpus[done:upto]], index=index, state=state,
                           previous={k: list(v) for k, v in previous.items()})
         previous, _ = run_linkers(BUILTIN, ctx)
