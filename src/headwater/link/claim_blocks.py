@@ -142,10 +142,12 @@ class Blocks:
                 b = int(rec["b"][0])
             joining[b].append(i)
         theme_of = {b: j for j, rec in self.subs.items() for b in rec["b"]}
-        kept = self.index.get_keyed(BLOCKS, sorted(joining))
+        # a claim's nearest block is among those it was compared with: read already (``old``)
+        kept = self.index.get_keyed(BLOCKS, sorted(b for b in joining if b not in self.old))
+        opened = {**self.old, **{b: self._open(k) for b, k in kept.items()}}
         written: dict[int, dict[str, Any]] = {}
         for b, idx in sorted(joining.items()):
-            have, v = self._open(kept[b]) if b in kept else ([], np.zeros((0, self.dim), dtype=np.float32))
+            have, v = opened.get(b) or ([], np.zeros((0, self.dim), dtype=np.float32))
             have = have + [claims[i] for i in idx]
             v = np.concatenate([v, x[idx]])
             parts = [np.arange(len(have))]
