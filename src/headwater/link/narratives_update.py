@@ -209,7 +209,8 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
     keys = state["theme_keys"]
     made = []
     for j, rows in sorted(joined.items()):
-        claims = [i for i, r in enumerate(placed.rows) if r.article in rows and placed.labels[i] == j]
+        joining = set(rows)
+        claims = [int(i) for i in np.flatnonzero(placed.labels == j) if placed.rows[i].article in joining]
         theme = by_key.get(keys.get(str(j), ""))
         if theme is not None:
             extra = describe(claims, placed.rows, placed.x, new, "broad")
@@ -226,7 +227,7 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
         if not old and len(rows) < 2:
             continue
         arts = {**fetch(old), **new}
-        members = {(r.article, r.claim.get("n")) for i, r in enumerate(placed.rows) if i in claims}
+        members = {(placed.rows[i].article, placed.rows[i].claim.get("n")) for i in claims}
         olds = set(old)
         members.update(c for c in placed.blocks.theme_claims(j)[0] if c[0] in olds)
         rows_, x_ = _claim_rows(members, arts, placed)
