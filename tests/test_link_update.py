@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from headwater.cli import main
 from headwater.embed.lexical import HashingEmbedder
 from headwater.enrich.claims.records import find_claims
+from headwater.link import claim_blocks
 from headwater.link.builtin import BUILTIN, COPIES, NARRATIVES, STORIES
 from headwater.link.index import MemoryIndex
 from headwater.link.registry import LinkContext, Linker, run_linkers
@@ -170,6 +172,49 @@ def test_every_builtin_linker_updates_without_reading_the_whole_corpus() -> None
     assert ctx.updated == [ln.name for ln in BUILTIN] and None not in asked
     full = link_in_batches(corpus, [len(corpus)], BUILTIN)
     assert pairs_of(parts["narratives"], "fine") == pairs_of(full["narratives"], "fine")
+
+
+def test_an_update_comparing_every_block_finds_the_pairs_of_a_full_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rule: a full link compares every pair of claims of a theme; an update compares a new claim
+    # with the PROBE nearest blocks of its theme. With every block compared (EVERY_BLOCK) and one theme
+    # (k = claims / CLAIMS_PER_THEME rounds to 1 here), blocking cannot split a pair: the same pairs.
+    corpus, _ = retold_claims()
+    n = len(corpus)
+    monkeypatch.setattr(claim_blocks, "BLOCK", 6)  # many small blocks, so that probing would matter
+    full = link_in_batches(corpus, [n], BUILTIN)
+    monkeypatch.setattr(claim_blocks, "PROBE", claim_blocks.EVERY_BLOCK)
+    every = link_in_batches(corpus, [n // 2, 3 * n // 4, n], BUILTIN)
+    assert pairs_of(every["narratives"], "fine") == pairs_of(full["narratives"], "fine")
+    # with the two nearest blocks of ~6 claims (of the theme's ~20 blocks), a pair is missed only where
+    # a retelling's nearest blocks do not hold the other: few, and nothing a full link lacks is found
+    monkeypatch.setattr(claim_blocks, "PROBE", 2)
+    near = pairs_of(link_in_batches(corpus, [n // 2, 3 * n // 4, n], BUILTIN)["narratives"], "fine")
+    whole = pairs_of(full["narratives"], "fine")
+    assert len(near & whole) >= 0.9 * len(whole) and near <= whole
+
+
+def test_blocks_grown_by_updates_are_split_and_keep_every_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, _ = retold_claims(64)
+    monkeypatch.setattr(claim_blocks, "BLOCK", 8)
+    monkeypatch.setattr(claim_blocks, "SPLIT", 16)
+    index, state = MemoryIndex(), dict[str, Any]()
+    cuts = [16, 32, 48, 64]
+    previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:cuts[0]], index=index, state=state))
+    fitted = len(index.keyed[claim_blocks.BLOCKS])
+    for done, upto in itertools.pairwise(cuts):
+        ctx = LinkContext(corpus[:upto], new=[row for row, _ in corpus[done:upto]], index=index, state=state,
+                          previous={k: list(v) for k, v in previous.items()})
+        previous, _ = run_linkers(BUILTIN, ctx)
+        assert NARRATIVES.name in ctx.updated
+    blocks = index.keyed[claim_blocks.BLOCKS].values()
+    held = [(row, n) for b in blocks for row, n in zip(b["a"], b["n"], strict=True)]
+    embedded = [(row, c["n"]) for row, a in corpus for c in a.findings["claims"] if c.get("_vector")]
+    assert sorted(held) == sorted(embedded)  # every claim in one block, once
+    assert len(blocks) > fitted  # the blocks grew past SPLIT and were split...
+    sizes = [len(b["a"]) for b in blocks]  # ...into blocks of about BLOCK (k-means: some larger, none far)
+    assert sum(sizes) / len(sizes) <= 1.5 * 8 and max(sizes) <= 2 * 16
+    subs = index.keyed[claim_blocks.SUBS].values()
+    assert sorted(k for rec in subs for k in rec["b"]) == sorted(index.keyed[claim_blocks.BLOCKS])
 
 
 def test_narratives_link_whole_without_their_kept_state() -> None:

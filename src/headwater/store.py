@@ -301,6 +301,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS link_postings_article ON link_postings(article_id);
     CREATE INDEX IF NOT EXISTS link_values_article ON link_values(article_id);
     """,
+    # 10: values linkers keep under keys of their own, not articles (headwater.link.index.put_keyed: the
+    # blocks of the narratives' nearest-neighbour index, each holding the claim vectors of one block).
+    """
+    CREATE TABLE IF NOT EXISTS link_keyed (
+        name TEXT NOT NULL,
+        key INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (name, key)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 # Columns a migration adds (before its script runs), each only where the table lacks it.
@@ -604,7 +614,7 @@ class Store:
 
     def clear(self, name: str) -> None:
         with self.db:
-            for table in ("link_values", "link_postings", "link_counts"):
+            for table in ("link_values", "link_keyed", "link_postings", "link_counts"):
                 self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))
             self.db.execute("DELETE FROM meta WHERE name = ?", ("link:" + name,))
 
@@ -627,6 +637,21 @@ class Store:
         for i in range(0, len(wanted), 500):
             part = wanted[i:i + 500]
             for r in self.db.execute(f"SELECT article_id, data FROM link_values WHERE name = ? AND article_id IN "
+                                     f"({', '.join('?' * len(part))})", (name, *part)):
+                out[int(r[0])] = json.loads(r[1])
+        return out
+
+    def put_keyed(self, name: str, items: Mapping[int, Any]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO link_keyed(name, key, data) VALUES (?, ?, ?)",
+                                ((name, k, json.dumps(v)) for k, v in items.items()))
+
+    def get_keyed(self, name: str, keys: Iterable[int]) -> dict[int, Any]:
+        out: dict[int, Any] = {}
+        wanted = list(keys)
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            for r in self.db.execute(f"SELECT key, data FROM link_keyed WHERE name = ? AND key IN "
                                      f"({', '.join('?' * len(part))})", (name, *part)):
                 out[int(r[0])] = json.loads(r[1])
         return out

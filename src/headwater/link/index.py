@@ -3,7 +3,9 @@
 A linker that can update its results (``Linker.update``) keeps, per article, what it needs to compare
 a new article with the old ones: a compact profile (``put``/``get``), the keys it looks candidates up
 by (``post``/``postings``: an inverted index) and corpus-wide counts (``count``/``counts``: document
-frequencies), and what it learnt of the corpus as a whole (``keep``/``kept``: a clustering's centres).
+frequencies), what it learnt of the corpus as a whole (``keep``/``kept``: a clustering's centres), and
+values under keys of its own that are not articles (``put_keyed``/``get_keyed``: the blocks of a nearest
+neighbour index, read a few at a time).
 Every name is the linker's own ("stories.profile"). The store keeps these in indexed
 tables (``Store`` implements this protocol); ``MemoryIndex`` keeps them in memory, for a corpus linked
 without a database (``link_corpus``) and for tests.
@@ -31,6 +33,12 @@ class LinkIndex(Protocol):
     def get(self, name: str, rows: Iterable[int]) -> dict[int, Any]:
         """The values kept for these rows (rows without one are left out)."""
 
+    def put_keyed(self, name: str, items: Mapping[int, Any]) -> None:
+        """Keep a JSON-able value per integer key of the linker's own (not an article row)."""
+
+    def get_keyed(self, name: str, keys: Iterable[int]) -> dict[int, Any]:
+        """The values kept under these keys (keys without one are left out)."""
+
     def size(self, name: str) -> int:
         """How many rows have a value under ``name``."""
 
@@ -53,12 +61,13 @@ class MemoryIndex:
 
     def __init__(self) -> None:
         self.values: dict[str, dict[int, Any]] = defaultdict(dict)
+        self.keyed: dict[str, dict[int, Any]] = defaultdict(dict)
         self.posted: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.tallies: dict[str, Counter[str]] = defaultdict(Counter)
         self.whole: dict[str, Any] = {}
 
     def clear(self, name: str) -> None:
-        for kept in (self.values, self.posted, self.tallies, self.whole):
+        for kept in (self.values, self.keyed, self.posted, self.tallies, self.whole):
             kept.pop(name, None)
 
     def keep(self, name: str, value: Any) -> None:
@@ -73,6 +82,13 @@ class MemoryIndex:
     def get(self, name: str, rows: Iterable[int]) -> dict[int, Any]:
         kept = self.values[name]
         return {r: kept[r] for r in rows if r in kept}
+
+    def put_keyed(self, name: str, items: Mapping[int, Any]) -> None:
+        self.keyed[name].update(items)
+
+    def get_keyed(self, name: str, keys: Iterable[int]) -> dict[int, Any]:
+        kept = self.keyed[name]
+        return {k: kept[k] for k in keys if k in kept}
 
     def size(self, name: str) -> int:
         return len(self.values[name])

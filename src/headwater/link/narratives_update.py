@@ -4,17 +4,20 @@ the old ones, so the work grows with what is new, not with the corpus.
 A full link with an index (``keep_narratives``) keeps what placing a new claim needs:
 - ``STATE`` (kept for the corpus as a whole): the claim vectors' embedder, each language's mean vector, the
   themes' k-means centres and the key of the theme each centre became;
-- ``VECTORS``: each article's embedded claims (their numbers, themes, centred vectors in float16);
-- ``THEMES``: theme -> the articles holding a claim of it; ``MEMBERS``: theme -> its member articles
-  (also of a theme of one article, which a second makes a theme); ``FRAMES``: frame -> articles.
+- each theme's claims (article row, claim number, centred vector in float16) in blocks around
+  sub-centres (``link.claim_blocks``: the second level of blocking that keeps an update's work flat);
+- ``MEMBERS``: theme -> its member articles (also of a theme of one article, which a second makes a
+  theme); ``FRAMES``: frame -> articles.
 New articles then (``add_narratives``):
 1. a frame the new articles assert joins its narrative, or makes one with the old articles asserting it;
 2. each new claim is centred with the kept means (a language new to the corpus on the mean of its new
    claims, when there are enough) and goes to the theme of the nearest kept centre, as a
-   full link assigns the claims beyond its k-means sample; it is compared with the claims of that theme,
-   old (read from ``VECTORS``) and new: a pair at ``FINE`` or closer joins their narratives, as in a
-   full link; a narrative a new claim joins is described again from all its claims;
-3. a new article joins the theme most of its claims fall in when one of them recurs there (``BROAD_LINK``);
+   full link assigns the claims beyond its k-means sample; it is compared with the claims of the
+   nearest blocks of that theme and with the new claims of that theme: a pair at ``FINE`` or closer
+   joins their narratives, as in a full link; a narrative a new claim joins is described again from
+   all its claims;
+3. a new article joins the theme most of its claims fall in when one of them recurs there (``BROAD_LINK``,
+   among the claims it was compared with);
 4. contradictions and provenance are made again for the narratives that changed; the rest stay.
 What an update does not do: fit the themes again (a relink fits k-means to the corpus as it is now),
 match a codebook (with a taxonomy the narratives link whole: its entries' borders are drawn by the
@@ -29,8 +32,10 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from headwater.embed import Vectors, normalise, pack, unpack
+from headwater.link.claim_blocks import BLOCKS, SUBS, Blocks, fit_blocks
 from headwater.link.claims import (
     BROAD_LINK,
     FINE,
@@ -47,10 +52,11 @@ from headwater.link.frames import frames
 from headwater.link.index import LinkIndex
 from headwater.link.narratives import Frame, frame_narrative
 from headwater.link.unionfind import DisjointSets
-from headwater.model import Article, row_of
+from headwater.model import Article, key, row_of
 
-STATE, VECTORS = "narratives.state", "narratives.vectors"
-THEMES, MEMBERS, FRAMES = "narratives.themes", "narratives.members", "narratives.frames"
+STATE, MEMBERS, FRAMES = "narratives.state", "narratives.members", "narratives.frames"
+# kept by earlier versions (claim vectors per article, theme -> articles): cleared at a full link
+VECTORS, THEMES = "narratives.vectors", "narratives.themes"
 EVERY = 10 ** 9  # postings followed however common: a theme's articles are what it is compared with
 Rows = list[dict[str, Any]]
 Fetch = Callable[[list[int]], dict[int, Article]]  # articles by row, read from the store
@@ -60,27 +66,15 @@ def _frame_key(fkey: str) -> int:
     return zlib.crc32(fkey.encode("utf-8"))
 
 
-def _vectors_of(rows: list[ClaimRow], x: Vectors, labels: Any, idx: list[int]) -> dict[str, Any]:
-    return {"n": [rows[i].claim.get("n") for i in idx], "t": [int(labels[i]) for i in idx], "v": pack(x[idx])}
-
-
-def _unpack_rows(kept: dict[str, Any], dim: int) -> Vectors:
-    return unpack(kept["v"]).reshape(-1, dim)
-
-
 def keep_narratives(index: LinkIndex, corpus: list[tuple[int, Article]], c: Clustered | None,
                     themes: Rows) -> None:
     """What ``add_narratives`` needs from a full link (``themes``: the described ``c.themes``, in order)."""
-    for name in (STATE, VECTORS, THEMES, MEMBERS, FRAMES):
+    for name in (STATE, VECTORS, THEMES, MEMBERS, FRAMES, SUBS, BLOCKS):
         index.clear(name)
     index.post(FRAMES, [(_frame_key("|".join(f)), row) for row, a in corpus for f in frames(a)])
     if c is None:
         return
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(c.rows):
-        by_article[r.article].append(i)
-    index.put(VECTORS, {row: _vectors_of(c.rows, c.x, c.labels, idx) for row, idx in by_article.items()})
-    index.post(THEMES, sorted({(int(c.labels[i]), r.article) for i, r in enumerate(c.rows)}))
+    blocks = fit_blocks(index, [(r.article, r.claim.get("n")) for r in c.rows], c.x, c.labels)
     theme_keys: dict[str, str] = {}
     members: set[tuple[int, int]] = set()
     for m, t in zip(c.themes, themes, strict=True):
@@ -90,13 +84,14 @@ def keep_narratives(index: LinkIndex, corpus: list[tuple[int, Article]], c: Clus
     index.post(MEMBERS, sorted(members))
     index.keep(STATE, {"embedder": c.rows[0].claim.get("_embedder"), "dim": int(c.x.shape[1]),
                        "means": {lg: pack(v) for lg, v in c.means.items()},
-                       "centres": [pack(v) for v in c.centres], "theme_keys": theme_keys})
+                       "centres": [pack(v) for v in c.centres], "theme_keys": theme_keys, "blocks": blocks})
 
 
 class _Placed:
-    """New claims placed in the kept themes, and the old claims of those themes."""
+    """New claims placed in the kept themes, and the old claims of the blocks they are compared with."""
 
-    def __init__(self, rows: list[ClaimRow], x: Vectors, state: dict[str, Any], index: LinkIndex) -> None:
+    def __init__(self, rows: list[ClaimRow], x: Vectors, state: dict[str, Any], index: LinkIndex,
+                 probe: int | None) -> None:
         self.rows, self.dim = rows, int(state["dim"])
         langs = [str(r.claim.get("lang") or "") for r in rows]
         means = {lg: unpack(v) for lg, v in state["means"].items()}
@@ -108,36 +103,36 @@ class _Placed:
         self.x = centre_with(x, langs, means)
         self.means = means
         centres = np.stack([unpack(v) for v in state["centres"]])
-        self.labels = (self.x @ centres.T).argmax(axis=1)
+        self.labels = (self.x @ centres.T).argmax(axis=1) if rows else np.zeros(0, dtype=np.int64)
         self.centres = normalise(centres)
-        fresh = {r.article for r in rows}
-        posted = index.postings(THEMES, {int(j) for j in self.labels}, EVERY)
-        old_rows = sorted({row for found in posted.values() for row in found} - fresh)
-        # the old claims of each touched theme: (article row, claim number, centred vector)
-        self.old: dict[int, list[tuple[int, Any, Vectors]]] = defaultdict(list)
-        touched = set(posted)
-        for row, kept in index.get(VECTORS, old_rows).items():
-            vs = _unpack_rows(kept, self.dim)
-            for n, t, v in zip(kept["n"], kept["t"], vs, strict=True):
-                if t in touched:
-                    self.old[int(t)].append((row, n, v))
+        self.blocks = Blocks(index, self.dim, self.x, self.labels, probe)
 
     def compared(self) -> tuple[list[tuple[tuple[int, Any], tuple[int, Any]]], set[tuple[int, Any]]]:
-        """Each new claim against every other claim of its theme (new and old, of another article): the
-        pairs retelling one claim (``FINE``), and the new claims that recur in their theme (``BROAD_LINK``)."""
-        retold, recurs = [], set()
+        """Each new claim against the other new claims of its theme and the claims of its nearest blocks
+        (of another article): the pairs retelling one claim (``FINE``), and the new claims that recur in
+        their theme (``BROAD_LINK``)."""
+        ids = [(r.article, r.claim.get("n")) for r in self.rows]
+        owner = np.array([r.article for r in self.rows], dtype=np.int64)
+        retold: list[tuple[tuple[int, Any], tuple[int, Any]]] = []
+        recurs = np.zeros(len(self.rows), dtype=bool)
+
+        def against(mine: npt.NDArray[np.intp], other: list[tuple[int, Any]], ov: Vectors) -> None:
+            sims = self.x[mine] @ ov.T
+            sims[owner[mine][:, None] == np.array([row for row, _ in other], dtype=np.int64)[None, :]] = -1
+            recurs[mine[(sims >= BROAD_LINK).any(axis=1)]] = True
+            retold.extend((ids[mine[a]], other[b]) for a, b in zip(*np.nonzero(sims >= FINE), strict=True))
+
         for j in sorted({int(t) for t in self.labels}):
             mine = np.flatnonzero(self.labels == j)
-            ids = [(self.rows[i].article, self.rows[i].claim.get("n")) for i in mine] + \
-                  [(row, n) for row, n, _ in self.old[j]]
-            ov = np.concatenate([self.x[mine]] + ([np.stack([v for _, _, v in self.old[j]])] if self.old[j] else []))
-            sims = self.x[mine] @ ov.T
-            owner = np.array([row for row, _ in ids])
-            sims[owner[:len(mine)][:, None] == owner[None, :]] = -1  # a claim recurs in other articles only
-            for a in np.flatnonzero((sims >= BROAD_LINK).any(axis=1)):
-                recurs.add(ids[a])
-            retold += [(ids[a], ids[b]) for a, b in zip(*np.nonzero(sims >= FINE), strict=True)]
-        return retold, recurs
+            against(mine, [ids[i] for i in mine], self.x[mine])
+        by_block: dict[int, list[int]] = defaultdict(list)
+        for i, probed in enumerate(self.blocks.probed):
+            for b in probed:
+                by_block[b].append(i)
+        for b, idx in sorted(by_block.items()):
+            if b in self.blocks.old:
+                against(np.array(idx, dtype=np.intp), *self.blocks.old[b])
+        return retold, {ids[i] for i in np.flatnonzero(recurs)}
 
 
 def _claim_rows(members: set[tuple[int, Any]], arts: dict[int, Article], placed: _Placed) -> tuple[list[ClaimRow], Vectors]:
@@ -154,7 +149,8 @@ def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any]
              fetch: Fetch) -> tuple[Rows, Rows, set[str]]:
     """(kept, rebuilt, ids of the previous narratives rebuilt) of the fine narratives."""
     nodes: dict[tuple[int, Any], int] = {}
-    owner = {(row_of(c["article_id"]), c.get("claim_id")): i for i, n in enumerate(previous) for c in n["claims"]}
+    # claims by document id as the narratives hold them (no id parsed: this reads every fine narrative)
+    owner = {(c["article_id"], c.get("claim_id")): i for i, n in enumerate(previous) for c in n["claims"]}
     base = len(previous)
 
     def node(c: tuple[int, Any]) -> int:
@@ -164,8 +160,8 @@ def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any]
         node(a), node(b)
     sets = DisjointSets(base + len(nodes))
     for c, i in nodes.items():
-        if c in owner:
-            sets.union(i, owner[c])
+        if (at := owner.get((key(c[0]), c[1]))) is not None:
+            sets.union(i, at)
     for a, b in retold:
         sets.union(nodes[a], nodes[b])
     groups: dict[int, set[tuple[int, Any]]] = defaultdict(set)
@@ -213,7 +209,8 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
     keys = state["theme_keys"]
     made = []
     for j, rows in sorted(joined.items()):
-        claims = [i for i, r in enumerate(placed.rows) if r.article in rows and placed.labels[i] == j]
+        joining = set(rows)
+        claims = [int(i) for i in np.flatnonzero(placed.labels == j) if placed.rows[i].article in joining]
         theme = by_key.get(keys.get(str(j), ""))
         if theme is not None:
             extra = describe(claims, placed.rows, placed.x, new, "broad")
@@ -230,9 +227,9 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
         if not old and len(rows) < 2:
             continue
         arts = {**fetch(old), **new}
-        members = {(r.article, r.claim.get("n")) for i, r in enumerate(placed.rows) if i in claims}
-        kept = index.get(VECTORS, old)
-        members.update((row, n) for row, k in kept.items() for n, t in zip(k["n"], k["t"], strict=True) if t == j)
+        members = {(placed.rows[i].article, placed.rows[i].claim.get("n")) for i in claims}
+        olds = set(old)
+        members.update(c for c in placed.blocks.theme_claims(j)[0] if c[0] in olds)
         rows_, x_ = _claim_rows(members, arts, placed)
         theme = describe(list(range(len(rows_))), rows_, x_, arts, "broad")
         keys[str(j)] = theme["key"]
@@ -266,20 +263,19 @@ def add_frames(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch:
     return sorted(by_key.values(), key=lambda n: (-len(n["article_ids"]), n["key"])), changed
 
 
-def place(new: list[tuple[int, Article]], index: LinkIndex) -> tuple[_Placed, dict[str, Any]] | None:
-    """The new articles' claims placed in the kept themes (and kept for the next update); None when the
-    index holds no narratives state, or the claims were embedded by another embedder."""
+def place(new: list[tuple[int, Article]], index: LinkIndex,
+          probe: int | None = None) -> tuple[_Placed, dict[str, Any]] | None:
+    """The new articles' claims placed in the kept themes and compared with the ``probe`` nearest blocks
+    of each (None: ``claim_blocks.PROBE``), and kept for the next update; None when the index holds no
+    narratives state (or one without blocks, kept by an earlier version), or the claims were embedded
+    by another embedder."""
     state = index.kept(STATE)
-    if not isinstance(state, dict):
+    if not isinstance(state, dict) or "blocks" not in state:
         return None
     rows, x = gather({row: a.findings.get("claims", []) for row, a in new})
     if rows and rows[0].claim.get("_embedder") != state["embedder"]:
         return None
-    placed = _Placed(rows, x if rows else np.zeros((0, int(state["dim"])), dtype=np.float32), state, index)
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        by_article[r.article].append(i)
-    index.put(VECTORS, {row: _vectors_of(rows, placed.x, placed.labels, idx) for row, idx in by_article.items()})
-    index.post(THEMES, sorted({(int(placed.labels[i]), r.article) for i, r in enumerate(rows)}))
+    placed = _Placed(rows, x if rows else np.zeros((0, int(state["dim"])), dtype=np.float32), state, index, probe)
+    placed.blocks.add([(r.article, r.claim.get("n")) for r in rows], placed.x, placed.labels, state["blocks"])
     return placed, state
 
