@@ -97,15 +97,22 @@ def kmeans(x: Vectors, k: int, iters: int = 20, seed: int = 0) -> tuple[npt.NDAr
             break
         centres.append(fit[int(rng.choice(len(fit), p=p / p.sum()))])
         dist = np.minimum(dist, 1 - fit @ centres[-1])
-    c = np.stack(centres)
-    for _ in range(iters):
-        lab = (fit @ c.T).argmax(axis=1)
-        sums = np.zeros_like(c)
-        np.add.at(sums, lab, fit)
-        moved = np.linalg.norm(sums, axis=1) > 0
-        c[moved] = normalise(sums[moved])
+    c = lloyd(fit, np.stack(centres), iters)
     labels = np.concatenate([(x[i:i + 4096] @ c.T).argmax(axis=1) for i in range(0, len(x), 4096)])
     return labels.astype(np.int64), c
+
+
+def lloyd(x: Vectors, c: Vectors, iters: int) -> Vectors:
+    """``iters`` rounds of spherical k-means from the centres ``c``: each row to its nearest centre, each
+    centre the normalised sum of its rows (a centre no row is nearest to stays). The sums are taken over
+    the rows sorted by centre (``np.add.at``, unbuffered, made fitting blocks ~25x slower)."""
+    c = c.copy()
+    for _ in range(iters):
+        lab = (x @ c.T).argmax(axis=1)
+        order = np.argsort(lab, kind="stable")
+        held, starts = np.unique(lab[order], return_index=True)
+        c[held] = normalise(np.add.reduceat(x[order], starts, axis=0))
+    return c
 
 
 def _key(level: str, text: str) -> str:
