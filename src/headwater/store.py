@@ -627,31 +627,29 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def put(self, name: str, items: Mapping[int, Any]) -> None:
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO link_values(name, article_id, data) VALUES (?, ?, ?)",
-                                ((name, row, json.dumps(v)) for row, v in items.items()))
+        self._put("link_values", "article_id", name, items)
 
     def get(self, name: str, rows: Iterable[int]) -> dict[int, Any]:
-        out: dict[int, Any] = {}
-        wanted = list(rows)
-        for i in range(0, len(wanted), 500):
-            part = wanted[i:i + 500]
-            for r in self.db.execute(f"SELECT article_id, data FROM link_values WHERE name = ? AND article_id IN "
-                                     f"({', '.join('?' * len(part))})", (name, *part)):
-                out[int(r[0])] = json.loads(r[1])
-        return out
+        return self._get("link_values", "article_id", name, rows)
 
     def put_keyed(self, name: str, items: Mapping[int, Any]) -> None:
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO link_keyed(name, key, data) VALUES (?, ?, ?)",
-                                ((name, k, json.dumps(v)) for k, v in items.items()))
+        self._put("link_keyed", "key", name, items)
 
     def get_keyed(self, name: str, keys: Iterable[int]) -> dict[int, Any]:
+        return self._get("link_keyed", "key", name, keys)
+
+    def _put(self, table: str, column: str, name: str, items: Mapping[int, Any]) -> None:
+        """JSON values by integer under ``name`` (``table``, ``column``: the code's own constants)."""
+        with self.db:
+            self.db.executemany(f"INSERT OR REPLACE INTO {table}(name, {column}, data) VALUES (?, ?, ?)",
+                                ((name, k, json.dumps(v)) for k, v in items.items()))
+
+    def _get(self, table: str, column: str, name: str, keys: Iterable[int]) -> dict[int, Any]:
         out: dict[int, Any] = {}
         wanted = list(keys)
         for i in range(0, len(wanted), 500):
             part = wanted[i:i + 500]
-            for r in self.db.execute(f"SELECT key, data FROM link_keyed WHERE name = ? AND key IN "
+            for r in self.db.execute(f"SELECT {column}, data FROM {table} WHERE name = ? AND {column} IN "
                                      f"({', '.join('?' * len(part))})", (name, *part)):
                 out[int(r[0])] = json.loads(r[1])
         return out
