@@ -147,9 +147,9 @@ class Resources:
     @cached_property
     def known_sources(self) -> KnownSources:
         """Officials, spokespeople and well-known organizations (data/officials.yaml, organizations.yaml)."""
-        from headwater.enrich.attributions.known import KnownSources
+        from headwater.enrich.attributions.known import packaged
 
-        return KnownSources.load()
+        return packaged()
 
     @cached_property
     def embedder(self) -> Embedder:

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any
 
-from headwater.enrich.attributions.known import UNDATED_TERM, KnownSources
+from headwater.enrich.attributions.known import UNDATED_TERM, packaged
 from headwater.extract.outlets import norm
 from headwater.link.text_roles import text_roles
 from headwater.model import Article
@@ -55,14 +54,9 @@ def mention_key(s: dict[str, Any]) -> str:
     name, which reached the corpus untyped: a chain's later link) its entry's id, else its folded name."""
     if s.get("entity"):
         return str(s["entity"])
-    if s.get("kind") == "person" and (e := _known().get(str(s.get("name")))) is not None and e.kind == "person":
+    if s.get("kind") == "person" and (e := packaged().get(str(s.get("name")))) is not None and e.kind == "person":
         return e.id
     return "e:" + norm(str(s.get("canonical") or s.get("name")))
-
-
-@cache
-def _known() -> KnownSources:
-    return KnownSources.load()
 
 
 def _undated_term(s: dict[str, Any]) -> bool:

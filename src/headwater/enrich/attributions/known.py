@@ -15,6 +15,7 @@ The text may still say it ("President Biden"): the finders type by a role the te
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -98,3 +99,10 @@ class KnownSources:
     def get(self, name: str) -> Known | None:
         key = norm(name)
         return self.index.get(key) if key else None
+
+
+@cache
+def packaged() -> KnownSources:
+    """The packaged registries, read once per process and shared (nothing changes them once loaded):
+    the resources, the entities linker and the text-roles registry each read them apart before."""
+    return KnownSources.load()

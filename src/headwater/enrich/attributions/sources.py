@@ -17,7 +17,7 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
-from headwater.enrich.attributions.known import UNDATED_TERM, Known, KnownSources
+from headwater.enrich.attributions.known import UNDATED_TERM, Known, KnownSources, packaged
 from headwater.extract.outlets import OutletRegistry, norm
 from headwater.lang import english_words
 from headwater.yamldata import load_yaml
@@ -103,7 +103,7 @@ class SourceRegistry:
 
     @cached_property
     def known(self) -> KnownSources:
-        return self._known if self._known is not None else KnownSources.load()
+        return self._known if self._known is not None else packaged()
 
     def _data(self, name: str) -> Any:
         return load_yaml(resources.files("headwater.data").joinpath(name).read_text("utf-8"))
