@@ -2,8 +2,8 @@
 
 ``document.build`` holds the whole corpus in memory (1.9-2.3 GB at 10,000 articles). ``write_document``
 writes the same file, byte for byte (``tests/test_document_stream.py``), reading the articles in
-batches of ``BATCH``: each batch's articles and finding rows are encoded as ``json.dump(…, indent=1)``
-would encode them at their depth and appended to one temporary file per part; the linkers' parts are
+batches of ``BATCH``: each batch's articles and finding rows are encoded a line each, as ``write_json``
+lays a document out (``export.files``), and appended to one temporary file per part; the linkers' parts are
 read row by row from the ``links`` table; the summary is tallied on the way. The parts are then copied
 into the document in its order. What stays in memory: a batch, the entities (to type each batch's
 sources as the linkers did), the errors of the run, and the tallies.
@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from headwater import __version__
 from headwater.document import FINDING_KEYS, LINK_KEYS, RESERVED, SCHEMA_VERSION, Row, article_dict, article_parts
-from headwater.export.files import write_atomic
+from headwater.export.files import line, write_atomic, write_items
 from headwater.link.entities import typer
 from headwater.model import key
 from headwater.store import Store
@@ -28,13 +28,6 @@ from headwater.store import Store
 # Articles read from the store at a time: enough that the per-batch queries cost nothing, few enough
 # that a batch of long texts with their findings is a few MB.
 BATCH = 200
-
-
-def _encode(value: Any, depth: int) -> str:
-    """``value`` as ``json.dump(doc, indent=1, ensure_ascii=False)`` writes it ``depth`` levels down:
-    its own lines indented by ``depth`` more (JSON strings hold no raw newline, so every newline of the
-    encoding is a line break)."""
-    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
 class _Part:
@@ -46,7 +39,7 @@ class _Part:
         self.n = 0
 
     def add(self, row: Any) -> None:
-        self.file.write((",\n  " if self.n else "") + _encode(row, 2))
+        self.file.write((",\n  " if self.n else "") + line(row))
         self.n += 1
 
     def copy_to(self, out: IO[str]) -> None:
@@ -161,15 +154,15 @@ def write_document(store: Store, path: Path, run_id: int | None = None,
                 out.write("{")
                 sep = "\n "
                 for name, value in head.items():
-                    out.write(f"{sep}{_encode(name, 1)}: {_encode(value, 1)}")
+                    out.write(f"{sep}{line(name)}: {line(value)}")
                     sep = ",\n "
                 order = ["articles", *FINDING_KEYS, *LINK_KEYS, "errors", *extra, *later, "summary"]
                 for name in order:
-                    out.write(f"{sep}{_encode(name, 1)}: ")
+                    out.write(f"{sep}{line(name)}: ")
                     if name == "errors":
-                        out.write(_encode(errors, 1))
+                        write_items(map(line, errors), out)
                     elif name == "summary":
-                        out.write(_encode(summary, 1))
+                        out.write(line(summary))
                     else:
                         parts[name].copy_to(out)
                 out.write("\n}")
