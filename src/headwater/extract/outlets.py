@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,13 +29,19 @@ BYLINE = re.compile(r"\bby\s+(?P<rest>[A-Z][^\n]{0,60})")
 TITLE_SEP = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 
 
+_PUNCT = re.compile(r"(?:[^\w]|_)+")
+
+
+@lru_cache(maxsize=1 << 16)  # the same names are folded over and over (every mention of a source, corpus-wide)
 def norm(name: str) -> str:
     """Fold an outlet name for lookup: case, accents, punctuation and a leading 'the' go. Letters of
     other scripts stay (ТАСС, سانا); other non-ASCII characters go, as they always did."""
-    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    s = "".join(c for c in s if c.isascii() or c.isalpha()).lower()  # combining marks are not alpha
-    s = re.sub(r"(?:[^\w]|_)+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
+    s = name.replace("’", "'")
+    if not s.isascii():  # (ASCII is its own decomposition, every character kept)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if c.isascii() or c.isalpha())  # combining marks are not alpha
+    s = _PUNCT.sub(" ", s.lower()).strip()
+    return s[4:] if s.startswith("the ") else s
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -65,12 +67,13 @@ EVIDENCE = 2
 WORD = re.compile(r"[\w\u0300-\u036f\u0483-\u0489\u064b-\u065f\u0670\u0900-\u0dff]+")
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # a full link reads every claim twice: to group it and to keep it for updates
+def words(text: str) -> tuple[str, ...]:
     """The words of a text, lower-cased, of two characters or more."""
-    return [w for w in WORD.findall(text.lower()) if len(w) > 1 and not w.isdigit()]
+    return tuple(w for w in WORD.findall(text.lower()) if len(w) > 1 and not w.isdigit())
 
 
-def said(a: Article) -> list[list[str]]:
+def said(a: Article) -> list[tuple[str, ...]]:
     """The words of each of an article's claims."""
     return [words(str(c.get("text") or "")) for c in a.findings.get("claims", [])]
 
@@ -84,7 +87,7 @@ class Weighed:
     use. ``df`` and ``n`` (document frequencies and size of a larger corpus the articles belong to)
     weigh them as that corpus would; by default the articles' own. One pass over the words."""
 
-    def __init__(self, claim_words: list[list[str]], article_of: list[int], articles: int,
+    def __init__(self, claim_words: Sequence[Sequence[str]], article_of: list[int], articles: int,
                  df: dict[str, int] | None = None, n: int | None = None) -> None:
         ids: dict[str, int] = {}
         crow: list[int] = []

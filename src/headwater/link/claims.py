@@ -105,13 +105,17 @@ def kmeans(x: Vectors, k: int, iters: int = 20, seed: int = 0) -> tuple[npt.NDAr
 def lloyd(x: Vectors, c: Vectors, iters: int) -> Vectors:
     """``iters`` rounds of spherical k-means from the centres ``c``: each row to its nearest centre, each
     centre the normalised sum of its rows (a centre no row is nearest to stays). The sums are taken over
-    the rows sorted by centre (``np.add.at``, unbuffered, made fitting blocks ~25x slower)."""
+    slices of the rows sorted by centre: ``np.add.at`` (unbuffered) made fitting blocks ~25x slower, and
+    ``np.add.reduceat`` along the rows was 25x slower than summing slices (1,653 claims x 1,024 dims,
+    8 centres: 12 ms a round against 0.5 ms)."""
     c = c.copy()
     for _ in range(iters):
         lab = (x @ c.T).argmax(axis=1)
         order = np.argsort(lab, kind="stable")
         held, starts = np.unique(lab[order], return_index=True)
-        c[held] = normalise(np.add.reduceat(x[order], starts, axis=0))
+        bounds = [*starts.tolist(), len(order)]
+        xs = x[order]
+        c[held] = normalise(np.stack([xs[bounds[j]:bounds[j + 1]].sum(axis=0) for j in range(len(held))]))
     return c
 
 

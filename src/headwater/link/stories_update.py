@@ -39,6 +39,7 @@ from headwater.link.stories import (
     _cosine,
     _weigh,
     cluster,
+    cluster_vectors,
     copy_pairs,
     numbered,
     profile,
@@ -83,8 +84,9 @@ def stories_kept(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]
     """The stories of the whole corpus (as ``incident_stories``), keeping what ``add_stories`` needs."""
     rows = [row for row, _ in corpus]
     raw = {row: profile(a) for row, a in corpus}
-    keep_profiles(index, raw, rebuild=True)
-    return numbered([rows[i] for i in g] for g in cluster([raw[r] for r in rows], copy_pairs(rows, copies)))
+    # rebuilt, the index's counts are the corpus's: its weighted profiles are those ``cluster`` would weigh
+    weighed, df = keep_profiles(index, raw, rebuild=True)
+    return numbered([rows[i] for i in g] for g in cluster_vectors([weighed[r] for r in rows], copy_pairs(rows, copies), df))
 
 
 def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIndex) -> set[int]:
