@@ -181,3 +181,27 @@ def test_with_multilingual_vectors_the_narratives_link_whole_on_an_update() -> N
     ctx = LinkContext(corpus, new=[5, 6], previous={k: list(v) for k, v in previous.items()}, index=index, state=state)
     run_linkers(BUILTIN, ctx)
     assert NARRATIVES.name in ctx.updated
+
+
+def test_a_narrative_of_two_languages_says_which_told_it_first() -> None:
+    from headwater.link.broad import _merged
+    from headwater.link.claims import ClaimRow, describe
+    from headwater.report.narratives import languages_words, narrative_facts
+
+    dated = {1: ("ru", "2023-03-01"), 2: ("en", "2023-03-04"), 3: ("en", "2023-02-20"), 4: ("bg", None)}
+    arts = {row: Article(source=f"{row}.txt", text="x", language=lang, published=day)
+            for row, (lang, day) in dated.items()}
+    rows = [ClaimRow(row, {"n": 0, "text": "x", "lang": arts[row].language}) for row in dated]
+    x = np.ones((len(rows), 4), dtype=np.float32) / 2
+    n = describe(list(range(len(rows))), rows, x, arts, "broad")
+    # each language's earliest dated article; a language with no date is left out, not put last
+    assert n["first_seen_by_language"] == {"en": "2023-02-20", "ru": "2023-03-01"}
+    f = narrative_facts(n, None, 0, [])
+    assert f["first_language"] == ("en", "2023-02-20")
+    assert languages_words(f) == "bg, en, ru (first in en, 2023-02-20)"
+    # merged across languages, the earliest of each language is kept
+    other = {**n, "key": "broad:other", "first_seen_by_language": {"ru": "2023-01-05"}}
+    assert _merged([n, other])["first_seen_by_language"] == {"ru": "2023-01-05", "en": "2023-02-20"}
+    # one dated language says nothing of which came first
+    one = narrative_facts({**n, "first_seen_by_language": {"en": "2023-02-20"}}, None, 0, [])
+    assert one["first_language"] is None and languages_words(one) == "bg, en, ru"

@@ -42,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from headwater.embed import Vectors, normalise, unpack
-from headwater.link.claims import ClaimRow, describe, kmeans
+from headwater.link.claims import ClaimRow, describe, earliest_by_language, kmeans
 from headwater.model import Article, row_of
 
 # Mean cosine (TF-IDF of claim words) at which two groups of articles join. On the narratives peer set
@@ -295,5 +295,6 @@ def _merged(found: list[dict[str, Any]]) -> dict[str, Any]:
         "outlets": sorted({o for n in found for o in n["outlets"]}),
         "countries": sorted({c for n in found for c in n["countries"]}),
         "languages": sorted({lg for n in found for lg in n["languages"]}),
-        "first_seen": min(seen) if seen else None, "last_seen": max(seen) if seen else None})
+        "first_seen": min(seen) if seen else None, "last_seen": max(seen) if seen else None,
+        "first_seen_by_language": earliest_by_language(n.get("first_seen_by_language") or {} for n in found)})
     return out

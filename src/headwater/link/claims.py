@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,6 +133,8 @@ def describe(members: list[int], rows: list[ClaimRow], x: Vectors, arts: dict[in
     aids = sorted({rows[i].article for i in members})
     sel = [arts[a] for a in aids]
     dates = sorted(a.published for a in sel if a.published)
+    by_lang = earliest_by_language({str(rows[i].claim.get("lang")): arts[rows[i].article].published}
+                                   for i in members if rows[i].claim.get("lang"))
     return {"key": _key(level, label), "level": level, "label": label if len(label) <= 200 else label[:199] + "…",
             "claims": [{"article_id": key(rows[i].article), "claim_id": rows[i].claim.get("n"),
                         "field": rows[i].claim.get("field"),
@@ -143,7 +146,18 @@ def describe(members: list[int], rows: list[ClaimRow], x: Vectors, arts: dict[in
             "countries": sorted({a.outlet.country for a in sel if a.outlet and a.outlet.country}),
             "languages": sorted({str(rows[i].claim.get("lang")) for i in members if rows[i].claim.get("lang")}),
             "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
-            "known_narrative": None}
+            "first_seen_by_language": by_lang, "known_narrative": None}
+
+
+def earliest_by_language(seen: Iterable[dict[str, str | None]]) -> dict[str, str]:
+    """Each language's earliest date among these (language -> date) maps: which language a narrative
+    was told in first. Languages with no dated article are left out (unknown, not last)."""
+    out: dict[str, str] = {}
+    for m in seen:
+        for lang, d in m.items():
+            if d and (lang not in out or d < out[lang]):
+                out[lang] = d
+    return dict(sorted(out.items(), key=lambda kv: (kv[1], kv[0])))
 
 
 def broad(rows: list[ClaimRow], x: Vectors) -> tuple[list[list[int]], npt.NDArray[np.int64], Vectors]:

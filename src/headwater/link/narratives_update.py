@@ -44,6 +44,7 @@ from headwater.link.claims import (
     Clustered,
     centre_with,
     describe,
+    earliest_by_language,
     gather,
     language_means,
     top_theme,
@@ -221,6 +222,8 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
                 theme[field] = sorted({*theme[field], *extra[field]})
             dates = [d for d in (theme["first_seen"], theme["last_seen"], extra["first_seen"], extra["last_seen"]) if d]
             theme["first_seen"], theme["last_seen"] = (min(dates), max(dates)) if dates else (None, None)
+            theme["first_seen_by_language"] = earliest_by_language(
+                t.get("first_seen_by_language") or {} for t in (theme, extra))
             by_key[theme["key"]] = theme
             continue
         old = [row for row in index.postings(MEMBERS, [j], EVERY).get(j, []) if row not in new]

@@ -97,10 +97,14 @@ def narrative_facts(n: Row, prov: Row | None, contradictions: int, articles: Ite
     languages = _names(n["languages"]) if "languages" in n else _from_articles(arts, lambda a: a.get("language"))
     known = n.get("known_narrative")
     ind = (prov or {}).get("independence")
+    dated = n.get("first_seen_by_language")
+    dated = {str(k): str(v) for k, v in dated.items() if v} if isinstance(dated, dict) else {}
     return {"id": str(n.get("id")), "level": n.get("level"), "label": n.get("label"),
             "article_ids": [str(x) for x in n.get("article_ids") or []], "claims": len(claims),
             "languages": languages, "outlets": outlets, "countries": _names(n.get("countries")),
             "first_seen": n.get("first_seen"), "last_seen": n.get("last_seen"),
+            # which language told it first: only when two languages or more have a dated article
+            "first_language": min(dated.items(), key=lambda kv: (kv[1], kv[0])) if len(dated) >= 2 else None,
             "known_narrative": known if isinstance(known, dict) else None, "codebook": codebook,
             "contradictions": contradictions,
             "independence": ind if isinstance(ind, dict) else None, "independence_words": independence_words(prov),
@@ -183,12 +187,20 @@ def facts_line(f: Row, local: bool = True) -> str:
     seen = " – ".join(dict.fromkeys(str(x) for x in (f["first_seen"], f["last_seen"]) if x)) or "no date"
     size = plural(int(f["claims"]), "claim") if f["claims"] or f["level"] != "frame" else "events, no claims"
     parts = [f'<b>{plural(len(f["article_ids"]), "article")}</b>, {size}',
-             f'languages: {esc(", ".join(f["languages"]) or "unknown")}', named,
+             f'languages: {esc(languages_words(f))}', named,
              f'codebook: {esc(known_words(f["known_narrative"], f["codebook"]))}', contra,
              f"primary sources: {sources}", esc(seen)]
     if local and f["known_claims"]:
         parts.append(f'<a href="#{anchor("known", nid)}">{plural(int(f["known_claims"]), "known claim")}</a>')
     return " · ".join(parts)
+
+
+def languages_words(f: Row) -> str:
+    """A narrative's languages, and the one it was told in first when that is known: "en, ru (first in
+    ru, 2023-03-01)"."""
+    words = ", ".join(f["languages"]) or "unknown"
+    first = f.get("first_language")
+    return f"{words} (first in {first[0]}, {first[1]})" if first else words
 
 
 def level_tag(level: object) -> str:

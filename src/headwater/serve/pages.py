@@ -14,7 +14,7 @@ from headwater.model import key
 from headwater.report.articles import article_view
 from headwater.report.doc import Doc
 from headwater.report.graph import LEGEND, provenance_view
-from headwater.report.narratives import MAX_OUTLETS, claims_block, facts_line, known_words, level_tag
+from headwater.report.narratives import MAX_OUTLETS, claims_block, facts_line, known_words, languages_words, level_tag
 from headwater.report.sources import sources_section
 from headwater.report.svgmap import map_section
 from headwater.serve.queries import claim_page
@@ -106,7 +106,7 @@ def _narrative_table(ns: list[dict[str, Any]]) -> str:
     return table(["id", "narrative", "articles", "claims", "languages", "outlets", "codebook entry", "contradictions",
                   "primary sources", "seen"],
                  ([link(narrative_href(f["id"]), f["id"]), f'{level_tag(f["level"])} {link(narrative_href(f["id"]), f["label"])}',
-                   e(f["articles"]), e(f["claims"]), e(", ".join(f["languages"])), outlets(f),
+                   e(f["articles"]), e(f["claims"]), e(languages_words(f)), outlets(f),
                    e(known_words(f["known_narrative"], f["codebook"])), e(f["contradictions"]), e(f["independence_words"]),
                    e(" – ".join(dict.fromkeys(str(x) for x in (f["first_seen"], f["last_seen"]) if x)))]
                   for f in ns), "no narratives")
