@@ -24,6 +24,8 @@ from typing import Any
 from headwater.enrich import reldates
 from headwater.enrich.claims import date_parts as P
 from headwater.enrich.claims.native_dates import native_reader
+from headwater.enrich.claims.seasons import Seasons, find_seasons, seasons_reader
+from headwater.enrich.claims.tense import tense_at, tense_words
 from headwater.extract.dates import DIGITS
 from headwater.lang import ensure_languages, pack_for
 
@@ -78,8 +80,14 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
                 yield m.start(), m.end(), r.date, r.basis, precision
     for m in _EN_WEEKDAY.finditer(text):
         yield (m.start(), m.end(), *P.weekday(pub, reldates.WEEKDAYS[m["wd"].lower()], bool(m["last"])))
+    words = _pack_words("en")
+    tense = tense_words(words.get("tense"))
+    idioms = re.compile(rf"\b(?:{P.alt(words.get('days_idioms'))})\b", re.I) if words.get("days_idioms") else None
     for m in _EN_DAYS.finditer(text):
         low = m.group(0).lower()
+        if low == "today" and ((idioms and any(i.start() <= m.start() < i.end() for i in idioms.finditer(text)))
+                               or (tense and tense_at(text, *m.span(), tense) == "present")):
+            continue  # "as cattle do today", "in today's world": nowadays, no day
         back = 2 if "before" in low else 1 if ("yesterday" in low or "last" in low) else -1 if "tomorrow" in low else 0
         yield (m.start(), m.end(), *P.day(pub, back))
     for m in _EN_PERIOD.finditer(text):
@@ -90,6 +98,20 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
     for m in _EN_PAST_DAY.finditer(text):
         yield m.start(), m.end(), None, None, "day"
     yield from P.years(text)
+
+
+@lru_cache(maxsize=16)
+def _pack_words(lang: str) -> dict[str, Any]:
+    """A language's ``dates.yaml`` ({} when it has none)."""
+    ensure_languages()
+    pack = pack_for(lang)
+    return dict(pack.data("dates") or {}) if pack is not None else {}
+
+
+@lru_cache(maxsize=16)
+def _seasons(lang: str) -> Seasons | None:
+    words = _pack_words(lang)
+    return seasons_reader(words.get("seasons"), words)
 
 
 @lru_cache(maxsize=16)
@@ -124,6 +146,8 @@ def find_claim_dates(text: str, lang: str | None, published: str | None) -> list
     else:
         found = [*P.full(text, None), *P.years(text)]
     every: list[P.Ranged] = [(*f, None) for f in found] + _ranges(text, lang, pub)
+    if lang and (seasons := _seasons(lang)) is not None:
+        every += find_seasons(text, pub, seasons, tense_words(_pack_words(lang).get("tense")))
     taken: list[tuple[int, int]] = []
     out: list[ClaimDate] = []
     for s, e, date, basis, precision, until in sorted(every, key=lambda f: (f[0] - f[1], f[0])):
