@@ -10,7 +10,10 @@ weekday ("в понедельник", "on Monday"), days counted from publicatio
 has none stays unresolved (``date`` null), as does a week ("на этой неделе", "last week"): never a
 guess. ``basis`` says whether the text alone fixes the date ("explicit") or it was worked out
 ("inferred"); one worked out from the publication date names it (``inferred_from``). A day range
-("1-3 марта", "March 1-3") is its first day with the last as ``until``.
+("1-3 марта", "March 1-3") is its first day with the last as ``until``; so is a season ("прошлым
+летом", "last summer": its first and last months, ``enrich.claims.seasons``). "Сегодня"/"today"
+beside a present-tense verb of state, or in a set phrase ("на сегодняшний день", "in today's world"),
+means nowadays and is no date (``enrich.claims.tense``).
 """
 from __future__ import annotations
 
