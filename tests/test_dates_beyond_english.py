@@ -56,6 +56,8 @@ FOUND = [
     ("ru", "Губернатор сегодня прилетел в Казань.", "сегодня", "2024-07-03", "inferred", None),
     ("ru", "Решение сегодня будет принято в Казани.", "сегодня", "2024-07-03", "inferred", None),
     ("en", "The minister met the envoy today in Rome.", "today", "2024-07-03", "inferred", None),
+    ("en", "Today we are meeting the envoys in Rome.", "Today", "2024-07-03", "inferred", None),  # an event
+    ("en", "As of today, the fund has spent two million.", "today", "2024-07-03", "inferred", None),  # the past
     ("ru", "Минувшим днём взрывы прогремели в порту.", "Минувшим днём", "2024-07-02", "inferred", None),
     ("ru", "«В течение прошедшей ночи сбиты три дрона».", "прошедшей ночи", "2024-07-02", "inferred", None),
     # Hindi: weekdays alone, "कल" by the tense of its verb, periods, months before a postposition, counts back

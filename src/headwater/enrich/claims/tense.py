@@ -39,6 +39,7 @@ class Tense:
     present: frozenset[str]
     day: frozenset[str]
     near: int = NEAR
+    progressive: tuple[str, ...] = ()  # endings of a form after an auxiliary that makes it an event ("-ing")
 
     def kind(self, word: str) -> str | None:
         """What one (lowercased) word says of the tense: "past", "future", "present", "day" or None."""
@@ -64,7 +65,7 @@ def tense_words(spec: Mapping[str, Any] | None) -> Tense | None:
         return tuple(sorted((str(w).lower() for w in spec.get(key) or ()), key=len, reverse=True))
 
     return Tense(words("past"), ends("past_endings"), words("not_past"), words("future"), ends("future_endings"),
-                 words("present"), words("day"), int(spec.get("near") or NEAR))
+                 words("present"), words("day"), int(spec.get("near") or NEAR), ends("progressive_endings"))
 
 
 def tense_at(text: str, start: int, end: int, t: Tense) -> str | None:
@@ -83,11 +84,16 @@ def tense_at(text: str, start: int, end: int, t: Tense) -> str | None:
     if first >= 0:
         rest = after[first + 1:]
         after = after[:first] + " " + rest.split(",")[0] if not after[:first].strip() else after[:first]
+    left_words, right_words = [w.lower() for w in P.WORD.findall(before)], [w.lower() for w in P.WORD.findall(after)]
     best: tuple[int, int, str] | None = None
-    for dist, word in [*((n, w) for n, w in enumerate(reversed(P.WORD.findall(before)), 1)),
-                       *((n, w) for n, w in enumerate(P.WORD.findall(after), 1))]:
-        if dist > t.near or (kind := t.kind(word.lower())) is None:
+    for dist, word, nxt in [*((n, w, (left_words[len(left_words) - n + 1:] or right_words or [""])[0])
+                              for n, w in enumerate(reversed(left_words), 1)),
+                            *((n, w, right_words[n] if n < len(right_words) else "")
+                              for n, w in enumerate(right_words, 1))]:
+        if dist > t.near or (kind := t.kind(word)) is None:
             continue
+        if kind == "present" and nxt:  # an auxiliary: "has spent" tells the past, "are meeting" an event
+            kind = "past" if t.kind(nxt) == "past" else "day" if nxt.endswith(t.progressive or ("\0",)) else kind
         rank = (dist, 1 if kind == "present" else 0, kind)
         if best is None or rank[:2] < best[:2]:
             best = rank
