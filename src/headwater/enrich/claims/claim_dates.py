@@ -28,7 +28,7 @@ from headwater.enrich import reldates
 from headwater.enrich.claims import date_parts as P
 from headwater.enrich.claims.native_dates import native_reader
 from headwater.enrich.claims.seasons import Seasons, find_seasons, seasons_reader
-from headwater.enrich.claims.tense import tense_at, tense_words
+from headwater.enrich.claims.tense import Tense, tense_at, tense_words
 from headwater.extract.dates import DIGITS
 from headwater.lang import ensure_languages, pack_for
 
@@ -83,9 +83,7 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
                 yield m.start(), m.end(), r.date, r.basis, precision
     for m in _EN_WEEKDAY.finditer(text):
         yield (m.start(), m.end(), *P.weekday(pub, reldates.WEEKDAYS[m["wd"].lower()], bool(m["last"])))
-    words = _pack_words("en")
-    tense = tense_words(words.get("tense"))
-    idioms = re.compile(rf"\b(?:{P.alt(words.get('days_idioms'))})\b", re.I) if words.get("days_idioms") else None
+    tense, idioms = _tense("en"), _en_idioms()
     for m in _EN_DAYS.finditer(text):
         low = m.group(0).lower()
         if low == "today" and ((idioms and any(i.start() <= m.start() < i.end() for i in idioms.finditer(text)))
@@ -109,6 +107,18 @@ def _pack_words(lang: str) -> dict[str, Any]:
     ensure_languages()
     pack = pack_for(lang)
     return dict(pack.data("dates") or {}) if pack is not None else {}
+
+
+@lru_cache(maxsize=16)
+def _tense(lang: str) -> Tense | None:
+    return tense_words(_pack_words(lang).get("tense"))
+
+
+@lru_cache(maxsize=1)
+def _en_idioms() -> re.Pattern[str] | None:
+    """English set phrases in which "today" is nowadays ("in today's world")."""
+    words = _pack_words("en").get("days_idioms")
+    return re.compile(rf"\b(?:{P.alt(words)})\b", re.I) if words else None
 
 
 @lru_cache(maxsize=16)
@@ -150,7 +160,7 @@ def find_claim_dates(text: str, lang: str | None, published: str | None) -> list
         found = [*P.full(text, None), *P.years(text)]
     every: list[P.Ranged] = [(*f, None) for f in found] + _ranges(text, lang, pub)
     if lang and (seasons := _seasons(lang)) is not None:
-        every += find_seasons(text, pub, seasons, tense_words(_pack_words(lang).get("tense")))
+        every += find_seasons(text, pub, seasons, _tense(lang))
     taken: list[tuple[int, int]] = []
     out: list[ClaimDate] = []
     for s, e, date, basis, precision, until in sorted(every, key=lambda f: (f[0] - f[1], f[0])):

@@ -33,6 +33,7 @@ class Seasons:
     shifts: dict[str, int]  # "прошлым" -1, "this" 0, "next" 1
     year_shifts: dict[str, int]  # "прошлого (года)" -1
     months: dict[str, tuple[int, int]]
+    hint: re.Pattern[str]  # any season word: most sentences have none, and this is the cheap look
 
 
 def seasons_reader(spec: Mapping[str, Any] | None, words: Mapping[str, Any]) -> Seasons | None:
@@ -60,7 +61,7 @@ def seasons_reader(spec: Mapping[str, Any] | None, words: Mapping[str, Any]) -> 
             rf"(?!\s+of\s+[^\W\d])" if before else "",
             rf"(?P<s5>{alone}){P.E}" if alone else ""]
     pattern = re.compile(P.B + "(?:" + "|".join(a for a in alts if a) + ")", re.I)
-    return Seasons(pattern, forms, shifts, period, months)
+    return Seasons(pattern, forms, shifts, period, months, re.compile(form, re.I))
 
 
 def find_seasons(text: str, pub: dt.date | None, s: Seasons, tense: Tense | None) -> Iterator[P.Ranged]:
@@ -69,6 +70,8 @@ def find_seasons(text: str, pub: dt.date | None, s: Seasons, tense: Tense | None
     the latest to begin on or before publication; in the future, the first not over at publication;
     otherwise found, unresolved ("переговоры начнутся осенью": this autumn or last, the text alone
     does not say without a parse)."""
+    if not s.hint.search(text):
+        return
     for m in s.pattern.finditer(text):
         g = m.groupdict()
         name = s.forms[next(g[k] for k in ("s1", "s2", "s3", "s4", "s5") if g.get(k)).lower()]
