@@ -56,8 +56,8 @@ FOUND = [
     ("ru", "Губернатор сегодня прилетел в Казань.", "сегодня", "2024-07-03", "inferred", None),
     ("ru", "Решение сегодня будет принято в Казани.", "сегодня", "2024-07-03", "inferred", None),
     ("en", "The minister met the envoy today in Rome.", "today", "2024-07-03", "inferred", None),
-    ("en", "Today we are meeting the envoys in Rome.", "Today", "2024-07-03", "inferred", None),  # an event
-    ("en", "As of today, the fund has spent two million.", "today", "2024-07-03", "inferred", None),  # the past
+    ("en", "The deputies are voting today on the budget.", "today", "2024-07-03", "inferred", None),  # an event
+    ("en", "Today the council has approved the budget.", "Today", "2024-07-03", "inferred", None),  # the past
     ("ru", "Минувшим днём взрывы прогремели в порту.", "Минувшим днём", "2024-07-02", "inferred", None),
     ("ru", "«В течение прошедшей ночи сбиты три дрона».", "прошедшей ночи", "2024-07-02", "inferred", None),
     # Hindi: weekdays alone, "कल" by the tense of its verb, periods, months before a postposition, counts back
@@ -100,10 +100,10 @@ NOT_DATES = [
     ("bg", "Армията изпрати 2000 войници на границата."),  # a count of soldiers, not a year
     ("en", "The officers spoke years ago about reform."),  # vague
     # "сегодня"/"today" beside a present-tense verb of state, or in a set phrase: nowadays, no day
-    ("ru", "Эти страны не играют сегодня важной роли."),
-    ("ru", "А денег на ремонт сегодня нет."),
+    ("ru", "Эти партии сегодня не имеют веса в парламенте."),
+    ("ru", "Денег на ремонт моста у города сегодня нет."),
     ("ru", "На сегодняшний день мост закрыт."),
-    ("en", "Cattle emit as much methane as they do today."),
+    ("en", "Few people read paper maps as they do today."),
     ("en", "In today's world nobody reads newspapers."),
     ("hi", "आज के समय में भारत मजबूत है।"),
     # seasons that are other words: "the fall of" a regime, "летний" (a summer's), a dative "к зиме"

@@ -88,7 +88,7 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
         low = m.group(0).lower()
         if low == "today" and ((idioms and any(i.start() <= m.start() < i.end() for i in idioms.finditer(text)))
                                or (tense and tense_at(text, *m.span(), tense) == "present")):
-            continue  # "as cattle do today", "in today's world": nowadays, no day
+            continue  # "few read maps as they do today", "in today's world": nowadays, no day
         back = 2 if "before" in low else 1 if ("yesterday" in low or "last" in low) else -1 if "tomorrow" in low else 0
         yield (m.start(), m.end(), *P.day(pub, back))
     for m in _EN_PERIOD.finditer(text):

@@ -178,7 +178,7 @@ def _reader(pack: LanguagePack) -> Reader:
                 when = tense_at(text, *m.span(), tense) if tense and (
                     name == "tense_days" or m.group(0).lower() in tense_bound) else None
                 if name == "days" and when == "present":
-                    continue  # "они не играют сегодня роли": nowadays, no day
+                    continue  # "эти партии сегодня не имеют веса": nowadays, no day
                 if name in ("ago", "ago_before") and not_after and not_after.search(text, 0, m.start()):
                     continue  # "चुनाव से दो दिन पहले": two days before the election, not before publication
                 if name == "tense_days":

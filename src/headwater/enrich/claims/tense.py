@@ -1,8 +1,9 @@
 """The tense around a date word, for the words whose day depends on it.
 
-"Сегодня"/"today"/"आज" is the article's day in a clause told in the past or the future ("Путин
+"Сегодня"/"today"/"आज" is the article's day in a clause told in the past or the future ("губернатор
 сегодня прилетел", "the panel will meet today") and nowadays beside a present-tense verb of state
-("они не играют сегодня роли", "as cattle do today", "а его сегодня нет"): not a date. Hindi "कल"
+("эти партии сегодня не имеют веса", "few read maps as they do today", "денег на ремонт сегодня нет"):
+not a date. Hindi "कल"
 is yesterday with a past verb and tomorrow with a future one ("कल बैठक हुई" / "कल बैठक होगी"), and
 unknown without either. The evidence is the nearest marker word of the clause: a verb form of the
 past or the future (by its word or its ending), a present-tense verb of state, or a time of day
@@ -20,10 +21,11 @@ from headwater.enrich.claims import date_parts as P
 # What ends a clause; a comma does too, unless it stands right after the date word ("and today, we
 # have": the clause goes on), so the verb of another clause is not read as this word's.
 _HARD = re.compile(r"[.!?;:…«»\"“”„()\[\]\n—–|।]")
-# Words either side a marker may stand at. Tuned by hand on invented sentences: the verb of
-# "сегодня" is next to it or one to three words away ("данные ... сегодня обнародовал Гладков",
-# "were today committed"); six reached the verb of a neighbouring clause ("emitted almost as much
-# methane as cattle do today": "do", one word, not "emitted", six).
+# Words either side a marker may stand at. Set by hand on invented sentences, then checked on every
+# "сегодня"/"today" of the narratives peer set's visible Russian and English articles (read, not
+# copied): the verb of such a word stood next to it or up to four words away ("итоги выборов сегодня
+# объявила комиссия", "the envoys are today expected"); at six the verb of a neighbouring clause came
+# in ("prices rose sharply while few read maps as they do today": "do", one word, not "rose", six).
 NEAR = 5
 # A date in apposition ("сегодня, 3 июля,", "today, July 3"): the article's day by the text itself.
 _APPOSITION = re.compile(r"\s*,\s*(?:\d{1,2}\s+[^\W\d_]|[^\W\d_]+\.?\s+\d{1,2}(?!\d))")
@@ -92,7 +94,7 @@ def tense_at(text: str, start: int, end: int, t: Tense) -> str | None:
                               for n, w in enumerate(right_words, 1))]:
         if dist > t.near or (kind := t.kind(word)) is None:
             continue
-        if kind == "present" and nxt:  # an auxiliary: "has spent" tells the past, "are meeting" an event
+        if kind == "present" and nxt:  # an auxiliary: "has approved" tells the past, "are voting" an event
             kind = "past" if t.kind(nxt) == "past" else "day" if nxt.endswith(t.progressive or ("\0",)) else kind
         rank = (dist, 1 if kind == "present" else 0, kind)
         if best is None or rank[:2] < best[:2]:
