@@ -130,6 +130,13 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
         ("2022 году", "2022", "explicit", None)]
     pt = find_claim_dates("Há dois anos e no mês passado.", "pt", None)
     assert [d.date for d in pt] == [None, None]
+    # a season counted from publication needs it; one with its year does not
+    seasons = find_claim_dates("Прошлым летом завод закрыли, а летом 2022 года открыли. Сегодня он прилетел.", "ru", None)
+    assert [(d.text, d.date, d.until, d.basis) for d in seasons] == [
+        ("Прошлым летом", None, None, None), ("летом 2022 года", "2022-06", "2022-08", "explicit"),
+        ("Сегодня", None, None, None)]
+    hi = find_claim_dates("कल बैठक हुई थी और पिछले साल चुनाव हुए।", "hi", None)
+    assert [(d.text, d.date) for d in hi] == [("कल", None), ("पिछले साल", None)]
 
 
 def test_as_dict_carries_the_range_end_and_the_anchor_only_where_they_say_something() -> None:
