@@ -37,6 +37,40 @@ FOUND = [
     # the day up to publication: a span, found but left unresolved
     ("ru", "За минувшие сутки регион обстреляли дважды.", "За минувшие сутки", None, None, None),
     ("en", "The region was shelled twice in the past 24 hours.", "in the past 24 hours", None, None, None),
+    # seasons: the first month, the last as ``until``; relative ones from the publication date
+    ("ru", "Прошлым летом завод закрыли на ремонт.", "Прошлым летом", "2023-06", "inferred", "2023-08"),
+    ("ru", "Этой весной мост открыли после ремонта.", "Этой весной", "2024-03", "inferred", "2024-05"),
+    ("ru", "Учения прошли летом 2022 года под Псковом.", "летом 2022 года", "2022-06", "explicit", "2022-08"),
+    ("ru", "Весной прошлого года прошли выборы мэра.", "Весной прошлого года", "2023-03", "inferred", "2023-05"),
+    ("ru", "Летом завод закрыли на ремонт.", "Летом", "2024-06", "inferred", "2024-08"),  # past: the latest begun
+    ("ru", "Осенью будет решено, где строить мост.", "Осенью", "2024-09", "inferred", "2024-11"),  # future: the next
+    ("ru", "Этой зимой морозы ударили по урожаю.", "Этой зимой", "2023-12", "inferred", "2024-02"),  # past in July
+    ("ru", "Следующей зимой цены вырастут.", "Следующей зимой", "2024-12", "inferred", "2025-02"),
+    ("en", "Last summer the plant closed for repairs.", "Last summer", "2023-06", "inferred", "2023-08"),
+    ("en", "In the spring of 2022 the army crossed the river.", "In the spring of 2022", "2022-03", "explicit",
+     "2022-05"),
+    ("en", "This winter will be hard for the farmers.", "This winter", "2024-12", "inferred", "2025-02"),
+    # a winter with a year may be two winters: its year only
+    ("ru", "Зимой 2022 года морозы ударили по урожаю.", "Зимой 2022 года", "2022", "explicit", None),
+    # "сегодня"/"today" told in the past or future, or with a date beside it: the article's day
+    ("ru", "Губернатор сегодня прилетел в Казань.", "сегодня", "2024-07-03", "inferred", None),
+    ("ru", "Решение сегодня будет принято в Казани.", "сегодня", "2024-07-03", "inferred", None),
+    ("en", "The minister met the envoy today in Rome.", "today", "2024-07-03", "inferred", None),
+    ("en", "The deputies are voting today on the budget.", "today", "2024-07-03", "inferred", None),  # an event
+    ("en", "Today the council has approved the budget.", "Today", "2024-07-03", "inferred", None),  # the past
+    ("ru", "Минувшим днём взрывы прогремели в порту.", "Минувшим днём", "2024-07-02", "inferred", None),
+    ("ru", "«В течение прошедшей ночи сбиты три дрона».", "прошедшей ночи", "2024-07-02", "inferred", None),
+    # Hindi: weekdays alone, "कल" by the tense of its verb, periods, months before a postposition, counts back
+    ("hi", "शुक्रवार को मंत्री ने बयान दिया।", "शुक्रवार", "2024-06-28", "inferred", None),
+    ("hi", "कल शहर में बैठक हुई थी।", "कल", "2024-07-02", "inferred", None),
+    ("hi", "कल शहर में बैठक होगी।", "कल", "2024-07-04", "inferred", None),
+    ("hi", "पिछले साल पुल बनाया गया।", "पिछले साल", "2023", "inferred", None),
+    ("hi", "मार्च में चुनाव हुए थे।", "मार्च में", "2024-03", "inferred", None),
+    ("hi", "दो साल पहले पुल बना था।", "दो साल पहले", "2022", "inferred", None),
+    ("hi", "आज मंत्री दिल्ली पहुंचे।", "आज", "2024-07-03", "inferred", None),
+    # found, but no parse says which: unresolved, never a guess
+    ("ru", "Переговоры начнутся уже осенью в Женеве.", "осенью", None, None, None),
+    ("hi", "कल शहर में बैठक।", "कल", None, None, None),
 ]
 
 
@@ -65,6 +99,21 @@ NOT_DATES = [
     ("pt", "É o comunismo nos dias de hoje."),  # nowadays
     ("bg", "Армията изпрати 2000 войници на границата."),  # a count of soldiers, not a year
     ("en", "The officers spoke years ago about reform."),  # vague
+    # "сегодня"/"today" beside a present-tense verb of state, or in a set phrase: nowadays, no day
+    ("ru", "Эти партии сегодня не имеют веса в парламенте."),
+    ("ru", "Денег на ремонт моста у города сегодня нет."),
+    ("ru", "На сегодняшний день мост закрыт."),
+    ("en", "Few people read paper maps as they do today."),
+    ("en", "In today's world nobody reads newspapers."),
+    ("hi", "आज के समय में भारत मजबूत है।"),
+    # seasons that are other words: "the fall of" a regime, "летний" (a summer's), a dative "к зиме"
+    ("en", "The fall of the regime came fast."),
+    ("en", "The spring water was clean."),
+    ("ru", "Пострадал 12-летний ребёнок."),
+    ("ru", "Город готовится к холодной зиме."),
+    # Hindi: a count before something else, and "कल"/"आज" inside other words
+    ("hi", "चुनाव से दो दिन पहले नेता आए।"),
+    ("hi", "वे निकले और आज़ाद हुए।"),
 ]
 
 
@@ -81,6 +130,13 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
         ("2022 году", "2022", "explicit", None)]
     pt = find_claim_dates("Há dois anos e no mês passado.", "pt", None)
     assert [d.date for d in pt] == [None, None]
+    # a season counted from publication needs it; one with its year does not
+    seasons = find_claim_dates("Прошлым летом завод закрыли, а летом 2022 года открыли. Сегодня он прилетел.", "ru", None)
+    assert [(d.text, d.date, d.until, d.basis) for d in seasons] == [
+        ("Прошлым летом", None, None, None), ("летом 2022 года", "2022-06", "2022-08", "explicit"),
+        ("Сегодня", None, None, None)]
+    hi = find_claim_dates("कल बैठक हुई थी और पिछले साल चुनाव हुए।", "hi", None)
+    assert [(d.text, d.date) for d in hi] == [("कल", None), ("पिछले साल", None)]
 
 
 def test_as_dict_carries_the_range_end_and_the_anchor_only_where_they_say_something() -> None:
@@ -101,7 +157,7 @@ def test_the_eve_in_a_tag_dates_the_saying() -> None:
                        "cue_start": text.index("заявил"), "sources": [{"name": "Губернатор", "kind": "person"}],
                        "quote": False}]
     found = next(c for c in find_claims(a, None) if c["field"] == "text" and c["text"] == claim)
-    (d,) = found["date_spans"]
+    (d,) = [d for d in found["date_spans"] if d.get("of") == "statement"]
     assert (text[d["start"]:d["end"]], d["date"], d["of"], d["inferred_from"]) == (
         "накануне", "2024-07-02", "statement", f"published {PUB}")
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from headwater.enrich.attributions.multilingual import find_attributions_multilingual, quote_spans
+from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.extract.dates import find_dates
 from headwater.extract.language import LanguageDetector
 from headwater.extract.outlets import norm
@@ -119,6 +120,12 @@ def test_attribution_in_the_language(resources: Resources, case: dict[str, Any])
         assert len(attributed) == 1, attributed  # the citing phrase is no attribution of its own
     if "date" in case:
         assert [d["date"] for d in at.get("dates", [])] == [case["date"]]
+    if "when" in case or "no_date" in case:  # what the claim step reads in the sentence (enrich.claims.claim_dates)
+        stated = [(d.text, d.date) for d in find_claim_dates(text, case["lang"], case.get("published"))]
+        if "when" in case:
+            assert (case["when"][0], case["when"][1]) in stated, stated
+        if "no_date" in case:
+            assert not any(case["no_date"] in surface for surface, _ in stated), stated
     if "state" in case:  # typed by the role words the sentence gives, and only by them
         assert at["sources"][0].get("state_affiliated") is case["state"]
     if "not_claim" in case:

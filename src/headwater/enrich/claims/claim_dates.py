@@ -10,7 +10,10 @@ weekday ("в понедельник", "on Monday"), days counted from publicatio
 has none stays unresolved (``date`` null), as does a week ("на этой неделе", "last week"): never a
 guess. ``basis`` says whether the text alone fixes the date ("explicit") or it was worked out
 ("inferred"); one worked out from the publication date names it (``inferred_from``). A day range
-("1-3 марта", "March 1-3") is its first day with the last as ``until``.
+("1-3 марта", "March 1-3") is its first day with the last as ``until``; so is a season ("прошлым
+летом", "last summer": its first and last months, ``enrich.claims.seasons``). "Сегодня"/"today"
+beside a present-tense verb of state, or in a set phrase ("на сегодняшний день", "in today's world"),
+means nowadays and is no date (``enrich.claims.tense``).
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from typing import Any
 from headwater.enrich import reldates
 from headwater.enrich.claims import date_parts as P
 from headwater.enrich.claims.native_dates import native_reader
+from headwater.enrich.claims.seasons import Seasons, find_seasons, seasons_reader
+from headwater.enrich.claims.tense import Tense, tense_at, tense_words
 from headwater.extract.dates import DIGITS
 from headwater.lang import ensure_languages, pack_for
 
@@ -78,8 +83,12 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
                 yield m.start(), m.end(), r.date, r.basis, precision
     for m in _EN_WEEKDAY.finditer(text):
         yield (m.start(), m.end(), *P.weekday(pub, reldates.WEEKDAYS[m["wd"].lower()], bool(m["last"])))
+    tense, idioms = _tense("en"), _en_idioms()
     for m in _EN_DAYS.finditer(text):
         low = m.group(0).lower()
+        if low == "today" and ((idioms and any(i.start() <= m.start() < i.end() for i in idioms.finditer(text)))
+                               or (tense and tense_at(text, *m.span(), tense) == "present")):
+            continue  # "few read maps as they do today", "in today's world": nowadays, no day
         back = 2 if "before" in low else 1 if ("yesterday" in low or "last" in low) else -1 if "tomorrow" in low else 0
         yield (m.start(), m.end(), *P.day(pub, back))
     for m in _EN_PERIOD.finditer(text):
@@ -90,6 +99,32 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
     for m in _EN_PAST_DAY.finditer(text):
         yield m.start(), m.end(), None, None, "day"
     yield from P.years(text)
+
+
+@lru_cache(maxsize=16)
+def _pack_words(lang: str) -> dict[str, Any]:
+    """A language's ``dates.yaml`` ({} when it has none)."""
+    ensure_languages()
+    pack = pack_for(lang)
+    return dict(pack.data("dates") or {}) if pack is not None else {}
+
+
+@lru_cache(maxsize=16)
+def _tense(lang: str) -> Tense | None:
+    return tense_words(_pack_words(lang).get("tense"))
+
+
+@lru_cache(maxsize=1)
+def _en_idioms() -> re.Pattern[str] | None:
+    """English set phrases in which "today" is nowadays ("in today's world")."""
+    words = _pack_words("en").get("days_idioms")
+    return re.compile(rf"\b(?:{P.alt(words)})\b", re.I) if words else None
+
+
+@lru_cache(maxsize=16)
+def _seasons(lang: str) -> Seasons | None:
+    words = _pack_words(lang)
+    return seasons_reader(words.get("seasons"), words)
 
 
 @lru_cache(maxsize=16)
@@ -124,6 +159,8 @@ def find_claim_dates(text: str, lang: str | None, published: str | None) -> list
     else:
         found = [*P.full(text, None), *P.years(text)]
     every: list[P.Ranged] = [(*f, None) for f in found] + _ranges(text, lang, pub)
+    if lang and (seasons := _seasons(lang)) is not None:
+        every += find_seasons(text, pub, seasons, _tense(lang))
     taken: list[tuple[int, int]] = []
     out: list[ClaimDate] = []
     for s, e, date, basis, precision, until in sorted(every, key=lambda f: (f[0] - f[1], f[0])):

@@ -18,6 +18,15 @@ Found = tuple[int, int, str | None, str | None, str | None]  # start, end, date,
 Ranged = tuple[int, int, str | None, str | None, str | None, str | None]  # … and the range's last day
 Value = tuple[str | None, str | None, str | None]  # date, basis, precision
 
+# Word edges that hold in every script: Python's ``\w`` leaves out combining marks, so "(?<!\w)कल"
+# matched inside "निकले" (the vowel sign before "क" is no \w) and "आज" began "आज़ाद" (the nukta after
+# "ज"). Letters, digits, combining diacritics, Arabic harakat and the Indic blocks (their vowel
+# signs and viramas), but not the danda (U+0964-0965), which ends a sentence.
+LETTER = r"\w\u0300-\u036F\u064B-\u065F\u0670\u0900-\u0963\u0966-\u0DFF"
+B = rf"(?<![{LETTER}])"  # a word starts here
+E = rf"(?![{LETTER}])"  # a word ends here
+WORD = re.compile(rf"[{LETTER}]+(?:['’-][{LETTER}]+)*")
+
 
 def year_pattern(endings: str = "") -> str:
     """A year as a number of its own, not inside a name ("Бриз-2024", "Su-2024") or a decade ("2000-х",

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from headwater.enrich.claims import date_parts as P
+from headwater.enrich.claims.tense import tense_at, tense_words
 from headwater.extract.dates import find_day_months
 from headwater.lang import LanguagePack, ensure_languages, pack_for
 
@@ -39,64 +40,72 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
     units = P.alt(words.get("period_units"))
     year_words = P.alt(words.get("year_words"))
     joiners = P.alt(words.get("month_year_joiners"))
-    year = (r"(?P<year>(?:19|20)\d\d)(?!\d)" + (rf"(?:\s*(?:{year_words})(?!\w))?" if year_words else ""))
+    year = (r"(?P<year>(?:19|20)\d\d)(?!\d)" + (rf"(?:\s*(?:{year_words}){P.E})?" if year_words else ""))
     pats: dict[str, re.Pattern[str]] = {}
     if mon:
         join = rf"(?:\s+(?:{joiners}))?" if joiners else ""
-        pats["month_year"] = re.compile(rf"(?<!\w)(?P<mon>{mon})\.?,?{join}\s+{year}", re.I)
+        pats["month_year"] = re.compile(rf"{P.B}(?P<mon>{mon})\.?,?{join}\s+{year}", re.I)
         if cues := P.alt(words.get("month_cues")):
-            pats["month_cue"] = re.compile(rf"(?<!\w)(?:{cues})\s+(?P<mon>{_cue_months(months)})(?!\w)", re.I)
+            pats["month_cue"] = re.compile(rf"{P.B}(?:{cues})\s+(?P<mon>{_cue_months(months)}){P.E}", re.I)
         if shifts and units:
             # "15 сентября прошлого года", "15 de março do ano passado", "3 март миналата година": a day or a
             # month of the year before (or this, or the next), the year word before or after its shift.
             gen = P.alt(w for w, u in (words.get("period_units") or {}).items() if u == "year")
             preps = P.alt(words.get("period_prepositions"))
             of = rf"(?:(?:{preps})\s+)?" if preps else ""
-            which = rf"{of}(?:(?P<shift>{shifts})\s+(?:{gen})|(?:{gen})\s+(?P<shift2>{shifts}))(?!\w)"
+            which = rf"{of}(?:(?P<shift>{shifts})\s+(?:{gen})|(?:{gen})\s+(?P<shift2>{shifts})){P.E}"
             pats["day_month_shift"] = re.compile(
-                rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+|de\s+)?(?P<mon>{mon})\s+{which}", re.I)
+                rf"{P.B}(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+|de\s+)?(?P<mon>{mon})\s+{which}", re.I)
             pats["month_shift"] = re.compile(
-                rf"(?<!\w)(?:(?:{P.alt(words.get('month_cues'))})\s+)?(?P<mon>{mon})\s+{which}", re.I)
+                rf"{P.B}(?:(?:{P.alt(words.get('month_cues'))})\s+)?(?P<mon>{mon})\s+{which}", re.I)
     if shifts and units:
         preps = P.alt(words.get("period_prepositions"))
         lead = rf"(?:(?:{preps})\s+)?" if preps else ""
         # Shift before the unit ("в прошлом месяце", "миналата година", "este ano") or after it ("no mês passado").
-        pats["period"] = re.compile(rf"(?<!\w){lead}(?:(?P<shift>{shifts})\s+(?P<unit>{units})|"
-                                    rf"(?P<unit2>{units})\s+(?P<shift2>{shifts}))(?!\w)", re.I)
+        pats["period"] = re.compile(rf"{P.B}{lead}(?:(?P<shift>{shifts})\s+(?P<unit>{units})|"
+                                    rf"(?P<unit2>{units})\s+(?P<shift2>{shifts})){P.E}", re.I)
     wds = {str(w).lower(): int(n) for n, forms in (words.get("weekdays") or {}).items() for w in forms}
     if wds:
         preps, last = P.alt(words.get("weekday_prepositions")), P.alt(words.get("weekday_last"))
         night = P.alt(words.get("weekday_before"))
         night = rf"(?:(?:{night})\s+)?" if night else ""
-        pats["weekday"] = re.compile(
-            rf"(?<!\w)(?:(?:{preps})\s+{night}(?:(?P<last>{last})\s+)?|(?P<last2>{last})\s+)(?P<wd>{P.alt(wds)})(?!\w)",
-            re.I)
+        # Weekday names that are nothing else (Hindi "सोमवार") are read alone ("शुक्रवार को"), as English reads
+        # "Monday"; Russian "среда" is also "environment", so its weekdays need a preposition or a "last" word.
+        leads = [rf"(?:{preps})\s+{night}(?:(?P<last>{last})\s+)?" if preps else "", rf"(?P<last2>{last})\s+"]
+        lead = "(?:" + "|".join(x for x in leads if x) + ")" + ("?" if words.get("weekdays_alone") else "")
+        pats["weekday"] = re.compile(rf"{P.B}{lead}(?P<wd>{P.alt(wds)}){P.E}", re.I)
+    if mon and (post := P.alt(words.get("month_postcues"))):
+        # a month before its postposition: Hindi "मार्च में" (in March), "जून से" (since June)
+        pats["month_postcue"] = re.compile(rf"{P.B}(?P<mon>{_cue_months(months)})\s+(?:{post}){P.E}", re.I)
+    if words.get("tense_days"):
+        # a day word that is yesterday or tomorrow by the tense of its verb (Hindi "कल"): ``enrich.claims.tense``
+        pats["tense_days"] = re.compile(rf"{P.B}(?:{P.alt(words['tense_days'])}){P.E}", re.I)
     if words.get("days"):
-        pats["days"] = re.compile(rf"(?<!\w)(?:{P.alt(words['days'])})(?!\w)", re.I)
+        pats["days"] = re.compile(rf"{P.B}(?:{P.alt(words['days'])}){P.E}", re.I)
     if words.get("days_idioms"):
-        pats["idioms"] = re.compile(rf"(?<!\w)(?:{P.alt(words['days_idioms'])})(?!\w)", re.I)
+        pats["idioms"] = re.compile(rf"{P.B}(?:{P.alt(words['days_idioms'])}){P.E}", re.I)
     if eve := words.get("eve"):
         # "накануне" alone is the day before publication ("Накануне, 2 июля, …", "накануне заявил"); before a
         # noun it is the eve of that ("накануне выборов"): only read before punctuation, a time-of-day
         # word or a past-tense verb.
         after = P.alt(eve.get("followed_by"))
         verb = P.alt(eve.get("verb_endings"))
-        pats["eve"] = re.compile(rf"(?<!\w)(?:{P.alt(eve.get('words'))})(?=\s*(?:[,.;:!?)—–-]|$)|\s+(?:{after})(?!\w)|"
-                                 rf"\s+[^\W\d_]+(?:{verb})(?!\w))", re.I)
+        pats["eve"] = re.compile(rf"{P.B}(?:{P.alt(eve.get('words'))})(?=\s*(?:[,.;:!?)—–-]|$)|\s+(?:{after}){P.E}|"
+                                 rf"\s+[^\W\d_]+(?:{verb}){P.E})", re.I)
     if past := words.get("past_day"):
         # "за минувшие сутки": the day up to publication, a span with no one date of its own (unresolved,
         # as "на этой неделе" is); "за сутки до выборов" is a day before something else, not read.
         not_before = P.alt(past.get("not_before"))
-        stop = rf"(?!\s+(?:{not_before})(?!\w))" if not_before else ""
-        pats["past_day"] = re.compile(rf"(?<!\w)(?:{P.alt(past.get('words'))})(?!\w){stop}", re.I)
+        stop = rf"(?!\s+(?:{not_before}){P.E})" if not_before else ""
+        pats["past_day"] = re.compile(rf"{P.B}(?:{P.alt(past.get('words'))}){P.E}{stop}", re.I)
     ago_numbers = P.alt(words.get("ago_numbers")) or "x^"
     ago_units = P.alt(words.get("ago_units"))
     if ago_units and words.get("ago_word"):
-        pats["ago"] = re.compile(rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?(?P<unit>{ago_units})"
-                                 rf"\s+(?:{P.alt([words['ago_word']])})(?!\w)", re.I)
+        pats["ago"] = re.compile(rf"{P.B}(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?(?P<unit>{ago_units})"
+                                 rf"\s+(?:{P.alt([words['ago_word']])}){P.E}", re.I)
     if ago_units and words.get("ago_prefix"):
-        pats["ago_before"] = re.compile(rf"(?<!\w)(?:{P.alt([words['ago_prefix']])})\s+(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?"
-                                 rf"(?P<unit>{ago_units})(?!\w)", re.I)
+        pats["ago_before"] = re.compile(rf"{P.B}(?:{P.alt([words['ago_prefix']])})\s+(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?"
+                                 rf"(?P<unit>{ago_units}){P.E}", re.I)
     return pats
 
 
@@ -116,11 +125,16 @@ def _reader(pack: LanguagePack) -> Reader:
     one = {str(w).lower() for w in words.get("ago_one") or ()}
     pats = _patterns(months, words)
     idiom = pats.pop("idioms", None)
+    tense = tense_words(words.get("tense"))
+    # day words that mean nowadays beside a present-tense verb of state ("сегодня"): read only when not
+    tense_bound = {str(w).lower() for w in words.get("nowadays") or ()}
+    by_tense = {str(k).lower(): {str(t): int(n) for t, n in v.items()} for k, v in (words.get("tense_days") or {}).items()}
+    not_after = re.compile(rf"{P.B}(?:{P.alt(words.get('ago_not_after'))})\s*$", re.I) if words.get("ago_not_after") else None
 
     def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None) -> P.Value | None:
         if name == "month_year":
             return f"{int(g['year']):04d}-{months[g['mon'].lower()]:02d}", "explicit", "month"
-        if name == "month_cue":
+        if name in ("month_cue", "month_postcue"):
             return P.month(pub, months[g["mon"].lower()])
         if name == "day_month_shift":
             y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
@@ -136,7 +150,7 @@ def _reader(pack: LanguagePack) -> Reader:
             unit, shift = (g["unit"], g["shift"]) if g["unit"] else (g["unit2"], g["shift2"])
             return P.period(pub, units[unit.lower()], shifts[shift.lower()])
         if name == "weekday":
-            return P.weekday(pub, wds[g["wd"].lower()], bool(g["last"] or g["last2"]))
+            return P.weekday(pub, wds[g["wd"].lower()], bool(g.get("last") or g.get("last2")))
         if name == "days":
             return P.day(pub, days[" ".join(matched.lower().split())])
         if name == "eve":
@@ -161,7 +175,17 @@ def _reader(pack: LanguagePack) -> Reader:
             for m in pat.finditer(text):
                 if name == "days" and any(a <= m.start() < b for a, b in idioms):
                     continue  # "hoje em dia": nowadays, no day
-                v = value(name, m.groupdict(), m.group(0), pub)
+                when = tense_at(text, *m.span(), tense) if tense and (
+                    name == "tense_days" or m.group(0).lower() in tense_bound) else None
+                if name == "days" and when == "present":
+                    continue  # "эти партии сегодня не имеют веса": nowadays, no day
+                if name in ("ago", "ago_before") and not_after and not_after.search(text, 0, m.start()):
+                    continue  # "चुनाव से दो दिन पहले": two days before the election, not before publication
+                if name == "tense_days":
+                    back = by_tense[m.group(0).lower()].get(when or "")
+                    v: P.Value | None = P.day(pub, back) if back is not None else (None, None, "day")
+                else:
+                    v = value(name, m.groupdict(), m.group(0), pub)
                 if v is not None:
                     yield (m.start(), m.end(), *v)
         yield from P.years(text, P.alt(words.get("year_words")), P.alt(words.get("year_prepositions")),
