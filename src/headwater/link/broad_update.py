@@ -75,19 +75,22 @@ def keep_broad(index: LinkIndex, corpus: list[tuple[int, Article]], across: bool
     index.keep(STATE, {"across": across})
 
 
-def add_broad(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch: Fetch,
-              leave: set[int]) -> tuple[Rows, Rows, set[str]]:
-    """The broad narratives with the ``new`` articles (see the module's doc): the narratives kept as they
-    were, the groups found again (without ids) and the ids of the narratives those replace."""
+def add_broad(previous_of: Callable[[list[int]], Rows], new: dict[int, Article], index: LinkIndex, fetch: Fetch,
+              leave: Callable[[set[int]], set[int]]) -> tuple[Rows, set[str]]:
+    """The broad narratives with the ``new`` articles (see the module's doc): the groups found again
+    (without ids) and the ids of the narratives those replace; the others stay as they were.
+    ``previous_of``: the broad narratives holding some of these rows; ``leave``: those of these rows
+    that a narrative of a retold claim holds (they are not grouped broadly)."""
     got = _keep(index, sorted(new.items()))
     touched: set[int] = set()
     for lang, raws in _by_language(got).items():
         df = index.counts(DF, {f"{lang}\t{t}" for raw in raws.values() for t in [*raw, ""]})
         touched |= _neighbours(raws, lang, df, index)
+    previous = previous_of(sorted(touched))
     owner = {row_of(str(k)): i for i, n in enumerate(previous) for k in n["article_ids"]}
     hit = {owner[r] for r in touched if r in owner}
     rows = set(got) | touched | {row_of(str(k)) for i in hit for k in previous[i]["article_ids"]}
-    rows -= leave
+    rows -= leave(rows)
     arts = fetch(sorted(rows))
     regrouped: Rows = []
     by_lang: dict[str, list[int]] = defaultdict(list)
@@ -97,8 +100,7 @@ def add_broad(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch: 
         used = {w for r in members for ws in said(arts[r]) for w in ws}
         df = index.counts(DF, {f"{lang}\t{t}" for t in [*used, ""]})
         regrouped += block_narratives(sorted(members), arts, {t: df[f"{lang}\t{t}"] for t in used}, df[f"{lang}\t"])
-    kept = [n for i, n in enumerate(previous) if i not in hit]
-    return kept, regrouped, {str(previous[i]["id"]) for i in hit}
+    return regrouped, {str(previous[i]["id"]) for i in hit}
 
 
 def _by_language(got: dict[int, tuple[str, dict[str, int]]]) -> dict[str, dict[int, dict[str, int]]]:
