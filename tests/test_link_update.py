@@ -364,3 +364,67 @@ def test_an_article_re_analyzed_makes_the_next_link_whole(tmp_path: Path) -> Non
     with Store(db) as store:
         assert store.pending() == {}
         assert store.size("stories.profile") == len(list(store.db.execute("SELECT id FROM articles")))
+
+
+def test_an_update_reads_and_writes_only_the_rows_it_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from headwater import pipeline, store as store_module
+
+    corpus, _ = retold_claims()
+    cut = len(corpus) // 2
+    whole_reads: list[str] = []
+    real = store_module.StoredPrevious.__getitem__
+    monkeypatch.setattr(store_module.StoredPrevious, "__getitem__",
+                        lambda self, part: whole_reads.append(part) or real(self, part))
+    with Store(tmp_path / "h.db") as store:
+        run = store.begin_run(["t"], "t")
+        for _, a in corpus[:cut]:
+            store.add_article(a, run, "t")
+        pipeline.link(store, BUILTIN)
+        before = {(r[0], r[1]): (r[2], r[3]) for r in store.db.execute("SELECT kind, position, key, data FROM links")}
+        last = {k: max(p for kk, p in before if kk == k) for k, _ in before}
+        for _, a in corpus[cut:]:
+            store.add_article(a, run, "t")
+        linked = pipeline.link(store, BUILTIN)
+        after = {(r[0], r[1]): (r[2], r[3]) for r in store.db.execute("SELECT kind, position, key, data FROM links")}
+    shutil.copy(tmp_path / "h.db", tmp_path / "whole.db")  # (closed: its log written back)
+    assert linked.updated == [ln.name for ln in BUILTIN] and whole_reads == []  # no part read whole
+    # a row stored before is left as it was or removed; the rows an update adds come after the others
+    assert all(after[at] == row for at, row in before.items() if at in after)
+    assert all(p > last.get(k, -1) for k, p in after if (k, p) not in before)
+    # and the corpus is linked as a full link links it
+    with Store(tmp_path / "whole.db") as store:
+        pipeline.link(store, BUILTIN, full=True)
+        full = store.links()
+    with Store(tmp_path / "h.db") as store:
+        added = store.links()
+        assert typed_tables(store) == typed_from_links(store)
+    assert pairs_of(added["narratives"], "fine") == pairs_of(full["narratives"], "fine")
+    assert sorted(map(str, added.get("copies", []))) == sorted(map(str, full.get("copies", [])))
+    assert agreement(added["stories"], full["stories"]) >= 0.97
+    ids = [n["id"] for n in added["narratives"]]
+    assert len(ids) == len(set(ids)) and {p["narrative_id"] for p in added["provenance"]} == set(ids)
+
+
+def test_an_update_leaves_the_stories_it_does_not_touch_as_they_were(tmp_path: Path) -> None:
+    from headwater import pipeline
+
+    corpus, _ = shuffled_with_copies()
+    for row, a in corpus:
+        a.source = f"{row}.txt"  # (one source read twice is an article re-analyzed: the next link is whole)
+    cut = len(corpus) - 10
+    with Store(tmp_path / "h.db") as store:
+        run = store.begin_run(["t"], "t")
+        for _, a in corpus[:cut]:
+            store.add_article(a, run, "t")
+        pipeline.link(store, (COPIES, STORIES))
+        before = {(r[0], r[1]): r[2] for r in store.db.execute("SELECT kind, position, data FROM links")}
+        for _, a in corpus[cut:]:
+            store.add_article(a, run, "t")
+        assert pipeline.link(store, (COPIES, STORIES)).updated == [COPIES.name, STORIES.name]
+        after = {(r[0], r[1]): r[2] for r in store.db.execute("SELECT kind, position, data FROM links")}
+        stories = store.links("stories")["stories"]
+    kept = [at for at in before if at in after]
+    assert all(after[at] == before[at] for at in kept) and len(kept) > len(before) // 2  # most stories untouched
+    ids = [s["id"] for s in stories]
+    assert len(ids) == len(set(ids))  # new stories take new ids
+    assert sorted(k for s in stories for k in s["article_ids"]) == sorted(f"a{row}" for row, _ in corpus)

@@ -596,8 +596,9 @@ class Store:
                 if kind in changes:
                     ch = changes[kind]
                     readded = {k for k in map(_link_key, ch.added) if k is not None}
+                    start = self._next_position(kind)  # after every row stored, removed ones too: never reused
                     self._remove_rows(kind, ch.removed, readded)
-                    self._add_rows(kind, producers.get(kind, "unknown"), ch.added)
+                    self._add_rows(kind, producers.get(kind, "unknown"), ch.added, start)
                 else:
                     if changes:
                         self._remove_kind(kind)
@@ -632,9 +633,12 @@ class Store:
             for sql in typed.get("replace", ()):
                 self.db.executemany(sql, [(k,) for k in part if k in readded])
 
-    def _add_rows(self, kind: str, producer: str, items: list[dict[str, Any]]) -> None:
+    def _next_position(self, kind: str) -> int:
         row = self.db.execute("SELECT max(position) FROM links WHERE kind = ?", (kind,)).fetchone()
-        start = 0 if row is None or row[0] is None else int(row[0]) + 1
+        return 0 if row is None or row[0] is None else int(row[0]) + 1
+
+    def _add_rows(self, kind: str, producer: str, items: list[dict[str, Any]], start: int | None = None) -> None:
+        start = self._next_position(kind) if start is None else start
         self.db.executemany("INSERT INTO links(kind, linker, position, key, data) VALUES (?, ?, ?, ?, ?)",
                             [(kind, producer, start + i, _link_key(x), json.dumps(x)) for i, x in enumerate(items)])
         self.db.executemany("INSERT INTO link_keys(kind, key, position) VALUES (?, ?, ?)",

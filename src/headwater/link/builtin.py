@@ -22,6 +22,7 @@ from headwater.link.narratives_update import STATE, add_fine, add_frames, add_th
 from headwater.link.previous import Changed, Previous
 from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
 from headwater.link.stories import incident_stories
+from headwater.link.stories_update import NEXT as STORY_NEXT
 from headwater.link.stories_update import add_stories, stories_kept
 from headwater.link.taxonomy import Matcher
 from headwater.model import Article, key, row_of
@@ -50,6 +51,9 @@ def _add_stories(ctx: LinkContext) -> dict[str, Changed] | None:
     if ctx.index is None:
         return None
     new = ctx.new_articles()
+    if ctx.index.kept(STORY_NEXT) is None and "stories" in ctx.before:  # linked by an earlier version: once
+        numbers = [int(str(s["id"])[1:]) for s in ctx.before["stories"] if str(s["id"])[1:].isdigit()]
+        ctx.index.keep(STORY_NEXT, max(numbers, default=0) + 1)
     found = add_stories(new, lambda rows: ctx.before.holding("stories", map(key, rows)),
                         lambda rows: ctx.current("copies", map(key, rows)), ctx.index, ctx.size() - len(new))
     return None if found is None else {"stories": Changed(*found)}
