@@ -111,9 +111,13 @@ def _by_language(got: dict[int, tuple[str, dict[str, int]]]) -> dict[str, dict[i
 
 
 def _neighbours(raws: dict[int, dict[str, int]], lang: str, df: dict[str, int], index: LinkIndex) -> set[int]:
-    """The old rows (of language ``lang``) within BROAD_SIM of some of these new articles."""
+    """The old rows (of language ``lang``) within BROAD_SIM of some of these new articles. An old row a
+    second new article finds is weighed once, with the counts read once (the same weights: nothing is
+    counted between)."""
     n = df[f"{lang}\t"]
     weighed = {row: _weights(raw, lang, df, n) for row, raw in raws.items()}
+    known = dict(df)
+    weights_of: dict[int, dict[str, float]] = {}
     found: set[int] = set()
     for w in weighed.values():
         query = heapq.nlargest(QUERY_WORDS, ((x, t) for t, x in w.items() if df[f"{lang}\t{t}"] <= POSTING_CAP))
@@ -123,10 +127,12 @@ def _neighbours(raws: dict[int, dict[str, int]], lang: str, df: dict[str, int], 
             for other in posted.get(_key(lang, t), ()):
                 if other not in raws:
                     acc[other] += x
-        cand = index.get(RAW, [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1])])
-        odf = index.counts(DF, {f"{lang}\t{t}" for _, raw in cand.values() for t in raw})
-        for other, (_, raw) in cand.items():
-            ow = _weights(raw, lang, {**odf, f"{lang}\t": n}, n)
-            if sum(x * ow.get(t, 0.0) for t, x in w.items()) >= BROAD_SIM:
+        top = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1])]
+        cand = index.get(RAW, [r for r in top if r not in weights_of])
+        known.update(index.counts(DF, {f"{lang}\t{t}" for _, raw in cand.values() for t in raw} - known.keys()))
+        weights_of.update({other: _weights(raw, lang, known, n) for other, (_, raw) in cand.items()})
+        for other in top:
+            ow = weights_of.get(other)
+            if ow is not None and sum(x * ow.get(t, 0.0) for t, x in w.items()) >= BROAD_SIM:
                 found.add(other)
     return found

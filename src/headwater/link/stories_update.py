@@ -95,8 +95,10 @@ def stories_kept(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]
 
 
 def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIndex) -> set[int]:
-    """The old rows some new article (weighted profile) would list among its neighbours."""
+    """The old rows some new article (weighted profile) would list among its neighbours (an old row's
+    profile read once, however many new articles it is a candidate of)."""
     touched: set[int] = set()
+    profiles: dict[int, dict[str, float]] = {}
     for row, v in new.items():
         query = heapq.nlargest(QUERY_TERMS, ((x, t) for t, x in v.items() if 2 <= df.get(t, 0) <= POSTING_CAP))
         posted = index.postings(TERMS, [_term_key(t) for _, t in query], POSTING_CAP)
@@ -106,7 +108,8 @@ def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIn
                 if other != row:
                     acc[other] += x
         cand = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1]) if r not in new]
-        scored = sorted(((_cosine(v, p), r) for r, p in index.get(PROFILE, cand).items()), reverse=True)
+        profiles.update(index.get(PROFILE, [r for r in cand if r not in profiles]))
+        scored = sorted(((_cosine(v, profiles[r]), r) for r in cand if r in profiles), reverse=True)
         keep = max(FLOOR, RELATIVE_FLOOR * scored[0][0]) if scored else FLOOR
         touched.update(r for s, r in scored[:NEIGHBOURS] if s >= keep)
     return touched
