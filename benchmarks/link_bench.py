@@ -27,6 +27,7 @@ import sys
 import time
 from collections import defaultdict
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any
 
 from headwater.link.builtin import link_corpus
@@ -58,6 +59,9 @@ class World:
         self.general = list(dict.fromkeys(pseudo_word(rng) for _ in range(6000)))
         # Zipf-like frequencies of general words: the few common ones are in nearly every article.
         self.general_weights = [1.0 / (r + GENERAL_OFFSET) for r in range(len(self.general))]
+        # summed once: ``choices`` given weights sums them on every call (6,000 words, most of the time
+        # a corpus took to make); the same draws either way
+        self.general_cum = list(accumulate(self.general_weights))
         self.topics = [[pseudo_word(rng) for _ in range(30)] for _ in range(n_topics)]
         self.places = [{"name": pseudo_word(rng, (2, 3)).capitalize(), "place_id": f"syn:{i}",
                         "lat": rng.uniform(-60, 60), "lon": rng.uniform(-180, 180), "kind": "city",
@@ -79,7 +83,7 @@ def write_article(rng: random.Random, world: World, inc: dict[str, Any]) -> Arti
     place = inc["place"]
     sentences = []
     for s in range(rng.randint(9, 15)):
-        words = rng.choices(world.general, world.general_weights, k=rng.randint(9, 16))
+        words = rng.choices(world.general, cum_weights=world.general_cum, k=rng.randint(9, 16))
         words += rng.sample(topic, TOPIC_WORDS)
         specifics = [rng.choice(inc["people"]), place["name"], str(inc["killed"]), rng.choice(inc["words"])]
         if s == 0:
@@ -109,7 +113,7 @@ def rewrite(rng: random.Random, world: World, a: Article) -> Article:
     parts = a.text.split(". ")
     for i in range(len(parts)):
         if rng.random() < 0.2:
-            parts[i] = " ".join(rng.choices(world.general, world.general_weights, k=12)).capitalize()
+            parts[i] = " ".join(rng.choices(world.general, cum_weights=world.general_cum, k=12)).capitalize()
     return Article(source=a.source, text=". ".join(parts), title=a.title, published=a.published,
                    places=a.places, events=a.events, focus=a.focus)
 

@@ -85,3 +85,27 @@ def test_the_report_reads_what_it_shows_and_shows_the_same(examples_db: Path, tm
         page = document_stream.report_document(store, whole["summary"], generated_at="2026-01-01T00:00:00+00:00")
     assert render_document(page) == render_document(whole)
     assert sum(1 for a in page["articles"] if a["text"]) < len(whole["articles"]) and not page["unattributed_claims"]
+
+
+def test_a_large_corpus_gets_a_digest_page_that_says_serve_shows_it_all(examples_db: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from headwater.report import articles, render_document
+
+    db = tmp_path / "h.db"
+    shutil.copy(examples_db, db)
+    monkeypatch.setattr(document_stream, "DIGEST_FROM", 3)  # five articles: past it
+    monkeypatch.setattr(articles, "TEXT_LIMIT", 2)
+    with Store(db) as store:
+        whole = build(store, generated_at="2026-01-01T00:00:00+00:00")
+        page = document_stream.report_document(store, whole["summary"], generated_at="2026-01-01T00:00:00+00:00")
+    narratives = whole["narratives"]
+    assert narratives  # the examples retell one claim: the digest keeps the largest narratives
+    assert [n["id"] for n in page["narratives"]] == [n["id"] for n in narratives][:document_stream.DIGEST_NARRATIVES]
+    # the articles the narratives rest on come first, up to the texts the page shows
+    evidence = {a for n in narratives for a in n["article_ids"]}
+    assert 0 < len(page["articles"]) <= len(evidence) and {a["id"] for a in page["articles"]} <= evidence
+    held = {a["id"] for a in page["articles"]}
+    assert all(p["article_id"] in held for p in page["places"] + page["attributions"] + page["events"])
+    assert page["digest"]["articles"] == 5 and page["summary"] == whole["summary"]
+    html = render_document(page)
+    assert "5 articles · generated" in html and "<code>headwater serve</code> is the better view" in html

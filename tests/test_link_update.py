@@ -19,7 +19,7 @@ from headwater.link.builtin import BUILTIN, COPIES, NARRATIVES, STORIES
 from headwater.link.index import MemoryIndex
 from headwater.link.registry import LinkContext, Linker, run_linkers
 from headwater.link.stories_update import agreement
-from headwater.model import Article
+from headwater.model import Article, row_of
 from headwater.pipeline import AnalyzeOptions, analyze
 from headwater.store import Store
 from tests.test_stories import generated_corpus
@@ -310,15 +310,47 @@ def test_a_second_run_adds_its_articles_to_the_links(two_runs: tuple[Path, Path]
         sa, sb = a.links("stories")["stories"], b.links("stories")["stories"]
         assert partition(sa) == partition(sb)
         assert a.links("copies").get("copies", []) == b.links("copies").get("copies", [])
-        assert a.links("entities") == b.links("entities")  # updated, as a whole link gives them
+        # updated, as a whole link gives them (an update adds its rows after those it leaves as they were)
+        assert by_id(a.links("entities")["entities"]) == by_id(b.links("entities")["entities"])
         na, nb = a.links("narratives")["narratives"], b.links("narratives")["narratives"]
-        assert [(n["key"], n["article_ids"]) for n in na] == [(n["key"], n["article_ids"]) for n in nb]
+        assert sorted((n["key"], n["article_ids"]) for n in na) == sorted((n["key"], n["article_ids"]) for n in nb)
         assert len(na) == 1 and len(na[0]["article_ids"]) == 5  # the seeds' narrative, added to
         ca, cb = a.links("contradictions")["contradictions"], b.links("contradictions")["contradictions"]
         assert sorted((c["slot"], c["article_ids"]) for c in ca) == sorted((c["slot"], c["article_ids"]) for c in cb)
         pa, pb = a.links("provenance")["provenance"], b.links("provenance")["provenance"]
         assert [sorted(p["name"] for p in x["primary_sources"]) for x in pa] == \
             [sorted(p["name"] for p in x["primary_sources"]) for x in pb]
+        # the analysts' tables say what the links say, updated as made whole (story ids aside: kept, not renumbered)
+        ta, tb = typed_tables(a), typed_tables(b)
+        assert ta == typed_from_links(a) and tb == typed_from_links(b)
+        assert {k: v for k, v in ta.items() if k != "stories"} == {k: v for k, v in tb.items() if k != "stories"}
+
+
+def by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda r: str(r["id"]))
+
+
+def typed_tables(store: Store) -> dict[str, Any]:
+    """The typed link tables of a database, in a form that does not depend on the order rows were stored."""
+    q = store.db.execute
+    return {"narratives": sorted(tuple(r) for r in q("SELECT id, label FROM narratives")),
+            "members": sorted(tuple(r) for r in q("SELECT narrative_id, article_id FROM narrative_articles")),
+            "contradictions": sorted(tuple(r) for r in q("SELECT narrative_id, slot, article_id, other_article_id "
+                                                          "FROM contradictions")),
+            "edges": sorted(tuple(r) for r in q("SELECT narrative_id, source, cites, article_id FROM provenance_edges")),
+            "stories": sorted(tuple(r) for r in q("SELECT id, article_id FROM stories"))}
+
+
+def typed_from_links(store: Store) -> dict[str, Any]:
+    """What the typed tables should hold, read from the links the document is built from."""
+    links = store.links()
+    ns, cs, ps = links.get("narratives", []), links.get("contradictions", []), links.get("provenance", [])
+    return {"narratives": sorted((n["id"], n["label"]) for n in ns),
+            "members": sorted((n["id"], row_of(k)) for n in ns for k in n["article_ids"]),
+            "contradictions": sorted((c["narrative_id"], c.get("slot"), *(row_of(k) for k in c["article_ids"][:2]))
+                                     for c in cs),
+            "edges": sorted((p["narrative_id"], e["from"], e["to"], row_of(e["article_id"])) for p in ps for e in p["edges"]),
+            "stories": sorted((s["id"], row_of(k)) for s in links.get("stories", []) for k in s["article_ids"])}
 
 
 def test_an_article_re_analyzed_makes_the_next_link_whole(tmp_path: Path) -> None:
@@ -332,3 +364,68 @@ def test_an_article_re_analyzed_makes_the_next_link_whole(tmp_path: Path) -> Non
     with Store(db) as store:
         assert store.pending() == {}
         assert store.size("stories.profile") == len(list(store.db.execute("SELECT id FROM articles")))
+
+
+def test_an_update_reads_and_writes_only_the_rows_it_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from headwater import pipeline
+    from headwater import store as store_module
+
+    corpus, _ = retold_claims()
+    cut = len(corpus) // 2
+    whole_reads: list[str] = []
+    real = store_module.StoredPrevious.__getitem__
+    monkeypatch.setattr(store_module.StoredPrevious, "__getitem__",
+                        lambda self, part: whole_reads.append(part) or real(self, part))
+    with Store(tmp_path / "h.db") as store:
+        run = store.begin_run(["t"], "t")
+        for _, a in corpus[:cut]:
+            store.add_article(a, run, "t")
+        pipeline.link(store, BUILTIN)
+        before = {(r[0], r[1]): (r[2], r[3]) for r in store.db.execute("SELECT kind, position, key, data FROM links")}
+        last = {k: max(p for kk, p in before if kk == k) for k, _ in before}
+        for _, a in corpus[cut:]:
+            store.add_article(a, run, "t")
+        linked = pipeline.link(store, BUILTIN)
+        after = {(r[0], r[1]): (r[2], r[3]) for r in store.db.execute("SELECT kind, position, key, data FROM links")}
+    shutil.copy(tmp_path / "h.db", tmp_path / "whole.db")  # (closed: its log written back)
+    assert linked.updated == [ln.name for ln in BUILTIN] and whole_reads == []  # no part read whole
+    # a row stored before is left as it was or removed; the rows an update adds come after the others
+    assert all(after[at] == row for at, row in before.items() if at in after)
+    assert all(p > last.get(k, -1) for k, p in after if (k, p) not in before)
+    # and the corpus is linked as a full link links it
+    with Store(tmp_path / "whole.db") as store:
+        pipeline.link(store, BUILTIN, full=True)
+        full = store.links()
+    with Store(tmp_path / "h.db") as store:
+        added = store.links()
+        assert typed_tables(store) == typed_from_links(store)
+    assert pairs_of(added["narratives"], "fine") == pairs_of(full["narratives"], "fine")
+    assert sorted(map(str, added.get("copies", []))) == sorted(map(str, full.get("copies", [])))
+    assert agreement(added["stories"], full["stories"]) >= 0.97
+    ids = [n["id"] for n in added["narratives"]]
+    assert len(ids) == len(set(ids)) and {p["narrative_id"] for p in added["provenance"]} == set(ids)
+
+
+def test_an_update_leaves_the_stories_it_does_not_touch_as_they_were(tmp_path: Path) -> None:
+    from headwater import pipeline
+
+    corpus, _ = shuffled_with_copies()
+    for row, a in corpus:
+        a.source = f"{row}.txt"  # (one source read twice is an article re-analyzed: the next link is whole)
+    cut = len(corpus) - 10
+    with Store(tmp_path / "h.db") as store:
+        run = store.begin_run(["t"], "t")
+        for _, a in corpus[:cut]:
+            store.add_article(a, run, "t")
+        pipeline.link(store, (COPIES, STORIES))
+        before = {(r[0], r[1]): r[2] for r in store.db.execute("SELECT kind, position, data FROM links")}
+        for _, a in corpus[cut:]:
+            store.add_article(a, run, "t")
+        assert pipeline.link(store, (COPIES, STORIES)).updated == [COPIES.name, STORIES.name]
+        after = {(r[0], r[1]): r[2] for r in store.db.execute("SELECT kind, position, data FROM links")}
+        stories = store.links("stories")["stories"]
+    kept = [at for at in before if at in after]
+    assert all(after[at] == before[at] for at in kept) and len(kept) > len(before) // 2  # most stories untouched
+    ids = [s["id"] for s in stories]
+    assert len(ids) == len(set(ids))  # new stories take new ids
+    assert sorted(k for s in stories for k in s["article_ids"]) == sorted(f"a{row}" for row, _ in corpus)

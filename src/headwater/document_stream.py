@@ -10,6 +10,8 @@ sources as the linkers did), the errors of the run, and the tallies.
 """
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import shutil
 import tempfile
@@ -22,7 +24,8 @@ from headwater import __version__
 from headwater.document import FINDING_KEYS, LINK_KEYS, RESERVED, SCHEMA_VERSION, Row, article_dict, article_parts
 from headwater.export.files import line, write_atomic, write_items
 from headwater.link.entities import typer
-from headwater.model import key
+from headwater.link.previous import articles_of
+from headwater.model import key, row_of
 from headwater.store import Store
 
 # Articles read from the store at a time: enough that the per-batch queries cost nothing, few enough
@@ -179,11 +182,13 @@ def report_document(store: Store, summary: dict[str, Any], run_id: int | None = 
     """The document as ``report.html`` reads it: every part the page shows, without what it never reads
     (the texts of articles it does not show, the articles' own voice, registered enrichers' findings),
     read in batches; ``summary`` is the whole document's. The page is the same (``tests/
-    test_document_stream.py``); what it holds is a fraction of the document, but still grows with the
-    corpus (every place, source and event is on the page: the map, the source index, the timeline)."""
+    test_document_stream.py``). Past ``DIGEST_FROM`` articles the page is a digest instead
+    (``digest_document``): what it holds no longer grows with the corpus."""
     from headwater.report import articles as shown  # the report's own rule for which texts it shows
 
     run = run_id if run_id is not None else store.latest_run()
+    if store.article_count() > DIGEST_FROM:
+        return digest_document(store, summary, run, generated_at)
     links: dict[str, list[Row]] = {kind: [] for kind in store.link_producers()}
     links.update(store.links())
     evidence = {str(x) for n in links.get("narratives", []) for x in n.get("article_ids") or []}
@@ -192,9 +197,19 @@ def report_document(store: Store, summary: dict[str, Any], run_id: int | None = 
     texts = {key(r) for r in rows}
     if len(rows) > shown.TEXT_LIMIT:  # as report.articles.shown_articles picks them, and the quotes' articles
         texts = {key(r) for r in sorted(rows, key=lambda r: key(r) not in evidence)[:shown.TEXT_LIMIT]} | quoted
+    doc = _with_articles(store, rows, texts, typer(links.get("entities", [])), generated_at)
+    for part in LINK_KEYS:
+        doc[part] = links.get(part, [])
+    doc["errors"] = [{"source": e["source"], "reason": e["reason"]} for e in (store.errors(run) if run is not None else [])]
+    doc.update({part: rows for part, rows in links.items() if part not in RESERVED})
+    doc["summary"] = summary
+    return doc
+
+
+def _with_articles(store: Store, rows: list[int], texts: set[str], typed: Any, generated_at: str | None) -> dict[str, Any]:
+    """The document's head with these articles (the text of those in ``texts`` only) and their findings."""
     found: dict[str, list[Row]] = {part: [] for part in FINDING_KEYS}
     arts = []
-    typed = typer(links.get("entities", []))
     for i in range(0, len(rows), BATCH):
         batch = list(store.articles(rows[i:i + BATCH]))
         typed(batch)
@@ -205,12 +220,66 @@ def report_document(store: Store, summary: dict[str, Any], run_id: int | None = 
             for part, items in article_parts(r, a).items():
                 if part in found and part != "unattributed_claims":
                     found[part].extend(items)
-    doc: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION, "generator": {"name": "headwater", "version": __version__},
-        "generated_at": generated_at or datetime.now(UTC).isoformat(timespec="seconds"), "articles": arts, **found}
-    for part in LINK_KEYS:
-        doc[part] = links.get(part, [])
+    return {"schema_version": SCHEMA_VERSION, "generator": {"name": "headwater", "version": __version__},
+            "generated_at": generated_at or datetime.now(UTC).isoformat(timespec="seconds"), "articles": arts, **found}
+
+
+# Past this many articles report.html is a digest (``digest_document``): a page of every article's
+# evidence passed 5 MB at 400 articles and the document it was made from held 3.4 GB at 30,000 (the
+# issue's measure); 2,000 keeps a corpus a desk reads in a day on one page whole.
+DIGEST_FROM = 2000
+# What a digest holds: the largest narratives and themes (with their contradictions and provenance),
+# and the articles they rest on, up to ``report.articles.TEXT_LIMIT``, with their findings.
+DIGEST_NARRATIVES = 200
+DIGEST_ROWS = 2000  # rows of any other part (a plugin's), in stored order
+
+
+def _largest(rows: Any, n: int) -> list[Row]:
+    """The ``n`` rows holding the most articles, in stored order (streamed: n held at a time)."""
+    top = heapq.nlargest(n, ((len(r.get("article_ids") or []), -i, r) for i, r in enumerate(rows)),
+                         key=lambda t: (t[0], t[1]))
+    return [r for _, _, r in sorted(top, key=lambda t: -t[1])]
+
+
+def digest_document(store: Store, summary: dict[str, Any], run: int | None, generated_at: str | None) -> dict[str, Any]:
+    """The report's document of a large corpus, read with bounded memory: the ``DIGEST_NARRATIVES`` largest
+    narratives and themes, their contradictions and provenance, the articles they rest on (up to
+    ``TEXT_LIMIT``, the corpus's first ones where they rest on fewer) with their findings, the stories,
+    copies and entities of those articles; ``digest`` says what was left out. The counts are the whole
+    corpus's (``summary``)."""
+    from headwater.report import articles as shown
+
+    kinds = _link_kinds(store)
+    narratives = _largest(_link_rows(store, "narratives"), DIGEST_NARRATIVES)
+    themes = _largest(_link_rows(store, "themes"), DIGEST_NARRATIVES) if "themes" in kinds else []
+    ids = {str(n.get("id")) for n in narratives}
+    contra = [c for c in _link_rows(store, "contradictions") if str(c.get("narrative_id")) in ids]
+    prov = [p for p in _link_rows(store, "provenance") if str(p.get("narrative_id")) in ids]
+    picked: dict[str, None] = {}
+    for c in contra:
+        picked.update(dict.fromkeys(str(x) for x in c.get("article_ids") or []))
+    for n in narratives:
+        picked.update(dict.fromkeys(str(x) for x in n.get("article_ids") or []))
+    rows = sorted({row_of(x) for x in list(picked)[:shown.TEXT_LIMIT]})
+    if len(rows) < shown.TEXT_LIMIT:
+        first = store.db.execute("SELECT id FROM articles ORDER BY id LIMIT ?", (shown.TEXT_LIMIT,))
+        rows = sorted({*rows, *(int(r[0]) for r in first)})[:max(len(rows), shown.TEXT_LIMIT)]
+    keys = {key(r) for r in rows}
+    held = {kind: [r for r in _link_rows(store, kind) if keys.intersection(map(str, articles_of(r)))]
+            for kind in ("stories", "copies", "entities")}
+    doc = _with_articles(store, rows, keys, typer(held["entities"]), generated_at)
+    doc.update({"stories": held["stories"], "copies": held["copies"], "narratives": narratives,
+                "contradictions": contra, "provenance": prov, "entities": held["entities"]})
     doc["errors"] = [{"source": e["source"], "reason": e["reason"]} for e in (store.errors(run) if run is not None else [])]
-    doc.update({part: rows for part, rows in links.items() if part not in RESERVED})
+    for kind in kinds:
+        if kind == "themes":
+            doc[kind] = themes
+        elif kind not in RESERVED:
+            doc[kind] = list(itertools.islice(_link_rows(store, kind), DIGEST_ROWS))
+    counted = {kind: int(store.db.execute("SELECT count(*) FROM links WHERE kind = ?", (kind,)).fetchone()[0])
+               for kind in ("narratives", "themes")}
+    doc["digest"] = {"articles": store.article_count(), "shown": len(rows), "from": DIGEST_FROM,
+                     "narratives": counted["narratives"], "narratives_shown": len(narratives),
+                     "themes": counted["themes"], "themes_shown": len(themes)}
     doc["summary"] = summary
     return doc

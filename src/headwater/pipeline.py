@@ -6,7 +6,7 @@ import concurrent.futures as cf
 import dataclasses
 import glob
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,13 +21,14 @@ from headwater.enrich.registry import ENRICHERS, Enricher, check_pipeline, produ
 from headwater.export import EXPORTERS, ExportError, check_db, export
 from headwater.ingest import IngestOptions, iter_inputs
 from headwater.ingest.fetch import FetchPolicy
+from headwater.link.previous import Changed, Results
 from headwater.link.registry import LINKERS, LinkContext, Linker, run_linkers
 from headwater.link.taxonomy import read_taxonomy
 from headwater.model import Article, InputError, RawInput
 from headwater.plugins import load_plugins
 from headwater.report import write_report
 from headwater.resources import DEFAULT_MODEL, DEFAULT_VECTORS, Resources
-from headwater.store import Store
+from headwater.store import Store, StoredPrevious
 from headwater.work import analyze_inputs
 
 
@@ -89,12 +90,12 @@ class _Counted:
 
 def _counted_linkers(linkers: Sequence[Linker], update: Callable[[str, int, int | None], None]) -> list[Linker]:
     def counted(i: int, ln: Linker) -> Linker:
-        def run(ctx: LinkContext) -> dict[str, list[dict[str, Any]]]:
+        def run(ctx: LinkContext) -> Mapping[str, list[dict[str, Any]]]:
             out = ln.run(ctx)
             update("linking", i, len(linkers))
             return out
 
-        def added(ctx: LinkContext) -> dict[str, list[dict[str, Any]]] | None:
+        def added(ctx: LinkContext) -> Mapping[str, list[dict[str, Any]] | Changed] | None:
             out = ln.update(ctx) if ln.update is not None else None
             if out is not None:
                 update("linking", i, len(linkers))
@@ -196,16 +197,24 @@ def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progre
     pending = store.pending()
     made_before = store.link_producers()
     new = None if full or not made_before or "updated" in pending.values() else sorted(pending)
-    previous: dict[str, list[dict[str, Any]]] = {}
+    parts: list[str] = []
     if new is not None:
-        # the previous results of the linkers that can update theirs, if the same linker made them
+        # the previous results of the linkers that can update theirs, if the same linker made them; read
+        # by key as the linkers ask (a database linked by an earlier version is indexed for that once)
         names = {part: ln.name for ln in lnk if ln.update is not None for part in ln.assigns}
-        previous = {part: store.links(part).get(part, []) for part, by in made_before.items() if names.get(part) == by}
+        parts = [part for part, by in made_before.items() if names.get(part) == by]
+        if parts and not store.links_indexed():
+            store.index_links()
+    keys = store.narrative_keys()
     # the corpus is read when a linker that runs whole asks for it: an update reads only what it needs
-    ctx = LinkContext(state={"narrative_keys": store.narrative_keys(), "known_claims": store.known_claims(), **(state or {})},
-                      new=new, previous=previous, index=store, loader=store.load_articles, total=store.article_count())
-    parts, made = run_linkers(lnk, ctx)
-    store.save_links(parts, made, ctx.state.get("narrative_keys"))
+    ctx = LinkContext(state={"narrative_keys": dict(keys), "known_claims": store.known_claims(), **(state or {})},
+                      new=new, previous=StoredPrevious(store, parts), index=store, loader=store.load_articles,
+                      total=store.article_count())
+    results, made = run_linkers(lnk, ctx)
+    assert isinstance(results, Results)
+    given = ctx.state.get("narrative_keys") or {}
+    store.save_links({p: results[p] for p in results.made() if p not in results.changes}, made,
+                     {k: v for k, v in given.items() if keys.get(k) != v}, results.changes)
     return Linked(ctx.size(), None if new is None else len(new), ctx.updated,
                   [ln.name for ln in lnk if ln.name not in ctx.updated])
 

@@ -1,6 +1,7 @@
 """The built-in linkers, registered through the same hook a plugin uses (``register_linkers``)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,14 +13,16 @@ from headwater.link.claims import cluster_claims, described
 from headwater.link.codebook import codebook_narratives
 from headwater.link.contradictions import retold_contradictions
 from headwater.link.copies import add_copies, find_copies
-from headwater.link.entities import entities_of, resolve_entities, typer
+from headwater.link.entities import entities_of, resolve_entities, typer, typer_from
 from headwater.link.entities_update import add_entities, keep_entities
 from headwater.link.known import match
 from headwater.link.known_narratives import label_narratives, match_claims, taxonomy_narratives
 from headwater.link.narratives import contradictions, narratives, provenance
 from headwater.link.narratives_update import STATE, add_fine, add_frames, add_themes, keep_narratives, place
+from headwater.link.previous import Changed, Previous
 from headwater.link.registry import LinkContext, Linker, Rows, run_linkers
 from headwater.link.stories import incident_stories
+from headwater.link.stories_update import NEXT as STORY_NEXT
 from headwater.link.stories_update import add_stories, stories_kept
 from headwater.link.taxonomy import Matcher
 from headwater.model import Article, key, row_of
@@ -30,12 +33,12 @@ def _copies(ctx: LinkContext) -> dict[str, Rows]:
     return {"copies": find_copies(ctx.articles, ctx.index)}
 
 
-def _add_copies(ctx: LinkContext) -> dict[str, Rows] | None:
+def _add_copies(ctx: LinkContext) -> dict[str, Changed] | None:
     if ctx.index is None:
         return None
     new = ctx.new_articles()
-    found = add_copies(new, ctx.previous["copies"], ctx.index, ctx.size() - len(new), ctx.fetch)
-    return None if found is None else {"copies": found}
+    found = add_copies(new, ctx.index, ctx.size() - len(new), ctx.fetch)
+    return None if found is None else {"copies": Changed(found)}
 
 
 def _stories(ctx: LinkContext) -> dict[str, Rows]:
@@ -44,12 +47,16 @@ def _stories(ctx: LinkContext) -> dict[str, Rows]:
     return {"stories": incident_stories(ctx.articles, ctx.results["copies"])}
 
 
-def _add_stories(ctx: LinkContext) -> dict[str, Rows] | None:
+def _add_stories(ctx: LinkContext) -> dict[str, Changed] | None:
     if ctx.index is None:
         return None
     new = ctx.new_articles()
-    found = add_stories(new, ctx.previous["stories"], ctx.results["copies"], ctx.index, ctx.size() - len(new))
-    return None if found is None else {"stories": found}
+    if ctx.index.kept(STORY_NEXT) is None and "stories" in ctx.before:  # linked by an earlier version: once
+        numbers = [int(str(s["id"])[1:]) for s in ctx.before["stories"] if str(s["id"])[1:].isdigit()]
+        ctx.index.keep(STORY_NEXT, max(numbers, default=0) + 1)
+    found = add_stories(new, lambda rows: ctx.before.holding("stories", map(key, rows)),
+                        lambda rows: ctx.current("copies", map(key, rows)), ctx.index, ctx.size() - len(new))
+    return None if found is None else {"stories": Changed(*found)}
 
 
 def _entities(ctx: LinkContext) -> dict[str, Rows]:
@@ -61,14 +68,25 @@ def _entities(ctx: LinkContext) -> dict[str, Rows]:
     return {"entities": entities}
 
 
-def _add_entities(ctx: LinkContext) -> dict[str, Rows] | None:
+def _add_entities(ctx: LinkContext) -> dict[str, Changed] | None:
     if ctx.index is None:
         return None
-    entities = add_entities(ctx.new_articles(), ctx.previous["entities"], ctx.index)
-    if entities is None:
+    got = add_entities(ctx.new_articles(), lambda keys: ctx.before.keyed("entities", keys), ctx.before.any("entities"),
+                       ctx.index)
+    if got is None:
         return None
-    ctx.type_with(typer(entities))  # what the later linkers read, as they read it
-    return {"entities": entities}
+    change = Changed(*got)
+    made = {k: e for e in change.added for k in e.get("keys") or [e["id"]]}
+
+    def find(keys: set[str]) -> dict[str, dict[str, Any]]:
+        """The entities holding these mention keys: made by this update, else as stored."""
+        found = {k: made[k] for k in keys if k in made}
+        for e in ctx.before.keyed("entities", keys - found.keys()):
+            if str(e["id"]) not in change.removed:
+                found.update({k: e for k in e.get("keys") or [e["id"]] if k in keys and k not in made})
+        return found
+    ctx.type_with(typer_from(find))  # what the later linkers read, as they read it
+    return {"entities": change}
 
 
 def _narratives(ctx: LinkContext) -> dict[str, Rows]:
@@ -113,15 +131,12 @@ def _narratives(ctx: LinkContext) -> dict[str, Rows]:
             "provenance": [provenance(n, arts) for n in found + by_claims]}
 
 
-def _add_narratives(ctx: LinkContext) -> dict[str, Rows] | None:
-    """The narratives with the new articles added (``link.narratives_update``); None (link whole) with a
-    codebook, or when the index holds no narratives state."""
-    prev = ctx.previous["narratives"]
-    frames_prev = [n for n in prev if n.get("level") == "frame"]
-    fine_prev = [n for n in prev if n.get("level") == "fine"]
-    broad_prev = [n for n in prev if n.get("level") == "broad"]
+def _add_narratives(ctx: LinkContext) -> dict[str, Rows | Changed] | None:
+    """The narratives the new articles make or change (``link.narratives_update``), the others left as
+    stored; None (link whole) with a codebook, or when the index holds no narratives state."""
+    before = ctx.before
     broad_state = ctx.index.kept(BROAD_STATE) if ctx.index is not None else None
-    if ctx.index is None or ctx.state.get("taxonomy") or len(frames_prev) + len(fine_prev) + len(broad_prev) != len(prev) \
+    if ctx.index is None or ctx.state.get("taxonomy") or before.any("codebook") \
             or broad_state is None or broad_state.get("across"):
         return None  # (merged across languages, the broad narratives link whole: the merging is corpus-wide)
     new = dict(ctx.new_articles())
@@ -130,37 +145,61 @@ def _add_narratives(ctx: LinkContext) -> dict[str, Rows] | None:
         return None
     placed, state = got
     ids = dict(ctx.state.get("narrative_keys") or {})
-    found, changed = add_frames(frames_prev, new, ctx.index, ctx.fetch, ids)
+
+    def stored(level: str, rows: Iterable[int]) -> Rows:
+        return [n for n in before.holding("narratives", map(key, rows)) if n.get("level") == level]
+
+    found = add_frames(lambda keys: [n for n in before.by_key("narratives", keys) if n.get("level") == "frame"],
+                       new, ctx.index, ctx.fetch, ids)
     retold, recurs = placed.compared()
-    kept, rebuilt, gone = add_fine(fine_prev, placed, retold, ctx.fetch)
-    broad_kept, regrouped, broad_gone = add_broad(broad_prev, new, ctx.index, ctx.fetch, _held(found + kept + rebuilt))
-    kept += broad_kept
+    _, rebuilt, gone = add_fine(stored("fine", {r for pair in retold for r, _ in pair}), placed, retold, ctx.fetch)
+    made = found + rebuilt
+    redone_ids = {str(n["id"]) for n in found}
+
+    def leave(rows: set[int]) -> set[int]:
+        """Those of these rows a frame or fine narrative holds once this update is stored."""
+        now = [n for n in before.holding("narratives", map(key, rows)) if n.get("level") in ("frame", "fine")
+               and str(n["id"]) not in gone | redone_ids] + made
+        return rows & _held(now)
+    regrouped, broad_gone = add_broad(lambda rows: stored("broad", rows), new, ctx.index, ctx.fetch, leave)
     rebuilt += regrouped
     gone |= broad_gone
-    themes = add_themes(ctx.previous["themes"], placed, recurs, new, state, ctx.index, ctx.fetch)
+    themes = add_themes(lambda keys: before.by_key("themes", keys), placed, recurs, new, state, ctx.index, ctx.fetch)
     ctx.index.keep(STATE, state)
-    _give_ids([t for t in themes if "id" not in t] + rebuilt, ids,
-              taken={str(n["key"]) for n in found + kept + [t for t in themes if "id" in t]})
+    fresh = [t for t in themes if "id" not in t] + rebuilt
+    _give_ids(fresh, ids, taken=_taken(before, fresh, gone) | {str(n["key"]) for n in found + themes if "id" in n})
     ctx.state["narrative_keys"] = ids
-    redone = [n for n in found if n["key"] in changed] + rebuilt
+    redone = found + rebuilt
     arts = ctx.fetch(sorted({row_of(k) for n in redone for k in n["article_ids"]}))
     known = ctx.state.get("known_claims") or []
     for n in found:
-        if n["key"] in changed:
-            n["level"], n["known_narrative"] = "frame", None
-            n["known_claims"] = match(n, arts, known) if known else []
+        n["level"], n["known_narrative"] = "frame", None
+        n["known_claims"] = match(n, arts, known) if known else []
     # a frame's old retellings were compared before: only pairs with a new one are; a rebuilt narrative
     # of claims retold is compared anew (its claims are fewer than MAX_MEMBERS apart)
     stale = gone | {str(n["id"]) for n in rebuilt}
     by_n = {(key(row), c.get("n")): c for row, a in arts.items() for c in a.findings.get("claims", [])}
-    story_of = {str(a): str(s["id"]) for s in ctx.results.get("stories", []) for a in s["article_ids"]}
-    contra = [c for c in ctx.previous.get("contradictions", []) if str(c.get("narrative_id")) not in stale]
-    contra += [c for n in found if n["key"] in changed for c in contradictions(n, arts, set(new))]
+    story_of = {str(a): str(s["id"]) for s in ctx.current("stories", {k for n in rebuilt for k in n["article_ids"]})
+                for a in s["article_ids"]}
+    contra = [c for n in found for c in contradictions(n, arts, set(new))]
     contra += retold_contradictions(rebuilt, lambda a, n: by_n.get((a, n)), story_of)
     remade = stale | {str(n["id"]) for n in redone}
-    prov = [p for p in ctx.previous.get("provenance", []) if str(p.get("narrative_id")) not in remade]
-    return {"narratives": found + kept + rebuilt, "themes": themes, "contradictions": contra, "codebook": [],
-            "provenance": prov + [provenance(n, arts) for n in redone]}
+    return {"narratives": Changed(redone, gone | {str(n["id"]) for n in redone}),
+            "themes": Changed(themes, {str(t["id"]) for t in themes}),
+            "contradictions": Changed(contra, stale), "codebook": [],
+            "provenance": Changed([provenance(n, arts) for n in redone], remade)}
+
+
+def _taken(before: Previous, fresh: Rows, gone: set[str]) -> set[str]:
+    """The keys of stored narratives and themes that keep theirs and that a ``fresh`` one could take
+    (its key, or its key told apart by up to TOLD_APART "+")."""
+    wanted = [str(n["key"]) + "+" * i for n in fresh for i in range(TOLD_APART)]
+    return {str(n["key"]) for part in ("narratives", "themes") for n in before.by_key(part, wanted)
+            if str(n.get("id")) not in gone}
+
+
+# Narratives of one key told apart by "+" (``_give_ids``): the update looks this many up per key.
+TOLD_APART = 8
 
 
 def _held(narratives: list[dict[str, Any]]) -> set[int]:

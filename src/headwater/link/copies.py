@@ -67,10 +67,11 @@ def _contained(shared: dict[tuple[int, int], int], sets: dict[int, set[int]],
     return sorted(copies, key=lambda c: (c["derived_from"], c["article_id"]))
 
 
-def add_copies(new: list[tuple[int, Article]], previous: list[dict[str, Any]], index: LinkIndex, linked: int,
+def add_copies(new: list[tuple[int, Article]], index: LinkIndex, linked: int,
                fetch: Callable[[list[int]], dict[int, Article]]) -> list[dict[str, Any]] | None:
-    """The copies with ``new`` articles added (each compared with the articles sharing its sampled
-    shingles, through the index, and ``fetch``ed); None when the index does not hold the ``linked`` ones."""
+    """The copies the ``new`` articles add (each compared with the articles sharing its sampled shingles,
+    through the index, and ``fetch``ed; the copies found before stay as they are); None when the index
+    does not hold the ``linked`` ones."""
     if index.size(SEEN) != linked:
         return None
     sets = {aid: shingles(a.text) for aid, a in new}
@@ -86,4 +87,4 @@ def add_copies(new: list[tuple[int, Article]], previous: list[dict[str, Any]], i
     arts = {**fetch(olds), **dict(new)}
     sets.update({r: shingles(arts[r].text) for r in olds})
     found = _contained(shared, sets, arts)
-    return sorted([*previous, *found], key=lambda c: (c["derived_from"], c["article_id"]))
+    return sorted(found, key=lambda c: (c["derived_from"], c["article_id"]))

@@ -272,8 +272,15 @@ def apply_entities(corpus: list[tuple[int, Article]], entities: list[dict[str, A
 def typer(entities: list[dict[str, Any]]) -> Callable[[list[tuple[int, Article]]], None]:
     """``apply_entities`` with these entities, their keys looked up once (for articles read a few at a time)."""
     by_key = {k: e for e in entities for k in e.get("keys") or [e["id"]]}
+    return typer_from(lambda keys: {k: by_key[k] for k in keys if k in by_key})
+
+
+def typer_from(find: Callable[[set[str]], dict[str, dict[str, Any]]]) -> Callable[[list[tuple[int, Article]]], None]:
+    """``apply_entities`` with the entities ``find`` gives for the mention keys of the articles read
+    (the entities of a corpus too large to hold, looked up in the store a batch of articles at a time)."""
 
     def apply(corpus: list[tuple[int, Article]]) -> None:
+        by_key = find({mention_key(s) for _, a in corpus for s in mentions(a)})
         for _, a in corpus:
             for s in mentions(a):
                 ent = by_key.get(mention_key(s))

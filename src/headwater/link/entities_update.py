@@ -22,7 +22,7 @@ or one older than what is kept makes the link whole.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from headwater.link.entities import (
@@ -47,6 +47,9 @@ STATES, FIND = "entities.state", "entities.find"
 # only the one full name: past this many, the surname joins none anyway.
 CAP = 50
 EVERY = 1 << 62  # a key's articles: all of them
+
+
+Rows = list[dict[str, Any]]
 
 
 def _find(prefix: str, text: str) -> int:
@@ -135,12 +138,14 @@ def _articles(before: dict[str, Any] | None, held: list[str] | None, keys: list[
     return [key_of(x) for x in sorted({x for k in keys for x in kept.articles(k)})]
 
 
-def add_entities(new: list[tuple[int, Article]], previous: list[dict[str, Any]],
-                 index: LinkIndex) -> list[dict[str, Any]] | None:
-    """The entities of the corpus once ``new`` is added to it, from ``previous`` (the entities as the last
-    link left them) and the kept states; None when they cannot be updated (nothing kept, or an article
-    folded already or older than what is kept): then the link runs whole."""
-    if previous and not index.size(STATES):
+def add_entities(new: list[tuple[int, Article]], previous: Callable[[set[str]], Rows], had: bool,
+                 index: LinkIndex) -> tuple[Rows, set[str]] | None:
+    """The entities ``new`` makes or changes once it is added to the corpus, and the ids of the old
+    entities those replace (the others stay as they were), from the kept states and ``previous`` (the
+    entities the last link left, found by the keys they hold; ``had``: it left some). None when they
+    cannot be updated (nothing kept, or an article folded already or older than what is kept): then the
+    link runs whole."""
+    if had and not index.size(STATES):
         return None
     kept = _Kept(index)
     touched: dict[str, list[int]] = {}  # key -> the new articles that mention it
@@ -164,10 +169,16 @@ def add_entities(new: list[tuple[int, Article]], previous: list[dict[str, Any]],
     state, by_last = kept.state, kept.by_last
     words = {w for k in touched for w in (state(k) or {}).get("last", [])} | {k[2:] for k in touched if bare(k)}
     keys = set(touched) | {b for b in ("e:" + w for w in words) if state(b) is not None}
-    was = {k: str(e["id"]) for e in previous for k in e.get("keys") or [e["id"]]}
-    held = {str(e["id"]): list(e.get("keys") or [e["id"]]) for e in previous}
-    before = {str(e["id"]): e for e in previous}
+    was: dict[str, str] = {}
+    held: dict[str, list[str]] = {}
+    before: dict[str, dict[str, Any]] = {}
+    asked: set[str] = set()
     while True:  # every key whose entity may change, and every key of those entities, old and new
+        for e in previous(keys - asked):  # the old entities holding these keys, read once each
+            held[str(e["id"])] = list(e.get("keys") or [e["id"]])
+            before[str(e["id"])] = e
+            was.update(dict.fromkeys(held[str(e["id"])], str(e["id"])))
+        asked |= keys
         old = {was[k] for k in keys if k in was}
         more = keys | {k for o in old for k in held.get(o, [])}
         roots = {root_of(k, state, by_last) for k in more}
@@ -180,5 +191,4 @@ def add_entities(new: list[tuple[int, Article]], previous: list[dict[str, Any]],
         ks = members(r, state, by_last)
         rebuilt[r] = entity_of(r, [st for st in map(state, ks) if st is not None], ks,
                                _articles(before.get(r), held.get(r), ks, touched, kept))
-    out = [e for e in previous if str(e["id"]) not in old and str(e["id"]) not in rebuilt] + list(rebuilt.values())
-    return sorted(out, key=lambda e: str(e["id"]))
+    return sorted(rebuilt.values(), key=lambda e: str(e["id"])), {*old, *rebuilt}

@@ -192,9 +192,10 @@ def add_fine(previous: Rows, placed: _Placed, retold: list[tuple[tuple[int, Any]
     return kept, rebuilt, {str(previous[i].get("id")) for i in gone}
 
 
-def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], new: dict[int, Article],
-               state: dict[str, Any], index: LinkIndex, fetch: Fetch) -> Rows:
-    """The themes with the new articles that join one: appended to it, or a theme made anew."""
+def add_themes(previous: Callable[[list[str]], Rows], placed: _Placed, recurs: set[tuple[int, Any]],
+               new: dict[int, Article], state: dict[str, Any], index: LinkIndex, fetch: Fetch) -> Rows:
+    """The themes the new articles join (appended to, keeping their ids) or make anew (without ids);
+    ``previous``: the themes stored under these keys. The others stay as they were."""
     per: dict[int, Counter[int]] = defaultdict(Counter)
     recurring: dict[int, set[int]] = defaultdict(set)  # article -> themes a claim of it recurs in
     for i, r in enumerate(placed.rows):
@@ -206,8 +207,9 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
         if (top := top_theme(counts)) in recurring[row]:
             joined[top].append(row)
     index.post(MEMBERS, [(j, row) for j, rows in joined.items() for row in rows])
-    by_key = {t["key"]: dict(t) for t in previous}
     keys = state["theme_keys"]
+    by_key = {t["key"]: dict(t) for t in previous(sorted({keys[str(j)] for j in joined if str(j) in keys}))}
+    changed: set[str] = set()
     made = []
     for j, rows in sorted(joined.items()):
         joining = set(rows)
@@ -225,6 +227,7 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
             theme["first_seen_by_language"] = earliest_by_language(
                 t.get("first_seen_by_language") or {} for t in (theme, extra))
             by_key[theme["key"]] = theme
+            changed.add(theme["key"])
             continue
         old = [row for row in index.postings(MEMBERS, [j], EVERY).get(j, []) if row not in new]
         if not old and len(rows) < 2:
@@ -237,19 +240,20 @@ def add_themes(previous: Rows, placed: _Placed, recurs: set[tuple[int, Any]], ne
         theme = describe(list(range(len(rows_))), rows_, x_, arts, "broad")
         keys[str(j)] = theme["key"]
         made.append(theme)
-    return list(by_key.values()) + made
+    return [by_key[k] for k in by_key if k in changed] + made
 
 
-def add_frames(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch: Fetch,
-               ids: dict[str, str]) -> tuple[Rows, set[str]]:
-    """The frame narratives with the new articles' frames: (all of them, the keys of those that changed)."""
+def add_frames(previous: Callable[[list[str]], Rows], new: dict[int, Article], index: LinkIndex, fetch: Fetch,
+               ids: dict[str, str]) -> Rows:
+    """The frame narratives the new articles' frames make or change (``previous``: the frame narratives
+    stored under these keys); the others stay as they were."""
     asserted: dict[Frame, list[int]] = defaultdict(list)
     for row, a in new.items():
         for f in frames(a):
             asserted[f].append(row)
     posted = index.postings(FRAMES, [_frame_key("|".join(f)) for f in asserted], EVERY)
     index.post(FRAMES, [(_frame_key("|".join(f)), row) for f, rows in asserted.items() for row in rows])
-    by_key = {n["key"]: n for n in previous}
+    by_key = {n["key"]: n for n in previous(sorted("|".join(f) for f in asserted))}
     changed = set()
     for f, rows in sorted(asserted.items()):
         fkey = "|".join(f)
@@ -263,7 +267,7 @@ def add_frames(previous: Rows, new: dict[int, Article], index: LinkIndex, fetch:
             ids[fkey] = f"n{len(ids) + 1}"
         by_key[fkey] = frame_narrative(f, aids, {**fetch(old), **new}, ids[fkey])
         changed.add(fkey)
-    return sorted(by_key.values(), key=lambda n: (-len(n["article_ids"]), n["key"])), changed
+    return sorted((by_key[k] for k in changed), key=lambda n: (-len(n["article_ids"]), n["key"]))
 
 
 def place(new: list[tuple[int, Article]], index: LinkIndex,

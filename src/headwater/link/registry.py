@@ -6,11 +6,12 @@ the analysis document, so a new linker needs no code in the store, the document 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from headwater.link.index import LinkIndex
+from headwater.link.previous import Changed, MemoryPrevious, Previous, Results, articles_of
 from headwater.model import Article
 from headwater.registry import Registry
 
@@ -30,19 +31,41 @@ class LinkContext:
     and what it ``fetch``es, so linking what is new never holds the whole corpus."""
 
     corpus: list[tuple[int, Article]] | None = None
-    results: dict[str, Rows] = field(default_factory=dict)
+    results: dict[str, Rows] = field(default_factory=dict)  # made a ``Results`` (parts an update changed)
     state: dict[str, Any] = field(default_factory=dict)
     # Linking what is new: the rows added since the corpus was last linked (None: link it all again),
     # the parts as that link left them, and what linkers keep between runs. A linker with an ``update``
     # uses them; the others run over the whole corpus.
     new: list[int] | None = None
-    previous: dict[str, Rows] = field(default_factory=dict)
+    previous: Mapping[str, Rows] = field(default_factory=dict)  # made a ``Previous`` (read by key)
     index: LinkIndex | None = None
     updated: list[str] = field(default_factory=list)  # the linkers that updated (the others ran whole)
     loader: Loader | None = None
     total: int | None = None  # how many articles the corpus holds, when it is not in memory
     # what earlier linkers do to every article a later one reads (entities type the source mentions)
     typers: list[Callable[[list[tuple[int, Article]]], None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.previous, Previous):
+            self.previous = MemoryPrevious(self.previous)
+        if not isinstance(self.results, Results):
+            made = Results(lambda: self.previous)
+            made.update(self.results)
+            self.results = made
+
+    @property
+    def before(self) -> Previous:
+        assert isinstance(self.previous, Previous)
+        return self.previous
+
+    def current(self, part: str, articles: Iterable[str]) -> Rows:
+        """The rows of ``part`` as this run leaves it (an earlier linker's result, or its change to the
+        previous rows) that hold any of these ``articles``: read by key, not whole."""
+        wanted = set(articles)
+        results = self.results
+        if isinstance(results, Results) and part in results.changes and not dict.__contains__(results, part):
+            return results.changes[part].holding(self.before.holding(part, wanted), wanted)
+        return [r for r in results.get(part, []) if wanted.intersection(articles_of(r))]
 
     @property
     def articles(self) -> list[tuple[int, Article]]:
@@ -90,11 +113,12 @@ class Linker:
     name: str  # versioned: "stories/1"
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
-    run: Callable[[LinkContext], dict[str, Rows]]
+    run: Callable[[LinkContext], Mapping[str, Rows]]
     description: str = ""
     # Results updated with the new articles only (``LinkContext.new``), from what the linker kept in
-    # ``LinkContext.index`` when it last ran; None when it cannot (nothing kept): then it runs whole.
-    update: Callable[[LinkContext], dict[str, Rows] | None] | None = None
+    # ``LinkContext.index`` when it last ran; None when it cannot (nothing kept): then it runs whole. A
+    # part it returns as ``Changed`` (rows added, row keys removed) leaves the other stored rows as they are.
+    update: Callable[[LinkContext], Mapping[str, Rows | Changed] | None] | None = None
 
 
 LINKERS: Registry[Linker] = Registry("linker")
@@ -128,7 +152,13 @@ def run_linkers(linkers: Sequence[Linker], ctx: LinkContext) -> tuple[dict[str, 
                 ctx.updated.append(ln.name)
         if out is None:
             out = ln.run(ctx)
+        results = ctx.results
+        assert isinstance(results, Results)
         for part in ln.assigns:
-            ctx.results[part] = list(out.get(part, []))
+            got = out.get(part, [])
+            if isinstance(got, Changed):
+                results.changed(part, got)
+            else:
+                results.whole(part, list(got))
             made[part] = ln.name
     return ctx.results, made

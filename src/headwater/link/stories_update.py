@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from headwater.link.index import LinkIndex
@@ -45,7 +46,7 @@ from headwater.link.stories import (
     profile,
 )
 from headwater.link.unionfind import DisjointSets
-from headwater.model import Article, row_of
+from headwater.model import Article, key, row_of
 
 # Each article's evidence counts (RAW, weighed again with the corpus's document frequencies when it is
 # clustered again) and its weighted profile when it was added (PROFILE: enough to find neighbours).
@@ -55,6 +56,10 @@ RAW, PROFILE, DF, TERMS = "stories.raw", "stories.profile", "stories.df", "stori
 # MAX_TERMS / 5 heaviest keeps the index a fifth of the size at little loss (names, places and rare
 # words lead every profile).
 POSTED_TERMS = MAX_TERMS // 5
+# The number the next new story's id takes ("s" and it): ids stay stable as stories grow and join.
+NEXT = "stories.next"
+Rows = list[dict[str, Any]]
+Lookup = Callable[[list[int]], Rows]
 
 
 def _term_key(term: str) -> int:
@@ -86,12 +91,16 @@ def stories_kept(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]
     raw = {row: profile(a) for row, a in corpus}
     # rebuilt, the index's counts are the corpus's: its weighted profiles are those ``cluster`` would weigh
     weighed, df = keep_profiles(index, raw, rebuild=True)
-    return numbered([rows[i] for i in g] for g in cluster_vectors([weighed[r] for r in rows], copy_pairs(rows, copies), df))
+    stories = numbered([rows[i] for i in g] for g in cluster_vectors([weighed[r] for r in rows], copy_pairs(rows, copies), df))
+    index.keep(NEXT, len(stories) + 1)
+    return stories
 
 
 def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIndex) -> set[int]:
-    """The old rows some new article (weighted profile) would list among its neighbours."""
+    """The old rows some new article (weighted profile) would list among its neighbours (an old row's
+    profile read once, however many new articles it is a candidate of)."""
     touched: set[int] = set()
+    profiles: dict[int, dict[str, float]] = {}
     for row, v in new.items():
         query = heapq.nlargest(QUERY_TERMS, ((x, t) for t, x in v.items() if 2 <= df.get(t, 0) <= POSTING_CAP))
         posted = index.postings(TERMS, [_term_key(t) for _, t in query], POSTING_CAP)
@@ -101,30 +110,36 @@ def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIn
                 if other != row:
                     acc[other] += x
         cand = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1]) if r not in new]
-        scored = sorted(((_cosine(v, p), r) for r, p in index.get(PROFILE, cand).items()), reverse=True)
+        profiles.update(index.get(PROFILE, [r for r in cand if r not in profiles]))
+        scored = sorted(((_cosine(v, profiles[r]), r) for r in cand if r in profiles), reverse=True)
         keep = max(FLOOR, RELATIVE_FLOOR * scored[0][0]) if scored else FLOOR
         touched.update(r for s, r in scored[:NEIGHBOURS] if s >= keep)
     return touched
 
 
-def add_stories(new: list[tuple[int, Article]], previous: list[dict[str, Any]], copies: list[dict[str, Any]],
-                index: LinkIndex, linked: int) -> list[dict[str, Any]] | None:
-    """The stories with ``new`` articles added to ``previous`` (the stories of the ``linked`` articles
-    before them); None when the index does not hold those (a database linked before it kept one).
+def add_stories(new: list[tuple[int, Article]], stories_of: Lookup, copies_of: Lookup, index: LinkIndex,
+                linked: int) -> tuple[Rows, set[str]] | None:
+    """The stories the ``new`` articles make or join, and the ids of the old stories those replace; the
+    other stories stay as they were. ``stories_of`` and ``copies_of`` give the previous stories and the
+    copies (this run's) holding some of these rows. None when the index does not hold the ``linked``
+    articles (a database linked before it kept one).
 
     The new articles and the old ones they would list as neighbours are clustered as a full link
     clusters; a cluster then takes the whole of every old story it holds a member of (a new report can
-    join two stories into one), and the new articles nobody old is near become stories of their own.
-    Untouched stories stay as they were."""
-    if index.size(PROFILE) != linked:
+    join two stories into one) and the id of the first of them; the new articles nobody old is near
+    become stories of their own, under new ids."""
+    start = index.kept(NEXT)
+    if index.size(PROFILE) != linked or start is None:
         return None
     raw_new = {row: profile(a) for row, a in new}
     weighed, df = keep_profiles(index, raw_new)
+    near = sorted(r for r in _touched(weighed, df, index) if r not in raw_new)
+    previous = stories_of(near)
     story_of = {row_of(k): i for i, st in enumerate(previous) for k in st["article_ids"]}
-    rows = sorted({*weighed, *(r for r in _touched(weighed, df, index) if r in story_of)})
+    rows = sorted({*weighed, *(r for r in near if r in story_of)})
     raws = {**index.get(RAW, [r for r in rows if r not in raw_new]), **raw_new}
     sub_df = index.counts(DF, {t for p in raws.values() for t in p})
-    groups = cluster([raws[r] for r in rows], copy_pairs(rows, copies), sub_df, index.size(PROFILE))
+    groups = cluster([raws[r] for r in rows], copy_pairs(rows, copies_of(rows)), sub_df, index.size(PROFILE))
     # a cluster takes every old story it holds a member of; clusters that share an old story are one
     sets = DisjointSets(len(groups))
     owner: dict[int, int] = {}  # old story -> a cluster holding a member of it
@@ -135,10 +150,19 @@ def add_stories(new: list[tuple[int, Article]], previous: list[dict[str, Any]], 
     whole: dict[int, set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
         whole[sets.find(gi)].update(rows[i] for i in g)
+    ids: dict[int, list[str]] = defaultdict(list)
     for st, gi in owner.items():
         whole[sets.find(gi)].update(row_of(k) for k in previous[st]["article_ids"])
-    kept = [[row_of(k) for k in st["article_ids"]] for i, st in enumerate(previous) if i not in owner]
-    return numbered(kept + [sorted(g) for g in whole.values()])
+        ids[sets.find(gi)].append(str(previous[st]["id"]))
+    made = []
+    for root, members in sorted(whole.items(), key=lambda kv: min(kv[1])):
+        if ids[root]:  # the story keeps the first id of those it joins (ids are "s" and a number)
+            sid = min(ids[root], key=lambda x: (len(x), x))
+        else:
+            sid, start = f"s{start}", start + 1
+        made.append({"id": sid, "article_ids": [key(r) for r in sorted(members)]})
+    index.keep(NEXT, start)
+    return made, {str(previous[st]["id"]) for st in owner}
 
 
 def agreement(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> float:

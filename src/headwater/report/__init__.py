@@ -44,6 +44,11 @@ def render_document(doc: dict[str, Any]) -> str:
                                         provenance_section, lambda d: sources_section(source_index(d)), contradictions_section,
                                         known_claims_section, timeline_section, articles_section))
     stamp = esc(doc.get("generated_at") or "")
+    digest = doc.get("digest") if isinstance(doc.get("digest"), dict) else None
+    count = len(d.articles)
+    if digest is not None:
+        count = int(digest.get("articles") or count)
+        body = _digest_note(digest) + body
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -51,10 +56,24 @@ def render_document(doc: dict[str, Any]) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>headwater report</title><style>{css}</style></head>
 <body><header><h1>headwater report</h1>
-<p>{len(d.articles):,} articles · generated {stamp} by headwater {esc(gen.get("version") or __version__)}</p>
+<p>{count:,} articles · generated {stamp} by headwater {esc(gen.get("version") or __version__)}</p>
 <nav>{nav}</nav></header>
 <main>{body}</main></body></html>
 """
+
+
+def _digest_note(digest: dict[str, Any]) -> str:
+    """What a digest page (``document_stream.digest_document``) leaves out, and where to see it all."""
+    def n(k: str) -> int:
+        v = digest.get(k)
+        return v if isinstance(v, int) else 0
+    themes = f" and the {n('themes_shown'):,} largest of {n('themes'):,} themes" if n("themes") else ""
+    return (f'<section id="digest"><p class="muted">This corpus holds {n("articles"):,} articles. Past {n("from"):,} '
+            f'articles this page is a digest: the {n("narratives_shown"):,} largest of {n("narratives"):,} narratives'
+            f'{themes}, their contradictions and provenance, and the {n("shown"):,} articles they rest on; the map, '
+            f'sources, timeline and articles cover those articles, the counts the whole corpus. '
+            f'<code>headwater serve</code> is the better view of a corpus this size: it answers every narrative '
+            f'and article from the database.</p></section>')
 
 
 def write_report(doc: dict[str, Any], path: Path) -> Path:
