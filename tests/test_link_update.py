@@ -368,7 +368,7 @@ def test_an_article_re_analyzed_makes_the_next_link_whole(tmp_path: Path) -> Non
 
 def test_an_update_reads_and_writes_only_the_rows_it_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from headwater import pipeline
-    from headwater import store as store_module
+    from headwater.link import previous as store_module
 
     corpus, _ = retold_claims()
     cut = len(corpus) // 2

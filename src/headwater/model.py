@@ -6,6 +6,7 @@ worker process (or a cluster) and the JSON contract (`analysis.json`) is one ``t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -135,3 +136,33 @@ def outlet_label(name: str | None, url: str | None, article_id: str | None = Non
     if host:
         return f"unnamed outlet ({host})"
     return f"unnamed outlet ({article_id})" if article_id else "unnamed outlet"
+
+
+# Link rows, as the store keeps them and updates change them ----------------------------------
+def row_key(row: dict[str, Any]) -> str | None:
+    """What a stored link is removed and looked up by: its narrative's id, else its own id."""
+    value = row.get("narrative_id", row.get("id"))
+    return None if value is None else str(value)
+
+
+def articles_of(row: dict[str, Any]) -> list[str]:
+    """The article ids a link row lists (members, a copy and its original, a contradiction's ends)."""
+    out = [str(k) for k in row.get("article_ids") or []]
+    out += [str(row[f]) for f in ("article_id", "derived_from") if isinstance(row.get(f), str)]
+    return out
+
+
+@dataclass
+class Changed:
+    """A part's rows added and the row keys (``row_key``) removed, the rest staying as they were."""
+
+    added: list[dict[str, Any]] = field(default_factory=list)
+    removed: set[str] = field(default_factory=set)
+
+    def apply(self, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``rows`` with this change: the rows kept in their order, then the rows added."""
+        return [r for r in rows if row_key(r) not in self.removed] + list(self.added)
+
+    def holding(self, rows: list[dict[str, Any]], articles: set[str]) -> list[dict[str, Any]]:
+        """Previous ``rows`` (those holding ``articles``) with this change, narrowed to those articles."""
+        return [r for r in self.apply(rows) if articles.intersection(articles_of(r))]

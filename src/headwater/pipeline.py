@@ -21,14 +21,14 @@ from headwater.enrich.registry import ENRICHERS, Enricher, check_pipeline, produ
 from headwater.export import EXPORTERS, ExportError, check_db, export
 from headwater.ingest import IngestOptions, iter_inputs
 from headwater.ingest.fetch import FetchPolicy
-from headwater.link.previous import Changed, Results
+from headwater.link.previous import Changed, Results, StoredPrevious
 from headwater.link.registry import LINKERS, LinkContext, Linker, run_linkers
 from headwater.link.taxonomy import read_taxonomy
 from headwater.model import Article, InputError, RawInput
 from headwater.plugins import load_plugins
 from headwater.report import write_report
 from headwater.resources import DEFAULT_MODEL, DEFAULT_VECTORS, Resources
-from headwater.store import Store, StoredPrevious
+from headwater.store import Store
 from headwater.work import analyze_inputs
 
 

@@ -17,8 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from headwater.link.previous import Changed, Previous, articles_of, row_key
-from headwater.model import Article, Outlet, key, row_of
+from headwater.model import Article, Changed, Outlet, articles_of, key, row_key, row_of
 
 MIGRATIONS: list[str] = [
     # 1: the corpus
@@ -843,42 +842,3 @@ class Store:
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
             "ORDER BY rank LIMIT ?", (query, limit))
         return [dict(r) for r in rows]
-
-
-class StoredPrevious(Previous):
-    """The parts the previous link stored (``parts``: those an update may read), read by key through the
-    index; a part read whole is read once."""
-
-    def __init__(self, store: Store, parts: Iterable[str]) -> None:
-        self.store = store
-        self.parts = list(parts)
-        self.read: dict[str, list[dict[str, Any]]] = {}
-
-    def __getitem__(self, part: str) -> list[dict[str, Any]]:
-        if part not in self.parts:
-            raise KeyError(part)
-        if part not in self.read:
-            self.read[part] = self.store.links(part).get(part, [])
-        return self.read[part]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.parts)
-
-    def __len__(self) -> int:
-        return len(self.parts)
-
-    def __contains__(self, part: object) -> bool:  # without reading the part (Mapping's would)
-        return part in self.parts
-
-    def any(self, part: str) -> bool:
-        return part in self.parts and self.store.db.execute("SELECT 1 FROM links WHERE kind = ? LIMIT 1",
-                                                            (part,)).fetchone() is not None
-
-    def holding(self, part: str, articles: Iterable[str]) -> list[dict[str, Any]]:
-        return self.store.links_by(part, articles, ARTICLES) if part in self.parts else []
-
-    def keyed(self, part: str, keys: Iterable[str]) -> list[dict[str, Any]]:
-        return self.store.links_by(part, keys) if part in self.parts else []
-
-    def by_key(self, part: str, keys: Iterable[str]) -> list[dict[str, Any]]:
-        return self.store.links_by(part, keys, KEYS) if part in self.parts else []

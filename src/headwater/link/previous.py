@@ -10,44 +10,21 @@ leaving every other stored row as it was (``Store.save_links``).
 
 ``Previous`` is a Mapping too: ``previous[part]`` reads a part whole (what a linker that cannot update
 does; the store then reads it once). ``MemoryPrevious`` keeps parts in memory (tests, ``link_corpus``);
-the store's view (``store.StoredPrevious``) reads through the ``link_keys`` index.
+the store's view (``StoredPrevious``) reads through its ``link_keys`` index.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+# a link row's key, the articles it holds and a part's change are the store's vocabulary too (it
+# applies changes row by row): they live in the data model, below both
+from headwater.model import Changed, articles_of, row_key
+from headwater.store import ARTICLES, KEYS, Store
 
 Rows = list[dict[str, Any]]
 
-
-def row_key(row: dict[str, Any]) -> str | None:
-    """What a stored link is removed and looked up by: its narrative's id, else its own id."""
-    value = row.get("narrative_id", row.get("id"))
-    return None if value is None else str(value)
-
-
-def articles_of(row: dict[str, Any]) -> list[str]:
-    """The article ids a link row lists (members, a copy and its original, a contradiction's ends)."""
-    out = [str(k) for k in row.get("article_ids") or []]
-    out += [str(row[f]) for f in ("article_id", "derived_from") if isinstance(row.get(f), str)]
-    return out
-
-
-@dataclass
-class Changed:
-    """A part's rows added and the row keys (``row_key``) removed, the rest staying as they were."""
-
-    added: Rows = field(default_factory=list)
-    removed: set[str] = field(default_factory=set)
-
-    def apply(self, rows: Iterable[dict[str, Any]]) -> Rows:
-        """``rows`` with this change: the rows kept in their order, then the rows added."""
-        return [r for r in rows if row_key(r) not in self.removed] + list(self.added)
-
-    def holding(self, rows: Rows, articles: set[str]) -> Rows:
-        """Previous ``rows`` (those holding ``articles``) with this change, narrowed to those articles."""
-        return [r for r in self.apply(rows) if articles.intersection(articles_of(r))]
+__all__ = ["Changed", "MemoryPrevious", "Previous", "Results", "Rows", "StoredPrevious", "articles_of", "row_key"]
 
 
 class Previous(Mapping[str, Rows]):
@@ -147,3 +124,42 @@ class Results(dict[str, Rows]):
 
     def values(self) -> list[Rows]:  # type: ignore[override]
         return [self[p] for p in self.made()]
+
+
+class StoredPrevious(Previous):
+    """The parts the previous link stored (``parts``: those an update may read), read by key through the
+    index; a part read whole is read once."""
+
+    def __init__(self, store: Store, parts: Iterable[str]) -> None:
+        self.store = store
+        self.parts = list(parts)
+        self.read: dict[str, list[dict[str, Any]]] = {}
+
+    def __getitem__(self, part: str) -> list[dict[str, Any]]:
+        if part not in self.parts:
+            raise KeyError(part)
+        if part not in self.read:
+            self.read[part] = self.store.links(part).get(part, [])
+        return self.read[part]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.parts)
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __contains__(self, part: object) -> bool:  # without reading the part (Mapping's would)
+        return part in self.parts
+
+    def any(self, part: str) -> bool:
+        return part in self.parts and self.store.db.execute("SELECT 1 FROM links WHERE kind = ? LIMIT 1",
+                                                            (part,)).fetchone() is not None
+
+    def holding(self, part: str, articles: Iterable[str]) -> list[dict[str, Any]]:
+        return self.store.links_by(part, articles, ARTICLES) if part in self.parts else []
+
+    def keyed(self, part: str, keys: Iterable[str]) -> list[dict[str, Any]]:
+        return self.store.links_by(part, keys) if part in self.parts else []
+
+    def by_key(self, part: str, keys: Iterable[str]) -> list[dict[str, Any]]:
+        return self.store.links_by(part, keys, KEYS) if part in self.parts else []
