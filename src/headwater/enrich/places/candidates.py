@@ -132,6 +132,8 @@ class Mention:
     common_word: bool = False  # capitalised, but the article writes the word in lower case too
     bare: bool = False  # one word of a script without capitals, nothing around it marking it as a place
     unparsed: bool = False  # its article's parse has no entities (a blank pipeline: Portuguese, Bulgarian...)
+    after_name: bool = False  # ends a capitalised pair inside a sentence in a parse without entities ("Dmitri Peskov")
+    labelled: bool = False  # a Latin-script word in a parse with entities: the parser could call it a place
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
     chosen: Place | None = None
@@ -402,8 +404,10 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         # Африка", "Южна Азия") stand. Measured on the narratives set's Portuguese, Bulgarian and
         # Hindi articles: 129 fewer places, nearly all people's names (Vladimir 54, Peskov 13).
         m.inside_entity = True
+        m.after_name = bool(NAME_BEFORE.search(before))
     if doc is None or not is_latin(m.surface):
         return  # the parse is English: its labels say nothing of words in other scripts
+    m.labelled = ents.parsed
     if len(m.surface.split()) == 1 and " " not in m.surface:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span) == 1:

@@ -13,15 +13,17 @@ villages of a few thousand people), no reading is safe and the mention stays unr
 """
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from headwater.enrich.places.candidates import DIVISION_NAME, Mention
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.cues import prepositions
-from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Place
-from headwater.enrich.places.prominence import base
-from headwater.enrich.places.translit import fold
+from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, FUZZY_MIN_POPULATION, Place
+from headwater.enrich.places.prominence import WORLD_CITY, base
+from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, ascii_fold, fold, words
 
 if TYPE_CHECKING:
     from headwater.enrich.places.resolve import _Context
@@ -34,6 +36,10 @@ if TYPE_CHECKING:
 # FA-KES do not move.
 ALIAS_PENALTY = 0.7
 _name_key = lru_cache(maxsize=100_000)(fold)
+# Similarity (difflib ratio of folded keys) that makes an alternate name a spelling of the town's own
+# name: Zaporozhye 0.78, Lisboa 0.83, Lugansk 0.86; clipped forms and unrelated words stay under it
+# (Osteen ~ Austin 0.73, Nick ~ Nicosia 0.6, Man ~ Manchester 0.46). Set by hand from those pairs.
+RESPELT_RATIO = 0.75
 Scored = list[tuple[float, int, Place]]  # (score, population, reading), best first
 
 # How far (on ``base``'s scale) the prominent reading must stand above the most prominent reading
@@ -76,6 +82,30 @@ def alias(m: Mention, p: Place) -> bool:
         and _name_key(p.name.replace("ı", "i")) != m.key  # (``fold`` drops the dotless i: Doğubayazıt)
 
 
+def _plain(name: str) -> str:
+    """A name's letters as written, case, accents and Arabic articles aside ("St." spelt out), without
+    the transliteration folds of ``fold`` (doubled letters, digraphs, vowel pairs)."""
+    ws = (re.sub(r"[^a-z0-9]", "", ascii_fold(w.replace("ı", "i"))) for w in words(name))
+    return " ".join(ABBREVIATED.get(w, w) for w in ws if w and w not in ARTICLES)
+
+
+def folded_only(m: Mention, p: Place) -> bool:
+    """Whether the mention meets town ``p``'s own name only through the transliteration folds, not as
+    written: "Holy" is Holly, "Moose" Muse, "Chapel" Chappell, "Marshal" Marshall only once doubled
+    letters and vowel pairs are folded. The folds are for names that reach English in many spellings
+    (Hasakah, Hassakeh); an English word folded onto a village's name is no spelling of it."""
+    return p.source == "geonames" and p.kind == "city" and m.exact and not m.native \
+        and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and not alias(m, p) \
+        and _plain(m.surface) != _plain(p.name)
+
+
+def _respelt(m: Mention, p: Place) -> bool:
+    """Whether the alternate name is a spelling of the town's own name (Zaporozhye, Genichesk, Lugansk,
+    Lisboa), not another word GeoNames lists for it (an old name, a code, a clipped form: "Act" for
+    Waco, "Man" for Manchester, "Molotov" for Perm)."""
+    return SequenceMatcher(None, m.key, _name_key(p.name)).ratio() >= RESPELT_RATIO
+
+
 def _place_sign(m: Mention, text: str) -> bool:
     """Whether the text marks the name as a place at all: a place word around it, a dateline, the
     parser's place label, its region beside it, or (in languages the English cue words miss) the
@@ -112,7 +142,11 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
         return sign
 
     def alias_unmarked(p: Place) -> bool:
-        return alias(m, p) and (m.name_goes_on or not footing(m, p, context)) and not marked()
+        # (footing is no excuse for a town short of a world city's fame or of the size where spellings
+        # vary: "Man of the Year" in a story naming England is no Manchester, "Sen." no Anthon, Iowa)
+        return ((alias(m, p) and (m.name_goes_on or not footing(m, p, context)
+                                  or (m.labelled and p.population < WORLD_CITY and not _respelt(m, p))))
+                or (p.population < FUZZY_MIN_POPULATION and folded_only(m, p))) and not marked()
     if footing(m, top, context) and not alias_unmarked(top):
         return scored, []  # the common case, decided without the name's other readings
 

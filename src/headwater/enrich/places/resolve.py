@@ -340,6 +340,10 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     surnames = {fold(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
     # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
     surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
+    # ...and, in a parse without entities, a word that ends a capitalised pair inside a sentence
+    # ("disse Dmitri Peskov", "Дмитрий Песков"): "Peskov" alone elsewhere is the man too
+    # (not a world city's name: "Москва" after "ЦСКА", "Брюксел" after another name, stays the city)
+    surnames |= {m.key for m in mentions if m.after_name and not any(_fame(p) for p in m.candidates)}
     # (any script with case: Portuguese "embora", "cerca", "segundo" open sentences as "Embora"; a
     # parse without parts of speech cannot tell them from names)
     lower_words = {w for w in re.findall(r"\b[^\W\d_]{4,}\b", text) if w.islower()}
@@ -351,8 +355,10 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
             # "Em Paris"): no division or country either, whatever GeoNames calls so
             m.common_word = True
             continue
+        # (a division or country of that name stays, "Georgia" as "Jimmy Georgia", unless the word only
+        # resembles its name: "Peskov" is a spelling variant of Pskov's, no name of it)
         if m.key in surnames and " " not in m.surface and not m.demonym \
-                and not any(p.kind in ("country", "admin_region") for p in m.candidates) and not (
+                and (not m.exact or not any(p.kind in ("country", "admin_region") for p in m.candidates)) and not (
                 m.cue_before or m.cue_after or m.dateline or m.within is not None
                 or any(x.within is m for x in mentions)):
             m.surname = True
