@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from headwater.enrich.places.candidates import DIVISION_NAME, Mention
@@ -23,7 +24,7 @@ from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.cues import prepositions
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, FUZZY_MIN_POPULATION, Place
 from headwater.enrich.places.prominence import WORLD_CITY, base
-from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, ascii_fold, fold, words
+from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, ascii_fold, fold, has_cyrillic, words
 
 if TYPE_CHECKING:
     from headwater.enrich.places.resolve import _Context
@@ -76,10 +77,25 @@ def _where(p: Place) -> str:
 
 def alias(m: Mention, p: Place) -> bool:
     """Whether the mention names GeoNames town ``p`` only by one of its alternate names (old, local
-    or foreign: "Room" is Rome in Dutch, "Man" a spelling of Amman), not by its own."""
+    or foreign: "Room" is Rome in Dutch, "Man" a spelling of Amman), not by its own, nor by a
+    language's own name of it (``city_exonyms``: "Londres", "Varsóvia")."""
     return p.source == "geonames" and p.kind == "city" and m.exact and not m.native \
         and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and _name_key(p.name) != m.key \
-        and _name_key(p.name.replace("ı", "i")) != m.key  # (``fold`` drops the dotless i: Doğubayazıt)
+        and _name_key(p.name.replace("ı", "i")) != m.key \
+        and not (_name_key(p.name) in city_exonyms().get(m.key, ()) and not has_cyrillic(m.surface))
+    # (``fold`` drops the dotless i: Doğubayazıt; a romanised Cyrillic word is no Latin exonym: "Сам" is no Şam)
+
+
+@cache
+def city_exonyms() -> dict[str, frozenset[str]]:
+    """A world city's name in a language pack's language (CLDR, ``data/city_names_i18n.tsv``), folded ->
+    the folded English names of the cities it names ("londres" -> {"london"})."""
+    out: dict[str, set[str]] = {}
+    text = resources.files("headwater.data").joinpath("city_names_i18n.tsv").read_text("utf-8")
+    for row in text.splitlines()[2:]:
+        english, _lang, name = row.split("\t")
+        out.setdefault(fold(name), set()).add(fold(english))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _plain(name: str) -> str:
