@@ -19,6 +19,7 @@ from headwater.enrich.places.gazetteer import (
 from headwater.enrich.places.translit import (
     ABBREVIATED,
     ARTICLES,
+    ascii_fold,
     fold,
     fold_token,
     has_cyrillic,
@@ -219,6 +220,8 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     # words in other scripts, keyed as the gazetteer keys names in those scripts
     # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
     nkeys = [native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else "" for t in toks]
+    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents")
+    article = [k in ARTICLES and ascii_fold(t) in ARTICLES for k, t in zip(keys, toks, strict=True)]
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
     joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
@@ -227,7 +230,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < nw:
-        if not upper[i] and keys[i] not in ARTICLES:
+        if not upper[i] and not article[i]:
             i += 1  # names start with a capital or an article
             continue
         if toks[i].lower() in ENGLISH_ARTICLES and i + 1 < nw and text[ws[i][1]:ws[i + 1][0]] == " ":
@@ -239,8 +242,8 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
         found = None
         for n in range(reach, 0, -1):
             idx = range(i, i + n)
-            sig = [j for j in idx if keys[j] not in ARTICLES]
-            if not sig or not upper[sig[0]] or keys[i + n - 1] in ARTICLES or poss[i + n - 1] \
+            sig = [j for j in idx if not article[j]]
+            if not sig or not upper[sig[0]] or article[i + n - 1] or poss[i + n - 1] \
                     or toks[i + n - 1] in CONNECTORS:
                 continue
             cased = all(upper[j] or poss[j] or toks[j] in CONNECTORS or toks[j].lower() in TYPE_WORDS for j in sig[1:])
