@@ -106,3 +106,10 @@ def test_a_portuguese_word_that_resembles_an_alternate_name_stays_out(resources:
     found = other(resources, "pt", text)
     assert at(found, text, "Sul") is None
     assert at(found, text, "Sol") is None
+
+
+def test_an_abbreviated_mount_meets_every_mount_of_the_name(resources: Resources) -> None:
+    gaz: Gazetteer = resources.gazetteer
+    # "Mt." is spelt out as keys are folded ("Mount" folds to "munt"): the same readings as the full name
+    assert fold("Mt. Vernon") == fold("Mount Vernon")
+    assert {p.id for p in gaz.lookup(fold("Mt. Vernon"))} == {p.id for p in gaz.lookup(fold("Mount Vernon"))}
