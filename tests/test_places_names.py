@@ -113,3 +113,16 @@ def test_an_abbreviated_mount_meets_every_mount_of_the_name(resources: Resources
     # "Mt." is spelt out as keys are folded ("Mount" folds to "munt"): the same readings as the full name
     assert fold("Mt. Vernon") == fold("Mount Vernon")
     assert {p.id for p in gaz.lookup(fold("Mt. Vernon"))} == {p.id for p in gaz.lookup(fold("Mount Vernon"))}
+
+
+def test_a_latin_word_in_a_cyrillic_article_is_no_alternate_name(resources: Resources) -> None:
+    # Bulgarian writes Seoul Сеул: the Latin "Shell" (one of GeoNames' spellings of Seoul once folded) is the firm
+    text = "Това съобщи агенция Bloomberg, позовавайки се на свои източници в Shell. Срещата ще бъде в Сеул."
+    found = other(resources, "bg", text)
+    assert at(found, text, "Shell") is None
+    place = at(found, text, "Сеул")
+    assert place is not None and place["country"] == "KR"
+    # ...while an English article naming the city by its own name keeps it
+    text = "The talks will be held in Seoul next week."
+    place = at(english(resources, text), text, "Seoul")
+    assert place is not None and place["country"] == "KR"

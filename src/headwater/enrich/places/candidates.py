@@ -134,6 +134,7 @@ class Mention:
     bare: bool = False  # one word of a script without capitals, nothing around it marking it as a place
     unparsed: bool = False  # its article's parse has no entities (a blank pipeline: Portuguese, Bulgarian...)
     after_name: bool = False  # ends a capitalised pair inside a sentence in a parse without entities ("Dmitri Peskov")
+    foreign_script: bool = False  # a Latin-script word in an article written in another script ("Shell" in Bulgarian)
     labelled: bool = False  # a Latin-script word in a parse with entities: the parser could call it a place
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"

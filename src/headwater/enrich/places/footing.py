@@ -158,6 +158,8 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
         return sign
 
     def alias_unmarked(p: Place) -> bool:
+        if m.foreign_script and alias(m, p):
+            return True  # "източници в Shell" is no Seoul, which Bulgarian writes Сеул
         # (footing is no excuse for a town short of a world city's fame or of the size where spellings
         # vary: "Man of the Year" in a story naming England is no Manchester, "Sen." no Anthon, Iowa)
         return ((alias(m, p) and (m.name_goes_on or not footing(m, p, context)

@@ -37,7 +37,7 @@ from headwater.enrich.places.prominence import WORLD_CITY
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.prominence import fame as _fame
 from headwater.enrich.places.roles import focus_of, is_metonymy
-from headwater.enrich.places.translit import fold
+from headwater.enrich.places.translit import fold, is_latin
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -98,6 +98,11 @@ VARIANT_ABROAD_PENALTY = 1.0
 # set (no English corpus has such words): at 0.5 the verb रहती (Rehti) falls, Nepal's Dhankuta,
 # Bhaktapur (followed by में) stand; 1.0 took towns named in a list too.
 BARE_WORD_PENALTY = 0.5
+# Share of an article's letters below which Latin letters make it an article in another script
+# (``Mention.foreign_script``): a Bulgarian or Hindi article quoting English names stays far under it.
+OTHER_SCRIPT_SHARE = 0.3
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+LETTER = re.compile(r"[^\W\d_]")
 # Labels that, on a one-word spelling variant without a place cue, say it is no place at all.
 NOT_A_PLACE = frozenset(("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
 
@@ -413,8 +418,12 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     accepted in the first lie (their countries and first-level divisions), so that Athens among
     Tyler and Dallas is Athens, Texas. Then a name keeps one reading through the article."""
     ents = Ents(doc)
+    # an article written mostly in another script (Cyrillic, Devanagari, Arabic) writes its places in that
+    # script; its Latin words are mostly names of firms, outlets and people ("Shell", "Bloomberg")
+    other_script = len(LATIN_LETTER.findall(text)) < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
     for m in mentions:
         annotate(m, text, doc, ents)
+        m.foreign_script = other_script and is_latin(m.surface)
     _link_within(mentions, text)
     _person_names(mentions, text, ents)
     local = {m.key for m in mentions if m.local}  # one sense per article: "Newark police" ... "in Newark"
