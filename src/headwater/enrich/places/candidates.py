@@ -20,6 +20,7 @@ from headwater.enrich.places.translit import (
     ABBREVIATED,
     ARTICLES,
     ascii_fold,
+    cyrillic_to_latin,
     fold,
     fold_token,
     has_cyrillic,
@@ -221,8 +222,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     # words in other scripts, keyed as the gazetteer keys names in those scripts
     # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
     nkeys = [native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else "" for t in toks]
-    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents")
-    article = [k in ARTICLES and ascii_fold(t) in ARTICLES for k, t in zip(keys, toks, strict=True)]
+    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents"); in
+    # Cyrillic as romanised letter by letter ("Эт-Танф"), but no acronym ("ЕС" is the EU)
+    article = [k in ARTICLES and (cyrillic_to_latin(t) if has_cyrillic(t) else ascii_fold(t)) in ARTICLES
+               and not (has_cyrillic(t) and t.isupper()) for k, t in zip(keys, toks, strict=True)]
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
     joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
