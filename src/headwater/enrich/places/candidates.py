@@ -19,6 +19,8 @@ from headwater.enrich.places.gazetteer import (
 from headwater.enrich.places.translit import (
     ABBREVIATED,
     ARTICLES,
+    ascii_fold,
+    cyrillic_to_latin,
     fold,
     fold_token,
     has_cyrillic,
@@ -132,6 +134,9 @@ class Mention:
     common_word: bool = False  # capitalised, but the article writes the word in lower case too
     bare: bool = False  # one word of a script without capitals, nothing around it marking it as a place
     unparsed: bool = False  # its article's parse has no entities (a blank pipeline: Portuguese, Bulgarian...)
+    after_name: bool = False  # ends a capitalised pair inside a sentence in a parse without entities ("Dmitri Peskov")
+    foreign_script: bool = False  # a Latin-script word in an article written in another script ("Shell" in Bulgarian)
+    labelled: bool = False  # a Latin-script word in a parse with entities: the parser could call it a place
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
     chosen: Place | None = None
@@ -217,6 +222,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     # words in other scripts, keyed as the gazetteer keys names in those scripts
     # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
     nkeys = [native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else "" for t in toks]
+    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents"); in
+    # Cyrillic as romanised letter by letter ("Эт-Танф"), but no acronym ("ЕС" is the EU)
+    article = [k in ARTICLES and (cyrillic_to_latin(t) if has_cyrillic(t) else ascii_fold(t)) in ARTICLES
+               and not (has_cyrillic(t) and t.isupper()) for k, t in zip(keys, toks, strict=True)]
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
     joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
@@ -225,7 +234,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < nw:
-        if not upper[i] and keys[i] not in ARTICLES:
+        if not upper[i] and not article[i]:
             i += 1  # names start with a capital or an article
             continue
         if toks[i].lower() in ENGLISH_ARTICLES and i + 1 < nw and text[ws[i][1]:ws[i + 1][0]] == " ":
@@ -237,8 +246,8 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
         found = None
         for n in range(reach, 0, -1):
             idx = range(i, i + n)
-            sig = [j for j in idx if keys[j] not in ARTICLES]
-            if not sig or not upper[sig[0]] or keys[i + n - 1] in ARTICLES or poss[i + n - 1] \
+            sig = [j for j in idx if not article[j]]
+            if not sig or not upper[sig[0]] or article[i + n - 1] or poss[i + n - 1] \
                     or toks[i + n - 1] in CONNECTORS:
                 continue
             cased = all(upper[j] or poss[j] or toks[j] in CONNECTORS or toks[j].lower() in TYPE_WORDS for j in sig[1:])
@@ -402,8 +411,10 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         # Африка", "Южна Азия") stand. Measured on the narratives set's Portuguese, Bulgarian and
         # Hindi articles: 129 fewer places, nearly all people's names (Vladimir 54, Peskov 13).
         m.inside_entity = True
+        m.after_name = bool(NAME_BEFORE.search(before))
     if doc is None or not is_latin(m.surface):
         return  # the parse is English: its labels say nothing of words in other scripts
+    m.labelled = ents.parsed
     if len(m.surface.split()) == 1 and " " not in m.surface:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span) == 1:

@@ -37,7 +37,7 @@ from headwater.enrich.places.prominence import WORLD_CITY
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.prominence import fame as _fame
 from headwater.enrich.places.roles import focus_of, is_metonymy
-from headwater.enrich.places.translit import fold
+from headwater.enrich.places.translit import fold, is_latin
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -98,6 +98,11 @@ VARIANT_ABROAD_PENALTY = 1.0
 # set (no English corpus has such words): at 0.5 the verb रहती (Rehti) falls, Nepal's Dhankuta,
 # Bhaktapur (followed by में) stand; 1.0 took towns named in a list too.
 BARE_WORD_PENALTY = 0.5
+# Share of an article's letters below which Latin letters make it an article in another script
+# (``Mention.foreign_script``): a Bulgarian or Hindi article quoting English names stays far under it.
+OTHER_SCRIPT_SHARE = 0.3
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+LETTER = re.compile(r"[^\W\d_]")
 # Labels that, on a one-word spelling variant without a place cue, say it is no place at all.
 NOT_A_PLACE = frozenset(("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
 
@@ -340,6 +345,10 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     surnames = {fold(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
     # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
     surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
+    # ...and, in a parse without entities, a word that ends a capitalised pair inside a sentence
+    # ("disse Dmitri Peskov", "Дмитрий Песков"): "Peskov" alone elsewhere is the man too
+    # (not a world city's name: "Москва" after "ЦСКА", "Брюксел" after another name, stays the city)
+    surnames |= {m.key for m in mentions if m.after_name and not any(_fame(p) for p in m.candidates)}
     # (any script with case: Portuguese "embora", "cerca", "segundo" open sentences as "Embora"; a
     # parse without parts of speech cannot tell them from names)
     lower_words = {w for w in re.findall(r"\b[^\W\d_]{4,}\b", text) if w.islower()}
@@ -351,8 +360,10 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
             # "Em Paris"): no division or country either, whatever GeoNames calls so
             m.common_word = True
             continue
+        # (a division or country of that name stays, "Georgia" as "Jimmy Georgia", unless the word only
+        # resembles its name: "Peskov" is a spelling variant of Pskov's, no name of it)
         if m.key in surnames and " " not in m.surface and not m.demonym \
-                and not any(p.kind in ("country", "admin_region") for p in m.candidates) and not (
+                and (not m.exact or not any(p.kind in ("country", "admin_region") for p in m.candidates)) and not (
                 m.cue_before or m.cue_after or m.dateline or m.within is not None
                 or any(x.within is m for x in mentions)):
             m.surname = True
@@ -407,8 +418,12 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     accepted in the first lie (their countries and first-level divisions), so that Athens among
     Tyler and Dallas is Athens, Texas. Then a name keeps one reading through the article."""
     ents = Ents(doc)
+    # an article written mostly in another script (Cyrillic, Devanagari, Arabic) writes its places in that
+    # script; its Latin words are mostly names of firms, outlets and people ("Shell", "Bloomberg")
+    other_script = len(LATIN_LETTER.findall(text)) < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
     for m in mentions:
         annotate(m, text, doc, ents)
+        m.foreign_script = other_script and is_latin(m.surface)
     _link_within(mentions, text)
     _person_names(mentions, text, ents)
     local = {m.key for m in mentions if m.local}  # one sense per article: "Newark police" ... "in Newark"

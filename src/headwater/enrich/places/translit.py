@@ -42,7 +42,7 @@ def words(name: str) -> list[str]:
 
 # Abbreviated generic words of place names: St. Louis = Saint Louis, Mt. Pleasant = Mount Pleasant.
 # Loudon Co. = Loudon County. (Values are folded as keys are: "county" is "kunty".)
-ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point", "co": "kunty"}
+ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "munt", "ft": "fort", "pt": "point", "co": "kunty"}
 
 
 def key_token(tok: str) -> str:
