@@ -72,3 +72,31 @@ def test_countries_and_divisions_take_geonames_points_from_an_import(tmp_path: P
     after = points()
     assert after == {"cc:SY": (slat + 1.5, slon - 1.5), "adm1:SY.11": (hlat + 0.7, hlon + 0.7)}
 
+
+
+def test_building_an_index_keeps_another_versions_index_in_use_and_drops_a_stale_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    from headwater.enrich.places import gazetteer
+
+    monkeypatch.setattr(gazetteer, "source_places", lambda: iter(()))  # an empty index builds in no time
+    in_use, stale = tmp_path / "gazetteer-v1-aaaa.pickle", tmp_path / "gazetteer-v1-bbbb.pickle"
+    for old in (in_use, stale):
+        old.write_bytes(b"another version's index")
+    month_ago = time.time() - 30 * 86400
+    os.utime(stale, (month_ago, month_ago))
+    os.utime(in_use, (month_ago, month_ago))
+    Gazetteer.load(in_use.with_name("gazetteer-v1-cccc.pickle"))  # built: nothing kept beside it is used
+    assert not stale.exists() and not in_use.exists()
+
+    for old in (in_use, stale):
+        old.write_bytes(b"another version's index")
+        os.utime(old, (month_ago, month_ago))
+    fresh = tmp_path / "gazetteer-v1-cccc.pickle"
+    Gazetteer.load(fresh)  # loading marks the index used ...
+    assert time.time() - fresh.stat().st_mtime < 60
+    os.utime(in_use)  # ... as another version loading its own would mark it
+    Gazetteer.load(tmp_path / "gazetteer-v1-dddd.pickle")
+    assert in_use.exists() and fresh.exists() and not stale.exists()

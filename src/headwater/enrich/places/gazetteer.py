@@ -11,12 +11,14 @@ index from the cache, building it the first time.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import hashlib
 import os
 import pickle
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import astuple, dataclass
@@ -241,6 +243,16 @@ def source_places() -> Iterable[tuple[Place, list[str]]]:
         yield p, names + _extra(e)
 
 
+# An index of other sources (another version's) not used for this many days is deleted when one is built.
+STALE_DAYS = 14
+
+
+def _used(path: Path) -> None:
+    """Mark an index as used now (its modification time), so a newer version's build keeps it."""
+    with contextlib.suppress(OSError):  # a read-only cache is still a cache
+        os.utime(path)
+
+
 def gazetteer_index() -> Path:
     """Where the compiled index of the current sources is cached."""
     return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_sources_digest()}.pickle"
@@ -350,6 +362,7 @@ class Gazetteer:
                     state = pickle.load(fh)
             finally:
                 gc.enable()
+            _used(path)
             return cls(*state)
         gz = cls.build(_reporting(list(source_places()), on_progress) if on_progress else source_places())
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -358,9 +371,13 @@ class Gazetteer:
             pickle.dump((gz.rows, gz.exact, gz.fuzzy, gz.capital_keys, gz.demonyms, gz.native), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # workers building at once: the last complete file wins
+        now = time.time()
         for old in path.parent.glob("gazetteer-v*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # indexes of older sources
+            # indexes of other sources: another installed version may still use one (two virtual
+            # environments, a branch beside a release), and deleting it would make each rebuild the
+            # other's, minutes every run; one unused for STALE_DAYS goes
+            if old != path and now - old.stat().st_mtime > STALE_DAYS * 86400:
+                old.unlink(missing_ok=True)
         return gz
 
     def lookup(self, key: str) -> list[Place]:
