@@ -29,6 +29,7 @@ from headwater.enrich.attributions.cues import (
     PERSON_NOUNS,
     QUOTE_TAG,
     REPORT_VERBS,
+    SPEAKING_NOUNS,
     SPEECH,
     attitude_content,
     names_speaker,
@@ -51,11 +52,15 @@ from headwater.enrich.attributions.quotes import (
 from headwater.enrich.attributions.roles import article_roles, full_names
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
-    DOCUMENT_HEADS,
+    COLLECTIVE_HEADS,
+    EVIDENCE_HEADS,
     FORMER,
     OBJECTS,
     OFFICIAL_ROLES,
+    OUTLET_HEADS,
+    PARTITIVE_HEADS,
     POSSESSIVES,
+    SOURCE_NOUNS,
     STATE_NOUNS,
     Memory,
     SourceRegistry,
@@ -132,8 +137,11 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
             return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
         return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
                  "text": tok.text, "unresolved": True}]
-    if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in OFFICIAL_ROLES) and \
-            not any(t.pos_ == "PROPN" for t in words):
+    counted = _counted(tok)
+    if counted is not None:  # "a number of economists": the economists
+        return _source(counted, registry, memory)
+    if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS | OFFICIAL_ROLES | COLLECTIVE_HEADS | OUTLET_HEADS) \
+            and not any(t.pos_ == "PROPN" for t in words):
         found = memory.resolve(text, registry)
         if found:
             return found
@@ -168,6 +176,8 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     has_name = any(t.pos_ == "PROPN" and registry.country_of(t.text) is None for t in words)
     src = describe(text, registry, ner=ner, person=person.text if person is not None else None, role=role,
                    has_name=has_name)
+    if src["kind"] == "organization" and not src.get("typed_by") and tok.pos_ == "PROPN" and len(words) <= 2:
+        src = _outlet_named_before(tok, registry) or src
     if src["kind"] == "person":
         src = memory.same_person(src)
     chain = [src]
@@ -179,11 +189,55 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     return chain
 
 
+# Entities that can own a document ("the IPCC's report", "a Pew Research survey", "a United States
+# report"); not dates or numbers ("an October 2021 report").
+OWNER_LABELS = frozenset(("ORG", "PERSON", "GPE", "NORP"))
+
+
+def _outlet_named_before(tok: Token, registry: SourceRegistry) -> dict[str, Any] | None:
+    """"The Post reported", "the Journal added": the outlet of the registry the article named before
+    whose name ends with the word ("The Washington Post"), inferred and said so; None when the
+    article named none, or two that end alike."""
+    before = tok.doc.text[:tok.idx]
+    found: dict[str, Any] = {}
+    for m in re.finditer(r"((?:[A-Z][\w.&'’-]*\s+){1,4})" + re.escape(tok.text) + r"\b", before):
+        ws = m.group(1).split()
+        for i in range(len(ws)):
+            o = registry.outlets.by_name(" ".join([*ws[i:], tok.text]))
+            if o is not None:
+                found[o.id] = o
+                break
+    if len(found) != 1:
+        return None
+    o = next(iter(found.values()))
+    return typed({"name": o.name, "canonical": o.name, "kind": "agency" if o.kind == "agency" else "outlet",
+                  "country": o.country, "state_affiliated": o.state_affiliated, "text": tok.text,
+                  "resolved_from": tok.text, "inferred": True}, f"outlet:{o.id}")
+
+
+def _counted(tok: Token) -> Token | None:
+    """The people a partitive counts: "a number of economists", "a group of experts" (what "of" names,
+    when it can speak: a name or a noun of sources); else None."""
+    if tok.lemma_.lower() not in PARTITIVE_HEADS or tok.pos_ != "NOUN":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or not (obj.pos_ == "PROPN" or obj.lemma_.lower() in SOURCE_NOUNS | PERSON_NOUNS
+                           or obj.lower_ in SOURCE_NOUNS):
+        return None
+    return obj
+
+
 def _document_owner(tok: Token) -> Token | None:
     """Who wrote a document that speaks: "a report by Fox News", "a new study from the EPA", "a study
-    carried out by Linnaeus University" (the object of "by" or "from" on it, or on a participle on it)."""
-    if tok.lemma_.lower() not in DOCUMENT_HEADS or tok.pos_ != "NOUN":
+    carried out by Linnaeus University" (the object of "by" or "from" on it, or on a participle on it),
+    "the IPCC's report", "an Asia Times report" (a name owning it or compounded with it)."""
+    if tok.lemma_.lower() not in EVIDENCE_HEADS or tok.pos_ != "NOUN":
         return None
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and \
+                any(e.label_ in OWNER_LABELS and e.start <= c.i < e.end for e in doc_ents(tok.doc)):
+            return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -385,6 +439,8 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
         return None  # "polls show that", "a poll shows Sanders leading", "wants the law repealed"; not "I see"
     if not _speaks(tok, subj) or not_a_name(subj):
         return None
+    if _thing(subj):
+        return None  # "the increase suggests", "a carbon tax seeks": a thing, the article's own reasoning
     chain = _source(subj, registry, memory)
     if any(c in str(chain[0].get("name")) for c in "|•»"):
         return None  # a page's menu the parser ran into the sentence ("Festival | Episode | News calls …")
@@ -411,6 +467,25 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
         if len(rest) < 4:
             return None  # "Clinton said to People.": only the tag, nothing said
     return Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested)
+
+
+# Endings of nouns for people and agents ("supporter", "negotiator", "physician", "participant",
+# "resident"): such a subject may speak though no list names it. Not "-ment" ("the movement").
+AGENTIVE = re.compile(r"(?:[^m]er|or|ist|ian|ant|[^m]ent|eer|ee)s?$")
+
+
+def _thing(subj: Token) -> bool:
+    """A subject that names a thing, not a source: a common noun (no name, no entity) that is no
+    noun of people, bodies, documents or evidence, nor an agent's ("the increase", "a carbon tax",
+    "the move", "EVs")."""
+    if subj.pos_ != "NOUN" or _counted(subj) is not None:
+        return False
+    words = _core(subj)
+    if any(t.pos_ == "PROPN" for t in words) or any(e.start <= subj.i < e.end for e in doc_ents(subj.doc)):
+        return False
+    lemma, low = subj.lemma_.lower(), subj.lower_
+    nouns = SOURCE_NOUNS | PERSON_NOUNS | SPEAKING_NOUNS
+    return lemma not in nouns and low not in nouns and not AGENTIVE.search(low) and len(low) > 2
 
 
 def _speaks(verb: Token, subj: Token) -> bool:
@@ -571,7 +646,8 @@ def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry) -> d
 def _public(s: dict[str, Any]) -> dict[str, Any]:
     keep = ("name", "canonical", "kind", "country", "state_affiliated", "role", "body", "text",
             "resolved_from", "inferred", "unresolved",  # a pronoun resolved to an earlier speaker says so
-            "entity", "typed_by", "affiliation", "intergovernmental", "typing_note", "role_from", "author_voice")
+            "entity", "typed_by", "affiliation", "intergovernmental", "typing_note", "role_from", "author_voice",
+            "described")
     return {k: s.get(k) for k in keep if k in s}
 
 

@@ -672,6 +672,8 @@ class _Finder(ChainReader):
         words = words[last + 1:]
         if len(words) > 1 and words[-1][2].lower() in self.cues.pronouns:
             words = words[-1:]
+        if len(words) > 1 and words[0][2].lower() in self.cues.pronouns:
+            words = words[:1]  # "साथ ही उन्होंने जोर देकर कहा": he, past the break, not "जोर देकर"
         return words
 
     def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:

@@ -1,0 +1,91 @@
+"""Common nouns as sources: documents and bodies named by what they are, things that are no source,
+counted groups, offices of a state by themselves; Hindi pronouns and documents (hand-written text)."""
+from __future__ import annotations
+
+from typing import Any
+
+from headwater.enrich.attributions.find import find_attributions
+from headwater.enrich.attributions.multilingual import find_attributions_multilingual
+from headwater.lang import ensure_languages, pack_for
+from headwater.model import Article
+from headwater.resources import Resources
+
+
+def by_claim(text: str, resources: Resources) -> dict[str, list[dict[str, Any]]]:
+    found = find_attributions(resources.nlp(text), Article(source="t", text=text), resources.sources)
+    return {f["claim"]: f["sources"] for f in found}
+
+
+def first(found: dict[str, list[dict[str, Any]]], words: str) -> dict[str, Any]:
+    return next(s[0] for c, s in found.items() if words in c and s)
+
+
+def test_unnamed_documents_and_bodies_are_described_not_named(resources: Resources) -> None:
+    found = by_claim("A new study found that coffee drinkers sleep less than others. "
+                     "The organization said that its members would vote in June.", resources)
+    study = first(found, "coffee drinkers")
+    assert (study["kind"], study["described"], study["affiliation"]) == ("anonymous", "document", "unknown")
+    body = first(found, "its members")
+    assert (body["kind"], body["described"]) == ("anonymous", "collective")
+
+
+def test_a_body_named_before_speaks_again_as_the_group(resources: Resources) -> None:
+    found = by_claim("Greenpeace criticized the plan on Monday, saying it was far too weak. "
+                     "The group said that the plan would fail within a year.", resources)
+    group = first(found, "would fail")
+    assert (group["name"], group["inferred"], group["resolved_from"]) == ("Greenpeace", True, "the group")
+    assert group["affiliation"] == "non_state"
+
+
+def test_an_outlet_named_before_by_its_last_word(resources: Resources) -> None:
+    found = by_claim("The Washington Post first reported the deal on Monday. "
+                     "The Post reported that the talks would go on next week.", resources)
+    post = first(found, "talks would go on")
+    assert (post["kind"], post["inferred"]) == ("outlet", True) and post["typed_by"].startswith("outlet:")
+
+
+def test_a_thing_is_no_source_and_a_counted_group_is_its_people(resources: Resources) -> None:
+    found = by_claim("The increase suggests that the old model was wrong all along. "
+                     "A number of economists say that the recession will come soon.", resources)
+    assert found["The increase suggests that the old model was wrong all along."] == []  # the article's own
+    economists = first(found, "recession")
+    assert (economists["name"], economists["affiliation"]) == ("economists", "non_state")
+
+
+def test_authorities_and_police_are_a_states(resources: Resources) -> None:
+    found = by_claim("More than 4,000 people were told to leave their homes, authorities said on Sunday.", resources)
+    assert first(found, "4,000")["affiliation"] == "state"
+
+
+def test_honorifics_before_a_name_give_no_role_a_role_word_does(resources: Resources) -> None:
+    found = by_claim("Professor Dame Ana Whitcombe warned that the fever would spread to the north. "
+                     "Blogger Ilya Sokolov wrote that the army had left the town.", resources)
+    assert first(found, "fever")["affiliation"] == "unknown"
+    blogger = first(found, "left the town")
+    assert (blogger["affiliation"], blogger["typed_by"]) == ("non_state", "role:blogger")
+
+
+def multilingual(text: str, lang: str, resources: Resources) -> list[dict[str, Any]]:
+    ensure_languages()
+    pack = pack_for(lang)
+    assert pack is not None
+    article = Article(source="t", text=text, language=lang)
+    return [x for x in find_attributions_multilingual(resources.parser(lang)(text), article, pack, resources.sources)
+            if x["sources"]]
+
+
+def test_hindi_pronoun_is_the_agent_just_before(resources: Resources) -> None:
+    text = "भारत के प्रधानमंत्री ने राष्ट्रपति को धन्यवाद दिया. उन्होंने कहा कि यह देश का सम्मान है."
+    found = multilingual(text, "hi", resources)
+    he = next(x for x in found if "सम्मान" in x["claim"])["sources"][0]
+    assert he["resolved_from"] == "उन्होंने" and he["inferred"] is True
+    assert "प्रधानमंत्री" in he["name"] and he["affiliation"] == "state"
+
+
+def test_hindi_report_is_its_authors_or_an_unnamed_document(resources: Resources) -> None:
+    found = multilingual("रिपोर्ट के मुताबिक, इस साल नदी में बहुत पानी आया है.", "hi", resources)
+    report = found[0]["sources"][0]
+    assert (report["kind"], report["described"]) == ("anonymous", "document")
+    found = multilingual("रूस के रक्षा मंत्रालय की रिपोर्ट के मुताबिक, इस साल सेना ने बहुत भर्ती की है.", "hi", resources)
+    owner = found[0]["sources"][0]
+    assert owner["affiliation"] == "state" and "रिपोर्ट" in owner["document"]
