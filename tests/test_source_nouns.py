@@ -33,7 +33,7 @@ def test_a_body_named_before_speaks_again_as_the_group(resources: Resources) -> 
     found = by_claim("Greenpeace criticized the plan on Monday, saying it was far too weak. "
                      "The group said that the plan would fail within a year.", resources)
     group = first(found, "would fail")
-    assert (group["name"], group["inferred"], group["resolved_from"]) == ("Greenpeace", True, "the group")
+    assert (group["name"], group["canonical"], group["inferred"]) == ("group", "Greenpeace", True)
     assert group["affiliation"] == "non_state"
 
 
@@ -46,8 +46,10 @@ def test_an_outlet_named_before_by_its_last_word(resources: Resources) -> None:
 
 def test_a_thing_is_no_source_and_a_counted_group_is_its_people(resources: Resources) -> None:
     found = by_claim("The increase suggests that the old model was wrong all along. "
-                     "A number of economists say that the recession will come soon.", resources)
+                     "A number of economists say that the recession will come soon. "
+                     "The airline said that the pilot had flown for years.", resources)
     assert found["The increase suggests that the old model was wrong all along."] == []  # the article's own
+    assert first(found, "the pilot")["name"] == "airline"  # a verb of speech: its subject speaks
     economists = first(found, "recession")
     assert (economists["name"], economists["affiliation"]) == ("economists", "non_state")
 
@@ -89,3 +91,24 @@ def test_hindi_report_is_its_authors_or_an_unnamed_document(resources: Resources
     found = multilingual("रूस के रक्षा मंत्रालय की रिपोर्ट के मुताबिक, इस साल सेना ने बहुत भर्ती की है.", "hi", resources)
     owner = found[0]["sources"][0]
     assert owner["affiliation"] == "state" and "रिपोर्ट" in owner["document"]
+
+
+def test_an_impersonal_it_is_the_writers_own_voice(resources: Resources) -> None:
+    found = by_claim("The mosquito expert warned of fear on Monday. "
+                     "But it seems our public officials will not miss a chance to scare us. "
+                     "Greenpeace criticized the plan, saying it was weak. It said the plan would fail within a year.",
+                     resources)
+    assert found["But it seems our public officials will not miss a chance to scare us."] == []
+    assert first(found, "fail within a year")["name"] == "Greenpeace"  # a referring "it" still speaks
+
+
+def test_an_undated_article_naming_a_later_date_makes_an_ended_office_former(resources: Resources) -> None:
+    # (gb-johnson: terms to 2023 in the registry) undated, no later date: unknown; a date after: former
+    plain = first(by_claim("Boris Johnson said that the war must end soon.", resources), "war must end")
+    assert plain["affiliation"] == "unknown"
+    later = first(by_claim("Boris Johnson said on 12 March 2024 that the war must end soon.", resources), "war must end")
+    assert later["affiliation"] == "non_state" and "2024" in later["typing_note"]
+    dated = find_attributions(resources.nlp("Boris Johnson said that the war must end soon."),
+                              Article(source="t", text="Boris Johnson said that the war must end soon.",
+                                      published="2020-05-01"), resources.sources)
+    assert dated[0]["sources"][0]["affiliation"] == "state"  # the article's own date decides first

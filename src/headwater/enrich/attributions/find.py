@@ -38,6 +38,7 @@ from headwater.enrich.attributions.cues import (
     phrasal_cue,
 )
 from headwater.enrich.attributions.headlines import headline_attributions, is_headline
+from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
 from headwater.enrich.attributions.quotes import (
     QUOTES,
     doc_quotes,
@@ -70,6 +71,7 @@ from headwater.enrich.attributions.sources import (
 )
 from headwater.enrich.doctext import ents as doc_ents
 from headwater.enrich.doctext import sent_of, text
+from headwater.extract.dates import find_dates
 
 __all__ = ["find_attributions", "quote_spans"]
 
@@ -141,7 +143,7 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     if counted is not None:  # "a number of economists": the economists
         return _source(counted, registry, memory)
     if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS | OFFICIAL_ROLES | COLLECTIVE_HEADS | OUTLET_HEADS) \
-            and not any(t.pos_ == "PROPN" for t in words):
+            and not any(t.pos_ == "PROPN" for t in words) and not any(c.dep_ == "appos" for c in tok.children):
         found = memory.resolve(text, registry)
         if found:
             return found
@@ -419,6 +421,8 @@ def _according_to(tok: Token, sent: Span, registry: SourceRegistry, memory: Memo
 
 
 OBLIGATION = frozenset(("must", "should", "ought"))
+# Verbs whose "it" is no one: "it seems", "it appears", "it turns out".
+IMPERSONAL = frozenset(("seem", "appear", "turn", "emerge", "transpire"))
 
 
 def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: SourceRegistry,
@@ -439,8 +443,13 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
         return None  # "polls show that", "a poll shows Sanders leading", "wants the law repealed"; not "I see"
     if not _speaks(tok, subj) or not_a_name(subj):
         return None
-    if _thing(subj):
-        return None  # "the increase suggests", "a carbon tax seeks": a thing, the article's own reasoning
+    if subj.lower_ == "it" and (tok.lemma_ in IMPERSONAL or subj.dep_ == "expl" or (
+            subj.head is not tok and subj.head.lemma_ == "be")):
+        return None  # "it seems our officials …", "It's important to note that …": no one, the writer's own voice
+    if _thing(subj) and (tok.lemma_ not in SPEECH or tok.lemma_ in EVIDENCE):
+        # "the increase suggests", "a carbon tax seeks": a thing, the article's own reasoning (a verb
+        # of speech proper has a speaker for subject, whatever noun: "the airline said")
+        return None
     chain = _source(subj, registry, memory)
     if any(c in str(chain[0].get("name")) for c in "|•»"):
         return None  # a page's menu the parser ran into the sentence ("Festival | Episode | News calls …")
@@ -483,6 +492,8 @@ def _thing(subj: Token) -> bool:
     words = _core(subj)
     if any(t.pos_ == "PROPN" for t in words) or any(e.start <= subj.i < e.end for e in doc_ents(subj.doc)):
         return False
+    if subj.text[:1].isupper() and subj.i > subj.sent.start:
+        return False  # a capitalised word inside a sentence is a name the tagger missed ("Fields said")
     lemma, low = subj.lemma_.lower(), subj.lower_
     nouns = SOURCE_NOUNS | PERSON_NOUNS | SPEAKING_NOUNS
     return lemma not in nouns and low not in nouns and not AGENTIVE.search(low) and len(low) > 2
@@ -559,10 +570,11 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     text = article.text
     places = {str(p.get("surface")): str(p["country"]) for p in article.places if p.get("country") and p.get("surface")}
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+    floor = date_floor([d.iso for d in find_dates(text)]) if year is None else None
     for sent in sentences(doc):
         found = [f for f in (_voice(f, article) for f in _sentence(sent, registry, memory)) if f is not None]
         for f in found:
-            f.chain = [_placed(_dated(s, year, registry), places) for s in f.chain]
+            f.chain = [_placed(_dated(s, year, registry, floor), places) for s in f.chain]
         stripped = sent.text.strip()
         last = out[-1] if out and out[-1]["sources"] else None
         if not found and last is not None and sent.end_char <= last["end"] + 2:
@@ -632,11 +644,19 @@ def _placed(src: dict[str, Any], places: dict[str, str]) -> dict[str, Any]:
     return typed({**src, "country": cc, "state_affiliated": True}, f"role:{words} (place: {cc})")
 
 
-def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry) -> dict[str, Any]:
-    """A registry person's affiliation in the article's year: in office, or former."""
+def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry, floor: int | None = None) -> dict[str, Any]:
+    """A registry person's affiliation in the article's year: in office, or former; in an undated
+    article, former when the text names a date after their last term ended (``known.former_by``)."""
     k = registry.known.get(str(src.get("canonical") or "")) if src.get("entity") else None
-    if k is None or year is None or not str(src.get("typed_by") or "").startswith("registry:"):
+    if k is None or not str(src.get("typed_by") or "").startswith("registry:"):
         return src
+    if year is None:
+        note = former_by(k, floor) if str(src.get("typing_note") or "").startswith(UNDATED_TERM) else None
+        if note is None:
+            return src
+        out = {**src, "state_affiliated": False, "typing_note": note}
+        out["affiliation"] = affiliation(out)
+        return out
     state, basis = k.affiliated_in(year)
     out = {**src, "state_affiliated": state, "typing_note": f"{basis} in {year}"}
     out["affiliation"] = affiliation(out)

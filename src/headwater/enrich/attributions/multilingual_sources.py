@@ -9,7 +9,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.attributions.known import UNDATED_TERM
+from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
@@ -58,6 +58,7 @@ class SourceReader:
         self._roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
         self._lower: frozenset[str] | None = None
+        self._floor: tuple[int | None] | None = None
 
     def _tokens(self, s: int, e: int) -> list[Any]:
         span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -153,6 +154,10 @@ class SourceReader:
                     state, basis = k.affiliated_in(year.year)
                     found = {**found, "state_affiliated": state, "typing_note": f"{basis} in {year.year}"}
                     found["affiliation"] = affiliation(found)
+                elif year is None and not office and (note := former_by(k, self._date_floor())) is not None:
+                    # an undated article naming a date after the last term ended: a former office-holder
+                    found = {**found, "state_affiliated": False, "typing_note": note}
+                    found["affiliation"] = affiliation(found)
                 elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.country:
                     # "o presidente Lula" in an undated article: the text gives an office, the registry whose
                     found = typed({**found, "state_affiliated": True, "country": k.country, "typing_note": None},
@@ -170,6 +175,12 @@ class SourceReader:
                     return src
                 return _body_source(b, str(src.get("name")), str(src.get("text") or cand))
         return src
+
+    def _date_floor(self) -> int | None:
+        """The latest year among the full dates the article's text names (its date is no earlier)."""
+        if self._floor is None:
+            self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months)]),)
+        return self._floor[0]
 
     def _possessor(self, name: str, s: int, e: int) -> bool:
         """A name after a genitive whose head is no role ("съпругата на Владимир Зеленски", "o filho do

@@ -288,7 +288,10 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
         # "the study", "the group", "the channel" with no name and nothing the article said before
         # (``Memory.resolve``): an unnamed source described as what it is
         described = "document" if words[-1] in EVIDENCE_HEADS else "collective"
-        return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
+        # someone's body ("his campaign", "the group's website") is that one's, not an unnamed source
+        owned = described == "collective" and bool(re.match(r"(?:his|her|their|its|our)\b|\S+['’]s\b", text, re.I))
+        return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I),
+                      "kind": "organization" if owned else "anonymous",
                       "described": described, "country": country, "state_affiliated": None, "text": text}, None)
     if kind == "organization" and NON_STATE_NAME.search(name):
         return typed({"name": name, "kind": kind, "country": country, "state_affiliated": False, "text": text},
@@ -444,11 +447,15 @@ class Memory:
         sources named (an outlet for what publishes, an organization for the rest), inferred, and
         said so; None when the last sources hold none (a body two paragraphs back may not be it)."""
         kinds = ("outlet", "agency") if head in OUTLET_HEADS and head != "agency" else \
-            ("outlet", "agency", "government", "intelligence", "military") if head == "agency" else ("organization",)
+            ("outlet", "agency", "intelligence", "organization") if head == "agency" else ("organization",)
         for chain in list(reversed(self.chains))[:BODY_LOOKBACK]:
             s = chain[0]
-            if s.get("kind") in kinds and s.get("name") and not s.get("unresolved") and not s.get("described"):
-                return [{**s, "resolved_from": f"the {head}", "inferred": True}]
+            if s.get("kind") in kinds and any(ch.isupper() for ch in str(s.get("name") or "")) and \
+                    not s.get("unresolved") and not s.get("described"):
+                # named as the text names it here ("group"), the body it stands for as its canonical
+                # name and entity (what the entities linker groups by)
+                return [{**s, "name": head, "canonical": s.get("canonical") or s.get("name"),
+                         "resolved_from": f"the {head}", "inferred": True}]
         return None
 
     def resolve(self, words: str, registry: SourceRegistry) -> list[dict[str, Any]] | None:
