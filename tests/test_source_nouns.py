@@ -112,3 +112,12 @@ def test_an_undated_article_naming_a_later_date_makes_an_ended_office_former(res
                               Article(source="t", text="Boris Johnson said that the war must end soon.",
                                       published="2020-05-01"), resources.sources)
     assert dated[0]["sources"][0]["affiliation"] == "state"  # the article's own date decides first
+
+
+def test_a_byline_the_registry_knows_is_typed_by_it(resources: Resources) -> None:
+    text = "Senator Ana Ruiz said the pipeline was divisive. I believe that the empire will not last another decade."
+    found = find_attributions(resources.nlp(text), Article(source="t", text=text, author="Philip Giraldi"),
+                              resources.sources)
+    own = next(f["sources"][0] for f in found if "empire" in f["claim"] and f["sources"])
+    assert (own["name"], own["author_voice"], own["affiliation"]) == ("Philip Giraldi", True, "non_state")
+    assert own["typed_by"] == "registry:np-giraldi"

@@ -67,6 +67,7 @@ from headwater.enrich.attributions.sources import (
     SourceRegistry,
     affiliation,
     describe,
+    from_known,
     typed,
 )
 from headwater.enrich.doctext import ents as doc_ents
@@ -572,7 +573,7 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
     floor = date_floor([d.iso for d in find_dates(text)]) if year is None else None
     for sent in sentences(doc):
-        found = [f for f in (_voice(f, article) for f in _sentence(sent, registry, memory)) if f is not None]
+        found = [f for f in (_voice(f, article, registry) for f in _sentence(sent, registry, memory)) if f is not None]
         for f in found:
             f.chain = [_placed(_dated(s, year, registry, floor), places) for s in f.chain]
         stripped = sent.text.strip()
@@ -610,7 +611,7 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     return out
 
 
-def _voice(f: Found, article: Article) -> Found | None:
+def _voice(f: Found, article: Article, registry: SourceRegistry) -> Found | None:
     """The author's own voice goes to the outlet when the article shows it, else to its byline (a
     named person, affiliation unknown), else to "the author": the article's own voice, no source
     of unknown affiliation but no source at all (counted as unattributed); never to the last
@@ -619,6 +620,12 @@ def _voice(f: Found, article: Article) -> Found | None:
         return f
     if article.outlet is None:
         byline = (article.author or "").strip()
+        k = registry.known.get(byline) if byline and ";" not in byline else None
+        if k is not None and k.kind == "person":  # a byline the registry knows ("Philip Giraldi"): typed by it
+            known = from_known(k, byline, f.chain[0]["text"])
+            f.chain = [{**known, "resolved_from": f.chain[0]["text"], "inferred": True, "author_voice": True},
+                       *f.chain[1:]]
+            return f
         f.chain = [typed({"name": byline or "the author", "kind": "person" if byline else "author",
                           "country": None, "state_affiliated": None,
                           "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,
