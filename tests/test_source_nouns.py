@@ -121,3 +121,9 @@ def test_a_byline_the_registry_knows_is_typed_by_it(resources: Resources) -> Non
     own = next(f["sources"][0] for f in found if "empire" in f["claim"] and f["sources"])
     assert (own["name"], own["author_voice"], own["affiliation"]) == ("Philip Giraldi", True, "non_state")
     assert own["typed_by"] == "registry:np-giraldi"
+
+
+def test_a_titled_surname_is_the_person_given_a_role_before(resources: Resources) -> None:
+    found = by_claim("Director of the climate NGO Green Ledger Claire Snyder said the period was too long. "
+                     "Ms Snyder said that the rules would fail.", resources)
+    assert first(found, "rules would fail")["affiliation"] == "non_state"

@@ -419,19 +419,20 @@ class Memory:
         """"Polyanskiy" later in the article is the "Dmitry Polyanskiy" with a role met before; a
         person the article gives a role elsewhere ("Russian President Vladimir Putin visited…") has it."""
         name = str(src.get("name") or "")
+        bare = HONORIFICS.sub("", name).strip() or name  # "Ms Snyder" is the "Claire Snyder" named before
         for chain in reversed(self.chains):
             for s in chain:
                 other = str(s.get("name") or "")
                 if s.get("kind") == "person" and other == name and not src.get("role") and \
                         s.get("affiliation") not in (None, "unknown") and src.get("affiliation") != s.get("affiliation"):
                     return {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # typed before
-                if s.get("kind") == "person" and other != name and (other.endswith(" " + name) or name.endswith(" " + other)):
+                if s.get("kind") == "person" and other != name and (other.endswith(" " + bare) or name.endswith(" " + other)):
                     s = {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # named here
                     return s if len(other) >= len(name) else {**s, "name": name}
         if self.registry is None or src.get("kind") != "person" or src.get("affiliation") not in (None, "unknown"):
             return src
-        full = self.names.get(name, name)
-        role = self.roles.get(name) or self.roles.get(full)
+        full = self.names.get(name) or self.names.get(bare) or name
+        role = self.roles.get(name) or self.roles.get(bare) or self.roles.get(full)
         if (role and role != src.get("role")) or full != name:
             found = describe(str(src.get("text") or name), self.registry, person=full, role=role)
             if found.get("affiliation") != "unknown":
