@@ -422,6 +422,8 @@ def _according_to(tok: Token, sent: Span, registry: SourceRegistry, memory: Memo
 
 
 OBLIGATION = frozenset(("must", "should", "ought"))
+# Participles that name what they follow ("a group called X", "a plan dubbed Y"): no one speaks.
+NAMING = frozenset(("call", "name", "dub", "label", "brand", "term", "nickname", "title"))
 # Verbs whose "it" is no one: "it seems", "it appears", "it turns out".
 IMPERSONAL = frozenset(("seem", "appear", "turn", "emerge", "transpire"))
 
@@ -433,6 +435,9 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
                                                   for c in a.children) for a in tok.ancestors)
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
         return None  # "the UN must demand a report": what someone should say has not been said
+    if tok.lemma_ in NAMING and (tok.dep_ == "acl" or (any(c.dep_ == "oprd" for c in tok.children)
+                                                      and not any(c.dep_ == "dobj" for c in tok.children))):
+        return None  # "an organization called the Weimar Triangle": a name given, nothing said (not "X called Y a liar")
     subj = _subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
         return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
