@@ -203,7 +203,7 @@ def _outlet_named_before(tok: Token, registry: SourceRegistry) -> dict[str, Any]
     article named none, or two that end alike."""
     before = tok.doc.text[:tok.idx]
     found: dict[str, Any] = {}
-    for m in re.finditer(r"((?:[A-Z][\w.&'’-]*\s+){1,4})" + re.escape(tok.text) + r"\b", before):
+    for m in re.finditer(r"((?:[A-Z][\w.&'’-]* +){1,4})" + re.escape(tok.text) + r"\b", before):
         ws = m.group(1).split()
         for i in range(len(ws)):
             o = registry.outlets.by_name(" ".join([*ws[i:], tok.text]))
@@ -435,8 +435,10 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
                                                   for c in a.children) for a in tok.ancestors)
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
         return None  # "the UN must demand a report": what someone should say has not been said
-    if tok.lemma_ in NAMING and (tok.dep_ == "acl" or (any(c.dep_ == "oprd" for c in tok.children)
-                                                      and not any(c.dep_ == "dobj" for c in tok.children))):
+    if tok.lemma_ in NAMING and (tok.dep_ == "acl" or (
+            any(c.dep_ == "oprd" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
+                    for c in tok.children))):
         return None  # "an organization called the Weimar Triangle": a name given, nothing said (not "X called Y a liar")
     subj = _subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
@@ -470,7 +472,8 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
         heard = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
         if heard is not None:
             recipient = _source(heard, registry, memory)
-            if recipient[0]["kind"] in ("outlet", "agency"):
+            if recipient[0]["kind"] in ("outlet", "agency") and not recipient[0].get("inferred"):
+                # (an outlet only inferred, "told the website", is not put ahead of the speaker the text names)
                 chain = recipient[:1] + chain
     start, end, is_quote = _content(tok, subj, sent, quotes)
     if tok.lemma_ in QUOTE_TAG and not is_quote:
