@@ -65,6 +65,8 @@ NOT_STATE_OFFICES = english_words("sources", "not_state_offices")
 # they are ("the group said", "the channel reported"): kinds of source, never names.
 EVIDENCE_HEADS = english_words("sources", "evidence_heads") | DOCUMENT_HEADS
 COLLECTIVE_HEADS = english_words("sources", "collective_heads")
+# The unnamed evidence among the anonymous heads ("reports say", "data show"): documents too.
+EVIDENCE_WORDS = frozenset(("report", "reports", "data", "information", "evidence", "documents", "figures", "estimates"))
 OUTLET_HEADS = english_words("sources", "outlet_heads")
 PARTITIVE_HEADS = english_words("sources", "partitive_heads")
 # Every common noun that can head a source: a noun outside them heading a subject is a thing, not a
@@ -255,8 +257,9 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
         head = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # the speakers, not their report
         private = not official and not FORMER.search(text) and head in NON_STATE_ROLES
         state = True if official else False if private else None
+        evidence = {"described": "document"} if words[-1] in EVIDENCE_HEADS | EVIDENCE_WORDS else {}
         return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
-                      "country": country, "state_affiliated": state, "text": text},
+                      "country": country, "state_affiliated": state, "text": text, **evidence},
                      f"role:{text}" if state is not None else None)
     if words and words[-1] in UNNAMED_PEOPLE and ner != "PERSON":  # "seized Daesh militants": unnamed people
         return typed({"name": re.sub(r"^(?:the|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
