@@ -127,3 +127,13 @@ def test_a_titled_surname_is_the_person_given_a_role_before(resources: Resources
     found = by_claim("Director of the climate NGO Green Ledger Claire Snyder said the period was too long. "
                      "Ms Snyder said that the rules would fail.", resources)
     assert first(found, "rules would fail")["affiliation"] == "non_state"
+
+
+def test_the_west_and_a_provincial_premier_are_states_a_headline_clause_no_role(resources: Resources) -> None:
+    found = by_claim("The West says that the sanctions will stay until the war ends. "
+                     "The left-leaning provincial premier said that the carbon tax would stay. "
+                     "Top Mosquito Expert Blasts Dame Ana Whitcombe said that the claim was fiction.", resources)
+    west = first(found, "sanctions will stay")
+    assert (west["kind"], west["affiliation"], west["country"]) == ("government", "state", None)
+    assert first(found, "carbon tax")["affiliation"] == "state"
+    assert first(found, "was fiction")["affiliation"] == "unknown"  # seven words: a clause, no role and name

@@ -73,6 +73,9 @@ PARTITIVE_HEADS = english_words("sources", "partitive_heads")
 # speaker ("the increase suggests", "a carbon tax seeks").
 SOURCE_NOUNS = ANONYMOUS_HEADS | UNNAMED_PEOPLE | EVIDENCE_HEADS | COLLECTIVE_HEADS | OUTLET_HEADS | OFFICIAL_ROLES \
     | STATE_NOUNS | NON_STATE_ROLES | STATE_BY_THEMSELVES | english_words("sources", "people_nouns")
+# A role and a name are a few words ("23-year-old TikTok creator Rimma" is 5); longer runs are a
+# headline's clause ("Top Mosquito Expert Blasts Dame Jenny Harries"), no name.
+ROLE_AND_NAME_WORDS = 6
 # Role words that say nothing without the name they go with: "fellow Republicans", "the host country",
 # "private citizens", "a key player".
 LOOSE_ROLES = frozenset(("fellow", "host", "private", "player"))
@@ -279,7 +282,12 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
                      f"state_body:{role_body.id}" if role_body and not former else f"role:{text}")
     kind = {"PERSON": "person", "GPE": "government", "NORP": "government"}.get(ner or "", "organization")
     untitled = set(re.findall(r"[\w’']+", HONORIFICS.sub("", text).lower()))  # "Professor Dame X": a title, no role
-    if kind != "government" and (role_word := sorted(untitled & NON_STATE_ROLES - LOOSE_ROLES)):
+    if norm(name) == "west" and text.lower().startswith("the "):
+        # "the West says": the Western states speaking as one (as "Western officials" are), which ones unsaid
+        return typed({"name": name, "kind": "government", "country": None, "state_affiliated": True, "text": text},
+                     "role:the West (Western governments)")
+    if kind != "government" and len(words) <= ROLE_AND_NAME_WORDS and \
+            (role_word := sorted(untitled & NON_STATE_ROLES - LOOSE_ROLES)):
         # "Blogger Ilya Sokolov", "a local priest", "economics student": a role that speaks for no
         # state, as a person's role does (the official words were read above)
         what = "organization" if set(words) & COLLECTIVE_HEADS else \
