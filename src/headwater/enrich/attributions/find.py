@@ -498,6 +498,8 @@ def _thing(subj: Token) -> bool:
     "the move", "EVs")."""
     if subj.pos_ != "NOUN" or _counted(subj) is not None:
         return False
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children):
+        return False  # a name set off beside it speaks ("…, Minyon Moore, a senior adviser, called …")
     words = _core(subj)
     if any(t.pos_ == "PROPN" for t in words) or any(e.start <= subj.i < e.end for e in doc_ents(subj.doc)):
         return False
