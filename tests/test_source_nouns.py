@@ -99,6 +99,8 @@ def test_an_impersonal_it_is_the_writers_own_voice(resources: Resources) -> None
                      "Greenpeace criticized the plan, saying it was weak. It said the plan would fail within a year.",
                      resources)
     assert found["But it seems our public officials will not miss a chance to scare us."] == []
+    curly = by_claim("Greenpeace spoke on Monday. It’s important to note that this is the reality we live in.", resources)
+    assert curly["It’s important to note that this is the reality we live in."] == []
     assert first(found, "fail within a year")["name"] == "Greenpeace"  # a referring "it" still speaks
 
 

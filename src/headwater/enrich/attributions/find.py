@@ -452,7 +452,7 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
     if not _speaks(tok, subj) or not_a_name(subj):
         return None
     if subj.lower_ == "it" and (tok.lemma_ in IMPERSONAL or subj.dep_ == "expl" or (
-            subj.head is not tok and subj.head.lemma_ == "be")):
+            subj.head is not tok and (subj.head.lemma_ == "be" or subj.head.lower_ in ("'s", "’s", "is", "was")))):
         return None  # "it seems our officials …", "It's important to note that …": no one, the writer's own voice
     if _thing(subj) and (tok.lemma_ not in SPEECH or tok.lemma_ in EVIDENCE):
         # "the increase suggests", "a carbon tax seeks": a thing, the article's own reasoning (a verb
