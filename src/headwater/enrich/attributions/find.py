@@ -452,13 +452,21 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
     if not _speaks(tok, subj) or not_a_name(subj):
         return None
     if subj.lower_ == "it" and (tok.lemma_ in IMPERSONAL or subj.dep_ == "expl" or (
-            subj.head is not tok and (subj.head.lemma_ == "be" or subj.head.lower_ in ("'s", "’s", "is", "was")))):
+            subj.head is not tok and (subj.head.lemma_ == "be" or subj.head.lower_ in ("'s", "’s", "is", "was"))
+            and any(c.dep_ == "acomp" for c in subj.head.children))):
         return None  # "it seems our officials …", "It's important to note that …": no one, the writer's own voice
-    if _thing(subj) and (tok.lemma_ not in SPEECH or tok.lemma_ in EVIDENCE):
-        # "the increase suggests", "a carbon tax seeks": a thing, the article's own reasoning (a verb
-        # of speech proper has a speaker for subject, whatever noun: "the airline said")
+    thing = _thing(subj)
+    if thing and tok.lemma_ not in SPEECH and tok.lemma_ not in EVIDENCE:
+        # "a carbon tax seeks": a thing wants nothing, the article's own reasoning (a verb of speech
+        # proper has a speaker for subject, whatever noun: "the airline said")
         return None
     chain = _source(subj, registry, memory)
+    if thing and tok.lemma_ in EVIDENCE:
+        # "the increase suggests", "the outcome shows": evidence the article reads, unnamed, never a name
+        words = _core(subj)
+        said = subj.doc[words[0].i: words[-1].i + 1].text
+        chain = [typed({"name": re.sub(r"^(?:the|a|an)\s+", "", said, flags=re.I), "kind": "anonymous",
+                        "described": "evidence", "country": None, "state_affiliated": None, "text": said}, None)]
     if any(c in str(chain[0].get("name")) for c in "|•»"):
         return None  # a page's menu the parser ran into the sentence ("Festival | Episode | News calls …")
     if str(chain[0].get("name")).lower() in NOBODY_IN_PARTICULAR:
