@@ -28,6 +28,8 @@ PHRASES: list[tuple[str, str, bool | None, str | None]] = [
     ("ru", "украинские власти", True, "UA"),
     ("pt", "as autoridades ucranianas", True, "UA"),
     ("pt", "as autoridades da empresa", None, None),
+    ("pt", "as autoridades locais", True, None),  # authorities are a state's, whichever state
+    ("bg", "властите", True, None),
     ("pt", "o ministro das Finanças", True, None),
     ("pt", "o porta-voz do governo russo", True, "RU"),
     ("pt", "o presidente da empresa", None, None),

@@ -29,6 +29,7 @@ from headwater.enrich.attributions.cues import (
     PERSON_NOUNS,
     QUOTE_TAG,
     REPORT_VERBS,
+    SPEAKING_NOUNS,
     SPEECH,
     attitude_content,
     names_speaker,
@@ -37,6 +38,7 @@ from headwater.enrich.attributions.cues import (
     phrasal_cue,
 )
 from headwater.enrich.attributions.headlines import headline_attributions, is_headline
+from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
 from headwater.enrich.attributions.quotes import (
     QUOTES,
     doc_quotes,
@@ -51,20 +53,26 @@ from headwater.enrich.attributions.quotes import (
 from headwater.enrich.attributions.roles import article_roles, full_names
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
-    DOCUMENT_HEADS,
+    COLLECTIVE_HEADS,
+    EVIDENCE_HEADS,
     FORMER,
     OBJECTS,
     OFFICIAL_ROLES,
+    OUTLET_HEADS,
+    PARTITIVE_HEADS,
     POSSESSIVES,
+    SOURCE_NOUNS,
     STATE_NOUNS,
     Memory,
     SourceRegistry,
     affiliation,
     describe,
+    from_known,
     typed,
 )
 from headwater.enrich.doctext import ents as doc_ents
 from headwater.enrich.doctext import sent_of, text
+from headwater.extract.dates import find_dates
 
 __all__ = ["find_attributions", "quote_spans"]
 
@@ -132,8 +140,11 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
             return [{**found[0], "resolved_from": tok.text, "inferred": True}, *found[1:]]
         return [{"name": tok.text, "kind": "anonymous", "country": None, "state_affiliated": None,
                  "text": tok.text, "unresolved": True}]
-    if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in OFFICIAL_ROLES) and \
-            not any(t.pos_ == "PROPN" for t in words):
+    counted = _counted(tok)
+    if counted is not None:  # "a number of economists": the economists
+        return _source(counted, registry, memory)
+    if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS | OFFICIAL_ROLES | COLLECTIVE_HEADS | OUTLET_HEADS) \
+            and not any(t.pos_ == "PROPN" for t in words) and not any(c.dep_ == "appos" for c in tok.children):
         found = memory.resolve(text, registry)
         if found:
             return found
@@ -168,6 +179,8 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     has_name = any(t.pos_ == "PROPN" and registry.country_of(t.text) is None for t in words)
     src = describe(text, registry, ner=ner, person=person.text if person is not None else None, role=role,
                    has_name=has_name)
+    if src["kind"] == "organization" and not src.get("typed_by") and tok.pos_ == "PROPN" and len(words) <= 2:
+        src = _outlet_named_before(tok, registry) or src
     if src["kind"] == "person":
         src = memory.same_person(src)
     chain = [src]
@@ -179,11 +192,55 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
     return chain
 
 
+# Entities that can own a document ("the IPCC's report", "a Pew Research survey", "a United States
+# report"); not dates or numbers ("an October 2021 report").
+OWNER_LABELS = frozenset(("ORG", "PERSON", "GPE", "NORP"))
+
+
+def _outlet_named_before(tok: Token, registry: SourceRegistry) -> dict[str, Any] | None:
+    """"The Post reported", "the Journal added": the outlet of the registry the article named before
+    whose name ends with the word ("The Washington Post"), inferred and said so; None when the
+    article named none, or two that end alike."""
+    before = tok.doc.text[:tok.idx]
+    found: dict[str, Any] = {}
+    for m in re.finditer(r"((?:[A-Z][\w.&'’-]* +){1,4})" + re.escape(tok.text) + r"\b", before):
+        ws = m.group(1).split()
+        for i in range(len(ws)):
+            o = registry.outlets.by_name(" ".join([*ws[i:], tok.text]))
+            if o is not None:
+                found[o.id] = o
+                break
+    if len(found) != 1:
+        return None
+    o = next(iter(found.values()))
+    return typed({"name": o.name, "canonical": o.name, "kind": "agency" if o.kind == "agency" else "outlet",
+                  "country": o.country, "state_affiliated": o.state_affiliated, "text": tok.text,
+                  "resolved_from": tok.text, "inferred": True}, f"outlet:{o.id}")
+
+
+def _counted(tok: Token) -> Token | None:
+    """The people a partitive counts: "a number of economists", "a group of experts" (what "of" names,
+    when it can speak: a name or a noun of sources); else None."""
+    if tok.lemma_.lower() not in PARTITIVE_HEADS or tok.pos_ != "NOUN":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or not (obj.pos_ == "PROPN" or obj.lemma_.lower() in SOURCE_NOUNS | PERSON_NOUNS
+                           or obj.lower_ in SOURCE_NOUNS):
+        return None
+    return obj
+
+
 def _document_owner(tok: Token) -> Token | None:
     """Who wrote a document that speaks: "a report by Fox News", "a new study from the EPA", "a study
-    carried out by Linnaeus University" (the object of "by" or "from" on it, or on a participle on it)."""
-    if tok.lemma_.lower() not in DOCUMENT_HEADS or tok.pos_ != "NOUN":
+    carried out by Linnaeus University" (the object of "by" or "from" on it, or on a participle on it),
+    "the IPCC's report", "an Asia Times report" (a name owning it or compounded with it)."""
+    if tok.lemma_.lower() not in EVIDENCE_HEADS or tok.pos_ != "NOUN":
         return None
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and \
+                any(e.label_ in OWNER_LABELS and e.start <= c.i < e.end for e in doc_ents(tok.doc)):
+            return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -365,6 +422,10 @@ def _according_to(tok: Token, sent: Span, registry: SourceRegistry, memory: Memo
 
 
 OBLIGATION = frozenset(("must", "should", "ought"))
+# Participles that name what they follow ("a group called X", "a plan dubbed Y"): no one speaks.
+NAMING = frozenset(("call", "name", "dub", "label", "brand", "term", "nickname", "title"))
+# Verbs whose "it" is no one: "it seems", "it appears", "it turns out".
+IMPERSONAL = frozenset(("seem", "appear", "turn", "emerge", "transpire"))
 
 
 def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: SourceRegistry,
@@ -374,6 +435,11 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
                                                   for c in a.children) for a in tok.ancestors)
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
         return None  # "the UN must demand a report": what someone should say has not been said
+    if tok.lemma_ in NAMING and (tok.dep_ == "acl" or (
+            any(c.dep_ == "oprd" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
+            and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
+                    for c in tok.children))):
+        return None  # "an organization called the Weimar Triangle": a name given, nothing said (not "X called Y a liar")
     subj = _subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
         return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
@@ -385,7 +451,22 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
         return None  # "polls show that", "a poll shows Sanders leading", "wants the law repealed"; not "I see"
     if not _speaks(tok, subj) or not_a_name(subj):
         return None
+    if subj.lower_ == "it" and (tok.lemma_ in IMPERSONAL or subj.dep_ == "expl" or (
+            subj.head is not tok and (subj.head.lemma_ == "be" or subj.head.lower_ in ("'s", "’s", "is", "was"))
+            and any(c.dep_ == "acomp" for c in subj.head.children))):
+        return None  # "it seems our officials …", "It's important to note that …": no one, the writer's own voice
+    thing = _thing(subj)
+    if thing and tok.lemma_ not in SPEECH and tok.lemma_ not in EVIDENCE:
+        # "a carbon tax seeks": a thing wants nothing, the article's own reasoning (a verb of speech
+        # proper has a speaker for subject, whatever noun: "the airline said")
+        return None
     chain = _source(subj, registry, memory)
+    if thing and tok.lemma_ in EVIDENCE:
+        # "the increase suggests", "the outcome shows": evidence the article reads, unnamed, never a name
+        words = _core(subj)
+        said = subj.doc[words[0].i: words[-1].i + 1].text
+        chain = [typed({"name": re.sub(r"^(?:the|a|an)\s+", "", said, flags=re.I), "kind": "anonymous",
+                        "described": "evidence", "country": None, "state_affiliated": None, "text": said}, None)]
     if any(c in str(chain[0].get("name")) for c in "|•»"):
         return None  # a page's menu the parser ran into the sentence ("Festival | Episode | News calls …")
     if str(chain[0].get("name")).lower() in NOBODY_IN_PARTICULAR:
@@ -399,7 +480,8 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
         heard = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
         if heard is not None:
             recipient = _source(heard, registry, memory)
-            if recipient[0]["kind"] in ("outlet", "agency"):
+            if recipient[0]["kind"] in ("outlet", "agency") and not recipient[0].get("inferred"):
+                # (an outlet only inferred, "told the website", is not put ahead of the speaker the text names)
                 chain = recipient[:1] + chain
     start, end, is_quote = _content(tok, subj, sent, quotes)
     if tok.lemma_ in QUOTE_TAG and not is_quote:
@@ -411,6 +493,29 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
         if len(rest) < 4:
             return None  # "Clinton said to People.": only the tag, nothing said
     return Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested)
+
+
+# Endings of nouns for people and agents ("supporter", "negotiator", "physician", "participant",
+# "resident"): such a subject may speak though no list names it. Not "-ment" ("the movement").
+AGENTIVE = re.compile(r"(?:[^m]er|or|ist|ian|ant|[^m]ent|eer|ee)s?$")
+
+
+def _thing(subj: Token) -> bool:
+    """A subject that names a thing, not a source: a common noun (no name, no entity) that is no
+    noun of people, bodies, documents or evidence, nor an agent's ("the increase", "a carbon tax",
+    "the move", "EVs")."""
+    if subj.pos_ != "NOUN" or _counted(subj) is not None:
+        return False
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children):
+        return False  # a name set off beside it speaks ("…, Minyon Moore, a senior adviser, called …")
+    words = _core(subj)
+    if any(t.pos_ == "PROPN" for t in words) or any(e.start <= subj.i < e.end for e in doc_ents(subj.doc)):
+        return False
+    if subj.text[:1].isupper() and subj.i > subj.sent.start:
+        return False  # a capitalised word inside a sentence is a name the tagger missed ("Fields said")
+    lemma, low = subj.lemma_.lower(), subj.lower_
+    nouns = SOURCE_NOUNS | PERSON_NOUNS | SPEAKING_NOUNS
+    return lemma not in nouns and low not in nouns and not AGENTIVE.search(low) and len(low) > 2
 
 
 def _speaks(verb: Token, subj: Token) -> bool:
@@ -484,10 +589,11 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     text = article.text
     places = {str(p.get("surface")): str(p["country"]) for p in article.places if p.get("country") and p.get("surface")}
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+    floor = date_floor([d.iso for d in find_dates(text)]) if year is None else None
     for sent in sentences(doc):
-        found = [f for f in (_voice(f, article) for f in _sentence(sent, registry, memory)) if f is not None]
+        found = [f for f in (_voice(f, article, registry) for f in _sentence(sent, registry, memory)) if f is not None]
         for f in found:
-            f.chain = [_placed(_dated(s, year, registry), places) for s in f.chain]
+            f.chain = [_placed(_dated(s, year, registry, floor), places) for s in f.chain]
         stripped = sent.text.strip()
         last = out[-1] if out and out[-1]["sources"] else None
         if not found and last is not None and sent.end_char <= last["end"] + 2:
@@ -523,7 +629,7 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     return out
 
 
-def _voice(f: Found, article: Article) -> Found | None:
+def _voice(f: Found, article: Article, registry: SourceRegistry) -> Found | None:
     """The author's own voice goes to the outlet when the article shows it, else to its byline (a
     named person, affiliation unknown), else to "the author": the article's own voice, no source
     of unknown affiliation but no source at all (counted as unattributed); never to the last
@@ -532,6 +638,12 @@ def _voice(f: Found, article: Article) -> Found | None:
         return f
     if article.outlet is None:
         byline = (article.author or "").strip()
+        k = registry.known.get(byline) if byline and ";" not in byline else None
+        if k is not None and k.kind == "person":  # a byline the registry knows ("Philip Giraldi"): typed by it
+            known = from_known(k, byline, f.chain[0]["text"])
+            f.chain = [{**known, "resolved_from": f.chain[0]["text"], "inferred": True, "author_voice": True},
+                       *f.chain[1:]]
+            return f
         f.chain = [typed({"name": byline or "the author", "kind": "person" if byline else "author",
                           "country": None, "state_affiliated": None,
                           "text": f.chain[0]["text"], "resolved_from": f.chain[0]["text"], "inferred": True,
@@ -557,11 +669,19 @@ def _placed(src: dict[str, Any], places: dict[str, str]) -> dict[str, Any]:
     return typed({**src, "country": cc, "state_affiliated": True}, f"role:{words} (place: {cc})")
 
 
-def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry) -> dict[str, Any]:
-    """A registry person's affiliation in the article's year: in office, or former."""
+def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry, floor: int | None = None) -> dict[str, Any]:
+    """A registry person's affiliation in the article's year: in office, or former; in an undated
+    article, former when the text names a date after their last term ended (``known.former_by``)."""
     k = registry.known.get(str(src.get("canonical") or "")) if src.get("entity") else None
-    if k is None or year is None or not str(src.get("typed_by") or "").startswith("registry:"):
+    if k is None or not str(src.get("typed_by") or "").startswith("registry:"):
         return src
+    if year is None:
+        note = former_by(k, floor) if str(src.get("typing_note") or "").startswith(UNDATED_TERM) else None
+        if note is None:
+            return src
+        out = {**src, "state_affiliated": False, "typing_note": note}
+        out["affiliation"] = affiliation(out)
+        return out
     state, basis = k.affiliated_in(year)
     out = {**src, "state_affiliated": state, "typing_note": f"{basis} in {year}"}
     out["affiliation"] = affiliation(out)
@@ -571,7 +691,8 @@ def _dated(src: dict[str, Any], year: int | None, registry: SourceRegistry) -> d
 def _public(s: dict[str, Any]) -> dict[str, Any]:
     keep = ("name", "canonical", "kind", "country", "state_affiliated", "role", "body", "text",
             "resolved_from", "inferred", "unresolved",  # a pronoun resolved to an earlier speaker says so
-            "entity", "typed_by", "affiliation", "intergovernmental", "typing_note", "role_from", "author_voice")
+            "entity", "typed_by", "affiliation", "intergovernmental", "typing_note", "role_from", "author_voice",
+            "described")
     return {k: s.get(k) for k in keep if k in s}
 
 

@@ -64,6 +64,25 @@ class Known:
         return False, "registry, former"  # a former office-holder speaks for no state
 
 
+def former_by(k: Known, floor: int | None) -> str | None:
+    """For an undated article whose text names dates up to the year ``floor``: the note that the
+    registry person was out of office by then (every term ended before that year, none open), else
+    None. An article is written no earlier than the latest date it names; a term that ended before
+    that year makes its holder a former one whenever the article was written (a later term the
+    registry does not hold aside)."""
+    if floor is None or not k.terms or k.state_affiliated is False:
+        return None
+    if any(b is None or b >= floor for _, b in k.terms):
+        return None
+    return f"registry, former: the undated article names a date in {floor}, after the term that ended in {k.ended}"
+
+
+def date_floor(dates: list[str]) -> int | None:
+    """The latest year among an article's full dates (ISO strings), or None."""
+    years = [int(d[:4]) for d in dates if d[:4].isdigit()]
+    return max(years) if years else None
+
+
 class KnownSources:
     """Name -> entry for every name and alias (folded like outlet names)."""
 

@@ -39,6 +39,10 @@ QUOTE_GAP = 5
 STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
 # A word or a number ("29", "56,2"): what the six words of an own-voice claim are counted in.
 NUMBERED = re.compile(r"[^\W_][\w'’\-" + MARKS + r"]*(?:[.,]\d+)*")
+# Topic labels that open headlines before a colon ("Russia Ukraine War: …", "Ukraine Crisis: …",
+# "LIVE: …"), written in English in news of many languages: no speaker.
+KICKERS = frozenset(("war", "crisis", "conflict", "live", "update", "updates", "news", "watch", "breaking",
+                     "explained", "exclusive", "analysis", "opinion", "video", "photos", "relations", "invasion"))
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
@@ -531,6 +535,8 @@ class _Finder(ChainReader):
             return None  # "Фото: …", "Читайте также: …": credits and links, no one speaks
         if not 1 <= len(words) <= 4 or re.search(r"\d", head) or len(WORD.findall(self.text[a + m.end():b])) < 3:
             return None
+        if re.search(r"[|#]", head) or {w.lower() for w in words} & KICKERS:
+            return None  # "Russia Ukraine War: …", "#WATCH | Moscow, Russia: …": a headline's topic label, no one speaks
         hs, he = a + m.start(1), a + m.end(1)
         named = any(hs <= e.start_char and e.end_char <= he for e in self.doc.ents if e.label_ in ("PERSON", "ORG"))
         cased = any(c.isupper() for c in head) or not any(c.islower() for c in head)
@@ -672,6 +678,8 @@ class _Finder(ChainReader):
         words = words[last + 1:]
         if len(words) > 1 and words[-1][2].lower() in self.cues.pronouns:
             words = words[-1:]
+        if len(words) > 1 and words[0][2].lower() in self.cues.pronouns:
+            words = words[:1]  # "साथ ही उन्होंने जोर देकर कहा": he, past the break, not "जोर देकर"
         return words
 
     def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:

@@ -55,6 +55,12 @@ class Cues:
     speaker_breaks: frozenset[str]
     genitives: frozenset[str]  # "o chefe do Governo", "говорителят на Кремъл": a role goes on past them
     auxiliaries: frozenset[str]  # "Петреъс е заявил": a cue's auxiliary between its speaker and it
+    # common nouns of sources that are no names (``source_nouns``: documents, collectives), and the
+    # genitive marks that join a document to its author ("SIPRI की रिपोर्ट", "доклад на СЗО")
+    documents: frozenset[str] = frozenset()
+    collectives: frozenset[str] = frozenset()
+    owner_marks: frozenset[str] = frozenset()
+    owner_first: bool = False  # the author stands before the mark (Hindi), not after it
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -108,6 +114,10 @@ def _cues(folder: Path) -> Cues:
         speaker_breaks=frozenset(low("speaker_breaks")),
         auxiliaries=frozenset(low("auxiliaries")),
         genitives=frozenset(low("genitives")),
+        documents=frozenset(str(x).lower() for x in (d.get("source_nouns") or {}).get("documents") or ()),
+        collectives=frozenset(str(x).lower() for x in (d.get("source_nouns") or {}).get("collectives") or ()),
+        owner_marks=frozenset(str(x).lower() for x in (d.get("source_nouns") or {}).get("owner_marks") or ()),
+        owner_first=bool((d.get("source_nouns") or {}).get("owner_first")),
     )
 
 

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.attributions.known import UNDATED_TERM
+from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
@@ -58,6 +58,7 @@ class SourceReader:
         self._roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
         self._lower: frozenset[str] | None = None
+        self._floor: tuple[int | None] | None = None
 
     def _tokens(self, s: int, e: int) -> list[Any]:
         span = self.doc.char_span(s, e, alignment_mode="expand")
@@ -153,6 +154,10 @@ class SourceReader:
                     state, basis = k.affiliated_in(year.year)
                     found = {**found, "state_affiliated": state, "typing_note": f"{basis} in {year.year}"}
                     found["affiliation"] = affiliation(found)
+                elif year is None and not office and (note := former_by(k, self._date_floor())) is not None:
+                    # an undated article naming a date after the last term ended: a former office-holder
+                    found = {**found, "state_affiliated": False, "typing_note": note}
+                    found["affiliation"] = affiliation(found)
                 elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.country:
                     # "o presidente Lula" in an undated article: the text gives an office, the registry whose
                     found = typed({**found, "state_affiliated": True, "country": k.country, "typing_note": None},
@@ -170,6 +175,12 @@ class SourceReader:
                     return src
                 return _body_source(b, str(src.get("name")), str(src.get("text") or cand))
         return src
+
+    def _date_floor(self) -> int | None:
+        """The latest year among the full dates the article's text names (its date is no earlier)."""
+        if self._floor is None:
+            self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months)]),)
+        return self._floor[0]
 
     def _possessor(self, name: str, s: int, e: int) -> bool:
         """A name after a genitive whose head is no role ("съпругата на Владимир Зеленски", "o filho do
@@ -357,6 +368,9 @@ class SourceReader:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
+            agent = self._agent_before(s)
+            if agent is not None:  # "असद ने … साथ दिया है। उन्होंने … कहा": the agent just before (inferred)
+                return {**self.source(*agent), "resolved_from": text, "inferred": True}
             if self.people:
                 return {**self.people[-1], "resolved_from": text, "inferred": True}
             named = self._last_named(s)
@@ -374,6 +388,9 @@ class SourceReader:
                          f"outlet:{outlet.id}")
         if SITE_ADDRESS.fullmatch(text):  # "lenta.ru": a site named by its address publishes
             return {"name": text, "kind": "outlet", "country": None, "state_affiliated": None, "text": text}
+        described = self._described(s, e, text)
+        if described is not None:
+            return described
         ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
         person = next((x for x in ents if x.label_ == "PERSON"), None)
         lemmas = self._lemmas(s, e)
@@ -409,6 +426,84 @@ class SourceReader:
         if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
             kind = "person"  # "певица", "офицер": a person named by what they are
         return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
+
+    def _agent_before(self, s: int) -> tuple[int, int] | None:
+        """In a language that marks the agent ("X ने", Hindi), what a pronoun speaker at ``s`` stands
+        for: the agent marked last before it, in its own sentence or the one before ("प्रधानमंत्री ने
+        राष्ट्रपति पुतिन को धन्यवाद दिया. उन्होंने कहा": the prime minister), as offsets of its words
+        (those after the last word that never stands in a name; a pronoun there is itself resolved
+        the same way). Hindi news opens a sentence with "उन्होंने" for the subject it spoke of just
+        before; a script without case shows no other names to weigh it against. None when no agent
+        is marked there, or its words are no source (an unnamed one, a document)."""
+        c = self.cues
+        if not c.agent_marker:
+            return None
+        lo = max(0, s - 600)
+        starts = [lo] + [lo + m.end() for m in re.finditer(r"[।.!?\n]\s", self.text[lo:s])]
+        start = starts[-2] if len(starts) > 1 else lo  # the sentence before the pronoun's, and its own
+        marks = list(re.finditer(rf"(?<![\w{MARKS}]){re.escape(c.agent_marker)}(?![\w{MARKS}])", self.text[start:s]))
+        if not marks:
+            return None
+        end = start + marks[-1].start()
+        ws = list(WORD.finditer(self.text, max(start, end - 120), end))[-6:]
+        cut = max((i for i, w in enumerate(ws) if w.group(0).lower() in c.speaker_breaks | c.stop
+                   or re.search(r"[,;:()\"“”'‘’|।]", self.text[w.end():ws[i + 1].start() if i + 1 < len(ws) else end])),
+                  default=-1)
+        ws = ws[cut + 1:]
+        if not ws:
+            return None
+        pronoun = next((w for w in ws if w.group(0).lower() in c.pronouns), None)
+        if pronoun is not None:
+            ws = [pronoun]
+        words = {w.group(0).lower() for w in ws}
+        if words & c.anonymous or hits(words, c.documents):
+            return None
+        return ws[0].start(), ws[-1].end()
+
+    def _described(self, s: int, e: int, text: str) -> dict[str, Any] | None:
+        """A source named by a common noun of the pack's ``source_nouns``: a document or evidence
+        ("रिपोर्ट", "проучването", "o relatório") or a body named by what it is ("अखबार", "вестникът"),
+        with the author a genitive joins to it the source ("SIPRI की रिपोर्ट": SIPRI; "доклад на СЗО":
+        СЗО), else an unnamed source described as what it is. None when no such noun heads the words
+        (a name follows it: "समाचार एजेंसी उक्रिनफॉर्म", "канал Царьград")."""
+        c = self.cues
+        if not c.documents and not c.collectives:
+            return None
+        ws = list(WORD.finditer(self.text, s, e))
+        forms = [{w.group(0).lower()} | self._lemmas(w.start(), w.end()) for w in ws]
+        k = next((i for i, f in enumerate(forms) if hits(f, c.documents | c.collectives)), None)
+        if k is None:
+            return None
+        owner: list[re.Match[str]] = []
+        document = bool(hits(forms[k], c.documents))
+        rw = RoleWords.of(self.pack)
+        if not document and any(not (f & c.stop or country_in(f, rw)) for f in forms[:k] + forms[k + 1:]):
+            return None  # a body with more words than a country's is named ("वैगनर ग्रुप", "कतर के … एजेंसी")
+        if c.owner_first:  # head-final (Hindi): the noun ends the words; its author stands before a genitive
+            if k != len(ws) - 1:
+                return None
+            mark = max((i for i in range(k) if ws[i].group(0).lower() in c.owner_marks), default=None)
+            owner = ws[:mark] if mark is not None else []
+        else:  # the noun first, after words in lower case ("новото проучване"); its author after a genitive
+            if any(w.group(0)[:1].isupper() for w in ws[1:k]) or (k > 0 and ws[0].group(0).isupper()):
+                return None  # a name before the noun (the first word may be capitalised as a sentence opens)
+            mark = next((i for i in range(k + 1, len(ws)) if ws[i].group(0).lower() in c.owner_marks), None)
+            if mark is not None:
+                if any(w.group(0)[:1].isupper() for w in ws[k + 1:mark]):
+                    return None
+                owner = ws[mark + 1:]
+            elif not c.owner_marks and self.parsed:
+                owner = ws[k + 1:]  # "доклад Минобороны": the genitive is the word's case
+            elif len(ws) > k + 1:
+                return None  # "канал Царьград": a name follows
+        owner = [w for w in owner if w.group(0).lower() not in c.stop | c.speaker_breaks] if owner else []
+        if owner and any(w.group(0)[:1].isupper() or not w.group(0)[:1].islower() for w in owner):
+            found = self.source(owner[0].start(), owner[-1].end())
+            if found.get("kind") != "anonymous" and not found.get("unresolved"):
+                return {**found, "document": text}
+        described = "document" if document else "collective"
+        return {"name": self._dictionary_form(s, e, text), "kind": "anonymous", "described": described, "country": None,
+                "state_affiliated": None, "text": text}
 
     def _dictionary_form(self, s: int, e: int, text: str) -> str:
         """A source's words with its head noun in dictionary form: "в прокуратуре" -> прокуратура,

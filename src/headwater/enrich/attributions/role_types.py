@@ -40,6 +40,9 @@ class RoleWords:
     # capitals as a source by themselves ("Москва заявила", "Moscovo afirmou"): the state speaks. Only
     # a source named by the capital alone: "посол США в Москве" is no Russian official
     capitals: dict[str, str]
+    # bodies that are a state's whichever state, unless a body of the other kind owns them: "as
+    # autoridades" (but "as autoridades da empresa"), "властите"; the English "authorities said"
+    by_themselves: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: LanguagePack) -> RoleWords:
@@ -61,7 +64,8 @@ def _role_words(folder: Path, code: str) -> RoleWords:
                      state_bodies=low("state_bodies"), offices_of=low("offices_of"),
                      other_bodies=low("other_bodies"), former=low("former"),
                      countries=countries,
-                     capitals={str(k).lower(): str(v) for k, v in (d.get("capitals") or {}).items()})
+                     capitals={str(k).lower(): str(v) for k, v in (d.get("capitals") or {}).items()},
+                     by_themselves=low("by_themselves"))
 
 
 def _cldr_names(code: str) -> list[tuple[str, str]]:
@@ -147,6 +151,8 @@ def type_by_role(src: dict[str, Any], words: set[str], roles: RoleWords,
         state, by = True, "role:" + official[0]
     elif bodies:
         state, by = True, "state_body:" + bodies[0]
+    elif (itself := hits(words, roles.by_themselves)) and not hits(words, roles.other_bodies) and not non_state:
+        state, by = True, "role:" + itself[0]  # "as autoridades disseram": a state's authorities, which state unsaid
     elif qualified and (country or offices_of) and not hits(words, roles.other_bodies):
         state, by = True, f"role:{qualified[0]} ({country or offices_of[0]})"
     elif src.get("kind") == "government" and country and not non_state:

@@ -61,6 +61,27 @@ NON_STATE_ROLES = english_words("sources", "non_state_roles")
 # Rep."), unless a word makes them no state's ("shadow minister", "student government").
 STATE_BY_THEMSELVES = english_words("sources", "state_by_themselves")
 NOT_STATE_OFFICES = english_words("sources", "not_state_offices")
+# Unnamed documents and evidence ("the study found", "the footage shows"), and bodies named by what
+# they are ("the group said", "the channel reported"): kinds of source, never names.
+EVIDENCE_HEADS = english_words("sources", "evidence_heads") | DOCUMENT_HEADS
+COLLECTIVE_HEADS = english_words("sources", "collective_heads")
+# The unnamed evidence among the anonymous heads ("reports say", "data show"): documents too.
+EVIDENCE_WORDS = frozenset(("report", "reports", "data", "information", "evidence", "documents", "figures", "estimates"))
+OUTLET_HEADS = english_words("sources", "outlet_heads")
+PARTITIVE_HEADS = english_words("sources", "partitive_heads")
+# Every common noun that can head a source: a noun outside them heading a subject is a thing, not a
+# speaker ("the increase suggests", "a carbon tax seeks").
+SOURCE_NOUNS = ANONYMOUS_HEADS | UNNAMED_PEOPLE | EVIDENCE_HEADS | COLLECTIVE_HEADS | OUTLET_HEADS | OFFICIAL_ROLES \
+    | STATE_NOUNS | NON_STATE_ROLES | STATE_BY_THEMSELVES | english_words("sources", "people_nouns")
+# A role and a name are a few words ("23-year-old TikTok creator Rimma" is 5); longer runs are a
+# headline's clause ("Top Mosquito Expert Blasts Dame Jenny Harries"), no name.
+ROLE_AND_NAME_WORDS = 6
+# Role words that say nothing without the name they go with: "fellow Republicans", "the host country",
+# "private citizens", "a key player".
+LOOSE_ROLES = frozenset(("fellow", "host", "private", "player"))
+# Who qualifies a body as no state's ("business leaders", "the Belarusian opposition leader").
+NOT_STATE_QUALIFIERS = frozenset(("opposition", "party", "parties", "business", "industry", "religious", "community",
+                                  "church", "civil", "tribal", "student", "union", "rebel", "rebels"))
 
 
 STATE_OFFICE_PHRASES = re.compile(r"\b(?:" + "|".join(
@@ -239,8 +260,9 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
         head = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # the speakers, not their report
         private = not official and not FORMER.search(text) and head in NON_STATE_ROLES
         state = True if official else False if private else None
+        evidence = {"described": "document"} if words[-1] in EVIDENCE_HEADS | EVIDENCE_WORDS else {}
         return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
-                      "country": country, "state_affiliated": state, "text": text},
+                      "country": country, "state_affiliated": state, "text": text, **evidence},
                      f"role:{text}" if state is not None else None)
     if words and words[-1] in UNNAMED_PEOPLE and ner != "PERSON":  # "seized Daesh militants": unnamed people
         return typed({"name": re.sub(r"^(?:the|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
@@ -248,7 +270,7 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
     country = registry.country_of(text)
     itself = state_by_itself(set(words), text)
     # "the Russian side", "Polish leader": a state's voice; not "French Party Leader", the opposition's
-    state_noun = country and set(words) & STATE_NOUNS and not set(words) & {"opposition", "party", "parties"}
+    state_noun = country and set(words) & STATE_NOUNS and not set(words) & NOT_STATE_QUALIFIERS
     if set(words) & OFFICIAL_ROLES or state_noun or itself:
         role_body = next((b for c in cands if (b := registry.body(c)) is not None), None)
         country = country or (role_body.country if role_body else None)
@@ -259,6 +281,29 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
                       "state_affiliated": state, "role": text, "text": text},
                      f"state_body:{role_body.id}" if role_body and not former else f"role:{text}")
     kind = {"PERSON": "person", "GPE": "government", "NORP": "government"}.get(ner or "", "organization")
+    untitled = set(re.findall(r"[\w’']+", HONORIFICS.sub("", text).lower()))  # "Professor Dame X": a title, no role
+    if norm(name) == "west" and text.lower().startswith("the "):
+        # "the West says": the Western states speaking as one (as "Western officials" are), which ones unsaid
+        return typed({"name": name, "kind": "government", "country": None, "state_affiliated": True, "text": text},
+                     "role:the West (Western governments)")
+    if kind != "government" and len(words) <= ROLE_AND_NAME_WORDS and \
+            (role_word := sorted(untitled & NON_STATE_ROLES - LOOSE_ROLES)):
+        # "Blogger Ilya Sokolov", "a local priest", "economics student": a role that speaks for no
+        # state, as a person's role does (the official words were read above)
+        what = "organization" if set(words) & COLLECTIVE_HEADS else \
+            "person" if has_name or ner in ("PERSON", "ORG") else "anonymous"  # "Blogger Ilya Sokolov" (ORG to the tagger)
+        return typed({"name": name, "kind": what,
+                      "country": country, "state_affiliated": False, "role": text, "text": text},
+                     f"role:{role_word[0]}")
+    if not has_name and ner is None and words and words[-1] in EVIDENCE_HEADS | COLLECTIVE_HEADS | OUTLET_HEADS:
+        # "the study", "the group", "the channel" with no name and nothing the article said before
+        # (``Memory.resolve``): an unnamed source described as what it is
+        described = "document" if words[-1] in EVIDENCE_HEADS else "collective"
+        # someone's body ("his campaign", "the group's website") is that one's, not an unnamed source
+        owned = described == "collective" and bool(re.match(r"(?:his|her|their|its|our)\b|\S+['’]s\b", text, re.I))
+        return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I),
+                      "kind": "organization" if owned else "anonymous",
+                      "described": described, "country": country, "state_affiliated": None, "text": text}, None)
     if kind == "organization" and NON_STATE_NAME.search(name):
         return typed({"name": name, "kind": kind, "country": country, "state_affiliated": False, "text": text},
                      f"name:{NON_STATE_NAME.search(name).group(0)}")  # type: ignore[union-attr]
@@ -293,6 +338,8 @@ def _leading_role(name: str) -> str | None:
 def _person(text: str, person: str, role: str | None, registry: SourceRegistry) -> dict[str, Any]:
     """A named person; country and state affiliation from the role the text gives them, or else
     from the registry of officials; an outlet or organization the parser took for a person is that."""
+    if role and not HONORIFICS.sub("", role).strip(" ,"):
+        role = None  # "Professor Dame Jenny Harries": honorifics before the name, no role (a health chief is "Prof")
     title = TITLES.match(person)
     bare = person[title.end():] if title else person
     lead = _leading_role(bare)
@@ -364,6 +411,11 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
     return typed(src, by)
 
 
+# How many attributions back "the group" may look for its body: news names a body and refers back to
+# it within a few paragraphs; beyond that another body may have come up unquoted.
+BODY_LOOKBACK = 4
+
+
 class Memory:
     """What earlier sentences said: for pronouns, roles and "the sources" later on."""
 
@@ -378,19 +430,20 @@ class Memory:
         """"Polyanskiy" later in the article is the "Dmitry Polyanskiy" with a role met before; a
         person the article gives a role elsewhere ("Russian President Vladimir Putin visited…") has it."""
         name = str(src.get("name") or "")
+        bare = HONORIFICS.sub("", name).strip() or name  # "Ms Snyder" is the "Claire Snyder" named before
         for chain in reversed(self.chains):
             for s in chain:
                 other = str(s.get("name") or "")
                 if s.get("kind") == "person" and other == name and not src.get("role") and \
                         s.get("affiliation") not in (None, "unknown") and src.get("affiliation") != s.get("affiliation"):
                     return {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # typed before
-                if s.get("kind") == "person" and other != name and (other.endswith(" " + name) or name.endswith(" " + other)):
+                if s.get("kind") == "person" and other != name and (other.endswith(" " + bare) or name.endswith(" " + other)):
                     s = {k: v for k, v in s.items() if k not in ("resolved_from", "inferred")}  # named here
                     return s if len(other) >= len(name) else {**s, "name": name}
         if self.registry is None or src.get("kind") != "person" or src.get("affiliation") not in (None, "unknown"):
             return src
-        full = self.names.get(name, name)
-        role = self.roles.get(name) or self.roles.get(full)
+        full = self.names.get(name) or self.names.get(bare) or name
+        role = self.roles.get(name) or self.roles.get(bare) or self.roles.get(full)
         if (role and role != src.get("role")) or full != name:
             found = describe(str(src.get("text") or name), self.registry, person=full, role=role)
             if found.get("affiliation") != "unknown":
@@ -401,10 +454,29 @@ class Memory:
         if chain:
             self.chains.append(chain)
 
+    def _body_before(self, head: str) -> list[dict[str, Any]] | None:
+        """"The group", "the channel", "the company": the body of that sort the article's last few
+        sources named (an outlet for what publishes, an organization for the rest), inferred, and
+        said so; None when the last sources hold none (a body two paragraphs back may not be it)."""
+        kinds = ("outlet", "agency") if head in OUTLET_HEADS and head != "agency" else \
+            ("outlet", "agency", "intelligence", "organization") if head == "agency" else ("organization",)
+        for chain in list(reversed(self.chains))[:BODY_LOOKBACK]:
+            s = chain[0]
+            if s.get("kind") in kinds and any(ch.isupper() for ch in str(s.get("name") or "")) and \
+                    not s.get("unresolved") and not s.get("described"):
+                # named as the text names it here ("group"), the body it stands for as its canonical
+                # name and entity (what the entities linker groups by)
+                return [{**s, "name": head, "canonical": s.get("canonical") or s.get("name"),
+                         "resolved_from": f"the {head}", "inferred": True}]
+        return None
+
     def resolve(self, words: str, registry: SourceRegistry) -> list[dict[str, Any]] | None:
         """The chain an anaphoric speaker ("he", "the sources", "the Russian envoy") refers to."""
         w = words.lower().strip()
         kind = PRONOUNS.get(w)
+        heads = re.findall(r"[a-z]+", w)
+        if heads and heads[0] in ("the", "this") and len(heads) <= 3 and heads[-1] in COLLECTIVE_HEADS | OUTLET_HEADS:
+            return self._body_before(heads[-1])
         for chain in reversed(self.chains):
             head = chain[0]
             if kind == "person" and head.get("name") and (
