@@ -4,34 +4,12 @@ out, the town where the text makes the word its name is found; a world city unde
 article's language is found without a place word."""
 from __future__ import annotations
 
-from typing import Any
-
 from headwater.enrich.places.candidates import candidates
 from headwater.enrich.places.footing import city_exonyms, folded_only
 from headwater.enrich.places.gazetteer import Gazetteer
-from headwater.enrich.places.resolve import find_places
 from headwater.enrich.places.translit import fold
 from headwater.resources import Resources
-
-Found = list[dict[str, Any]]
-
-
-def english(resources: Resources, text: str) -> Found:
-    places, metonyms, _ = find_places(text, resources.nlp(text), resources.gazetteer, None)
-    return places + metonyms
-
-
-def other(resources: Resources, code: str, text: str) -> Found:
-    places, metonyms, _ = find_places(text, resources.parser(code)(text), resources.gazetteer, None)
-    return places + metonyms
-
-
-def at(found: Found, text: str, surface: str, nth: int = 0) -> dict[str, Any] | None:
-    """The place found at the ``nth`` occurrence of ``surface`` in ``text`` (None: no place there)."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    return next((p for p in found if p["start"] == start), None)
+from tests.test_places_causes import at, english, other
 
 
 def test_an_alternate_name_of_a_town_needs_the_text_to_make_it_a_place(resources: Resources) -> None:
