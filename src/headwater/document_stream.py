@@ -13,7 +13,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
-import shutil
 import tempfile
 from collections import Counter
 from datetime import UTC, datetime
@@ -42,17 +41,12 @@ class _Part:
         self.n = 0
 
     def add(self, row: Any) -> None:
-        self.file.write((",\n  " if self.n else "") + line(row))
+        self.file.write(line(row) + "\n")  # an item a line: JSON holds no raw newline
         self.n += 1
 
     def copy_to(self, out: IO[str]) -> None:
-        if not self.n:
-            out.write("[]")
-            return
-        out.write("[\n  ")
         self.file.seek(0)
-        shutil.copyfileobj(self.file, out)
-        out.write("\n ]")
+        write_items((item.rstrip("\n") for item in self.file), out)
 
     def close(self) -> None:
         self.file.close()
