@@ -12,10 +12,10 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from headwater.model import Article, Changed, Outlet, articles_of, key, row_key, row_of
 
@@ -326,7 +326,16 @@ ADDED_COLUMNS: dict[int, list[tuple[str, str, str]]] = {
 TYPED_FINDINGS = ("places", "attributions", "events")
 
 
-_link_key = row_key  # what a stored link is looked up and removed by: its narrative's id, else its own id
+# Values sent to an "IN (…)" at a time (SQLite builds before 3.32 bind at most 999 parameters).
+IN_PART = 500
+T = TypeVar("T")
+
+
+def _in_parts(values: Sequence[T]) -> Iterator[tuple[Sequence[T], str]]:
+    """``values`` in parts of IN_PART, each with its placeholders ("?, ?, …")."""
+    for i in range(0, len(values), IN_PART):
+        part = values[i:i + IN_PART]
+        yield part, ", ".join("?" * len(part))
 
 # link_keys kinds beside a kind's own ("stories"): the articles a row holds ("stories@") and the ``key``
 # a narrative or theme is made from ("narratives#"), so that an update reads only the rows it touches.
@@ -594,7 +603,7 @@ class Store:
             for kind in sorted(kinds, key=lambda k: k != "narratives"):
                 if kind in changes:
                     ch = changes[kind]
-                    readded = {k for k in map(_link_key, ch.added) if k is not None}
+                    readded = {k for k in map(row_key, ch.added) if k is not None}
                     start = self._next_position(kind)  # after every row stored, removed ones too: never reused
                     self._remove_rows(kind, ch.removed, readded)
                     self._add_rows(kind, producers.get(kind, "unknown"), ch.added, start)
@@ -613,15 +622,10 @@ class Store:
     def _remove_rows(self, kind: str, removed: set[str], readded: set[str]) -> None:
         """Delete the rows of ``kind`` stored under these row keys (``readded``: keys new rows are added under,
         which for a typed table updated in place are replaced rather than removed)."""
-        keys = sorted(removed)
-        for i in range(0, len(keys), 500):
-            part = keys[i:i + 500]
-            marks = ", ".join("?" * len(part))
+        for part, marks in _in_parts(sorted(removed)):
             positions = [int(r[0]) for r in self.db.execute(f"SELECT position FROM links WHERE kind = ? AND key IN ({marks})",
                                                             (kind, *part))]
-            for j in range(0, len(positions), 500):
-                at = positions[j:j + 500]
-                pm = ", ".join("?" * len(at))
+            for at, pm in _in_parts(positions):
                 self.db.execute(f"DELETE FROM link_keys WHERE kind IN (?, ?, ?) AND position IN ({pm})",
                                 (kind, kind + ARTICLES, kind + KEYS, *at))
                 self.db.execute(f"DELETE FROM links WHERE kind = ? AND position IN ({pm})", (kind, *at))
@@ -639,7 +643,7 @@ class Store:
     def _add_rows(self, kind: str, producer: str, items: list[dict[str, Any]], start: int | None = None) -> None:
         start = self._next_position(kind) if start is None else start
         self.db.executemany("INSERT INTO links(kind, linker, position, key, data) VALUES (?, ?, ?, ?, ?)",
-                            [(kind, producer, start + i, _link_key(x), json.dumps(x)) for i, x in enumerate(items)])
+                            [(kind, producer, start + i, row_key(x), json.dumps(x)) for i, x in enumerate(items)])
         self.db.executemany("INSERT INTO link_keys(kind, key, position) VALUES (?, ?, ?)",
                             [(k, v, start + i) for i, x in enumerate(items) for k, v in _index_keys(kind, x)])
         if kind == "narratives":
@@ -705,23 +709,17 @@ class Store:
     def links_by(self, kind: str, keys: Iterable[str], how: str = "") -> list[dict[str, Any]]:
         """The stored rows of ``kind`` found by ``keys`` through the index: ``how`` "" (a key the row lists,
         or its row key), ARTICLES (an article it holds) or KEYS (its ``key``); in stored order."""
-        wanted = sorted(set(keys))
         positions: set[int] = set()
-        for i in range(0, len(wanted), 500):
-            part = wanted[i:i + 500]
-            marks = ", ".join("?" * len(part))
+        for part, marks in _in_parts(sorted(set(keys))):
             positions.update(int(r[0]) for r in self.db.execute(
                 f"SELECT position FROM link_keys WHERE kind = ? AND key IN ({marks})", (kind + how, *part)))
             if not how:
                 positions.update(int(r[0]) for r in self.db.execute(
                     f"SELECT position FROM links WHERE kind = ? AND key IN ({marks})", (kind, *part)))
         out: list[tuple[int, dict[str, Any]]] = []
-        at = sorted(positions)
-        for i in range(0, len(at), 500):
-            part_ = at[i:i + 500]
+        for at, marks in _in_parts(sorted(positions)):
             out += [(int(r[0]), json.loads(r[1])) for r in self.db.execute(
-                f"SELECT position, data FROM links WHERE kind = ? AND position IN ({', '.join('?' * len(part_))})",
-                (kind, *part_))]
+                f"SELECT position, data FROM links WHERE kind = ? AND position IN ({marks})", (kind, *at))]
         return [row for _, row in sorted(out, key=lambda x: x[0])]
 
     # linking what is new (headwater.link.index.LinkIndex) -----------------------------------------
@@ -770,11 +768,9 @@ class Store:
 
     def _get(self, table: str, column: str, name: str, keys: Iterable[int]) -> dict[int, Any]:
         out: dict[int, Any] = {}
-        wanted = list(keys)
-        for i in range(0, len(wanted), 500):
-            part = wanted[i:i + 500]
-            for r in self.db.execute(f"SELECT {column}, data FROM {table} WHERE name = ? AND {column} IN "
-                                     f"({', '.join('?' * len(part))})", (name, *part)):
+        for part, marks in _in_parts(list(keys)):
+            for r in self.db.execute(f"SELECT {column}, data FROM {table} WHERE name = ? AND {column} IN ({marks})",
+                                     (name, *part)):
                 out[int(r[0])] = json.loads(r[1])
         return out
 
@@ -804,10 +800,8 @@ class Store:
     def counts(self, name: str, terms: Iterable[str]) -> dict[str, int]:
         wanted = list(terms)
         out = dict.fromkeys(wanted, 0)
-        for i in range(0, len(wanted), 500):
-            part = wanted[i:i + 500]
-            for r in self.db.execute(f"SELECT term, n FROM link_counts WHERE name = ? AND term IN "
-                                     f"({', '.join('?' * len(part))})", (name, *part)):
+        for part, marks in _in_parts(wanted):
+            for r in self.db.execute(f"SELECT term, n FROM link_counts WHERE name = ? AND term IN ({marks})", (name, *part)):
                 out[str(r[0])] = int(r[1])
         return out
 
