@@ -324,3 +324,24 @@ def test_claim_dates_count_the_same_kinds_in_english_and_russian() -> None:
     ru = find_claim_dates("В понедельник, вчера, в прошлом месяце и в 2022 году переговоры зашли в тупик.",
                           "ru", "2024-07-03")
     assert [d.date for d in en] == [d.date for d in ru] == ["2024-07-01", "2024-07-02", "2024-06", "2022"]
+
+
+def test_a_top_entry_is_described_by_its_subentries_too(tmp_path: Path) -> None:
+    from headwater.link.codebook import described_by_children
+
+    tax = tmp_path / "t.yaml"
+    tax.write_text(
+        "narratives:\n"
+        "  - {id: energy, label: Energy, sub_narratives: [{id: bills, label: Heating bills are too expensive},"
+        " {id: plants, label: European factories close}]}\n"
+        "  - {id: moon, label: The moon landing was staged in a studio}\n", encoding="utf-8")
+    entries = read_taxonomy(tax)
+    ev = Matcher(entries, EMB).vectors
+    tops = [i for i, e in enumerate(entries) if e.parent is None]
+    seeds = described_by_children(entries, ev, tops)
+    retold = EMB.embed(["Heating bills are so expensive that European factories close."])[0]
+    energy = tops.index(0)
+    assert float(seeds[energy] @ retold) > float(ev[0] @ retold) + 0.1  # the sub-entries say what "Energy" is
+    moon = tops.index(next(i for i, e in enumerate(entries) if e.id == "moon"))
+    assert np.allclose(seeds[moon], ev[tops[moon]], atol=1e-5)  # no sub-entries: the entry's own text
+    assert np.allclose(np.linalg.norm(seeds, axis=1), 1, atol=1e-5)
