@@ -106,3 +106,28 @@ def test_the_time_limit_leaves_a_callers_alarm_alone(resources: Resources, monke
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert isinstance(result, Article) and 0 < left <= 30 and not rang
+
+
+def test_results_come_in_the_order_of_the_inputs_whatever_finishes_first() -> None:
+    """The first chunk finishes last (it waits until every other has run): its results still come first,
+    so a run numbers the same inputs the same way on every executor."""
+    import threading
+
+    raws = [RawInput(source=f"in{i}", content="", kind="text") for i in range(7)]
+    chunks = [raws[i:i + 2] for i in range(0, len(raws), 2)]
+    others_done = threading.Barrier(len(chunks))
+    ran: list[str] = []
+
+    def task(chunk: list[RawInput]) -> list[work.Result]:
+        if chunk[0].source != "in0":
+            ran.append(chunk[0].source)
+        others_done.wait(timeout=10)  # the first chunk cannot end before all the others have run
+        if chunk[0].source == "in0":
+            time.sleep(0.05)  # and ends after them
+        return [InputError(r.source, "done") for r in chunk]
+
+    with cf.ThreadPoolExecutor(len(chunks)) as pool:
+        got = list(work._drain(pool, iter(chunks), lambda ex, c: ex.submit(task, c), window=len(chunks)))
+    assert [raw.source for raw, _ in got] == [r.source for r in raws]
+    assert [res.source for _, res in got] == [r.source for r in raws]
+    assert sorted(ran) == ["in2", "in4", "in6"]

@@ -9,6 +9,7 @@ injected) and build them once per worker process, whatever executor runs them.
 """
 from __future__ import annotations
 
+import collections
 import concurrent.futures as cf
 import itertools
 import multiprocessing
@@ -186,39 +187,40 @@ Submit = Callable[[cf.Executor, list[RawInput]], "cf.Future[list[Result]]"]
 
 def _window(executor: cf.Executor, chunks: Iterator[list[RawInput]], call: Submit, window: int
             ) -> Generator[tuple[RawInput, Result], None, list[RawInput]]:
-    """Keep ``window`` tasks (a chunk of inputs each) in flight; yield each input's result as its task
-    completes (no input is held twice). Returns the inputs whose tasks the executor lost when it broke
-    (a worker died: a process pool then fails every task in flight), having yielded what finished;
-    ``[]`` once ``chunks`` are done."""
-    pending: dict[cf.Future[list[Result]], list[RawInput]] = {}
+    """Keep ``window`` tasks (a chunk of inputs each) running; yield each input's result in the order
+    of the inputs, so the same inputs are stored (and numbered) in the same order on every run and
+    every executor. A task done before the ones ahead of it waits for them, and up to ``window`` such
+    finished tasks are held while the workers go on: one slow chunk does not idle them. Returns the
+    inputs whose tasks the executor lost when it broke (a worker died: a process pool then fails every
+    task in flight), having yielded what finished; ``[]`` once ``chunks`` are done."""
+    pending: collections.deque[tuple[cf.Future[list[Result]], list[RawInput]]] = collections.deque()
     lost: list[RawInput] = []
 
-    def submit(chunk: list[RawInput]) -> None:
-        try:
-            pending[call(executor, chunk)] = chunk
-        except cf.BrokenExecutor:  # broke since the last look: this one never ran
-            lost.extend(chunk)
+    def fill() -> None:
+        while not lost and len(pending) < 2 * window and sum(not f.done() for f, _ in pending) < window:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            try:
+                pending.append((call(executor, chunk), chunk))
+            except cf.BrokenExecutor:  # broke since the last look: this one never ran
+                lost.extend(chunk)
 
-    for chunk in itertools.islice(chunks, window):
-        submit(chunk)
-        if lost:
-            break
+    fill()
     while pending:
-        done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-        for fut in done:
-            chunk = pending.pop(fut)
+        if not pending[0][0].done():
+            cf.wait([f for f, _ in pending if not f.done()], return_when=cf.FIRST_COMPLETED)
+        while pending and pending[0][0].done():
+            fut, chunk = pending.popleft()
             exc = fut.exception()
             if isinstance(exc, cf.BrokenExecutor):
                 lost.extend(chunk)
-                continue
-            if exc is None:
+            elif exc is None:
                 yield from zip(chunk, fut.result(), strict=True)
             else:  # any other failure (a cluster's worker lost, a task that cannot be sent) loses its inputs
                 yield from ((raw, InputError(raw.source, f"analysis failed: {type(exc).__name__}: {exc}"))
                             for raw in chunk)
-            nxt = None if lost else next(chunks, None)  # a broken executor takes no more
-            if nxt is not None:
-                submit(nxt)
+        fill()  # a broken executor takes no more
     return lost
 
 
