@@ -29,6 +29,8 @@ UNNAMED_PEOPLE = english_words("sources", "unnamed_people")
 SINGULAR_UNNAMED = re.compile(r"^(?:one|a|an|another)\b", re.I)
 # Role words that make a person (or an unnamed speaker) a voice of a state.
 OFFICIAL_ROLES = english_words("sources", "official_roles")
+# Nouns of an office in a body, whichever body ("the head of Greenpeace, Jane Doe,").
+OFFICE_NOUNS = english_words("sources", "office_nouns")
 # Words trailing an outlet's name in running text: "Russia's Sputnik news agency", "SANA news agency".
 OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|daily|tv|television|channel|"
                          r"website|broadcaster|radio|network|news)$", re.I)
@@ -50,7 +52,7 @@ STATE_NOUNS = english_words("sources", "state_nouns")
 # they speak for (a chief medical officer is "Prof"), they are only stripped to look the name up.
 TITLES = re.compile(r"^(?:(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.?|Mr\.?|Mrs\.?|Gen\.?|General|"
                     r"Col\.?|Colonel|Lt\.?|Maj\.?|Adm\.?|Admiral|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Mayor|"
-                    r"President|Minister|Ambassador|Chancellor|Premier|Secretary|Speaker)\s+)+")
+                    r"President|Minister|Ambassador|Chancellor|Premier|Secretary|Speaker|MEP|MP)\s+)+")
 HONORIFICS = re.compile(r"\b(?:Prof\.?|Professor|Dr\.?|Dame|Sir|Lord|Baroness|Ms\.?|Mr\.?|Mrs\.?)(?:\s+|$)")
 # Words of an international office: "NATO Secretary General", "EU foreign policy chief".
 INTERNATIONAL = re.compile(r"\b(?:NATO|EU|European|UN|United Nations|Secretary[- ]General|Commission|Council|IAEA|WHO|IMF)\b")
@@ -399,7 +401,9 @@ def _person(text: str, person: str, role: str | None, registry: SourceRegistry) 
         return {**known, "role": role or None, "body": body.name if body else None, "kind": "person"}
     elif context:
         org = next((x for c in candidates(context)[1:] if (x := registry.known.get(c)) and x.kind != "person"), None)
-        if org is not None and not official:  # "an analyst at the Institute for the Study of War"
+        if org is not None and (not official or org.state_affiliated is not None):
+            # "an analyst at the Institute for the Study of War"; "the spokeswoman of Amnesty International"
+            # (an office in a body the registry types speaks for that body)
             src.update(country=src["country"] or org.country, state_affiliated=org.state_affiliated)
             by = f"registry:{org.id} (role: {context})"
         elif words & NON_STATE_ROLES and not official:
