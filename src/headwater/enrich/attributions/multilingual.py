@@ -17,33 +17,29 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
+from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SITE_ADDRESS, WORD
+from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, WORD
+from headwater.enrich.attributions.multilingual_speakers import STOPS, SpeakerReader
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
+from headwater.enrich.attributions.role_types import RoleWords
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS
-from headwater.lang.parsers import NORMALS, SENTENCES
+from headwater.lang.parsers import SENTENCES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from headwater.model import Article
 
-# A quote and its tag are this close: '«…», — заявил' (comma, space, dash, space).
-QUOTE_GAP = 5
-# Punctuation that ends a speaker's words.
-STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
 # A word or a number ("29", "56,2"): what the six words of an own-voice claim are counted in.
 NUMBERED = re.compile(r"[^\W_][\w'’\-" + MARKS + r"]*(?:[.,]\d+)*")
 # Topic labels that open headlines before a colon ("Russia Ukraine War: …", "Ukraine Crisis: …",
 # "LIVE: …"), written in English in news of many languages: no speaker.
 KICKERS = frozenset(("war", "crisis", "conflict", "live", "update", "updates", "news", "watch", "breaking",
                      "explained", "exclusive", "analysis", "opinion", "video", "photos", "relations", "invasion"))
-SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -81,7 +77,7 @@ class _Found:
     unnamed: bool = False  # told to an outlet by no one the sentence names ("сообщили lenta.ru, что …")
 
 
-class _Finder(ChainReader):
+class _Finder(SpeakerReader):
     # -- cues ------------------------------------------------------------------------------
     def sentence(self, a: int, b: int) -> list[_Found]:
         found: list[_Found] = []
@@ -184,17 +180,6 @@ class _Finder(ChainReader):
         if len(WORD.findall(self.text[rest:q[1]])) >= 3:
             out.append(_Found(rest, self._trim_end(rest, q[1]), tok.text, cs, sp, True))
         return out
-
-    def _name_mark(self, i: int) -> bool:
-        """A quote mark around a name («Северсталь», РИА «Новости»): a quote of one to three words."""
-        return any((s - 1 == i or e == i) and 1 <= len(WORD.findall(self.text[s:e])) <= 3 for s, e in self.quotes)
-
-    def _said(self, i: int) -> bool:
-        """Inside a quote of four words or more: what someone said, not a name in quotes («Первый канал»)."""
-        return any(s <= i < e and len(WORD.findall(self.text[s:e])) >= 4 for s, e in self.quotes)
-
-    def _quoted(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.quotes)
 
     def _according(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
         """'По словам Захаровой, claim', 'claim, according to X' in the language's words; "по его
@@ -548,320 +533,6 @@ class _Finder(ChainReader):
         quote = next((q for q in self.quotes if start - 1 <= q[0] <= start + 2), None)
         end = quote[1] if quote is not None else self._trim_end(start, b)
         return _Found(quote[0] if quote else start, end, ":", a + m.end(1), (hs, he), quote is not None)
-
-    # -- speakers and claims ---------------------------------------------------------------
-    def _subject(self, tok: Any) -> tuple[int, int] | None:
-        """The subject of a reporting verb in the parse, as the contiguous words around its head."""
-        # the subject within the verb's own clause (fewest commas between), then the nearest: a parse
-        # may hang another clause's subject here too ("…, что завод закрылся …, об этом заявил губернатор")
-        def distance(c: Any) -> tuple[int, int]:
-            lo, hi = sorted((c.i, tok.i))
-            return sum(t.text == "," for t in tok.doc[lo:hi]), hi - lo
-        subj = min((c for c in tok.children if c.dep_ == "nsubj" and (self._said(c.idx) == self._said(tok.idx))),
-                   key=distance, default=None)
-        if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
-            return self._subject(tok.head)  # "Лавров заявил …, и добавил, что …": the same speaker
-        if subj is None and tok.dep_ == "advcl" and "VerbForm=Conv" in str(tok.morph) and tok.head.pos_ == "VERB":
-            return self._subject(tok.head)  # "Мэр поблагодарил …, добавив, что …": the gerund's doer
-        if subj is None:
-            return None
-        if subj.pos_ == "PRON" and tok.dep_ == "acl:relcl" and subj.text.lower() not in self.cues.pronouns:
-            subj = tok.head  # "певица, которая заявила": the noun the relative clause hangs on
-        keep = [subj]
-        for c in subj.children:
-            if c.dep_ not in SUBJECT_DROP:
-                keep.extend(c.subtree)
-        idx = sorted({t.i for t in keep if not t.is_space})
-        # contiguous around the head, never across a comma or a quote
-        lo = hi = subj.i
-        while lo - 1 in idx and (tok.doc[lo - 1].text not in QUOTE_MARKS or self._name_mark(tok.doc[lo - 1].idx)):
-            lo -= 1
-        while hi + 1 in idx and tok.doc[hi + 1].text not in (",", "—") and (
-                tok.doc[hi + 1].text not in QUOTE_MARKS or self._name_mark(tok.doc[hi + 1].idx)):
-            hi += 1
-        start, end = tok.doc[lo].idx, tok.doc[hi].idx + len(tok.doc[hi].text)
-        if len(WORD.findall(self.text[start:end])) > MAX_SPEAKER_WORDS:
-            return subj.idx, subj.idx + len(subj.text)
-        return start, end
-
-    def _place_of_speech(self, tok: Any, documents_only: bool = False) -> tuple[int, int] | None:
-        """A verb without a subject whose source stands in a place phrase: "сообщили в пресс-службе
-        ведомства", "говорится в заявлении МИД" (the statement and who made it). ``documents_only``:
-        the place must be a statement, a body or an outlet ("сказано в статье", not "в области")."""
-        for c in tok.children:
-            if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.text.lower() in self.cues.places_of_speech
-                                                 for g in c.children):
-                words = [t for t in c.subtree if not t.is_space and not (t.dep_ == "case" and t.head == c)]
-                words = [t for t in words if t.i >= c.i or t.head == c]
-                for k in range(1, len(words)):  # contiguous: a parse that hangs later words here is wrong
-                    if words[k].i != words[k - 1].i + 1 or words[k].text in QUOTE_MARKS | {",", "—"}:
-                        words = words[:k]
-                        break
-                if words:
-                    s, e = words[0].idx, words[-1].idx + len(words[-1].text)
-                    # "в офисе заявили", "в ведомстве сообщили": a plural verb with no subject says the
-                    # people of the place spoke (a sentence of indefinite person), whatever the place is
-                    indefinite = "Number=Plur" in str(tok.morph) and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i + 3 \
-                        and c.lemma_.lower() not in self.cues.not_places and c.text.lower() not in self.months
-                    if documents_only:
-                        c_words = {t.text.lower() for t in words} | {t.lemma_.lower() for t in words}
-                        if not c_words & (self.cues.anonymous | self.cues.bodies | self.cues.roles) and \
-                                self._lookup(self.text[s:e]) is None:
-                            continue
-                    if (indefinite or self._speaker_check(s, e) is not None) and len(words) <= MAX_SPEAKER_WORDS:
-                        return s, e
-        return None
-
-    def _speaker_by_words(self, a: int, b: int, cs: int, ce: int) -> tuple[int, int] | None:
-        c = self.cues
-        if c.agent_marker:  # "मंत्री ने कहा": the speaker stands before the agent marker
-            # up to six words before the marker ("विदेश मंत्रालय के प्रवक्ता लिन जियान ने"), those after the
-            # last word that never stands in a name ("इस दौरान कमला हैरिस ने": कमला हैरिस) and never a
-            # postposition first ("के प्रवक्ता …" is a role cut off from its body)
-            m = re.search(r"(\S+(?:\s+\S+){0,5})\s+" + re.escape(c.agent_marker) + r"\s+(?:\S+\s+){0,6}$", self.text[a:cs])
-            if m:
-                ws_start, ws_end = a + m.start(1), a + m.end(1)
-                stops = list(STOPS.finditer(self.text, ws_start, ws_end))  # "शुरुआत करते हुए, रूस ने": after the comma
-                if stops:
-                    ws_start = stops[-1].end()
-                ws = self._past_breaks([(w.start(), w.end(), w.group(0)) for w in WORD.finditer(self.text, ws_start, ws_end)])
-                while ws and ws[0][2].lower() in c.stop:
-                    ws = ws[1:]
-                if ws:
-                    return ws[0][0], ws[-1][1]
-                return None
-        order = (self._words_after, self._words_before) if c.verb_first else (self._words_before, self._words_after)
-        first = order[0](ce, b) if c.verb_first else order[0](a, cs)
-        if first is not None:
-            return first
-        return order[1](a, cs) if c.verb_first else order[1](ce, b)
-
-    def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
-        """The speaker right before a cue: back to a comma, a quote or the sentence start, over a
-        relative clause of the speaker ("журнал «Вестник», который выходит …, отмечает")."""
-        chunk = self.text[a:cs]
-        rel = re.search(r",\s*(\w+)[^,]*,\s*$", chunk)
-        if rel is not None and rel.group(1).lower() in self.cues.relatives:
-            chunk = chunk[:rel.start()]
-            cs = a + len(chunk)
-        stops = list(STOPS.finditer(chunk))
-        start = a + (stops[-1].end() if stops else 0)
-        words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(self.text[start:cs])]
-        words = [w for w in words if w[2].lower() not in self.cues.complementizers]
-        while words and words[0][2].lower() in self.cues.stop:
-            words = words[1:]
-        while words and words[-1][2].lower() in self.cues.stop:
-            words = words[:-1]  # "в публикации също се казва": not "също"
-        if not words or len(words) > MAX_SPEAKER_WORDS:
-            return None
-        words = self._past_breaks(words)
-        while words and words[0][2].lower() in self.cues.stop:
-            words = words[1:]  # "… तक की मिली जानकारी के मुताबिक": not "की"
-        if not words or self._quoted(words[0][0]):
-            return None
-        return self._speaker_check(words[0][0], words[-1][1])
-
-    def _past_breaks(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """The words of a speaker before a cue, in a pack read without a parse: those after the last
-        word that never stands in a name ("въпреки че Киев", "която д-р Зитис": Киев, д-р Зитис;
-        "Затова … не може да се" leaves none), and a pronoun alone where it ends them ("В интервю за
-        Bulgaria ON AIR той добави": he, not the outlet the interview was for)."""
-        if self.parsed or not words:
-            return words
-        if len(words) > 1 and words[0][2].lower() in self.cues.pronouns:
-            return words[:1]  # "उन्होंने स्थानीय मीडिया से कहा": he, not the media he spoke to
-        while words and words[-1][2].lower() in self.cues.auxiliaries:
-            words = words[:-1]  # "Петреъс е заявил": the auxiliary of the cue
-        if words and words[-1][2].lower() in self.cues.speaker_breaks:
-            return []  # "बाइडेन पर हमला बोलते हुए कहा", "… и добави": the subject is left out, not these words
-        last = max((k for k, w in enumerate(words) if w[2].lower() in self.cues.speaker_breaks), default=-1)
-        words = words[last + 1:]
-        if len(words) > 1 and words[-1][2].lower() in self.cues.pronouns:
-            words = words[-1:]
-        if len(words) > 1 and words[0][2].lower() in self.cues.pronouns:
-            words = words[:1]  # "साथ ही उन्होंने जोर देकर कहा": he, past the break, not "जोर देकर"
-        return words
-
-    def _words_after(self, ce: int, b: int, strict: bool = True) -> tuple[int, int] | None:
-        """The speaker right after a cue: up to a comma, a quote, the clause said, or the end."""
-        lead = len(self.text[ce:b]) - len(self.text[ce:b].lstrip())
-        site = SITE_ADDRESS.match(self.text, ce + lead, b)  # "Как сообщили lenta.ru, …": its dot ends nothing
-        if site is not None:
-            return site.start(), site.end()
-        words: list[tuple[int, int]] = []
-        genitive_at: int | None = None  # where the words went on past a genitive ("o chefe do Governo")
-        comma_at: int | None = None
-        for m in WORD.finditer(self.text[ce:b]):
-            s, e = ce + m.start(), ce + m.end()
-            gap = STOPS.search(self.text[words[-1][1] if words else ce:s])
-            if gap or self._quoted(s):
-                comma_at = (words[-1][1] if words else ce) + gap.start() if gap and gap.group(0) == "," else None
-                break
-            w = m.group(0).lower()
-            if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
-                break
-            if words and w in self.cues.genitives and not self.parsed:
-                genitive_at = len(words) if genitive_at is None else genitive_at  # "o porta-voz do Kremlin"
-            elif words and (w in self.cues.stop or (w in self.cues.speaker_breaks and not self.parsed)):
-                break  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
-            words.append((s, e))
-            if len(words) > MAX_SPEAKER_WORDS:
-                if genitive_at is None:
-                    return None
-                words, comma_at = words[:genitive_at], None  # a role too long to be one: up to its genitive
-                break
-        while words and self.text[words[-1][0]:words[-1][1]].lower() in self.cues.genitives and not self.parsed:
-            words = words[:-1]
-        if words and comma_at is not None and not self.parsed:
-            named, rw = self._apposed_name(comma_at, b), RoleWords.of(self.pack)
-            if named is not None and hits(with_parts({self.text[x:y].lower() for x, y in words}),
-                                          rw.official | rw.qualified | rw.non_state):
-                words.append(named)  # "disse o chefe da diplomacia da UE, Josep Borrell": the role and its name
-        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop | (
-                frozenset() if self.parsed else self.cues.speaker_breaks):
-            words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в";
-            # "каза още Запрянов": Запрянов, not "още"
-        if not words:
-            return None
-        if not strict:  # what "по данным" names is the source, whatever it is
-            return words[0][0], words[-1][1]
-        return self._speaker_check(words[0][0], words[-1][1])
-
-    def _apposed_name(self, comma: int, b: int) -> tuple[int, int] | None:
-        """A name set off after a role by a comma, up to the next punctuation ("…, Josep Borrell."):
-        one to four capitalised words, with the short lowercase particles of names between them."""
-        m = re.match(r",\s*([^,.;:!?()\[\]«»„“”\"—–]{2,60}?)\s*(?:[,.;:!?()—–]|$)", self.text[comma:b])
-        if m is None:
-            return None
-        ws = WORD.findall(m.group(1))
-        caps = [w for w in ws if w[:1].isupper()]
-        if not 1 <= len(caps) <= 4 or not ws[0][:1].isupper() or not ws[-1][:1].isupper() or \
-                any(not w[:1].isupper() and len(w) > 3 for w in ws):
-            return None
-        return comma + m.start(1), comma + m.end(1)
-
-    def _speaker_check(self, s: int, e: int) -> tuple[int, int] | None:
-        """Words that can name a source: a name (entity, capital letter), a role, an outlet, a pronoun."""
-        span = self.text[s:e]
-        words = [w.lower() for w in WORD.findall(span)]
-        if not words or words[0] in self.cues.not_speakers:
-            return None
-        if any(x.start_char < e and s < x.end_char for x in self.doc.ents):
-            return s, e
-        if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
-            toks = self._tokens(s, e) if self.parsed else []
-            if len(toks) == 1 and "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph):
-                return None  # "Его заверяли, что …": him, not he
-            return s, e
-        rw = RoleWords.of(self.pack)
-        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies | rw.official |
-                                                rw.qualified | rw.non_state) or self._lookup(span) is not None:
-            return s, e
-        if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self._tokens(s, e)):
-            return s, e  # people named by what they are: "сенаторы", "лидер партии", "жители"
-        if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
-            return s, e  # a name the entity tagger missed
-        if NORMALS in self.doc.user_data:
-            return None  # the parser tags entities and found no name here: not a speaker
-        if any(w[:1].isupper() for w in WORD.findall(span)) or not any(ch.islower() or ch.isupper() for ch in span):
-            return s, e  # capitalized words, or a script without case (Arabic, Persian, Hindi)
-        return None
-
-    def _adjacent_quote(self, ts: int, te: int, a: int, b: int) -> tuple[int, int] | None:
-        """A quote beside the tag: '«…», — заявил X', 'X заявил: «…»'."""
-        opening = {o for o, _ in self.pack.quote_pairs}
-        closing = {c for _, c in self.pack.quote_pairs}
-        dash = re.search(r"(\S)\s*[,.!?]?\s*[—–-]\s*$", self.text[a:ts])
-        if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
-            qs, qe = a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
-            while qs < qe and self.text[qs] in opening:  # '""…""' out of a CSV field
-                qs += 1
-            while qe > qs and self.text[qe - 1] in closing:
-                qe -= 1
-            return qs, qe
-        for q in self.quotes:
-            gap = self.text[q[1]:ts] if 0 <= ts - q[1] <= 2 * QUOTE_GAP else None  # '»,', '"" , –'
-            if gap is not None and (len(gap) <= QUOTE_GAP + 1 or re.fullmatch(r"[\"»“”]*\s*[,.!?…]?\s*[—–-]?\s*", gap)) \
-                    and (q[1] >= a or re.search(r"[,—–-]", gap)) \
-                    and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a] or "\n" in self.text[q[0]:q[1]]) and \
-                    not WORD.search(self.text, a, max(a, q[0] - 1)):
-                # the quote opens the sentence: not "Цены растут «как на дрожжах»: экономист оценил …"
-                return q  # a quote of several sentences ends at this tag: all of it
-            sep = re.sub(r"[\s«„“\"]", "", self.text[te:q[0]])
-            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and (sep in (":", ",") or (
-                    sep == "" and len(WORD.findall(self.text[q[0]:q[1]])) >= 3)):  # not a name: РИА «Новости»
-                return q
-        return None
-
-    def _openers_only(self, a: int, tag_start: int) -> bool:
-        """Only introductory words stand before the tag ("Кроме того,", "Между тем,", "При этом,"):
-        they open the sentence, they are not a claim set off by a comma."""
-        rest = self.text[a:tag_start].lower()
-        for phrase in sorted(self.cues.openers, key=len, reverse=True):
-            rest = re.sub(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", " ", rest)
-        return bool(self.cues.openers) and not WORD.search(rest) and WORD.search(self.text, a, tag_start) is not None
-
-    def _topic_only(self, tok: Any, i: int, b: int) -> bool:
-        """'Мэр рассказал о ремонте дорог': what follows a verb of talking says what was spoken
-        about, not what was said (a preposition of topic and no clause after it); "заявил о
-        готовности" declares it."""
-        first = WORD.match(self.text, i, b)
-        if tok is None or tok.lemma_.lower() not in self.cues.topic_verbs or first is None or \
-                first.group(0).lower() not in self.cues.topic_prepositions:
-            return False
-        said = r"[:«„\"]|(?<!\w)(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"})) + r")(?!\w)"
-        return not re.search(said, self.text[i:b])
-
-    def _inside_other_tag(self, a: int, tag_start: int) -> bool:
-        """The words before a tag are no claim when they are another tag: "Ранее стало известно,
-        что завод закрыли …" (they end with "что"), "По словам мэра, город выступает …"."""
-        before = self.text[a:tag_start].strip(" ,—–").lower()
-        last = WORD.findall(before)[-1:] if before else []
-        if last and last[0] in self.cues.complementizers:
-            return True
-        return any(before.startswith(p) and len(WORD.findall(before)) <= len(p.split()) + MAX_SPEAKER_WORDS // 2
-                   for p in self.cues.according)
-
-    def _past_apposition(self, i: int, b: int) -> int:
-        """Past words that only name or describe the speaker up to a comma (no verb, a name or a role
-        among them), when a claim follows the comma."""
-        m = re.match(r"[^,]{1,120},\s*", self.text[i:b])
-        if m is None or not self.parsed:
-            return i
-        toks = self._tokens(i, i + m.end() - 1)
-        named = any(i <= e.start_char and e.end_char <= i + m.end() for e in self.doc.ents) or \
-            {t.lemma_.lower() for t in toks} & (self.cues.roles | RoleWords.of(self.pack).non_state)
-        if named and toks and len(toks) <= MAX_SPEAKER_WORDS + 2 and not any(t.pos_ in ("VERB", "AUX") for t in toks):
-            return i + m.end()
-        return i
-
-    def _opens_clause(self, i: int, b: int) -> bool:
-        m = WORD.search(self.text, i, b)
-        if m is None or self.text[i:m.start()].strip(" ,") not in ("", ":", "—"):
-            return False
-        w = m.group(0).lower()
-        return w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers)
-
-    def _skip_to_claim(self, i: int, b: int) -> int:
-        """Past the punctuation and the complementizer that open what was said."""
-        while True:
-            m = re.match(r"[\s,:—–-]+", self.text[i:b])
-            if m:
-                i += m.end()
-            w = WORD.match(self.text, i, b)
-            if w and (w.group(0).lower() in self.cues.complementizers or any(
-                    w.group(0).lower() == x + y for x in self.cues.clitics for y in self.cues.complementizers)):
-                i = w.end()
-                continue
-            return i
-
-    def _trim_end(self, s: int, e: int) -> int:
-        if self.headline:  # "… в регионе 19:50": the time a headline carries is not what was said
-            m = re.search(r"\s+\d{1,2}:\d{2}\s*$", self.text[s:e])
-            e = s + m.start() if m else e
-        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",.;:—–-"):
-            e -= 1
-        return e
 
 def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePack,
                                    registry: SourceRegistry, headline: bool = False) -> list[dict[str, Any]]:
