@@ -84,6 +84,16 @@ def test_a_name_in_apposition_to_an_office_is_the_speaker(resources: Resources) 
     assert not any(s.get("role") == "The wife of John Smith" for c in mary for s in c)
 
 
+def test_a_body_named_after_a_person_is_the_body_not_the_person(resources: Resources) -> None:
+    text = ("The Biden administration said the aid would arrive in May. "
+            "Russian President Vladimir Putin said the West was to blame.")
+    chains = sources(text, resources)
+    assert not any(s["name"] == "Biden" or s.get("role") == "The" for c in chains for s in c)
+    admin = chains[0][0]
+    assert admin["kind"] == "government" and admin["country"] == "US" and admin["affiliation"] == "state"
+    assert speaker(chains, "Vladimir Putin")["affiliation"] == "state"  # the name is the phrase's head
+
+
 def test_non_state_organizations_count(resources: Resources) -> None:
     text = ("The Institute for the Study of War said the offensive had stalled near the river. "
             "Amnesty International said the strikes on the market may amount to war crimes.")
@@ -392,3 +402,10 @@ def test_a_surname_after_a_name_with_a_generational_suffix(resources: Resources)
                               resources.sources)
     src = next(s for f in found for s in f["sources"] if s["name"] == "Mendez")
     assert src["state_affiliated"] is True  # the role given to the full name carries to the surname
+
+
+def test_a_role_is_read_as_written_not_as_laid_out(resources: Resources) -> None:
+    from headwater.enrich.attributions.sources import describe
+
+    s = describe("Pat Lee", resources.sources, person="Pat Lee", role="Resource officer at\n the council\n\n")
+    assert s["role"] == "Resource officer at the council"

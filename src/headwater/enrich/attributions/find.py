@@ -155,7 +155,10 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
         chain = _source(owner, registry, memory)
         if chain and chain[0].get("kind") not in ("anonymous", "author"):
             return [{**chain[0], "document": text}, *chain[1:]]
-    person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= words[0].i and e.end <= words[-1].i + 1), None)
+    # a person named inside the phrase is the speaker only when the phrase is the person: "the Biden
+    # administration", "Biden's spokesman" are not Biden (the phrase's head noun is outside the name)
+    person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start >= words[0].i
+                   and e.end <= words[-1].i + 1 and (e.start <= tok.i < e.end or tok.pos_ == "PROPN")), None)
     if person is None:  # "Russia's ambassador, Vassily Nebenzya, told": the name stands in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         office = _appos_of_office(tok) if appos is None else None

@@ -340,6 +340,7 @@ def _leading_role(name: str) -> str | None:
 def _person(text: str, person: str, role: str | None, registry: SourceRegistry) -> dict[str, Any]:
     """A named person; country and state affiliation from the role the text gives them, or else
     from the registry of officials; an outlet or organization the parser took for a person is that."""
+    role = " ".join(role.split()).strip(" ,") if role else role  # as read, not as laid out ("officer at X\n\n")
     if role and not HONORIFICS.sub("", role).strip(" ,"):
         role = None  # "Professor Dame Jenny Harries": honorifics before the name, no role (a health chief is "Prof")
     title = TITLES.match(person)
