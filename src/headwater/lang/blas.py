@@ -5,10 +5,14 @@ every sentence, each ``np.matmul`` a BLAS call. numpy's bundled OpenBLAS starts 
 the machine has cores, and for products this small (8 sentences of 330-wide embeddings) the threads
 cost more than they save: they spin waiting for work, and on a machine already busy (analysis
 workers, one per core) they fight the other processes for the cores. Measured on 30 Russian news
-articles of the narratives peer set (a shared 2-core machine, load 5-6): natasha's parse took
-6.0-9.4 s of CPU and 11.7-17.5 s of wall time with OpenBLAS's default threads, 0.9-1.0 s of CPU
-and 1.5-1.6 s of wall time on one thread, the same parse token for token. spaCy (English) does
-its products through ``blis`` on one thread already, so this only brings Russian in line.
+articles of the narratives peer set (a shared 2-core machine, load 5-7): natasha's parse took
+6.0-10.1 s of CPU and 11.7-19.7 s of wall time with OpenBLAS's default threads, 0.9-1.9 s of CPU
+and 1.5-3.7 s of wall time on one thread (``benchmarks/blas_threads_bench.py``). The products sum
+in another order on one thread, so a near tie may fall the other way: 7 of 5,415 tokens took
+another syntax head (same tags, same entities), and the findings of all 94 Russian articles of
+the set (places, attributions, events, claims) came out identical. One thread is also the same
+sum on any machine, where OpenBLAS's default follows its core count. spaCy (English) does its
+products through ``blis`` on one thread already, so this only brings Russian in line.
 
 The thread count is set through OpenBLAS's own ``*_set_num_threads`` function, found in the library
 numpy loaded (``/proc/self/maps``: Linux); the previous count is restored afterwards. Where no
