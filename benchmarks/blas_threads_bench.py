@@ -15,6 +15,7 @@ import glob
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from headwater.lang.blas import _openblas, one_blas_thread
@@ -43,7 +44,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args()
-    texts = [open(f, encoding="utf-8", errors="replace").read() for f in sorted(glob.glob(args.pattern))[:args.limit]]
+    texts = [Path(f).read_text(encoding="utf-8", errors="replace") for f in sorted(glob.glob(args.pattern))[:args.limit]]
     if not texts:
         print("no articles matched", file=sys.stderr)
         return 2
