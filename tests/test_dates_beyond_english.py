@@ -102,6 +102,13 @@ FOUND = [
     ("ar", "وصل الوفد في فبراير إلى القاهرة.", "في فبراير", "2024-02", "inferred", None),
     ("ar", "بدأت الأزمة في آذار 2011.", "آذار 2011", "2011-03", "explicit", None),
     ("ar", "وصلت قافلة مساعدات إلى المدينة صباح اليوم.", "صباح اليوم", "2024-07-03", "inferred", None),
+    # a month by its tense or the shift after it, in Arabic and English
+    ("ar", "جرت الانتخابات في مارس في أجواء هادئة.", "في مارس", "2024-03", "inferred", None),
+    ("ar", "ستعقد الانتخابات في مارس في أجواء هادئة.", "في مارس", "2025-03", "inferred", None),
+    ("ar", "جرت الانتخابات في آذار الماضي.", "في آذار الماضي", "2024-03", "inferred", None),
+    ("ar", "تعقد الانتخابات في آذار المقبل.", "في آذار المقبل", "2025-03", "inferred", None),
+    ("en", "The vote was held last March in Rome.", "last March", "2024-03", "inferred", None),
+    ("en", "The vote will be held next October in Rome.", "next October", "2024-10", "inferred", None),
     # found, but no parse says which: unresolved, never a guess
     ("ru", "Переговоры начинаются уже осенью в Женеве.", "осенью", None, None, None),
     ("hi", "कल शहर में बैठक।", "कल", None, None, None),

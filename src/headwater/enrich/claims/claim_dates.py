@@ -73,6 +73,10 @@ _EN_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|n
 # "in the past 24 hours", "over the last day": the day up to publication, a span with no one date (unresolved).
 _EN_PAST_DAY = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)\b", re.I)
 _EN_COUNT = {"eight": 8, "nine": 9, "ten": 10, **reldates.NUMBER_WORDS}
+# "last March", "next October": the month before or after the publication's (Arabic "مارس الماضي").
+_EN_MONTH_SHIFT = re.compile(r"\b(?P<shift>last|next|this\s+past|this\s+coming)\s+(?P<mon>"
+                             + "|".join(sorted((m for m in reldates.MONTHS if len(m) > 3 or m == "may"), key=len,
+                                               reverse=True)) + r")\b", re.I)
 # A part of the period publication falls in ("since the start of the year", "by the end of the month"), as
 # Russian "с начала года", "до конца месяца"; "the end of the year 2022", "the end of the year of ..." are not.
 # The end or middle told in the past ("at the end of the year prices rose") may be last year's: unresolved.
@@ -111,6 +115,9 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
         yield (m.start(), m.end(), *P.period(pub, m["unit"].lower(), -n))
     for m in _EN_PAST_DAY.finditer(text):
         yield m.start(), m.end(), None, None, "day"
+    for m in _EN_MONTH_SHIFT.finditer(text):
+        which = "next" if m["shift"].lower().endswith(("next", "coming")) else "last"
+        yield (m.start(), m.end(), *P.month(pub, reldates.MONTHS[m["mon"].lower()], which))
     for m in _EN_PART.finditer(text):
         unit = m["unit"].lower()
         if m["part"].lower() in ("end", "middle") and tense is not None and tense_at(text, *m.span(), tense) == "past":

@@ -73,10 +73,16 @@ def day_month(pub: dt.date | None, month: int, d: int) -> Value:
 def month(pub: dt.date | None, m: int, tense: str | None = None) -> Value:
     """A month named alone ("в марте", "in March") by the tense of its clause: told in the future, the
     first such month not over at publication ("в марте будут выборы" written in May: next March); in the
-    past, or with no tense to tell, the latest to begin on or before publication (news reports the past)."""
+    past, or with no tense to tell, the latest to begin on or before publication (news reports the past).
+    ``tense`` "last"/"next" (a shift word: "last March", "مارس المقبل"): the one before or after the
+    publication's month, never that month itself."""
     if pub is None:
         return None, None, "month"
-    if tense == "future":
+    if tense == "next":
+        year = pub.year if m > pub.month else pub.year + 1
+    elif tense == "last":
+        year = pub.year if m < pub.month else pub.year - 1
+    elif tense == "future":
         year = pub.year if m >= pub.month else pub.year + 1
     else:
         year = pub.year if m <= pub.month else pub.year - 1

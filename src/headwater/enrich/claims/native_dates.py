@@ -83,6 +83,10 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         # a list: the forms that are weekdays alone; the others need a lead ("الاثنين" is also "the two")
         solo = rf"|(?P<wd2>{P.alt(alone)})" if isinstance(alone, list) else ""
         pats["weekday"] = re.compile(rf"{P.B}(?:{lead}(?P<wd>{P.alt(wds)}){solo}){P.E}{tail}", re.I)
+    if mon and (after := words.get("month_after")):
+        # "مارس الماضي" (last March), "آذار المقبل" (next March): the shift after the month
+        pats["month_after"] = re.compile(rf"{P.B}(?:(?:{P.alt(words.get('month_cues')) or 'x^'})\s+)?(?P<mon>{mon})\s+"
+                                         rf"(?P<after>{P.alt(after)}){P.E}", re.I)
     if mon and (post := P.alt(words.get("month_postcues"))):
         # a month before its postposition: Hindi "मार्च में" (in March), "जून से" (since June)
         pats["month_postcue"] = re.compile(rf"{P.B}(?P<mon>{_cue_months(months)})\s+(?:{post}){P.E}", re.I)
@@ -162,6 +166,7 @@ def _reader(pack: LanguagePack) -> Reader:
         {str(k).lower(): str(v[0] if isinstance(v, list) else v) for k, v in raw_units.items()}
     carried = {} if isinstance(raw_units, list) else \
         {str(k).lower(): int(v[1]) for k, v in raw_units.items() if isinstance(v, list)}
+    month_after = {str(k).lower(): str(v) for k, v in (words.get("month_after") or {}).items()}
     weekday_after = {str(k).lower(): str(v) for k, v in (words.get("weekday_after") or {}).items()}
     ordinals = {str(k).lower(): int(v) for k, v in (words.get("day_ordinals") or {}).items()}
     tens = {str(k).lower(): int(v) for k, v in (words.get("ordinal_tens") or {}).items()}
@@ -184,6 +189,8 @@ def _reader(pack: LanguagePack) -> Reader:
             return f"{int(g['year']):04d}-{months[g['mon'].lower()]:02d}", "explicit", "month"
         if name in ("month_cue", "month_postcue"):
             return P.month(pub, months[g["mon"].lower()], when)
+        if name == "month_after":
+            return P.month(pub, months[g["mon"].lower()], month_after[g["after"].lower()])
         if name == "day_month_shift":
             y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
             try:
