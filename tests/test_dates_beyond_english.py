@@ -44,6 +44,7 @@ FOUND = [
     ("ru", "Весной прошлого года прошли выборы мэра.", "Весной прошлого года", "2023-03", "inferred", "2023-05"),
     ("ru", "Летом завод закрыли на ремонт.", "Летом", "2024-06", "inferred", "2024-08"),  # past: the latest begun
     ("ru", "Осенью будет решено, где строить мост.", "Осенью", "2024-09", "inferred", "2024-11"),  # future: the next
+    ("ru", "Переговоры начнутся уже осенью в Женеве.", "осенью", "2024-09", "inferred", "2024-11"),  # perfective
     ("ru", "Этой зимой морозы ударили по урожаю.", "Этой зимой", "2023-12", "inferred", "2024-02"),  # past in July
     ("ru", "Следующей зимой цены вырастут.", "Следующей зимой", "2024-12", "inferred", "2025-02"),
     ("en", "Last summer the plant closed for repairs.", "Last summer", "2023-06", "inferred", "2023-08"),
@@ -68,8 +69,48 @@ FOUND = [
     ("hi", "मार्च में चुनाव हुए थे।", "मार्च में", "2024-03", "inferred", None),
     ("hi", "दो साल पहले पुल बना था।", "दो साल पहले", "2022", "inferred", None),
     ("hi", "आज मंत्री दिल्ली पहुंचे।", "आज", "2024-07-03", "inferred", None),
+    # a part of the period publication falls in; the end of one told in the past may be last year's
+    ("ru", "С начала года цены выросли на пять процентов.", "С начала года", "2024", "inferred", None),
+    ("ru", "До конца месяца мост откроют.", "До конца месяца", "2024-07", "inferred", None),
+    ("ru", "В конце года цены на хлеб выросли.", "В конце года", None, None, None),
+    ("en", "Prices have risen since the start of the year.", "since the start of the year", "2024", "inferred", None),
+    ("en", "The plant will close by the end of the year.", "by the end of the year", "2024", "inferred", None),
+    ("en", "At the end of the year prices rose.", "At the end of the year", None, None, None),
+    # counts in words, amounts that carry their count, counts forward, ordinal days
+    ("ru", "Двадцать пять лет назад здесь построили мост.", "Двадцать пять лет назад", "1999", "inferred", None),
+    ("ru", "Полгода назад мост закрыли.", "Полгода назад", "2024-01", "inferred", None),
+    ("ru", "Через два дня мост откроют.", "Через два дня", "2024-07-05", "inferred", None),
+    ("ru", "Первого июля мост открыли.", "Первого июля", "2024-07-01", "inferred", None),
+    ("ru", "Двадцать четвёртого февраля 2022 года всё изменилось.", "Двадцать четвёртого февраля 2022 года",
+     "2022-02-24", "explicit", None),
+    # a month alone by the tense of its clause: past, the latest begun; future, the first not over
+    ("ru", "В марте мост закрыли на ремонт.", "В марте", "2024-03", "inferred", None),
+    ("ru", "В марте будут выборы мэра.", "В марте", "2025-03", "inferred", None),
+    ("ru", "Выборы пройдут в марте по новым правилам.", "в марте", "2025-03", "inferred", None),
+    ("en", "The talks resumed in March in Geneva.", "in March", "2024-03", "inferred", None),
+    ("en", "The talks will resume in March in Geneva.", "in March", "2025-03", "inferred", None),
+    ("en", "The talks will resume in July in Geneva.", "in July", "2024-07", "inferred", None),  # this month
+    # Arabic: yesterday, last week, weekdays alone or with a shift after them, counts back, both month sets
+    ("ar", "قال الوزير أمس إن الطريق أعيد فتحه.", "أمس", "2024-07-02", "inferred", None),
+    ("ar", "التقى الرئيس نظيره الأسبوع الماضي في دمشق.", "الأسبوع الماضي", None, None, None),
+    ("ar", "ارتفعت الأسعار في العام الماضي.", "في العام الماضي", "2023", "inferred", None),
+    ("ar", "وقال الوزير الثلاثاء إن الطريق أعيد فتحه.", "الثلاثاء", "2024-07-02", "inferred", None),
+    ("ar", "وقعت الحادثة الأحد الماضي في حلب.", "الأحد الماضي", "2024-06-30", "inferred", None),
+    ("ar", "ستعقد القمة الأحد المقبل في القاهرة.", "الأحد المقبل", "2024-07-07", "inferred", None),
+    ("ar", "أعيد فتح الطريق قبل يومين.", "قبل يومين", "2024-07-01", "inferred", None),
+    ("ar", "وصل الوفد في شباط إلى دمشق.", "في شباط", "2024-02", "inferred", None),
+    ("ar", "وصل الوفد في فبراير إلى القاهرة.", "في فبراير", "2024-02", "inferred", None),
+    ("ar", "بدأت الأزمة في آذار 2011.", "آذار 2011", "2011-03", "explicit", None),
+    ("ar", "وصلت قافلة مساعدات إلى المدينة صباح اليوم.", "صباح اليوم", "2024-07-03", "inferred", None),
+    # a month by its tense or the shift after it, in Arabic and English
+    ("ar", "جرت الانتخابات في مارس في أجواء هادئة.", "في مارس", "2024-03", "inferred", None),
+    ("ar", "ستعقد الانتخابات في مارس في أجواء هادئة.", "في مارس", "2025-03", "inferred", None),
+    ("ar", "جرت الانتخابات في آذار الماضي.", "في آذار الماضي", "2024-03", "inferred", None),
+    ("ar", "تعقد الانتخابات في آذار المقبل.", "في آذار المقبل", "2025-03", "inferred", None),
+    ("en", "The vote was held last March in Rome.", "last March", "2024-03", "inferred", None),
+    ("en", "The vote will be held next October in Rome.", "next October", "2024-10", "inferred", None),
     # found, but no parse says which: unresolved, never a guess
-    ("ru", "Переговоры начнутся уже осенью в Женеве.", "осенью", None, None, None),
+    ("ru", "Переговоры начинаются уже осенью в Женеве.", "осенью", None, None, None),
     ("hi", "कल शहर में बैठक।", "कल", None, None, None),
 ]
 
@@ -114,6 +155,18 @@ NOT_DATES = [
     # Hindi: a count before something else, and "कल"/"आज" inside other words
     ("hi", "चुनाव से दो दिन पहले नेता आए।"),
     ("hi", "वे निकले और आज़ाद हुए।"),
+    # counted from something else, a count not said, a part of another period, an ordinal that is no day
+    ("ru", "Через два дня после взрыва мост закрыли."),
+    ("ru", "Через несколько лет мост откроют."),
+    ("ru", "До конца учебного года осталась неделя."),
+    ("ru", "Первого заместителя министра уволили."),
+    ("en", "By the end of the year of the dragon nothing changed."),
+    # Arabic: before something else, "the two", "general" after a title, "today" as nowadays
+    ("ar", "وصل الوفد قبل يومين من الانتخابات."),
+    ("ar", "وصل الوفد قبل يوم الانتخابات."),
+    ("ar", "اتفق الطرفان على الحل بين الاثنين."),
+    ("ar", "وقال الأمين العام للأمم المتحدة إن الوضع خطير."),
+    ("ar", "وقال الرئيس إن العالم اليوم يعيش أزمة."),
 ]
 
 
@@ -135,6 +188,11 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
     assert [(d.text, d.date, d.until, d.basis) for d in seasons] == [
         ("Прошлым летом", None, None, None), ("летом 2022 года", "2022-06", "2022-08", "explicit"),
         ("Сегодня", None, None, None)]
+    ar = find_claim_dates("وقال الوزير أمس إن الاجتماع عقد قبل يومين وفي شباط 2022.", "ar", None)
+    assert [(d.text, d.date, d.basis) for d in ar] == [("أمس", None, None), ("قبل يومين", None, None),
+                                                        ("شباط 2022", "2022-02", "explicit")]
+    ahead = find_claim_dates("Через два дня, с начала года и в марте будет иначе.", "ru", None)
+    assert [d.date for d in ahead] == [None, None, None]
     hi = find_claim_dates("कल बैठक हुई थी और पिछले साल चुनाव हुए।", "hi", None)
     assert [(d.text, d.date) for d in hi] == [("कल", None), ("पिछले साल", None)]
 

@@ -194,3 +194,23 @@ def test_english_word_lists_live_in_the_english_pack() -> None:
         assert table and all(english_words(name, key) for key in table), name
     assert "say" in cues.REPORT_VERBS and ("point", "out") in cues.PHRASAL_CUES
     assert cues.SPEAKING_NOUNS > cues.PERSON_NOUNS and "ministry" in sources.OFFICIAL_ROLES
+
+
+def test_natasha_runs_its_matrix_products_on_one_blas_thread_and_restores_the_count() -> None:
+    from headwater.lang.blas import _openblas, one_blas_thread
+
+    funcs = _openblas()
+    if funcs is None:
+        pytest.skip("numpy is not linked with OpenBLAS here")
+    setter, getter = funcs
+    before = getter()
+    setter(2)
+    try:
+        with one_blas_thread():
+            assert getter() == 1
+        assert getter() == 2
+        with pytest.raises(RuntimeError), one_blas_thread():
+            raise RuntimeError("a parse that fails")
+        assert getter() == 2  # restored on the way out of a failure too
+    finally:
+        setter(before)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from headwater.lang import Parser
+from headwater.lang.blas import one_blas_thread
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -65,9 +66,10 @@ def natasha_parser() -> Parser:
     def parse(text: str) -> Doc:
         nd = NDoc(text)
         nd.segment(segmenter)
-        nd.tag_morph(morph)
-        nd.parse_syntax(syntax)
-        nd.tag_ner(ner)
+        with one_blas_thread():  # the models' small matrix products: threads cost more than they save
+            nd.tag_morph(morph)
+            nd.parse_syntax(syntax)
+            nd.tag_ner(ner)
         return _to_spacy(svocab, text, nd, vocab)
 
     return parse

@@ -3,10 +3,13 @@
 The same kinds of date in every language that has the words for them, so the rates compare:
 full dates ("25 февраля 2022 года", "February 24, 2022", "25.02.2022"), a day and month (dated by
 the publication date), a month and year, a month after a time word ("в марте", "in March"), a
-weekday ("в понедельник", "on Monday"), days counted from publication ("вчера", "yesterday", "два
-дня назад"), periods ("в прошлом месяце", "last month", "на этой неделе") and years ("в 2022 году",
-"2022"). English reads the patterns of ``enrich.reldates``; other languages their pack's
-``months.yaml`` and, where written, ``dates.yaml`` (Russian). What needs the publication date and
+weekday ("в понедельник", "on Monday", "الأحد الماضي"), days counted from publication ("вчера",
+"yesterday", "أمس", "два дня назад", "двадцать лет назад", "через два дня", "قبل يومين"), periods ("в
+прошлом месяце", "last month", "на этой неделе", "العام الماضي"), a part of the current period ("с
+начала года", "by the end of the year") and years ("в 2022 году", "2022"). A month alone goes by the
+tense of its clause: told in the future, the first such month not over ("will resume in March").
+English reads the patterns of ``enrich.reldates``; other languages their pack's ``months.yaml`` and,
+where written, ``dates.yaml`` (Russian, Arabic, Portuguese, Bulgarian, Hindi). What needs the publication date and
 has none stays unresolved (``date`` null), as does a week ("на этой неделе", "last week"): never a
 guess. ``basis`` says whether the text alone fixes the date ("explicit") or it was worked out
 ("inferred"); one worked out from the publication date names it (``inferred_from``). A day range
@@ -70,20 +73,34 @@ _EN_AGO = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|n
 # "in the past 24 hours", "over the last day": the day up to publication, a span with no one date (unresolved).
 _EN_PAST_DAY = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)\b", re.I)
 _EN_COUNT = {"eight": 8, "nine": 9, "ten": 10, **reldates.NUMBER_WORDS}
+# "last March", "next October": the month before or after the publication's (Arabic "مارس الماضي").
+_EN_MONTH_SHIFT = re.compile(r"\b(?P<shift>last|next|this\s+past|this\s+coming)\s+(?P<mon>"
+                             + "|".join(sorted((m for m in reldates.MONTHS if len(m) > 3 or m == "may"), key=len,
+                                               reverse=True)) + r")\b", re.I)
+# A part of the period publication falls in ("since the start of the year", "by the end of the month"), as
+# Russian "с начала года", "до конца месяца"; "the end of the year 2022", "the end of the year of ..." are not.
+# The end or middle told in the past ("at the end of the year prices rose") may be last year's: unresolved.
+_EN_PART = re.compile(r"\b(?:(?:since|from|by|until|till|before|at|in|through)\s+)?the\s+(?P<part>start|beginning|"
+                      r"end|middle)\s+of\s+the\s+(?P<unit>year|month|week)\b(?!\s*(?:of\b|\d))", re.I)
 
 
 def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[P.Found]:
     yield from P.full(text, None)
+    tense, idioms = _tense("en"), _en_idioms()
     for pat in (reldates.DAY_MONTH, reldates.MONTH_DAY, reldates.MONTH_YEAR, reldates.MONTH_ONLY, reldates.AGO):
         for m in pat.finditer(text):
             r = reldates.resolve_date(m.group(0), published)
-            if r is not None:
-                precision = r.precision or ("day" if pat in (reldates.DAY_MONTH, reldates.MONTH_DAY, reldates.AGO)
-                                            else "month")
-                yield m.start(), m.end(), r.date, r.basis, precision
+            if r is None:
+                continue
+            if pat is reldates.MONTH_ONLY and r.date is not None and tense is not None and \
+                    tense_at(text, *m.span(), tense) == "future":  # "talks will resume in March": the next March
+                yield (m.start(), m.end(), *P.month(pub, reldates.MONTHS[m["mon"].lower()], "future"))
+                continue
+            precision = r.precision or ("day" if pat in (reldates.DAY_MONTH, reldates.MONTH_DAY, reldates.AGO)
+                                        else "month")
+            yield m.start(), m.end(), r.date, r.basis, precision
     for m in _EN_WEEKDAY.finditer(text):
         yield (m.start(), m.end(), *P.weekday(pub, reldates.WEEKDAYS[m["wd"].lower()], bool(m["last"])))
-    tense, idioms = _tense("en"), _en_idioms()
     for m in _EN_DAYS.finditer(text):
         low = m.group(0).lower()
         if low == "today" and ((idioms and any(i.start() <= m.start() < i.end() for i in idioms.finditer(text)))
@@ -98,6 +115,15 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
         yield (m.start(), m.end(), *P.period(pub, m["unit"].lower(), -n))
     for m in _EN_PAST_DAY.finditer(text):
         yield m.start(), m.end(), None, None, "day"
+    for m in _EN_MONTH_SHIFT.finditer(text):
+        which = "next" if m["shift"].lower().endswith(("next", "coming")) else "last"
+        yield (m.start(), m.end(), *P.month(pub, reldates.MONTHS[m["mon"].lower()], which))
+    for m in _EN_PART.finditer(text):
+        unit = m["unit"].lower()
+        if m["part"].lower() in ("end", "middle") and tense is not None and tense_at(text, *m.span(), tense) == "past":
+            yield m.start(), m.end(), None, None, unit
+        else:
+            yield (m.start(), m.end(), *P.period(pub, unit, 0))
     yield from P.years(text)
 
 

@@ -70,10 +70,22 @@ def day_month(pub: dt.date | None, month: int, d: int) -> Value:
     return None, None, "day"
 
 
-def month(pub: dt.date | None, m: int) -> Value:
+def month(pub: dt.date | None, m: int, tense: str | None = None) -> Value:
+    """A month named alone ("в марте", "in March") by the tense of its clause: told in the future, the
+    first such month not over at publication ("в марте будут выборы" written in May: next March); in the
+    past, or with no tense to tell, the latest to begin on or before publication (news reports the past).
+    ``tense`` "last"/"next" (a shift word: "last March", "مارس المقبل"): the one before or after the
+    publication's month, never that month itself."""
     if pub is None:
         return None, None, "month"
-    year = pub.year if m <= pub.month else pub.year - 1
+    if tense == "next":
+        year = pub.year if m > pub.month else pub.year + 1
+    elif tense == "last":
+        year = pub.year if m < pub.month else pub.year - 1
+    elif tense == "future":
+        year = pub.year if m >= pub.month else pub.year + 1
+    else:
+        year = pub.year if m <= pub.month else pub.year - 1
     return f"{year:04d}-{m:02d}", "inferred", "month"
 
 
@@ -98,6 +110,14 @@ def weekday(pub: dt.date | None, wd: int, last: bool) -> Value:
     if last and back == 0:
         back = 7
     return (pub - dt.timedelta(days=back)).isoformat(), "inferred", "day"
+
+
+def weekday_next(pub: dt.date | None, wd: int) -> Value:
+    """"الأحد المقبل" (next Sunday): the first such weekday after publication."""
+    if pub is None:
+        return None, None, "day"
+    ahead = (wd - pub.weekday()) % 7 or 7
+    return (pub + dt.timedelta(days=ahead)).isoformat(), "inferred", "day"
 
 
 def full(text: str, months: Mapping[str, int] | None) -> Iterator[Found]:

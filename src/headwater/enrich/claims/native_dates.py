@@ -1,6 +1,8 @@
 """Dates in a language with a pack: its ``months.yaml`` and, where written, its ``dates.yaml``.
 
-What each key of ``dates.yaml`` means is documented in the Russian one (``lang/ru/dates.yaml``); a
+What each key of ``dates.yaml`` means is documented in the Russian one (``lang/ru/dates.yaml``; the
+Arabic one adds weekdays alone and shifts after a weekday, ``weekday_after``, and the words that make a
+count one before something else, ``ago_stop_words``/``ago_stop_prefixes``); a
 key a language leaves out turns that kind of date off, so a pack with month names only reads full
 dates, days and months, months with a year, day ranges and years.
 """
@@ -71,9 +73,20 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         night = rf"(?:(?:{night})\s+)?" if night else ""
         # Weekday names that are nothing else (Hindi "सोमवार") are read alone ("शुक्रवार को"), as English reads
         # "Monday"; Russian "среда" is also "environment", so its weekdays need a preposition or a "last" word.
-        leads = [rf"(?:{preps})\s+{night}(?:(?P<last>{last})\s+)?" if preps else "", rf"(?P<last2>{last})\s+"]
-        lead = "(?:" + "|".join(x for x in leads if x) + ")" + ("?" if words.get("weekdays_alone") else "")
-        pats["weekday"] = re.compile(rf"{P.B}{lead}(?P<wd>{P.alt(wds)}){P.E}", re.I)
+        leads = [rf"(?:{preps})\s+{night}(?:(?P<last>{last})\s+)?" if preps else "",
+                 rf"(?P<last2>{last})\s+" if last else ""]
+        alone = words.get("weekdays_alone")
+        lead = "(?:" + "|".join(x for x in leads if x) + ")" + ("?" if alone is True else "")
+        # "الأحد الماضي" (last Sunday), "الأحد المقبل" (next Sunday): the shift after the weekday
+        after = words.get("weekday_after") or {}
+        tail = rf"(?:\s+(?P<after>{P.alt(after)}){P.E})?" if after else ""
+        # a list: the forms that are weekdays alone; the others need a lead ("الاثنين" is also "the two")
+        solo = rf"|(?P<wd2>{P.alt(alone)})" if isinstance(alone, list) else ""
+        pats["weekday"] = re.compile(rf"{P.B}(?:{lead}(?P<wd>{P.alt(wds)}){solo}){P.E}{tail}", re.I)
+    if mon and (after := words.get("month_after")):
+        # "مارس الماضي" (last March), "آذار المقبل" (next March): the shift after the month
+        pats["month_after"] = re.compile(rf"{P.B}(?:(?:{P.alt(words.get('month_cues')) or 'x^'})\s+)?(?P<mon>{mon})\s+"
+                                         rf"(?P<after>{P.alt(after)}){P.E}", re.I)
     if mon and (post := P.alt(words.get("month_postcues"))):
         # a month before its postposition: Hindi "मार्च में" (in March), "जून से" (since June)
         pats["month_postcue"] = re.compile(rf"{P.B}(?P<mon>{_cue_months(months)})\s+(?:{post}){P.E}", re.I)
@@ -98,15 +111,44 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         not_before = P.alt(past.get("not_before"))
         stop = rf"(?!\s+(?:{not_before}){P.E})" if not_before else ""
         pats["past_day"] = re.compile(rf"{P.B}(?:{P.alt(past.get('words'))}){P.E}{stop}", re.I)
-    ago_numbers = P.alt(words.get("ago_numbers")) or "x^"
+    # a count in digits or in words, a word or two ("три", "двадцать пять", "сто двадцать")
+    nums = P.alt(words.get("ago_numbers")) or "x^"
+    count = rf"(?:(?P<n>\d{{1,3}}|(?:{nums})(?:\s+(?:{nums}))?){P.E}\s+)?"
     ago_units = P.alt(words.get("ago_units"))
     if ago_units and words.get("ago_word"):
-        pats["ago"] = re.compile(rf"{P.B}(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?(?P<unit>{ago_units})"
-                                 rf"\s+(?:{P.alt([words['ago_word']])}){P.E}", re.I)
+        pats["ago"] = re.compile(rf"{P.B}{count}(?P<unit>{ago_units})\s+(?:{P.alt([words['ago_word']])}){P.E}", re.I)
     if ago_units and words.get("ago_prefix"):
-        pats["ago_before"] = re.compile(rf"{P.B}(?:{P.alt([words['ago_prefix']])})\s+(?:(?P<n>\d{{1,2}}|{ago_numbers})\s+)?"
-                                 rf"(?P<unit>{ago_units}){P.E}", re.I)
+        # not before the words that make the count one before something else (Arabic "قبل يومين من الانتخابات",
+        # "قبل يوم الانتخابات": before the elections, before election day)
+        stop_words, stop_starts = P.alt(words.get("ago_stop_words")), P.alt(words.get("ago_stop_prefixes"))
+        stops = [rf"\s+(?:{stop_words}){P.E}" if stop_words else "", rf"\s+(?:{stop_starts})" if stop_starts else ""]
+        stop = "(?!" + "|".join(x for x in stops if x) + ")" if any(stops) else ""
+        pats["ago_before"] = re.compile(rf"{P.B}(?:{P.alt([words['ago_prefix']])})\s+{count}(?P<unit>{ago_units}){P.E}"
+                                        rf"{stop}", re.I)
+    if ago_units and (ahead := words.get("ahead")):
+        # "через два дня": counted forward from publication; not "через два дня после теракта" (after something else)
+        not_before = P.alt(ahead.get("not_before"))
+        stop = rf"(?!\s+(?:{not_before}){P.E})" if not_before else ""
+        pats["ahead"] = re.compile(rf"{P.B}(?:{P.alt(ahead.get('words'))})\s+{count}(?P<unit>{ago_units}){P.E}{stop}", re.I)
+    if parts := words.get("period_parts"):
+        # "с начала года", "до конца месяца": a part of the period publication falls in (not "конца 2022 года",
+        # "конца учебного года": the unit must follow the part word)
+        pats["part"] = re.compile(rf"{P.B}(?:(?P<prep>{P.alt(parts.get('prepositions'))})\s+)?(?P<part>"
+                                  rf"{P.alt(parts.get('parts'))})\s+(?P<unit>{P.alt(parts.get('units'))}){P.E}"
+                                  rf"(?!\s*(?:\d|{P.alt(words.get('period_shift')) or 'x^'}))", re.I)
+    if mon and (ords := words.get("day_ordinals")):
+        # "первого июля", "двадцать четвёртого февраля (2022 года)": the day as an ordinal word
+        tens = P.alt(words.get("ordinal_tens")) or "x^"
+        pats["ordinal"] = re.compile(rf"{P.B}(?:(?P<tens>{tens})\s+)?(?P<ord>{P.alt(ords)})\s+(?P<mon>{mon}){P.E}"
+                                     rf"(?:\s+{year})?", re.I)
     return pats
+
+
+def _count(n: str | None, numbers: dict[str, int]) -> int | None:
+    """A count as written: digits, or number words summed ("двадцать пять" 25); None when not given."""
+    if not n:
+        return None
+    return int(n) if n.isdigit() else sum(numbers.get(w, 0) for w in n.lower().split())
 
 
 def _reader(pack: LanguagePack) -> Reader:
@@ -118,9 +160,20 @@ def _reader(pack: LanguagePack) -> Reader:
     days = {str(k).lower(): int(v) for k, v in (words.get("days") or {}).items()}
     ago_numbers = {str(k).lower(): int(v) for k, v in (words.get("ago_numbers") or {}).items()}
     raw_units = words.get("ago_units") or {}
-    # A plain list is days ("три дня назад"); a mapping names each form's unit (day, week, month, year).
+    # A plain list is days ("три дня назад"); a mapping names each form's unit (day, week, month, year),
+    # or its unit and the count it carries ("полгода": [month, 6]; Arabic duals, "يومين": [day, 2]).
     ago_units = {str(u).lower(): "day" for u in raw_units} if isinstance(raw_units, list) else \
-        {str(k).lower(): str(v) for k, v in raw_units.items()}
+        {str(k).lower(): str(v[0] if isinstance(v, list) else v) for k, v in raw_units.items()}
+    carried = {} if isinstance(raw_units, list) else \
+        {str(k).lower(): int(v[1]) for k, v in raw_units.items() if isinstance(v, list)}
+    month_after = {str(k).lower(): str(v) for k, v in (words.get("month_after") or {}).items()}
+    weekday_after = {str(k).lower(): str(v) for k, v in (words.get("weekday_after") or {}).items()}
+    ordinals = {str(k).lower(): int(v) for k, v in (words.get("day_ordinals") or {}).items()}
+    tens = {str(k).lower(): int(v) for k, v in (words.get("ordinal_tens") or {}).items()}
+    parts = words.get("period_parts") or {}
+    part_units = {str(k).lower(): str(v) for k, v in (parts.get("units") or {}).items()}
+    # parts after a period's first days ("в конце года"): told in the past, this period's or the last one's
+    late = {str(w).lower() for w in parts.get("late") or ()}
     # Unit forms that mean one of it with no number ("год назад", "a week ago"); a plural alone is vague.
     one = {str(w).lower() for w in words.get("ago_one") or ()}
     pats = _patterns(months, words)
@@ -131,11 +184,13 @@ def _reader(pack: LanguagePack) -> Reader:
     by_tense = {str(k).lower(): {str(t): int(n) for t, n in v.items()} for k, v in (words.get("tense_days") or {}).items()}
     not_after = re.compile(rf"{P.B}(?:{P.alt(words.get('ago_not_after'))})\s*$", re.I) if words.get("ago_not_after") else None
 
-    def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None) -> P.Value | None:
+    def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None, when: str | None) -> P.Value | None:
         if name == "month_year":
             return f"{int(g['year']):04d}-{months[g['mon'].lower()]:02d}", "explicit", "month"
         if name in ("month_cue", "month_postcue"):
-            return P.month(pub, months[g["mon"].lower()])
+            return P.month(pub, months[g["mon"].lower()], when)
+        if name == "month_after":
+            return P.month(pub, months[g["mon"].lower()], month_after[g["after"].lower()])
         if name == "day_month_shift":
             y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
             try:
@@ -150,20 +205,42 @@ def _reader(pack: LanguagePack) -> Reader:
             unit, shift = (g["unit"], g["shift"]) if g["unit"] else (g["unit2"], g["shift2"])
             return P.period(pub, units[unit.lower()], shifts[shift.lower()])
         if name == "weekday":
-            return P.weekday(pub, wds[g["wd"].lower()], bool(g.get("last") or g.get("last2")))
+            shift = weekday_after.get((g.get("after") or "").lower(), "")
+            wd = wds[(g["wd"] or g.get("wd2") or "").lower()]
+            if shift == "next":
+                return P.weekday_next(pub, wd)
+            return P.weekday(pub, wd, bool(g.get("last") or g.get("last2")) or shift == "last")
         if name == "days":
             return P.day(pub, days[" ".join(matched.lower().split())])
         if name == "eve":
             return P.day(pub, 1)
         if name == "past_day":
             return None, None, "day"
-        if name in ("ago", "ago_before"):
-            n = g["n"]
-            if not n and g["unit"].lower() not in one:
+        if name in ("ago", "ago_before", "ahead"):
+            form = g["unit"].lower()
+            n = _count(g["n"], ago_numbers)
+            if n is None:
+                n = carried.get(form, 1 if form in one else None)
+            elif form in carried:
+                return None  # a count before a form that carries its own
+            if not n:
                 return None  # "несколько дней назад": how many is not said
-            back = 1 if not n else int(n) if n.isdigit() else ago_numbers[n.lower()]
-            unit = ago_units[g["unit"].lower()]
+            back = -n if name == "ahead" else n
+            unit = ago_units[form]
             return P.day(pub, back) if unit == "day" else P.period(pub, unit, -back)
+        if name == "part":
+            unit = part_units[g["unit"].lower()]
+            if g["part"].lower() in late and when == "past":
+                return None, None, unit  # "в конце года цены выросли" in July: which year's end is not said
+            return P.period(pub, unit, 0)
+        if name == "ordinal":
+            d = ordinals[g["ord"].lower()] + (tens[g["tens"].lower()] if g["tens"] else 0)
+            if g["year"]:
+                try:
+                    return dt.date(int(g["year"]), months[g["mon"].lower()], d).isoformat(), "explicit", "day"
+                except ValueError:
+                    return None
+            return P.day_month(pub, months[g["mon"].lower()], d)
         return None
 
     def read(text: str, pub: dt.date | None) -> Iterator[P.Found]:
@@ -176,7 +253,7 @@ def _reader(pack: LanguagePack) -> Reader:
                 if name == "days" and any(a <= m.start() < b for a, b in idioms):
                     continue  # "hoje em dia": nowadays, no day
                 when = tense_at(text, *m.span(), tense) if tense and (
-                    name == "tense_days" or m.group(0).lower() in tense_bound) else None
+                    name in ("tense_days", "month_cue", "month_postcue", "part") or m.group(0).lower() in tense_bound) else None
                 if name == "days" and when == "present":
                     continue  # "эти партии сегодня не имеют веса": nowadays, no day
                 if name in ("ago", "ago_before") and not_after and not_after.search(text, 0, m.start()):
@@ -185,7 +262,7 @@ def _reader(pack: LanguagePack) -> Reader:
                     back = by_tense[m.group(0).lower()].get(when or "")
                     v: P.Value | None = P.day(pub, back) if back is not None else (None, None, "day")
                 else:
-                    v = value(name, m.groupdict(), m.group(0), pub)
+                    v = value(name, m.groupdict(), m.group(0), pub, when)
                 if v is not None:
                     yield (m.start(), m.end(), *v)
         yield from P.years(text, P.alt(words.get("year_words")), P.alt(words.get("year_prepositions")),
