@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from headwater.lang.blas import _openblas, one_blas_thread
+from headwater.lang.blas import blas_threads, one_blas_thread
 
 
 def _parse_fn() -> Callable[[str], Any]:
@@ -48,8 +48,7 @@ def main() -> int:
     if not texts:
         print("no articles matched", file=sys.stderr)
         return 2
-    funcs = _openblas()
-    print(f"OpenBLAS found: {funcs is not None}; its threads: {funcs[1]() if funcs else 'n/a'}")
+    print(f"BLAS threads by default: {blas_threads() or 'n/a (no BLAS threadpoolctl knows)'}")
     parse = _parse_fn()
     parse(texts[0])  # load what is loaded lazily
     cpu = {"default": 0.0, "one": 0.0}

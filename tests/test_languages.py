@@ -197,20 +197,14 @@ def test_english_word_lists_live_in_the_english_pack() -> None:
 
 
 def test_natasha_runs_its_matrix_products_on_one_blas_thread_and_restores_the_count() -> None:
-    from headwater.lang.blas import _openblas, one_blas_thread
+    from headwater.lang.blas import blas_threads, controller, one_blas_thread
 
-    funcs = _openblas()
-    if funcs is None:
-        pytest.skip("numpy is not linked with OpenBLAS here")
-    setter, getter = funcs
-    before = getter()
-    setter(2)
-    try:
+    if blas_threads() is None:
+        pytest.skip("numpy's BLAS is not one threadpoolctl knows here")
+    with controller().limit(limits=2, user_api="blas"):
         with one_blas_thread():
-            assert getter() == 1
-        assert getter() == 2
+            assert blas_threads() == 1
+        assert blas_threads() == 2
         with pytest.raises(RuntimeError), one_blas_thread():
             raise RuntimeError("a parse that fails")
-        assert getter() == 2  # restored on the way out of a failure too
-    finally:
-        setter(before)
+        assert blas_threads() == 2  # restored on the way out of a failure too
