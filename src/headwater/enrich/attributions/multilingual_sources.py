@@ -52,12 +52,17 @@ class SourceReader:
         self.quotes = quote_spans(self.text, pack.quote_pairs)
         self.normals: dict[tuple[int, int], str] = doc.user_data.get(NORMALS, {})
         self.people: list[dict[str, Any]] = []  # persons who spoke, for pronouns
+        # without a parse, where each of them spoke, and what a pronoun speaker at an offset stood
+        # for: a later pronoun may stand for either (multilingual_antecedents)
+        self.spoke: list[tuple[int, dict[str, Any]]] = []
+        self.resolved: dict[int, dict[str, Any]] = {}
         self.published = published
         self.months = pack.months()
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
         self._roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
         self._lower: frozenset[str] | None = None
+        self._mid_caps: frozenset[str] | None = None
         self._floor: tuple[int | None] | None = None
 
     def _tokens(self, s: int, e: int) -> list[Any]:
@@ -117,6 +122,7 @@ class SourceReader:
             # "БТА", nor a Latin "Ukraine-Russia War: …" in a Hindi text), is the one a later pronoun
             # stands for ("Той добави, …"; inferred, as with a parse)
             self.people.append(typed_src)
+            self.spoke.append((s, typed_src))
         return typed_src
 
     def _script(self) -> str:
@@ -370,7 +376,18 @@ class SourceReader:
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
             agent = self._agent_before(s)
             if agent is not None:  # "असद ने … साथ दिया है। उन्होंने … कहा": the agent just before (inferred)
-                return {**self.source(*agent), "resolved_from": text, "inferred": True}
+                src = self.source(*agent)
+                if not src.get("unresolved"):
+                    return {**src, "resolved_from": text, "inferred": True}
+            if not self.parsed:  # the person the text named last, nearby, also when no source (inferred)
+                from headwater.enrich.attributions.multilingual_antecedents import antecedent
+                found = antecedent(self, s, text)
+                if found is not None:
+                    src = found if isinstance(found, dict) else self.source(*found)
+                    if src.get("kind") == "organization":  # "той", "ele" stand for a person, whom the name names
+                        src = {**src, "kind": "person"}
+                    self.resolved[s] = {**src, "resolved_from": text, "inferred": True}
+                    return self.resolved[s]
             if self.people:
                 return {**self.people[-1], "resolved_from": text, "inferred": True}
             named = self._last_named(s)
@@ -438,10 +455,17 @@ class SourceReader:
         c = self.cues
         if not c.agent_marker:
             return None
-        lo = max(0, s - 600)
+        lo = max(0, s - 900)
         starts = [lo] + [lo + m.end() for m in re.finditer(r"[।.!?\n]\s", self.text[lo:s])]
-        start = starts[-2] if len(starts) > 1 else lo  # the sentence before the pronoun's, and its own
+        # the pronoun's own sentence and the two before it
+        start = starts[-3] if len(starts) > 2 else lo
         marks = list(re.finditer(rf"(?<![\w{MARKS}]){re.escape(c.agent_marker)}(?![\w{MARKS}])", self.text[start:s]))
+        # an agent pronoun ("उन्होंने" holds the marker) nearer than any marked agent stands for the same
+        # one: resolved in turn from where it stands ("गोगोई ने … . उन्होंने कहा … . उन्होंने कहा")
+        fused = [m for m in re.finditer(rf"(?<![\w{MARKS}])(?:{'|'.join(map(re.escape, sorted(c.pronouns)))})(?![\w{MARKS}])",
+                                        self.text[start:s]) if not marks or m.start() > marks[-1].start()]
+        if fused and c.pronouns:
+            return start + fused[-1].start(), start + fused[-1].end()
         if not marks:
             return None
         end = start + marks[-1].start()
