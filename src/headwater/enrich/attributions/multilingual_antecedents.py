@@ -32,29 +32,37 @@ ROLE_WORDS_BEFORE = 6
 # Words between a name and its reporting verb after it ("Петров също е заявил": 2).
 VERB_WORDS_AFTER = 3
 SENTENCE_END = re.compile(r"[.!?…][\"»“”'’)]*\s+|\n\s*")
+# Characters between a quote's end and the pronoun of its tag ("», каза той", "“, заяви пред журналисти тя").
+QUOTE_TAG = 40
 PUNCT = re.compile(r"[,;:.!?()\[\]«»„“”\"—–]|\s-\s")
 
 Antecedent = tuple[int, int] | dict[str, Any]
 
 
-def _window(text: str, s: int) -> int:
+def window(text: str, s: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
     """Where the text that may hold a pronoun's antecedent begins: its own sentence and up to
-    SENTENCES_BACK before it, never past more than one paragraph break (a pronoun that opens a
-    paragraph may stand for the last person of the one before; not for anyone further back)."""
+    SENTENCES_BACK before it in its paragraph; a pronoun whose sentence opens a paragraph may stand
+    for the person the paragraph before ended with (its last sentence), never for anyone further back."""
     lo = max(0, s - 1200)
-    marks = list(SENTENCE_END.finditer(text, lo, s))
+    marks = list(ends.finditer(text, lo, s))
     starts = [lo] + [m.end() for m in marks]
     breaks = [False] + ["\n" in m.group(0) for m in marks]
-    k, crossed = len(starts) - 1, 0
+    k = len(starts) - 1
     for _ in range(SENTENCES_BACK):
         if k == 0:
             break
-        if breaks[k]:
-            if crossed:
-                break
-            crossed += 1
         k -= 1
+        if breaks[k + 1]:
+            break  # the sentence before a paragraph break: no further
     return starts[k]
+
+
+def _anchor(r: SourceReader, s: int) -> int:
+    """Where a pronoun's tag stands for the window: before the quote it closes ("«… . …», каза той")."""
+    for qs, qe in r.quotes:
+        if qs < s and 0 <= s - qe <= QUOTE_TAG:
+            return qs
+    return s
 
 
 def _gender(r: SourceReader, word: str) -> str | None:
@@ -75,13 +83,14 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
     text, c = r.text, r.cues
     if r.parsed or not any(ch.isupper() for ch in text[max(0, s - 400):s]):
         return None
-    start = _window(text, s)
+    start = window(text, _anchor(r, s))
     want = c.pronoun_genders.get(pronoun.lower())
     rw = RoleWords.of(r.pack)
     plain = c.stop | c.speaker_breaks | c.pronouns | c.back_references | c.complementizers | c.auxiliaries | \
         c.not_speakers | c.anonymous
     plain |= {w for phrase in c.according + c.according_after for w in phrase.split()}
-    prepositions = (c.stop | c.genitives | c.places_of_speech) - c.speaker_breaks - c.complementizers
+    prepositions = ((c.stop | c.genitives | c.places_of_speech) - c.speaker_breaks - c.complementizers) | c.prepositions
+    places = c.place_heads
     role_words = rw.official | rw.qualified | rw.non_state | c.roles
     script = r._script()
     words = list(WORD.finditer(text, start, s))
@@ -90,6 +99,11 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
     def opens_sentence(i: int) -> bool:
         at = words[i].start()
         return not WORD.search(text, max(b for b in sentence_starts if b <= at), at)
+
+    def _since_start(i: int) -> int:  # the words of word i's sentence before it
+        at = words[i].start()
+        b = max(x for x in sentence_starts if x <= at)
+        return sum(1 for w in words[:i] if w.start() >= b)
 
     def name_word(i: int) -> bool:
         w = words[i].group(0)
@@ -137,8 +151,14 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
             unsure.append(run[0])  # a name, or a common word that opens the sentence: the text does not say
             continue
         back = before(first, ROLE_WORDS_BEFORE, over_comma=True)
-        if back[:1] and back[0] in prepositions:
-            continue  # "в Минск", "на Путин": a place or an owner, not a speaker
+        if back[:1] and (back[0] in prepositions or back[0] in places):
+            continue  # "в Минск", "на Путин", "региона Сахел": a place or an owner, not a speaker
+        if any(qs <= run[0] < qe for qs, qe in r.quotes):
+            continue  # a name inside a quote is what was said, or a title («Брюксел 1»)
+        if first > 0 and joined(first) and words[first - 1].group(0)[:1].isupper() and not opens_sentence(first - 1):
+            continue  # "РИА Новости", "по Би Ти Ви": the end of a longer name whose start is no name
+        said = any(w.group(0).lower() in c.complementizers for w in words[first - 1::-1][:_since_start(first)]) \
+            if first > 0 else False
         # the nearest role word of a person ("o porta-voz do Governo, Ana Souto": porta-voz, not Governo)
         k = next((n for n, w in enumerate(back) if hits(with_parts({w}), role_words) and
                   not hits(with_parts({w}), rw.state_bodies | c.bodies)), None)
@@ -151,14 +171,16 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
                  if not PUNCT.search(text[run[1]:w.start()])]
         verb_after = any(is_verb(c, w, None) for w in after)
         verb_before = any(is_verb(c, w, None) for w in before(first, ROLE_WORDS_BEFORE))
-        preferred = k is not None or verb_after or verb_before or opens_sentence(first)
+        # a name inside the clause said ("… каза, че президентът Путин …") is spoken of, not speaking
+        preferred = not said and (k is not None or verb_after or verb_before or opens_sentence(first))
         found.append((run[0], preferred, run))
     for at, src in r.spoke + list(r.resolved.items()):
         name = str(src.get("name") or "")
         last = WORD.findall(name)[-1:] if name else []
         g = _gender(r, last[0]) if last else None
         if start <= at < s and not src.get("unresolved") and (want is None or g is None or g == want):
-            found.append((at, True, src))
+            # at the end of its words: a name among them is this source ("o porta-voz Dmitri Peskov")
+            found.append((at + len(str(src.get("text") or "")), True, src))
     if not found:
         return None
     found.sort(key=lambda f: (f[0], isinstance(f[2], dict)))

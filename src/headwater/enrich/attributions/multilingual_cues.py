@@ -65,6 +65,10 @@ class Cues:
     # gives them: a pronoun's antecedent must agree when both can be told
     pronoun_genders: dict[str, str] = field(default_factory=dict)
     name_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # prepositions beyond the stop words (a name right after one is a place or an owner, no speaker),
+    # and the words that put a place's name after them (``places.yaml`` before: "региона Сахел")
+    prepositions: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -123,6 +127,8 @@ def _cues(folder: Path) -> Cues:
         owner_marks=frozenset(str(x).lower() for x in (d.get("source_nouns") or {}).get("owner_marks") or ()),
         owner_first=bool((d.get("source_nouns") or {}).get("owner_first")),
         pronoun_genders={str(w).lower(): str(g) for g, ws in (d.get("pronoun_genders") or {}).items() for w in ws or ()},
+        prepositions=frozenset(low("prepositions")),
+        place_heads=frozenset(str(x).lower() for x in (folder_data(folder, "places") or {}).get("before") or ()),
         name_endings={str(g): tuple(str(x).lower() for x in ws or ()) for g, ws in (d.get("name_endings") or {}).items()},
     )
 

@@ -38,6 +38,8 @@ ROLE_AHEAD_WORDS = 14
 # A role right before a name without a comma ends within its last words: "o porta-voz do Kremlin
 # Dmitri Peskov", "бившият съветник на британското посолство в Москва Иън Прауд" (6).
 ROLE_NEXT_WORDS = 6
+# Where a sentence ends in a script without case (the danda, or a Latin mark), and lines.
+HINDI_ENDS = re.compile(r"[।.!?]\s+|\n\s*")
 
 
 class SourceReader:
@@ -113,6 +115,8 @@ class SourceReader:
                                      if not hits(words, roles.former) else [])
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
+            if not self.parsed:
+                self.spoke.append((s, typed_src))
         elif not self.parsed and not src.get("inferred") and (typed_src.get("kind") == "person" or (
                 src.get("kind") == "organization" and _name_like(_untitled(str(src.get("name") or "")))
                 and not all(w.isupper() and len(w) > 1 for w in WORD.findall(_untitled(str(src.get("name") or ""))))
@@ -375,6 +379,9 @@ class SourceReader:
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
             agent = self._agent_before(s)
+            later = [x for at, x in self.spoke if agent is not None and agent[1] <= at < s]
+            if later:  # a source that spoke after the agent, nearer the pronoun ("एर्दोगन का कहना है")
+                return {**later[-1], "resolved_from": text, "inferred": True}
             if agent is not None:  # "असद ने … साथ दिया है। उन्होंने … कहा": the agent just before (inferred)
                 src = self.source(*agent)
                 if not src.get("unresolved"):
@@ -455,10 +462,10 @@ class SourceReader:
         c = self.cues
         if not c.agent_marker:
             return None
-        lo = max(0, s - 900)
-        starts = [lo] + [lo + m.end() for m in re.finditer(r"[।.!?\n]\s", self.text[lo:s])]
-        # the pronoun's own sentence and the two before it
-        start = starts[-3] if len(starts) > 2 else lo
+        from headwater.enrich.attributions.multilingual_antecedents import window
+        # the pronoun's own sentence and the two before it in its paragraph (the last of the paragraph
+        # before, when it opens one)
+        start = window(self.text, s, HINDI_ENDS)
         marks = list(re.finditer(rf"(?<![\w{MARKS}]){re.escape(c.agent_marker)}(?![\w{MARKS}])", self.text[start:s]))
         # an agent pronoun ("उन्होंने" holds the marker) nearer than any marked agent stands for the same
         # one: resolved in turn from where it stands ("गोगोई ने … . उन्होंने कहा … . उन्होंने कहा")
@@ -471,7 +478,7 @@ class SourceReader:
         end = start + marks[-1].start()
         ws = list(WORD.finditer(self.text, max(start, end - 120), end))[-6:]
         cut = max((i for i, w in enumerate(ws) if w.group(0).lower() in c.speaker_breaks | c.stop
-                   or re.search(r"[,;:()\"“”'‘’|।]", self.text[w.end():ws[i + 1].start() if i + 1 < len(ws) else end])),
+                   or re.search(r"[,;:()\"“”'‘’|।.!?\n]", self.text[w.end():ws[i + 1].start() if i + 1 < len(ws) else end])),
                   default=-1)
         ws = ws[cut + 1:]
         if not ws:
