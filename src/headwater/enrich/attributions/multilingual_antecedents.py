@@ -130,7 +130,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
             gap = text[words[j].end():words[j + 1].start()]
             if PUNCT.search(gap) and not (over_comma and j == i - 1 and gap.strip() == ","):
                 break
-            out.append(words[j].group(0).lower())
+            out.append(words[j].group(0))
             j -= 1
         return out
 
@@ -146,22 +146,31 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
             j += 1
         first, run = i, (words[i].start(), words[j].end())
         i = j + 1
+        if any(qs <= run[0] < qe for qs, qe in r.quotes):
+            continue  # a name inside a quote is what was said, or a title («Брюксел 1»)
         if first == j and opens_sentence(first) and words[j].group(0) not in _mid_capitals(r) and \
                 not ((known := r.registry.known.get(words[j].group(0))) is not None and known.kind == "person"):
             unsure.append(run[0])  # a name, or a common word that opens the sentence: the text does not say
             continue
-        back = before(first, ROLE_WORDS_BEFORE, over_comma=True)
+        cased = before(first, ROLE_WORDS_BEFORE, over_comma=True)
+        back = [w.lower() for w in cased]
         if back[:1] and (back[0] in prepositions or back[0] in places):
             continue  # "в Минск", "на Путин", "региона Сахел": a place or an owner, not a speaker
-        if any(qs <= run[0] < qe for qs, qe in r.quotes):
-            continue  # a name inside a quote is what was said, or a title («Брюксел 1»)
         if first > 0 and joined(first) and words[first - 1].group(0)[:1].isupper() and not opens_sentence(first - 1):
-            continue  # "РИА Новости", "по Би Ти Ви": the end of a longer name whose start is no name
+            prev = words[first - 1].group(0)
+            longer = f"{prev} {text[run[0]:run[1]]}"
+            if prev.lower() in plain or r.registry.outlets.by_name(longer) is not None or \
+                    r.registry.body(longer) is not None:
+                continue  # "по Би Ти Ви", "РИА Новости": the end of a longer name, no person's
         said = any(w.group(0).lower() in c.complementizers for w in words[first - 1::-1][:_since_start(first)]) \
             if first > 0 else False
         # the nearest role word of a person ("o porta-voz do Governo, Ana Souto": porta-voz, not Governo)
         k = next((n for n, w in enumerate(back) if hits(with_parts({w}), role_words) and
                   not hits(with_parts({w}), rw.state_bodies | c.bodies)), None)
+        if k is not None and any(w[:1].isupper() and not w.isupper() and country_in({w.lower()}, rw) is None and
+                                 r.registry.body(w) is None and r.registry.outlets.by_name(w) is None for w in cased[:k]):
+            k = None  # another name stands between the role and this one ("o chefe das Tropas de Defesa, Química"):
+            # the role is that name's ("говорителят на Кремъл Дмитрий Песков": Кремъл is a body the registry knows)
         if k is not None and any(w in c.genitives | c.places_of_speech for w in back[k + 1:k + 3]):
             continue  # "на украинския лидер Володимир Зеленски": the role is a genitive's, the person an owner
         want_ok = want is None or (g := _gender(r, words[j].group(0))) is None or g == want
@@ -170,7 +179,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
         after = [w.group(0).lower() for w in words[j + 1:j + 1 + VERB_WORDS_AFTER]
                  if not PUNCT.search(text[run[1]:w.start()])]
         verb_after = any(is_verb(c, w, None) for w in after)
-        verb_before = any(is_verb(c, w, None) for w in before(first, ROLE_WORDS_BEFORE))
+        verb_before = any(is_verb(c, w.lower(), None) for w in before(first, ROLE_WORDS_BEFORE))
         # a name inside the clause said ("… каза, че президентът Путин …") is spoken of, not speaking
         preferred = not said and (k is not None or verb_after or verb_before or opens_sentence(first))
         found.append((run[0], preferred, run))
@@ -185,7 +194,9 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
         return None
     found.sort(key=lambda f: (f[0], isinstance(f[2], dict)))
     best = ([f for f in found if f[1]] or found)[-1]
-    if any(at > best[0] for at in unsure):
+    own = max(b for b in sentence_starts if b <= s)
+    # (the word that opens the pronoun's own sentence is no rival: "Същевременно той …", "Освен това тя …")
+    if any(best[0] < at < own for at in unsure):
         return None  # a word that may be another name stands between: whose the pronoun is, the text does not say
     return best[2]
 
