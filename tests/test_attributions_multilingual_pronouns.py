@@ -61,6 +61,10 @@ UNRESOLVED: list[tuple[str, str]] = [
     ("bg", "Цените на горивата растат бързо. Според него инфлацията ще расте през есента."),
     # the only name is two paragraphs back
     ("bg", "Иван Колев пристигна в Минск.\n\nЦените на горивата растат.\n\nСпоред него инфлацията ще расте."),
+    # the name is in the paragraph before, but not in its last sentence; or before the paragraph the
+    # sentence before opens
+    ("bg", "Иван Колев пристигна в Минск. Цените на горивата растат.\n\nСпоред него инфлацията ще расте."),
+    ("bg", "Иван Колев пристигна в Минск.\n\nЦените на горивата растат. Според него инфлацията ще расте."),
     # the only name is of the other gender
     ("bg", "Депутатът Иван Петров пристигна в Минск. Тя заяви, че преговорите ще бъдат трудни."),
     # a place and an owner after prepositions are no one

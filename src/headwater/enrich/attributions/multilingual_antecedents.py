@@ -47,13 +47,13 @@ def window(text: str, s: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
     marks = list(ends.finditer(text, lo, s))
     starts = [lo] + [m.end() for m in marks]
     breaks = [False] + ["\n" in m.group(0) for m in marks]
-    k = len(starts) - 1
+    own = k = len(starts) - 1
+    crossed = False
     for _ in range(SENTENCES_BACK):
-        if k == 0:
-            break
+        if k == 0 or crossed or (k != own and breaks[k]):
+            break  # past the last sentence of the paragraph before, or the first of this one: no further
+        crossed = breaks[k]
         k -= 1
-        if breaks[k + 1]:
-            break  # the sentence before a paragraph break: no further
     return starts[k]
 
 
@@ -134,7 +134,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
             j -= 1
         return out
 
-    found: list[tuple[int, bool, Antecedent]] = []  # (where, preferred, what)
+    found: list[tuple[int, int, Antecedent]] = []  # (where, rank, what)
     unsure: list[int] = []  # one capitalised word opening its sentence, nowhere else capitalised: "Пазарът"?
     i = 0
     while i < len(words):
@@ -167,7 +167,9 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
         # the nearest role word of a person ("o porta-voz do Governo, Ana Souto": porta-voz, not Governo)
         k = next((n for n, w in enumerate(back) if hits(with_parts({w}), role_words) and
                   not hits(with_parts({w}), rw.state_bodies | c.bodies)), None)
-        if k is not None and any(w[:1].isupper() and not w.isupper() and country_in({w.lower()}, rw) is None and
+        apposed = first > 0 and text[words[first - 1].end():run[0]].strip() == "," and \
+            bool(re.match(r"\s*(?:[,.;:!?)]|$)", text[run[1]:run[1] + 3]))  # "o presidente da Petrobras, Jean Paul Prates,"
+        if k is not None and not apposed and any(w[:1].isupper() and not w.isupper() and country_in({w.lower()}, rw) is None and
                                  r.registry.body(w) is None and r.registry.outlets.by_name(w) is None for w in cased[:k]):
             k = None  # another name stands between the role and this one ("o chefe das Tropas de Defesa, Química"):
             # the role is that name's ("говорителят на Кремъл Дмитрий Песков": Кремъл is a body the registry knows)
@@ -180,20 +182,21 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
                  if not PUNCT.search(text[run[1]:w.start()])]
         verb_after = any(is_verb(c, w, None) for w in after)
         verb_before = any(is_verb(c, w.lower(), None) for w in before(first, ROLE_WORDS_BEFORE))
-        # a name inside the clause said ("… каза, че президентът Путин …") is spoken of, not speaking
-        preferred = not said and (k is not None or verb_after or verb_before or opens_sentence(first))
-        found.append((run[0], preferred, run))
+        # a name inside the clause said ("… каза, че президентът Путин …") is spoken of, not speaking: last
+        rank = 0 if said else 2 if k is not None or verb_after or verb_before or opens_sentence(first) else 1
+        found.append((run[0], rank, run))
     for at, src in r.spoke + list(r.resolved.items()):
         name = str(src.get("name") or "")
         last = WORD.findall(name)[-1:] if name else []
         g = _gender(r, last[0]) if last else None
         if start <= at < s and not src.get("unresolved") and (want is None or g is None or g == want):
             # at the end of its words: a name among them is this source ("o porta-voz Dmitri Peskov")
-            found.append((at + len(str(src.get("text") or "")), True, src))
+            found.append((at + len(str(src.get("text") or "")), 2, src))
     if not found:
         return None
     found.sort(key=lambda f: (f[0], isinstance(f[2], dict)))
-    best = ([f for f in found if f[1]] or found)[-1]
+    top = max(f[1] for f in found)  # a speaker's name first, then any other, then one inside what was said
+    best = [f for f in found if f[1] == top][-1]
     own = max(b for b in sentence_starts if b <= s)
     # (the word that opens the pronoun's own sentence is no rival: "Същевременно той …", "Освен това тя …")
     if any(best[0] < at < own for at in unsure):
