@@ -41,18 +41,17 @@ Antecedent = tuple[int, int] | dict[str, Any]
 
 def window(text: str, s: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
     """Where the text that may hold a pronoun's antecedent begins: its own sentence and up to
-    SENTENCES_BACK before it in its paragraph; a pronoun whose sentence opens a paragraph may stand
-    for the person the paragraph before ended with (its last sentence), never for anyone further back."""
+    SENTENCES_BACK before it, across one paragraph break at most, and never past a line without a
+    sentence's end mark (a heading or a title: what stands before it is another story's part)."""
     lo = max(0, s - 1200)
     marks = list(ends.finditer(text, lo, s))
     starts = [lo] + [m.end() for m in marks]
-    breaks = [False] + ["\n" in m.group(0) for m in marks]
-    own = k = len(starts) - 1
-    crossed = False
+    breaks = [0] + [(2 if m.group(0)[:1] == "\n" else 1) if "\n" in m.group(0) else 0 for m in marks]
+    k, crossed = len(starts) - 1, 0
     for _ in range(SENTENCES_BACK):
-        if k == 0 or crossed or (k != own and breaks[k]):
-            break  # past the last sentence of the paragraph before, or the first of this one: no further
-        crossed = breaks[k]
+        if k == 0 or breaks[k] == 2 or (breaks[k] and crossed):
+            break
+        crossed += breaks[k]
         k -= 1
     return starts[k]
 
