@@ -39,7 +39,7 @@ ROLE_AHEAD_WORDS = 14
 # Dmitri Peskov", "бившият съветник на британското посолство в Москва Иън Прауд" (6).
 ROLE_NEXT_WORDS = 6
 # Where a sentence ends in a script without case (the danda, or a Latin mark), and lines.
-HINDI_ENDS = re.compile(r"[।.!?]\s+|\n\s*")
+HINDI_ENDS = re.compile(r"[।.!?][\"»“”'’)]*\s+|\n\s*")
 
 
 class SourceReader:
