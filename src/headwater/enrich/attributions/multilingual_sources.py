@@ -453,10 +453,12 @@ class SourceReader:
 
     def _agent_before(self, s: int) -> tuple[int, int] | None:
         """In a language that marks the agent ("X ने", Hindi), what a pronoun speaker at ``s`` stands
-        for: the agent marked last before it, in its own sentence or the one before ("प्रधानमंत्री ने
+        for: the agent marked last before it, in its own sentence or the two before (the window of
+        ``multilingual_antecedents.window``: one paragraph break at most, no heading) ("प्रधानमंत्री ने
         राष्ट्रपति पुतिन को धन्यवाद दिया. उन्होंने कहा": the prime minister), as offsets of its words
         (those after the last word that never stands in a name; a pronoun there is itself resolved
-        the same way). Hindi news opens a sentence with "उन्होंने" for the subject it spoke of just
+        the same way), or an agent pronoun nearer than any marked agent ("उन्होंने", which holds the
+        marker), resolved in turn from where it stands. Hindi news opens a sentence with "उन्होंने" for the subject it spoke of just
         before; a script without case shows no other names to weigh it against. None when no agent
         is marked there, or its words are no source (an unnamed one, a document)."""
         c = self.cues
