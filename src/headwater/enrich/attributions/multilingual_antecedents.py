@@ -8,8 +8,12 @@ where it opens a sentence ("Според", "Това"), not a country, capital, 
 or body the registries know, and not after a preposition (where places and owners stand: "в Минск",
 "на украинския лидер Володимир Зеленски"). A name that is the subject of a reporting verb, follows a
 role word of the pack, or opens its sentence (the subject, in these subject-first languages) is
-preferred to one that is none of these; among those alike, the nearest. A source that spoke in the
-window, or a pronoun already resolved there, counts as such a name at its place. Gender is used only
+preferred to one that is none of these, and a name inside the clause said ("…, че президентът Путин
+…") comes last; among those alike, the nearest. A source that spoke in the window, or a pronoun
+already resolved there, counts as a preferred name at its place. Names inside quotes are what was
+said, never antecedents; the window starts before the quote a tag closes ("«…», каза той"). One
+capitalised word opening a sentence that the article capitalises nowhere else may be a name or a
+common word ("Пазарът"): standing between, it leaves the pronoun unresolved. Gender is used only
 where the pack gives it for both the pronoun and the name's ending (Bulgarian "тя" and "-ова"): a
 name of the other gender is passed over; a name whose gender cannot be told is not. Nothing there:
 None (the pronoun stays unresolved, or falls back to the finder's older rules)."""
@@ -32,7 +36,8 @@ ROLE_WORDS_BEFORE = 6
 # Words between a name and its reporting verb after it ("Петров също е заявил": 2).
 VERB_WORDS_AFTER = 3
 SENTENCE_END = re.compile(r"[.!?…][\"»“”'’)]*\s+|\n\s*")
-# Characters between a quote's end and the pronoun of its tag ("», каза той", "“, заяви пред журналисти тя").
+# Characters between a quote's end and the pronoun of its tag ("», каза той", "“, заяви пред журналистите
+# тя": 29); set to hold a tag of a few words, not the next sentence.
 QUOTE_TAG = 40
 PUNCT = re.compile(r"[,;:.!?()\[\]«»„“”\"—–]|\s-\s")
 
