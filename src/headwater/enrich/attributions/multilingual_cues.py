@@ -2,7 +2,7 @@
 multilingual finder (``attributions.multilingual``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,14 @@ class Cues:
     collectives: frozenset[str] = frozenset()
     owner_marks: frozenset[str] = frozenset()
     owner_first: bool = False  # the author stands before the mark (Hindi), not after it
+    # the gender of a pronoun ("тя": f) and the endings that show a name's ("-ова": f), where the pack
+    # gives them: a pronoun's antecedent must agree when both can be told
+    pronoun_genders: dict[str, str] = field(default_factory=dict)
+    name_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # prepositions beyond the stop words (a name right after one is a place or an owner, no speaker),
+    # and the words that put a place's name after them (``places.yaml`` before: "региона Сахел")
+    prepositions: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -118,6 +126,10 @@ def _cues(folder: Path) -> Cues:
         collectives=frozenset(str(x).lower() for x in (d.get("source_nouns") or {}).get("collectives") or ()),
         owner_marks=frozenset(str(x).lower() for x in (d.get("source_nouns") or {}).get("owner_marks") or ()),
         owner_first=bool((d.get("source_nouns") or {}).get("owner_first")),
+        pronoun_genders={str(w).lower(): str(g) for g, ws in (d.get("pronoun_genders") or {}).items() for w in ws or ()},
+        prepositions=frozenset(low("prepositions")),
+        place_heads=frozenset(str(x).lower() for x in (folder_data(folder, "places") or {}).get("before") or ()),
+        name_endings={str(g): tuple(str(x).lower() for x in ws or ()) for g, ws in (d.get("name_endings") or {}).items()},
     )
 
 

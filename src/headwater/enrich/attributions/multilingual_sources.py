@@ -38,6 +38,8 @@ ROLE_AHEAD_WORDS = 14
 # A role right before a name without a comma ends within its last words: "o porta-voz do Kremlin
 # Dmitri Peskov", "бившият съветник на британското посолство в Москва Иън Прауд" (6).
 ROLE_NEXT_WORDS = 6
+# Where a sentence ends in a script without case (the danda, or a Latin mark), and lines.
+HINDI_ENDS = re.compile(r"[।.!?][\"»“”'’)]*\s+|\n\s*")
 
 
 class SourceReader:
@@ -52,12 +54,17 @@ class SourceReader:
         self.quotes = quote_spans(self.text, pack.quote_pairs)
         self.normals: dict[tuple[int, int], str] = doc.user_data.get(NORMALS, {})
         self.people: list[dict[str, Any]] = []  # persons who spoke, for pronouns
+        # without a parse, where each of them spoke, and what a pronoun speaker at an offset stood
+        # for: a later pronoun may stand for either (multilingual_antecedents)
+        self.spoke: list[tuple[int, dict[str, Any]]] = []
+        self.resolved: dict[int, dict[str, Any]] = {}
         self.published = published
         self.months = pack.months()
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
         self._roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
         self._lower: frozenset[str] | None = None
+        self._mid_caps: frozenset[str] | None = None
         self._floor: tuple[int | None] | None = None
 
     def _tokens(self, s: int, e: int) -> list[Any]:
@@ -108,6 +115,8 @@ class SourceReader:
                                      if not hits(words, roles.former) else [])
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
+            if not self.parsed:
+                self.spoke.append((s, typed_src))
         elif not self.parsed and not src.get("inferred") and (typed_src.get("kind") == "person" or (
                 src.get("kind") == "organization" and _name_like(_untitled(str(src.get("name") or "")))
                 and not all(w.isupper() and len(w) > 1 for w in WORD.findall(_untitled(str(src.get("name") or ""))))
@@ -117,6 +126,7 @@ class SourceReader:
             # "БТА", nor a Latin "Ukraine-Russia War: …" in a Hindi text), is the one a later pronoun
             # stands for ("Той добави, …"; inferred, as with a parse)
             self.people.append(typed_src)
+            self.spoke.append((s, typed_src))
         return typed_src
 
     def _script(self) -> str:
@@ -369,8 +379,22 @@ class SourceReader:
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
             agent = self._agent_before(s)
+            later = [x for at, x in self.spoke if agent is not None and agent[1] <= at < s]
+            if later:  # a source that spoke after the agent, nearer the pronoun ("एर्दोगन का कहना है")
+                return {**later[-1], "resolved_from": text, "inferred": True}
             if agent is not None:  # "असद ने … साथ दिया है। उन्होंने … कहा": the agent just before (inferred)
-                return {**self.source(*agent), "resolved_from": text, "inferred": True}
+                src = self.source(*agent)
+                if not src.get("unresolved"):
+                    return {**src, "resolved_from": text, "inferred": True}
+            if not self.parsed:  # the person the text named last, nearby, also when no source (inferred)
+                from headwater.enrich.attributions.multilingual_antecedents import antecedent
+                found = antecedent(self, s, text)
+                if found is not None:
+                    src = found if isinstance(found, dict) else self.source(*found)
+                    if src.get("kind") == "organization":  # "той", "ele" stand for a person, whom the name names
+                        src = {**src, "kind": "person"}
+                    self.resolved[s] = {**src, "resolved_from": text, "inferred": True}
+                    return self.resolved[s]
             if self.people:
                 return {**self.people[-1], "resolved_from": text, "inferred": True}
             named = self._last_named(s)
@@ -429,25 +453,34 @@ class SourceReader:
 
     def _agent_before(self, s: int) -> tuple[int, int] | None:
         """In a language that marks the agent ("X ने", Hindi), what a pronoun speaker at ``s`` stands
-        for: the agent marked last before it, in its own sentence or the one before ("प्रधानमंत्री ने
+        for: the agent marked last before it, in its own sentence or the two before (the window of
+        ``multilingual_antecedents.window``: one paragraph break at most, no heading) ("प्रधानमंत्री ने
         राष्ट्रपति पुतिन को धन्यवाद दिया. उन्होंने कहा": the prime minister), as offsets of its words
         (those after the last word that never stands in a name; a pronoun there is itself resolved
-        the same way). Hindi news opens a sentence with "उन्होंने" for the subject it spoke of just
+        the same way), or an agent pronoun nearer than any marked agent ("उन्होंने", which holds the
+        marker), resolved in turn from where it stands. Hindi news opens a sentence with "उन्होंने" for the subject it spoke of just
         before; a script without case shows no other names to weigh it against. None when no agent
         is marked there, or its words are no source (an unnamed one, a document)."""
         c = self.cues
         if not c.agent_marker:
             return None
-        lo = max(0, s - 600)
-        starts = [lo] + [lo + m.end() for m in re.finditer(r"[।.!?\n]\s", self.text[lo:s])]
-        start = starts[-2] if len(starts) > 1 else lo  # the sentence before the pronoun's, and its own
+        from headwater.enrich.attributions.multilingual_antecedents import window
+        # the pronoun's own sentence and the two before it in its paragraph (the last of the paragraph
+        # before, when it opens one)
+        start = window(self.text, s, HINDI_ENDS)
         marks = list(re.finditer(rf"(?<![\w{MARKS}]){re.escape(c.agent_marker)}(?![\w{MARKS}])", self.text[start:s]))
+        # an agent pronoun ("उन्होंने" holds the marker) nearer than any marked agent stands for the same
+        # one: resolved in turn from where it stands ("गोगोई ने … . उन्होंने कहा … . उन्होंने कहा")
+        fused = [m for m in re.finditer(rf"(?<![\w{MARKS}])(?:{'|'.join(map(re.escape, sorted(c.pronouns)))})(?![\w{MARKS}])",
+                                        self.text[start:s]) if not marks or m.start() > marks[-1].start()]
+        if fused and c.pronouns:
+            return start + fused[-1].start(), start + fused[-1].end()
         if not marks:
             return None
         end = start + marks[-1].start()
         ws = list(WORD.finditer(self.text, max(start, end - 120), end))[-6:]
         cut = max((i for i, w in enumerate(ws) if w.group(0).lower() in c.speaker_breaks | c.stop
-                   or re.search(r"[,;:()\"“”'‘’|।]", self.text[w.end():ws[i + 1].start() if i + 1 < len(ws) else end])),
+                   or re.search(r"[,;:()\"“”'‘’|।.!?\n]", self.text[w.end():ws[i + 1].start() if i + 1 < len(ws) else end])),
                   default=-1)
         ws = ws[cut + 1:]
         if not ws:
