@@ -68,7 +68,8 @@ NAME_BEFORE = re.compile(r"(?:[^\W\d_]|[,;]) [A-ZА-ЯЁЄІЇҐ][^\W\d_]+ $")
 # its state and the agency between: "MANSFIELD — The Law Enforcement Center", "BEIRUT: The body",
 # "RIDGE FARM, Ill. (AP) —".
 DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)]{1,40}\)\s*)?(?:—|–|--|-|:)")
-DATELINE_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*)$")
+# (or after the date a byline ends with: "Advocate Reporter March 30, 2009 NEWARK --")
+DATELINE_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*|\b(?:19|20)\d\d\s+)$")
 # The endings of nationality words and adjectives: "Syrian", "Lebanese", "Kurdish", "Iraqi", "Arabic".
 DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ds|ks)$")
 # A list of counties: "Muscogee and Harris counties", "Becker, Clay, Douglas or Grant counties".

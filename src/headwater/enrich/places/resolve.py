@@ -312,7 +312,8 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(0.7 if p.kind == "admin_region" else -1.0 if p.kind != "country" else 0.0, "called a province")
     if len(m.key.split()) > 1:
         add(0.5, "a name of several words")
-    if m.pos is not None and m.pos != "PROPN" and m.ner not in ("GPE", "LOC", "FAC") and not m.demonym:
+    if m.pos is not None and m.pos != "PROPN" and m.ner not in ("GPE", "LOC", "FAC") and not m.demonym \
+            and not m.dateline:  # (a word in capitals is tagged a NOUN as often as not: "TORRINGTON —")
         add(-2.0, lambda: f"parsed as {m.pos}")
     if evidence is not None:
         evidence.extend(f"{why if isinstance(why, str) else why()} ({v:+.1f})" for v, why in terms)
