@@ -265,6 +265,12 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 else:
                     parts.append(keys[j])
             key = " ".join(parts)
+            if n > 1 and toks[i + n - 1] in ADMIN_WORDS and any(
+                    p.kind == "admin_region" for p in gaz.lookup(key.rsplit(" ", 1)[0])):
+                # "Jiangsu province", "Kasai Occidental province": the division's name is the words
+                # before the lower-case word (which marks it: ``annotate``'s admin_after), as news and
+                # geoparsing corpora write it; "Akita Prefecture", capitalised, stays one name
+                continue
             exact, demonym, native = True, False, False
             places: list[Place] = []
             if n == 1 and nkeys[i] and not cased_script(toks[i]) and toks[i].lower() in kind_words():
