@@ -140,6 +140,7 @@ class Mention:
     labelled: bool = False  # a Latin-script word in a parse with entities: the parser could call it a place
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
+    listed: bool = False  # in a list with names the parser labelled places ("Zambia, Malawi, and Mozambique")
     chosen: Place | None = None
     best: Place | None = None  # the best-scored reading, accepted or not
     score: float = 0.0

@@ -277,9 +277,10 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(1.0 if m.ner in ("NORP", "GPE", None) else -1.5 if m.ner == "PERSON" else 0.0, "nationality word")
     elif m.ner in ("GPE", "LOC", "FAC"):
         add(1.5, lambda: f"parsed as {m.ner}")
-    elif m.ner in ("PERSON", "NORP") and not m.heads_entity:  # (not "Avondale Mayor Ed Rieker")
+    elif m.ner in ("PERSON", "NORP") and not m.heads_entity and not m.listed:  # (not "Avondale Mayor Ed Rieker")
         add(-1.5, lambda: f"parsed as {m.ner}")
-    elif m.ner in ("ORG",) and not m.heads_entity and p.subkind not in ("seat_of_government", "union"):
+    elif m.ner in ("ORG",) and not m.heads_entity and not m.listed \
+            and p.subkind not in ("seat_of_government", "union"):
         # (a seat of government is labelled as the body it houses, "the Kremlin denied", and a union
         # as the organization it also is, "the EU")
         add(-1.0, "parsed as ORG")
@@ -394,6 +395,29 @@ def _link_within(mentions: list[Mention], text: str) -> None:
             b.candidates = [r for r in b.candidates if any(_inside(p, r) for p in a.candidates)]
 
 
+# What stands between the names of a list: "Zambia, Malawi, and Mozambique", "Nuli and Avnevi".
+LIST_SEPARATOR = re.compile(r"^(?:,\s?|,?\s(?:and|or|&)\s)$")
+
+
+def _lists(mentions: list[Mention], text: str) -> None:
+    """Names listed together are of one kind: in "cases in Zambia, Malawi, and Mozambique" the parser
+    labels Malawi a PERSON, and only Zambia has "in" before it. A list member the parser labels a
+    person, an organization or a people, beside one it labels a place, takes no penalty for that label
+    (``listed``), and the place word before the list's first name counts for every name of it."""
+    chain: list[Mention] = []
+    for a, b in itertools.pairwise([*mentions, None]):
+        chain.append(a)
+        if b is not None and a.within is not b and not a.demonym and not b.demonym \
+                and LIST_SEPARATOR.match(text[a.end:b.start]):
+            continue
+        if len(chain) > 1 and any(m.ner in ("GPE", "LOC") for m in chain):
+            cue = chain[0].cue_before
+            for m in chain:
+                m.listed = m.ner in ("PERSON", "ORG", "NORP")
+                m.cue_before = m.cue_before or cue
+        chain = []
+
+
 def _initial_context(mentions: list[Mention]) -> _Context:
     """Countries named outright, and countries of names with a single strong reading.
     A country counts where the text puts something in it ("in Syria", "from Iraq"), not where it
@@ -435,6 +459,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
         annotate(m, text, doc, ents)
         m.foreign_script = other_script and is_latin(m.surface)
     _link_within(mentions, text)
+    _lists(mentions, text)
     _person_names(mentions, text, ents)
     local = {m.key for m in mentions if m.local}  # one sense per article: "Newark police" ... "in Newark"
     for m in mentions:
