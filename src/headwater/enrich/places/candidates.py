@@ -105,7 +105,9 @@ GENERIC = frozenset("north south east west northern southern eastern western cen
                     "city town village state county district region province area capital centre center valley river lake "
                     "mount mountain island bay port fort saint union liberty independence freedom victory unity peace "
                     "hope summit crossing junction station market airport harbor harbour beach park square street "
-                    "road avenue bridge hill hills lake falls springs heights university college".split())
+                    "road avenue bridge hill hills lake falls springs heights university college "
+                    # (with the article: "The City Council" is no village GeoNames lists as "The City")
+                    "the".split())
 GENERIC_KEYS = frozenset(key_token(w) for w in GENERIC) | frozenset(key_token(w) for w in ("st", "mt", "ft"))
 @dataclass
 class Mention:
