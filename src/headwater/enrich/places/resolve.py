@@ -405,8 +405,9 @@ def _lists(mentions: list[Mention], text: str) -> None:
     person, an organization or a people, beside one it labels a place, takes no penalty for that label
     (``listed``), and the place word before the list's first name counts for every name of it."""
     chain: list[Mention] = []
-    for a, b in itertools.pairwise([*mentions, None]):
+    for k, a in enumerate(mentions):
         chain.append(a)
+        b = mentions[k + 1] if k + 1 < len(mentions) else None
         if b is not None and a.within is not b and not a.demonym and not b.demonym \
                 and LIST_SEPARATOR.match(text[a.end:b.start]):
             continue

@@ -1,0 +1,46 @@
+"""How news writes places (issue 18): lists of names, "X province", datelines in capitals, generic
+words. Sentences written for the purpose, both ways."""
+from __future__ import annotations
+
+from headwater.resources import Resources
+from tests.test_places_causes import at, english
+
+
+def test_a_list_of_countries_is_a_list_of_places(resources: Resources) -> None:
+    text = "Cases were reported in Zambia, Malawi, and Mozambique."
+    found = english(resources, text)
+    assert [p["country"] for p in found] == ["ZM", "MW", "MZ"]
+
+
+def test_a_person_in_a_list_of_people_stays_a_person(resources: Resources) -> None:
+    text = "He spoke with Smith, Jackson and Lincoln about the plan."
+    assert english(resources, text) == []
+
+
+def test_province_after_a_name_is_no_part_of_it(resources: Resources) -> None:
+    text = "The virus spread through Jiangsu province last week."
+    place = at(english(resources, text), text, "Jiangsu")
+    assert place is not None and place["surface"] == "Jiangsu" and place["kind"] == "admin_region"
+    # a capitalised division word is part of the name as written
+    text = "The virus spread through Akita Prefecture last week."
+    place = at(english(resources, text), text, "Akita Prefecture")
+    assert place is not None and place["surface"] == "Akita Prefecture"
+
+
+def test_a_dateline_in_capitals_is_a_place(resources: Resources) -> None:
+    text = "Budget talks go on. TORRINGTON — The council voted on the budget."
+    place = at(english(resources, text), text, "TORRINGTON")
+    assert place is not None and place["admin1"] == "Connecticut"
+    assert any(e.startswith("dateline") for e in place["evidence"])
+    text = "By a staff reporter March 30, 2009 TORRINGTON -- The council voted on the budget."
+    place = at(english(resources, text), text, "TORRINGTON")
+    assert place is not None and any(e.startswith("dateline") for e in place["evidence"])
+    # capitals inside a sentence make no dateline
+    text = "The council voted on the budget at TORRINGTON HIGH."
+    place = at(english(resources, text), text, "TORRINGTON")
+    assert place is None or not any(e.startswith("dateline") for e in place["evidence"])
+
+
+def test_the_city_is_no_village(resources: Resources) -> None:
+    text = "The City Council voted on the budget on Tuesday."
+    assert english(resources, text) == []
