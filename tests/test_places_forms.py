@@ -44,3 +44,19 @@ def test_a_dateline_in_capitals_is_a_place(resources: Resources) -> None:
 def test_the_city_is_no_village(resources: Resources) -> None:
     text = "The City Council voted on the budget on Tuesday."
     assert english(resources, text) == []
+
+
+def test_a_divisions_offices_name_the_division(resources: Resources) -> None:
+    text = "New York Governor Andrew Cuomo declared an emergency."
+    place = at(english(resources, text), text, "New York")
+    assert place is not None and place["kind"] == "admin_region"
+    text = "The case was found in the state of Washington."
+    place = at(english(resources, text), text, "Washington")
+    assert place is not None and place["kind"] == "admin_region"
+    # ...and without them the city
+    text = "The flu reached New York last week."
+    place = at(english(resources, text), text, "New York")
+    assert place is not None and place["kind"] == "city"
+    text = "Georgia's border with Russia was closed."
+    place = at(english(resources, text), text, "Georgia")
+    assert place is not None and place["kind"] == "country"

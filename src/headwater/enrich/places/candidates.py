@@ -75,8 +75,11 @@ DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ds|ks)$")
 # A list of counties: "Muscogee and Harris counties", "Becker, Clay, Douglas or Grant counties".
 COUNTY_LIST = re.compile(r"\b((?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?, )*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?,? "
                          r"(?:and|or|&) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?) (counties|parishes)\b")
-ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|oblast|region) of\s+(?:the\s+)?$", re.I)
-ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|state|county)\b", re.I)
+# ("the state of Washington"; and after the name, a division's own offices: "New York Governor",
+# "New York's attorney general", "Jakarta's legislature" are the state's or province's, not the city's)
+ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|oblast|region|state) of\s+(?:the\s+)?$", re.I)
+ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|state|county|governor|gov\.|"
+                         r"legislature|legislators|lawmakers|attorney general)\b", re.I)
 # Generic words of Arabic place names: a candidate inside an entity may leave only these around it.
 PLACE_WORDS = frozenset(
     "jisr tal tell ain ayn deir dayr bir wadi jabal jebel khan qasr ras bab kafr maarat maaret camp base prison "
