@@ -60,3 +60,15 @@ def test_a_divisions_offices_name_the_division(resources: Resources) -> None:
     text = "Georgia's border with Russia was closed."
     place = at(english(resources, text), text, "Georgia")
     assert place is not None and place["kind"] == "country"
+
+
+def test_a_countrys_name_is_the_country_unless_the_text_makes_it_a_town(resources: Resources) -> None:
+    text = "Protesters marched in Alabama and Tennessee on Sunday; in Egypt the curfew held."
+    place = at(english(resources, text), text, "Egypt")
+    assert place is not None and place["kind"] == "country" and place["country"] == "EG"
+    text = "The fire in Russia, Ohio, destroyed a barn."
+    place = at(english(resources, text), text, "Russia")
+    assert place is not None and (place["country"], place["admin1"]) == ("US", "Ohio")
+    text = "Police say a Lebanon woman was arrested in Boone County."
+    place = at(english(resources, text), text, "Lebanon")
+    assert place is not None and place["country"] == "US"
