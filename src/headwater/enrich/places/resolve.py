@@ -491,7 +491,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     for m in mentions:
         if not _rejected(m) and not m.demonym:
             context.vote(m.key, m.candidates)
-            context.nearby.add(m.key, m.candidates)
+            if m.exact and (m.pos in (None, "PROPN") or m.ner in ("GPE", "LOC", "FAC")):
+                # (neighbours by their own names only: "I've" is no name, nor "Ive" Paris's 4th arrondissement)
+                context.nearby.add(m.key, [p for p in m.candidates if not alias(m, p)])
     first: list[Mention] = []
     for m in mentions:
         _choose(m, context, first, text, final=False)
