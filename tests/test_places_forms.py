@@ -72,3 +72,19 @@ def test_a_countrys_name_is_the_country_unless_the_text_makes_it_a_town(resource
     text = "Police say a Lebanon woman was arrested in Boone County."
     place = at(english(resources, text), text, "Lebanon")
     assert place is not None and place["country"] == "US"
+
+
+def test_a_lists_names_are_of_one_level(resources: Resources) -> None:
+    text = "Cases were confirmed in Alberta, New Brunswick, and Quebec."
+    place = at(english(resources, text), text, "Quebec")
+    assert place is not None and place["kind"] == "admin_region"
+    text = "Travellers should be cautious in Armenia, Azerbaijan, Georgia, Iraq, Iran, and Syria."
+    place = at(english(resources, text), text, "Iraq")
+    assert place is not None and place["kind"] == "country" and place["country"] == "IQ"
+    # ...while a town named with its region stays that town, list or not
+    text = "He grew up in Athens, Texas, and Dallas."
+    place = at(english(resources, text), text, "Athens")
+    assert place is not None and (place["country"], place["admin1"]) == ("US", "Texas")
+    text = "The flu reached Quebec last week."
+    place = at(english(resources, text), text, "Quebec")
+    assert place is not None and place["kind"] == "city"

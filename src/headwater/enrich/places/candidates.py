@@ -146,6 +146,7 @@ class Mention:
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
     listed: bool = False  # in a list with names the parser labelled places ("Zambia, Malawi, and Mozambique")
+    list_level: str | None = None  # what the other names of its list surely are ("state": "Utah, ... and Wyoming")
     chosen: Place | None = None
     best: Place | None = None  # the best-scored reading, accepted or not
     score: float = 0.0
