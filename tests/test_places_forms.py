@@ -88,3 +88,12 @@ def test_a_lists_names_are_of_one_level(resources: Resources) -> None:
     text = "The flu reached Quebec last week."
     place = at(english(resources, text), text, "Quebec")
     assert place is not None and place["kind"] == "city"
+
+
+def test_a_state_abbreviation_before_a_word_in_lower_case(resources: Resources) -> None:
+    text = "Western Mass. stargazers gathered on Friday, and W.Va. lawmakers met."
+    found = english(resources, text)
+    assert [(p["surface"], p["admin1"]) for p in found] == [("Mass.", "Massachusetts"), ("W.Va.", "West Virginia")]
+    text = "He went to Mass. on Sunday."
+    place = at(english(resources, text), text, "Mass")
+    assert place is None or place["admin1"] != "Massachusetts"

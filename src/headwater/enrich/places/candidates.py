@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from headwater.enrich.places.cues import kind_words, postpositions
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
+    ABBREV_PREFIX,
     ACRONYM_PREFIX,
     Gazetteer,
     Place,
@@ -180,6 +181,13 @@ ABBREV_AFTER = re.compile(r"(?<=[^\W\d_]), ((?:[A-Z][a-z]{0,4}\. ?){1,2})(?=\W|$
                           r"|\b[DRI]-((?:[A-Z][a-z]{0,4}(?:\.|(?=[\s,)]))\s?){1,2})")
 
 
+# An abbreviated division used as an adjective, before a word in lower case: "Mass. legislators", "Fla.
+# economist", "W.Va. lawmakers" (a full stop before a lower-case word ends no sentence); not before a
+# function word, where it is a word's full stop in a sentence that goes on ("went to Mass. on Sunday").
+ABBREV_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{0,4}\.){1,2})(?= (?!(?:on|in|at|and|or|to|for|with|the|a|an|"
+                           r"of|by|from|as|but|is|was|were|are|he|she|they|it|we|i)\b)[a-z])")
+
+
 # Letters (as written) a one-word name in a script without capitals needs to name a town: Hindi
 # परम and कब are words (3 and 2 letters), دمشق, पर्म are names (4, vowel signs counted). Cyrillic
 # capitalises names, so Рим (Rome) and Уфа stand.
@@ -335,6 +343,15 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             b = a + len(abbr)
             out = [m for m in out if not (m.start < b and a < m.end)]
             out.append(Mention(a, b, abbr, key, True, places))
+    for am in ABBREV_BEFORE.finditer(text):
+        abbr = am.group(1)
+        places = [p for p in gaz.lookup(abbrev_key(abbr)) if p.kind == "admin_region"]
+        if places:  # "Western Mass. stargazers" is Massachusetts, no Mas of the Veneto
+            a, b = am.start(1), am.end(1)
+            if any(m.start < b and a < m.end and m.key.startswith(ABBREV_PREFIX) for m in out):
+                continue
+            out = [m for m in out if not (m.start < b and a < m.end)]
+            out.append(Mention(a, b, abbr, abbrev_key(abbr), True, places))
     for cm in COUNTY_LIST.finditer(text):
         word = "County" if cm.group(2) == "counties" else "Parish"
         for nm in re.finditer(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?", cm.group(1)):
