@@ -97,3 +97,11 @@ def test_a_state_abbreviation_before_a_word_in_lower_case(resources: Resources) 
     text = "He went to Mass. on Sunday."
     place = at(english(resources, text), text, "Mass")
     assert place is None or place["admin1"] != "Massachusetts"
+
+
+def test_a_kind_of_place_named_with_it_outweighs_the_parsers_label(resources: Resources) -> None:
+    text = "A tsunami hit the Indonesian island of Java on Monday."
+    place = at(english(resources, text), text, "Java")
+    assert place is not None and place["country"] == "ID"
+    text = "Java developers met on Monday."
+    assert at(english(resources, text), text, "Java") is None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.cues import kind_words, postpositions
+from headwater.enrich.places.cues import kind_words, postpositions, prepositions
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
     ABBREV_PREFIX,
@@ -147,6 +147,7 @@ class Mention:
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
     listed: bool = False  # in a list with names the parser labelled places ("Zambia, Malawi, and Mozambique")
+    typed: bool = False  # a kind of place is named with it: "the town of Pulawy", "Orientale province"
     list_level: str | None = None  # what the other names of its list surely are ("state": "Utah, ... and Wyoming")
     chosen: Place | None = None
     best: Place | None = None  # the best-scored reading, accepted or not
@@ -417,6 +418,9 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     cue_before, cue_after, locative = cue_patterns()  # (the language packs' words: ``cues``)
     m.cue_before = hometown or bool(cue_before.search(before))
     m.local = bool(LOCAL_AFTER.match(after))
+    # a kind of place named with it ("the town of Pulawy", "Orientale province"), not only a preposition
+    m.typed = (m.cue_before and not hometown and not prepositions().search(before)) \
+        or (not m.local and bool(cue_after.match(after)))
     m.cue_after = m.local or bool(cue_after.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
     m.street = bool(STREET_AFTER.match(after))

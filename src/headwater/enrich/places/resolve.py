@@ -304,9 +304,9 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         add(1.0 if m.ner in ("NORP", "GPE", None) else -1.5 if m.ner == "PERSON" else 0.0, "nationality word")
     elif m.ner in ("GPE", "LOC", "FAC"):
         add(1.5, lambda: f"parsed as {m.ner}")
-    elif m.ner in ("PERSON", "NORP") and not m.heads_entity and not m.listed:  # (not "Avondale Mayor Ed Rieker")
+    elif m.ner in ("PERSON", "NORP") and not m.heads_entity and not m.listed and not m.typed:  # (not "Avondale Mayor Ed Rieker")
         add(-1.5, lambda: f"parsed as {m.ner}")
-    elif m.ner in ("ORG",) and not m.heads_entity and not m.listed \
+    elif m.ner in ("ORG",) and not m.heads_entity and not m.listed and not m.typed \
             and p.subkind not in ("seat_of_government", "union"):
         # (a seat of government is labelled as the body it houses, "the Kremlin denied", and a union
         # as the organization it also is, "the EU")
