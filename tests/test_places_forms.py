@@ -105,3 +105,17 @@ def test_a_kind_of_place_named_with_it_outweighs_the_parsers_label(resources: Re
     assert place is not None and place["country"] == "ID"
     text = "Java developers met on Monday."
     assert at(english(resources, text), text, "Java") is None
+
+
+def test_a_kind_word_ending_the_sentence_before_is_no_cue() -> None:
+    from headwater.enrich.places.cues import patterns
+
+    assert patterns()[0].search("damage to the environment of the entire region.\n\n") is False
+    assert patterns()[0].search("провинция ") is True  # (a pack's kind word right before the name)
+
+
+def test_a_cyrillic_acronym_is_no_town(resources: Resources) -> None:
+    from tests.test_places_causes import other
+
+    text = "Глава российского МИД заявил, что США и ЕС ошибаются."
+    assert [p["surface"] for p in other(resources, "ru", text)] == ["США", "ЕС"]

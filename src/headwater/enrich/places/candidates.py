@@ -304,6 +304,12 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                         places = gaz.lookup(" ".join([*parts[:-1], key_token(v)]))
                         if places:
                             break
+                if n == 1 and toks[i].isupper() and len(toks[i]) <= 4:
+                    # a word in capitals is an acronym (МИД, ФСБ, ООН): a country or a union (США, ЕС)
+                    # by its own short name, no town whose name its letters spell (МИД is no Mead)
+                    places = [p for p in places if p.kind != "city"]
+                    if not places:
+                        continue
             if not places:
                 if not key or key in NEVER_KEYS or all(keys[j] in GENERIC_KEYS for j in sig):
                     continue
