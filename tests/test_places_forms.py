@@ -119,3 +119,5 @@ def test_a_cyrillic_acronym_is_no_town(resources: Resources) -> None:
 
     text = "Глава российского МИД заявил, что США и ЕС ошибаются."
     assert [p["surface"] for p in other(resources, "ru", text)] == ["США", "ЕС"]
+    text = "Делегация прибыла в РИМ в понедельник."  # a capital written in capitals stays
+    assert [p["name"] for p in other(resources, "ru", text)] == ["Rome"]

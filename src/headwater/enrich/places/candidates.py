@@ -306,8 +306,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                             break
                 if n == 1 and toks[i].isupper() and len(toks[i]) <= 4:
                     # a word in capitals is an acronym (МИД, ФСБ, ООН): a country or a union (США, ЕС)
-                    # by its own short name, no town whose name its letters spell (МИД is no Mead)
-                    places = [p for p in places if p.kind != "city"]
+                    # by its own short name, or a capital in capitals (РИМ, РИГА), no town whose name its
+                    # letters spell (МИД is no Mead, Washington)
+                    places = [p for p in places if p.kind != "city" or p.subkind == "capital"
+                              or p.population >= 1_000_000]
                     if not places:
                         continue
             if not places:
