@@ -31,10 +31,11 @@ _CELL = 1.0
 
 
 def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    """Distance on a plane tangent at ``a``: within FAR_KM it differs from the great circle by well
+    under a kilometre, at a third of the cost (this runs for every reading of every name)."""
+    dx = math.radians(b.lon - a.lon) * math.cos(math.radians(a.lat))
+    dy = math.radians(b.lat - a.lat)
+    return 6371.0 * math.hypot(dx, dy)
 
 
 def local(p: Place) -> bool:
