@@ -33,6 +33,7 @@ from headwater.enrich.places.gazetteer import (
     Gazetteer,
     Place,
 )
+from headwater.enrich.places.lists import LIST_SEPARATOR, level, mark_lists
 from headwater.enrich.places.nearby import Nearby
 from headwater.enrich.places.prominence import WORLD_CITY
 from headwater.enrich.places.prominence import base as _base
@@ -298,7 +299,7 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         within = m.within.surface
         add(2.5 if inside else -1.0, lambda: f"named with its region ({within})" if inside
             else f"not in the region named with it ({within})")
-    if m.list_level is not None and _level(p) == m.list_level:
+    if m.list_level is not None and level(p) == m.list_level:
         add(LIST_LEVEL_BONUS, lambda: f"listed with other names of a {m.list_level}")
     if m.demonym:
         add(1.0 if m.ner in ("NORP", "GPE", None) else -1.5 if m.ner == "PERSON" else 0.0, "nationality word")
@@ -428,48 +429,6 @@ def _link_within(mentions: list[Mention], text: str) -> None:
             b.candidates = [r for r in b.candidates if any(_inside(p, r) for p in a.candidates)]
 
 
-# What stands between the names of a list: "Zambia, Malawi, and Mozambique", "Nuli and Avnevi".
-LIST_SEPARATOR = re.compile(r"^(?:,\s?|,?\s(?:and|or|&)\s)$")
-
-
-def _lists(mentions: list[Mention], text: str) -> None:
-    """Names listed together are of one kind: in "cases in Zambia, Malawi, and Mozambique" the parser
-    labels Malawi a PERSON, and only Zambia has "in" before it. A list member the parser labels a
-    person, an organization or a people, beside one it labels a place, takes no penalty for that label
-    (``listed``), and the place word before the list's first name counts for every name of it."""
-    chain: list[Mention] = []
-    for k, a in enumerate(mentions):
-        chain.append(a)
-        b = mentions[k + 1] if k + 1 < len(mentions) else None
-        if b is not None and a.within is not b and not a.demonym and not b.demonym \
-                and LIST_SEPARATOR.match(text[a.end:b.start]):
-            continue
-        if len(chain) > 1 and any(m.ner in ("GPE", "LOC") for m in chain):
-            cue = chain[0].cue_before
-            for m in chain:
-                m.listed = m.ner in ("PERSON", "ORG", "NORP")
-                m.cue_before = m.cue_before or cue
-        if len(chain) > 1:
-            # what the list's unambiguous names are (each name's readings all of one level): the
-            # others are likely of that level too ("Arizona, California, ... Illinois, Missouri")
-            sure = [next(iter(levels)) for levels in ({_level(p) for p in m.candidates} for m in chain)
-                    if len(levels) == 1]
-            for m in chain:
-                others = list(sure)
-                own = {_level(p) for p in m.candidates}
-                if len(own) == 1:
-                    others.remove(next(iter(own)))
-                if others and len(set(others)) == 1:
-                    m.list_level = others[0]
-        chain = []
-
-
-def _level(p: Place) -> str:
-    """A reading's level, as lists keep to one: country, state (a first-level division), county, town."""
-    return "country" if p.kind == "country" else "state" if _first_level(p) \
-        else "county" if p.kind == "admin_region" else "town"
-
-
 def _initial_context(mentions: list[Mention]) -> _Context:
     """Countries named outright, and countries of names with a single strong reading.
     A country counts where the text puts something in it ("in Syria", "from Iraq"), not where it
@@ -511,7 +470,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
         annotate(m, text, doc, ents)
         m.foreign_script = other_script and is_latin(m.surface)
     _link_within(mentions, text)
-    _lists(mentions, text)
+    mark_lists(mentions, text)
     _person_names(mentions, text, ents)
     local = {m.key for m in mentions if m.local}  # one sense per article: "Newark police" ... "in Newark"
     for m in mentions:
