@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.cues import kind_words, postpositions
+from headwater.enrich.places.cues import kind_words, postpositions, prepositions
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
+    ABBREV_PREFIX,
     ACRONYM_PREFIX,
     Gazetteer,
     Place,
@@ -68,14 +69,18 @@ NAME_BEFORE = re.compile(r"(?:[^\W\d_]|[,;]) [A-ZА-ЯЁЄІЇҐ][^\W\d_]+ $")
 # its state and the agency between: "MANSFIELD — The Law Enforcement Center", "BEIRUT: The body",
 # "RIDGE FARM, Ill. (AP) —".
 DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\([^)]{1,40}\)\s*)?(?:—|–|--|-|:)")
-DATELINE_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*)$")
+# (or after the date a byline ends with: "Advocate Reporter March 30, 2009 NEWARK --")
+DATELINE_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*|\b(?:19|20)\d\d\s+)$")
 # The endings of nationality words and adjectives: "Syrian", "Lebanese", "Kurdish", "Iraqi", "Arabic".
 DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ds|ks)$")
 # A list of counties: "Muscogee and Harris counties", "Becker, Clay, Douglas or Grant counties".
 COUNTY_LIST = re.compile(r"\b((?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?, )*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?,? "
                          r"(?:and|or|&) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?) (counties|parishes)\b")
-ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|oblast|region) of\s+(?:the\s+)?$", re.I)
-ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|state|county)\b", re.I)
+# ("the state of Washington"; and after the name, a division's own offices: "New York Governor",
+# "New York's attorney general", "Jakarta's legislature" are the state's or province's, not the city's)
+ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|oblast|region|state) of\s+(?:the\s+)?$", re.I)
+ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|state|county|governor|gov\.|"
+                         r"legislature|legislators|lawmakers|attorney general)\b", re.I)
 # Generic words of Arabic place names: a candidate inside an entity may leave only these around it.
 PLACE_WORDS = frozenset(
     "jisr tal tell ain ayn deir dayr bir wadi jabal jebel khan qasr ras bab kafr maarat maaret camp base prison "
@@ -104,7 +109,9 @@ GENERIC = frozenset("north south east west northern southern eastern western cen
                     "city town village state county district region province area capital centre center valley river lake "
                     "mount mountain island bay port fort saint union liberty independence freedom victory unity peace "
                     "hope summit crossing junction station market airport harbor harbour beach park square street "
-                    "road avenue bridge hill hills lake falls springs heights university college".split())
+                    "road avenue bridge hill hills lake falls springs heights university college "
+                    # (with the article: "The City Council" is no village GeoNames lists as "The City")
+                    "the".split())
 GENERIC_KEYS = frozenset(key_token(w) for w in GENERIC) | frozenset(key_token(w) for w in ("st", "mt", "ft"))
 @dataclass
 class Mention:
@@ -139,6 +146,9 @@ class Mention:
     labelled: bool = False  # a Latin-script word in a parse with entities: the parser could call it a place
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
+    listed: bool = False  # in a list with names the parser labelled places ("Zambia, Malawi, and Mozambique")
+    typed: bool = False  # a kind of place is named with it: "the town of Pulawy", "Orientale province"
+    list_level: str | None = None  # what the other names of its list surely are ("state": "Utah, ... and Wyoming")
     chosen: Place | None = None
     best: Place | None = None  # the best-scored reading, accepted or not
     score: float = 0.0
@@ -170,6 +180,13 @@ ENGLISH_ARTICLES = frozenset({"an", "as", "at"})
 # And a legislator's party and state: "Nancy Pelosi, D-Calif", "Jay Rockefeller, D-W. Va.".
 ABBREV_AFTER = re.compile(r"(?<=[^\W\d_]), ((?:[A-Z][a-z]{0,4}\. ?){1,2})(?=\W|$)"
                           r"|\b[DRI]-((?:[A-Z][a-z]{0,4}(?:\.|(?=[\s,)]))\s?){1,2})")
+
+
+# An abbreviated division used as an adjective, before a word in lower case: "Mass. legislators", "Fla.
+# economist", "W.Va. lawmakers" (a full stop before a lower-case word ends no sentence); not before a
+# function word, where it is a word's full stop in a sentence that goes on ("went to Mass. on Sunday").
+ABBREV_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{0,4}\.){1,2})(?= (?!(?:on|in|at|and|or|to|for|with|the|a|an|"
+                           r"of|by|from|as|but|is|was|were|are|he|she|they|it|we|i)\b)[a-z])")
 
 
 # Letters (as written) a one-word name in a script without capitals needs to name a town: Hindi
@@ -264,6 +281,12 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 else:
                     parts.append(keys[j])
             key = " ".join(parts)
+            if n > 1 and toks[i + n - 1] in ADMIN_WORDS and any(
+                    p.kind == "admin_region" for p in gaz.lookup(key.rsplit(" ", 1)[0])):
+                # "Jiangsu province", "Kasai Occidental province": the division's name is the words
+                # before the lower-case word (which marks it: ``annotate``'s admin_after), as news and
+                # geoparsing corpora write it; "Akita Prefecture", capitalised, stays one name
+                continue
             exact, demonym, native = True, False, False
             places: list[Place] = []
             if n == 1 and nkeys[i] and not cased_script(toks[i]) and toks[i].lower() in kind_words():
@@ -281,6 +304,14 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                         places = gaz.lookup(" ".join([*parts[:-1], key_token(v)]))
                         if places:
                             break
+                if n == 1 and toks[i].isupper() and len(toks[i]) <= 4:
+                    # a word in capitals is an acronym (МИД, ФСБ, ООН): a country or a union (США, ЕС)
+                    # by its own short name, or a capital in capitals (РИМ, РИГА), no town whose name its
+                    # letters spell (МИД is no Mead, Washington)
+                    places = [p for p in places if p.kind != "city" or p.subkind == "capital"
+                              or p.population >= 1_000_000]
+                    if not places:
+                        continue
             if not places:
                 if not key or key in NEVER_KEYS or all(keys[j] in GENERIC_KEYS for j in sig):
                     continue
@@ -321,6 +352,15 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             b = a + len(abbr)
             out = [m for m in out if not (m.start < b and a < m.end)]
             out.append(Mention(a, b, abbr, key, True, places))
+    for am in ABBREV_BEFORE.finditer(text):
+        abbr = am.group(1)
+        places = [p for p in gaz.lookup(abbrev_key(abbr)) if p.kind == "admin_region"]
+        if places:  # "Western Mass. stargazers" is Massachusetts, no Mas of the Veneto
+            a, b = am.start(1), am.end(1)
+            if any(m.start < b and a < m.end and m.key.startswith(ABBREV_PREFIX) for m in out):
+                continue
+            out = [m for m in out if not (m.start < b and a < m.end)]
+            out.append(Mention(a, b, abbr, abbrev_key(abbr), True, places))
     for cm in COUNTY_LIST.finditer(text):
         word = "County" if cm.group(2) == "counties" else "Parish"
         for nm in re.finditer(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?", cm.group(1)):
@@ -386,6 +426,9 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     cue_before, cue_after, locative = cue_patterns()  # (the language packs' words: ``cues``)
     m.cue_before = hometown or bool(cue_before.search(before))
     m.local = bool(LOCAL_AFTER.match(after))
+    # a kind of place named with it ("the town of Pulawy", "Orientale province"), not only a preposition
+    m.typed = (m.cue_before and not hometown and not prepositions().search(before)) \
+        or (not m.local and bool(cue_after.match(after)))
     m.cue_after = m.local or bool(cue_after.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
     m.street = bool(STREET_AFTER.match(after))

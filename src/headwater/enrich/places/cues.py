@@ -60,8 +60,8 @@ class BeforeCue:
     def search(self, before: str) -> bool:
         if self.english.search(before):
             return self.not_english is None or not self.not_english.search(before)
-        if not before[-1:].isspace():
-            return False
+        if not before[-1:].isspace() or _SENTENCE_END.search(before):
+            return False  # (a kind word ending the sentence before is no cue: "of the entire region.\n\nHersh")
         last = _LAST_WORDS.findall(before[-40:])[-2:]
         if not last:
             return False
@@ -70,6 +70,7 @@ class BeforeCue:
         return len(last) == 2 and last[-1].lower() in self.links and last[-2].lower() in self.linked
 
 
+_SENTENCE_END = re.compile(r"[.!?:;…»”\"]\s+$")
 _LAST_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u097f])*")
 
 

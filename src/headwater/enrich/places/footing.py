@@ -192,6 +192,7 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
     goes_on = m.name_goes_on and m.ner in (None, "GPE") and not (
         (m.cue_before and not prepositions().search(text, max(0, m.start - 40), m.start)) or m.cue_after
         or m.dateline or m.within is not None or DIVISION_NAME.search(m.surface)
+        or m.admin_after or m.admin_before  # (a division's word or office goes on: "New York Governor")
         or (m.ner is None and cue_patterns()[2].search(text, max(0, m.start - 8), m.start)))  # "в Москва Лин Трейси"
 
     def allowed(p: Place) -> bool:
