@@ -1,6 +1,8 @@
-"""Combining marks, which ``\\w`` leaves out of words in every script that writes vowels or accents apart."""
+"""Combining marks, which ``\\w`` leaves out of words in every script that writes vowels or accents apart;
+words with their marks, and the script a word is written in."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -22,3 +24,13 @@ def _mark_ranges() -> str:
 
 
 MARKS = _mark_ranges()
+
+
+# A word with its marks ("अधिकारियों", "Захарова", "d'Estaing"), not a number.
+WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + "]*")
+
+
+def script_of(text: str) -> str:
+    """The script of a text's first letter by its Unicode name ("LATIN", "CYRILLIC", "DEVANAGARI")."""
+    ch = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(ch, "").split(" ")[0] if ch else ""

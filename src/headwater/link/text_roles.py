@@ -19,12 +19,12 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from headwater.enrich.attributions.multilingual_sources import WORD
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
 from headwater.enrich.attributions.roles import ROLE_WORDS
 from headwater.enrich.attributions.sources import SourceRegistry, describe
 from headwater.extract.outlets import OutletRegistry, norm
 from headwater.lang import ensure_languages, pack_for
+from headwater.lang.marks import WORD
 from headwater.model import Article, key
 
 # Words looked at before a name, and in an apposition after it: a title is short ("Russia's

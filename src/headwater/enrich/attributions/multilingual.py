@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, WORD
+from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.multilingual_speakers import STOPS, SpeakerReader
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
-from headwater.lang.marks import MARKS
+from headwater.lang.marks import MARKS, WORD
 from headwater.lang.parsers import SENTENCES
 
 if TYPE_CHECKING:

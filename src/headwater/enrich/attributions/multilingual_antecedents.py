@@ -20,11 +20,14 @@ None (the pronoun stays unresolved, or falls back to the finder's older rules)."
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_cues import is_verb
-from headwater.enrich.attributions.multilingual_sources import WORD, SourceReader, _script
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, with_parts
+from headwater.lang.marks import WORD, script_of
+
+if TYPE_CHECKING:
+    from headwater.enrich.attributions.multilingual_sources import SourceReader
 
 # The sentences before the pronoun's own that may hold its antecedent: news refers back one or two
 # ("X заяви … . Той припомня … . Според него …"); further back another person may have come between.
@@ -112,7 +115,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
     def name_word(i: int) -> bool:
         w = words[i].group(0)
         low = w.lower()
-        if not w[:1].isupper() or (w.isupper() and len(w) > 1) or _script(w) != script:
+        if not w[:1].isupper() or (w.isupper() and len(w) > 1) or script_of(w) != script:
             return False
         if low in plain or is_verb(c, w, None) or low in r.months or low in rw.capitals or country_in({low}, rw) is not None:
             return False

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
@@ -17,7 +16,7 @@ from headwater.enrich.attributions.sources import SourceRegistry, _body_source, 
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
-from headwater.lang.marks import MARKS
+from headwater.lang.marks import MARKS, WORD, script_of
 from headwater.lang.parsers import NORMALS
 
 if TYPE_CHECKING:
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 # A site named by its address ("lenta.ru", "5-tv.ru", "сайт.рф"): Latin top-level domains or ".рф"
 # only, so that "г.Москва" is no address.
 SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|рф)(?![\w.-])", re.I)
-WORD = re.compile(r"[^\W\d_][\w'’\-" + MARKS + "]*")
 # The words between a speaker and the edge of the tag: more and it is not a name or role any more
 # ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
 MAX_SPEAKER_WORDS = 8
@@ -120,7 +118,7 @@ class SourceReader:
         elif not self.parsed and not src.get("inferred") and (typed_src.get("kind") == "person" or (
                 src.get("kind") == "organization" and _name_like(_untitled(str(src.get("name") or "")))
                 and not all(w.isupper() and len(w) > 1 for w in WORD.findall(_untitled(str(src.get("name") or ""))))
-                and _script(str(src.get("name"))) == self._script())):
+                and script_of(str(src.get("name"))) == self._script())):
             # without a parse, no entity says who is a person: a person the registry knows, or a name of
             # capitalised words in the article's own script that is no abbreviation ("Манолов", not
             # "БТА", nor a Latin "Ukraine-Russia War: …" in a Hindi text), is the one a later pronoun
@@ -135,7 +133,7 @@ class SourceReader:
             counts: dict[str, int] = {}
             for ch in self.text[:2000]:
                 if ch.isalpha():
-                    sc = _script(ch)
+                    sc = script_of(ch)
                     counts[sc] = counts.get(sc, 0) + 1
             self._doc_script = max(counts, key=lambda k: counts[k]) if counts else ""
         return self._doc_script
@@ -589,12 +587,6 @@ def _inside_longer_name(text: str, start: int) -> bool:
     m = re.search(r"(\S+)\s+(\S{1,3})\s+$", text[max(0, start - 40):start])
     return bool(m and m.group(2).isalpha() and m.group(2).islower() and m.group(1)[:1].isupper()
                 and WORD.fullmatch(m.group(1)))
-
-
-def _script(text: str) -> str:
-    """The script of a text's first letter by its Unicode name ("LATIN", "CYRILLIC", "DEVANAGARI")."""
-    ch = next((c for c in text if c.isalpha()), "")
-    return unicodedata.name(ch, "").split(" ")[0] if ch else ""
 
 
 def _untitled(name: str) -> str:

@@ -9,8 +9,9 @@ import re
 from typing import Any
 
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SITE_ADDRESS, WORD
+from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SITE_ADDRESS
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
+from headwater.lang.marks import WORD
 from headwater.lang.parsers import NORMALS
 
 # A quote and its tag are this close: '«…», — заявил' (comma, space, dash, space).
