@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
+from headwater.enrich.attributions.multilingual_antecedents import antecedent, window
 from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
@@ -385,7 +386,6 @@ class SourceReader:
                 if not src.get("unresolved"):
                     return {**src, "resolved_from": text, "inferred": True}
             if not self.parsed:  # the person the text named last, nearby, also when no source (inferred)
-                from headwater.enrich.attributions.multilingual_antecedents import antecedent
                 found = antecedent(self, s, text)
                 if found is not None:
                     src = found if isinstance(found, dict) else self.source(*found)
@@ -462,7 +462,6 @@ class SourceReader:
         c = self.cues
         if not c.agent_marker:
             return None
-        from headwater.enrich.attributions.multilingual_antecedents import window
         # the pronoun's own sentence and the two before it in its paragraph (the last of the paragraph
         # before, when it opens one)
         start = window(self.text, s, HINDI_ENDS)
