@@ -65,7 +65,8 @@ def child(path: str, full: bool, profile: bool) -> None:
         if prof is not None:
             prof.disable()
     took = time.perf_counter() - t0
-    print(f"{took:.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} "
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"{took:.1f} {use.ru_maxrss / 1024:.0f} {use.ru_utime + use.ru_stime:.1f} "
           f"{','.join(linked.updated) or '-'} {','.join(linked.whole) or '-'} "
           f"{','.join(f'{k}={v:.1f}' for k, v in spent.items())}")
     if prof is not None:
@@ -105,8 +106,8 @@ def main() -> int:
         path.unlink(missing_ok=True)
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
-        print(f"{'M':>7} {'grow link s':>11} {'peak MB':>7} {'+ADD link s':>11} {'ms/added':>8} {'peak MB':>7}"
-              f"  updated / whole", flush=True)
+        print(f"{'M':>7} {'grow link s':>11} {'peak MB':>7} {'+ADD link s':>11} {'ms/added':>8} {'CPU s':>6} "
+              f"{'peak MB':>7}  updated / whole", flush=True)
         have = 0
         for m in sizes:
             with Store(path) as store:
@@ -117,7 +118,7 @@ def main() -> int:
             have = m + args.add
             add = measure(path, profile=args.profile)
             print(f"{m:>7} {grow[0]:>11} {grow[1]:>7} {add[0]:>11} {1000 * float(add[0]) / args.add:>8.1f} "
-                  f"{add[1]:>7}  {add[2]} / {add[3]}  s: {add[4]}", flush=True)
+                  f"{add[2]:>6} {add[1]:>7}  {add[3]} / {add[4]}  s: {add[5]}", flush=True)
     return 0
 
 

@@ -337,6 +337,12 @@ def _in_parts(values: Sequence[T]) -> Iterator[tuple[Sequence[T], str]]:
         part = values[i:i + IN_PART]
         yield part, ", ".join("?" * len(part))
 
+def _decoded(texts: Iterable[str]) -> list[Any]:
+    """JSON values decoded as one array: a call of ``json.loads`` per finding spent a third of reading
+    articles in the decoder's Python wrapper (an update at 10,000 articles reads 400,000 findings)."""
+    return list(json.loads("[" + ",".join(texts) + "]"))
+
+
 # link_keys kinds beside a kind's own ("stories"): the articles a row holds ("stories@") and the ``key``
 # a narrative or theme is made from ("narratives#"), so that an update reads only the rows it touches.
 ARTICLES, KEYS = "@", "#"
@@ -541,12 +547,14 @@ class Store:
         findings: dict[str, dict[int, list[dict[str, Any]]]] = {}
         for table in TYPED_FINDINGS:
             per: dict[int, list[dict[str, Any]]] = {}
-            for r in self.db.execute(f"SELECT article_id, data FROM {table}{where} ORDER BY id", args):
-                per.setdefault(int(r[0]), []).append(json.loads(r[1]))
+            got = self.db.execute(f"SELECT article_id, data FROM {table}{where} ORDER BY id", args).fetchall()
+            for r, item in zip(got, _decoded(r[1] for r in got), strict=True):
+                per.setdefault(int(r[0]), []).append(item)
             findings[table] = per
         generic: dict[int, dict[str, list[dict[str, Any]]]] = {}
-        for r in self.db.execute(f"SELECT article_id, name, data FROM findings{where} ORDER BY id", args):
-            generic.setdefault(int(r[0]), {}).setdefault(str(r[1]), []).append(json.loads(r[2]))
+        got = self.db.execute(f"SELECT article_id, name, data FROM findings{where} ORDER BY id", args).fetchall()
+        for r, item in zip(got, _decoded(r[2] for r in got), strict=True):
+            generic.setdefault(int(r[0]), {}).setdefault(str(r[1]), []).append(item)
         art_where = where.replace("article_id", "id")
         for r in self.db.execute(f"SELECT * FROM articles{art_where} ORDER BY id", args):
             aid = int(r["id"])

@@ -23,6 +23,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from headwater.link.broad import BROAD_SIM, MAX_DF, MIN_DF, block_narratives, blocks, language_of, said
 from headwater.link.index import LinkIndex
 from headwater.model import Article, row_of
@@ -115,28 +118,86 @@ def _by_language(got: dict[int, tuple[str, dict[str, int]]]) -> dict[str, dict[i
 
 
 def _neighbours(raws: dict[int, dict[str, int]], lang: str, df: dict[str, int], index: LinkIndex) -> set[int]:
-    """The old rows (of language ``lang``) within BROAD_SIM of some of these new articles. An old row a
-    second new article finds is weighed once, with the counts read once (the same weights: nothing is
-    counted between)."""
-    n = df[f"{lang}\t"]
-    weighed = {row: _weights(raw, lang, df, n) for row, raw in raws.items()}
-    known = dict(df)
-    weights_of: dict[int, dict[str, float]] = {}
-    found: set[int] = set()
-    for w in weighed.values():
-        query = heapq.nlargest(QUERY_WORDS, ((x, t) for t, x in w.items() if df[f"{lang}\t{t}"] <= POSTING_CAP))
-        posted = index.postings(WORDS, [_key(lang, t) for _, t in query], POSTING_CAP)
+    """The old rows (of language ``lang``) within BROAD_SIM of some of these new articles.
+
+    In one pass for all of them (the index changes nothing between two new articles): every query's
+    postings read at once, every candidate's counts and their words' document frequencies read once,
+    and the candidates weighed together as sparse rows over one vocabulary (numpy), each new article's
+    cosines to its candidates a gather and a dot. Weighing and comparing a candidate at a time over
+    word dicts (key strings rebuilt for each word) was 28 of 74 profiled seconds of +1,000 into 10,000."""
+    head, n = len(lang) + 1, df[f"{lang}\t"]
+    dfs = {k[head:]: v for k, v in df.items()}  # this language's document frequencies by word
+    idf = _idf(dfs, n)
+    weighed = {row: _weigh(raw, idf) for row, raw in raws.items()}
+    queries = {row: heapq.nlargest(QUERY_WORDS, ((x, t) for t, x in w.items() if dfs[t] <= POSTING_CAP))
+               for row, w in weighed.items()}
+    keys = {t: _key(lang, t) for query in queries.values() for _, t in query}
+    posted = index.postings(WORDS, set(keys.values()), POSTING_CAP)
+    tops: dict[int, list[int]] = {}
+    for row, query in queries.items():
         acc: dict[int, float] = defaultdict(float)
         for x, t in query:
-            for other in posted.get(_key(lang, t), ()):
+            for other in posted.get(keys[t], ()):
                 if other not in raws:
                     acc[other] += x
-        top = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1])]
-        cand = index.get(RAW, [r for r in top if r not in weights_of])
-        known.update(index.counts(DF, {f"{lang}\t{t}" for _, raw in cand.values() for t in raw} - known.keys()))
-        weights_of.update({other: _weights(raw, lang, known, n) for other, (_, raw) in cand.items()})
+        tops[row] = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1])]
+    cand = {r: v[1] for r, v in index.get(RAW, sorted({r for top in tops.values() for r in top})).items()}
+    if not cand:
+        return set()
+    terms: set[str] = set()
+    for raw in cand.values():
+        terms.update(raw)
+    missing = sorted(terms - dfs.keys())
+    dfs.update((k[head:], v) for k, v in index.counts(DF, [f"{lang}\t{t}" for t in missing]).items())
+    rows_at, words, cols, vals = _sparse(cand, dfs, n)
+    vocab = {t: i for i, t in enumerate(words)}
+    q = np.zeros(len(vocab) + 1)  # one new article's weights over the candidates' words (the last: any other)
+    found: set[int] = set()
+    for row, w in weighed.items():
+        top = [r for r in tops[row] if r in rows_at]
+        if not top or not w:
+            continue
+        at = [vocab.get(t, len(vocab)) for t in w]
+        q[at] = list(w.values())
         for other in top:
-            ow = weights_of.get(other)
-            if ow is not None and sum(x * ow.get(t, 0.0) for t, x in w.items()) >= BROAD_SIM:
+            s, e = rows_at[other]
+            if float(q[cols[s:e]] @ vals[s:e]) >= BROAD_SIM:
                 found.add(other)
+        q[at] = 0.0
     return found
+
+
+def _idf(dfs: dict[str, int], n: int) -> dict[str, float]:
+    """The idf of each word a profile may weigh (at least MIN_DF and at most MAX_DF of the articles use it)."""
+    return {t: math.log(n / d) for t, d in dfs.items() if MIN_DF <= d <= MAX_DF * n}
+
+
+def _weigh(raw: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
+    """``_weights`` with the language's idf at hand."""
+    w = {t: (1 + math.log(k)) * idf[t] for t, k in raw.items() if t in idf}
+    norm = math.sqrt(sum(x * x for x in w.values()))
+    return {t: x / norm for t, x in w.items()} if norm else {}
+
+
+def _sparse(raws: dict[int, dict[str, int]], dfs: dict[str, int], n: int) \
+        -> tuple[dict[int, tuple[int, int]], list[str], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The profiles weighed as ``_weights`` weighs one (sublinear tf, idf, L2-normalised), as sparse rows:
+    each row's span of the (columns, values) arrays, columns numbering the returned words; words no
+    profile may weigh have value 0."""
+    words: dict[str, int] = {}
+    order = list(raws)
+    at = np.fromiter((words.setdefault(t, len(words)) for r in order for t in raws[r]), dtype=np.int64)
+    counts = np.fromiter((k for r in order for k in raws[r].values()), dtype=np.float64, count=len(at))
+    vocab = list(words)
+    d = np.array([dfs.get(t, 0) for t in vocab], dtype=np.float64)
+    kept = (d >= MIN_DF) & (d <= MAX_DF * n)
+    idf = np.where(kept, np.log(n / np.maximum(d, 1)), 0.0)
+    vals = (1 + np.log(counts)) * idf[at]
+    lengths = np.array([len(raws[r]) for r in order], dtype=np.int64)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    owner = np.repeat(np.arange(len(order)), lengths)
+    norms = np.sqrt(np.bincount(owner, weights=vals * vals, minlength=len(order)))
+    vals = np.where(norms[owner] > 0, vals / np.maximum(norms[owner], 1e-300), 0.0)
+    spans = {r: (int(s), int(e)) for r, s, e in zip(order, starts, ends, strict=True)}
+    return spans, vocab, at, vals
