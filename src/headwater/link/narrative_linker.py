@@ -9,7 +9,7 @@ provenance. An update (``update_narratives``) adds new articles to what the last
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 from headwater.embed import crosses_languages
@@ -84,7 +84,8 @@ def update_narratives(ctx: LinkContext) -> dict[str, Rows | Changed] | None:
     if got is None:
         return None
     placed, state = got
-    ids = dict(ctx.state.get("narrative_keys") or {})
+    # looked up and added to in place (the store's keys are read a key at a time, not whole)
+    ids: MutableMapping[str, str] = ctx.state.setdefault("narrative_keys", {})
 
     def stored(level: str, rows: Iterable[int]) -> Rows:
         return [n for n in before.holding("narratives", map(key, rows)) if n.get("level") == level]
@@ -147,7 +148,7 @@ def _held(narratives: list[dict[str, Any]]) -> set[int]:
     return {row_of(k) for n in narratives for k in n["article_ids"]}
 
 
-def _give_ids(found: list[dict[str, Any]], ids: dict[str, str], taken: set[str] | None = None) -> None:
+def _give_ids(found: list[dict[str, Any]], ids: MutableMapping[str, str], taken: set[str] | None = None) -> None:
     """Stable ids from the narrative keys of earlier runs; a key met twice is told apart by its order
     (``taken``: keys of narratives that keep theirs)."""
     taken = set(taken or ())
