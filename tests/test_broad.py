@@ -205,3 +205,25 @@ def test_a_narrative_of_two_languages_says_which_told_it_first() -> None:
     # one dated language says nothing of which came first
     one = narrative_facts({**n, "first_seen_by_language": {"en": "2023-02-20"}}, None, 0, [])
     assert one["first_language"] is None and languages_words(one) == "bg, en, ru"
+
+
+def test_an_update_rewrites_only_the_narratives_new_articles_join() -> None:
+    from headwater.link.broad_update import add_broad, keep_broad
+    from headwater.link.index import MemoryIndex
+
+    arts = _corpus(STORY_A[:2] + STORY_B[:2] + OTHERS + [STORY_A[2]], local=False)
+    old = {r: a for r, a in arts.items() if r <= 6}
+    index = MemoryIndex()
+    keep_broad(index, sorted(old.items()), across=False)
+    stored = broad_narratives(old)
+    for i, n in enumerate(stored):
+        n["id"] = f"n{i + 1}"
+    assert frozenset({key(1), key(2)}) in {frozenset(n["article_ids"]) for n in stored} and len(stored) == 2
+
+    def holding(rows: list[int]) -> list[dict]:
+        return [n for n in stored if {key(r) for r in rows} & set(n["article_ids"])]
+
+    made, gone = add_broad(holding, {7: arts[7]}, index, lambda rows: {r: arts[r] for r in rows}, lambda rows: set())
+    assert [n["article_ids"] for n in made] == [[key(1), key(2), key(7)]]
+    oder = next(n["id"] for n in stored if key(1) in n["article_ids"])
+    assert gone == {oder}  # the orchestra's narrative is not rewritten

@@ -205,16 +205,15 @@ def link(store: Store, linkers: Sequence[Linker] | None = None, progress: Progre
         parts = [part for part, by in made_before.items() if names.get(part) == by]
         if parts and not store.links_indexed():
             store.index_links()
-    keys = store.narrative_keys()
+    keys = store.narrative_ids()  # read as the linkers look keys up (a full link reads them whole)
     # the corpus is read when a linker that runs whole asks for it: an update reads only what it needs
-    ctx = LinkContext(state={"narrative_keys": dict(keys), "known_claims": store.known_claims(), **(state or {})},
+    ctx = LinkContext(state={"narrative_keys": keys, "known_claims": store.known_claims(), **(state or {})},
                       new=new, previous=StoredPrevious(store, parts), index=store, loader=store.load_articles,
                       total=store.article_count())
     results, made = run_linkers(lnk, ctx)
     assert isinstance(results, Results)
-    given = ctx.state.get("narrative_keys") or {}
     store.save_links({p: results[p] for p in results.made() if p not in results.changes}, made,
-                     {k: v for k, v in given.items() if keys.get(k) != v}, results.changes)
+                     keys.changes(ctx.state.get("narrative_keys") or {}), results.changes)
     return Linked(ctx.size(), None if new is None else len(new), ctx.updated,
                   [ln.name for ln in lnk if ln.name not in ctx.updated])
 

@@ -208,9 +208,10 @@ def broad_narratives(arts: dict[int, Article], leave: set[int] | frozenset[int] 
 
 
 def block_narratives(rows: list[int], arts: dict[int, Article], df: dict[str, int] | None = None,
-                     n: int | None = None) -> list[dict[str, Any]]:
+                     n: int | None = None, whole: bool = False) -> list[dict[str, Any]]:
     """The broad narratives of these articles (of one language), weighed with ``df`` and ``n`` (the
-    document frequencies and size of the corpus they belong to; by default their own)."""
+    document frequencies and size of the corpus they belong to; by default their own). ``whole``: the
+    articles are one narrative (grouped already), only described."""
     if len(rows) < 2:
         return []
     claims = [ClaimRow(p, c) for p, r in enumerate(rows) for c in arts[r].findings.get("claims", [])]
@@ -224,7 +225,7 @@ def block_narratives(rows: list[int], arts: dict[int, Article], df: dict[str, in
     for i, c in enumerate(claims):
         of_article[c.article].append(i)
     out = []
-    for group in average_linkage(a @ a.T, BROAD_SIM):
+    for group in [list(range(len(rows)))] if whole else average_linkage(a @ a.T, BROAD_SIM):
         if len(group) < 2:
             continue
         centre = normalise(a[group].mean(axis=0)[None])[0]

@@ -24,6 +24,7 @@ centres; ``BLOCKS`` block -> its claims (article row, claim number) and their ce
 """
 from __future__ import annotations
 
+import base64
 import math
 from collections import defaultdict
 from typing import Any
@@ -46,6 +47,8 @@ PROBE = 2
 # the blocks of a corpus grown without a relink stay near BLOCK, however many claims an update brings;
 # 3 * BLOCK, so that a block is not split again at every update that adds a claim to it.
 SPLIT = 3 * BLOCK
+# Blocks read at a time (their JSON is let go once their vectors are opened).
+READ_PART = 200
 EVERY_BLOCK = 10 ** 9  # a PROBE that compares a new claim with its whole theme
 Claim = tuple[int, Any]  # (article row, claim number)
 Labels = npt.NDArray[np.int64]
@@ -106,12 +109,17 @@ class Blocks:
                 self.probed[i] = [int(rec["b"][o]) for o in order]
                 self.home[i] = self.probed[i][0]
         wanted = sorted({b for bs in self.probed for b in bs})
-        # block -> (claims, vectors): what the new claims are compared with, read before they join
-        self.old: dict[int, tuple[list[Claim], Vectors]] = {
-            b: self._open(kept) for b, kept in index.get_keyed(BLOCKS, wanted).items()}
+        # block -> (claims, vectors): what the new claims are compared with, read before they join. Read
+        # in parts (each part's JSON let go once opened) and held as float16, as stored: a few hundred new
+        # articles probe most blocks of a corpus of 30,000, and the JSON of them all beside their vectors
+        # in float32 held a gigabyte (the products with them are the same: float16 widens exactly)
+        self.old: dict[int, tuple[list[Claim], Vectors]] = {}
+        for at in range(0, len(wanted), READ_PART):
+            self.old.update((b, self._open(kept)) for b, kept in index.get_keyed(BLOCKS, wanted[at:at + READ_PART]).items())
 
     def _open(self, kept: dict[str, Any]) -> tuple[list[Claim], Vectors]:
-        return list(zip(kept["a"], kept["n"], strict=True)), unpack(kept["v"]).reshape(-1, self.dim)
+        v = np.frombuffer(base64.b64decode(kept["v"]), dtype="<f2").reshape(-1, self.dim)
+        return list(zip(kept["a"], kept["n"], strict=True)), v  # type: ignore[return-value]
 
     def theme_claims(self, j: int) -> tuple[list[Claim], Vectors]:
         """Every claim kept in theme ``j``'s blocks, and their vectors."""

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 import numpy as np
@@ -244,7 +244,7 @@ def add_themes(previous: Callable[[list[str]], Rows], placed: _Placed, recurs: s
 
 
 def add_frames(previous: Callable[[list[str]], Rows], new: dict[int, Article], index: LinkIndex, fetch: Fetch,
-               ids: dict[str, str]) -> Rows:
+               ids: MutableMapping[str, str]) -> Rows:
     """The frame narratives the new articles' frames make or change (``previous``: the frame narratives
     stored under these keys); the others stay as they were."""
     asserted: dict[Frame, list[int]] = defaultdict(list)
