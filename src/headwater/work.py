@@ -226,7 +226,8 @@ def _window(executor: cf.Executor, chunks: Iterator[list[RawInput]], call: Submi
 
 def _drain(executor: cf.Executor, chunks: Iterator[list[RawInput]], call: Submit, window: int,
            restart: Callable[[], cf.Executor] | None = None) -> Iterator[tuple[RawInput, Result]]:
-    """Run every chunk on ``executor`` (``window`` in flight), yielding results as they complete.
+    """Run every chunk on ``executor`` (``window`` in flight), yielding results in the order of the inputs
+    (inputs a dying worker took are tried again after the others that were in flight).
 
     A worker process that dies breaks its pool and fails every task in flight, the innocent with the
     guilty. With ``restart`` (a fresh pool each call), those inputs are tried again one at a time, so
@@ -251,7 +252,7 @@ def analyze_inputs(items: Iterator[RawInput], resources: Resources, enrichers: S
                    workers: int = 1, executor: cf.Executor | None = None, loaded: ResourceSpec | None = None
                    ) -> Iterator[tuple[RawInput, Result]]:
     """Analyze items on ``executor``; without one, in this process, or in a process pool when there are
-    enough of them to pay for it. Results come as they complete, a chunk (``BATCH`` inputs, parsed
+    enough of them to pay for it. Results come in the order of the inputs, a chunk (``BATCH`` inputs, parsed
     together) at a time. ``loaded``: the spec the executor's workers have built already (a cluster's
     worker plugin), so tasks carry only its token. Without it, a caller's executor gets the spec with
     every task: cheap for names and paths, but an injected model travels each time (built once per
