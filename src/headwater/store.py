@@ -856,7 +856,7 @@ class StoredKeys(MutableMapping[str, str]):
     whole once). Keys set are ``added`` (kept in memory until the link's results are saved)."""
 
     def __init__(self, store: Store) -> None:
-        self.db = store.db
+        self.store, self.db = store, store.db
         self.looked: dict[str, str | None] = {}
         self.added: dict[str, str] = {}
         self.stored = int(self.db.execute("SELECT count(*) FROM narrative_keys").fetchone()[0])
@@ -889,7 +889,7 @@ class StoredKeys(MutableMapping[str, str]):
         return self.stored + self.fresh
 
     def __iter__(self) -> Iterator[str]:
-        whole = {str(r[0]): str(r[1]) for r in self.db.execute("SELECT key, id FROM narrative_keys")}
+        whole = self.store.narrative_keys()
         self.looked.update(whole)
         return iter({**whole, **self.added})
 

@@ -61,11 +61,9 @@ def _counts(a: Article) -> dict[str, int]:
 
 
 def _weights(raw: dict[str, int], lang: str, df: dict[str, int], n: int) -> dict[str, float]:
-    """A profile's TF-IDF weights (sublinear tf, the language's idf), L2-normalised: as ``Tfidf`` weighs."""
-    w = {t: (1 + math.log(k)) * math.log(n / df[f"{lang}\t{t}"]) for t, k in raw.items()
-         if MIN_DF <= df.get(f"{lang}\t{t}", 0) <= MAX_DF * n}
-    norm = math.sqrt(sum(x * x for x in w.values()))
-    return {t: x / norm for t, x in w.items()} if norm else {}
+    """A profile's TF-IDF weights (sublinear tf, the language's idf), L2-normalised: as ``Tfidf`` weighs.
+    ``df`` holds the language's document frequencies under "lang<TAB>word" keys."""
+    return _weigh(raw, _idf({t: df.get(f"{lang}\t{t}", 0) for t in raw}, n))
 
 
 def _keep(index: LinkIndex, arts: Iterable[tuple[int, Article]]) -> dict[int, tuple[str, dict[str, int]]]:
@@ -251,7 +249,7 @@ def _idf(dfs: dict[str, int], n: int) -> dict[str, float]:
 
 
 def _weigh(raw: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
-    """``_weights`` with the language's idf at hand."""
+    """A profile's weights (sublinear tf times idf, L2-normalised) given its language's idf."""
     w = {t: (1 + math.log(k)) * idf[t] for t, k in raw.items() if t in idf}
     norm = math.sqrt(sum(x * x for x in w.values()))
     return {t: x / norm for t, x in w.items()} if norm else {}
