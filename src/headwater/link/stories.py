@@ -42,6 +42,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from headwater.link.graph_linkage import dot
 from headwater.model import Article, key
 
 # --- profile ------------------------------------------------------------------------------------
@@ -269,12 +270,6 @@ def shared_neighbours(near: list[list[tuple[float, int]]]) -> dict[tuple[int, in
     return {(i, j): c / min(size[i], size[j]) for (i, j), c in counts.items()}
 
 
-def _dot(u: dict[str, float], v: dict[str, float]) -> float:
-    if len(u) > len(v):
-        u, v = v, u
-    return sum(x * v[t] for t, x in u.items() if t in v)
-
-
 class _Clusters:
     """Clusters of articles with what merging needs: the summed shared-neighbour similarity between
     clusters over the pairs known (average linkage), and each cluster's sum of profile vectors, from
@@ -313,7 +308,7 @@ class _Clusters:
                 self.links[c][a] = self.links[a][c]
         self.links[a].pop(b, None)
         tb = self.total.pop(b)
-        self.inside[a] += self.inside.pop(b) + 2 * _dot(self.total[a], tb)
+        self.inside[a] += self.inside.pop(b) + 2 * dot(self.total[a], tb)
         ta = self.total[a]
         for t, x in tb.items():
             ta[t] = ta.get(t, 0.0) + x
@@ -331,7 +326,7 @@ class _Clusters:
         if wa is None and wb is None:
             return None
         within = math.sqrt(max(wa, 0.0) * max(wb, 0.0)) if wa is not None and wb is not None else (wa or wb or 0.0)
-        cross = _dot(self.total[a], self.total[b]) / (na * nb)
+        cross = dot(self.total[a], self.total[b]) / (na * nb)
         return cross / within if within > 0 else 0.0
 
 
