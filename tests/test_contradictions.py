@@ -96,3 +96,66 @@ def test_polarity_once_per_pair_of_articles() -> None:
     narrative = {"id": "n2", "claims": [{"article_id": a, "claim_id": c, "similarity": 0.8} for a, c in claims]}
     found = claim_contradictions(narrative, lambda a, c: claims.get((a, c)), {})
     assert [f["slot"] for f in found] == ["polarity"]
+
+
+def test_claims_that_are_not_one_claim_retold_are_not_compared() -> None:
+    warned = claim("Petraeus warned that the threats of an invasion of the Baltics must be taken seriously")
+    stop = claim("Petraeus is adamant that the president will not stop at Ukraine", negated=True)
+    assert compare(("a1", warned), ("a2", stop), same_incident=True) == []
+    # the same claim retold with its negation is a polarity pair
+    moved = claim("Petraeus said the president will stop at Ukraine")
+    assert [s for s, _, _ in compare(("a1", moved), ("a2", stop), same_incident=True)] == ["polarity"]
+
+
+def test_claims_in_two_languages_compare_only_when_close_to_their_narrative() -> None:
+    en = claim("The US moved militants to the base", lang="en")
+    ru = claim("США не перебрасывали боевиков на базу", lang="ru", negated=True)
+    assert compare(("a1", en), ("a2", ru), same_incident=True) == []  # no word to compare across scripts
+    assert [s for s, _, _ in compare(("a1", en), ("a2", ru), same_incident=True, close=True)] == ["polarity"]
+
+
+def test_a_count_both_articles_state_is_no_contradiction() -> None:
+    claims = {("a1", 0): claim("10 prisoners were taken to Russia, 13 prisoners to Germany and three to the US"),
+              ("a2", 0): claim("13 prisoners were taken to Germany and three to the US"),
+              ("a3", 0): claim("25 prisoners were taken to Germany and three to the US")}
+    narrative = {"id": "n1", "claims": [{"article_id": a, "claim_id": c, "similarity": 0.8} for a, c in claims]}
+    found = claim_contradictions(narrative, lambda a, c: claims.get((a, c)), {})
+    assert sorted((tuple(f["article_ids"]), f["description"]) for f in found) == [
+        (("a1", "a3"), "10 prisoner(s) in a1, 25 in a3"), (("a2", "a3"), "13 prisoner(s) in a2, 25 in a3")]
+
+
+def test_a_date_resolved_in_one_article_only_is_not_compared() -> None:
+    def said(text: str, when: str, date: str | None) -> dict[str, Any]:
+        s = text.index(when)
+        return claim(text, date_spans=[{"text": when, "start": s, "end": s + len(when), "date": date, "precision": "day"}])
+
+    today = said("The two leaders meet in Moscow today", "today", None)
+    july = said("The two leaders meet in Moscow on 9 July", "9 July", "2024-07-09")
+    july_unresolved = said("The two leaders meet in Moscow on 9 July", "9 July", None)
+    tenth = said("The two leaders meet in Moscow on 10 July", "10 July", None)
+    assert compare(("a1", today), ("a2", july), same_incident=True) == []
+    assert compare(("a1", today), ("a2", july_unresolved), same_incident=True) == []
+    assert [s for s, _, _ in compare(("a1", july_unresolved), ("a2", tenth), same_incident=True)] == ["date"]
+
+
+def test_negation_words_are_whole_words_and_an_exceptive_affirms() -> None:
+    from headwater.enrich.claims.records import negated
+
+    assert negated("वह कल नहीं आया", "hi")
+    assert not negated("दो नाबालिगों सहित 10 कैदियों को रूस ले जाया गया", "hi")  # न is not a word of नाबालिग
+    assert negated("Kyiv did not agree to talks", "en")
+    assert not negated("Kyiv had no choice but to agree to talks", "en")
+    assert not negated("На президента не му остава друг избор, освен да седне на масата", "bg")
+    assert negated("Президентът не седна на масата", "bg")
+    assert negated("They did not attack, but shelled the town", "en")  # "but" alone is contrastive
+
+
+def test_a_number_written_with_a_scale_word_is_one_number() -> None:
+    a = claim("फेडरेशन के मुताबिक रूस के पास 5 हजार 977 परमाणु हथियार हैं", lang="hi")
+    b = claim("फेडरेशन के मुताबिक रूस के पास 5,580 परमाणु हथियार हैं", lang="hi")
+    assert compare(("a1", a), ("a2", b), same_incident=True) == []  # not 977 against 5,580
+    c = claim("По данным министерства, 5 тысяч беженцев вернулись домой", lang="ru")
+    d = claim("По данным министерства, 90 беженцев вернулись домой", lang="ru")
+    assert compare(("a1", c), ("a2", d), same_incident=True) == []  # "5 тысяч" counts no тысяч
+    e = claim("По данным министерства, 900 беженцев вернулись домой", lang="ru")
+    assert [s for s, _, _ in compare(("a1", d), ("a2", e), same_incident=True)] == ["count"]

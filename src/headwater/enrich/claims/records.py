@@ -16,6 +16,7 @@ from headwater.embed import Embedder, pack
 from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.split import guess_language, sentences
 from headwater.enrich.claims.statement_dates import Said, statement_dates
+from headwater.lang.marks import MARKS
 from headwater.model import Article
 from headwater.yamldata import load_yaml
 
@@ -37,6 +38,8 @@ _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:[ ,.]\d{3})*(?:[.,]\d+)?(?:\s?%)?(?![
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # Dates kept per claim (a claim stating more is a list or a timeline, not one assertion).
 MAX_DATES = 6
+# A negation answered by an exceptive within this many characters affirms ("no choice but to").
+EXCEPTIVE_REACH = 60
 # A run of capitalised words not at the start of the sentence: a cheap stand-in for a name.
 _NAME = re.compile(r"(?<=[\w,;:] )(?:[A-ZА-ЯЁЇІЄҐ][\w'’-]+(?: (?:of |de |da |do )?[A-ZА-ЯЁЇІЄҐ][\w'’-]+)*)")
 
@@ -47,15 +50,20 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
     data = load_yaml(resources.files("headwater.data").joinpath("claim_cues.yaml").read_text("utf-8"))
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for kind, langs in data.items():
-        out[kind] = {lg: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                                    + r")(?!\w)", re.I) for lg, words in langs.items()}
+        # whole words through their marks: "न" (not) is no word of "नाबालिग" (a minor)
+        out[kind] = {lg: re.compile(rf"(?<![\w{MARKS}])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                    + rf")(?![\w{MARKS}])", re.I) for lg, words in langs.items()}
     return out
 
 
 def negated(text: str, lang: str | None) -> bool:
-    """Whether the claim carries a negation word of its language (English when unknown)."""
+    """Whether the claim carries a negation word of its language (English when unknown) that no
+    exceptive answers: "had no choice but to sit down" says that it happened."""
     pat = cues()["negation"].get(lang or "en")
-    return bool(pat and pat.search(text))
+    if not pat:
+        return False
+    but = cues().get("exceptive", {}).get(lang or "en")
+    return any(not (but and but.search(text, m.end(), m.end() + EXCEPTIVE_REACH)) for m in pat.finditer(text))
 
 
 def _slots(text: str, places: list[str], lang: str | None = None, published: str | None = None,
