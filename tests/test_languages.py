@@ -38,6 +38,22 @@ def test_detects_the_language_of_one_sentence(detect: LanguageDetector, code: st
     assert detect(text) == code
 
 
+@pytest.mark.parametrize(("code", "text"), [
+    ("ro", "Guvernul a anunțat marți că va majora salariile profesorilor începând cu luna septembrie, "
+           "potrivit ministrului educației."),
+    ("vi", "Chính phủ cho biết sẽ tăng cường hợp tác kinh tế với các nước láng giềng trong năm tới, "
+           "theo thông báo của Bộ Ngoại giao."),
+    ("hu", "A kormány kedden bejelentette, hogy szeptembertől emeli a tanárok fizetését, közölte a miniszter."),
+    ("el", "Η κυβέρνηση ανακοίνωσε την Τρίτη ότι θα αυξήσει τους μισθούς των εκπαιδευτικών από τον Σεπτέμβριο."),
+    ("sw", "Serikali imetangaza kuwa itaongeza mishahara ya walimu kuanzia mwezi Septemba, waziri wa elimu alisema."),
+])
+def test_a_language_without_a_pack_is_named_not_read_as_a_neighbour_with_one(
+        detect: LanguageDetector, code: str, text: str) -> None:
+    # these were read as Spanish, Italian, Turkish, nothing and French when only 23 languages were told apart
+    assert detect(text) == code
+    assert pack_for(code) is None and analysis_level(code) == "minimal"
+
+
 @pytest.mark.parametrize("text", ["Moscow, Feb 25", "Лавров", "", "12:30 — 14:45", "OK"])
 def test_short_or_uncertain_text_has_no_language(detect: LanguageDetector, text: str) -> None:
     assert detect(text) is None
