@@ -125,6 +125,24 @@ def test_words_that_are_not_events(resources: Resources, text: str) -> None:
 
 
 # attacks and casualties ----------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "where"), [
+    ("A US Chinook helicopter was shot down, the Taliban said on Tuesday.", None),  # whose helicopter
+    ("Russia attacked Ukraine on Thursday, officials said.", "Ukraine"),  # who attacked is not where
+    ("Russian troops attacked on Tuesday, the ministry said.", None),
+    ("Two US service members were killed in a helicopter crash in Afghanistan.", "Afghanistan"),
+    ("Gunmen killed five people in a Syrian village on Monday.", "Syria"),  # a village of Syria is in Syria
+])
+def test_a_place_named_as_whose_or_who_is_not_where(resources: Resources, text: str, where: str | None) -> None:
+    events = [e for e in analyze(resources, text) if e["type"] in ("attack", "casualties")]
+    assert events and all(name(e["location"]) == where for e in events)
+
+
+def test_a_place_that_is_its_sentence_root_is_still_where(resources: Resources) -> None:
+    # the mention's head chain ends at the root, whose head is itself (this looped before it was read by index)
+    events = analyze(resources, "Aleppo, Syria, where three people were killed on Monday.")
+    assert [name(e["location"]) for e in events if e["type"] == "casualties"] == ["Aleppo"]
+
+
 def test_airstrike_toll_with_categories(resources: Resources) -> None:
     e = one(analyze(resources, "An airstrike on a market in Idlib killed 12 civilians, including four children, "
                                "and injured 30 others, a monitor said."), "attack")

@@ -476,7 +476,7 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
     if not _speaks(tok, subj) or not_a_name(subj):
         return None
     if subj.lower_ == "it" and (tok.lemma_ in IMPERSONAL or subj.dep_ == "expl" or (
-            subj.head is not tok and (subj.head.lemma_ == "be" or subj.head.lower_ in ("'s", "’s", "is", "was"))
+            subj.head.i != tok.i and (subj.head.lemma_ == "be" or subj.head.lower_ in ("'s", "’s", "is", "was"))
             and any(c.dep_ == "acomp" for c in subj.head.children))):
         return None  # "it seems our officials …", "It's important to note that …": no one, the writer's own voice
     thing = _thing(subj)

@@ -3,7 +3,8 @@
 Directions come from prepositions ("from X to Y", "out of X", "through X", "X-to-Y"), looked for
 in the trigger's clause; a place where the moved people were held ("militants held in X", "who
 surrendered in X") is their origin. Attacks and casualties are placed "in/at/near X", else at the
-nearest place their sentence names. A later mention of a movement that shares its origin or
+nearest place their sentence names that is not whose something is or who acts ("a US helicopter was
+shot down", "Americans wanted to raid", "Russia attacked"). A later mention of a movement that shares its origin or
 destination is folded into the first (``merge_movements``).
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from headwater.enrich.events.roles import (
     np_text,
     place_ref,
 )
+from headwater.lang import english
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 X_TO_Y = re.compile(r"^\s*(?:-|–|—)?\s*to\s*(?:-|–|—)?\s*$", re.I)
 MEANS_PREPS = frozenset("by on aboard in using via board inside".split())
+# Kinds of places a name may qualify and still say where: "a Syrian village", "the Homs countryside".
+PLACE_NOUNS = frozenset(str(w) for key in ("before", "after") for w in english("places")[key])
 
 
 def _is_trigger(tok: Token, ctx: Ctx) -> bool:
@@ -161,11 +165,25 @@ def assign_places(ev: Event, ctx: Ctx) -> None:
 
 def _nearest(trig: Token, ctx: Ctx) -> dict[str, Any] | None:
     """The place nearest the trigger in its sentence, a town before a country."""
-    cands = [(t.i, p) for t in sent_of(trig) if (p := ctx.place_at.get(t.i)) is not None and not ctx.based(p)]
+    cands = [(t.i, p) for t in sent_of(trig) if (p := ctx.place_at.get(t.i)) is not None and not ctx.based(p)
+             and not _whose_or_who(t, p, ctx)]
     if not cands:
         return None
     cands.sort(key=lambda c: (c[1].get("kind") == "country", abs(c[0] - trig.i)))
     return place_ref(cands[0][1])
+
+
+def _whose_or_who(t: Token, p: dict[str, Any], ctx: Ctx) -> bool:
+    """A place named as whose something is ("a US helicopter", "Russia's army") or as who acts (the
+    subject: "Americans wanted to raid", "Russia attacked Ukraine") says nothing of where it happened;
+    "a Syrian village" still does."""
+    root = t
+    while root.head.i != root.i and ctx.place_at.get(root.head.i) is p:
+        root = root.head  # the mention's last word: "United States" -> "States"
+    if root.dep_ == "nsubj":
+        return True
+    return (root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i not in ctx.place_at
+            and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() not in PLACE_NOUNS)
 
 
 def _means(region: list[Token]) -> str | None:
