@@ -3,8 +3,8 @@
 Directions come from prepositions ("from X to Y", "out of X", "through X", "X-to-Y"), looked for
 in the trigger's clause; a place where the moved people were held ("militants held in X", "who
 surrendered in X") is their origin. Attacks and casualties are placed "in/at/near X", else at the
-nearest place their sentence names that is not whose something is or who acts ("a US helicopter was
-shot down", "Americans wanted to raid", "Russia attacked"). A later mention of a movement that shares its origin or
+nearest place their sentence names, not a country named as whose something is or who acts ("a US
+helicopter was shot down", "Americans wanted to raid", "Russia attacked"). A later mention of a movement that shares its origin or
 destination is folded into the first (``merge_movements``).
 """
 from __future__ import annotations
@@ -174,16 +174,21 @@ def _nearest(trig: Token, ctx: Ctx) -> dict[str, Any] | None:
 
 
 def _whose_or_who(t: Token, p: dict[str, Any], ctx: Ctx) -> bool:
-    """A place named as whose something is ("a US helicopter", "Russia's army") or as who acts (the
-    subject: "Americans wanted to raid", "Russia attacked Ukraine") says nothing of where it happened;
-    "a Syrian village" still does."""
+    """A country named as whose something is ("a US helicopter", "Russian warplanes", "Russia's army")
+    or as who acts (the subject: "Americans wanted to raid", "Russia attacked Ukraine") says nothing of
+    where it happened; "a Syrian village" still does. A town or a region named so mostly does: "Sheikh
+    Maqsoud has been under bombardment", "the Aleppo bomb blast", "the Aleppo police command"."""
+    if p.get("kind") != "country":
+        return False
     root = t
     while root.head.i != root.i and ctx.place_at.get(root.head.i) is p:
         root = root.head  # the mention's last word: "United States" -> "States"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "Syrian and Russian warplanes": as the first of the list is
     if root.dep_ == "nsubj":
         return True
-    return (root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i not in ctx.place_at
-            and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() not in PLACE_NOUNS)
+    return (root.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and root.head.i not in ctx.place_at
+            and root.head.pos_ in ("NOUN", "PROPN", "VERB") and root.head.lemma_.lower() not in PLACE_NOUNS)
 
 
 def _means(region: list[Token]) -> str | None:
