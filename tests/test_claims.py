@@ -345,3 +345,13 @@ def test_a_top_entry_is_described_by_its_subentries_too(tmp_path: Path) -> None:
     moon = tops.index(next(i for i, e in enumerate(entries) if e.id == "moon"))
     assert np.allclose(seeds[moon], ev[tops[moon]], atol=1e-5)  # no sub-entries: the entry's own text
     assert np.allclose(np.linalg.norm(seeds, axis=1), 1, atol=1e-5)
+
+
+def test_a_narrative_label_leaves_out_the_word_that_opened_its_clause() -> None:
+    from headwater.link.claims import _label
+
+    assert _label("that the West refused to support the talks", "en") == "The West refused to support the talks"
+    assert _label("что Запад не хочет мира", "ru") == "Запад не хочет мира"
+    assert _label("कि भारत शांति चाहता है", "hi") == "भारत शांति चाहता है"
+    assert _label("That is a lie, he said", "en") == "That is a lie, he said"  # a pronoun opening a sentence
+    assert _label("that alone", "xx") == "that alone"  # no pack: as written

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from headwater.embed import Vectors, normalise, unpack
+from headwater.lang import ensure_languages, pack_for
 from headwater.link.unionfind import DisjointSets
 from headwater.model import Article, key
 
@@ -129,13 +130,14 @@ def describe(members: list[int], rows: list[ClaimRow], x: Vectors, arts: dict[in
     """A narrative from its member claims (row indices): label, key, claims with spans, articles and their metadata."""
     centroid = normalise(x[members].sum(axis=0))
     central = members[int(np.argmax(x[members] @ centroid))]
-    label = str(rows[central].claim["text"])
+    said = str(rows[central].claim["text"])
+    label = _label(said, rows[central].claim.get("lang"))
     aids = sorted({rows[i].article for i in members})
     sel = [arts[a] for a in aids]
     dates = sorted(a.published for a in sel if a.published)
     by_lang = earliest_by_language({str(rows[i].claim.get("lang")): arts[rows[i].article].published}
                                    for i in members if rows[i].claim.get("lang"))
-    return {"key": _key(level, label), "level": level, "label": label if len(label) <= 200 else label[:199] + "…",
+    return {"key": _key(level, said), "level": level, "label": label if len(label) <= 200 else label[:199] + "…",
             "claims": [{"article_id": key(rows[i].article), "claim_id": rows[i].claim.get("n"),
                         "field": rows[i].claim.get("field"),
                         "start": rows[i].claim.get("start"), "end": rows[i].claim.get("end"),
@@ -147,6 +149,19 @@ def describe(members: list[int], rows: list[ClaimRow], x: Vectors, arts: dict[in
             "languages": sorted({str(rows[i].claim.get("lang")) for i in members if rows[i].claim.get("lang")}),
             "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
             "first_seen_by_language": by_lang, "known_narrative": None}
+
+
+def _label(text: str, lang: object) -> str:
+    """A claim as a narrative's label: a reported clause without the word that opened it ("that the West
+    refused …" -> "The West refused …"; each pack's ``complementizers``)."""
+    ensure_languages()
+    pack = pack_for(str(lang or "en"))
+    words = (pack.data("cues") or {}).get("complementizers") if pack else None
+    head, _, rest = text.strip().partition(" ")
+    # lower case: the clause was cut after its cue; "That is a lie" opens a sentence with a pronoun
+    if rest and isinstance(words, list) and not head[:1].isupper() and head.lower() in {str(w).lower() for w in words}:
+        return rest[:1].upper() + rest[1:]
+    return text
 
 
 def earliest_by_language(seen: Iterable[dict[str, str | None]]) -> dict[str, str]:
