@@ -70,6 +70,25 @@ def test_a_subject_that_does_not_speak_is_no_source(resources: Resources) -> Non
     assert all(not a["sources"] for a in attributions(text, resources))
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry did not say whether the talks would resume.",
+    "No official confirmed that the convoy had been hit.",
+    "Neither Kyiv nor Washington has commented on the attack.",
+    "The army never said that the bridge was destroyed.",
+])
+def test_a_speech_act_negated_says_nothing(text: str, resources: Resources) -> None:
+    assert all(not a["sources"] for a in attributions(text, resources))
+
+
+def test_a_negation_that_still_reports_and_a_pair_of_speakers(resources: Resources) -> None:
+    (kremlin,) = [a for a in attributions("The Kremlin did not rule out that talks could resume in May.", resources)
+                  if a["sources"]]
+    assert chain(kremlin) == ["Kremlin"]
+    (both,) = [a for a in attributions("Both Russia and Ukraine have announced that they will treat ships as targets.",
+                                       resources) if a["sources"]]
+    assert chain(both)[0] == "Russia"  # not "Both Russia"
+
+
 def test_quote_spans_pair_marks_within_paragraphs() -> None:
     text = '“One. Two,” he said.\n\n"Three'
     assert quote_spans(text) == [(1, 10)]  # "One. Two," inside the marks; the open quote of "Three is dropped

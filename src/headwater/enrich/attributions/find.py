@@ -110,7 +110,8 @@ class Found:
 
 def _core(tok: Token) -> list[Token]:
     """The noun phrase of a speaker without clauses hanging on it (relative clauses, appositions)."""
-    drop = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "case"}  # case: an owner's 's
+    # case: an owner's 's; preconj: "both" of "both Russia and Ukraine"
+    drop = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "case", "preconj"}
     keep = [tok]
     for child in tok.children:
         if child.dep_ not in drop or (child.dep_ == "prep" and child.i < tok.i):
@@ -446,6 +447,11 @@ def _according_to(tok: Token, sent: Span, registry: SourceRegistry, memory: Memo
 
 
 OBLIGATION = frozenset(("must", "should", "ought"))
+# Verbs that still report under a negation: "did not rule out that", "did not deny that", "did not hide
+# that" say something; "did not say whether", "no official confirmed" say nothing. As Russian's negated_ok.
+NEGATED_OK = frozenset(("rule", "deny", "hide", "conceal", "doubt", "exclude", "dispute", "rule out"))
+# A subject that says no one spoke: "No official confirmed", "Neither Kyiv nor Moscow commented".
+NO_ONE = frozenset(("no", "neither", "none", "nobody", "nor"))
 # Participles that name what they follow ("a group called X", "a plan dubbed Y"): no one speaks.
 NAMING = frozenset(("call", "name", "dub", "label", "brand", "term", "nickname", "title"))
 # Verbs whose "it" is no one: "it seems", "it appears", "it turns out".
@@ -467,6 +473,8 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
     subj = _subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
         return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
+    if _unsaid(tok, subj):
+        return None  # "the ministry did not say whether …", "no official confirmed …": nothing was said
     if tok.lemma_ in CLAUSE_REQUIRED and not quotes and not any(c.dep_ == "ccomp" for c in tok.children):
         return None
     if tok.lemma_ in CLAUSE_ONLY and not quotes and not any(
@@ -522,6 +530,19 @@ def _verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: S
 # Endings of nouns for people and agents ("supporter", "negotiator", "physician", "participant",
 # "resident"): such a subject may speak though no list names it. Not "-ment" ("the movement").
 AGENTIVE = re.compile(r"(?:[^m]er|or|ist|ian|ant|[^m]ent|eer|ee)s?$")
+
+
+def _unsaid(verb: Token, subj: Token) -> bool:
+    """A speech act negated, by the verb ("did not say", "never confirmed") or by its subject ("no
+    official", "neither Kyiv nor Moscow"), says nothing; "did not rule out that …" still does."""
+    if verb.lemma_ in NEGATED_OK:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and (verb.head.lemma_ in ("decline", "refuse") or (
+            any(c.dep_ == "neg" for c in verb.head.children) and verb.head.lemma_ in ("want", "wish", "care", "bother"))):
+        return True  # "declined to comment", "refused to say", "did not want to comment"
+    return subj.lower_ in NO_ONE or any(c.dep_ in ("det", "preconj") and c.lower_ in NO_ONE for c in subj.children)
 
 
 def _thing(subj: Token) -> bool:
