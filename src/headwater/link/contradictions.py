@@ -14,7 +14,6 @@ resolved in one article and not in the other is not compared ("today" and "9 Jul
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import combinations
@@ -22,7 +21,7 @@ from typing import Any
 
 from headwater.enrich.numbers import find_quantities
 from headwater.lang import ensure_languages, pack_for
-from headwater.lang.marks import MARKS, WORD
+from headwater.lang.marks import WORD  # a word goes on through its marks (Hindi vowel signs)
 
 Claim = dict[str, Any]
 # Counts that differ by more than this share are divergent accounts ("750" vs "several hundred" is
@@ -42,7 +41,6 @@ SHARED_MIN = 2
 STEM = 5
 # Words shorter than this are left out of that comparison (articles, prepositions, "US", "не").
 MIN_WORD = 4
-_WORD = re.compile(r"[^\W\d_][\w'" + MARKS + "-]*")  # a word goes on through its marks (Hindi vowel signs)
 
 
 @lru_cache(maxsize=32)
@@ -64,10 +62,10 @@ def _counts(text: str, lang: str | None = None) -> dict[str, tuple[int, int, int
     for q in find_quantities(text):
         if q.value is None or not q.is_count or 1800 <= q.value <= 2100:
             continue
-        before = _WORD.findall(text, max(0, q.start - 20), q.start)
+        before = WORD.findall(text, max(0, q.start - 20), q.start)
         if before and before[-1].lower() in scales and not text[q.start - 1:q.start].strip():
             continue
-        m = _WORD.search(text, q.end, q.end + 40)
+        m = WORD.search(text, q.end, q.end + 40)
         if not m or text[q.end:m.start()].strip(" -") or m.group(0).lower().rstrip(".") in scales:
             continue
         noun = m.group(0).lower().rstrip("s")
