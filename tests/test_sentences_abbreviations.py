@@ -76,11 +76,14 @@ def _source(resources: Resources, lang: str, text: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("lang", "text", "name", "role"), [
     # a title first, in any pack
-    ("bg", "Проф. Иван Колев заяви, че преговорите ще бъдат трудни.", "Проф. Иван Колев", None),
-    ("bg", "Според ген. Петров преговорите ще бъдат трудни.", "ген. Петров", None),
+    # (the title is the role when it is an office or a profession; "д-р" is neither)
+    ("bg", "Проф. Иван Колев заяви, че преговорите ще бъдат трудни.", "Проф. Иван Колев", "Проф."),
+    ("bg", "Според ген. Петров преговорите ще бъдат трудни.", "ген. Петров", "ген."),
+    ("bg", "Д-р Иван Колев заяви, че преговорите ще бъдат трудни.", "Д-р Иван Колев", None),
     ("hi", "श्री मिलर ने कहा कि बातचीत जारी रहेगी।", "श्री मिलर", None),
     # Hindi: a person's role word, its owner before it, then the name
     ("hi", "प्रधान सचिव संतोष कुमार मल्ल ने कहा कि बातचीत जारी रहेगी।", "संतोष कुमार मल्ल", "प्रधान सचिव"),
+    ("hi", "मुख्यमंत्री एन. बीरेन सिंह ने कहा कि बातचीत जारी रहेगी।", "एन. बीरेन सिंह", "मुख्यमंत्री"),
     ("hi", "विदेश मंत्रालय के प्रवक्ता लिन जियान ने कहा कि बातचीत जारी रहेगी।", "लिन जियान", "विदेश मंत्रालय के प्रवक्ता"),
 ])
 def test_a_person_told_by_title_or_role_without_an_entity_tagger(resources: Resources, lang: str, text: str,
@@ -104,3 +107,9 @@ def test_a_role_whose_genitive_follows_it_keeps_it(resources: Resources) -> None
     # Arabic: "the city's governor" is the source, not a person named "the city"
     src = _source(resources, "ar", "وقال محافظ المدينة في بيان إن الحريق أخمد بالكامل.")
     assert src["name"] == "محافظ المدينة", src
+
+
+def test_according_to_an_unnamed_source_takes_its_noun(resources: Resources) -> None:
+    # "according to some reports": the reports, not "some", nor the claim's first words
+    src = _source(resources, "bg", "Според някои сведения обхватът на ракетата е голям.")
+    assert (src["name"], src["kind"]) == ("някои сведения", "anonymous"), src

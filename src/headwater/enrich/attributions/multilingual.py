@@ -22,7 +22,7 @@ from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
 from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.multilingual_speakers import SpeakerReader
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords
+from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
@@ -244,6 +244,12 @@ class _Finder(SpeakerReader):
         end = first.end()
         # a title with its dot opens a name too ("Според ген. Петров армията …")
         titled = first.group(0).lower() in abbreviations(self.pack).titles and self.text[end:end + 1] == "."
+        if not titled and not first.group(0)[:1].isupper():
+            # "Според някои сведения обхватът …": up to the noun of an unnamed source among the first words
+            nouns = self.cues.anonymous | self.cues.documents | self.cues.collectives
+            k = next((i for i, w in enumerate(words[:3]) if hits(with_parts({w.group(0).lower()}), nouns)), None)
+            if k is not None:
+                return first.start(), words[k].end()
         for w in words[1:]:
             low = w.group(0).lower()
             if not w.group(0)[:1].isupper() or low in rw.capitals or low in rw.countries or \

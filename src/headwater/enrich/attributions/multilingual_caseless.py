@@ -29,19 +29,23 @@ def titled_person(r: SourceReader, s: int, e: int) -> tuple[str | None, int] | N
     a role's owner stands before it (Hindi), the role word of a person followed by a name, no body,
     role or country after it ("प्रधान सचिव संतोष कुमार मल्ल", "विदेश मंत्रालय के प्रवक्ता लिन जियान";
     not "रूस के रक्षा मंत्रालय", nor "यूक्रेनी पक्ष", whose role word ends
-    them). The role's words (None after a title alone) and where the name begins; None when the
-    words say neither."""
+    them). The role's words (a title only when it is an office) and where the name begins; None
+    when the words say neither."""
     ws = list(WORD.finditer(r.text, s, e))
     if not ws:
         return None
     low = [w.group(0).lower() for w in ws]
+    rw = RoleWords.of(r.pack)
+    people = rw.official | rw.qualified | rw.non_state
     if low[0] in abbreviations(r.pack).titles and len(ws) > 1:
-        return None, s
+        # a title that is an office is the role ("генерал-майор Апти Алаудинов"); "д-р", "г-н" are none
+        title = r.text[ws[0].start():ws[0].end() + (r.text[ws[0].end():ws[0].end() + 1] == ".")]
+        # (an abbreviation of an office begins its word: "ген." is "генерал")
+        office = hits(with_parts({low[0]}), people) or any(p.strip("*").startswith(low[0]) for p in people)
+        return (title if office else None), s
     if not r.cues.owner_first:
         return None  # a role's genitive follows it ("محافظ المدينة": the city's governor), not a name
-    rw = RoleWords.of(r.pack)
     bodies = rw.state_bodies | rw.other_bodies | r.cues.bodies
-    people = rw.official | rw.qualified | rw.non_state
     k = max((i for i, w in enumerate(low) if hits(with_parts({w}), people) and not hits(with_parts({w}), bodies)),
             default=None)
     if k is None or k + 1 == len(ws):

@@ -464,7 +464,7 @@ class SourceReader:
         titled = titled_person(self, s, e) if not self.parsed and not ents else None
         if titled is not None:  # "проф. Иван Колев", "विदेश मंत्रालय के प्रवक्ता लिन जियान": a person
             role, at = titled
-            src = {"name": self._dictionary_form(at, e, self.text[at:e].strip()) if role else name, "kind": "person",
+            src = {"name": self._dictionary_form(at, e, self.text[at:e].strip()) if at > s else name, "kind": "person",
                    "country": None, "state_affiliated": None, "role": role, "text": text}
             self.people.append(src)
             return src
