@@ -113,3 +113,14 @@ def test_according_to_an_unnamed_source_takes_its_noun(resources: Resources) -> 
     # "according to some reports": the reports, not "some", nor the claim's first words
     src = _source(resources, "bg", "Според някои сведения обхватът на ракетата е голям.")
     assert (src["name"], src["kind"]) == ("някои сведения", "anonymous"), src
+
+
+def test_a_caseless_name_takes_the_role_the_article_gives_it(resources: Resources) -> None:
+    # Hindi: "White House spokesman John Kirby … Kirby said": a person with the role written before;
+    # "world leaders laugh at Donald Trump": "leader" with no body or country is no office of his
+    text = "व्हाइट हाउस के प्रवक्ता जॉन किर्बी ने बैठक की। किर्बी ने कहा कि बातचीत जारी रहेगी।"
+    src = _source(resources, "hi", text)
+    assert (src["name"], src["kind"], src.get("role")) == ("किर्बी", "person", "व्हाइट हाउस के प्रवक्ता"), src
+    assert src["affiliation"] == "state"
+    src = _source(resources, "hi", "इस पर विश्व नेता डोनाल्ड ट्रंप पर हंस रहे हैं। ट्रंप ने कहा कि बातचीत जारी रहेगी।")
+    assert src["name"] == "ट्रंप" and not src.get("role"), src

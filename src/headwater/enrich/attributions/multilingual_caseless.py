@@ -5,6 +5,7 @@ name in a language whose owner stands before the role ("विदेश मं�
 role the article gives the name where it first writes it ("सांसद गौरव [गोगोई]")."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, with_parts
@@ -50,8 +51,10 @@ def titled_person(r: SourceReader, s: int, e: int) -> tuple[str | None, int] | N
             default=None)
     if k is None or k + 1 == len(ws):
         return None
+    if any(b in r.text[s:e].lower() for b in bodies if " " in b):
+        return None  # "यूक्रेनी जनरल स्टाफ": a body of more words than one
     plain = r.cues.stop | r.cues.speaker_breaks | r.cues.owner_marks | r.cues.anonymous | \
-        r.cues.documents | r.cues.collectives | r.cues.genitives | r.cues.pronouns
+        r.cues.documents | r.cues.collectives | r.cues.genitives | r.cues.pronouns | r.cues.not_speakers
     for w in low[k + 1:]:
         if w in plain or hits(with_parts({w}), people | bodies) or country_in({w}, rw) is not None or \
                 w in rw.capitals or r.registry.demonyms.get(norm(w)):
@@ -59,7 +62,7 @@ def titled_person(r: SourceReader, s: int, e: int) -> tuple[str | None, int] | N
     rest = ws[k + 1:]
     if any(ch.isupper() or ch.islower() for ch in r.text[s:e]) and not all(w.group(0)[:1].isupper() for w in rest):
         return None  # in a script with case, a name is capitalised ("o porta-voz disse": no name)
-    return r.text[s:ws[k].end()], rest[0].start()
+    return r.text[ws[_role_start(r, r.text, ws, k)].start():ws[k].end()], rest[0].start()
 
 
 def placeish(r: SourceReader, name: str) -> bool:
@@ -69,6 +72,7 @@ def placeish(r: SourceReader, name: str) -> bool:
     return country_in(ws, rw) is not None or bool(ws & set(rw.capitals)) or \
         any(r.registry.demonyms.get(norm(w)) for w in ws) or \
         bool(hits(with_parts(ws), rw.state_bodies | rw.other_bodies | r.cues.bodies))
+
 
 def caseless_role(r: SourceReader, chunk: str, role_words: frozenset[str]) -> tuple[str, list[str]] | None:
     """In a script without case, the role in the words right before a name: a role word among the
@@ -81,14 +85,38 @@ def caseless_role(r: SourceReader, chunk: str, role_words: frozenset[str]) -> tu
             default=None)
     if k is None or any(w.group(0).lower() in c.speaker_breaks | c.stop | {c.agent_marker} for w in ws[k + 1:]):
         return None
+    j = _role_start(r, chunk, ws, k)
+    if not _an_office(r, ws[j:k + 1], ws[k].group(0).lower()):
+        return None  # "विश्व नेता [ट्रंप] पर हंस रहे हैं": world leaders laugh at him, no office of his
+    head = [w.group(0) for w in ws[j:k + 1]]
+    return chunk[ws[j].start():ws[k].end()], head
+
+
+def _role_start(r: SourceReader, text: str, ws: list[re.Match[str]], k: int) -> int:
+    """Where the role whose word is ``ws[k]`` begins: back over its owner to a word no role holds (a
+    verb, a postposition other than the genitive, the agent marker) or a mark between words."""
+    c = r.cues
     j = k
     while j > 0 and k - j < ROLE_AHEAD_WORDS - 1 and \
-            ws[j - 1].group(0).lower() not in c.speaker_breaks | c.not_speakers | {c.agent_marker}:
+            ws[j - 1].group(0).lower() not in c.speaker_breaks | c.not_speakers | {c.agent_marker} and \
+            not text[ws[j - 1].end():ws[j].start()].strip():
         j -= 1
     while j < k and ws[j].group(0).lower() in c.genitives | c.owner_marks:
         j += 1  # "के प्रवक्ता": an owner cut off is no part of the role
-    head = [w.group(0) for w in ws[j:k + 1]]
-    return chunk[ws[j].start():ws[k].end()], head
+    return j
+
+
+def _an_office(r: SourceReader, words: list[re.Match[str]], word: str) -> bool:
+    """Whether a role's words make it one: an office or a profession by itself, or a role of the
+    qualified kind ("नेता", "प्रवक्ता") with the body or country whose it is among its words."""
+    rw = RoleWords.of(r.pack)
+    if hits(with_parts({word}), rw.official | rw.non_state):
+        return True
+    low = {w.group(0).lower() for w in words}
+    bodies = rw.state_bodies | rw.other_bodies | r.cues.bodies
+    phrase = " ".join(w.group(0).lower() for w in words)
+    return bool(hits(with_parts(low), bodies)) or any(" " in b and b in phrase for b in bodies) or \
+        country_in(low, rw) is not None or any(r.registry.demonyms.get(norm(w)) for w in low)
 
 
 def caseless(name: str) -> bool:
