@@ -7,7 +7,7 @@ The subject must be a noun of the pack's role words (the role types' official, q
 non-state lists, and the cue ``roles``) or of its unnamed sources (``anonymous``), not a body
 ("министерство" speaks through a person, but "он" does not stand for it), and agree with the pronoun
 in number; a feminine pronoun takes a feminine noun or a masculine role (Russian names a woman's office
-in the masculine: "министр … Она заявила"), a masculine one no feminine noun. The nearest such subject
+in the masculine: "министр … Она заявила"), a masculine one a masculine noun. The nearest such subject
 wins; a sentence across a blank line (another paragraph) or past a line without an end mark (a
 heading) is not looked at. None when there is none: the pronoun stays unresolved, never a guess. The
 caller marks what it returns as inferred."""
@@ -45,7 +45,7 @@ def _agrees(noun: Any, pronoun: Any, role: bool) -> bool:
         return True
     if p_gender == "Fem":
         return gender == "Fem" or (gender == "Masc" and role)
-    return gender != "Fem"
+    return gender == p_gender  # "он" no feminine or neuter noun ("заявление")
 
 
 def _start(r: SourceReader, s: int) -> int:
@@ -78,11 +78,8 @@ def role_subject(r: SourceReader, s: int, e: int) -> tuple[int, int, bool] | Non
     roles = (rw.official | rw.qualified | rw.non_state | c.roles) - c.bodies - rw.state_bodies
     lo = _start(r, s)
     best: tuple[int, int, bool] | None = None
-    for tok in r.doc:
-        if tok.idx < lo:
-            continue
-        if tok.idx >= s:
-            break
+    before = r.doc.char_span(lo, s, alignment_mode="contract")
+    for tok in before if before is not None else ():
         if not tok.dep_.startswith("nsubj") or tok.pos_ != "NOUN":
             continue
         forms = with_parts({tok.lemma_.lower(), tok.text.lower()})
