@@ -124,3 +124,13 @@ def test_a_caseless_name_takes_the_role_the_article_gives_it(resources: Resource
     assert src["affiliation"] == "state"
     src = _source(resources, "hi", "इस पर विश्व नेता डोनाल्ड ट्रंप पर हंस रहे हैं। ट्रंप ने कहा कि बातचीत जारी रहेगी।")
     assert src["name"] == "ट्रंप" and not src.get("role"), src
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    ("pt", "As armas podem ser encontradas na Finlândia, declarou em Janeiro o ministro dos Negócios Estrangeiros da "
+           "Rússia.", "ministro dos Negócios Estrangeiros da Rússia"),
+    ("bg", "Украинските сили са отговорни за атаките срещу цивилни в региона. Това заяви на 26 юни постоянният "
+           "представител на Русия пред журналисти.", "постоянният представител на Русия"),
+])
+def test_a_month_after_the_cue_is_when_not_who(resources: Resources, lang: str, text: str, speaker: str) -> None:
+    assert _source(resources, lang, text)["name"] == speaker

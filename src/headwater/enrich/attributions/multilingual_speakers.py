@@ -189,6 +189,9 @@ class SpeakerReader(ChainReader):
                 comma_at = (words[-1][1] if words else ce) + gap.start() if gap and gap.group(0) == "," else None
                 break
             w = m.group(0).lower()
+            if not self.parsed and w in self.months and all(self.text[x:y].lower() in self.cues.stop for x, y in words):
+                words = []  # "declarou em Janeiro o ministro", "заяви на 26 юни представителят": when, not who
+                continue
             if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
                 break
             if words and w in self.cues.genitives and not self.parsed:
