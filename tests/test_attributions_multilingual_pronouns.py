@@ -1,5 +1,6 @@
 """Pronoun speakers in languages read without a parse (Bulgarian, Portuguese, Hindi) stand for the person
-the text named last before them, nearby, also when that person was no source; inferred, and said so.
+the text named last before them, nearby, also when that person was no source; inferred, and said so. In
+Russian (parsed) with no person named nearby, for the role that is the subject before them.
 Hand-written sentences (not from any corpus), both ways: a resolution, and what must stay unresolved."""
 from __future__ import annotations
 
@@ -42,6 +43,15 @@ RESOLVED: list[tuple[str, str, list[str]]] = [
     # Portuguese: the name set off after its role; the place after a preposition is no one
     ("pt", "A porta-voz do Governo, Ana Souto, falou aos jornalistas em Lisboa. Segundo ela, as negociações vão "
            "parar em breve.", ["Ana Souto"]),
+    # an abbreviation's dot ends no sentence: "ген. Петров" does not open one, so it stands in the
+    # sentence of the ambassador, whose role word puts him first
+    ("bg", "Бившият посланик Жорж Ламбер посети щаба на ген. Петров в София. Той заяви, че преговорите ще бъдат "
+           "трудни.", ["Жорж Ламбер"]),
+    # Russian (parsed), no person named: the role that is the subject before the pronoun; a woman's office
+    # named in the masculine takes "она"
+    ("ru", "Накануне полпред президента приезжал в регион. Тогда он заявил, что в городе построят новые школы.",
+     ["полпред президента"]),
+    ("ru", "Министр обороны прибыл в Минск вечером. Она заявила, что переговоры будут трудными.", ["Министр обороны"]),
     # Hindi: an agent pronoun stands for what the one before it stood for
     ("hi", "इस दौरान राहुल वर्मा ने कहा कि बातचीत जारी रहेगी। उन्होंने कहा कि समझौता जल्द होगा। उन्होंने कहा कि "
            "युद्ध जल्द खत्म होगा।", ["राहुल वर्मा", "राहुल वर्मा", "राहुल वर्मा"]),
@@ -69,6 +79,15 @@ UNRESOLVED: list[tuple[str, str]] = [
     # a place and an owner after prepositions are no one
     ("bg", "Цените в Минск растат заради решението на Путин. Той заяви, че преговорите ще бъдат трудни."),
     ("pt", "O preço do gás subiu em Lisboa e no Porto. Segundo ele, o inverno vai ser difícil."),
+    # a question alone on its line is a heading: its agent is not what the pronoun after it stands for
+    ("hi", "विदेश मंत्रालय ने इस पर क्या कहा?\nउन्होंने कहा कि बातचीत जारी रहेगी।"),
+    # Russian: a role that is no subject ("с министром"), a subject that is no role and of the other
+    # gender, a role in another paragraph: no one the pronoun may stand for
+    ("ru", "Журналисты встретились с министром обороны в Минске. Он заявил, что переговоры будут трудными."),
+    ("ru", "Жительница села рассказала об обстрелах. Он заявил, что переговоры будут трудными."),
+    ("ru", "Министр обороны прибыл в Минск вечером.\n\nОн заявил, что переговоры будут трудными."),
+    # a neuter subject is no "он"
+    ("ru", "Заявление министерства опубликовали вечером. Он заявил, что переговоры будут трудными."),
 ]
 
 
@@ -76,3 +95,10 @@ UNRESOLVED: list[tuple[str, str]] = [
 def test_pronoun_with_no_one_named_nearby_stays_unresolved(resources: Resources, lang: str, text: str) -> None:
     speakers = _speakers(resources, lang, text)
     assert speakers and speakers[-1].get("unresolved") is True and "resolved_from" not in speakers[-1], speakers
+
+
+def test_a_role_resolution_says_it_is_inferred_from_a_role(resources: Resources) -> None:
+    text = "Накануне полпред президента приезжал в регион. Тогда он заявил, что в городе построят новые школы."
+    src = _speakers(resources, "ru", text)[-1]
+    assert src["resolved_from"] == "он" and src["inferred"] is True and "role" in src["inferred_from"], src
+    assert src["kind"] == "person" and src["role"] == "полпред президента", src

@@ -107,6 +107,11 @@ FOUND = [
     ("ar", "ستعقد الانتخابات في مارس في أجواء هادئة.", "في مارس", "2025-03", "inferred", None),
     ("ar", "جرت الانتخابات في آذار الماضي.", "في آذار الماضي", "2024-03", "inferred", None),
     ("ar", "تعقد الانتخابات في آذار المقبل.", "في آذار المقبل", "2025-03", "inferred", None),
+    # a past verb nearer the month than a future one makes it the past, also joined to "و"; a future
+    # verb nearer makes it the future, whatever past verb opens the sentence
+    ("ar", "أعلن الوزير في مارس أن القمة ستعقد في القاهرة.", "في مارس", "2024-03", "inferred", None),
+    ("ar", "وقال الوزير في مارس إن الانتخابات ستعقد في موعدها.", "في مارس", "2024-03", "inferred", None),
+    ("ar", "قال الوزير إن القمة ستعقد في مارس.", "في مارس", "2025-03", "inferred", None),
     ("en", "The vote was held last March in Rome.", "last March", "2024-03", "inferred", None),
     ("en", "The vote will be held next October in Rome.", "next October", "2024-10", "inferred", None),
     # found, but no parse says which: unresolved, never a guess

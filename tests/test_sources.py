@@ -84,6 +84,22 @@ def test_a_name_in_apposition_to_an_office_is_the_speaker(resources: Resources) 
     assert not any(s.get("role") == "The wife of John Smith" for c in mary for s in c)
 
 
+def test_a_name_in_apposition_the_tagger_missed_is_the_speaker(resources: Resources) -> None:
+    """A name in apposition to a person's role is the speaker when the tagger took it for a place or a
+    body; a country in apposition is no name; a name beside a person named by a relation speaks with no
+    role (his office is not hers)."""
+    chains = sources("Amnesty's head, Agnes Callamard, said the strikes were unlawful.", resources)
+    assert chains[0][0]["name"] == "Agnes Callamard" and chains[0][0]["kind"] == "person", chains
+    assert chains[0][0]["role"] == "Amnesty's head"
+    latvia = sources("Ukraine's ambassador, Latvia, said the talks went well.", resources)
+    assert not any(s["name"] == "Latvia" for c in latvia for s in c), latvia
+    mary = sources("The wife of President John Smith, Mary Smith, said he was innocent.", resources)
+    assert (mary[0][0]["name"], mary[0][0]["kind"], mary[0][0].get("role")) == ("Mary Smith", "person", None), mary
+    assert mary[0][0]["affiliation"] == "unknown"  # not typed by her husband's office
+    wife = sources("The wife of John Smith, Mary, said he was innocent.", resources)
+    assert wife[0][0]["name"] == "Mary", wife  # not "wife"
+
+
 def test_a_body_named_after_a_person_is_the_body_not_the_person(resources: Resources) -> None:
     text = ("The Biden administration said the aid would arrive in May. "
             "Russian President Vladimir Putin said the West was to blame.")

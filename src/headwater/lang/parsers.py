@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.lang import Parser
 from headwater.lang.blas import one_blas_thread
+from headwater.lang.sentences import Abbreviations, merge_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,8 +34,45 @@ def blank_parser(code: str) -> Parser:
     except (ImportError, KeyError):  # spaCy has no tokenizer rules for it: the multilingual ones
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。", "؟", "।", "…", "\n"]})
+    abbr = _of_code(code)
     nlp.max_length = 10_000_000
-    return nlp  # type: ignore[no-any-return]
+    if abbr.empty:
+        return nlp  # type: ignore[no-any-return]
+
+    def parse(text: str) -> Doc:
+        return _join_abbreviations(nlp(text), abbr)
+
+    return parse
+
+
+def _of_code(code: str) -> Abbreviations:
+    from headwater.lang import HERE
+    from headwater.lang.sentences import _of_folder
+
+    return _of_folder(str(HERE / code))
+
+
+def _join_abbreviations(doc: Doc, abbr: Abbreviations) -> Doc:
+    """The sentencizer's sentences joined where one ends with the dot of an abbreviation or an initial
+    ("ген." + "Иванов", "एस." + "जयशंकर"): the sentencizer ends a sentence at every dot token. And
+    split after an abbreviation the tokenizer keeps whole with its dot that ends one ("до 2050 г.
+    Тогава"): the sentencizer ends none there."""
+    from headwater.lang.sentences import abbreviated
+
+    text = doc.text
+    ending = abbr.after_numbers | abbr.inside
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        prev = doc[i - 1] if not doc[i - 1].is_space or i < 2 else doc[i - 2]
+        dot = prev.idx + len(prev.text) - 1
+        if text[dot:dot + 1] != "." or tok.is_space:
+            continue
+        if tok.is_sent_start:
+            if abbreviated(text, dot, abbr):
+                tok.is_sent_start = False
+        elif len(prev.text) > 1 and prev.text[:-1].lower() in ending and not abbreviated(text, dot, abbr):
+            tok.is_sent_start = True
+    return doc
 
 
 def _morph_vocab() -> Any:
@@ -151,7 +189,8 @@ def _to_spacy(svocab: Any, text: str, nd: Any, vocab: Any) -> Doc:
         normals[(s.start_char, s.end_char)] = str(span.normal or span.text)
     doc.ents = ents
     doc.user_data[NORMALS] = normals
-    doc.user_data[SENTENCES] = [(int(s.start), int(s.stop)) for s in nd.sents]
+    # natasha's segmenter ends a sentence at "ген." before a name: joined by the pack's abbreviations
+    doc.user_data[SENTENCES] = merge_spans(text, [(int(s.start), int(s.stop)) for s in nd.sents], _of_code("ru"))
     return doc
 
 

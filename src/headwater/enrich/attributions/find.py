@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.appositions import appos_of_office, appos_of_person, name_at
 from headwater.enrich.attributions.cues import (
     ATTITUDE_ADJ,
     CITE_VERBS,
@@ -56,9 +57,7 @@ from headwater.enrich.attributions.sources import (
     COLLECTIVE_HEADS,
     EVIDENCE_HEADS,
     FORMER,
-    NON_STATE_ROLES,
     OBJECTS,
-    OFFICE_NOUNS,
     OFFICIAL_ROLES,
     OUTLET_HEADS,
     PARTITIVE_HEADS,
@@ -162,14 +161,16 @@ def _source(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[s
                    and e.end <= words[-1].i + 1 and (e.start <= tok.i < e.end or tok.pos_ == "PROPN")), None)
     if person is None:  # "Russia's ambassador, Vassily Nebenzya, told": the name stands in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        office = _appos_of_office(tok) if appos is None else None
+        office = appos_of_office(tok) if appos is None else None
         appos = appos or office
-        named = next((e for e in doc_ents(doc)
-                      if e.label_ == "PERSON" and appos is not None and e.start <= appos.i < e.end), None)
+        named = name_at(appos, tok, registry) if appos is not None else None
         if named is not None:
             role_text = doc[tok.left_edge.i: named.start].text.strip(" ,") if office is not None else text
             src = describe(text, registry, person=named.text, role=role_text)
             return [memory.same_person(src)]
+        kin = appos_of_person(tok)
+        if kin is not None:  # "the wife of John Smith, Mary, said": Mary, no office of his typing her
+            return [memory.same_person(describe(kin.text, registry, person=kin.text))]
     if person is None and tok.pos_ == "PROPN" and tok.dep_ == "nsubj":
         # a second subject or a compound carries the role: "Russia's ambassador to the UN, Vassily Nebenzya"
         other = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
@@ -298,22 +299,6 @@ def _last_person(tok: Token, registry: SourceRegistry, memory: Memory,
     if person is None:
         return None
     return [memory.same_person(describe(person.text, registry, person=person.text, role=memory.roles.get(person.text)))]
-
-
-def _appos_of_office(tok: Token) -> Token | None:
-    """The name in apposition to a role that the parser hung on the role's "of" object: in "the head of
-    Greenpeace, Jane Doe, said" the name is the head's, not Greenpeace's (an organization or a place
-    has no person in apposition; a person's, "the wife of John Smith, Mary", is left alone)."""
-    if tok.lower_ not in OFFICE_NOUNS | OFFICIAL_ROLES | NON_STATE_ROLES:
-        return None
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if any(e.label_ == "PERSON" and e.start <= obj.i < e.end for e in doc_ents(tok.doc)):
-                continue
-            found = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if found is not None:
-                return found
-    return None
 
 
 def _appos_text(tok: Token) -> str | None:

@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING, Any
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
 from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS
-from headwater.enrich.attributions.multilingual_speakers import STOPS, SpeakerReader
+from headwater.enrich.attributions.multilingual_speakers import SpeakerReader
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords
+from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS, WORD
 from headwater.lang.parsers import SENTENCES
+from headwater.lang.sentences import abbreviations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -234,17 +235,25 @@ class _Finder(SpeakerReader):
         first = words[0]
         if first.group(0).lower() in self.cues.pronouns:
             return first.start(), first.end()
-        stop = STOPS.search(self.text, ce, b)
-        tag = self.text[ce:stop.start() if stop else b]
-        claim_after = stop is not None and len(WORD.findall(self.text[stop.end():b])) >= 3
+        stop = self._stop(ce, b)
+        tag = self.text[ce:ce + stop.start() if stop else b]
+        claim_after = stop is not None and len(WORD.findall(self.text[ce + stop.end():b])) >= 3
         if len(words) == 1 or (len(WORD.findall(tag)) <= MAX_SPEAKER_WORDS and (claim_after or not opens)):
             return sp
         rw = RoleWords.of(self.pack)
         end = first.end()
+        # a title with its dot opens a name too ("Според ген. Петров армията …")
+        titled = first.group(0).lower() in abbreviations(self.pack).titles and self.text[end:end + 1] == "."
+        if not titled and not first.group(0)[:1].isupper():
+            # "Според някои сведения обхватът …": up to the noun of an unnamed source among the first words
+            nouns = self.cues.anonymous | self.cues.documents | self.cues.collectives
+            k = next((i for i, w in enumerate(words[:3]) if hits(with_parts({w.group(0).lower()}), nouns)), None)
+            if k is not None:
+                return first.start(), words[k].end()
         for w in words[1:]:
             low = w.group(0).lower()
             if not w.group(0)[:1].isupper() or low in rw.capitals or low in rw.countries or \
-                    self.registry.demonyms.get(norm(w.group(0))) or not first.group(0)[:1].isupper():
+                    self.registry.demonyms.get(norm(w.group(0))) or not (first.group(0)[:1].isupper() or titled):
                 break
             end = w.end()
         return first.start(), end

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from headwater.enrich.attributions.multilingual_cues import is_verb
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, with_parts
 from headwater.lang.marks import WORD, script_of
+from headwater.lang.sentences import NONE, Abbreviations, abbreviations, heading_question
+from headwater.lang.sentences import ends as sentence_ends
 
 if TYPE_CHECKING:
     from headwater.enrich.attributions.multilingual_sources import SourceReader
@@ -47,14 +49,16 @@ PUNCT = re.compile(r"[,;:.!?()\[\]«»„“”\"—–]|\s-\s")
 Antecedent = tuple[int, int] | dict[str, Any]
 
 
-def window(text: str, s: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
+def window(text: str, s: int, ends: re.Pattern[str] = SENTENCE_END, abbr: Abbreviations = NONE) -> int:
     """Where the text that may hold a pronoun's antecedent begins: its own sentence and up to
     SENTENCES_BACK before it, across one paragraph break at most, and never past a line without a
-    sentence's end mark (a heading or a title: what stands before it is another story's part)."""
+    sentence's end mark or a question alone on its line (a heading or a title: what stands before it
+    is another story's part). The dot of one of the pack's abbreviations ends no sentence ("ген.")."""
     lo = max(0, s - 1200)
-    marks = list(ends.finditer(text, lo, s))
+    marks = sentence_ends(ends, text, lo, s, abbr)
     starts = [lo] + [m.end() for m in marks]
-    breaks = [0] + [(2 if m.group(0)[:1] == "\n" else 1) if "\n" in m.group(0) else 0 for m in marks]
+    breaks = [0] + [(2 if m.group(0)[:1] == "\n" or heading_question(text, m.start()) else 1)
+                    if "\n" in m.group(0) else 0 for m in marks]
     k, crossed = len(starts) - 1, 0
     for _ in range(SENTENCES_BACK):
         if k == 0 or breaks[k] == 2 or (breaks[k] and crossed):
@@ -90,7 +94,8 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
     text, c = r.text, r.cues
     if r.parsed or not any(ch.isupper() for ch in text[max(0, s - 400):s]):
         return None
-    start = window(text, _anchor(r, s))
+    abbr = abbreviations(r.pack)
+    start = window(text, _anchor(r, s), abbr=abbr)
     want = c.pronoun_genders.get(pronoun.lower())
     rw = RoleWords.of(r.pack)
     plain = c.stop | c.speaker_breaks | c.pronouns | c.back_references | c.complementizers | c.auxiliaries | \
@@ -101,7 +106,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
     role_words = rw.official | rw.qualified | rw.non_state | c.roles
     script = r._script()
     words = list(WORD.finditer(text, start, s))
-    sentence_starts = {m.end() for m in SENTENCE_END.finditer(text, start, s)} | {start}
+    sentence_starts = {m.end() for m in sentence_ends(SENTENCE_END, text, start, s, abbr)} | {start}
 
     def opens_sentence(i: int) -> bool:
         at = words[i].start()

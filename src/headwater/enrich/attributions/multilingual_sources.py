@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
 from headwater.enrich.attributions.multilingual_antecedents import antecedent, window
+from headwater.enrich.attributions.multilingual_caseless import (
+    ROLE_AHEAD_WORDS,
+    caseless,
+    caseless_role,
+    placeish,
+    titled_person,
+)
 from headwater.enrich.attributions.multilingual_cues import Cues
+from headwater.enrich.attributions.multilingual_role_antecedent import role_subject
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known, typed
@@ -19,6 +27,8 @@ from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS, WORD, script_of
 from headwater.lang.parsers import NORMALS
+from headwater.lang.sentences import abbreviations
+from headwater.lang.sentences import ends as sentence_ends
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,10 +40,6 @@ SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|рф)(?![\w.-])", re.I)
 # The words between a speaker and the edge of the tag: more and it is not a name or role any more
 # ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
 MAX_SPEAKER_WORDS = 8
-# The words of a role given before a name and set off from it ("A ministra de Estado do Ambiente e
-# das Alterações Climáticas do Brasil, Marina Silva"): longer than a speaker's tag; 14 as the
-# English finder's role ahead of a name (roles._role_ahead).
-ROLE_AHEAD_WORDS = 14
 # A role right before a name without a comma ends within its last words: "o porta-voz do Kremlin
 # Dmitri Peskov", "бившият съветник на британското посолство в Москва Иън Прауд" (6).
 ROLE_NEXT_WORDS = 6
@@ -101,12 +107,16 @@ class SourceReader:
         elif src.get("kind") == "organization" and (cc := self.registry.demonyms.get(norm(str(src.get("name") or "")))) \
                 and str(src.get("name") or "")[:1].isupper():
             src = {**src, "kind": "government", "country": cc}  # "Britain" written in English in another language
-        named = src.get("kind") == "person" or (not self.parsed and _name_like(str(src.get("name") or "")))
+        # in a script without case no letter tells a name: a source of no known kind may be one
+        uncased = not self.parsed and src.get("kind") == "organization" and caseless(str(src.get("name") or ""))
+        named = src.get("kind") == "person" or (not self.parsed and _name_like(str(src.get("name") or ""))) or uncased
         if named and not hits(words, roles.official | roles.qualified | roles.non_state):
             given = self._article_roles().get(str(src.get("name"))) if self.parsed else \
                 self._role_in_text(str(src.get("name")))
             if given is not None:
                 src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
+                if uncased:  # "मल्ल ने कहा" where the article wrote "प्रधान सचिव संतोष कुमार मल्ल": a person
+                    src["kind"] = "person"
                 words |= given[1]
                 phrases += (given[0].lower(),)
         typed_src = self._registered(type_by_role(src, words, roles, phrases), s, e,
@@ -240,6 +250,7 @@ class SourceReader:
         rw = RoleWords.of(self.pack)
         role_words = rw.official | rw.qualified | rw.non_state
         parts = WORD.findall(name)
+        uncased = caseless(name)
         for m in re.finditer(rf"(?<![\w{MARKS}]){re.escape(parts[-1])}(?![\w{MARKS}])", self.text):
             start = m.start()
             while (prev := re.search(r"(\S+)\s+$", self.text[max(0, start - 40):start])) and \
@@ -247,7 +258,7 @@ class SourceReader:
                 start -= len(self.text[max(0, start - 40):start]) - prev.start()  # "Dmitri" before "Peskov"
             if WORD.findall(self.text[start:m.end()])[-len(parts):] != parts or _inside_longer_name(self.text, start):
                 continue  # another person's name: "Lula da Silva" is no "Marina Silva"
-            before = re.search(r"([^.!?;:«»\"“”()\n,]*)(,?)\s*$", self.text[max(0, start - 200):start])
+            before = re.search(r"([^.!?;:«»\"“”()\n,।]*)(,?)\s*$", self.text[max(0, start - 200):start])
             after = re.match(r",\s*([^.!?;:«»\"“”()\n,]+),", self.text[m.end():m.end() + 160])
             chunks = []
             if before:  # right before the name its last words; set off by a comma, a phrase that opens with the role
@@ -255,6 +266,11 @@ class SourceReader:
                 chunks.append((before.group(1), ws[:3] if before.group(2) else ws[-ROLE_NEXT_WORDS:]))
             if after:
                 chunks.append((after.group(1), WORD.findall(after.group(1))[:3]))
+            if uncased and before and not before.group(2):
+                # no letter shows where the role ends and the first names begin: the role word among the
+                # last words, its owner before it up to a word no role holds ("पीएम से … गोगोई" is none)
+                role = caseless_role(self, before.group(1), role_words)
+                chunks = [role] if role is not None else []
             for chunk, head in chunks:
                 # "o porta-voz do Kremlin, Dmitri Peskov": the role; "em declarações aos jornalistas, José
                 # Manuel Fernandes": whom he spoke to, not what he is
@@ -336,10 +352,11 @@ class SourceReader:
         a script without case, where other names cannot be seen. None otherwise."""
         if self.parsed or not any(ch.isupper() for ch in self.text[max(0, s - 400):s]):
             return None
-        ends = list(re.finditer(r"[.!?…\n]\s", self.text[max(0, s - 600):s]))
+        lo = max(0, s - 600)
+        ends = sentence_ends(re.compile(r"[.!?…\n]\s"), self.text, lo, s, abbreviations(self.pack))
         if not ends:
             return None
-        start = max(0, s - 600) + (ends[-2].end() if len(ends) > 1 else 0)
+        start = ends[-2].end() if len(ends) > 1 else lo
         rw = RoleWords.of(self.pack)
         plain = self.cues.stop | self.cues.speaker_breaks | self.cues.pronouns | self.cues.back_references | \
             self.cues.complementizers | self.cues.auxiliaries
@@ -383,6 +400,9 @@ class SourceReader:
                 return {**later[-1], "resolved_from": text, "inferred": True}
             if agent is not None:  # "असद ने … साथ दिया है। उन्होंने … कहा": the agent just before (inferred)
                 src = self.source(*agent)
+                if src.get("kind") == "organization" and caseless(str(src.get("name") or "")) and \
+                        not placeish(self, str(src.get("name") or "")):
+                    src = {**src, "kind": "person"}  # "उन्होंने" stands for a person: the name names one
                 if not src.get("unresolved"):
                     return {**src, "resolved_from": text, "inferred": True}
             if not self.parsed:  # the person the text named last, nearby, also when no source (inferred)
@@ -401,6 +421,13 @@ class SourceReader:
             known = self._last_known_person(s)
             if known is not None:  # without a parse: the registry's person the text named last, said inferred
                 return {**self.source(*known), "resolved_from": text, "inferred": True}
+            subject = role_subject(self, s, e)
+            if subject is not None:  # "Полпред президента приезжал … Тогда он заявил": the role, no person named
+                src = self.source(subject[0], subject[1])
+                if subject[2] and src.get("kind") != "person":  # a role is a person's ("эксперт … из ЛНР")
+                    src = {**src, "kind": "person", "role": src.get("role") or self.text[subject[0]:subject[1]]}
+                return {**src, "resolved_from": text, "inferred": True,
+                        "inferred_from": "the role named as the subject before: no person named nearby"}
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
         outlet = self._lookup(text)
@@ -434,6 +461,13 @@ class SourceReader:
         if name == text:
             name = self._dictionary_form(s, e, text)
         rw = RoleWords.of(self.pack)
+        titled = titled_person(self, s, e) if not self.parsed and not ents else None
+        if titled is not None:  # "проф. Иван Колев", "विदेश मंत्रालय के प्रवक्ता लिन जियान": a person
+            role, at = titled
+            src = {"name": self._dictionary_form(at, e, self.text[at:e].strip()) if at > s else name, "kind": "person",
+                   "country": None, "state_affiliated": None, "role": role, "text": text}
+            self.people.append(src)
+            return src
         first = {toks[0].text.lower(), toks[0].lemma_.lower()} if toks else {words[0]}
         office = bool(hits(first, (rw.official | rw.qualified) - rw.state_bodies))  # "представитель МИД": a person
         if (set(words) | lemmas) & self.cues.bodies and not office:
@@ -464,7 +498,7 @@ class SourceReader:
             return None
         # the pronoun's own sentence and the two before it in its paragraph (the last of the paragraph
         # before, when it opens one)
-        start = window(self.text, s, HINDI_ENDS)
+        start = window(self.text, s, HINDI_ENDS, abbreviations(self.pack))
         marks = list(re.finditer(rf"(?<![\w{MARKS}]){re.escape(c.agent_marker)}(?![\w{MARKS}])", self.text[start:s]))
         # an agent pronoun ("उन्होंने" holds the marker) nearer than any marked agent stands for the same
         # one: resolved in turn from where it stands ("गोगोई ने … . उन्होंने कहा … . उन्होंने कहा")

@@ -13,6 +13,7 @@ from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.lang.marks import WORD
 from headwater.lang.parsers import NORMALS
+from headwater.lang.sentences import abbreviated, abbreviations
 
 # A quote and its tag are this close: '«…», — заявил' (comma, space, dash, space).
 QUOTE_GAP = 5
@@ -107,7 +108,10 @@ class SpeakerReader(ChainReader):
             m = re.search(r"(\S+(?:\s+\S+){0,5})\s+" + re.escape(c.agent_marker) + r"\s+(?:\S+\s+){0,6}$", self.text[a:cs])
             if m:
                 ws_start, ws_end = a + m.start(1), a + m.end(1)
-                stops = list(STOPS.finditer(self.text, ws_start, ws_end))  # "शुरुआत करते हुए, रूस ने": after the comma
+                # "शुरुआत करते हुए, रूस ने": after the comma; not after an initial's dot ("एस. जयशंकर")
+                abbr = abbreviations(self.pack)
+                stops = [x for x in STOPS.finditer(self.text, ws_start, ws_end)
+                         if not (x.group(0) == "." and abbreviated(self.text, x.start(), abbr))]
                 if stops:
                     ws_start = stops[-1].end()
                 ws = self._past_breaks([(w.start(), w.end(), w.group(0)) for w in WORD.finditer(self.text, ws_start, ws_end)])
@@ -130,7 +134,8 @@ class SpeakerReader(ChainReader):
         if rel is not None and rel.group(1).lower() in self.cues.relatives:
             chunk = chunk[:rel.start()]
             cs = a + len(chunk)
-        stops = list(STOPS.finditer(chunk))
+        abbr = abbreviations(self.pack)  # an abbreviation's dot ("ген. Иванов") is no stop
+        stops = [x for x in STOPS.finditer(chunk) if not (x.group(0) == "." and abbreviated(self.text, a + x.start(), abbr))]
         start = a + (stops[-1].end() if stops else 0)
         words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(self.text[start:cs])]
         words = [w for w in words if w[2].lower() not in self.cues.complementizers]
@@ -179,11 +184,14 @@ class SpeakerReader(ChainReader):
         comma_at: int | None = None
         for m in WORD.finditer(self.text[ce:b]):
             s, e = ce + m.start(), ce + m.end()
-            gap = STOPS.search(self.text[words[-1][1] if words else ce:s])
+            gap = self._stop(words[-1][1] if words else ce, s)
             if gap or self._quoted(s):
                 comma_at = (words[-1][1] if words else ce) + gap.start() if gap and gap.group(0) == "," else None
                 break
             w = m.group(0).lower()
+            if not self.parsed and w in self.months and all(self.text[x:y].lower() in self.cues.stop for x, y in words):
+                words = []  # "declarou em Janeiro o ministro", "заяви на 26 юни представителят": when, not who
+                continue
             if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
                 break
             if words and w in self.cues.genitives and not self.parsed:
@@ -203,10 +211,11 @@ class SpeakerReader(ChainReader):
             if named is not None and hits(with_parts({self.text[x:y].lower() for x, y in words}),
                                           rw.official | rw.qualified | rw.non_state):
                 words.append(named)  # "disse o chefe da diplomacia da UE, Josep Borrell": the role and its name
-        while words and self.text[words[0][0]:words[0][1]].lower() in self.cues.stop | (
-                frozenset() if self.parsed else self.cues.speaker_breaks):
+        while words and (self.text[words[0][0]:words[0][1]].lower() in self.cues.stop | (
+                frozenset() if self.parsed else self.cues.speaker_breaks) or
+                (not self.parsed and self.text[words[0][0]:words[0][1]].lower() in self.months)):
             words = words[1:]  # "уточнили в прокуратуре": the source is the prosecutor's office, not "в";
-            # "каза още Запрянов": Запрянов, not "още"
+            # "каза още Запрянов": Запрянов, not "още"; "заяви на 26 юни представителят": not the month
         if not words:
             return None
         if not strict:  # what "по данным" names is the source, whatever it is
@@ -340,6 +349,13 @@ class SpeakerReader(ChainReader):
                 i = w.end()
                 continue
             return i
+
+    def _stop(self, lo: int, hi: int) -> re.Match[str] | None:
+        """The first stop mark in ``text[lo:hi]`` (punctuation, a quote, a dash), matched on that slice:
+        not the dot of one of the pack's abbreviations or an initial ("ген. Петров", "एस. जयशंकर")."""
+        chunk, abbr = self.text[lo:hi], abbreviations(self.pack)
+        return next((x for x in STOPS.finditer(chunk)
+                     if not (x.group(0) == "." and abbreviated(self.text, lo + x.start(), abbr))), None)
 
     def _trim_end(self, s: int, e: int) -> int:
         if self.headline:  # "… в регионе 19:50": the time a headline carries is not what was said

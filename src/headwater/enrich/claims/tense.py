@@ -42,9 +42,19 @@ class Tense:
     day: frozenset[str]
     near: int = NEAR
     progressive: tuple[str, ...] = ()  # endings of a form after an auxiliary that makes it an event ("-ing")
+    # conjunctions written joined to the next word (Arabic "و", "ف": "وقال" is "and he said")
+    proclitics: tuple[str, ...] = ()
 
     def kind(self, word: str) -> str | None:
         """What one (lowercased) word says of the tense: "past", "future", "present", "day" or None."""
+        found = self._kind(word)
+        if found is None:
+            for p in self.proclitics:
+                if word.startswith(p) and len(word) > len(p) + 1 and (found := self._kind(word[len(p):])) is not None:
+                    break
+        return found
+
+    def _kind(self, word: str) -> str | None:
         if word in self.future or (self.future_endings and len(word) > 3 and word.endswith(self.future_endings)):
             return "future"
         if word in self.past or (self.past_endings and len(word) > 3 and word not in self.not_past
@@ -67,7 +77,8 @@ def tense_words(spec: Mapping[str, Any] | None) -> Tense | None:
         return tuple(sorted((str(w).lower() for w in spec.get(key) or ()), key=len, reverse=True))
 
     return Tense(words("past"), ends("past_endings"), words("not_past"), words("future"), ends("future_endings"),
-                 words("present"), words("day"), int(spec.get("near") or NEAR), ends("progressive_endings"))
+                 words("present"), words("day"), int(spec.get("near") or NEAR), ends("progressive_endings"),
+                 ends("proclitics"))
 
 
 def tense_at(text: str, start: int, end: int, t: Tense) -> str | None:

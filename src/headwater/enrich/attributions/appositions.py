@@ -1,0 +1,82 @@
+"""Names in apposition to a speaker's head noun, where the parser or the entity tagger leaves them out.
+
+- "The head of Greenpeace, Jane Doe, said": the parser hangs the name on the role's "of" object; the
+  name is the head's, not Greenpeace's (``appos_of_office``).
+- "Amnesty's head, Agnes Callamard, said": the tagger took the name for a place (GPE); in apposition
+  to a person's role, two or more proper nouns that name no country are a person's name (``name_at``).
+- "The wife of John Smith, Mary, said": the name in apposition to a person named by a relation to
+  another person is the speaker, with no role: his office, if any, is not hers (``appos_of_person``).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from headwater.enrich.attributions.sources import NON_STATE_ROLES, OFFICE_NOUNS, OFFICIAL_ROLES, SourceRegistry
+from headwater.enrich.doctext import ents as doc_ents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Entity labels a name in apposition to a person's role cannot be read past: a group, a thing. (ORG is
+# not among them: the tagger takes people's names for organizations too, "Vassily Nebenzya"; a body or
+# an outlet the registries know is left out by name.)
+NOT_PEOPLE = frozenset({"NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+
+def _person_at(tok: Token) -> Span | None:
+    return next((e for e in doc_ents(tok.doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end), None)
+
+
+def appos_of_office(tok: Token) -> Token | None:
+    """The name in apposition to a role that the parser hung on the role's "of" object: in "the head of
+    Greenpeace, Jane Doe, said" the name is the head's, not Greenpeace's (an organization or a place
+    has no person in apposition; a person's, "the wife of John Smith, Mary", is ``appos_of_person``'s)."""
+    if tok.lower_ not in OFFICE_NOUNS | OFFICIAL_ROLES | NON_STATE_ROLES:
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if _person_at(obj) is not None:
+                continue
+            found = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if found is not None:
+                return found
+    return None
+
+
+def name_at(appos: Token, head: Token, registry: SourceRegistry) -> Span | None:
+    """The person's name an apposition token stands in: the PERSON entity over it, or, in apposition
+    to a person's role ("Amnesty's head, Agnes Callamard,"), the run of two or more proper nouns it
+    ends, when no entity says it is a group or a thing and it names no country, body or outlet the
+    registries know."""
+    person = _person_at(appos)
+    if person is not None:
+        return person
+    if head.lower_ not in OFFICE_NOUNS | OFFICIAL_ROLES | NON_STATE_ROLES:
+        return None
+    first = appos.i
+    while first > 0 and appos.doc[first - 1].pos_ == "PROPN" and appos.doc[first - 1].head.i == appos.i:
+        first -= 1
+    run = appos.doc[first:appos.i + 1]
+    if len(run) < 2 or any(e.label_ in NOT_PEOPLE and e.start < run.end and run.start < e.end for e in doc_ents(appos.doc)):
+        return None
+    if registry.country_of(run.text) is not None or registry.body(run.text) is not None or \
+            registry.outlets.by_name(run.text) is not None:
+        return None
+    return run
+
+
+def appos_of_person(tok: Token) -> Span | None:
+    """The name in apposition to a person that a relation names the speaker by ("The wife of John
+    Smith, Mary, said"; the parser hangs "Mary" on "Smith"): that name, when the head is a common
+    noun and both are people's names. None otherwise."""
+    if tok.pos_ != "NOUN":
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if _person_at(obj) is None:
+                continue
+            found = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            named = _person_at(found) if found is not None else None
+            if named is not None and not (named.start <= obj.i < named.end):
+                return named
+    return None

@@ -1,0 +1,125 @@
+"""Sources in a script without case read without an entity tagger (Hindi): no capital letter tells a
+name from a common word, nor where a role ends and a name begins. What the words still say: a title
+first ("श्री मिलर", "डॉ. सिंह"; or "проф. Иван Колев" in any pack), a person's role word followed by the
+name in a language whose owner stands before the role ("विदेश मंत्रालय के प्रवक्ता लिन जियान"), and the
+role the article gives the name where it first writes it ("सांसद गौरव [गोगोई]")."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, with_parts
+from headwater.extract.outlets import norm
+from headwater.lang.marks import WORD
+from headwater.lang.sentences import abbreviations
+
+if TYPE_CHECKING:
+    from headwater.enrich.attributions.multilingual_sources import SourceReader
+
+# The words of a role given before a name and set off from it ("A ministra de Estado do Ambiente e
+# das Alterações Climáticas do Brasil, Marina Silva"): longer than a speaker's tag; 14 as the
+# English finder's role ahead of a name (roles._role_ahead).
+# Also the words of a role's owner before it in a script without case ("व्हाइट हाउस के राष्ट्रीय सुरक्षा
+# परिषद के प्रवक्ता": 8).
+ROLE_AHEAD_WORDS = 14
+
+
+def titled_person(r: SourceReader, s: int, e: int) -> tuple[str | None, int] | None:
+    """Without an entity tagger, the words of a source that say it is a person: a title of the
+    pack's first ("проф. Иван Колев", "श्री मिलर", "डॉ. सिंह"; ``abbreviations.yaml``), or, where
+    a role's owner stands before it (Hindi), the role word of a person followed by a name, no body,
+    role or country after it ("प्रधान सचिव संतोष कुमार मल्ल", "विदेश मंत्रालय के प्रवक्ता लिन जियान";
+    not "रूस के रक्षा मंत्रालय", nor "यूक्रेनी पक्ष", whose role word ends
+    them). The role's words (a title only when it is an office) and where the name begins; None
+    when the words say neither."""
+    ws = list(WORD.finditer(r.text, s, e))
+    if not ws:
+        return None
+    low = [w.group(0).lower() for w in ws]
+    rw = RoleWords.of(r.pack)
+    people = rw.official | rw.qualified | rw.non_state
+    if low[0] in abbreviations(r.pack).titles and len(ws) > 1:
+        # a title that is an office is the role ("генерал-майор Апти Алаудинов"); "д-р", "г-н" are none
+        title = r.text[ws[0].start():ws[0].end() + (r.text[ws[0].end():ws[0].end() + 1] == ".")]
+        # (an abbreviation of an office begins its word: "ген." is "генерал")
+        office = hits(with_parts({low[0]}), people) or any(p.strip("*").startswith(low[0]) for p in people)
+        return (title if office else None), s
+    if not r.cues.owner_first:
+        return None  # a role's genitive follows it ("محافظ المدينة": the city's governor), not a name
+    bodies = rw.state_bodies | rw.other_bodies | r.cues.bodies
+    k = max((i for i, w in enumerate(low) if hits(with_parts({w}), people) and not hits(with_parts({w}), bodies)),
+            default=None)
+    if k is None or k + 1 == len(ws):
+        return None
+    if any(b in r.text[s:e].lower() for b in bodies if " " in b):
+        return None  # "यूक्रेनी जनरल स्टाफ": a body of more words than one
+    plain = r.cues.stop | r.cues.speaker_breaks | r.cues.owner_marks | r.cues.anonymous | \
+        r.cues.documents | r.cues.collectives | r.cues.genitives | r.cues.pronouns | r.cues.not_speakers
+    for w in low[k + 1:]:
+        if w in plain or hits(with_parts({w}), people | bodies) or country_in({w}, rw) is not None or \
+                w in rw.capitals or r.registry.demonyms.get(norm(w)):
+            return None
+    rest = ws[k + 1:]
+    if any(ch.isupper() or ch.islower() for ch in r.text[s:e]) and not all(w.group(0)[:1].isupper() for w in rest):
+        return None  # in a script with case, a name is capitalised ("o porta-voz disse": no name)
+    return r.text[ws[_role_start(r, r.text, ws, k)].start():ws[k].end()], rest[0].start()
+
+
+def placeish(r: SourceReader, name: str) -> bool:
+    """Whether a name holds a country, capital, demonym or body word: no person's name."""
+    rw = RoleWords.of(r.pack)
+    ws = {w.lower() for w in WORD.findall(name)}
+    return country_in(ws, rw) is not None or bool(ws & set(rw.capitals)) or \
+        any(r.registry.demonyms.get(norm(w)) for w in ws) or \
+        bool(hits(with_parts(ws), rw.state_bodies | rw.other_bodies | r.cues.bodies))
+
+
+def caseless_role(r: SourceReader, chunk: str, role_words: frozenset[str]) -> tuple[str, list[str]] | None:
+    """In a script without case, the role in the words right before a name: a role word among the
+    last three (a name's first words at most between: "सांसद गौरव [गोगोई]"), with the words before it
+    back to one that never stands in a role (a verb, a postposition other than the genitive, the
+    agent marker: "विदेश मंत्रालय के प्रवक्ता"); None when no role word stands there."""
+    ws = list(WORD.finditer(chunk))
+    c = r.cues
+    k = max((i for i, w in enumerate(ws) if i >= len(ws) - 3 and hits(with_parts({w.group(0).lower()}), role_words)),
+            default=None)
+    if k is None or any(w.group(0).lower() in c.speaker_breaks | c.stop | {c.agent_marker} for w in ws[k + 1:]):
+        return None
+    j = _role_start(r, chunk, ws, k)
+    if not _an_office(r, ws[j:k + 1], ws[k].group(0).lower()):
+        return None  # "विश्व नेता [ट्रंप] पर हंस रहे हैं": world leaders laugh at him, no office of his
+    head = [w.group(0) for w in ws[j:k + 1]]
+    return chunk[ws[j].start():ws[k].end()], head
+
+
+def _role_start(r: SourceReader, text: str, ws: list[re.Match[str]], k: int) -> int:
+    """Where the role whose word is ``ws[k]`` begins: back over its owner to a word no role holds (a
+    verb, a postposition other than the genitive, the agent marker) or a mark between words."""
+    c = r.cues
+    j = k
+    while j > 0 and k - j < ROLE_AHEAD_WORDS - 1 and \
+            ws[j - 1].group(0).lower() not in c.speaker_breaks | c.not_speakers | {c.agent_marker} and \
+            not text[ws[j - 1].end():ws[j].start()].strip():
+        j -= 1
+    while j < k and ws[j].group(0).lower() in c.genitives | c.owner_marks:
+        j += 1  # "के प्रवक्ता": an owner cut off is no part of the role
+    return j
+
+
+def _an_office(r: SourceReader, words: list[re.Match[str]], word: str) -> bool:
+    """Whether a role's words make it one: an office or a profession by itself, or a role of the
+    qualified kind ("नेता", "प्रवक्ता") with the body or country whose it is among its words."""
+    rw = RoleWords.of(r.pack)
+    if hits(with_parts({word}), rw.official | rw.non_state):
+        return True
+    low = {w.group(0).lower() for w in words}
+    bodies = rw.state_bodies | rw.other_bodies | r.cues.bodies
+    phrase = " ".join(w.group(0).lower() for w in words)
+    return bool(hits(with_parts(low), bodies)) or any(" " in b and b in phrase for b in bodies) or \
+        country_in(low, rw) is not None or any(r.registry.demonyms.get(norm(w)) for w in low)
+
+
+def caseless(name: str) -> bool:
+    """A name of one to four words written in a script without case (Hindi)."""
+    ws = WORD.findall(name)
+    return 0 < len(ws) <= 4 and not any(ch.isupper() or ch.islower() for ch in name)
