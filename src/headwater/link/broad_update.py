@@ -247,7 +247,7 @@ def _neighbours(p: _Profiles) -> dict[int, set[int]]:
             for other in posted.get(keys[t], ()):
                 if other != row:
                     acc[other] += x
-        tops[row] = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1])]
+        tops[row] = heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
     p.read({r for top in tops.values() for r in top})
     near: dict[int, set[int]] = {row: set() for row in p.new}
     q = np.zeros(len(p.vocab))  # one new article's weights over the words numbered (its own are)
