@@ -231,9 +231,9 @@ def _neighbours(p: _Profiles) -> dict[int, set[int]]:
     """Each new article's neighbours: the rows (old or new, of its language) within BROAD_SIM of it.
 
     In one pass for all of them (the index changes nothing between two new articles): every query's
-    postings read at once, every candidate's counts and their words' document frequencies read once,
-    and the candidates weighed together as sparse rows over one vocabulary (numpy), each new article's
-    cosines to its candidates a gather and a dot. Weighing and comparing a candidate at a time over
+    postings read at once, every candidate's counts and their words' document frequencies read once
+    and held as arrays over one vocabulary (``_Profiles``), each new article's weights spread over that
+    vocabulary and its cosine to a candidate a gather and a dot. Weighing and comparing a candidate at a time over
     word dicts (key strings rebuilt for each word) was 28 of 74 profiled seconds of +1,000 into 10,000."""
     weighed = p.weighed
     queries = {row: heapq.nlargest(QUERY_WORDS, ((x, t) for t, x in w.items() if p.dfs[t] <= POSTING_CAP))
