@@ -5,6 +5,7 @@ import dataclasses
 import itertools
 import random
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -193,10 +194,12 @@ def test_an_update_comparing_every_block_finds_the_pairs_of_a_full_link(monkeypa
     assert len(near & whole) >= 0.9 * len(whole) and near <= whole
 
 
-def test_blocks_grown_by_updates_are_split_and_keep_every_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("parts", [1, 8])  # 1: a block's parts folded into it at its second join
+def test_blocks_grown_by_updates_are_split_and_keep_every_claim(monkeypatch: pytest.MonkeyPatch, parts: int) -> None:
     corpus, _ = retold_claims(64)
     monkeypatch.setattr(claim_blocks, "BLOCK", 8)
     monkeypatch.setattr(claim_blocks, "SPLIT", 16)
+    monkeypatch.setattr(claim_blocks, "MAX_PARTS", parts)
     index, state = MemoryIndex(), dict[str, Any]()
     cuts = [16, 32, 48, 64]
     previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:cuts[0]], index=index, state=state))
@@ -206,15 +209,45 @@ def test_blocks_grown_by_updates_are_split_and_keep_every_claim(monkeypatch: pyt
                           previous={k: list(v) for k, v in previous.items()})
         previous, _ = run_linkers(BUILTIN, ctx)
         assert NARRATIVES.name in ctx.updated
-    blocks = index.keyed[claim_blocks.BLOCKS].values()
-    held = [(row, n) for b in blocks for row, n in zip(b["a"], b["n"], strict=True)]
+    kept = index.keyed[claim_blocks.BLOCKS]
+    subs = index.keyed[claim_blocks.SUBS].values()
+    # a block is its record and the parts updates added to it (as many as its theme's record says)
+    blocks = [[kept[b + n * claim_blocks.PART] for n in range(rec.get("p", {}).get(str(b), 0) + 1)]
+              for rec in subs for b in rec["b"]]
+    held = [(row, n) for b in blocks for part in b for row, n in zip(part["a"], part["n"], strict=True)]
     embedded = [(row, c["n"]) for row, a in corpus for c in a.findings["claims"] if c.get("_vector")]
     assert sorted(held) == sorted(embedded)  # every claim in one block, once
     assert len(blocks) > fitted  # the blocks grew past SPLIT and were split...
-    sizes = [len(b["a"]) for b in blocks]  # ...into blocks of about BLOCK (k-means: some larger, none far)
+    sizes = [sum(len(part["a"]) for part in b) for b in blocks]  # ...into blocks of about BLOCK (k-means: some larger, none far)
     assert sum(sizes) / len(sizes) <= 1.5 * 8 and max(sizes) <= 2 * 16
-    subs = index.keyed[claim_blocks.SUBS].values()
-    assert sorted(k for rec in subs for k in rec["b"]) == sorted(index.keyed[claim_blocks.BLOCKS])
+    assert any(len(b) > 1 for b in blocks)  # an update wrote the claims it added as parts of their block
+    assert max(len(b) for b in blocks) <= parts + 1
+    assert sorted(k for rec in subs for k in rec["b"]) == sorted(k for k in kept if k < claim_blocks.PART)
+
+
+def test_an_update_writes_the_claims_it_adds_not_the_blocks_they_join(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, _ = retold_claims(64)
+    index, state, cut = MemoryIndex(), dict[str, Any](), 48
+    previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:cut], index=index, state=state))
+    before = dict(index.keyed[claim_blocks.BLOCKS])
+    written: list[int] = []
+    put = index.put_keyed
+
+    def spy(name: str, items: Mapping[int, Any]) -> None:
+        if name == claim_blocks.BLOCKS:
+            written.extend(items)
+        put(name, items)
+
+    monkeypatch.setattr(index, "put_keyed", spy)
+    ctx = LinkContext(corpus, new=[row for row, _ in corpus[cut:]], index=index, state=state,
+                      previous={k: list(v) for k, v in previous.items()})
+    run_linkers(BUILTIN, ctx)
+    assert NARRATIVES.name in ctx.updated
+    assert written and not set(written) & before.keys()  # no block kept before was written again
+    added = [(row, c["n"]) for row, a in corpus[cut:] for c in a.findings["claims"] if c.get("_vector")]
+    kept = index.keyed[claim_blocks.BLOCKS]
+    assert sorted((row, n) for k in written for row, n in zip(kept[k]["a"], kept[k]["n"], strict=True)) == sorted(added)
+    assert all(before[k] == kept[k] for k in before)
 
 
 def test_narratives_link_whole_without_their_kept_state() -> None:

@@ -48,6 +48,8 @@ STATE, RAW, DF, WORDS = "broad.state", "broad.raw", "broad.df", "broad.words"
 # followed in the index when at most POSTING_CAP articles of its language use them; each article posts
 # its POSTED heaviest. The CANDIDATES sharing most weight are compared exactly.
 QUERY_WORDS, POSTED, POSTING_CAP, CANDIDATES = 30, 30, 500, 50
+# Profiles read at a time (their JSON let go once held as arrays).
+READ_PART = 2000
 Fetch = Callable[[list[int]], dict[int, Article]]
 Rows = list[dict[str, Any]]
 
@@ -117,35 +119,66 @@ def _by_language(got: dict[int, tuple[str, dict[str, int]]]) -> dict[str, dict[i
 
 
 class _Profiles:
-    """One language's article profiles as an update reads them from the index: counts, the words'
-    document frequencies and idf, and weights (as ``_weights``), each read or computed once."""
+    """One language's article profiles as an update reads them from the index, each read once: the new
+    articles' counts (dicts: they are queried by word), every other article's as arrays over a
+    vocabulary of this update's own (word numbers, counts), the words' document frequencies and idf.
+
+    Until scale round 7 every candidate's counts were held as a dict of words (and its weights as
+    another): at +1,000 into 65,000, ~40,000 candidates held 0.9 GB; as arrays, a tenth of that."""
 
     def __init__(self, lang: str, index: LinkIndex, new: dict[int, dict[str, int]]) -> None:
         self.lang, self.index, self.new = lang, index, new
         df = index.counts(DF, {f"{lang}\t{t}" for raw in new.values() for t in [*raw, ""]})
         self.n = df[f"{lang}\t"]
         self.dfs = {k[len(lang) + 1:]: v for k, v in df.items()}  # by word
-        self.idf = _idf(self.dfs, self.n)
-        self.raw = dict(new)
-        self.weighed: dict[int, dict[str, float]] = {}
+        self.idf = _idf(self.dfs, self.n)  # by word (the new articles' words)
+        self.vocab: dict[str, int] = {}
+        self.by_number = np.zeros(0)  # the idf by word number (0: a word no profile may weigh)
+        self.rows: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = {}
+        self._hold(new)
+        self.weighed = {row: _weigh(raw, self.idf) for row, raw in new.items()}
+
+    def _hold(self, raws: dict[int, dict[str, int]]) -> None:
+        """Keep these counts as arrays, numbering their words (new words' idf from ``dfs``)."""
+        known = len(self.vocab)
+        for row, raw in raws.items():
+            self.rows[row] = (np.fromiter((self.vocab.setdefault(t, len(self.vocab)) for t in raw), dtype=np.int64,
+                                          count=len(raw)),
+                              np.fromiter(raw.values(), dtype=np.float64, count=len(raw)))
+        fresh = list(self.vocab)[known:]
+        d = np.array([self.dfs.get(t, 0) for t in fresh], dtype=np.float64)
+        kept = (d >= MIN_DF) & (d <= MAX_DF * self.n)
+        self.by_number = np.concatenate([self.by_number, np.where(kept, np.log(self.n / np.maximum(d, 1)), 0.0)])
 
     def read(self, rows: Iterable[int]) -> None:
-        """Read the counts of these rows, and the document frequencies of their words."""
-        got = {r: v[1] for r, v in self.index.get(RAW, sorted(set(rows) - self.raw.keys())).items()}
-        self.raw.update(got)
-        terms: set[str] = set()
-        for raw in got.values():
-            terms.update(raw)
+        """Read the counts of these rows, and the document frequencies of their words, a part at a time
+        (each part's JSON let go once held as arrays)."""
+        wanted = sorted(set(rows) - self.rows.keys())
         head = len(self.lang) + 1
-        wanted = [f"{self.lang}\t{t}" for t in sorted(terms - self.dfs.keys())]
-        more = {k[head:]: v for k, v in self.index.counts(DF, wanted).items()}
-        self.dfs.update(more)
-        self.idf.update(_idf(more, self.n))
+        for at in range(0, len(wanted), READ_PART):
+            got = {r: v[1] for r, v in self.index.get(RAW, wanted[at:at + READ_PART]).items()}
+            terms = {t for raw in got.values() for t in raw if t not in self.dfs}
+            more = self.index.counts(DF, [f"{self.lang}\t{t}" for t in sorted(terms)])
+            self.dfs.update((k[head:], v) for k, v in more.items())
+            self._hold(got)
 
-    def weights(self, row: int) -> dict[str, float]:
-        if row not in self.weighed:
-            self.weighed[row] = _weigh(self.raw.get(row, {}), self.idf)
-        return self.weighed[row]
+    def weights(self, row: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """A row's weights (as ``_weigh``: sublinear tf, idf, L2-normalised) as word numbers and values."""
+        at, counts = self.rows.get(row, (np.zeros(0, dtype=np.int64), np.zeros(0)))
+        vals = (1 + np.log(counts)) * self.by_number[at]
+        norm = math.sqrt(float(vals @ vals))
+        keep = vals != 0
+        return at[keep], vals[keep] / (norm or 1.0)
+
+    def summed(self, rows: list[int]) -> dict[int, float]:
+        """The sum of these rows' weights, by word number."""
+        parts = [self.weights(r) for r in rows]
+        at = np.concatenate([a for a, _ in parts])
+        vals = np.concatenate([v for _, v in parts])
+        if len(parts) > 1:
+            at, inverse = np.unique(at, return_inverse=True)
+            vals = np.bincount(inverse, weights=vals, minlength=len(at))
+        return dict(zip(at.tolist(), vals.tolist(), strict=True))
 
 
 def _regroup(p: _Profiles, near: dict[int, set[int]], previous_of: Callable[[list[int]], Rows],
@@ -179,13 +212,7 @@ def _regroup(p: _Profiles, near: dict[int, set[int]], previous_of: Callable[[lis
             changed.append(r in p.new)
     item_of = {r: i for i, m in enumerate(items) for r in m}
     p.read(item_of)
-    sums: list[dict[str, float]] = []
-    for m in items:
-        total: dict[str, float] = {}
-        for r in m:
-            for t, x in p.weights(r).items():
-                total[t] = total.get(t, 0.0) + x
-        sums.append(total)
+    sums = [p.summed(m) for m in items]
     edges = [(item_of[a], item_of[o]) for a, others in near.items() if a in item_of
              for o in others if o in item_of]
     out = []
@@ -204,11 +231,11 @@ def _neighbours(p: _Profiles) -> dict[int, set[int]]:
     """Each new article's neighbours: the rows (old or new, of its language) within BROAD_SIM of it.
 
     In one pass for all of them (the index changes nothing between two new articles): every query's
-    postings read at once, every candidate's counts and their words' document frequencies read once,
-    and the candidates weighed together as sparse rows over one vocabulary (numpy), each new article's
-    cosines to its candidates a gather and a dot. Weighing and comparing a candidate at a time over
+    postings read at once, every candidate's counts and their words' document frequencies read once
+    and held as arrays over one vocabulary (``_Profiles``), each new article's weights spread over that
+    vocabulary and its cosine to a candidate a gather and a dot. Weighing and comparing a candidate at a time over
     word dicts (key strings rebuilt for each word) was 28 of 74 profiled seconds of +1,000 into 10,000."""
-    weighed = {row: p.weights(row) for row in p.new}
+    weighed = p.weighed
     queries = {row: heapq.nlargest(QUERY_WORDS, ((x, t) for t, x in w.items() if p.dfs[t] <= POSTING_CAP))
                for row, w in weighed.items()}
     keys = {t: _key(p.lang, t) for query in queries.values() for _, t in query}
@@ -220,25 +247,20 @@ def _neighbours(p: _Profiles) -> dict[int, set[int]]:
             for other in posted.get(keys[t], ()):
                 if other != row:
                     acc[other] += x
-        tops[row] = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1])]
+        tops[row] = heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
     p.read({r for top in tops.values() for r in top})
-    cand = {r: p.raw[r] for r in sorted({r for top in tops.values() for r in top}) if r in p.raw}
     near: dict[int, set[int]] = {row: set() for row in p.new}
-    if not cand:
-        return near
-    rows_at, words, cols, vals = _sparse(cand, p.dfs, p.n)
-    vocab = {t: i for i, t in enumerate(words)}
-    q = np.zeros(len(vocab) + 1)  # one new article's weights over the candidates' words (the last: any other)
+    q = np.zeros(len(p.vocab))  # one new article's weights over the words numbered (its own are)
     for row, w in weighed.items():
-        top = [r for r in tops[row] if r in rows_at]
-        if not top or not w:
+        if not w:
             continue
-        at = [vocab.get(t, len(vocab)) for t in w]
+        at = [p.vocab[t] for t in w]
         q[at] = list(w.values())
-        for other in top:
-            s, e = rows_at[other]
-            if float(q[cols[s:e]] @ vals[s:e]) >= BROAD_SIM:
-                near[row].add(other)
+        for other in tops[row]:
+            if other in p.rows:
+                cols, vals = p.weights(other)
+                if float(q[cols] @ vals) >= BROAD_SIM:
+                    near[row].add(other)
         q[at] = 0.0
     return near
 
@@ -253,27 +275,3 @@ def _weigh(raw: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
     w = {t: (1 + math.log(k)) * idf[t] for t, k in raw.items() if t in idf}
     norm = math.sqrt(sum(x * x for x in w.values()))
     return {t: x / norm for t, x in w.items()} if norm else {}
-
-
-def _sparse(raws: dict[int, dict[str, int]], dfs: dict[str, int], n: int) \
-        -> tuple[dict[int, tuple[int, int]], list[str], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """The profiles weighed as ``_weights`` weighs one (sublinear tf, idf, L2-normalised), as sparse rows:
-    each row's span of the (columns, values) arrays, columns numbering the returned words; words no
-    profile may weigh have value 0."""
-    words: dict[str, int] = {}
-    order = list(raws)
-    at = np.fromiter((words.setdefault(t, len(words)) for r in order for t in raws[r]), dtype=np.int64)
-    counts = np.fromiter((k for r in order for k in raws[r].values()), dtype=np.float64, count=len(at))
-    vocab = list(words)
-    d = np.array([dfs.get(t, 0) for t in vocab], dtype=np.float64)
-    kept = (d >= MIN_DF) & (d <= MAX_DF * n)
-    idf = np.where(kept, np.log(n / np.maximum(d, 1)), 0.0)
-    vals = (1 + np.log(counts)) * idf[at]
-    lengths = np.array([len(raws[r]) for r in order], dtype=np.int64)
-    ends = np.cumsum(lengths)
-    starts = ends - lengths
-    owner = np.repeat(np.arange(len(order)), lengths)
-    norms = np.sqrt(np.bincount(owner, weights=vals * vals, minlength=len(order)))
-    vals = np.where(norms[owner] > 0, vals / np.maximum(norms[owner], 1e-300), 0.0)
-    spans = {r: (int(s), int(e)) for r, s, e in zip(order, starts, ends, strict=True)}
-    return spans, vocab, at, vals

@@ -20,13 +20,16 @@ an update keeps. With ``PROBE`` at least the number of blocks of a theme (``EVER
 given up: the update compares as it did with whole themes (``tests/test_link_update.py`` compares the two).
 
 Kept in the link index under keys of its own (``put_keyed``): ``SUBS`` theme -> its blocks' keys and
-centres; ``BLOCKS`` block -> its claims (article row, claim number) and their centred vectors.
+centres, and how many parts each block has (``p``, absent: none); ``BLOCKS`` block -> its claims
+(article row, claim number) and their centred vectors, and block + n * ``PART`` -> the claims updates
+added to it (its n-th part; a database kept before parts has none, and reads as before).
 """
 from __future__ import annotations
 
 import base64
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -47,11 +50,20 @@ PROBE = 2
 # the blocks of a corpus grown without a relink stay near BLOCK, however many claims an update brings;
 # 3 * BLOCK, so that a block is not split again at every update that adds a claim to it.
 SPLIT = 3 * BLOCK
-# Blocks read at a time (their JSON is let go once their vectors are opened).
+# Blocks read at a time (their JSON is let go once their vectors are opened, the part once compared).
 READ_PART = 200
+# The new claims an update adds to a block are kept as a part of it, under the block's key plus n * PART
+# (n = 1, 2, ...: block keys stay far below it), so that an update writes what is new, not the blocks
+# it joins (at 65,000 articles, +1,000 rewrote ~6,000 blocks of ~50 claims of 1,024 dimensions: a
+# gigabyte of JSON). At MAX_PARTS parts a block is read as MAX_PARTS + 1 rows and its parts are folded
+# into its record at the next join: written once per MAX_PARTS + 1 joins, a row read more per part.
+PART = 1 << 32
+MAX_PARTS = 8
 EVERY_BLOCK = 10 ** 9  # a PROBE that compares a new claim with its whole theme
 Claim = tuple[int, Any]  # (article row, claim number)
 Labels = npt.NDArray[np.int64]
+# the new claims' rows that probe a block, and the block's claims and vectors (before they join it)
+Compare = Callable[[npt.NDArray[np.intp], list[Claim], Vectors], None]
 
 
 def _block(claims: list[Claim], v: Vectors) -> dict[str, Any]:
@@ -90,8 +102,8 @@ def fit_blocks(index: LinkIndex, claims: list[Claim], x: Vectors, labels: Labels
 
 
 class Blocks:
-    """The blocks of the themes new claims fall in: which each new claim is compared with, what they
-    hold, and the new claims added to them (``add``)."""
+    """The blocks of the themes new claims fall in: which each new claim is compared with (``probed``,
+    its nearest first: the block it joins), read a part at a time by ``visit``, which compares and joins."""
 
     def __init__(self, index: LinkIndex, dim: int, x: Vectors, labels: Labels, probe: int | None = None) -> None:
         self.index, self.dim = index, dim
@@ -108,14 +120,21 @@ class Blocks:
             for i, order in zip(mine, np.argsort(-sims, axis=1, kind="stable")[:, :probe], strict=True):
                 self.probed[i] = [int(rec["b"][o]) for o in order]
                 self.home[i] = self.probed[i][0]
-        wanted = sorted({b for bs in self.probed for b in bs})
-        # block -> (claims, vectors): what the new claims are compared with, read before they join. Read
-        # in parts (each part's JSON let go once opened) and held as float16, as stored: a few hundred new
-        # articles probe most blocks of a corpus of 30,000, and the JSON of them all beside their vectors
-        # in float32 held a gigabyte (the products with them are the same: float16 widens exactly)
-        self.old: dict[int, tuple[list[Claim], Vectors]] = {}
-        for at in range(0, len(wanted), READ_PART):
-            self.old.update((b, self._open(kept)) for b, kept in index.get_keyed(BLOCKS, wanted[at:at + READ_PART]).items())
+
+    def _parts(self, b: int, theme: int) -> int:
+        return int(self.subs[theme].get("p", {}).get(str(b), 0))
+
+    def _read(self, blocks: list[tuple[int, int]]) -> dict[int, tuple[list[Claim], Vectors]]:
+        """These (block, theme)s' claims and vectors: each block's record and its parts, in order. Held
+        as float16, as stored (the products with them are the same: float16 widens exactly)."""
+        keys = [b + n * PART for b, j in blocks for n in range(self._parts(b, j) + 1)]
+        kept = self.index.get_keyed(BLOCKS, keys)
+        out: dict[int, tuple[list[Claim], Vectors]] = {}
+        for b, j in blocks:
+            opened = [self._open(kept[k]) for n in range(self._parts(b, j) + 1) if (k := b + n * PART) in kept]
+            if opened:
+                out[b] = ([c for cl, _ in opened for c in cl], np.concatenate([v for _, v in opened]))
+        return out
 
     def _open(self, kept: dict[str, Any]) -> tuple[list[Claim], Vectors]:
         v = np.frombuffer(base64.b64decode(kept["v"]), dtype="<f2").reshape(-1, self.dim)
@@ -124,14 +143,22 @@ class Blocks:
     def theme_claims(self, j: int) -> tuple[list[Claim], Vectors]:
         """Every claim kept in theme ``j``'s blocks, and their vectors."""
         rec = self.subs.get(j)
-        opened = [self._open(k) for k in self.index.get_keyed(BLOCKS, rec["b"] if rec else []).values()]
+        opened = self._read([(int(b), j) for b in rec["b"]] if rec else [])
         if not opened:
             return [], np.zeros((0, self.dim), dtype=np.float32)
-        return [c for cl, _ in opened for c in cl], np.concatenate([v for _, v in opened])
+        return [c for cl, _ in opened.values() for c in cl], np.concatenate([v for _, v in opened.values()])
 
-    def add(self, claims: list[Claim], x: Vectors, labels: Labels, state: dict[str, Any]) -> None:
-        """The new claims into their nearest blocks (a theme without blocks gets one), a block grown past
-        SPLIT split into blocks of about BLOCK; ``state["next"]`` is the next free block key."""
+    def visit(self, claims: list[Claim], x: Vectors, labels: Labels, state: dict[str, Any], compare: Compare) -> None:
+        """Compare each new claim with the claims of the blocks it probes (``compare``: the new claims' rows,
+        and the block's claims and vectors, before any new claim joins it), and add the new claims to their
+        nearest blocks (a theme without blocks gets one); ``state["next"]`` is the next free block key.
+
+        One pass over the probed blocks, ``READ_PART`` at a time, each let go once compared and joined:
+        memory holds a part, not every block a few hundred new articles probe (at 65,000 articles, most
+        of the corpus's). A block the new claims join is not rewritten: they are kept as a part of it
+        under a key of its own (``PART``), so an update writes what is new; a block's parts are folded
+        into it when it has ``MAX_PARTS`` (its record written once per that many updates that join it), and
+        a block grown past ``SPLIT`` is split (k-means) into blocks of about ``BLOCK``."""
         joining: dict[int, list[int]] = defaultdict(list)
         for i, b in enumerate(self.home):
             if b is None:  # a theme no claim fell in at the full link: its first block
@@ -143,27 +170,53 @@ class Blocks:
                     state["next"] += 1
                 b = int(rec["b"][0])
             joining[b].append(i)
-        theme_of = {b: j for j, rec in self.subs.items() for b in rec["b"]}
-        # a claim's nearest block is among those it was compared with: read already (``old``)
-        kept = self.index.get_keyed(BLOCKS, sorted(b for b in joining if b not in self.old))
-        opened = {**self.old, **{b: self._open(k) for b, k in kept.items()}}
-        written: dict[int, dict[str, Any]] = {}
-        for b, idx in sorted(joining.items()):
-            have, v = opened.get(b) or ([], np.zeros((0, self.dim), dtype=np.float32))
-            have = have + [claims[i] for i in idx]
-            v = np.concatenate([v, x[idx]])
-            parts = [np.arange(len(have))]
-            if len(have) > SPLIT:  # back to blocks of about BLOCK (one update may bring many claims)
-                sub = split(v, math.ceil(len(have) / BLOCK))
-                parts = [np.flatnonzero(sub == s) for s in np.unique(sub)]
-            rec = self.subs[theme_of[b]]
-            for n, part in enumerate(parts):
-                key = b if n == 0 else state["next"]
-                if n:
-                    state["next"] += 1
-                    rec["b"].append(key)
-                    rec["c"].append("")
-                written[key] = _block([have[i] for i in part], v[part])
-                rec["c"][rec["b"].index(key)] = pack(normalise(v[part].sum(axis=0)))
-        self.index.put_keyed(BLOCKS, written)
-        self.index.put_keyed(SUBS, {j: self.subs[j] for j in sorted({theme_of.get(b, -1) for b in written} - {-1})})
+        self.theme_of = {int(b): j for j, rec in self.subs.items() for b in rec["b"]}
+        by_block: dict[int, list[int]] = defaultdict(list)
+        for i, probed in enumerate(self.probed):
+            for b in probed:
+                by_block[b].append(i)
+        wanted = sorted(by_block.keys() | joining.keys())
+        touched: set[int] = set()
+        for at in range(0, len(wanted), READ_PART):
+            part = wanted[at:at + READ_PART]
+            opened = self._read([(b, self.theme_of[b]) for b in part])
+            written: dict[int, dict[str, Any]] = {}
+            for b in part:
+                have, v = opened.get(b) or ([], np.zeros((0, self.dim), dtype=np.float16))
+                if b in by_block and have:
+                    compare(np.array(by_block[b], dtype=np.intp), have, v)
+                if b in joining:
+                    written.update(self._join(b, have, v, joining[b], claims, x, state))
+                    touched.add(self.theme_of[b])
+            self.index.put_keyed(BLOCKS, written)
+        self.index.put_keyed(SUBS, {j: self.subs[j] for j in sorted(touched)})
+
+    def _join(self, b: int, have: list[Claim], v: Vectors, idx: list[int], claims: list[Claim], x: Vectors,
+              state: dict[str, Any]) -> dict[int, dict[str, Any]]:
+        """The records written as the new claims ``idx`` join block ``b`` (holding ``have``, ``v``)."""
+        rec = self.subs[self.theme_of[b]]
+        parts = rec.setdefault("p", {})
+        every = np.concatenate([v.astype(np.float32), x[idx]])
+        rec["c"][rec["b"].index(b)] = pack(normalise(every.sum(axis=0)))
+        n = int(parts.get(str(b), 0))
+        if len(have) + len(idx) <= SPLIT and n < MAX_PARTS and have:
+            parts[str(b)] = n + 1
+            return {b + (n + 1) * PART: _block([claims[i] for i in idx], x[idx])}
+        parts.pop(str(b), None)  # folded: the block's record holds them all again
+        held = have + [claims[i] for i in idx]
+        if len(held) <= SPLIT:
+            return {b: _block(held, every)}
+        sub = split(every, math.ceil(len(held) / BLOCK))  # back to blocks of about BLOCK
+        out: dict[int, dict[str, Any]] = {}
+        for n, s in enumerate(np.unique(sub)):
+            mine = np.flatnonzero(sub == s)
+            key = b
+            if n:
+                key = state["next"]
+                state["next"] += 1
+                rec["b"].append(key)
+                rec["c"].append("")
+                self.theme_of[key] = self.theme_of[b]
+            out[key] = _block([held[i] for i in mine], every[mine])
+            rec["c"][rec["b"].index(key)] = pack(normalise(every[mine].sum(axis=0)))
+        return out

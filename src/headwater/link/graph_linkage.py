@@ -17,22 +17,23 @@ relink 0.09.)
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
-Sparse = dict[str, float]
+K = TypeVar("K", bound=Hashable)  # what a vector's dimensions are named by (a word, a word's number)
 
 
-def dot(a: Sparse, b: Sparse) -> float:
+def dot(a: Mapping[K, float], b: Mapping[K, float]) -> float:
     small, big = (a, b) if len(a) <= len(b) else (b, a)
     return sum(x * big[t] for t, x in small.items() if t in big)
 
 
-def _add(into: Sparse, other: Sparse) -> None:
+def _add(into: dict[K, float], other: Mapping[K, float]) -> None:
     for t, x in other.items():
         into[t] = into.get(t, 0.0) + x
 
 
-def graph_linkage(items: list[tuple[list[int], Sparse]], edges: Iterable[tuple[int, int]], cut: float,
+def graph_linkage(items: list[tuple[list[int], dict[K, float]]], edges: Iterable[tuple[int, int]], cut: float,
                   apart: Sequence[bool] = ()) -> list[list[int]]:
     """The items (members, sum of their members' vectors) joined by average linkage over ``edges``
     (pairs of item positions); returns each resulting group's item positions, in order of their first.

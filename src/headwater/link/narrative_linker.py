@@ -101,9 +101,6 @@ def update_narratives(ctx: LinkContext) -> dict[str, Rows | Changed] | None:
     found = add_frames(lambda keys: [n for n in before.by_key("narratives", keys) if n.get("level") == "frame"],
                        new, ctx.index, fetch, ids)
     retold, recurs = placed.compared()
-    # the old blocks the new claims were compared with are let go before the broad update reads its
-    # own: held to the end, they and it peaked together (2.4 GB at +1,000 into 65,000)
-    placed.blocks.old.clear()
     _, rebuilt, gone = add_fine(stored("fine", {r for pair in retold for r, _ in pair}), placed, retold, fetch)
     made = found + rebuilt
     redone_ids = {str(n["id"]) for n in found}

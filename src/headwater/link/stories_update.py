@@ -97,21 +97,24 @@ def stories_kept(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]]
 
 
 def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIndex) -> set[int]:
-    """The old rows some new article (weighted profile) would list among its neighbours (an old row's
-    profile read once, however many new articles it is a candidate of)."""
-    touched: set[int] = set()
-    profiles: dict[int, dict[str, float]] = {}
-    for row, v in new.items():
-        query = heapq.nlargest(QUERY_TERMS, ((x, t) for t, x in v.items() if 2 <= df.get(t, 0) <= POSTING_CAP))
-        posted = index.postings(TERMS, [_term_key(t) for _, t in query], POSTING_CAP)
+    """The old rows some new article (weighted profile) would list among its neighbours. In one pass:
+    every query's postings read at once (a term many new articles query is read once), then every
+    candidate's profile at once, however many new articles it is a candidate of."""
+    queries = {row: heapq.nlargest(QUERY_TERMS, ((x, t) for t, x in v.items() if 2 <= df.get(t, 0) <= POSTING_CAP))
+               for row, v in new.items()}
+    posted = index.postings(TERMS, {_term_key(t) for query in queries.values() for _, t in query}, POSTING_CAP)
+    cands: dict[int, list[int]] = {}
+    for row, query in queries.items():
         acc: dict[int, float] = defaultdict(float)
         for x, t in query:
             for other in posted.get(_term_key(t), ()):
                 if other != row:
                     acc[other] += x
-        cand = [r for r, _ in heapq.nlargest(CANDIDATES, acc.items(), key=lambda kv: kv[1]) if r not in new]
-        profiles.update(index.get(PROFILE, [r for r in cand if r not in profiles]))
-        scored = sorted(((_cosine(v, profiles[r]), r) for r in cand if r in profiles), reverse=True)
+        cands[row] = [r for r in heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__) if r not in new]
+    profiles = index.get(PROFILE, sorted({r for cand in cands.values() for r in cand}))
+    touched: set[int] = set()
+    for row, cand in cands.items():
+        scored = sorted(((_cosine(new[row], profiles[r]), r) for r in cand if r in profiles), reverse=True)
         keep = max(FLOOR, RELATIVE_FLOOR * scored[0][0]) if scored else FLOOR
         touched.update(r for s, r in scored[:NEIGHBOURS] if s >= keep)
     return touched
