@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.cues import kind_words, postpositions, prepositions
+from headwater.enrich.places.cues import kind_words, postpositions, prepositions_tail
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
     ABBREV_PREFIX,
@@ -361,7 +361,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             out = [m for m in out if not (m.start < b and a < m.end)]
             out.append(Mention(a, b, abbr, abbrev_key(abbr), True, places))
-    for cm in COUNTY_LIST.finditer(text):
+    for cm in COUNTY_LIST.finditer(text) if " counties" in text or " parishes" in text else ():
         word = "County" if cm.group(2) == "counties" else "Parish"
         for nm in re.finditer(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?", cm.group(1)):
             places = gaz.lookup(fold(f"{nm.group(0)} {word}"))
@@ -418,6 +418,8 @@ DIVISION_NAME = re.compile(r"\s(?:County|Parish|Borough|Township|Province|Prefec
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
 # "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
 HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
+_LATIN_WORDS = re.compile(r"[A-Za-z.]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
@@ -427,7 +429,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     m.cue_before = hometown or bool(cue_before.search(before))
     m.local = bool(LOCAL_AFTER.match(after))
     # a kind of place named with it ("the town of Pulawy", "Orientale province"), not only a preposition
-    m.typed = (m.cue_before and not hometown and not prepositions().search(before)) \
+    m.typed = (m.cue_before and not hometown and not prepositions_tail().search(before)) \
         or (not m.local and bool(cue_after.match(after)))
     m.cue_after = m.local or bool(cue_after.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
@@ -437,7 +439,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         and bool(DATELINE_BEFORE.search(before))
     m.admin_after = bool(ADMIN_AFTER.match(after))
     m.admin_before = bool(ADMIN_BEFORE.search(before))
-    prev = re.findall(r"[A-Za-z.]+", before)[-1:] or [""]
+    prev = _LATIN_WORDS.findall(before)[-1:] or [""]
     m.person_context = prev[0].lower().rstrip(".") in TITLES
     ents = ents or Ents(doc)
     m.unparsed = doc is not None and not ents.parsed
@@ -467,7 +469,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         return  # (a legislator's hometown is the place whatever name the parser made of it)
     a, b, m.ner = ent
     lead, tail = text[a:m.start], text[m.end:b]
-    extra = [w for w in re.findall(r"[^\W\d_]+", lead + " " + tail) if _key(w) not in ARTICLES]  # (as folded)
+    extra = [w for w in _LETTERS.findall(lead + " " + tail) if _key(w) not in ARTICLES]  # (as folded)
     if extra and not all(w.lower() in PLACE_WORDS for w in extra):
         # the place opens the name, perhaps after a part of it: "Northeast Texas Community College",
         # "Metro Vancouver" (the region's bodies)

@@ -156,6 +156,7 @@ class _Context:
     placed: set[str] = field(default_factory=set)  # names accepted on the first pass outside a brand's name
     outlet: str | None = None  # the publishing outlet's country (ISO code), when the registry knows the outlet
     nearby: Nearby = field(default_factory=Nearby)  # the names' local readings, for neighbours
+    _elsewhere: dict[str, bool] = field(default_factory=dict)  # ``elsewhere``'s answers since the last ``add``
 
     def vote(self, key: str, places: list[Place]) -> None:
         if key in self.own_support:
@@ -180,6 +181,7 @@ class _Context:
 
     def add(self, key: str, country: str | None, region: tuple[str | None, str | None] | None) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
+        self._elsewhere.clear()
         if country:
             self.countries[country] += 1
             own[0][country] += 1
@@ -189,7 +191,10 @@ class _Context:
 
     def elsewhere(self, key: str) -> bool:
         """Whether names other than ``key`` put the article in some country."""
-        return any(self.country(key, cc) > 0 for cc in self.countries)
+        known = self._elsewhere.get(key)
+        if known is None:  # (asked for every reading of every mention: kept until ``add`` changes it)
+            known = self._elsewhere[key] = any(self.country(key, cc) > 0 for cc in self.countries)
+        return known
 
     def country(self, key: str, cc: str | None) -> int:
         own = self.by_key.get(key)
@@ -226,11 +231,15 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     """How well reading ``p`` fits mention ``m`` in its article; ``evidence`` (when given) receives
     each term that moved the score, for the record of why a reading was chosen. ``names_country``
     is ``_names_country(m)`` when the caller has it (computed once a mention, not once a reading)."""
-    terms: list[tuple[float, str | Callable[[], str]]] = []
+    total = 0.0  # (the terms added in the order they are found: the same sum however asked)
+    terms: list[tuple[float, str | Callable[[], str]]] | None = [] if evidence is not None else None
 
     def add(value: float, why: str | Callable[[], str]) -> None:
+        nonlocal total
         if value:
-            terms.append((value, why))  # (formatted only when the evidence is asked for)
+            total += value
+            if terms is not None:
+                terms.append((value, why))  # (formatted only when the evidence is asked for)
 
     base = _base(p)
     add(base, lambda: f"prominence ({p.kind}" + (f", population {p.population:,}" if p.population else "")
@@ -273,18 +282,21 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         # the article names countries (as actors, without putting anything in them), not this one:
         # the Gulf of a story about Qatar is no province of Papua New Guinea
         add(-UNNAMED_PENALTY * (1.0 - _fame(p)), "in a country the article does not name")
-    here = len(terms)
+    local = 0.0
     if p.kind != "country" and p.admin1 and not _first_level(p):
         # Athens in a story that names Tyler and Dallas is Athens, Texas. Divisions and countries
         # are not helped by their own name's region: in "California, Missouri and Nevada" the
         # states are states, not the towns of Missouri named after the others
         if context.region(m.key, (p.country, p.admin1)) > 0:
             add(1.0, lambda: f"in {p.admin1}, where the article's other places are")
-        add(SUPPORT_WEIGHT * min(1.0, context.supported(m.key, (p.country, p.admin1))),
-            lambda: f"other names may lie in {p.admin1}")
+            local += 1.0
+        v = SUPPORT_WEIGHT * min(1.0, context.supported(m.key, (p.country, p.admin1)))
+        add(v, lambda: f"other names may lie in {p.admin1}")
+        local += v
     near, neighbour = context.nearby.support(m.key, p)
-    add(NEAR_WEIGHT * min(1.0, near), lambda: f"near {neighbour}, also named in the article")
-    local = sum(v for v, _ in terms[here:])
+    v = NEAR_WEIGHT * min(1.0, near)
+    add(v, lambda: f"near {neighbour}, also named in the article")
+    local += v
     if local > LOCAL_CAP:
         # (the division's places, the names that may lie there and the neighbours are mostly one
         # evidence counted three times: a village of 900 must not outscore the country of its name)
@@ -344,9 +356,9 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     if m.pos is not None and m.pos != "PROPN" and m.ner not in ("GPE", "LOC", "FAC") and not m.demonym \
             and not m.dateline:  # (a word in capitals is tagged a NOUN as often as not: "TORRINGTON —")
         add(-2.0, lambda: f"parsed as {m.pos}")
-    if evidence is not None:
+    if evidence is not None and terms is not None:
         evidence.extend(f"{why if isinstance(why, str) else why()} ({v:+.1f})" for v, why in terms)
-    return sum(v for v, _ in terms)
+    return total
 
 
 def _rejected(m: Mention) -> str | None:
@@ -465,7 +477,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     ents = Ents(doc)
     # an article written mostly in another script (Cyrillic, Devanagari, Arabic) writes its places in that
     # script; its Latin words are mostly names of firms, outlets and people ("Shell", "Bloomberg")
-    other_script = len(LATIN_LETTER.findall(text)) < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
+    # (an ASCII text is all Latin letters: most English news, counted in no time)
+    other_script = not text.isascii() and \
+        len(LATIN_LETTER.findall(text)) < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
     for m in mentions:
         annotate(m, text, doc, ents)
         m.foreign_script = other_script and is_latin(m.surface)
