@@ -171,6 +171,12 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 # Words recur across articles: fold each once (bounded, so a long run keeps a steady footprint).
 _key = lru_cache(maxsize=200_000)(key_token)
+_folded = lru_cache(maxsize=50_000)(fold_token)
+
+
+def _latin(word: str) -> bool:
+    """``is_latin`` without folding an ASCII word (most words of English news: folding is the identity)."""
+    return any("a" <= c <= "z" for c in word.lower()) if word.isascii() else is_latin(word)
 
 
 # English words that are also Arabic articles: "an Arlington spokeswoman" is not a name "An Arlington".
@@ -246,8 +252,11 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
     joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
-                or (text[ws[j][1]:ws[j + 1][0]] in (".", ". ") and fold_token(toks[j]) in ABBREVIATED)  # St. Louis
+                or (text[ws[j][1]:ws[j + 1][0]] in (".", ". ") and _folded(toks[j]) in ABBREVIATED)  # St. Louis
                 for j in range(nw - 1)]
+    # a word that may stand after a name's first word (``cased`` below, or its Cyrillic alternative)
+    name_word = [upper[j] or poss[j] or article[j] or t in CONNECTORS or t.lower() in TYPE_WORDS
+                 or bool(nkeys[j] and has_cyrillic(t)) for j, t in enumerate(toks)]
     out: list[Mention] = []
     i = 0
     while i < nw:
@@ -260,6 +269,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
         reach = 1
         while reach < MAX_WORDS and i + reach < nw and joinable[i + reach - 1]:
             reach += 1
+        # (no longer than the first word after the name's first that could stand in no name: the
+        # n-grams through it fail the casing test below, and most of the text's words are such)
+        first = next((j for j in range(i, i + reach) if not article[j]), i + reach)
+        reach = next((j - i for j in range(first + 1, i + reach) if not name_word[j]), reach)
         found = None
         for n in range(reach, 0, -1):
             idx = range(i, i + n)
@@ -320,16 +333,19 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                     key = ACRONYM_PREFIX + fold(surface)  # US, U.S., UK match acronym spellings only
                 # a nationality word names its people's country, whatever towns share it: "Canadian",
                 # "Spanish", "German" as "Turkish" and "British" (Canadian, Texas, is "Canadian, Texas")
-                if n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "
-                                   and any(p.kind == "admin_region" for p in gaz.lookup(keys[i + n]))):
+                demonym_tried = n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "
+                                                and any(p.kind == "admin_region" for p in gaz.lookup(keys[i + n])))
+                if demonym_tried:
                     places = gaz.lookup_demonym(key)
                     demonym = bool(places)
                 if not places:
                     places = gaz.lookup(key)
+            else:
+                demonym_tried = False
             if not places and n > 1 and toks[i + n - 1].lower() in ADMIN_WORDS:
                 # "Akita Prefecture", "Aceh Province": the division under its bare name
                 places = [p for p in gaz.lookup(key.rsplit(" ", 1)[0]) if p.kind == "admin_region"]
-            if not places and n <= 3:
+            if not places and n <= 3 and not demonym_tried:  # (tried above with the same key: none)
                 places = gaz.lookup_demonym(key)
                 demonym = bool(places)
             if not places and len(key.replace(" ", "")) >= 5 and not key.startswith(ACRONYM_PREFIX):
@@ -457,7 +473,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         # Hindi articles: 129 fewer places, nearly all people's names (Vladimir 54, Peskov 13).
         m.inside_entity = True
         m.after_name = bool(NAME_BEFORE.search(before))
-    if doc is None or not is_latin(m.surface):
+    if doc is None or not _latin(m.surface):
         return  # the parse is English: its labels say nothing of words in other scripts
     m.labelled = ents.parsed
     if len(m.surface.split()) == 1 and " " not in m.surface:

@@ -393,7 +393,7 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     person it names in full ("Sheriff John Turner ... Turner said") is that person wherever it stands
     alone, unless the text marks it as a place ("in Turner", "Turner, Maine", "Turner County").
     So for a town named as an ordinary word the article also writes in lower case ("the minister")."""
-    surnames = {fold(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
+    surnames = {_name_key(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
     # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
     surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
     # ...and, in a parse without entities, a word that ends a capitalised pair inside a sentence
@@ -619,6 +619,9 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, f
     else:
         m.chosen = place
         m.evidence = []
+        if not final:
+            accepted.append(m)  # (the first pass's choices only say where the article is: no evidence)
+            return
         _score(m, place, context, m.evidence, own)
         if len(scored) > 1:
             m.evidence.append(f"next best: {scored[1][2].name}, {scored[1][2].admin1 or scored[1][2].country} "
