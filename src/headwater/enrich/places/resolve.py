@@ -498,7 +498,11 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
                 # (neighbours by their own names only: "I've" is no name, nor "Ive" Paris's 4th arrondissement)
                 context.nearby.add(m.key, [p for p in m.candidates if not alias(m, p)])
     first: list[Mention] = []
+    brands = {m.key for m in mentions if m.brand}
     for m in mentions:
+        if m.demonym or (m.key not in brands and (m.key in gaz.capital_keys or all(
+                p.kind in ("country", "other") or p.subkind == "capital" for p in m.candidates))):
+            continue  # (whatever it would choose, the loop below takes nothing from it, nor ``placed``)
         _choose(m, context, first, text, final=False)
     # (nor where a longer name goes on: "the Nord Stream explosions", labelled GPE, places no Nord
     # for "Nord Stream AG" to be in)
