@@ -172,6 +172,8 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 # Words recur across articles: fold each once (bounded, so a long run keeps a steady footprint).
 _key = lru_cache(maxsize=200_000)(key_token)
 _folded = lru_cache(maxsize=50_000)(fold_token)
+# A name's key (``fold``), kept likewise: the resolver and the focus ask for the same names' keys again and again.
+name_key = lru_cache(maxsize=100_000)(fold)
 
 
 def _latin(word: str) -> bool:
@@ -330,7 +332,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                     continue
                 bare = surface.replace(".", "")
                 if bare.isupper() and len(bare) <= 4:
-                    key = ACRONYM_PREFIX + fold(surface)  # US, U.S., UK match acronym spellings only
+                    key = ACRONYM_PREFIX + name_key(surface)  # US, U.S., UK match acronym spellings only
                 # a nationality word names its people's country, whatever towns share it: "Canadian",
                 # "Spanish", "German" as "Turkish" and "British" (Canadian, Texas, is "Canadian, Texas")
                 demonym_tried = n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "

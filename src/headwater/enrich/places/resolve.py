@@ -22,7 +22,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.places.cues import function_words
@@ -39,12 +38,20 @@ from headwater.enrich.places.prominence import WORLD_CITY
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.prominence import fame as _fame
 from headwater.enrich.places.roles import focus_of, is_metonymy
-from headwater.enrich.places.translit import fold, is_latin
+from headwater.enrich.places.translit import is_latin
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-from headwater.enrich.places.candidates import DEMONYM_LIKE, Ents, Mention, annotate, candidates, word_spans
+from headwater.enrich.places.candidates import (
+    DEMONYM_LIKE,
+    Ents,
+    Mention,
+    annotate,
+    candidates,
+    name_key,
+    word_spans,
+)
 
 # A person's age after the name, set off by commas, as news gives it: "Campbell, 42, was arrested".
 AGE_AFTER = re.compile(r", \d{1,3},")
@@ -205,7 +212,6 @@ class _Context:
         return self.regions[r] - (own[1][r] if own else 0)
 
 
-_name_key = lru_cache(maxsize=100_000)(fold)
 
 
 def _first_level(p: Place) -> bool:
@@ -223,7 +229,7 @@ def _inside(p: Place, region: Place) -> bool:
 
 def _names_country(m: Mention) -> bool:
     """Whether the mention's name is a country's own ("Mexico")."""
-    return any(q.kind == "country" and _name_key(q.name) == m.key for q in m.candidates)
+    return any(q.kind == "country" and name_key(q.name) == m.key for q in m.candidates)
 
 
 def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None,
@@ -393,7 +399,7 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     person it names in full ("Sheriff John Turner ... Turner said") is that person wherever it stands
     alone, unless the text marks it as a place ("in Turner", "Turner, Maine", "Turner County").
     So for a town named as an ordinary word the article also writes in lower case ("the minister")."""
-    surnames = {_name_key(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
+    surnames = {name_key(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
     # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
     surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
     # ...and, in a parse without entities, a word that ends a capitalised pair inside a sentence
