@@ -158,6 +158,8 @@ class Mention:
     confidence: float | None = None  # how sure the choice is (0-1), from the margin over the runner-up
     why: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # what chose the reading (``resolve._score`` terms)
+    # ``footing.alias`` of its readings, by the reading's id (held with the reading: no other's id)
+    aliases: dict[int, tuple[Place, bool]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def cased_script(word: str) -> bool:
@@ -233,32 +235,43 @@ def _native_lookup(gaz: Gazetteer, toks: list[str], nkeys: list[str]) -> tuple[l
     return [], key
 
 
+@lru_cache(maxsize=200_000)
+def _token(t: str) -> tuple[str, bool, str, bool, bool]:
+    """What ``candidates`` asks of a word, whatever its place in the text (kept: words recur across
+    articles): its key; whether it may open a name; its key in another script; whether it is an Arabic
+    article; whether it may stand inside a name after its first word."""
+    key = key_token(t)
+    # capitalised, or an elided article before a capital: d'Ivoire, l'Aquila
+    # (scripts without capitals, such as Arabic, Persian and Devanagari: any word may start a name)
+    upper = t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper()) \
+        or (t[0].isalpha() and not t[0].islower())
+    # words in other scripts, keyed as the gazetteer keys names in those scripts
+    # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
+    nkey = native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else ""
+    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents"); in
+    # Cyrillic as romanised letter by letter ("Эт-Танф"), but no acronym ("ЕС" is the EU)
+    article = key in ARTICLES and (cyrillic_to_latin(t) if has_cyrillic(t) else ascii_fold(t)) in ARTICLES \
+        and not (has_cyrillic(t) and t.isupper())
+    # (``cased`` below, or its Cyrillic alternative; a possessive s too, which only the text tells)
+    named = upper or article or t in CONNECTORS or t.lower() in TYPE_WORDS or bool(nkey and has_cyrillic(t))
+    return key, upper, nkey, article, named
+
+
 def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     """Every span of up to MAX_WORDS words that names a gazetteer place, longest first at each word;
     and the demonyms ("Sri Lankan") and the abbreviated divisions after a town ("Dover, Del.")."""
     ws = word_spans(text)
     nw = len(ws)
     toks = [text[a:b] for a, b in ws]
-    keys = [_key(t) for t in toks]
-    # capitalised, or an elided article before a capital: d'Ivoire, l'Aquila
-    # (scripts without capitals, such as Arabic, Persian and Devanagari: any word may start a name)
-    upper = [t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper())
-             or (t[0].isalpha() and not t[0].islower()) for t in toks]
-    # words in other scripts, keyed as the gazetteer keys names in those scripts
-    # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
-    nkeys = [native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else "" for t in toks]
-    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents"); in
-    # Cyrillic as romanised letter by letter ("Эт-Танф"), but no acronym ("ЕС" is the EU)
-    article = [k in ARTICLES and (cyrillic_to_latin(t) if has_cyrillic(t) else ascii_fold(t)) in ARTICLES
-               and not (has_cyrillic(t) and t.isupper()) for k, t in zip(keys, toks, strict=True)]
+    keys, upper, nkeys, article, named = (list(x) for x in zip(*map(_token, toks), strict=True)) if toks \
+        else ([], [], [], [], [])
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
     joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
                 or (text[ws[j][1]:ws[j + 1][0]] in (".", ". ") and _folded(toks[j]) in ABBREVIATED)  # St. Louis
                 for j in range(nw - 1)]
     # a word that may stand after a name's first word (``cased`` below, or its Cyrillic alternative)
-    name_word = [upper[j] or poss[j] or article[j] or t in CONNECTORS or t.lower() in TYPE_WORDS
-                 or bool(nkeys[j] and has_cyrillic(t)) for j, t in enumerate(toks)]
+    name_word = [w or p for w, p in zip(named, poss, strict=True)]
     out: list[Mention] = []
     i = 0
     while i < nw:

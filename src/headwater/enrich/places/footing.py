@@ -85,6 +85,15 @@ def alias(m: Mention, p: Place) -> bool:
     """Whether the mention names GeoNames town ``p`` only by one of its alternate names (old, local
     or foreign: "Room" is Rome in Dutch, "Man" a spelling of Amman), not by its own, nor by a
     language's own name of it (``city_exonyms``: "Londres", "Varsóvia")."""
+    known = m.aliases.get(id(p))  # (asked for each reading in each pass: kept on the mention)
+    if known is not None and known[0] is p:
+        return known[1]
+    found = _alias(m, p)
+    m.aliases[id(p)] = (p, found)
+    return found
+
+
+def _alias(m: Mention, p: Place) -> bool:
     return p.source == "geonames" and p.kind == "city" and m.exact and not m.native \
         and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and name_key(p.name) != m.key \
         and name_key(p.name.replace("ı", "i")) != m.key \
