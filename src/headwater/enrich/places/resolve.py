@@ -232,13 +232,20 @@ def _names_country(m: Mention) -> bool:
     return any(q.kind == "country" and name_key(q.name) == m.key for q in m.candidates)
 
 
-def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None,
-           names_country: bool | None = None) -> float:
-    """How well reading ``p`` fits mention ``m`` in its article; ``evidence`` (when given) receives
-    each term that moved the score, for the record of why a reading was chosen. ``names_country``
-    is ``_names_country(m)`` when the caller has it (computed once a mention, not once a reading)."""
-    total = 0.0  # (the terms added in the order they are found: the same sum however asked)
-    terms: list[tuple[float, str | Callable[[], str]]] | None = [] if evidence is not None else None
+Terms = list[tuple[float, str | Callable[[], str]]]  # (value, why: formatted by ``_evidence`` when asked)
+
+
+def _evidence(terms: Terms) -> list[str]:
+    """The terms of a score as the record of why a reading was chosen."""
+    return [f"{why if isinstance(why, str) else why()} ({v:+.1f})" for v, why in terms]
+
+
+def _score(m: Mention, p: Place, context: _Context, names_country: bool | None = None,
+           terms: Terms | None = None) -> float:
+    """How well reading ``p`` fits mention ``m`` in its article; ``terms`` (when given) receives
+    each term that moved the score, for ``_evidence``. ``names_country`` is ``_names_country(m)``
+    when the caller has it (computed once a mention, not once a reading)."""
+    total = 0.0  # (the terms added in the order they are found)
 
     def add(value: float, why: str | Callable[[], str]) -> None:
         nonlocal total
@@ -362,8 +369,6 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     if m.pos is not None and m.pos != "PROPN" and m.ner not in ("GPE", "LOC", "FAC") and not m.demonym \
             and not m.dateline:  # (a word in capitals is tagged a NOUN as often as not: "TORRINGTON —")
         add(-2.0, lambda: f"parsed as {m.pos}")
-    if evidence is not None and terms is not None:
-        evidence.extend(f"{why if isinstance(why, str) else why()} ({v:+.1f})" for v, why in terms)
     return total
 
 
@@ -609,7 +614,9 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, f
     own = _names_country(m)
     # (ties go to a curated place first: the supplement holds what news names, "Gaza" the Strip rather
     # than the province of Mozambique GeoNames lists without people or names; then the bigger, the better known)
-    scored = sorted(((_score(m, p, context, None, own), p.population, p) for p in options),
+    # (the final pass keeps each reading's terms: the chosen one's are its evidence, not scored again)
+    terms: dict[int, Terms] = {id(p): [] for p in options} if final else {}
+    scored = sorted(((_score(m, p, context, own, terms.get(id(p))), p.population, p) for p in options),
                     key=lambda t: (t[0], t[2].source == "supplement", t[1], t[2].names), reverse=True)
     kept, notes = founded(m, scored, context, text) if final else (scored, [])
     if not kept:
@@ -628,11 +635,10 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, f
         m.why.append(f"confidence {m.confidence:.2f} < {floor}: readings too close to choose")
     else:
         m.chosen = place
-        m.evidence = []
         if not final:
             accepted.append(m)  # (the first pass's choices only say where the article is: no evidence)
             return
-        _score(m, place, context, m.evidence, own)
+        m.evidence = _evidence(terms[id(place)])
         if len(scored) > 1:
             m.evidence.append(f"next best: {scored[1][2].name}, {scored[1][2].admin1 or scored[1][2].country} "
                               f"({scored[1][0]:.1f})")
