@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.cues import kind_words, postpositions, prepositions_tail
+from headwater.enrich.places.cues import Tail, kind_words, postpositions, prepositions_tail
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
     ABBREV_PREFIX,
@@ -78,7 +79,8 @@ COUNTY_LIST = re.compile(r"\b((?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?, )*[A-Z][\w'.-
                          r"(?:and|or|&) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?) (counties|parishes)\b")
 # ("the state of Washington"; and after the name, a division's own offices: "New York Governor",
 # "New York's attorney general", "Jakarta's legislature" are the state's or province's, not the city's)
-ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|oblast|region|state) of\s+(?:the\s+)?$", re.I)
+# (matched backwards, ``cues.Tail``: \b(?:province|governorate|oblast|region|state) of\s+(?:the\s+)?$)
+ADMIN_BEFORE = Tail(r"(?:\s+eht)?\s+fo (?:ecnivorp|etaronrevog|tsalbo|noiger|etats)\b")
 ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|state|county|governor|gov\.|"
                          r"legislature|legislators|lawmakers|attorney general)\b", re.I)
 # Generic words of Arabic place names: a candidate inside an entity may leave only these around it.
@@ -267,9 +269,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
         else ([], [], [], [], [])
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
-    joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
-                or (text[ws[j][1]:ws[j + 1][0]] in (".", ". ") and _folded(toks[j]) in ABBREVIATED)  # St. Louis
-                for j in range(nw - 1)]
+    gaps = [text[a:b] for (_, a), (b, _) in itertools.pairwise(ws)]
+    joinable = [g == " " or bool(GAP.match(g)) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
+                or (g in (".", ". ") and _folded(toks[j]) in ABBREVIATED)  # St. Louis
+                for j, g in enumerate(gaps)]
     # a word that may stand after a name's first word (``cased`` below, or its Cyrillic alternative)
     name_word = [w or p for w, p in zip(named, poss, strict=True)]
     out: list[Mention] = []
@@ -449,7 +452,8 @@ DIVISION_NAME = re.compile(r"\s(?:County|Parish|Borough|Township|Province|Prefec
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
 # "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
 HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
-_LATIN_WORDS = re.compile(r"[A-Za-z.]+")
+# the last run of Latin letters and dots before a name (its title: "Gen.", "Mr"), found backwards
+_LAST_LATIN_WORD = re.compile(r"[^A-Za-z.]*([A-Za-z.]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -470,8 +474,8 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         and bool(DATELINE_BEFORE.search(before))
     m.admin_after = bool(ADMIN_AFTER.match(after))
     m.admin_before = bool(ADMIN_BEFORE.search(before))
-    prev = _LATIN_WORDS.findall(before)[-1:] or [""]
-    m.person_context = prev[0].lower().rstrip(".") in TITLES
+    prev = _LAST_LATIN_WORD.match(before[::-1])
+    m.person_context = (prev.group(1)[::-1] if prev else "").lower().rstrip(".") in TITLES
     ents = ents or Ents(doc)
     m.unparsed = doc is not None and not ents.parsed
     m.bare = m.native and " " not in m.surface and not cased_script(m.surface) and not (

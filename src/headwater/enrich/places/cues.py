@@ -82,7 +82,7 @@ class BeforeCue:
             return self.not_english is None or not self.not_english.search(before)
         if not before[-1:].isspace() or before.rstrip()[-1:] in _SENTENCE_END:
             return False  # (a kind word ending the sentence before is no cue: "of the entire region.\n\nHersh")
-        last = _LAST_WORDS.findall(before[-40:])[-2:]
+        last = _last_words(before[-40:])
         if not last:
             return False
         if last[-1].lower() in self.kinds:
@@ -92,7 +92,24 @@ class BeforeCue:
 
 # (a sentence's end, then the spaces before the name)
 _SENTENCE_END = frozenset('.!?:;…»”"')
-_LAST_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u097f])*")
+# A word: a letter, then letters and marks (``_WORD_GOES_ON``); as runs of either, found backwards.
+_RUN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u097f])+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _last_words(text: str) -> list[str]:
+    """The text's last two words, in order (fewer if it has fewer): each run of letters and marks is
+    a word from its first letter (marks before any letter open none). Found from the end: the words
+    before are never looked at."""
+    out: list[str] = []
+    for run in _RUN.finditer(text[::-1]):
+        word = run.group()[::-1]
+        first = _LETTER.search(word)
+        if first is not None:
+            out.insert(0, word[first.start():])
+            if len(out) == 2:
+                break
+    return out
 
 
 @cache
