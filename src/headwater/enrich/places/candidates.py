@@ -151,6 +151,7 @@ class Mention:
     listed: bool = False  # in a list with names the parser labelled places ("Zambia, Malawi, and Mozambique")
     typed: bool = False  # a kind of place is named with it: "the town of Pulawy", "Orientale province"
     list_level: str | None = None  # what the other names of its list surely are ("state": "Utah, ... and Wyoming")
+    partners: frozenset[str] = frozenset()  # the keys of the other names of its list ("Paris and Henry County")
     chosen: Place | None = None
     best: Place | None = None  # the best-scored reading, accepted or not
     score: float = 0.0

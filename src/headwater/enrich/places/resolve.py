@@ -306,7 +306,7 @@ def _score(m: Mention, p: Place, context: _Context, names_country: bool | None =
         v = SUPPORT_WEIGHT * min(1.0, context.supported(m.key, (p.country, p.admin1)))
         add(v, lambda: f"other names may lie in {p.admin1}")
         local += v
-    near, neighbour = context.nearby.support(m.key, p)
+    near, neighbour = context.nearby.support(m.key, p, m.partners)
     v = NEAR_WEIGHT * min(1.0, near)
     add(v, lambda: f"near {neighbour}, also named in the article")
     local += v
