@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,7 +120,6 @@ BARE_WORD_PENALTY = 0.5
 # Share of an article's letters below which Latin letters make it an article in another script
 # (``Mention.foreign_script``): a Bulgarian or Hindi article quoting English names stays far under it.
 OTHER_SCRIPT_SHARE = 0.3
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 LETTER = re.compile(r"[^\W\d_]")
 # Labels that, on a one-word spelling variant without a place cue, say it is no place at all.
 NOT_A_PLACE = frozenset(("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
@@ -488,9 +488,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     ents = Ents(doc)
     # an article written mostly in another script (Cyrillic, Devanagari, Arabic) writes its places in that
     # script; its Latin words are mostly names of firms, outlets and people ("Shell", "Bloomberg")
-    # (an ASCII text is all Latin letters: most English news, counted in no time)
-    other_script = not text.isascii() and \
-        len(LATIN_LETTER.findall(text)) < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
+    other_script = _other_script(text)
     for m in mentions:
         annotate(m, text, doc, ents)
         m.foreign_script = other_script and is_latin(m.surface)
@@ -549,6 +547,18 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             queue[:0] = sub
     _one_sense(mentions, accepted)
     return sorted(accepted, key=lambda x: x.start)
+
+
+def _other_script(text: str) -> bool:
+    """Whether Latin letters are under OTHER_SCRIPT_SHARE of the text's letters."""
+    if text.isascii():
+        return False  # (all its letters are Latin: most English news, counted in no time)
+    latin = sum(map(text.count, string.ascii_letters))
+    # (the other letters are at most the text's characters beyond ASCII, each one byte or more longer in
+    # UTF-8: English news with curly quotes is settled without counting every letter)
+    if latin >= OTHER_SCRIPT_SHARE * (latin + len(text.encode("utf-8", "surrogatepass")) - len(text)):
+        return False
+    return latin < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
 
 
 def _one_sense(mentions: list[Mention], accepted: list[Mention]) -> None:
