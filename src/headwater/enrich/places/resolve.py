@@ -668,6 +668,13 @@ def _confidence(scores: list[float]) -> float:
 Found = list[dict[str, Any]]
 
 
+def _may_head(m: Mention, known: set[str]) -> bool:
+    """Whether a title's candidate could count in ``find_places`` (a reading other than a country, of a
+    name the body also places or big enough), or yield a shorter name that might (several words)."""
+    return len(word_spans(m.surface)) > 1 or (not m.demonym and any(
+        p.kind != "country" and (m.key in known or _base(p) >= 2.0) for p in m.candidates))
+
+
 def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = None,
                 outlet_country: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
     """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``;
@@ -678,7 +685,10 @@ def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = 
         # Titles are often in Title Case: only names the body also uses, or provinces and
         # cities big enough to be headline places, count from there
         known = {m.key for m in accepted}
-        for m in resolve(candidates(title, gaz), title, None, gaz, outlet_country):
+        heads = candidates(title, gaz)
+        if not any(_may_head(m, known) for m in heads):
+            heads = []  # (nothing in it could count: its resolution is not needed)
+        for m in resolve(heads, title, None, gaz, outlet_country) if heads else ():
             if m.chosen and (m.key in known or _base(m.chosen) >= 2.0) and m.chosen.kind != "country" and not m.demonym:
                 m.in_title = True
                 in_title.append(m)
