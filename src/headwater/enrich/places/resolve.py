@@ -399,6 +399,9 @@ def _rejected(m: Mention) -> str | None:
     return None
 
 
+_WORDS4 = re.compile(r"\b[^\W\d_]{4,}\b")
+
+
 def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     """One sense per article for people (as CLIFF does): a word the article uses as the surname of a
     person it names in full ("Sheriff John Turner ... Turner said") is that person wherever it stands
@@ -413,7 +416,13 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     surnames |= {m.key for m in mentions if m.after_name and not any(_fame(p) for p in m.candidates)}
     # (any script with case: Portuguese "embora", "cerca", "segundo" open sentences as "Embora"; a
     # parse without parts of speech cannot tell them from names)
-    lower_words = {w for w in re.findall(r"\b[^\W\d_]{4,}\b", text) if w.islower()}
+    lower: set[str] | None = None  # (the text's words in lower case, read when a name first needs them)
+
+    def lower_words() -> set[str]:
+        nonlocal lower
+        if lower is None:
+            lower = {w for w in _WORDS4.findall(text) if w.islower()}
+        return lower
     function = function_words()
     for m in mentions:
         if m.surface.lower() in function and m.surface[:1].isupper() and not (
@@ -430,9 +439,10 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
                 or any(x.within is m for x in mentions)):
             m.surname = True
         # "the minister ... Minister Smith", "a university ... University": a town of that name needs a cue
-        if " " not in m.surface and m.surface[:1].isupper() and m.surface.lower() in lower_words and not m.demonym \
+        if " " not in m.surface and m.surface[:1].isupper() and not m.demonym \
                 and not any(p.kind in ("country", "admin_region") for p in m.candidates) and not (
-                m.cue_before or m.cue_after or m.dateline or m.within is not None or any(x.within is m for x in mentions)):
+                m.cue_before or m.cue_after or m.dateline or m.within is not None or any(x.within is m for x in mentions)) \
+                and m.surface.lower() in lower_words():
             m.common_word = True
 
 
