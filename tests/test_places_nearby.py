@@ -58,3 +58,32 @@ def test_a_world_city_is_not_pulled_by_a_namesake_neighbour(resources: Resources
     text = "Tourists from Paris visited the Henry County museum."
     place = at(english(resources, text), text, "Paris")
     assert place is not None and place["country"] == "FR"
+
+
+@pytest.mark.parametrize("text", [
+    "All residents of Paris and Henry County will receive a letter from the rescue squad.",
+    "Volunteers of the Paris-Henry County Rescue Squad answered the call.",
+])
+def test_a_town_listed_or_joined_with_a_county_lies_beside_it(resources: Resources, text: str) -> None:
+    # named together with the county ("and", a hyphen), Paris is the town in it: Paris, Tennessee
+    place = at(english(resources, text), text, "Paris")
+    assert place is not None and (place["country"], place["admin1"]) == ("US", "Tennessee")
+
+
+def test_world_cities_listed_together_stay_world_cities(resources: Resources) -> None:
+    text = "Ministers from Paris and Berlin met in Brussels on Monday."
+    found = english(resources, text)
+    assert [at(found, text, n)["country"] for n in ("Paris", "Berlin")] == ["FR", "DE"]  # type: ignore[index]
+
+
+def test_list_partners_count_fully_whatever_their_readings() -> None:
+    near = Nearby()
+    counties = [town("Henry County", 36.33, -88.30, "admin_region", "Tennessee"),
+                town("Henry County", 32.47, -84.12, "admin_region", "Georgia"),
+                town("Henry County", 38.59, -85.13, "admin_region", "Kentucky"),
+                town("Henry County", 31.52, -85.24, "admin_region", "Alabama")]
+    near.add("henry kunty", counties)
+    paris = town("Paris", 36.30, -88.33, admin1="Tennessee")
+    near.add("paris", [paris])
+    assert near.support("paris", paris)[0] == pytest.approx(0.5)  # four readings: 1/sqrt(4)
+    assert near.support("paris", paris, frozenset({"henry kunty"}))[0] == pytest.approx(1.0)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.cues import kind_words, postpositions, prepositions
+from headwater.enrich.places.cues import Tail, kind_words, postpositions, prepositions_tail
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.gazetteer import (
     ABBREV_PREFIX,
@@ -78,7 +79,8 @@ COUNTY_LIST = re.compile(r"\b((?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?, )*[A-Z][\w'.-
                          r"(?:and|or|&) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?) (counties|parishes)\b")
 # ("the state of Washington"; and after the name, a division's own offices: "New York Governor",
 # "New York's attorney general", "Jakarta's legislature" are the state's or province's, not the city's)
-ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|oblast|region|state) of\s+(?:the\s+)?$", re.I)
+# (matched backwards, ``cues.Tail``: \b(?:province|governorate|oblast|region|state) of\s+(?:the\s+)?$)
+ADMIN_BEFORE = Tail(r"(?:\s+eht)?\s+fo (?:ecnivorp|etaronrevog|tsalbo|noiger|etats)\b")
 ADMIN_AFTER = re.compile(r"^[\s\-’'s]*(?:province|governorate|oblast|region|state|county|governor|gov\.|"
                          r"legislature|legislators|lawmakers|attorney general)\b", re.I)
 # Generic words of Arabic place names: a candidate inside an entity may leave only these around it.
@@ -149,6 +151,7 @@ class Mention:
     listed: bool = False  # in a list with names the parser labelled places ("Zambia, Malawi, and Mozambique")
     typed: bool = False  # a kind of place is named with it: "the town of Pulawy", "Orientale province"
     list_level: str | None = None  # what the other names of its list surely are ("state": "Utah, ... and Wyoming")
+    partners: frozenset[str] = frozenset()  # the keys of the other names of its list ("Paris and Henry County")
     chosen: Place | None = None
     best: Place | None = None  # the best-scored reading, accepted or not
     score: float = 0.0
@@ -158,6 +161,8 @@ class Mention:
     confidence: float | None = None  # how sure the choice is (0-1), from the margin over the runner-up
     why: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # what chose the reading (``resolve._score`` terms)
+    # ``footing.alias`` of its readings, by the reading's id (held with the reading: no other's id)
+    aliases: dict[int, tuple[Place, bool]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def cased_script(word: str) -> bool:
@@ -171,6 +176,14 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 # Words recur across articles: fold each once (bounded, so a long run keeps a steady footprint).
 _key = lru_cache(maxsize=200_000)(key_token)
+_folded = lru_cache(maxsize=50_000)(fold_token)
+# A name's key (``fold``), kept likewise: the resolver and the focus ask for the same names' keys again and again.
+name_key = lru_cache(maxsize=100_000)(fold)
+
+
+def _latin(word: str) -> bool:
+    """``is_latin`` without folding an ASCII word (most words of English news: folding is the identity)."""
+    return any("a" <= c <= "z" for c in word.lower()) if word.isascii() else is_latin(word)
 
 
 # English words that are also Arabic articles: "an Arlington spokeswoman" is not a name "An Arlington".
@@ -225,29 +238,44 @@ def _native_lookup(gaz: Gazetteer, toks: list[str], nkeys: list[str]) -> tuple[l
     return [], key
 
 
+@lru_cache(maxsize=200_000)
+def _token(t: str) -> tuple[str, bool, str, bool, bool]:
+    """What ``candidates`` asks of a word, whatever its place in the text (kept: words recur across
+    articles): its key; whether it may open a name; its key in another script; whether it is an Arabic
+    article; whether it may stand inside a name after its first word."""
+    key = key_token(t)
+    # capitalised, or an elided article before a capital: d'Ivoire, l'Aquila
+    # (scripts without capitals, such as Arabic, Persian and Devanagari: any word may start a name)
+    upper = t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper()) \
+        or (t[0].isalpha() and not t[0].islower())
+    # words in other scripts, keyed as the gazetteer keys names in those scripts
+    # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
+    nkey = native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else ""
+    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents"); in
+    # Cyrillic as romanised letter by letter ("Эт-Танф"), but no acronym ("ЕС" is the EU)
+    article = key in ARTICLES and (cyrillic_to_latin(t) if has_cyrillic(t) else ascii_fold(t)) in ARTICLES \
+        and not (has_cyrillic(t) and t.isupper())
+    # (``cased`` below, or its Cyrillic alternative; a possessive s too, which only the text tells)
+    named = upper or article or t in CONNECTORS or t.lower() in TYPE_WORDS or bool(nkey and has_cyrillic(t))
+    return key, upper, nkey, article, named
+
+
 def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     """Every span of up to MAX_WORDS words that names a gazetteer place, longest first at each word;
     and the demonyms ("Sri Lankan") and the abbreviated divisions after a town ("Dover, Del.")."""
     ws = word_spans(text)
     nw = len(ws)
     toks = [text[a:b] for a, b in ws]
-    keys = [_key(t) for t in toks]
-    # capitalised, or an elided article before a capital: d'Ivoire, l'Aquila
-    # (scripts without capitals, such as Arabic, Persian and Devanagari: any word may start a name)
-    upper = [t[0].isupper() or t[0].isdigit() or (len(t) > 2 and t[1] in "'’" and t[2].isupper())
-             or (t[0].isalpha() and not t[0].islower()) for t in toks]
-    # words in other scripts, keyed as the gazetteer keys names in those scripts
-    # (an ASCII word is Latin without folding: most words of English news, a quarter of geoparsing time)
-    nkeys = [native_token(t) if not t.isascii() and t[0].isalpha() and not is_latin(t) else "" for t in toks]
-    # Arabic articles as written, not as folded: "all" folds to "al" ("all Mansfield residents"); in
-    # Cyrillic as romanised letter by letter ("Эт-Танф"), but no acronym ("ЕС" is the EU)
-    article = [k in ARTICLES and (cyrillic_to_latin(t) if has_cyrillic(t) else ascii_fold(t)) in ARTICLES
-               and not (has_cyrillic(t) and t.isupper()) for k, t in zip(keys, toks, strict=True)]
+    keys, upper, nkeys, article, named = (list(x) for x in zip(*map(_token, toks), strict=True)) if toks \
+        else ([], [], [], [], [])
     # a possessive or plural s cut off by WORD: "People's Republic" joins as "peoples"
     poss = [t == "s" and a > 0 and text[a - 1] in "'’" for t, (a, _) in zip(toks, ws, strict=True)]
-    joinable = [bool(GAP.match(text[ws[j][1]:ws[j + 1][0]])) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
-                or (text[ws[j][1]:ws[j + 1][0]] in (".", ". ") and fold_token(toks[j]) in ABBREVIATED)  # St. Louis
-                for j in range(nw - 1)]
+    gaps = [text[a:b] for (_, a), (b, _) in itertools.pairwise(ws)]
+    joinable = [g == " " or bool(GAP.match(g)) or (poss[j + 1] and ws[j][1] + 1 == ws[j + 1][0])
+                or (g in (".", ". ") and _folded(toks[j]) in ABBREVIATED)  # St. Louis
+                for j, g in enumerate(gaps)]
+    # a word that may stand after a name's first word (``cased`` below, or its Cyrillic alternative)
+    name_word = [w or p for w, p in zip(named, poss, strict=True)]
     out: list[Mention] = []
     i = 0
     while i < nw:
@@ -260,6 +288,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
         reach = 1
         while reach < MAX_WORDS and i + reach < nw and joinable[i + reach - 1]:
             reach += 1
+        # (no longer than the first word after the name's first that could stand in no name: the
+        # n-grams through it fail the casing test below, and most of the text's words are such)
+        first = next((j for j in range(i, i + reach) if not article[j]), i + reach)
+        reach = next((j - i for j in range(first + 1, i + reach) if not name_word[j]), reach)
         found = None
         for n in range(reach, 0, -1):
             idx = range(i, i + n)
@@ -317,19 +349,22 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                     continue
                 bare = surface.replace(".", "")
                 if bare.isupper() and len(bare) <= 4:
-                    key = ACRONYM_PREFIX + fold(surface)  # US, U.S., UK match acronym spellings only
+                    key = ACRONYM_PREFIX + name_key(surface)  # US, U.S., UK match acronym spellings only
                 # a nationality word names its people's country, whatever towns share it: "Canadian",
                 # "Spanish", "German" as "Turkish" and "British" (Canadian, Texas, is "Canadian, Texas")
-                if n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "
-                                   and any(p.kind == "admin_region" for p in gaz.lookup(keys[i + n]))):
+                demonym_tried = n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "
+                                                and any(p.kind == "admin_region" for p in gaz.lookup(keys[i + n])))
+                if demonym_tried:
                     places = gaz.lookup_demonym(key)
                     demonym = bool(places)
                 if not places:
                     places = gaz.lookup(key)
+            else:
+                demonym_tried = False
             if not places and n > 1 and toks[i + n - 1].lower() in ADMIN_WORDS:
                 # "Akita Prefecture", "Aceh Province": the division under its bare name
                 places = [p for p in gaz.lookup(key.rsplit(" ", 1)[0]) if p.kind == "admin_region"]
-            if not places and n <= 3:
+            if not places and n <= 3 and not demonym_tried:  # (tried above with the same key: none)
                 places = gaz.lookup_demonym(key)
                 demonym = bool(places)
             if not places and len(key.replace(" ", "")) >= 5 and not key.startswith(ACRONYM_PREFIX):
@@ -361,7 +396,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             out = [m for m in out if not (m.start < b and a < m.end)]
             out.append(Mention(a, b, abbr, abbrev_key(abbr), True, places))
-    for cm in COUNTY_LIST.finditer(text):
+    for cm in COUNTY_LIST.finditer(text) if " counties" in text or " parishes" in text else ():
         word = "County" if cm.group(2) == "counties" else "Parish"
         for nm in re.finditer(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?", cm.group(1)):
             places = gaz.lookup(fold(f"{nm.group(0)} {word}"))
@@ -418,6 +453,9 @@ DIVISION_NAME = re.compile(r"\s(?:County|Parish|Borough|Township|Province|Prefec
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
 # "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
 HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
+# the last run of Latin letters and dots before a name (its title: "Gen.", "Mr"), found backwards
+_LAST_LATIN_WORD = re.compile(r"[^A-Za-z.]*([A-Za-z.]+)")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -> None:
@@ -427,7 +465,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
     m.cue_before = hometown or bool(cue_before.search(before))
     m.local = bool(LOCAL_AFTER.match(after))
     # a kind of place named with it ("the town of Pulawy", "Orientale province"), not only a preposition
-    m.typed = (m.cue_before and not hometown and not prepositions().search(before)) \
+    m.typed = (m.cue_before and not hometown and not prepositions_tail().search(before)) \
         or (not m.local and bool(cue_after.match(after)))
     m.cue_after = m.local or bool(cue_after.match(after))
     m.disease = bool(DISEASE_AFTER.match(after))
@@ -437,8 +475,8 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         and bool(DATELINE_BEFORE.search(before))
     m.admin_after = bool(ADMIN_AFTER.match(after))
     m.admin_before = bool(ADMIN_BEFORE.search(before))
-    prev = re.findall(r"[A-Za-z.]+", before)[-1:] or [""]
-    m.person_context = prev[0].lower().rstrip(".") in TITLES
+    prev = _LAST_LATIN_WORD.match(before[::-1])
+    m.person_context = (prev.group(1)[::-1] if prev else "").lower().rstrip(".") in TITLES
     ents = ents or Ents(doc)
     m.unparsed = doc is not None and not ents.parsed
     m.bare = m.native and " " not in m.surface and not cased_script(m.surface) and not (
@@ -455,7 +493,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         # Hindi articles: 129 fewer places, nearly all people's names (Vladimir 54, Peskov 13).
         m.inside_entity = True
         m.after_name = bool(NAME_BEFORE.search(before))
-    if doc is None or not is_latin(m.surface):
+    if doc is None or not _latin(m.surface):
         return  # the parse is English: its labels say nothing of words in other scripts
     m.labelled = ents.parsed
     if len(m.surface.split()) == 1 and " " not in m.surface:
@@ -467,7 +505,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         return  # (a legislator's hometown is the place whatever name the parser made of it)
     a, b, m.ner = ent
     lead, tail = text[a:m.start], text[m.end:b]
-    extra = [w for w in re.findall(r"[^\W\d_]+", lead + " " + tail) if _key(w) not in ARTICLES]  # (as folded)
+    extra = [w for w in _LETTERS.findall(lead + " " + tail) if _key(w) not in ARTICLES]  # (as folded)
     if extra and not all(w.lower() in PLACE_WORDS for w in extra):
         # the place opens the name, perhaps after a part of it: "Northeast Texas Community College",
         # "Metro Vancouver" (the region's bodies)

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.candidates import DIVISION_NAME, Mention
+from headwater.enrich.places.candidates import DIVISION_NAME, Mention, name_key
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.cues import prepositions
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, FUZZY_MIN_POPULATION, Place
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 # does). Tuned on the peer corpora (LGL, GeoVirus): 0.5 to 1.0 score alike there; the seeds and
 # FA-KES do not move.
 ALIAS_PENALTY = 0.7
-_name_key = lru_cache(maxsize=100_000)(fold)
 # Letters (folded) of an alternate name short enough to be a code, a clipped form or an ordinary word
 # rather than another name of the town ("Act" for Waco, "Man" for Manchester, "Sen" for Anthon, "Wash"
 # for Washington): such a name needs the text to mark it as a place even where the town's country
@@ -86,10 +85,19 @@ def alias(m: Mention, p: Place) -> bool:
     """Whether the mention names GeoNames town ``p`` only by one of its alternate names (old, local
     or foreign: "Room" is Rome in Dutch, "Man" a spelling of Amman), not by its own, nor by a
     language's own name of it (``city_exonyms``: "Londres", "Varsóvia")."""
+    known = m.aliases.get(id(p))  # (asked for each reading in each pass: kept on the mention)
+    if known is not None and known[0] is p:
+        return known[1]
+    found = _alias(m, p)
+    m.aliases[id(p)] = (p, found)
+    return found
+
+
+def _alias(m: Mention, p: Place) -> bool:
     return p.source == "geonames" and p.kind == "city" and m.exact and not m.native \
-        and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and _name_key(p.name) != m.key \
-        and _name_key(p.name.replace("ı", "i")) != m.key \
-        and not (_name_key(p.name) in city_exonyms().get(m.key, ()) and not has_cyrillic(m.surface))
+        and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and name_key(p.name) != m.key \
+        and name_key(p.name.replace("ı", "i")) != m.key \
+        and not (name_key(p.name) in city_exonyms().get(m.key, ()) and not has_cyrillic(m.surface))
     # (``fold`` drops the dotless i: Doğubayazıt; a romanised Cyrillic word is no Latin exonym: "Сам" is no Şam)
 
 
@@ -126,7 +134,7 @@ def _respelt(m: Mention, p: Place) -> bool:
     """Whether the alternate name is a spelling of the town's own name (Zaporozhye, Genichesk, Lugansk,
     Lisboa), not another word GeoNames lists for it (an old name, a code, a clipped form: "Act" for
     Waco, "Man" for Manchester, "Molotov" for Perm)."""
-    return SequenceMatcher(None, m.key, _name_key(p.name)).ratio() >= RESPELT_RATIO
+    return SequenceMatcher(None, m.key, name_key(p.name)).ratio() >= RESPELT_RATIO
 
 
 def _place_sign(m: Mention, text: str) -> bool:

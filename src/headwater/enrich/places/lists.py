@@ -4,6 +4,7 @@ first, and the level (country, state, county, town) of the members that can only
 for the others (``resolve._score`` reads ``Mention.listed``, ``cue_before`` and ``list_level``)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from headwater.enrich.places.candidates import Mention
@@ -11,6 +12,8 @@ from headwater.enrich.places.gazetteer import Place
 
 # What stands between the names of a list: "Zambia, Malawi, and Mozambique", "Nuli and Avnevi".
 LIST_SEPARATOR = re.compile(r"^(?:,\s?|,?\s(?:and|or|&)\s)$")
+# What joins two places named as one: "Paris-Henry County", "Dallas-Fort Worth", "Otter Tail/Grant".
+JOINED = frozenset(("-", "–", "/"))
 
 
 def mark_lists(mentions: list[Mention], text: str) -> None:
@@ -18,6 +21,10 @@ def mark_lists(mentions: list[Mention], text: str) -> None:
     labels Malawi a PERSON, and only Zambia has "in" before it. A list member the parser labels a
     person, an organization or a people, beside one it labels a place, takes no penalty for that label
     (``listed``), and the place word before the list's first name counts for every name of it."""
+    for x, y in itertools.pairwise(mentions):
+        if text[x.end:y.start] in JOINED and x.key != y.key:
+            # two places named as one ("the Paris-Henry County Rescue Squad", "Dallas-Fort Worth"): one area
+            x.partners, y.partners = x.partners | {y.key}, y.partners | {x.key}
     chain: list[Mention] = []
     for k, a in enumerate(mentions):
         chain.append(a)
@@ -31,6 +38,8 @@ def mark_lists(mentions: list[Mention], text: str) -> None:
                 m.listed = m.ner in ("PERSON", "ORG", "NORP")
                 m.cue_before = m.cue_before or cue
         if len(chain) > 1:
+            for m in chain:  # (names listed together lie together: ``nearby.Nearby.support``)
+                m.partners = m.partners | {x.key for x in chain if x.key != m.key}
             # what the list's unambiguous names are (each name's readings all of one level): the
             # others are likely of that level too ("Arizona, California, ... Illinois, Missouri")
             sure = [next(iter(levels)) for levels in ({level(p) for p in m.candidates} for m in chain)

@@ -24,6 +24,9 @@ from headwater.enrich.places.gazetteer import Place
 # 60/120 79.4), checked on GeoVirus (86.3, 86.3, 86.3, 85.6; without: LGL 77.2, GeoVirus 86.1).
 NEAR_KM = 30.0
 FAR_KM = 60.0
+# Weight of a neighbour that is listed with the name ("residents of Paris and Henry County", "Sharon,
+# Cornwall and Salisbury"), instead of 1/sqrt(its readings): a list names places of one area.
+LIST_WEIGHT = 1.0
 # Grid cell (degrees) for the look-up: a reading's own cell and the eight around it hold every
 # neighbour within FAR_KM (a degree is 111 km of latitude, and of longitude more than FAR_KM up to 57°
 # north or south; beyond, a few neighbours to the east or west are missed).
@@ -54,7 +57,7 @@ class Nearby:
     def __init__(self) -> None:
         self._grid: dict[tuple[int, int], list[tuple[str, Place]]] = defaultdict(list)
         self._weight: dict[str, float] = {}
-        self._cache: dict[tuple[str, str], tuple[float, str | None]] = {}
+        self._cache: dict[tuple[str, str] | tuple[str, str, frozenset[str]], tuple[float, str | None]] = {}
 
     def add(self, key: str, places: list[Place]) -> None:
         if key in self._weight:
@@ -69,11 +72,14 @@ class Nearby:
         for p in readings:
             self._grid[_cell(p)].append((key, p))
 
-    def support(self, key: str, p: Place) -> tuple[float, str | None]:
-        """(how many other names, weighted, have a reading near ``p``; the nearest such name)."""
+    def support(self, key: str, p: Place, partners: frozenset[str] = frozenset()) -> tuple[float, str | None]:
+        """(how many other names, weighted, have a reading near ``p``; the nearest such name).
+        ``partners``, the names listed with ``key`` ("Paris and Henry County"), count fully whatever
+        their number of readings: a list names places of one area (LIST_WEIGHT)."""
         if not self._weight or not local(p):
             return 0.0, None
-        hit = self._cache.get((key, p.id))
+        ck = (key, p.id, partners) if partners else (key, p.id)
+        hit = self._cache.get(ck)
         if hit is not None:
             return hit
         best: dict[str, float] = {}
@@ -92,6 +98,6 @@ class Nearby:
                         best[k] = closeness
                     if d < nearest[0]:
                         nearest = (d, q.name)
-        out = (sum(self._weight[k] * v for k, v in best.items()), nearest[1])
-        self._cache[(key, p.id)] = out
+        out = (sum((LIST_WEIGHT if k in partners else self._weight[k]) * v for k, v in best.items()), nearest[1])
+        self._cache[ck] = out
         return out

@@ -26,8 +26,29 @@ FAME_FROM = 1.0
 WORLD_CITY = 1_000_000
 
 
+# A place's prior is asked for at every mention of its names, in each pass (and a Place hashes all
+# its fields): kept by the object (the gazetteer hands out one object a place), held with its value
+# so that its ``id`` is no other's, up to this many places (then started afresh: a long run's footprint
+# stays bounded; a news corpus names some tens of thousands of places).
+_MEMO_SIZE = 100_000
+_MEMO: dict[int, tuple[Place, float, float]] = {}
+
+
+def _memo(p: Place) -> tuple[Place, float, float]:
+    hit = _MEMO.get(id(p))
+    if hit is None or hit[0] is not p:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        hit = _MEMO[id(p)] = (p, _base(p), _fame(p))
+    return hit
+
+
 def fame(p: Place) -> float:
     """0-1: how widely a world city is known, by the number of its names (log scale: 0 at 10, 1 at 100)."""
+    return _memo(p)[2]
+
+
+def _fame(p: Place) -> float:
     if p.kind != "city" or (p.population < WORLD_CITY and p.subkind != "capital"):
         return 0.0
     return min(1.0, max(0.0, math.log10(1 + p.names) - FAME_FROM))
@@ -35,6 +56,10 @@ def fame(p: Place) -> float:
 
 def base(p: Place) -> float:
     """How likely the reading is on its own, before the article says anything (the scale of ``resolve.ACCEPT``)."""
+    return _memo(p)[1]
+
+
+def _base(p: Place) -> float:
     if p.kind == "country":
         return 3.0
     if p.source == "supplement" or p.kind == "admin_region":

@@ -19,10 +19,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.places.cues import function_words
@@ -39,12 +39,20 @@ from headwater.enrich.places.prominence import WORLD_CITY
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.prominence import fame as _fame
 from headwater.enrich.places.roles import focus_of, is_metonymy
-from headwater.enrich.places.translit import fold, is_latin
+from headwater.enrich.places.translit import is_latin
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-from headwater.enrich.places.candidates import DEMONYM_LIKE, Ents, Mention, annotate, candidates, word_spans
+from headwater.enrich.places.candidates import (
+    DEMONYM_LIKE,
+    Ents,
+    Mention,
+    annotate,
+    candidates,
+    name_key,
+    word_spans,
+)
 
 # A person's age after the name, set off by commas, as news gives it: "Campbell, 42, was arrested".
 AGE_AFTER = re.compile(r", \d{1,3},")
@@ -112,7 +120,6 @@ BARE_WORD_PENALTY = 0.5
 # Share of an article's letters below which Latin letters make it an article in another script
 # (``Mention.foreign_script``): a Bulgarian or Hindi article quoting English names stays far under it.
 OTHER_SCRIPT_SHARE = 0.3
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 LETTER = re.compile(r"[^\W\d_]")
 # Labels that, on a one-word spelling variant without a place cue, say it is no place at all.
 NOT_A_PLACE = frozenset(("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
@@ -156,6 +163,7 @@ class _Context:
     placed: set[str] = field(default_factory=set)  # names accepted on the first pass outside a brand's name
     outlet: str | None = None  # the publishing outlet's country (ISO code), when the registry knows the outlet
     nearby: Nearby = field(default_factory=Nearby)  # the names' local readings, for neighbours
+    _elsewhere: dict[str, bool] = field(default_factory=dict)  # ``elsewhere``'s answers since the last ``add``
 
     def vote(self, key: str, places: list[Place]) -> None:
         if key in self.own_support:
@@ -180,6 +188,7 @@ class _Context:
 
     def add(self, key: str, country: str | None, region: tuple[str | None, str | None] | None) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
+        self._elsewhere.clear()
         if country:
             self.countries[country] += 1
             own[0][country] += 1
@@ -189,7 +198,10 @@ class _Context:
 
     def elsewhere(self, key: str) -> bool:
         """Whether names other than ``key`` put the article in some country."""
-        return any(self.country(key, cc) > 0 for cc in self.countries)
+        known = self._elsewhere.get(key)
+        if known is None:  # (asked for every reading of every mention: kept until ``add`` changes it)
+            known = self._elsewhere[key] = any(self.country(key, cc) > 0 for cc in self.countries)
+        return known
 
     def country(self, key: str, cc: str | None) -> int:
         own = self.by_key.get(key)
@@ -200,7 +212,6 @@ class _Context:
         return self.regions[r] - (own[1][r] if own else 0)
 
 
-_name_key = lru_cache(maxsize=100_000)(fold)
 
 
 def _first_level(p: Place) -> bool:
@@ -218,19 +229,30 @@ def _inside(p: Place, region: Place) -> bool:
 
 def _names_country(m: Mention) -> bool:
     """Whether the mention's name is a country's own ("Mexico")."""
-    return any(q.kind == "country" and _name_key(q.name) == m.key for q in m.candidates)
+    return any(q.kind == "country" and name_key(q.name) == m.key for q in m.candidates)
 
 
-def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None = None,
-           names_country: bool | None = None) -> float:
-    """How well reading ``p`` fits mention ``m`` in its article; ``evidence`` (when given) receives
-    each term that moved the score, for the record of why a reading was chosen. ``names_country``
-    is ``_names_country(m)`` when the caller has it (computed once a mention, not once a reading)."""
-    terms: list[tuple[float, str | Callable[[], str]]] = []
+Terms = list[tuple[float, str | Callable[[], str]]]  # (value, why: formatted by ``_evidence`` when asked)
+
+
+def _evidence(terms: Terms) -> list[str]:
+    """The terms of a score as the record of why a reading was chosen."""
+    return [f"{why if isinstance(why, str) else why()} ({v:+.1f})" for v, why in terms]
+
+
+def _score(m: Mention, p: Place, context: _Context, names_country: bool | None = None,
+           terms: Terms | None = None) -> float:
+    """How well reading ``p`` fits mention ``m`` in its article; ``terms`` (when given) receives
+    each term that moved the score, for ``_evidence``. ``names_country`` is ``_names_country(m)``
+    when the caller has it (computed once a mention, not once a reading)."""
+    total = 0.0  # (the terms added in the order they are found)
 
     def add(value: float, why: str | Callable[[], str]) -> None:
+        nonlocal total
         if value:
-            terms.append((value, why))  # (formatted only when the evidence is asked for)
+            total += value
+            if terms is not None:
+                terms.append((value, why))  # (formatted only when the evidence is asked for)
 
     base = _base(p)
     add(base, lambda: f"prominence ({p.kind}" + (f", population {p.population:,}" if p.population else "")
@@ -273,18 +295,21 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
         # the article names countries (as actors, without putting anything in them), not this one:
         # the Gulf of a story about Qatar is no province of Papua New Guinea
         add(-UNNAMED_PENALTY * (1.0 - _fame(p)), "in a country the article does not name")
-    here = len(terms)
+    local = 0.0
     if p.kind != "country" and p.admin1 and not _first_level(p):
         # Athens in a story that names Tyler and Dallas is Athens, Texas. Divisions and countries
         # are not helped by their own name's region: in "California, Missouri and Nevada" the
         # states are states, not the towns of Missouri named after the others
         if context.region(m.key, (p.country, p.admin1)) > 0:
             add(1.0, lambda: f"in {p.admin1}, where the article's other places are")
-        add(SUPPORT_WEIGHT * min(1.0, context.supported(m.key, (p.country, p.admin1))),
-            lambda: f"other names may lie in {p.admin1}")
-    near, neighbour = context.nearby.support(m.key, p)
-    add(NEAR_WEIGHT * min(1.0, near), lambda: f"near {neighbour}, also named in the article")
-    local = sum(v for v, _ in terms[here:])
+            local += 1.0
+        v = SUPPORT_WEIGHT * min(1.0, context.supported(m.key, (p.country, p.admin1)))
+        add(v, lambda: f"other names may lie in {p.admin1}")
+        local += v
+    near, neighbour = context.nearby.support(m.key, p, m.partners)
+    v = NEAR_WEIGHT * min(1.0, near)
+    add(v, lambda: f"near {neighbour}, also named in the article")
+    local += v
     if local > LOCAL_CAP:
         # (the division's places, the names that may lie there and the neighbours are mostly one
         # evidence counted three times: a village of 900 must not outscore the country of its name)
@@ -344,9 +369,7 @@ def _score(m: Mention, p: Place, context: _Context, evidence: list[str] | None =
     if m.pos is not None and m.pos != "PROPN" and m.ner not in ("GPE", "LOC", "FAC") and not m.demonym \
             and not m.dateline:  # (a word in capitals is tagged a NOUN as often as not: "TORRINGTON —")
         add(-2.0, lambda: f"parsed as {m.pos}")
-    if evidence is not None:
-        evidence.extend(f"{why if isinstance(why, str) else why()} ({v:+.1f})" for v, why in terms)
-    return sum(v for v, _ in terms)
+    return total
 
 
 def _rejected(m: Mention) -> str | None:
@@ -376,12 +399,15 @@ def _rejected(m: Mention) -> str | None:
     return None
 
 
+_WORDS4 = re.compile(r"\b[^\W\d_]{4,}\b")
+
+
 def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     """One sense per article for people (as CLIFF does): a word the article uses as the surname of a
     person it names in full ("Sheriff John Turner ... Turner said") is that person wherever it stands
     alone, unless the text marks it as a place ("in Turner", "Turner, Maine", "Turner County").
     So for a town named as an ordinary word the article also writes in lower case ("the minister")."""
-    surnames = {fold(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
+    surnames = {name_key(text[a:b].split()[-1]) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]}
     # ...and a name followed by an age, as news gives people's ("Campbell, 42, was resisting arrest")
     surnames |= {m.key for m in mentions if AGE_AFTER.match(text, m.end)}
     # ...and, in a parse without entities, a word that ends a capitalised pair inside a sentence
@@ -390,7 +416,13 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     surnames |= {m.key for m in mentions if m.after_name and not any(_fame(p) for p in m.candidates)}
     # (any script with case: Portuguese "embora", "cerca", "segundo" open sentences as "Embora"; a
     # parse without parts of speech cannot tell them from names)
-    lower_words = {w for w in re.findall(r"\b[^\W\d_]{4,}\b", text) if w.islower()}
+    lower: set[str] | None = None  # (the text's words in lower case, read when a name first needs them)
+
+    def lower_words() -> set[str]:
+        nonlocal lower
+        if lower is None:
+            lower = {w for w in _WORDS4.findall(text) if w.islower()}
+        return lower
     function = function_words()
     for m in mentions:
         if m.surface.lower() in function and m.surface[:1].isupper() and not (
@@ -407,9 +439,10 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
                 or any(x.within is m for x in mentions)):
             m.surname = True
         # "the minister ... Minister Smith", "a university ... University": a town of that name needs a cue
-        if " " not in m.surface and m.surface[:1].isupper() and m.surface.lower() in lower_words and not m.demonym \
+        if " " not in m.surface and m.surface[:1].isupper() and not m.demonym \
                 and not any(p.kind in ("country", "admin_region") for p in m.candidates) and not (
-                m.cue_before or m.cue_after or m.dateline or m.within is not None or any(x.within is m for x in mentions)):
+                m.cue_before or m.cue_after or m.dateline or m.within is not None or any(x.within is m for x in mentions)) \
+                and m.surface.lower() in lower_words():
             m.common_word = True
 
 
@@ -465,7 +498,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     ents = Ents(doc)
     # an article written mostly in another script (Cyrillic, Devanagari, Arabic) writes its places in that
     # script; its Latin words are mostly names of firms, outlets and people ("Shell", "Bloomberg")
-    other_script = len(LATIN_LETTER.findall(text)) < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
+    other_script = _other_script(text)
     for m in mentions:
         annotate(m, text, doc, ents)
         m.foreign_script = other_script and is_latin(m.surface)
@@ -484,7 +517,11 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
                 # (neighbours by their own names only: "I've" is no name, nor "Ive" Paris's 4th arrondissement)
                 context.nearby.add(m.key, [p for p in m.candidates if not alias(m, p)])
     first: list[Mention] = []
+    brands = {m.key for m in mentions if m.brand}
     for m in mentions:
+        if m.demonym or (m.key not in brands and (m.key in gaz.capital_keys or all(
+                p.kind in ("country", "other") or p.subkind == "capital" for p in m.candidates))):
+            continue  # (whatever it would choose, the loop below takes nothing from it, nor ``placed``)
         _choose(m, context, first, text, final=False)
     # (nor where a longer name goes on: "the Nord Stream explosions", labelled GPE, places no Nord
     # for "Nord Stream AG" to be in)
@@ -520,6 +557,18 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             queue[:0] = sub
     _one_sense(mentions, accepted)
     return sorted(accepted, key=lambda x: x.start)
+
+
+def _other_script(text: str) -> bool:
+    """Whether Latin letters are under OTHER_SCRIPT_SHARE of the text's letters."""
+    if text.isascii():
+        return False  # (all its letters are Latin: most English news, counted in no time)
+    latin = sum(map(text.count, string.ascii_letters))
+    # (the other letters are at most the text's characters beyond ASCII, each one byte or more longer in
+    # UTF-8: English news with curly quotes is settled without counting every letter)
+    if latin >= OTHER_SCRIPT_SHARE * (latin + len(text.encode("utf-8", "surrogatepass")) - len(text)):
+        return False
+    return latin < OTHER_SCRIPT_SHARE * len(LETTER.findall(text))
 
 
 def _one_sense(mentions: list[Mention], accepted: list[Mention]) -> None:
@@ -585,7 +634,9 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, f
     own = _names_country(m)
     # (ties go to a curated place first: the supplement holds what news names, "Gaza" the Strip rather
     # than the province of Mozambique GeoNames lists without people or names; then the bigger, the better known)
-    scored = sorted(((_score(m, p, context, None, own), p.population, p) for p in options),
+    # (the final pass keeps each reading's terms: the chosen one's are its evidence, not scored again)
+    terms: dict[int, Terms] = {id(p): [] for p in options} if final else {}
+    scored = sorted(((_score(m, p, context, own, terms.get(id(p))), p.population, p) for p in options),
                     key=lambda t: (t[0], t[2].source == "supplement", t[1], t[2].names), reverse=True)
     kept, notes = founded(m, scored, context, text) if final else (scored, [])
     if not kept:
@@ -604,8 +655,10 @@ def _choose(m: Mention, context: _Context, accepted: list[Mention], text: str, f
         m.why.append(f"confidence {m.confidence:.2f} < {floor}: readings too close to choose")
     else:
         m.chosen = place
-        m.evidence = []
-        _score(m, place, context, m.evidence, own)
+        if not final:
+            accepted.append(m)  # (the first pass's choices only say where the article is: no evidence)
+            return
+        m.evidence = _evidence(terms[id(place)])
         if len(scored) > 1:
             m.evidence.append(f"next best: {scored[1][2].name}, {scored[1][2].admin1 or scored[1][2].country} "
                               f"({scored[1][0]:.1f})")
@@ -625,6 +678,13 @@ def _confidence(scores: list[float]) -> float:
 Found = list[dict[str, Any]]
 
 
+def _may_head(m: Mention, known: set[str]) -> bool:
+    """Whether a title's candidate could count in ``find_places`` (a reading other than a country, of a
+    name the body also places or big enough), or yield a shorter name that might (several words)."""
+    return len(word_spans(m.surface)) > 1 or (not m.demonym and any(
+        p.kind != "country" and (m.key in known or _base(p) >= 2.0) for p in m.candidates))
+
+
 def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = None,
                 outlet_country: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
     """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``;
@@ -635,7 +695,10 @@ def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = 
         # Titles are often in Title Case: only names the body also uses, or provinces and
         # cities big enough to be headline places, count from there
         known = {m.key for m in accepted}
-        for m in resolve(candidates(title, gaz), title, None, gaz, outlet_country):
+        heads = candidates(title, gaz)
+        if not any(_may_head(m, known) for m in heads):
+            heads = []  # (nothing in it could count: its resolution is not needed)
+        for m in resolve(heads, title, None, gaz, outlet_country) if heads else ():
             if m.chosen and (m.key in known or _base(m.chosen) >= 2.0) and m.chosen.kind != "country" and not m.demonym:
                 m.in_title = True
                 in_title.append(m)

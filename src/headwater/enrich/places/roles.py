@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from headwater.enrich.places.candidates import name_key
 from headwater.enrich.places.gazetteer import Place
-from headwater.enrich.places.translit import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,8 +68,9 @@ def focus_of(mentions: list[Mention], text: str, title: str | None) -> Place | N
     province; a country only when nothing more precise is named."""
     if not mentions:
         return None
-    head = len(text.split("\n\n")[0]) if text else 0
-    title_keys = {fold(w) for w in re.findall(r"[^\W\d_][\w’'-]*", title or "")}
+    cut = text.find("\n\n") if text else 0
+    head = cut if cut >= 0 else len(text)  # the first paragraph's length
+    title_keys = {name_key(w) for w in re.findall(r"[^\W\d_][\w’'-]*", title or "")}
     votes: dict[str, float] = defaultdict(float)
     region_votes: dict[tuple[str | None, str | None], float] = defaultdict(float)
     by_id: dict[str, Place] = {}
