@@ -36,7 +36,10 @@ MIN_LETTERS = 25
 # detector answers None. 0.1 keeps one-sentence Russian/Ukrainian/Bulgarian apart (tests) while
 # refusing lines shared by two languages.
 MIN_DISTANCE = 0.1
-SAMPLE = 2000  # characters read: enough to decide, and lingua's time grows with length
+# Characters read: the title and a lead paragraph or two decide, and lingua's time grows with length.
+# On the narratives set (714 articles, five languages) 2,000 / 1,000 / 600 characters all read 714 right, in
+# 7.3 / 4.8 / 2.7 ms an article with the candidates below (23 candidates on 2,000 characters: 3.4 ms).
+SAMPLE = 1000
 LETTER = re.compile(r"[^\W\d_]")
 
 
