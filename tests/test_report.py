@@ -236,6 +236,8 @@ def test_a_resolved_pronoun_is_shown_as_inferred() -> None:
 def test_empty_corpus_and_missing_parts_render(tmp_path: Path) -> None:
     page = render(made([], CorpusLinks(), []))
     assert "No place in the corpus" in page and "No narrative" in page
+    # no contradiction says what was compared, so that none found reads as none, not as unchecked
+    assert "No two retellings" in page and "claims that retell one claim" in page
     bare = render_document({"articles": [{"id": "a1", "text": "No places here.", "outlet": None, "title": None}],
                             "events": [{"article_id": "a1", "origin": {"lat": "x"}, "killed": "many"}]})
     assert "No place in the corpus" in bare and "No places here." in bare

@@ -55,7 +55,10 @@ def contradictions_section(doc: Doc) -> str:
         blocks.append(f'<div id="{anchor("contra", nid)}"><h3>{esc(nid)} · {esc(doc.narrative_label.get(nid, ""))}</h3>'
                       f'{fold(plural(len(items), "contradiction"), body, len(items), 6)}</div>')
     if not blocks:
-        blocks.append('<p class="muted">No two retellings of a narrative were found to disagree.</p>')
+        blocks.append('<p class="muted">No two retellings of a narrative were found to disagree. Compared: claims that '
+                      'retell one claim (in one language most of their words shared, across languages close in '
+                      'meaning), on their counts of the same thing and their polarity, and, within one incident, '
+                      'their places and dates; event frames on direction, destination and numbers.</p>')
     return f'<section id="contradictions"><h2>Contradictions</h2>{"".join(blocks)}</section>'
 
 
