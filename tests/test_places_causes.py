@@ -146,3 +146,10 @@ def test_indias_states_by_their_hindi_names(resources: Resources) -> None:
     for surface, name in (("पश्चिम बंगाल", "West Bengal"), ("बिहार", "Bihar"), ("पंजाब", "Punjab")):
         place = at(found, text, surface)
         assert place is not None and (place["country"], place["name"], place["kind"]) == ("IN", name, "admin_region")
+
+
+def test_a_name_the_parser_ran_on_past_a_preposition_of_place_leaves_the_place(resources: Resources) -> None:
+    # the parser made one ORG of "the Russian Armed Forces to Kyiv"; the place after "to" is still a place
+    text = "Analysts recalled the rapid advance of the Russian Armed Forces to Kyiv in the first weeks."
+    kyiv = at(english(resources, text), text, "Kyiv")
+    assert kyiv is not None and kyiv["country"] == "UA"

@@ -522,6 +522,8 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
             # a local body or office right after the place opening a person's or a work's name: the
             # parser took the title in ("Anderson County Sheriff Greg Taylor", "Avondale Mayor Ed Rieker")
             m.heads_entity = True
+        elif not tail.strip(" .,'’s") and prepositions_tail().search(lead):
+            pass  # the parser ran a name on past a preposition of place: "the Russian Armed Forces to Kyiv"
         else:
             m.inside_entity = True  # "Hayat Tahrir al-Sham", "Hassan al-Wali": part of another name
 
