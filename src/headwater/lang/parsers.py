@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.lang import Parser
 from headwater.lang.blas import one_blas_thread
-from headwater.lang.sentences import Abbreviations, merge_spans
+from headwater.lang.sentences import Abbreviations, abbreviated, merge_spans, of_language
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,7 +34,7 @@ def blank_parser(code: str) -> Parser:
     except (ImportError, KeyError):  # spaCy has no tokenizer rules for it: the multilingual ones
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。", "؟", "।", "…", "\n"]})
-    abbr = _of_code(code)
+    abbr = of_language(code)
     nlp.max_length = 10_000_000
     if abbr.empty:
         return nlp  # type: ignore[no-any-return]
@@ -45,20 +45,11 @@ def blank_parser(code: str) -> Parser:
     return parse
 
 
-def _of_code(code: str) -> Abbreviations:
-    from headwater.lang import HERE
-    from headwater.lang.sentences import _of_folder
-
-    return _of_folder(str(HERE / code))
-
-
 def _join_abbreviations(doc: Doc, abbr: Abbreviations) -> Doc:
     """The sentencizer's sentences joined where one ends with the dot of an abbreviation or an initial
     ("ген." + "Иванов", "एस." + "जयशंकर"): the sentencizer ends a sentence at every dot token. And
     split after an abbreviation the tokenizer keeps whole with its dot that ends one ("до 2050 г.
     Тогава"): the sentencizer ends none there."""
-    from headwater.lang.sentences import abbreviated
-
     text = doc.text
     ending = abbr.after_numbers | abbr.inside
     for i in range(1, len(doc)):
@@ -190,7 +181,7 @@ def _to_spacy(svocab: Any, text: str, nd: Any, vocab: Any) -> Doc:
     doc.ents = ents
     doc.user_data[NORMALS] = normals
     # natasha's segmenter ends a sentence at "ген." before a name: joined by the pack's abbreviations
-    doc.user_data[SENTENCES] = merge_spans(text, [(int(s.start), int(s.stop)) for s in nd.sents], _of_code("ru"))
+    doc.user_data[SENTENCES] = merge_spans(text, [(int(s.start), int(s.stop)) for s in nd.sents], of_language("ru"))
     return doc
 
 

@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from headwater.lang import folder_data
+from headwater.lang import HERE, folder_data
 from headwater.lang.marks import MARKS
 
 if TYPE_CHECKING:
@@ -69,6 +69,12 @@ def _of_folder(folder: str) -> Abbreviations:
 def abbreviations(pack: LanguagePack | None) -> Abbreviations:
     """A pack's abbreviations (none without a pack or a file)."""
     return _of_folder(str(pack.folder)) if pack is not None else NONE
+
+
+def of_language(code: str) -> Abbreviations:
+    """The abbreviations of a built-in language's folder (``lang/<code>/``), for its parser, which is
+    made before any pack is looked up."""
+    return _of_folder(str(HERE / code))
 
 
 def abbreviated(text: str, dot: int, abbr: Abbreviations) -> bool:
