@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from headwater.enrich.attributions.sources import NON_STATE_ROLES, OFFICE_NOUNS, OFFICIAL_ROLES, SourceRegistry
@@ -21,26 +22,31 @@ if TYPE_CHECKING:
 # not among them: the tagger takes people's names for organizations too, "Vassily Nebenzya"; a body or
 # an outlet the registries know is left out by name.)
 NOT_PEOPLE = frozenset({"NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Heads a person's name may stand in apposition to: offices and roles.
+ROLE_HEADS = OFFICE_NOUNS | OFFICIAL_ROLES | NON_STATE_ROLES
 
 
 def _person_at(tok: Token) -> Span | None:
     return next((e for e in doc_ents(tok.doc) if e.label_ == "PERSON" and e.start <= tok.i < e.end), None)
 
 
+def _of_appositions(tok: Token) -> Iterator[tuple[Token, Token]]:
+    """(object, name) for each proper noun the parser hung in apposition on an "of" object of ``tok``:
+    "the head of Greenpeace, Jane Doe", "the wife of John Smith, Mary"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if found is not None:
+                yield obj, found
+
+
 def appos_of_office(tok: Token) -> Token | None:
     """The name in apposition to a role that the parser hung on the role's "of" object: in "the head of
     Greenpeace, Jane Doe, said" the name is the head's, not Greenpeace's (an organization or a place
     has no person in apposition; a person's, "the wife of John Smith, Mary", is ``appos_of_person``'s)."""
-    if tok.lower_ not in OFFICE_NOUNS | OFFICIAL_ROLES | NON_STATE_ROLES:
+    if tok.lower_ not in ROLE_HEADS:
         return None
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if _person_at(obj) is not None:
-                continue
-            found = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if found is not None:
-                return found
-    return None
+    return next((found for obj, found in _of_appositions(tok) if _person_at(obj) is None), None)
 
 
 def name_at(appos: Token, head: Token, registry: SourceRegistry) -> Span | None:
@@ -51,7 +57,7 @@ def name_at(appos: Token, head: Token, registry: SourceRegistry) -> Span | None:
     person = _person_at(appos)
     if person is not None:
         return person
-    if head.lower_ not in OFFICE_NOUNS | OFFICIAL_ROLES | NON_STATE_ROLES:
+    if head.lower_ not in ROLE_HEADS:
         return None
     first = appos.i
     while first > 0 and appos.doc[first - 1].pos_ == "PROPN" and appos.doc[first - 1].head.i == appos.i:
@@ -71,12 +77,10 @@ def appos_of_person(tok: Token) -> Span | None:
     noun and both are people's names. None otherwise."""
     if tok.pos_ != "NOUN":
         return None
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if _person_at(obj) is None:
-                continue
-            found = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            named = _person_at(found) if found is not None else None
-            if named is not None and not (named.start <= obj.i < named.end):
-                return named
+    for obj, found in _of_appositions(tok):
+        if _person_at(obj) is None:
+            continue
+        named = _person_at(found)
+        if named is not None and not (named.start <= obj.i < named.end):
+            return named
     return None
