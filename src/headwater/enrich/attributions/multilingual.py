@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
-from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS
+from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, Cues, is_verb
 from headwater.enrich.attributions.multilingual_speakers import SpeakerReader
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts

@@ -124,7 +124,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
             return False
         if low in plain or is_verb(c, w, None) or low in r.months or low in rw.capitals or country_in({low}, rw) is not None:
             return False
-        if opens_sentence(i) and low in r._lowercase_words():
+        if opens_sentence(i) and low in r.lowercase_words():
             return False  # "Според", "Това": a common word the sentence opens with
         if hits(with_parts({low}), rw.state_bodies | role_words):
             return False

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SourceReader
+from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
+from headwater.enrich.attributions.multilingual_sources import SourceReader
 
 # Quote marks as tokens, read from the text (words are compared as ``text.lower()``, whatever parser
 # made the tokens).

@@ -9,6 +9,10 @@ from typing import Any
 
 from headwater.lang import LanguagePack, folder_data
 
+# The words between a speaker and the edge of the tag: more and it is not a name or role any more
+# ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
+MAX_SPEAKER_WORDS = 8
+
 
 @dataclass(frozen=True)
 class Cues:

@@ -8,27 +8,26 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
+from headwater.enrich.attributions.known import date_floor
 from headwater.enrich.attributions.multilingual_antecedents import antecedent, window
 from headwater.enrich.attributions.multilingual_caseless import (
-    ROLE_AHEAD_WORDS,
     caseless,
-    caseless_role,
     placeish,
     titled_person,
 )
 from headwater.enrich.attributions.multilingual_cues import Cues
+from headwater.enrich.attributions.multilingual_given_roles import article_roles, role_in_text
+from headwater.enrich.attributions.multilingual_registered import iso_day, last_known_person, registered
 from headwater.enrich.attributions.multilingual_role_antecedent import role_subject
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
-from headwater.enrich.attributions.sources import SourceRegistry, _body_source, affiliation, from_known, typed
+from headwater.enrich.attributions.sources import SourceRegistry, typed
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS, WORD, script_of
 from headwater.lang.parsers import NORMALS
 from headwater.lang.sentences import abbreviations
-from headwater.lang.sentences import ends as sentence_ends
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,12 +36,6 @@ if TYPE_CHECKING:
 # A site named by its address ("lenta.ru", "5-tv.ru", "сайт.рф"): Latin top-level domains or ".рф"
 # only, so that "г.Москва" is no address.
 SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|рф)(?![\w.-])", re.I)
-# The words between a speaker and the edge of the tag: more and it is not a name or role any more
-# ("Министр иностранных дел России Сергей Лавров" is 6; 8 leaves room for a title and an outlet).
-MAX_SPEAKER_WORDS = 8
-# A role right before a name without a comma ends within its last words: "o porta-voz do Kremlin
-# Dmitri Peskov", "бившият съветник на британското посолство в Москва Иън Прауд" (6).
-ROLE_NEXT_WORDS = 6
 # Where a sentence ends in a script without case (the danda, or a Latin mark), and lines.
 HINDI_ENDS = re.compile(r"[।.!?][\"»“”'’)]*\s+|\n\s*")
 
@@ -66,7 +59,7 @@ class SourceReader:
         self.published = published
         self.months = pack.months()
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
-        self._roles: dict[str, tuple[str, set[str]]] | None = None
+        self.given_roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
         self._lower: frozenset[str] | None = None
         self._mid_caps: frozenset[str] | None = None
@@ -111,15 +104,15 @@ class SourceReader:
         uncased = not self.parsed and src.get("kind") == "organization" and caseless(str(src.get("name") or ""))
         named = src.get("kind") == "person" or (not self.parsed and _name_like(str(src.get("name") or ""))) or uncased
         if named and not hits(words, roles.official | roles.qualified | roles.non_state):
-            given = self._article_roles().get(str(src.get("name"))) if self.parsed else \
-                self._role_in_text(str(src.get("name")))
+            given = article_roles(self).get(str(src.get("name"))) if self.parsed else \
+                role_in_text(self, str(src.get("name")))
             if given is not None:
                 src = {**src, "role": src.get("role") or given[0], "role_from": "article"}
                 if uncased:  # "मल्ल ने कहा" where the article wrote "प्रधान सचिव संतोष कुमार मल्ल": a person
                     src["kind"] = "person"
                 words |= given[1]
                 phrases += (given[0].lower(),)
-        typed_src = self._registered(type_by_role(src, words, roles, phrases), s, e,
+        typed_src = registered(self, type_by_role(src, words, roles, phrases), s, e,
                                      office=hits(words, roles.official | roles.qualified)
                                      if not hits(words, roles.former) else [])
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
@@ -149,177 +142,11 @@ class SourceReader:
             self._doc_script = max(counts, key=lambda k: counts[k]) if counts else ""
         return self._doc_script
 
-    def _registered(self, src: dict[str, Any], s: int, e: int, office: list[str] | None = None) -> dict[str, Any]:
-        """A source the registries know by a name among its words ("Peskov", "Путин", "Kremlin"):
-        the entry's id joins it to the same source in other articles and languages; when the role
-        words said nothing, the entry types it (a person by the article's year, as in English)."""
-        if src.get("kind") in ("outlet", "agency", "anonymous") or src.get("inferred") or src.get("entity"):
-            return src
-        owners: list[str] = []
-        for cand, whole in self._name_candidates(str(src.get("name") or ""), self.text[s:e]):
-            k = self.registry.known.get(cand)
-            if k is not None and k.kind == "person" and (self._possessor(cand, s, e) or any(
-                    o.endswith(" " + cand) for o in owners)):
-                owners.append(cand)
-                continue  # "Съпругата на Владимир Зеленски": his wife speaks, not he (nor "Зеленски")
-            if k is not None and (whole or k.kind == "person"):  # "Asia Times" is not "The Times"
-                if src.get("affiliation") not in (None, "unknown"):  # the text's role stands
-                    agree = src.get("state_affiliated") == k.state_affiliated
-                    return {**src, "entity": k.id, "canonical": k.name,
-                            "country": src.get("country") or (k.country if agree else None)}
-                found = from_known(k, str(src.get("name")), str(src.get("text") or cand))
-                year = _iso(self.published)
-                if year is not None and k.kind == "person" and k.terms:
-                    state, basis = k.affiliated_in(year.year)
-                    found = {**found, "state_affiliated": state, "typing_note": f"{basis} in {year.year}"}
-                    found["affiliation"] = affiliation(found)
-                elif year is None and not office and (note := former_by(k, self._date_floor())) is not None:
-                    # an undated article naming a date after the last term ended: a former office-holder
-                    found = {**found, "state_affiliated": False, "typing_note": note}
-                    found["affiliation"] = affiliation(found)
-                elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.country:
-                    # "o presidente Lula" in an undated article: the text gives an office, the registry whose
-                    found = typed({**found, "state_affiliated": True, "country": k.country, "typing_note": None},
-                                  f"role:{office[0]} (registry:{k.id})")
-                elif office and str(found.get("typing_note") or "").startswith(UNDATED_TERM) and k.body and not hits(
-                        {w.lower() for w in WORD.findall(self.text[s:e])}, RoleWords.of(self.pack).official):
-                    # (a state's office by itself, "министър", would be a national one held later)
-                    # "Ръководителят на НАТО Йенс Столтенберг": an international office the text gives
-                    found = typed({**found, "intergovernmental": True, "typing_note": None},
-                                  f"role:{office[0]} (registry:{k.id})")
-                return {**found, **{x: src[x] for x in ("role", "role_from") if src.get(x)}}
-            b = self.registry.body(cand) if whole else None
-            if b is not None and b.kind != "person":
-                if src.get("affiliation") not in (None, "unknown"):
-                    return src
-                return _body_source(b, str(src.get("name")), str(src.get("text") or cand))
-        return src
-
-    def _date_floor(self) -> int | None:
+    def floor_year(self) -> int | None:
         """The latest year among the full dates the article's text names (its date is no earlier)."""
         if self._floor is None:
             self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months)]),)
         return self._floor[0]
-
-    def _possessor(self, name: str, s: int, e: int) -> bool:
-        """A name after a genitive whose head is no role ("съпругата на Владимир Зеленски", "o filho do
-        presidente Lula"): the person the speaker belongs to, not the one who speaks. After a role's
-        genitive the name is the speaker's own ("говорителят на Кремъл Дмитрий Песков", "o porta-voz do
-        Kremlin, Dmitri Peskov")."""
-        if not self.cues.genitives:
-            return False
-        words = list(WORD.finditer(self.text, s, e))
-        first = next((i for i, w in enumerate(words) if w.group(0).lower() in self.cues.genitives), None)
-        at = self.text.rfind(name, s, e)
-        if first is None or first == 0 or at < words[first].end():
-            return False
-        rw = RoleWords.of(self.pack)
-        head = with_parts({w.group(0).lower() for w in words[:first]})
-        return not hits(head, rw.official | rw.qualified | rw.non_state | self.cues.roles | self.cues.anonymous)
-
-    @staticmethod
-    def _name_candidates(name: str, text: str) -> list[tuple[str, bool]]:
-        """Ways a registry may know a source: its name, and each run of capitalised words in its
-        text with the run's last words ("руският президент Владимир Путин": "Владимир Путин",
-        "Путин"). Only capitalised words: a common noun of another language may spell an alias; in a
-        script without case, the last words of the source ("रूसी राष्ट्रपति पुतिन": "पुतिन"). Each with
-        whether it is all of a run: a run's last words name a person only ("Asia Times" is no "Times")."""
-        out = [(name, True)] if name[:1].isupper() else []
-        ws = WORD.findall(text)
-        caseless = [(x, n == len(ws)) for n in (3, 2, 1) if len(ws) >= n
-                    for x in [" ".join(ws[-n:])] if len(norm(x)) >= 2]
-        if not any(ch.isupper() or ch.islower() for ch in text):  # a script without case (Hindi): the last words
-            return caseless
-        if not ws[-1:] or any(ch.isalpha() and not (ch.isupper() or ch.islower()) for ch in ws[-1]):
-            out += caseless  # "PM मोदी": a name in a script without case after a Latin title
-        runs: list[list[str]] = [[]]
-        for w in WORD.findall(text):
-            if w[:1].isupper():
-                runs[-1].append(w)
-            elif runs[-1]:
-                runs.append([])
-        for run in runs:  # the whole run names anything; its last words only a person
-            out += [(" ".join(run[i:]), i == 0) for i in range(len(run))]
-        return list(dict.fromkeys(x for x in out if x[0]))
-
-    def _role_in_text(self, name: str) -> tuple[str, set[str]] | None:
-        """Without a parse: the role the article gives a name where it stands with one, the words
-        right before it ("o porta-voz do Kremlin Dmitri Peskov", "o porta-voz do Kremlin, Dmitri
-        Peskov") or set off after it ("Peskov, porta-voz do Kremlin,"), up to punctuation. The name
-        is found by its last word with the capitalised words before it ("Peskov" in "Dmitri Peskov")."""
-        rw = RoleWords.of(self.pack)
-        role_words = rw.official | rw.qualified | rw.non_state
-        parts = WORD.findall(name)
-        uncased = caseless(name)
-        for m in re.finditer(rf"(?<![\w{MARKS}]){re.escape(parts[-1])}(?![\w{MARKS}])", self.text):
-            start = m.start()
-            while (prev := re.search(r"(\S+)\s+$", self.text[max(0, start - 40):start])) and \
-                    prev.group(1)[:1].isupper() and WORD.fullmatch(prev.group(1)):
-                start -= len(self.text[max(0, start - 40):start]) - prev.start()  # "Dmitri" before "Peskov"
-            if WORD.findall(self.text[start:m.end()])[-len(parts):] != parts or _inside_longer_name(self.text, start):
-                continue  # another person's name: "Lula da Silva" is no "Marina Silva"
-            before = re.search(r"([^.!?;:«»\"“”()\n,।]*)(,?)\s*$", self.text[max(0, start - 200):start])
-            after = re.match(r",\s*([^.!?;:«»\"“”()\n,]+),", self.text[m.end():m.end() + 160])
-            chunks = []
-            if before:  # right before the name its last words; set off by a comma, a phrase that opens with the role
-                ws = WORD.findall(before.group(1))
-                chunks.append((before.group(1), ws[:3] if before.group(2) else ws[-ROLE_NEXT_WORDS:]))
-            if after:
-                chunks.append((after.group(1), WORD.findall(after.group(1))[:3]))
-            if uncased and before and not before.group(2):
-                # no letter shows where the role ends and the first names begin: the role word among the
-                # last words, its owner before it up to a word no role holds ("पीएम से … गोगोई" is none)
-                role = caseless_role(self, before.group(1), role_words)
-                chunks = [role] if role is not None else []
-            for chunk, head in chunks:
-                # "o porta-voz do Kremlin, Dmitri Peskov": the role; "em declarações aos jornalistas, José
-                # Manuel Fernandes": whom he spoke to, not what he is
-                if head and hits(with_parts({w.lower() for w in head}), role_words):
-                    return chunk.strip(), with_parts({w.lower() for w in WORD.findall(chunk)[-ROLE_AHEAD_WORDS:]})
-        return None
-
-    def _article_roles(self) -> dict[str, tuple[str, set[str]]]:
-        """Person (dictionary form, and surname when one person has it) -> the role the article gives
-        them: the words before the name in its phrase ("глава Минфина Анна Морозова"), or an
-        apposition after it ("Иван Соколов, политолог, …")."""
-        if self._roles is not None:
-            return self._roles
-        roles = RoleWords.of(self.pack)
-        role_words = roles.official | roles.qualified | roles.non_state | self.cues.roles
-        out: dict[str, tuple[str, set[str]]] = {}
-        surnames: dict[str, set[str]] = {}
-        for ent in self.doc.ents if self.parsed else ():
-            if ent.label_ != "PERSON":
-                continue
-            name = self.normals.get((ent.start_char, ent.end_char), ent.text)
-            surnames.setdefault(name.split()[-1], set()).add(name)
-            before: list[Any] = []
-            i = ent.start - 1
-            while i >= 0 and ent.start - i <= MAX_SPEAKER_WORDS and self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
-                    and self.doc[i].ent_type_ != "PERSON" and "\n" not in self.doc[i].text:
-                before.insert(0, self.doc[i])
-                i -= 1
-            if ent.root.head not in before:  # the name hangs on the role ("министр … Анна Морозова"),
-                before = []  # not "в интервью журналистке министр …"
-            after: list[Any] = []
-            j = ent.end
-            if j < len(self.doc) and self.doc[j].text == ",":
-                j += 1
-                while j < len(self.doc) and self.doc[j].text not in (",", ".", ";", "—", "(", ")") and len(after) < 8:
-                    after.append(self.doc[j])
-                    j += 1
-                if not (j < len(self.doc) and self.doc[j].text in (",", ".")) or any(t.pos_ == "VERB" for t in after):
-                    after = []
-            for toks in (before, after):
-                ws = {t.text.lower() for t in toks} | {t.lemma_.lower() for t in toks}
-                if toks and ws & role_words and name not in out:
-                    out[name] = (self.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)], ws)
-        for last, names in surnames.items():
-            named = [n for n in names if n in out]
-            if len(names - {last}) == 1 and named and last not in out:
-                out[last] = out[named[0]]
-        self._roles = out
-        return out
 
     def _last_named(self, s: int) -> Any:
         """The person the parsed text names last before ``s``, in the sentence or the one before it
@@ -336,59 +163,12 @@ class SourceReader:
         people = [x for x in self.doc.ents if x.label_ == "PERSON" and first <= x.start and x.end_char <= s]
         return people[-1] if people else None
 
-    def _lowercase_words(self) -> frozenset[str]:
+    def lowercase_words(self) -> frozenset[str]:
         """The words the article writes in lower case somewhere: a capitalised one among them opens a
         sentence ("Главата", "Това"), it is no name."""
         if self._lower is None:
             self._lower = frozenset(w for w in WORD.findall(self.text) if w.islower())
         return self._lower
-
-    def _last_known_person(self, s: int) -> tuple[int, int] | None:
-        """Without a parse, no entity marks people: the person of the registry of officials the sentence
-        before names ("Руският президент Владимир Путин пристигна … Той заяви"), as offsets, only when
-        no other name stands there or before the pronoun in its own sentence (a capitalised word that
-        is no country, capital, body or function word, nor after a preposition, where places and
-        owners stand: "Кепел също нарече …" is someone else); never in
-        a script without case, where other names cannot be seen. None otherwise."""
-        if self.parsed or not any(ch.isupper() for ch in self.text[max(0, s - 400):s]):
-            return None
-        lo = max(0, s - 600)
-        ends = sentence_ends(re.compile(r"[.!?…\n]\s"), self.text, lo, s, abbreviations(self.pack))
-        if not ends:
-            return None
-        start = ends[-2].end() if len(ends) > 1 else lo
-        rw = RoleWords.of(self.pack)
-        plain = self.cues.stop | self.cues.speaker_breaks | self.cues.pronouns | self.cues.back_references | \
-            self.cues.complementizers | self.cues.auxiliaries
-        words = list(WORD.finditer(self.text, start, s))
-        found: list[tuple[int, int, str]] = []
-        i = len(words) - 1
-        while i >= 0:
-            hit = None
-            for n in (3, 2, 1):
-                if i - n + 1 >= 0:
-                    a, b = words[i - n + 1].start(), words[i].end()
-                    k = self.registry.known.get(self.text[a:b])
-                    if k is not None and k.kind == "person" and "\n" not in self.text[a:b]:
-                        hit = (a, b, k.id, n)
-                        break
-            if hit is not None:
-                found.append(hit[:3])
-                i -= hit[3]
-                continue
-            w = words[i].group(0)
-            after_preposition = i > 0 and words[i - 1].group(0).lower() in self.cues.stop | self.cues.genitives
-            if w[:1].isupper() and w.lower() not in plain and w.lower() not in self._lowercase_words() and \
-                    not after_preposition and \
-                    country_in({w.lower()}, rw) is None and \
-                    w.lower() not in rw.capitals and not hits(with_parts({w.lower()}), rw.state_bodies | rw.official |
-                                                             rw.qualified | rw.non_state) and \
-                    self.registry.body(w) is None and self.registry.outlets.by_name(w) is None and not w.isupper():
-                return None  # another name stands there: whose the pronoun is, the text does not say
-            i -= 1
-        if len({f[2] for f in found}) != 1:
-            return None
-        return found[0][0], found[0][1]
 
     def _describe(self, s: int, e: int) -> dict[str, Any]:
         text = self.text[s:e].strip()
@@ -418,7 +198,7 @@ class SourceReader:
             named = self._last_named(s)
             if named is not None:  # "он" with nobody quoted yet: the person the text named last, said inferred
                 return {**self.source(named.start_char, named.end_char), "resolved_from": text, "inferred": True}
-            known = self._last_known_person(s)
+            known = last_known_person(self, s)
             if known is not None:  # without a parse: the registry's person the text named last, said inferred
                 return {**self.source(*known), "resolved_from": text, "inferred": True}
             subject = role_subject(self, s, e)
@@ -595,7 +375,7 @@ class SourceReader:
                         "basis": "inferred" if f.ambiguous else "explicit"})
         if not self.months:
             return out
-        pub = _iso(self.published)
+        pub = iso_day(self.published)
         for a, b, month, day in find_day_months(chunk, self.months):
             if any(f.start <= a < f.end for f in full):
                 continue
@@ -614,14 +394,6 @@ class SourceReader:
         return out
 
 
-def _inside_longer_name(text: str, start: int) -> bool:
-    """The capitalised words at ``start`` go on a name begun before a particle: "Lula da Silva",
-    "Ursula von der Leyen" (a short lowercase word right after a capitalised one)."""
-    m = re.search(r"(\S+)\s+(\S{1,3})\s+$", text[max(0, start - 40):start])
-    return bool(m and m.group(2).isalpha() and m.group(2).islower() and m.group(1)[:1].isupper()
-                and WORD.fullmatch(m.group(1)))
-
-
 def _untitled(name: str) -> str:
     """A name without the abbreviated titles before it ("д-р Зитис", "проф. Иванов", "Dr. Silva")."""
     return re.sub(r"^(?:\w{1,4}(?:-\w{1,3}\.?|\.)\s+)+", "", name.strip())
@@ -632,10 +404,3 @@ def _name_like(name: str) -> bool:
     ("Peskov", "Dmitri Peskov"; not "porta-voz", not "relatório anual"). Scripts without case never are."""
     ws = WORD.findall(name)
     return 0 < len(ws) <= 4 and all(w[:1].isupper() for w in ws)
-
-
-def _iso(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((value or "")[:10]) if value else None
-    except ValueError:
-        return None

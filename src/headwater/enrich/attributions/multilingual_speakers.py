@@ -9,7 +9,8 @@ import re
 from typing import Any
 
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
-from headwater.enrich.attributions.multilingual_sources import MAX_SPEAKER_WORDS, SITE_ADDRESS
+from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
+from headwater.enrich.attributions.multilingual_sources import SITE_ADDRESS
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.lang.marks import WORD
 from headwater.lang.parsers import NORMALS
