@@ -40,8 +40,16 @@ def corpus(*arts: Article) -> tuple[dict[int, list[dict[str, object]]], dict[int
 
 def test_sentences_and_language() -> None:
     text = "Dr. Smith said the U.S. plan failed. Prices rose 5.5% in May! «Так ли это?» — спросил он."
-    assert [text[s:e] for s, e in sentences(text)] == [
+    assert [text[s:e] for s, e in sentences(text, language="en")] == [
         "Dr. Smith said the U.S. plan failed.", "Prices rose 5.5% in May!", "«Так ли это?» — спросил он."]
+    # the abbreviations are the language's own (its pack's abbreviations.yaml), initials any language's
+    said = "Gen. Mark Milley spoke to Acme Inc. staff, to Smith Jr. and the rest, etc. Then he left."
+    assert [said[s:e] for s, e in sentences(said, language="en")] == [
+        "Gen. Mark Milley spoke to Acme Inc. staff, to Smith Jr. and the rest, etc.", "Then he left."]
+    ru = "Об этом сообщил ген. Иванов. В 2050 г. будет иначе, т.е. хуже. В. Путин промолчал."
+    assert [ru[s:e] for s, e in sentences(ru, language="ru")] == [
+        "Об этом сообщил ген. Иванов.", "В 2050 г. будет иначе, т.е. хуже.", "В. Путин промолчал."]
+    assert len(list(sentences(ru, language="en"))) == 4  # English knows no "ген.": it ends a sentence there
     assert guess_language("Това е статия за енергетиката, която ще бъде важна за всички нас и за България.") == "bg"
     assert guess_language("Это статья об энергетике, которая была бы важна для всех нас и для России.") == "ru"
     assert guess_language("O governo não disse que a política climática é uma fraude para os cidadãos.") == "pt"

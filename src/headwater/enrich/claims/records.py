@@ -92,7 +92,7 @@ def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
                     "speakers": [], "rank": 0})
     found = [at for at in a.attributions if at.get("field") != "title" and isinstance(at.get("start"), int)]
     if found:
-        lead_end = _lead_end(a.text)
+        lead_end = _lead_end(a.text, lang)
         for at in found:
             chain = [str(s.get("name")) for s in at.get("sources") or [] if s.get("name")]
             text = str(at.get("claim") or a.text[at["start"]:at["end"]])
@@ -106,7 +106,7 @@ def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
                 out[0]["speakers"] = [str(s.get("name")) for s in at["sources"] if s.get("name")]
         return out
     cue = cues()["reporting"].get(lang or "", None)
-    for n, (s, e) in enumerate(sentences(a.text)):
+    for n, (s, e) in enumerate(sentences(a.text, language=lang)):
         text = a.text[s:e]
         cited = bool(_QUOTES.search(text) or (cue and cue.search(text)))
         rank = 2 if n < LEAD else 3 if cited else 4
@@ -122,8 +122,8 @@ def _offset(a: Article, c: dict[str, Any]) -> int | None:
     return at if at >= 0 else None
 
 
-def _lead_end(text: str) -> int:
-    ends = [e for _, e in sentences(text[:2000])]
+def _lead_end(text: str, lang: str | None) -> int:
+    ends = [e for _, e in sentences(text[:2000], language=lang)]
     return ends[LEAD - 1] if len(ends) >= LEAD else len(text)
 
 
@@ -131,7 +131,7 @@ def find_claims(article: Article, embedder: Embedder | None = None, budget: int 
     """The article's claims as JSON-ready dicts; the ``budget`` most telling ones carry a vector."""
     lang = article.language or guess_language(article.text)
     candidates = _candidates(article, lang)
-    said = Said(article.text, [(c["start"], c["end"]) for c in candidates if c["field"] == "text"])
+    said = Said(article.text, [(c["start"], c["end"]) for c in candidates if c["field"] == "text"], lang)
     seen: set[str] = set()
     claims = []
     for c in sorted(candidates, key=lambda c: (c["rank"], c["start"] if c["field"] == "text" else -1)):

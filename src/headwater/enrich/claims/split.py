@@ -1,23 +1,26 @@
 """Language-independent pieces: a sentence splitter and a script-and-stopword language guess.
 
 Used where no parser covers the language; they need no model and no per-language code beyond a
-few stopwords.
+few stopwords and the abbreviations of the language's pack (``lang/<code>/abbreviations.yaml``).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from headwater.lang.sentences import abbreviated, of_language
+
 # A sentence ends at . ! ? … or the Devanagari danda, before whitespace and a capital, a digit, an
-# opening quote or bracket, or any non-Latin letter (scripts without case); single capitals
-# ("U.S.", "J. Smith") and a few common abbreviations do not end one.
+# opening quote or bracket, or any non-Latin letter (scripts without case); single characters
+# ("U.S.", "J. Smith") and the abbreviations of the text's language do not end one.
 _END = re.compile(r"(?<=[.!?…।])[\"'”»)\]]*\s+(?=[\"'“«(\[]?[\d\wА-ЯЁЇІЄҐ])")
-_ABBREV = re.compile(r"(?:\b\w|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|No|vs|etc|Sr|Jr|Inc|Ltd|Co|"
-                     r"т\.е|т\.к|г|гг|см))\.$")
+_INITIAL = re.compile(r"\b\w\.$")
 
 
-def sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of ``text`` (offsets shifted by ``offset``), blank lines splitting too."""
+def sentences(text: str, offset: int = 0, language: str | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` (offsets shifted by ``offset``), blank lines splitting too;
+    a dot of an abbreviation of ``language``'s pack ends none."""
+    abbr = of_language(language) if language else None
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group(0)
@@ -25,7 +28,9 @@ def sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
         for m in _END.finditer(chunk):
             head = chunk[cut:m.start()]
             nxt = chunk[m.end():m.end() + 1]
-            if _ABBREV.search(head) or (nxt.islower() and nxt.isascii()):
+            dot = m.start() - 1  # the end mark (the match opens right after it)
+            if _INITIAL.search(head) or (nxt.islower() and nxt.isascii()) or (
+                    abbr is not None and chunk[dot] == "." and abbreviated(chunk, dot, abbr)):
                 continue
             yield from _trimmed(text, start + cut, start + m.start(), offset)
             cut = m.end()

@@ -30,8 +30,8 @@ _WORD = re.compile(r"[^\W_][\w'’-]*")
 class Said:
     """An article's sentences and the spans of its claims, built once per article."""
 
-    def __init__(self, text: str, claims: list[tuple[int, int]]) -> None:
-        self.sentences = list(sentences(text))
+    def __init__(self, text: str, claims: list[tuple[int, int]], language: str | None = None) -> None:
+        self.sentences = list(sentences(text, language=language))
         self.starts = [s for s, _ in self.sentences]
         self.claims = claims
 

@@ -278,7 +278,7 @@ def find_events_multilingual(doc: Doc, article: Article, pack: LanguagePack) -> 
     trigger forms the pack lists (``events.surface``); none without event words."""
     spans = doc.user_data.get(SENTENCES) or (
         [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-        else list(sentences(doc.text)))
+        else list(sentences(doc.text, language=pack.code)))
     if not doc.has_annotation("DEP"):  # no parse: the pack's trigger forms, where it lists them
         return find_events_surface(doc.text, spans, article, pack)
     words = EventWords.of(pack)
