@@ -84,6 +84,9 @@ class _Finder(SpeakerReader):
         low = self.text[a:b].lower()
         for phrase in self.cues.according:
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + (r"(?!\w)" if len(phrase.split()[-1]) > 1 else ""), low):
+                before = WORD.findall(low[max(0, m.start() - 20):m.start()])
+                if " " not in phrase and before and before[-1] in self.cues.according_not_after:
+                    continue  # "no segundo semestre": the ordinal, no source
                 f = self._according(a, b, a + m.start(), a + m.end())
                 if f is not None:
                     found.append(f)

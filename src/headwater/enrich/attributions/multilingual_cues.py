@@ -24,6 +24,9 @@ class Cues:
     phrases: tuple[str, ...]  # verbs of several words ("ifade etti", "a-t-il déclaré")
     according: tuple[str, ...]  # the source follows
     according_after: tuple[str, ...]  # the source precedes
+    # words after which an according word is another word: Portuguese "segundo" is "second" after an
+    # article or a preposition ("no segundo semestre", "pelo segundo ano")
+    according_not_after: frozenset[str]
     complementizers: frozenset[str]
     pronouns: frozenset[str]
     clitics: tuple[str, ...]
@@ -94,6 +97,7 @@ def _cues(folder: Path) -> Cues:
         phrases=tuple(v for v in verbs if " " in v),
         according=tuple(sorted(low("according"), key=len, reverse=True)),
         according_after=tuple(sorted(low("according_after"), key=len, reverse=True)),
+        according_not_after=frozenset(low("according_not_after")),
         complementizers=frozenset(low("complementizers")),
         pronouns=frozenset(low("pronouns")),
         clitics=tuple(low("clitics")),

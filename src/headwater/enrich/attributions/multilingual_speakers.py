@@ -137,6 +137,9 @@ class SpeakerReader(ChainReader):
             cs = a + len(chunk)
         abbr = abbreviations(self.pack)  # an abbreviation's dot ("ген. Иванов") is no stop
         stops = [x for x in STOPS.finditer(chunk) if not (x.group(0) == "." and abbreviated(self.text, a + x.start(), abbr))]
+        apposed = self._role_and_name_before(a, cs, stops)
+        if apposed is not None:
+            return apposed
         start = a + (stops[-1].end() if stops else 0)
         words = [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(self.text[start:cs])]
         words = [w for w in words if w[2].lower() not in self.cues.complementizers]
@@ -152,6 +155,44 @@ class SpeakerReader(ChainReader):
         if not words or self._quoted(words[0][0]):
             return None
         return self._speaker_check(words[0][0], words[-1][1])
+
+    def _role_and_name_before(self, a: int, cs: int, stops: list[re.Match[str]]) -> tuple[int, int] | None:
+        """A role and a name set off by commas right before a cue, in a pack read without a parse: "O
+        porta-voz do Kremlin, Dmitri Peskov, afirmou", "Dmitri Peskov, porta-voz do Kremlin, afirmou",
+        "Le porte-parole du Kremlin, Dmitri Peskov, a affirmé" (only the cue's auxiliaries after the
+        last comma). One part a name (one to four capitalised words), the other holding a role word of
+        the pack; the span of both. None for any other shape."""
+        if self.parsed or len(stops) < 2 or stops[-1].group(0) != "," or stops[-2].group(0) != ",":
+            return None
+        after = [w.lower() for w in WORD.findall(self.text[a + stops[-1].end():cs])]
+        if any(w not in self.cues.auxiliaries for w in after):
+            return None
+        head_from = a + (stops[-3].end() if len(stops) > 2 else 0)
+        head = (head_from, a + stops[-2].start())
+        tail = (a + stops[-2].end(), a + stops[-1].start())
+        words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(self.text, *head)]
+        last = max((k for k, w in enumerate(words) if w[2].lower() in self.cues.speaker_breaks | self.cues.relatives),
+                   default=-1)
+        words = words[last + 1:]  # "enquanto o primeiro-ministro …", "pelo qual o ministro …": from the role
+        while words and words[0][2].lower() in self.cues.stop:
+            words = words[1:]  # "e o porta-voz …"
+        if not words or len(words) + len(WORD.findall(self.text[tail[0]:tail[1]])) > MAX_SPEAKER_WORDS + 4:
+            return None
+        head = (words[0][0], words[-1][1])
+        rw = RoleWords.of(self.pack)
+        roles = self.cues.roles | rw.official | rw.qualified | rw.non_state
+
+        def name(span: tuple[int, int]) -> bool:
+            ws = WORD.findall(self.text[span[0]:span[1]])
+            return 1 <= len(ws) <= 4 and all(w[:1].isupper() or (len(w) <= 3 and w.islower()) for w in ws) and \
+                ws[0][:1].isupper() and ws[-1][:1].isupper()
+
+        def role(span: tuple[int, int]) -> bool:
+            return bool(hits(with_parts({w.lower() for w in WORD.findall(self.text[span[0]:span[1]])}), roles))
+
+        if (role(head) and name(tail)) or (name(head) and role(tail)):
+            return self._speaker_check(head[0], tail[1])
+        return None
 
     def _past_breaks(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The words of a speaker before a cue, in a pack read without a parse: those after the last
