@@ -110,3 +110,23 @@ def test_hindi_names_go_on_through_their_vowel_signs(resources: Resources) -> No
     places, _ = parse(resources, "hi", text)
     found = {p["surface"]: p["country"] for p in places}
     assert found == {"दिल्ली": "IN", "मॉस्को": "RU", "बर्लिन": "DE"}
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    # an elided article is no part of the name; a country in the article's language by CLDR's name for it
+    ("fr", "La Russie et l'Ukraine ont réagi, puis le ministre est allé en Allemagne et à Damas.",
+     {"Russie": "RU", "Ukraine": "UA", "Allemagne": "DE", "Damas": "SY"}),
+    ("es", "Las tropas de Rusia y de Ucrania llegaron a Egipto.", {"Rusia": "RU", "Ucrania": "UA", "Egipto": "EG"}),
+    ("de", "Russland und die Ukraine verhandeln in der Türkei.", {"Russland": "RU", "Ukraine": "UA", "Türkei": "TR"}),
+    # a name that holds an elision stays whole
+    ("fr", "Le président de la Côte d'Ivoire a parlé.", {"Côte d'Ivoire": "CI"}),
+])
+def test_places_in_latin_script_languages_without_a_parser(resources: Resources, code: str, text: str,
+                                                           expected: dict[str, str]) -> None:
+    ensure_languages()
+    places, _ = parse(resources, code, text)
+    found = {p["surface"]: p["country"] for p in places}
+    for surface, country in expected.items():
+        assert found.get(surface) == country, found
+    for p in places:
+        assert text[p["start"]:p["end"]] == p["surface"]  # "l'" and "et en" no part of a name

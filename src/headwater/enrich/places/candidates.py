@@ -186,9 +186,13 @@ def _latin(word: str) -> bool:
     return any("a" <= c <= "z" for c in word.lower()) if word.isascii() else is_latin(word)
 
 
-# English words that are also Arabic articles: "an Arlington spokeswoman" is not a name "An Arlington".
-# Before a space they are taken as English ("At Tanf" is found as "Tanf"); hyphenated, as Arabic.
-ENGLISH_ARTICLES = frozenset({"an", "as", "at"})
+# Words of Latin-script languages that are also Arabic articles romanised: "an Arlington spokeswoman" is not a
+# name "An Arlington", nor French "et en Allemagne" one "et en Allemagne" (et: and; en: in; es: is, Spanish).
+# Before a space they are taken as those words ("At Tanf" is found as "Tanf"); hyphenated, as Arabic.
+ENGLISH_ARTICLES = frozenset({"an", "as", "at", "et", "en", "es"})
+# An elided article or preposition before a name (French, Italian, Catalan): "l'Ukraine", "d'Alep", "dell'Iraq";
+# the name is what follows it (when no name holds the whole word: "d'Ivoire" stays in "Côte d'Ivoire").
+ELIDED = re.compile(r"^(?:[lLdDjJnNsS]|[Qq]u|[Dd]ell|[Dd]all|[Nn]ell|[Ss]ull|[Aa]ll)['’](?=[^\W\d_])")
 # An abbreviated division after a town and a comma: "Charleston, W.Va.", "Peoria, Ill.", "Quincy, Mass."
 # And a legislator's party and state: "Nancy Pelosi, D-Calif", "Jay Rockefeller, D-W. Va.".
 ABBREV_AFTER = re.compile(r"(?<=[^\W\d_]), ((?:[A-Z][a-z]{0,4}\. ?){1,2})(?=\W|$)"
@@ -367,6 +371,14 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             if not places and n <= 3 and not demonym_tried:  # (tried above with the same key: none)
                 places = gaz.lookup_demonym(key)
                 demonym = bool(places)
+            elided = ELIDED.match(toks[i]) if n == 1 and not places else None
+            if elided is not None:  # "l'Ukraine": Ukraine, from after the apostrophe (no fuzzy "lukraine")
+                rest = toks[i][elided.end():]
+                rest_key = _key(rest)
+                places = gaz.lookup(rest_key) if rest_key not in NEVER_KEYS else []
+                if not places:
+                    continue
+                start, surface, key = start + elided.end(), rest, rest_key
             if not places and len(key.replace(" ", "")) >= 5 and not key.startswith(ACRONYM_PREFIX):
                 places = gaz.lookup_fuzzy(key, FUZZY_RATIO)
                 exact = False
