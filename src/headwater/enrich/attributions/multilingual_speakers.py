@@ -236,8 +236,11 @@ class SpeakerReader(ChainReader):
                 continue
             if w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers):
                 break
+            after_genitive = bool(words) and self.text[words[-1][0]:words[-1][1]].lower() in self.cues.genitives
             if words and w in self.cues.genitives and not self.parsed:
                 genitive_at = len(words) if genitive_at is None else genitive_at  # "o porta-voz do Kremlin"
+            elif after_genitive and w in self.cues.stop and not self.parsed:
+                pass  # an article after the genitive: "le gouverneur de la région", "el jefe de la diplomacia"
             elif words and (w in self.cues.stop or (w in self.cues.speaker_breaks and not self.parsed)):
                 break  # "محافظ المدينة في بيان": the speaker ends before "in a statement"
             words.append((s, e))
