@@ -17,8 +17,10 @@ from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry, typed
 from headwater.lang.marks import WORD
 
-# The most words a body's name in the registry has in the packs' languages ("Служба за външно
-# разузнаване на Руската федерация": 7; "Organização do Tratado do Atlântico Norte": 6).
+# The most words looked up as one name. The registry's names in the packs' languages other than
+# English run to 5-6 words ("Agência Internacional de Energia Atómica", "Direction générale de la
+# sécurité extérieure"); 7 leaves room for an article or a country after them, and the source's words
+# are few (a tag), so every run of up to 7 costs a few dozen look-ups.
 LONGEST = 7
 
 

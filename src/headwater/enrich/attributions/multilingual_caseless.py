@@ -134,11 +134,11 @@ def named_after_role(r: SourceReader, s: int, e: int, ws: list[re.Match[str]],
     """In a script with case and no entity tagger, a role then a person's name: "o presidente Lula",
     "министър-председателят Кирил Петков", "заместник-председателката на Европейската комисия Вера
     Йоурова", "o ministro russo, Sergei Lavrov"; not "o filho do presidente Lula", whose head before
-    the genitive is no role. The name is the capitalised words that close the
-    source after its last role word, less a body, country or abbreviation they begin with ("говорителят
-    на Кремъл Дмитрий Песков"); none when they follow a genitive or preposition: they are then the
-    role's owner ("diretor da Tongaat Hulett", "президентът на КТ"), or when they are a place, a body
-    or an abbreviation. The role (the words before the name) and where the name begins."""
+    the genitive is no role. The name is the capitalised words that close the source after its last
+    role word, less a body, country or abbreviation they begin with ("говорителят на Кремъл Дмитрий
+    Песков"); none when they follow a genitive or preposition: they are then the role's owner
+    ("diretor da Tongaat Hulett", "президентът на КТ"), or when they are a place, a body or an
+    abbreviation. The role (the words before the name) and where the name begins."""
     rw = RoleWords.of(r.pack)
     people = rw.official | rw.qualified | rw.non_state | r.cues.roles
     bodies = rw.state_bodies | rw.other_bodies | r.cues.bodies
