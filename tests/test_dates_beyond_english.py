@@ -114,6 +114,28 @@ FOUND = [
     ("ar", "قال الوزير إن القمة ستعقد في مارس.", "في مارس", "2025-03", "inferred", None),
     ("en", "The vote was held last March in Rome.", "last March", "2024-03", "inferred", None),
     ("en", "The vote will be held next October in Rome.", "next October", "2024-10", "inferred", None),
+    # Portuguese weekdays as its news dates them ("esta sexta-feira"), alone, and the next one
+    ("pt", "O ministro disse esta sexta-feira que o acordo caiu.", "esta sexta-feira", "2024-06-28", "inferred", None),
+    ("pt", "O ataque de sábado matou dez pessoas.", "de sábado", "2024-06-29", "inferred", None),
+    ("pt", "O Kremlin negou quinta-feira as acusações.", "quinta-feira", "2024-06-27", "inferred", None),
+    ("pt", "O ministro participa no próximo sábado na cimeira.", "no próximo sábado", "2024-07-06", "inferred", None),
+    ("ru", "В следующий понедельник пройдёт саммит.", "В следующий понедельник", "2024-07-08", "inferred", None),
+    # Bulgarian: a year with its ordinal ending, a part of this year, a month after a shift, last night,
+    # yesterday's, the next weekday
+    ("bg", "Изборите през 2024-та година ще решат много.", "2024-та година", "2024", "explicit", None),
+    ("bg", "Още в началото на годината министърът подаде оставка.", "в началото на годината", "2024", "inferred", None),
+    ("bg", "Кризата започна миналия септември в столицата.", "миналия септември", "2023-09", "inferred", None),
+    ("bg", "През изминалата нощ бяха свалени три дрона.", "изминалата нощ", "2024-07-02", "inferred", None),
+    ("bg", "Посланикът бе привикан заради вчерашното нападение.", "вчерашното", "2024-07-02", "inferred", None),
+    ("bg", "Срещата ще бъде следващия понеделник в София.", "следващия понеделник", "2024-07-08", "inferred", None),
+    # decades: with their century explicit, with two digits the latest begun by publication
+    ("en", "Storms were worse in the 1980s on the coast.", "1980s", "1980", "explicit", "1989"),
+    ("en", "The plant was built in the '90s by the river.", "'90s", "1990", "inferred", "1999"),
+    ("ru", "Завод закрыли в 1990-х из-за кризиса.", "1990-х", "1990", "explicit", "1999"),
+    ("ru", "Завод закрыли в 90-х годах из-за кризиса.", "90-х годах", "1990", "inferred", "1999"),
+    ("bg", "Заводът беше затворен през 80-те години.", "80-те години", "1980", "inferred", "1989"),
+    ("pt", "A fábrica fechou na década de 1970 no norte.", "década de 1970", "1970", "explicit", "1979"),
+    ("pt", "A fábrica fechou nos anos 90 no norte.", "anos 90", "1990", "inferred", "1999"),
     # found, but no parse says which: unresolved, never a guess
     ("ru", "Переговоры начинаются уже осенью в Женеве.", "осенью", None, None, None),
     ("hi", "कल शहर में बैठक।", "कल", None, None, None),
@@ -172,6 +194,10 @@ NOT_DATES = [
     ("ar", "اتفق الطرفان على الحل بين الاثنين."),
     ("ar", "وقال الأمين العام للأمم المتحدة إن الوضع خطير."),
     ("ar", "وقال الرئيس إن العالم اليوم يعيش أزمة."),
+    # two digits that are ages or temperatures, a year said with two digits, a name that is a weekday
+    ("en", "Voters in their 30s sweated through 90s temperatures."),
+    ("ru", "В 90-м году завод закрыли."),
+    ("pt", "O Santo Domingo venceu o jogo."),
 ]
 
 
@@ -200,6 +226,10 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
     assert [d.date for d in ahead] == [None, None, None]
     hi = find_claim_dates("कल बैठक हुई थी और पिछले साल चुनाव हुए।", "hi", None)
     assert [(d.text, d.date) for d in hi] == [("कल", None), ("पिछले साल", None)]
+    # a decade with two digits needs the publication date; one with its century does not
+    decades = find_claim_dates("В 90-х годах и в 1990-х всё было иначе.", "ru", None)
+    assert [(d.text, d.date, d.until, d.precision) for d in decades] == [
+        ("90-х годах", None, None, "decade"), ("1990-х", "1990", "1999", "decade")]
 
 
 def test_as_dict_carries_the_range_end_and_the_anchor_only_where_they_say_something() -> None:

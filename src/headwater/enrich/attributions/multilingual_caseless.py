@@ -6,11 +6,12 @@ role the article gives the name where it first writes it ("सांसद ग�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, with_parts
 from headwater.extract.outlets import norm
-from headwater.lang.marks import WORD
+from headwater.lang.marks import MARKS, WORD
 from headwater.lang.sentences import abbreviations
 
 if TYPE_CHECKING:
@@ -45,11 +46,15 @@ def titled_person(r: SourceReader, s: int, e: int) -> tuple[str | None, int] | N
         office = hits(with_parts({low[0]}), people) or any(p.strip("*").startswith(low[0]) for p in people)
         return (title if office else None), s
     if not r.cues.owner_first:
-        return None  # a role's genitive follows it ("محافظ المدينة": the city's governor), not a name
+        # a role's genitive follows it ("محافظ المدينة": the city's governor), not a name; in a script
+        # with case, a name may still close the words ("o presidente Lula")
+        return named_after_role(r, s, e, ws, low) if _cased(r.text[s:e]) else None
     bodies = rw.state_bodies | rw.other_bodies | r.cues.bodies
     k = max((i for i, w in enumerate(low) if hits(with_parts({w}), people) and not hits(with_parts({w}), bodies)),
             default=None)
-    if k is None or k + 1 == len(ws):
+    if k is None:
+        return (None, s) if person_by_context(r, s, e, low) else None
+    if k + 1 == len(ws):
         return None
     if any(b in r.text[s:e].lower() for b in bodies if " " in b):
         return None  # "यूक्रेनी जनरल स्टाफ": a body of more words than one
@@ -63,6 +68,106 @@ def titled_person(r: SourceReader, s: int, e: int) -> tuple[str | None, int] | N
     if any(ch.isupper() or ch.islower() for ch in r.text[s:e]) and not all(w.group(0)[:1].isupper() for w in rest):
         return None  # in a script with case, a name is capitalised ("o porta-voz disse": no name)
     return r.text[ws[_role_start(r, r.text, ws, k)].start():ws[k].end()], rest[0].start()
+
+
+def person_by_context(r: SourceReader, s: int, e: int, low: list[str]) -> bool:
+    """A bare name in a script without case (no role, title or entity tag says what it names) that the
+    article writes where only a person stands (the pack's ``persons`` in ``cues.yaml``): the owner of a
+    kinship word ("अंबिका के पति", her husband; "तमांग की पत्नी"), after a kinship word or an age
+    ("उनके पति उरगेन तमांग", "40 वर्षीय उरगेन तमांग", "45 साल की अंबिका"), or the subject of a verb in
+    the honorific plural a person takes ("अंबिका कहती हैं"; a body takes the singular, "कंपनी कहती है").
+    Hindi news names people it has no title for this way; without it they were typed organizations."""
+    spec = (r.pack.data("cues") or {}).get("persons") or {}
+    if not spec or not 0 < len(low) <= 3 or _cased(r.text[s:e]):
+        return False
+    c = r.cues
+    plain = c.stop | c.speaker_breaks | c.anonymous | c.documents | c.collectives | c.pronouns | c.not_speakers | \
+        c.genitives | c.owner_marks | {c.agent_marker}
+    name = " ".join(r.text[w.start():w.end()] for w in WORD.finditer(r.text, s, e))
+    if any(w in plain for w in low) or placeish(r, name) or r.registry.body(name) is not None or \
+            r.registry.outlets.by_name(name) is not None:
+        return False
+    kin, gen = _alt(spec.get("kin")), _alt(c.genitives | c.owner_marks)
+    before = "|".join(x for x in (kin, _alt(spec.get("ages"))) if x)
+    edge = rf"[\w{MARKS}]"
+    pats = [rf"(?<!{edge}){re.escape(name)}\s+(?:{gen})\s+(?:{kin})(?!{edge})" if kin and gen else "",
+            rf"(?<!{edge})(?:{before})\s+(?:(?P<mid>{edge}+)\s+)?{re.escape(name)}(?!{edge})" if before else "",
+            rf"(?<!{edge}){re.escape(name)}\s+(?:{_alt(spec.get('honorific'))})(?!{edge})" if spec.get("honorific") else ""]
+    # a word between the kinship word or age and the name is the name's own first one ("पति उरगेन तमांग"),
+    # not a postposition or marker ("पत्नी ने तमांग को": the wife spoke to Tamang)
+    return any(m.groupdict().get("mid") is None or m["mid"].lower() not in plain | c.prepositions
+               for p in pats if p for m in re.finditer(p, r.text))
+
+
+def _alt(words: Iterable[object] | None) -> str:
+    return "|".join(re.escape(w) for w in sorted((str(x) for x in words or ()), key=len, reverse=True))
+
+
+def _cased(text: str) -> bool:
+    return any(ch.isupper() or ch.islower() for ch in text)
+
+
+def _name_run(r: SourceReader, text: str, ws: list[re.Match[str]], first: int) -> int | None:
+    """Where the capitalised words that close ``ws`` begin (at ``first`` or after): the words of a
+    name, with the particles a name holds between two of them ("Lula da Silva", "фон дер Лайен";
+    ``name_particles`` in the pack's ``cues.yaml``), no mark between them (a comma sets a role off:
+    "presidente da Câmara, David Almeida"); None when the last word is no capitalised word."""
+    particles = {str(x).lower() for x in (r.pack.data("cues") or {}).get("name_particles") or ()}
+    j = len(ws)
+    while j - 1 >= first:
+        w = ws[j - 1].group(0)
+        gap = text[ws[j - 1].end():ws[j].start()] if j < len(ws) else ""
+        if gap.strip(" ."):
+            break
+        if w[:1].isupper() or (w.lower() in particles and j < len(ws) and j - 2 >= first
+                               and ws[j - 2].group(0)[:1].isupper()):
+            j -= 1
+            continue
+        break
+    while j < len(ws) and ws[j].group(0).lower() in particles:
+        j += 1
+    return j if j < len(ws) else None
+
+
+def named_after_role(r: SourceReader, s: int, e: int, ws: list[re.Match[str]],
+                     low: list[str]) -> tuple[str | None, int] | None:
+    """In a script with case and no entity tagger, a role then a person's name: "o presidente Lula",
+    "министър-председателят Кирил Петков", "заместник-председателката на Европейската комисия Вера
+    Йоурова", "o ministro russo, Sergei Lavrov"; not "o filho do presidente Lula", whose head before
+    the genitive is no role. The name is the capitalised words that close the source after its last
+    role word, less a body, country or abbreviation they begin with ("говорителят на Кремъл Дмитрий
+    Песков"); none when they follow a genitive or preposition: they are then the role's owner
+    ("diretor da Tongaat Hulett", "президентът на КТ"), or when they are a place, a body or an
+    abbreviation. The role (the words before the name) and where the name begins."""
+    rw = RoleWords.of(r.pack)
+    people = rw.official | rw.qualified | rw.non_state | r.cues.roles
+    bodies = rw.state_bodies | rw.other_bodies | r.cues.bodies
+    k = max((i for i, w in enumerate(low) if hits(with_parts({w}), people) and not hits(with_parts({w}), bodies)),
+            default=None)
+    if k is None or k + 1 == len(ws):
+        return None
+    g = next((i for i in range(k) if low[i] in r.cues.genitives), None)
+    if g is not None and not hits(with_parts(set(low[:g])), people | r.cues.anonymous):
+        return None  # "o filho do presidente Lula da Silva": the son speaks, whose father the name is
+    j = _name_run(r, r.text, ws, k + 1)
+    if j is None:
+        return None
+
+    def body_word(w: str) -> bool:
+        b = r.registry.body(w)
+        return (w.isupper() and len(w) > 1) or placeish(r, w) or (b is not None and b.kind != "person")
+    while j < len(ws) - 1 and body_word(ws[j].group(0)):
+        j += 1  # "на Кремъл Дмитрий Песков": the owner, then the name
+    name = r.text[ws[j].start():ws[-1].end()]
+    if placeish(r, name) or r.registry.outlets.by_name(name) is not None or any(body_word(w.group(0)) for w in ws[j:]) \
+            or ((b := r.registry.body(name)) is not None and b.kind != "person"):
+        return None
+    before = ws[j - 1].group(0).lower()
+    apposed = bool(r.text[ws[j - 1].end():ws[j].start()].strip())  # "o ministro russo, Sergei Lavrov"
+    if not apposed and j - 1 > k and before in r.cues.genitives | r.cues.prepositions:
+        return None  # "diretor da Tongaat Hulett": whose the role is, no person
+    role = r.text[s:ws[j].start()].strip(" ,")
+    return (role or None), ws[j].start()
 
 
 def placeish(r: SourceReader, name: str) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import date_floor
 from headwater.enrich.attributions.multilingual_antecedents import antecedent, window
+from headwater.enrich.attributions.multilingual_bodies import office_in_body
 from headwater.enrich.attributions.multilingual_caseless import (
     caseless,
     placeish,
@@ -115,6 +116,7 @@ class SourceReader:
         typed_src = registered(self, type_by_role(src, words, roles, phrases), s, e,
                                      office=hits(words, roles.official | roles.qualified)
                                      if not hits(words, roles.former) else [])
+        typed_src = office_in_body(typed_src, self.text[s:e], self.registry, roles)
         if src.get("kind") == "person" and self.people and self.people[-1] is src:
             self.people[-1] = typed_src  # a pronoun later stands for the typed source
             if not self.parsed:

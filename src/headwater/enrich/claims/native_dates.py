@@ -2,7 +2,9 @@
 
 What each key of ``dates.yaml`` means is documented in the Russian one (``lang/ru/dates.yaml``; the
 Arabic one adds weekdays alone and shifts after a weekday, ``weekday_after``, and the words that make a
-count one before something else, ``ago_stop_words``/``ago_stop_prefixes``); a
+count one before something else, ``ago_stop_words``/``ago_stop_prefixes``; the Bulgarian one shifts
+before a month, ``month_before``; ``weekday_next`` are the words before a weekday that make it the next
+one, "в следующий понедельник", "no próximo sábado"); a
 key a language leaves out turns that kind of date off, so a pack with month names only reads full
 dates, days and months, months with a year, day ranges and years.
 """
@@ -69,12 +71,15 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
     wds = {str(w).lower(): int(n) for n, forms in (words.get("weekdays") or {}).items() for w in forms}
     if wds:
         preps, last = P.alt(words.get("weekday_prepositions")), P.alt(words.get("weekday_last"))
+        # "в следующий понедельник", "no próximo sábado": the first such day after publication
+        nxt = P.alt(words.get("weekday_next"))
         night = P.alt(words.get("weekday_before"))
         night = rf"(?:(?:{night})\s+)?" if night else ""
+        shift = "|".join(x for x in (rf"(?P<last>{last})" if last else "", rf"(?P<next>{nxt})" if nxt else "") if x)
         # Weekday names that are nothing else (Hindi "सोमवार") are read alone ("शुक्रवार को"), as English reads
         # "Monday"; Russian "среда" is also "environment", so its weekdays need a preposition or a "last" word.
-        leads = [rf"(?:{preps})\s+{night}(?:(?P<last>{last})\s+)?" if preps else "",
-                 rf"(?P<last2>{last})\s+" if last else ""]
+        leads = [rf"(?:{preps})\s+{night}(?:(?:{shift})\s+)?" if preps else "",
+                 rf"(?P<last2>{last})\s+" if last else "", rf"(?P<next2>{nxt})\s+" if nxt else ""]
         alone = words.get("weekdays_alone")
         lead = "(?:" + "|".join(x for x in leads if x) + ")" + ("?" if alone is True else "")
         # "الأحد الماضي" (last Sunday), "الأحد المقبل" (next Sunday): the shift after the weekday
@@ -87,6 +92,10 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         # "مارس الماضي" (last March), "آذار المقبل" (next March): the shift after the month
         pats["month_after"] = re.compile(rf"{P.B}(?:(?:{P.alt(words.get('month_cues')) or 'x^'})\s+)?(?P<mon>{mon})\s+"
                                          rf"(?P<after>{P.alt(after)}){P.E}", re.I)
+    if mon and (before := words.get("month_before")):
+        # "миналия юни" (last June), "следващия март" (next March): the shift before the month
+        pats["month_before"] = re.compile(rf"{P.B}(?P<before>{P.alt(before)})\s+(?P<mon>{_cue_months(months)}){P.E}",
+                                          re.I)
     if mon and (post := P.alt(words.get("month_postcues"))):
         # a month before its postposition: Hindi "मार्च में" (in March), "जून से" (since June)
         pats["month_postcue"] = re.compile(rf"{P.B}(?P<mon>{_cue_months(months)})\s+(?:{post}){P.E}", re.I)
@@ -167,6 +176,7 @@ def _reader(pack: LanguagePack) -> Reader:
     carried = {} if isinstance(raw_units, list) else \
         {str(k).lower(): int(v[1]) for k, v in raw_units.items() if isinstance(v, list)}
     month_after = {str(k).lower(): str(v) for k, v in (words.get("month_after") or {}).items()}
+    month_before = {str(k).lower(): str(v) for k, v in (words.get("month_before") or {}).items()}
     weekday_after = {str(k).lower(): str(v) for k, v in (words.get("weekday_after") or {}).items()}
     ordinals = {str(k).lower(): int(v) for k, v in (words.get("day_ordinals") or {}).items()}
     tens = {str(k).lower(): int(v) for k, v in (words.get("ordinal_tens") or {}).items()}
@@ -191,6 +201,8 @@ def _reader(pack: LanguagePack) -> Reader:
             return P.month(pub, months[g["mon"].lower()], when)
         if name == "month_after":
             return P.month(pub, months[g["mon"].lower()], month_after[g["after"].lower()])
+        if name == "month_before":
+            return P.month(pub, months[g["mon"].lower()], month_before[" ".join(g["before"].lower().split())])
         if name == "day_month_shift":
             y = pub.year + shifts[(g["shift"] or g["shift2"]).lower()] if pub else None
             try:
@@ -207,7 +219,7 @@ def _reader(pack: LanguagePack) -> Reader:
         if name == "weekday":
             shift = weekday_after.get((g.get("after") or "").lower(), "")
             wd = wds[(g["wd"] or g.get("wd2") or "").lower()]
-            if shift == "next":
+            if shift == "next" or g.get("next") or g.get("next2"):
                 return P.weekday_next(pub, wd)
             return P.weekday(pub, wd, bool(g.get("last") or g.get("last2")) or shift == "last")
         if name == "days":
