@@ -228,3 +228,27 @@ def caseless(name: str) -> bool:
     """A name of one to four words written in a script without case (Hindi)."""
     ws = WORD.findall(name)
     return 0 < len(ws) <= 4 and not any(ch.isupper() or ch.islower() for ch in name)
+
+
+def name_then_role(r: SourceReader, s: int, e: int) -> tuple[int, int] | None:
+    """In a script with case and no entity tagger, a person's name then a role set off by a comma: "Ana
+    Souza, economista do banco", "Dmitri Peskov, porta-voz do Kremlin", "Дмитрий Песков, говорител на
+    Кремъл". Where the name ends and the role begins; None when the words before the comma are no name
+    (one to four capitalised words, with a name's particles; no place, body or outlet) or those after it
+    hold no role word of the pack."""
+    m = re.match(r"\s*([^,]+?)\s*,\s*(\S[^,]*?)\s*$", r.text[s:e])
+    if m is None or not _cased(m.group(1)):
+        return None
+    particles = {str(x).lower() for x in (r.pack.data("cues") or {}).get("name_particles") or ()}
+    names = WORD.findall(m.group(1))
+    if not 1 <= len(names) <= 4 or not names[0][:1].isupper() or not names[-1][:1].isupper() or \
+            not all(w[:1].isupper() or w.lower() in particles for w in names):
+        return None
+    rw = RoleWords.of(r.pack)
+    roles = rw.official | rw.qualified | rw.non_state | r.cues.roles
+    if not hits(with_parts({w.lower() for w in WORD.findall(m.group(2))}), roles):
+        return None
+    if placeish(r, m.group(1)) or r.registry.body(m.group(1)) is not None or \
+            r.registry.outlets.by_name(m.group(1)) is not None:
+        return None
+    return s + m.end(1), s + m.start(2)

@@ -13,6 +13,7 @@ from headwater.enrich.attributions.multilingual_antecedents import antecedent, w
 from headwater.enrich.attributions.multilingual_bodies import office_in_body
 from headwater.enrich.attributions.multilingual_caseless import (
     caseless,
+    name_then_role,
     placeish,
     titled_person,
 )
@@ -243,6 +244,12 @@ class SourceReader:
         if name == text:
             name = self._dictionary_form(s, e, text)
         rw = RoleWords.of(self.pack)
+        apposed = name_then_role(self, s, e) if not self.parsed and not ents else None
+        if apposed is not None:  # "Ana Souza, economista do banco": the name the source's, the role its role
+            src = {"name": self.text[s:apposed[0]].strip(), "kind": "person", "country": None,
+                   "state_affiliated": None, "role": self.text[apposed[1]:e].strip(), "text": text}
+            self.people.append(src)
+            return src
         titled = titled_person(self, s, e) if not self.parsed and not ents else None
         if titled is not None:  # "проф. Иван Колев", "विदेश मंत्रालय के प्रवक्ता लिन जियान": a person
             role, at = titled
