@@ -31,6 +31,12 @@ FOUND = [
     ("bg", "Мостът падна преди две години.", "преди две години", "2022", "inferred", None),
     ("bg", "Цените скочиха миналия месец.", "миналия месец", "2024-06", "inferred", None),
     ("bg", "Законът влезе в сила през 2019 г. след дълъг спор.", "2019 г.", "2019", "explicit", None),
+    # French and Spanish (their packs' dates.yaml): weekdays alone or after an article, "il y a"/"hace", shifts
+    ("fr", "Le ministère a déclaré lundi que les drones avaient frappé.", "lundi", "2024-07-01", "inferred", None),
+    ("fr", "Le pont est tombé il y a trois jours.", "il y a trois jours", "2024-06-30", "inferred", None),
+    ("fr", "Les prix ont augmenté le mois dernier.", "le mois dernier", "2024-06", "inferred", None),
+    ("es", "El ministro dijo el lunes que el puente cayó.", "el lunes", "2024-07-01", "inferred", None),
+    ("es", "El puente cayó hace tres días.", "hace tres días", "2024-06-30", "inferred", None),
     ("en", "The drills ran March 1-3, 2023 near the border.", "March 1-3, 2023", "2023-03-01", "explicit",
      "2023-03-03"),
     ("en", "The plant was built two years ago by the river.", "two years ago", "2022", "inferred", None),
