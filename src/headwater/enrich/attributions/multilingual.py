@@ -272,6 +272,16 @@ class _Finder(SpeakerReader):
         """A reporting verb's tag (``_verb_tag``) with the rest of its chain from the parse: the outlet
         it was told to (``via``) and the source it cites (``cited``)."""
         f = self._verb_tag(a, b, cs, ce, tok, light)
+        if f is not None and not self.parsed and f.speaker[0] >= ce:
+            # without a parse, a citing phrase right after a speaker who follows the verb: "وأضافت الوكالة نقلا
+            # عن مصادر محلية أن …" (the agency added, citing local sources, that …): the cited source, and
+            # the claim after it
+            cited = self._citing_in(f.speaker[1], b, b, at_start=True)
+            if cited is not None:
+                f.cited_at, f.cited = cited
+                if f.start < cited[1][1]:
+                    f.start = self._skip_to_claim(cited[1][1], b)
+            return f
         if f is None or tok is None or not self.parsed:
             return f
         told = self._addressee(tok)
