@@ -27,6 +27,8 @@ class Cues:
     # words after which an according word is another word: Portuguese "segundo" is "second" after an
     # article or a preposition ("no segundo semestre", "pelo segundo ano")
     according_not_after: frozenset[str]
+    # nouns of a publisher that stand for the outlet named before ("الوكالة", "агентство", "a agência")
+    outlet_heads: frozenset[str]
     complementizers: frozenset[str]
     pronouns: frozenset[str]
     clitics: tuple[str, ...]
@@ -98,6 +100,7 @@ def _cues(folder: Path) -> Cues:
         according=tuple(sorted(low("according"), key=len, reverse=True)),
         according_after=tuple(sorted(low("according_after"), key=len, reverse=True)),
         according_not_after=frozenset(low("according_not_after")),
+        outlet_heads=frozenset(low("outlet_heads")),
         complementizers=frozenset(low("complementizers")),
         pronouns=frozenset(low("pronouns")),
         clitics=tuple(low("clitics")),

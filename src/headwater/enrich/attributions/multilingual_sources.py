@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+# How many sources back "the agency" may look for its outlet: as the English finder's BODY_LOOKBACK (news
+# names an outlet and refers back to it within a few paragraphs).
+OUTLET_LOOKBACK = 4
 # A site named by its address ("lenta.ru", "5-tv.ru", "сайт.рф"): Latin top-level domains or ".рф"
 # only, so that "г.Москва" is no address.
 SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|рф)(?![\w.-])", re.I)
@@ -54,6 +57,7 @@ class SourceReader:
         self.quotes = quote_spans(self.text, pack.quote_pairs)
         self.normals: dict[tuple[int, int], str] = doc.user_data.get(NORMALS, {})
         self.people: list[dict[str, Any]] = []  # persons who spoke, for pronouns
+        self.said: list[dict[str, Any]] = []  # every source, in order, for "the agency" (``_outlet_before``)
         # without a parse, where each of them spoke, and what a pronoun speaker at an offset stood
         # for: a later pronoun may stand for either (multilingual_antecedents)
         self.spoke: list[tuple[int, dict[str, Any]]] = []
@@ -132,6 +136,7 @@ class SourceReader:
             # stands for ("Той добави, …"; inferred, as with a parse)
             self.people.append(typed_src)
             self.spoke.append((s, typed_src))
+        self.said.append(typed_src)
         return typed_src
 
     def _script(self) -> str:
@@ -213,6 +218,9 @@ class SourceReader:
                         "inferred_from": "the role named as the subject before: no person named nearby"}
             return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
                     "unresolved": True}
+        before = self._outlet_before(s, e)
+        if before is not None:
+            return before
         outlet = self._lookup(text)
         if outlet is not None:  # typed by the outlet registry, which says so
             return typed({"name": text, "canonical": outlet.name, "kind": "agency" if outlet.kind == "agency" else "outlet",
@@ -271,6 +279,21 @@ class SourceReader:
         if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
             kind = "person"  # "певица", "офицер": a person named by what they are
         return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
+
+    def _outlet_before(self, s: int, e: int) -> dict[str, Any] | None:
+        """"الوكالة" (the agency), "агентство", "a agência" with no name: the outlet the article's last few
+        sources named, inferred and said so (as the English "the agency"); None when they hold none."""
+        words = [w.lower() for w in WORD.findall(self.text[s:e])]
+        while len(words) > 1 and words[0] in self.cues.stop:
+            words = words[1:]
+        lemmas = self._lemmas(s, e)
+        if len(words) != 1 or not ({words[0]} | lemmas) & self.cues.outlet_heads:
+            return None
+        for src in list(reversed(self.said))[:OUTLET_LOOKBACK]:
+            if src.get("kind") in ("outlet", "agency") and not src.get("inferred"):
+                return {**src, "name": self.text[s:e].strip(), "canonical": src.get("canonical") or src.get("name"),
+                        "text": self.text[s:e].strip(), "resolved_from": self.text[s:e].strip(), "inferred": True}
+        return None
 
     def _agent_before(self, s: int) -> tuple[int, int] | None:
         """In a language that marks the agent ("X ने", Hindi), what a pronoun speaker at ``s`` stands
