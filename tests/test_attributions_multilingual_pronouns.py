@@ -8,19 +8,12 @@ from typing import Any
 
 import pytest
 
-from headwater.enrich.attributions.multilingual import find_attributions_multilingual
-from headwater.lang import ensure_languages, pack_for
-from headwater.model import Article
 from headwater.resources import Resources
+from tests.multilingual import attributions
 
 
 def _speakers(resources: Resources, lang: str, text: str) -> list[dict[str, Any]]:
-    ensure_languages()
-    pack = pack_for(lang)
-    assert pack is not None
-    found = find_attributions_multilingual(resources.parser(lang)(text), Article(source="t", text=text, language=lang),
-                                           pack, resources.sources)
-    return [x["sources"][-1] for x in found if x["sources"]]
+    return [x["sources"][-1] for x in attributions(resources, lang, text) if x["sources"]]
 
 
 RESOLVED: list[tuple[str, str, list[str]]] = [

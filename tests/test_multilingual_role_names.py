@@ -7,19 +7,12 @@ from typing import Any
 
 import pytest
 
-from headwater.enrich.attributions.multilingual import find_attributions_multilingual
-from headwater.lang import ensure_languages, pack_for
-from headwater.model import Article
 from headwater.resources import Resources
+from tests.multilingual import attributions
 
 
 def _sources(resources: Resources, lang: str, text: str) -> list[dict[str, Any]]:
-    ensure_languages()
-    pack = pack_for(lang)
-    assert pack is not None
-    found = find_attributions_multilingual(resources.parser(lang)(text), Article(source="t", text=text, language=lang),
-                                           pack, resources.sources)
-    return [dict(s) for x in found for s in x["sources"]]
+    return [dict(s) for x in attributions(resources, lang, text) for s in x["sources"]]
 
 
 # (language, sentence, the last source's name, its role, its kind, its affiliation)
