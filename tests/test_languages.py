@@ -106,6 +106,31 @@ def test_outlets_by_their_own_names(resources: Resources) -> None:
     assert norm("The Foo—Bar Zürich") == "foobar zurich"  # Latin names fold as before
 
 
+@pytest.mark.parametrize(("name", "outlet_id", "country", "state"), [
+    ("Агенция БТА", "bta", "BG", True), ("Българска телеграфна агенция", "bta", "BG", True), ("БНТ", "bnt", "BG", True),
+    ("Суспільне", "suspilne", "UA", True), ("БелТА", "belta", "BY", True), ("Арменпресс", "armenpress", "AM", True),
+    ("وكالة الأنباء السعودية", "spa", "SA", True), ("خبرگزاری فارس", "fars", "IR", True),
+    ("Agência Lusa", "lusa", "PT", True), ("Agência Brasil", "ebc", "BR", True), ("Česká tisková kancelář", "ctk", "CZ", True),
+    ("Radiotelevisión Española", "rtve", "ES", True), ("Österreichischer Rundfunk", "orf", "AT", True),
+    ("新华社", "xinhua", "CN", True), ("연합뉴스", "yonhap", "KR", True), ("Рёнхап", "yonhap", "KR", True),
+    ("Thông tấn xã Việt Nam", "vna", "VN", True), ("आकाशवाणी", "all_india_radio", "IN", True),
+    ("Demirören Haber Ajansı", "dha", "TR", False), ("Europa Press", "europa_press", "ES", False),
+])
+def test_national_agencies_and_broadcasters_by_their_own_names(resources: Resources, name: str, outlet_id: str,
+                                                                 country: str, state: bool) -> None:
+    """The lookup the attribution finder uses knows a country's agency and public broadcaster by the
+    names its own news gives them, with the facts the registry sources."""
+    found = resources.sources.outlets.by_name(name)
+    assert found is not None and (found.id, found.country, found.state_affiliated) == (outlet_id, country, state)
+
+
+@pytest.mark.parametrize("word", ["Belga", "belga", "Granma", "Звезда", "الجزيرة", "Bta", "Antara", "AIR"])
+def test_common_words_and_places_are_no_outlet(resources: Resources, word: str) -> None:
+    """Bare words that also mean something else ('Belgian', a province, 'star', 'the island',
+    'between', 'air') are left out; an all-caps acronym matches only in capitals."""
+    assert resources.sources.outlets.by_name(word) is None
+
+
 def _source_name(src: dict[str, Any]) -> str:
     return str(src.get("canonical") or src["name"])
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from headwater.extract.outlets import OutletRegistry, identify
+from headwater.extract.outlets import OutletRegistry, identify, norm
 
 
 def who(reg: OutletRegistry, *, url: str | None = None, site: str | None = None, title: str | None = None,
@@ -22,6 +22,16 @@ def test_registry_is_large_sourced_and_consistent(registry: OutletRegistry) -> N
         assert all(re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", d) for d in e.domains), e.id
     domains = [d for e in entries for d in e.domains]
     assert len(domains) == len(set(domains))
+
+
+def test_no_two_outlets_share_a_name(registry: OutletRegistry) -> None:
+    """Every name and alias, folded as the lookup folds it, belongs to one outlet only (else the
+    first in file order would silently take the other's mentions)."""
+    owner: dict[str, str] = {}
+    for e in registry.entries:
+        for n in (e.name, *e.aliases):
+            assert owner.setdefault(norm(n), e.id) == e.id, (n, owner[norm(n)], e.id)
+    assert len({e.id for e in registry.entries}) == len(registry.entries)
 
 
 def test_fakes_outlets_and_major_wires_are_present(registry: OutletRegistry) -> None:
