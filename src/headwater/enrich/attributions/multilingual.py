@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, Cues, is_verb
-from headwater.enrich.attributions.multilingual_speakers import SpeakerReader
+from headwater.enrich.attributions.multilingual_speakers import QUOTE_GAP, SpeakerReader
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
@@ -308,6 +308,8 @@ class _Finder(SpeakerReader):
         before a tag set off by a comma ("…, приводит его слова РИА Новости")."""
         cue = self.text[cs:ce]
         sp: tuple[int, int] | None = None
+        if tok is None and self.cues.verb_last:
+            return self._verb_last(a, b, cs, ce)
         if tok is not None and self._negated(tok):
             return None
         if tok is not None and "Voice=Pass" in str(tok.morph):
@@ -402,6 +404,34 @@ class _Finder(SpeakerReader):
         if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
             return None  # no claim: words before a tag are one only when a comma or a dash sets them off
         return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+
+    def _verb_last(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
+        """A pack whose verbs close the sentence, read without a parse (Turkish): the speaker opens the
+        sentence up to a comma ("Bakan, …"), what was said stands between, past a phrase that says where it
+        was said ("… yaptığı açıklamada"), or is the quote right before the verb ('Erdoğan, "…" dedi.').
+        None when the verb does not close its sentence or nothing before a comma can name a speaker."""
+        if self.text[ce:b].strip(" .!?…\"»”'’)"):
+            return None  # words follow the verb: no tag of this shape
+        m = re.match(r"\s*([^,.;:!?«»\"“”]{1,80}?)\s*,\s*", self.text[a:cs])
+        if m is None or len(WORD.findall(m.group(1))) > MAX_SPEAKER_WORDS:
+            return None
+        sp = self._speaker_check(a + m.start(1), a + m.end(1))
+        if sp is None:
+            return None
+        cue, start = self.text[cs:ce], a + m.end()
+        quote = next((q for q in self.quotes if start <= q[0] and 0 <= cs - q[1] <= QUOTE_GAP), None)
+        if quote is not None:
+            return _Found(quote[0], quote[1], cue, cs, sp, True)
+        low = self.text[start:cs].lower()
+        for frame in self.cues.statement_frames:
+            at = low.rfind(frame)
+            if at >= 0 and not WORD.match(low, at + len(frame)):  # a whole word
+                start = self._skip_to_claim(start + at + len(frame), cs)
+                break
+        end = self._trim_end(start, cs)
+        if len(WORD.findall(self.text[start:end])) < 2:
+            return None
+        return _Found(start, end, cue, cs, sp)
 
     def _subject_left_out(self, tok: Any, a: int) -> bool:
         """A finite verb in the singular with no subject, opening its sentence after at most

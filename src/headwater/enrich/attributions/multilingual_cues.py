@@ -33,6 +33,11 @@ class Cues:
     pronouns: frozenset[str]
     clitics: tuple[str, ...]
     verb_first: bool
+    # the verb closes the sentence and its speaker opens it (Turkish: "Bakan, … kötüleştiğini söyledi.")
+    verb_last: bool
+    # phrases that say where a verb-last speaker spoke, between the speaker and what was said ("yaptığı
+    # açıklamada": in the statement he made): what was said begins after them
+    statement_frames: tuple[str, ...]
     agent_marker: str | None
     anonymous: frozenset[str]
     roles: frozenset[str]
@@ -105,6 +110,8 @@ def _cues(folder: Path) -> Cues:
         pronouns=frozenset(low("pronouns")),
         clitics=tuple(low("clitics")),
         verb_first=d.get("order") == "verb-first",
+        verb_last=d.get("order") == "verb-last",
+        statement_frames=tuple(sorted(low("statement_frames"), key=len, reverse=True)),
         agent_marker=d.get("agent_marker"),
         anonymous=frozenset(low("anonymous")),
         roles=frozenset(low("roles")),
