@@ -311,6 +311,17 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (name, key)
     ) WITHOUT ROWID;
     """,
+    # 11: binary values linkers keep under keys of their own (headwater.link.index.put_blobs: the claim
+    # vectors of a block as float16 bytes, read with no JSON or base64 to decode). A rowid table: its
+    # rows are tens of kilobytes, which a WITHOUT ROWID table stores poorly.
+    """
+    CREATE TABLE IF NOT EXISTS link_blobs (
+        name TEXT NOT NULL,
+        key INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (name, key)
+    );
+    """,
 ]
 
 # Columns a migration adds (before its script runs), each only where the table lacks it.
@@ -748,7 +759,7 @@ class Store:
 
     def clear(self, name: str) -> None:
         with self.db:
-            for table in ("link_values", "link_keyed", "link_postings", "link_counts"):
+            for table in ("link_values", "link_keyed", "link_blobs", "link_postings", "link_counts"):
                 self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))
             self.db.execute("DELETE FROM meta WHERE name = ?", ("link:" + name,))
 
@@ -771,6 +782,18 @@ class Store:
 
     def get_keyed(self, name: str, keys: Iterable[int]) -> dict[int, Any]:
         return self._get("link_keyed", "key", name, keys)
+
+    def put_blobs(self, name: str, items: Mapping[int, bytes]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO link_blobs(name, key, data) VALUES (?, ?, ?)",
+                                ((name, k, v) for k, v in items.items()))
+
+    def get_blobs(self, name: str, keys: Iterable[int]) -> dict[int, bytes]:
+        out: dict[int, bytes] = {}
+        for part, marks in _in_parts(list(keys)):
+            for r in self.db.execute(f"SELECT key, data FROM link_blobs WHERE name = ? AND key IN ({marks})", (name, *part)):
+                out[int(r[0])] = bytes(r[1])
+        return out
 
     def _put(self, table: str, column: str, name: str, items: Mapping[int, Any]) -> None:
         """JSON values by integer under ``name`` (``table``, ``column``: the code's own constants)."""
