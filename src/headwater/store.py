@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -396,6 +396,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(re.sub(r"\s+", " ", text).strip().encode("utf-8")).hexdigest()
 
 
+# Values moved from JSON to bytes in one transaction (``move_to_blobs``).
+MOVE_PART = 5000
 # Rows read in one statement (SQLite allows 32,766 parameters; older builds 999).
 LOAD_SLICE = 900
 
@@ -804,13 +806,25 @@ class Store:
     def _get(self, table: str, column: str, name: str, keys: Iterable[int]) -> dict[int, Any]:
         out: dict[int, Any] = {}
         for part, marks in _in_parts(list(keys)):
-            for r in self.db.execute(f"SELECT {column}, data FROM {table} WHERE name = ? AND {column} IN ({marks})",
-                                     (name, *part)):
-                out[int(r[0])] = json.loads(r[1])
+            got = self.db.execute(f"SELECT {column}, data FROM {table} WHERE name = ? AND {column} IN ({marks})",
+                                  (name, *part)).fetchall()
+            out.update(zip((int(r[0]) for r in got), _decoded(r[1] for r in got), strict=True))
         return out
 
+    def move_to_blobs(self, name: str, encode: Callable[[Any], bytes]) -> None:
+        # a part at a time, each in its own transaction: a move cut short is taken up again
+        while got := self.db.execute("SELECT article_id, data FROM link_values WHERE name = ? LIMIT ?",
+                                     (name, MOVE_PART)).fetchall():
+            rows = [int(r[0]) for r in got]
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO link_blobs(name, key, data) VALUES (?, ?, ?)",
+                                    ((name, row, encode(v)) for row, v in zip(rows, _decoded(r[1] for r in got), strict=True)))
+                for part, marks in _in_parts(rows):
+                    self.db.execute(f"DELETE FROM link_values WHERE name = ? AND article_id IN ({marks})", (name, *part))
+
     def size(self, name: str) -> int:
-        return int(self.db.execute("SELECT count(*) FROM link_values WHERE name = ?", (name,)).fetchone()[0])
+        return sum(int(self.db.execute(f"SELECT count(*) FROM {table} WHERE name = ?", (name,)).fetchone()[0])
+                   for table in ("link_values", "link_blobs"))
 
     def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
         with self.db:

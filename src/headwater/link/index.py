@@ -14,7 +14,7 @@ without a database (``link_corpus``) and for tests.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 
@@ -46,8 +46,12 @@ class LinkIndex(Protocol):
     def get_blobs(self, name: str, keys: Iterable[int]) -> dict[int, bytes]:
         """The bytes kept under these keys (keys without any are left out)."""
 
+    def move_to_blobs(self, name: str, encode: Callable[[Any], bytes]) -> None:
+        """Move the JSON values kept per row under ``name`` to bytes (``encode``d), kept under the row
+        (what a kept format moved from JSON to bytes does once; nothing when none is left)."""
+
     def size(self, name: str) -> int:
-        """How many rows have a value under ``name``."""
+        """How many rows have a value under ``name`` (JSON or bytes)."""
 
     def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
         """Add (key, row) postings: ``row`` is found by the integer ``key``."""
@@ -105,8 +109,12 @@ class MemoryIndex:
         kept = self.blobs[name]
         return {k: kept[k] for k in keys if k in kept}
 
+    def move_to_blobs(self, name: str, encode: Callable[[Any], bytes]) -> None:
+        moved = self.values.pop(name, {})
+        self.blobs[name].update((row, encode(v)) for row, v in moved.items())
+
     def size(self, name: str) -> int:
-        return len(self.values[name])
+        return len(self.values[name]) + len(self.blobs[name])
 
     def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
         posted = self.posted[name]
