@@ -1,6 +1,7 @@
 """Broad narratives updated with new articles: the work grows with what is new, not with the corpus.
 
-A full link (``keep_broad``) keeps, per article, the counts of its claims' words, the document
+A full link (``keep_broad``) keeps, per article, the counts of its claims' words (as bytes,
+``link.term_bytes``), the document
 frequencies of each language's words (and how many articles each language has), and an inverted index
 of each article's heaviest words (``LinkIndex``). New articles then (``add_broad``):
 
@@ -167,7 +168,7 @@ class _Profiles:
         head = len(self.lang) + 1
         for at in range(0, len(wanted), READ_PART):
             got = term_bytes.read(self.index, RAW, wanted[at:at + READ_PART])
-            terms = {t for raw, _ in got.values() for t in raw if t not in self.dfs}
+            terms = set(chain.from_iterable(raw for raw, _ in got.values())) - self.dfs.keys()
             more = self.index.counts(DF, [f"{self.lang}\t{t}" for t in sorted(terms)])
             self.dfs.update((k[head:], v) for k, v in more.items())
             self._hold(got)

@@ -1,6 +1,7 @@
 """Stories updated with new articles: the work grows with what is new, not with the corpus.
 
-A full link (``stories_kept``) keeps each article's weighted evidence profile, the corpus's document
+A full link (``stories_kept``) keeps each article's weighted evidence profile (as bytes,
+``link.term_bytes``; how many are kept beside them), the corpus's document
 frequencies and an inverted index of each article's heaviest terms (``LinkIndex``). New articles
 then (``add_stories``):
 
