@@ -322,6 +322,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (name, key)
     );
     """,
+    # 12: link_keys by position, as an update removes the rows it replaces (``_remove_rows``): found by
+    # (kind, key) alone, each part deleted scanned every row of its kind (134,000 of the narratives at
+    # 100,985 articles, ~0.4 s a part).
+    """
+    CREATE INDEX IF NOT EXISTS link_keys_position ON link_keys(kind, position);
+    """,
 ]
 
 # Columns a migration adds (before its script runs), each only where the table lacks it.
