@@ -16,7 +16,8 @@ resident memory (ru_maxrss) and which linkers updated (the others ran whole). Th
 +1,000 articles into 100,000 in under 30 s, the time per added article flat from 10,000 to 100,000.
 ``--profile`` prints the top of a cProfile of each +ADD link. The child prints wall seconds, peak MB,
 CPU seconds (user + system: on a shared machine CPU time compares two runs better than wall time),
-the linkers that updated and those that ran whole, and wall seconds per step.
+the linkers that updated and those that ran whole, and wall / CPU seconds per step (each linker,
+reading the articles, storing the links).
 
 Measured (scale round 6, 2-core machine loaded by other work at 5-8, so CPU seconds; each +1,000 into a
 copy of the same database, old code then new; `--child` on a database grown by updates, rows M+1..M+1,000
@@ -85,6 +86,53 @@ JSON: of place's 5.8 s, 3.3 s decoding base64 and ~1 s parsing JSON); flat for t
 (26 -> 36 -> 60 CPU s: the broad narratives those rows join grow with the corpus, to 49 articles at
 65,000, and a changed narrative is described again from all its articles; stories read up to 7
 neighbours per new article (of 20 candidates), and those overlap less as the corpus grows).
+
+Round 8 (what an update reads kept as bytes). The claim blocks' vectors and sub-centres are float16
+bytes in a table of their own (``link_blobs``, store migration 11), not base64 inside JSON records
+(``link.claim_blocks``); the stories' profiles and counts and the broad word counts are float64 bytes
+with their terms as a JSON list (``link.term_bytes``), not JSON objects (parsing their numbers was most
+of reading ~20,000 stories profiles and ~40,000 broad counts at 65,000); how many stories profiles are
+kept is kept beside them (counting them read the whole JSON table: 1.3-5 s at 100,985); ``link_keys``
+is indexed by position (migration 12: an update deleting the keys of the rows it replaces scanned every
+key of their kind, 134,000 for the narratives at 100,985, ~0.4 s a part). A database kept before is
+read as it is, and its first update moves it to bytes (once; CPU s / wall s: 8-13 / 10-29 at 11,000
+and 11,985 articles, 24-28 / 26-33 at 31,000, 50-65 / 63-140 at 66,000, 82-98 / 87-256 at 100,985); a
+relink writes bytes. A database an update of this version wrote needs ``--relink`` before an older
+version reads it. Each row: ``--child`` on a fresh copy of a base, old code (6be67c1, the branch point)
+then new (moved to bytes first, not timed), back to back; new stories at 11,985 and 100,985 as in round
+7 (/tmp/s7/t10k.db, t100k.db + the seed-8 rows of /tmp/scale7/c8.db). The machine's load changed CPU
+seconds too (the old code at 11,985: 14.7 CPU s at load 1.7, 21.8 at 4.2), so compare within a row:
+
+    +1,000 into             load   before: CPU s, wall s, peak MB    after: CPU s, wall s, peak MB
+    11,985  (new stories)   1.7-2     14.7,  21.7,  320                12.0,  11.1,  314
+    100,985 (new stories)   1.2-2     28.0,  27.4,  420                22.1,  21.5,  388
+    100,985 (new stories)   3.7-5.8   33.4-34.5, 58-88, 420            22.4-26.2, 30-67, 384-387 (3 runs)
+    10,000  (same pool)     3.6-5.5   22.0-30.5, 22-68, 465            23.2-30.4, 32-103, 463 (3 runs)
+    30,000  (same pool)     1.1       36.2,  36.4,  674                33.5,  32.7,  670
+    30,000  (same pool)     3-5.4     49.4,  55.2,  674                40.1,  52.4,  670
+    65,000  (same pool)     3-6       73.9, 194.6,  924                41.3-60.8, 48-145, 915 (3 runs)
+
+    per linker, CPU s (after)    entities  copies  stories  narratives  load/save
+    11,985  new stories  load 2    0.5      1.5      3.5       5.3       1.1/0.2
+    100,985 new stories  load 1    0.8      3.0      4.5      10.8       1.4/1.4
+    10,000  same pool    load 3.6  0.8      1.8      7.9      11.3       2.4/0.4
+    30,000  same pool    load 1.1  0.9      2.1     10.0      18.5       3.9/0.8
+    65,000  same pool    load 3    0.8      2.3     12.5      23.3       5.5/1.5
+
+(rows of several runs: the two codes' runs alternated while the load moved; runs of this branch's
+earlier commits, without the ``link_keys`` index, are among them: 100,985 23.4 and 26.2, 10,000 28.6
+and 30.4, 30,000 40.1, 65,000 60.8 and 58.3 CPU s.) Results: identical to the old code's, every stored
+link, narrative key, story, provenance edge and contradiction compared row by row, at +1,000 into
+10,000 and +990 into 100,985 (with and without the index). Peak memory under 1 GB everywhere (388 MB at 100,985). Under 30 s at
+100,985 in CPU on a loaded machine (22-26) and in wall on a quiet one (21.5). Per added article, CPU,
+quiet machine: new stories 12 ms at 11,985 and 22 at 100,985 (old code 15 and 28): **not flat** (1.8x
+for 8.4x the corpus). Where it grows (CPU s, 11,985 -> 100,985): narratives 5.3 -> 10.8, copies 1.5 ->
+3.0, storing 0.2 -> 1.4, stories 3.5 -> 4.5. Same pool 23 ms at 10,000, 34 at 30,000, 41-61 at
+65,000: the new articles join broad narratives that grow with the corpus (a changed broad narrative
+is described again from all its articles: 14,000 articles read at +1,000 into 65,000, 13,000 of them
+old), and their broad and stories candidates overlap less as the corpus grows (each new article reads
+up to 50 broad and 20 stories candidates: ~40,000 candidates' words read and numbered at 65,000).
+Placing the new claims: 4.2-4.7 CPU s at 65,000 (14.8 with base64, timed per function in one run).
 """
 from __future__ import annotations
 
@@ -106,20 +154,23 @@ from stored_corpus import copy_rows, make_stored
 from headwater.store import Store
 
 
-def timed(spent: dict[str, float], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+def timed(spent: dict[str, list[float]], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` adding its wall and CPU seconds to ``spent[name]`` (CPU: what compares on a loaded machine)."""
     def call(*a: Any, **k: Any) -> Any:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             return fn(*a, **k)
         finally:
-            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+            was = spent.setdefault(name, [0.0, 0.0])
+            was[0] += time.perf_counter() - t0
+            was[1] += time.process_time() - c0
     return call
 
 
 def child(path: str, full: bool, profile: bool) -> None:
     from headwater import pipeline
 
-    spent: dict[str, float] = {}
+    spent: dict[str, list[float]] = {}
     # where the time goes: reading the previous results, each linker, storing what changed
     for method in ("links", "save_links", "load_articles"):
         setattr(Store, method, timed(spent, method, getattr(Store, method)))
@@ -138,7 +189,7 @@ def child(path: str, full: bool, profile: bool) -> None:
     use = resource.getrusage(resource.RUSAGE_SELF)
     print(f"{took:.1f} {use.ru_maxrss / 1024:.0f} {use.ru_utime + use.ru_stime:.1f} "
           f"{','.join(linked.updated) or '-'} {','.join(linked.whole) or '-'} "
-          f"{','.join(f'{k}={v:.1f}' for k, v in spent.items())}")
+          f"{','.join(f'{k}={w:.1f}/{c:.1f}' for k, (w, c) in spent.items())}")
     if prof is not None:
         pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
 

@@ -1,6 +1,7 @@
 """Linking what is new: copies and stories updated with new articles agree with a full relink."""
 from __future__ import annotations
 
+import base64
 import dataclasses
 import itertools
 import random
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from headwater.cli import main
 from headwater.embed.lexical import HashingEmbedder
 from headwater.enrich.claims.records import find_claims
-from headwater.link import claim_blocks
+from headwater.link import claim_blocks, narratives_update, term_bytes
 from headwater.link.builtin import BUILTIN, COPIES, NARRATIVES, STORIES
 from headwater.link.index import MemoryIndex
 from headwater.link.registry import LinkContext, Linker, run_linkers
@@ -248,6 +249,62 @@ def test_an_update_writes_the_claims_it_adds_not_the_blocks_they_join(monkeypatc
     kept = index.keyed[claim_blocks.BLOCKS]
     assert sorted((row, n) for k in written for row, n in zip(kept[k]["a"], kept[k]["n"], strict=True)) == sorted(added)
     assert all(before[k] == kept[k] for k in before)
+
+
+def _as_kept_before_round_8(index: MemoryIndex) -> None:
+    """The blocks' vectors as base64 inside their JSON records, as kept until scale round 8."""
+    assert all(index.blobs[name] for name in TERM_BYTES)
+    for name, field in ((claim_blocks.SUBS, "c"), (claim_blocks.BLOCKS, "v")):
+        for k, rec in index.keyed[name].items():
+            raw = index.blobs[name].pop(k)
+            if field == "c":
+                rec["c"] = [base64.b64encode(raw[i:i + 2 * DIM]).decode() for i in range(0, len(raw), 2 * DIM)]
+            else:
+                rec["v"] = base64.b64encode(raw).decode()
+    index.whole["narratives.state"]["blocks"].pop("blobs")
+    for name in TERM_BYTES:  # and the profiles as JSON objects (the broad counts with their language)
+        for row, blob in index.blobs.pop(name).items():
+            kept = dict(zip(*term_bytes.decode(blob), strict=True))
+            index.values[name][row] = ["en", kept] if name == "broad.raw" else kept
+
+
+TERM_BYTES = ("stories.profile", "stories.raw", "broad.raw")
+
+
+DIM = 1024  # HashingEmbedder's
+
+
+@pytest.mark.parametrize("parts", [1, 8])  # 1: the old blocks the new claims join are folded at once
+def test_vectors_and_profiles_kept_as_text_are_read_alike_and_moved_to_bytes_by_an_update(monkeypatch: pytest.MonkeyPatch,
+                                                                             parts: int) -> None:
+    corpus, _ = retold_claims(64)
+    monkeypatch.setattr(claim_blocks, "BLOCK", 8)
+    monkeypatch.setattr(claim_blocks, "MAX_PARTS", parts)
+    runs = []
+    for old in (False, True, None):  # None: kept as base64 and read as such (not moved first)
+        if old is None:
+            monkeypatch.setattr(narratives_update, "migrate", lambda *a: None)
+            monkeypatch.setattr(term_bytes, "migrate", lambda *a: None)
+        index, state = MemoryIndex(), dict[str, Any]()
+        previous, _ = run_linkers(BUILTIN, LinkContext(corpus[:40], index=index, state=state))
+        assert index.blobs[claim_blocks.BLOCKS] and "v" not in next(iter(index.keyed[claim_blocks.BLOCKS].values()))
+        if old is not False:
+            _as_kept_before_round_8(index)
+        ctx = LinkContext(corpus, new=[row for row, _ in corpus[40:]], index=index, state=state,
+                          previous={k: list(v) for k, v in previous.items()})
+        parts_made, _ = run_linkers(BUILTIN, ctx)
+        assert NARRATIVES.name in ctx.updated
+        runs.append((parts_made, index))
+    (new_parts, new_index), (old_parts, old_index), (read_parts, _) = runs
+    for made in (old_parts, read_parts):
+        assert all(made[p] == new_parts[p] for p in ("narratives", "themes", "stories", "contradictions"))
+    for name in TERM_BYTES:  # moved to bytes, the same bytes
+        assert not old_index.values[name] and old_index.blobs[name] == new_index.blobs[name]
+    for name in (claim_blocks.SUBS, claim_blocks.BLOCKS):  # every record moved, the same bytes kept
+        assert old_index.keyed[name] == new_index.keyed[name]
+        assert old_index.blobs[name] == new_index.blobs[name]
+        assert not any({"c", "v"} & rec.keys() for rec in old_index.keyed[name].values())
+    assert old_index.kept("narratives.state")["blocks"]["blobs"] is True
 
 
 def test_narratives_link_whole_without_their_kept_state() -> None:

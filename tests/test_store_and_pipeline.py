@@ -109,3 +109,20 @@ def test_analysis_json_follows_the_contract(tmp_path: Path, resources: Resources
         assert (a["published"] is None) == (a["published_basis"] is None)
         if a["outlet"]:
             assert set(a["outlet"]) >= {"name", "country", "state_affiliated"}
+
+
+def test_a_database_of_version_10_gains_the_blob_table_and_the_link_keys_by_position(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.db.executescript("DROP TABLE link_blobs; DROP INDEX link_keys_position; PRAGMA user_version = 10;")
+        store.put_keyed("x", {1: {"a": [1]}})
+    with Store(path) as store:  # opened again: migrated
+        assert store.version == len(MIGRATIONS) and store.get_keyed("x", [1]) == {1: {"a": [1]}}
+        # the link keys a replaced row leaves are found by position, not by scanning their kind
+        plan = store.db.execute("EXPLAIN QUERY PLAN DELETE FROM link_keys WHERE kind IN (?, ?) AND position IN (?)",
+                                ("a", "b", 1)).fetchall()
+        assert "link_keys_position" in " ".join(str(r[-1]) for r in plan)
+        store.put_blobs("x", {1: b"\x00\x3c", 2: b""})
+        assert store.get_blobs("x", [1, 2, 3]) == {1: b"\x00\x3c", 2: b""}
+        store.clear("x")
+        assert store.get_blobs("x", [1, 2]) == {} and store.get_keyed("x", [1]) == {}

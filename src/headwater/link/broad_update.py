@@ -1,6 +1,7 @@
 """Broad narratives updated with new articles: the work grows with what is new, not with the corpus.
 
-A full link (``keep_broad``) keeps, per article, the counts of its claims' words, the document
+A full link (``keep_broad``) keeps, per article, the counts of its claims' words (as bytes,
+``link.term_bytes``), the document
 frequencies of each language's words (and how many articles each language has), and an inverted index
 of each article's heaviest words (``LinkIndex``). New articles then (``add_broad``):
 
@@ -32,12 +33,14 @@ import heapq
 import math
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from headwater.link import term_bytes
 from headwater.link.broad import BROAD_SIM, MAX_DF, MIN_DF, block_narratives, language_of, said
 from headwater.link.graph_linkage import graph_linkage
 from headwater.link.index import LinkIndex
@@ -71,7 +74,7 @@ def _weights(raw: dict[str, int], lang: str, df: dict[str, int], n: int) -> dict
 def _keep(index: LinkIndex, arts: Iterable[tuple[int, Article]]) -> dict[int, tuple[str, dict[str, int]]]:
     """Count and keep these articles' words, and post their heaviest; returns their (language, counts)."""
     got = {row: (language_of(a), _counts(a)) for row, a in arts if a.findings.get("claims")}
-    index.put(RAW, {row: [lang, raw] for row, (lang, raw) in got.items()})
+    term_bytes.put(index, RAW, {row: raw for row, (_, raw) in got.items()})  # the language: DF's keys
     index.count(DF, Counter(f"{lang}\t{t}" for lang, raw in got.values() for t in raw))
     index.count(DF, Counter(f"{lang}\t" for lang, _ in got.values()))  # each language's articles
     df = index.counts(DF, {f"{lang}\t{t}" for lang, raw in got.values() for t in [*raw, ""]})
@@ -97,6 +100,7 @@ def add_broad(previous_of: Callable[[list[int]], Rows], new: dict[int, Article],
     changed (without ids) and the ids of the stored ones those replace; the others stay as they were.
     ``previous_of``: the broad narratives holding some of these rows; ``leave``: those of these rows
     that a narrative of a retold claim holds (they are not grouped broadly)."""
+    term_bytes.migrate(index, RAW)  # kept as JSON before scale round 8: moved once
     got = _keep(index, sorted(new.items()))
     made: Rows = []
     gone: set[str] = set()
@@ -135,17 +139,24 @@ class _Profiles:
         self.vocab: dict[str, int] = {}
         self.by_number = np.zeros(0)  # the idf by word number (0: a word no profile may weigh)
         self.rows: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = {}
-        self._hold(new)
+        self._hold({row: (list(raw), np.fromiter(raw.values(), dtype=np.float64, count=len(raw)))
+                    for row, raw in new.items()})
         self.weighed = {row: _weigh(raw, self.idf) for row, raw in new.items()}
 
-    def _hold(self, raws: dict[int, dict[str, int]]) -> None:
-        """Keep these counts as arrays, numbering their words (new words' idf from ``dfs``)."""
+    def _hold(self, raws: Mapping[int, tuple[list[str], npt.NDArray[np.float64]]]) -> None:
+        """Keep these counts (each row's words and their counts) as arrays, numbering their words (new
+        words' idf from ``dfs``)."""
         known = len(self.vocab)
-        for row, raw in raws.items():
-            self.rows[row] = (np.fromiter((self.vocab.setdefault(t, len(self.vocab)) for t in raw), dtype=np.int64,
-                                          count=len(raw)),
-                              np.fromiter(raw.values(), dtype=np.float64, count=len(raw)))
-        fresh = list(self.vocab)[known:]
+        words = list(chain.from_iterable(terms for terms, _ in raws.values()))
+        # numbered in one pass over every word of these rows, in order of first use (as one at a time)
+        fresh = [t for t in dict.fromkeys(words) if t not in self.vocab]
+        self.vocab.update(zip(fresh, range(known, known + len(fresh)), strict=True))
+        at = np.fromiter(map(self.vocab.__getitem__, words), dtype=np.int64, count=len(words))
+        counts = np.concatenate([c for _, c in raws.values()]) if raws else np.zeros(0)
+        start = 0
+        for row, (terms, _) in raws.items():
+            self.rows[row] = (at[start:start + len(terms)], counts[start:start + len(terms)])
+            start += len(terms)
         d = np.array([self.dfs.get(t, 0) for t in fresh], dtype=np.float64)
         kept = (d >= MIN_DF) & (d <= MAX_DF * self.n)
         self.by_number = np.concatenate([self.by_number, np.where(kept, np.log(self.n / np.maximum(d, 1)), 0.0)])
@@ -156,8 +167,8 @@ class _Profiles:
         wanted = sorted(set(rows) - self.rows.keys())
         head = len(self.lang) + 1
         for at in range(0, len(wanted), READ_PART):
-            got = {r: v[1] for r, v in self.index.get(RAW, wanted[at:at + READ_PART]).items()}
-            terms = {t for raw in got.values() for t in raw if t not in self.dfs}
+            got = term_bytes.read(self.index, RAW, wanted[at:at + READ_PART])
+            terms = set(chain.from_iterable(raw for raw, _ in got.values())) - self.dfs.keys()
             more = self.index.counts(DF, [f"{self.lang}\t{t}" for t in sorted(terms)])
             self.dfs.update((k[head:], v) for k, v in more.items())
             self._hold(got)

@@ -5,7 +5,8 @@ a new article with the old ones: a compact profile (``put``/``get``), the keys i
 by (``post``/``postings``: an inverted index) and corpus-wide counts (``count``/``counts``: document
 frequencies), what it learnt of the corpus as a whole (``keep``/``kept``: a clustering's centres), and
 values under keys of its own that are not articles (``put_keyed``/``get_keyed``: the blocks of a nearest
-neighbour index, read a few at a time).
+neighbour index, read a few at a time), and bytes under such keys (``put_blobs``/``get_blobs``: the
+blocks' vectors, read with nothing to decode).
 Every name is the linker's own ("stories.profile"). The store keeps these in indexed
 tables (``Store`` implements this protocol); ``MemoryIndex`` keeps them in memory, for a corpus linked
 without a database (``link_corpus``) and for tests.
@@ -13,7 +14,7 @@ without a database (``link_corpus``) and for tests.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 
@@ -39,8 +40,18 @@ class LinkIndex(Protocol):
     def get_keyed(self, name: str, keys: Iterable[int]) -> dict[int, Any]:
         """The values kept under these keys (keys without one are left out)."""
 
+    def put_blobs(self, name: str, items: Mapping[int, bytes]) -> None:
+        """Keep bytes per integer key of the linker's own (an array's buffer)."""
+
+    def get_blobs(self, name: str, keys: Iterable[int]) -> dict[int, bytes]:
+        """The bytes kept under these keys (keys without any are left out)."""
+
+    def move_to_blobs(self, name: str, encode: Callable[[Any], bytes]) -> None:
+        """Move the JSON values kept per row under ``name`` to bytes (``encode``d), kept under the row
+        (what a kept format moved from JSON to bytes does once; nothing when none is left)."""
+
     def size(self, name: str) -> int:
-        """How many rows have a value under ``name``."""
+        """How many rows have a value under ``name`` (JSON or bytes)."""
 
     def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
         """Add (key, row) postings: ``row`` is found by the integer ``key``."""
@@ -62,12 +73,13 @@ class MemoryIndex:
     def __init__(self) -> None:
         self.values: dict[str, dict[int, Any]] = defaultdict(dict)
         self.keyed: dict[str, dict[int, Any]] = defaultdict(dict)
+        self.blobs: dict[str, dict[int, bytes]] = defaultdict(dict)
         self.posted: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.tallies: dict[str, Counter[str]] = defaultdict(Counter)
         self.whole: dict[str, Any] = {}
 
     def clear(self, name: str) -> None:
-        for kept in (self.values, self.keyed, self.posted, self.tallies, self.whole):
+        for kept in (self.values, self.keyed, self.blobs, self.posted, self.tallies, self.whole):
             kept.pop(name, None)
 
     def keep(self, name: str, value: Any) -> None:
@@ -90,8 +102,19 @@ class MemoryIndex:
         kept = self.keyed[name]
         return {k: kept[k] for k in keys if k in kept}
 
+    def put_blobs(self, name: str, items: Mapping[int, bytes]) -> None:
+        self.blobs[name].update(items)
+
+    def get_blobs(self, name: str, keys: Iterable[int]) -> dict[int, bytes]:
+        kept = self.blobs[name]
+        return {k: kept[k] for k in keys if k in kept}
+
+    def move_to_blobs(self, name: str, encode: Callable[[Any], bytes]) -> None:
+        moved = self.values.pop(name, {})
+        self.blobs[name].update((row, encode(v)) for row, v in moved.items())
+
     def size(self, name: str) -> int:
-        return len(self.values[name])
+        return len(self.values[name]) + len(self.blobs[name])
 
     def post(self, name: str, pairs: Iterable[tuple[int, int]]) -> None:
         posted = self.posted[name]

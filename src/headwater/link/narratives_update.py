@@ -36,7 +36,7 @@ import numpy.typing as npt
 
 from headwater.embed import Vectors, normalise, pack, unpack
 from headwater.lang.blas import one_blas_thread
-from headwater.link.claim_blocks import BLOCKS, SUBS, Blocks, fit_blocks
+from headwater.link.claim_blocks import BLOCKS, SUBS, Blocks, fit_blocks, migrate
 from headwater.link.claims import (
     BROAD_LINK,
     FINE,
@@ -284,6 +284,7 @@ def place(new: list[tuple[int, Article]], index: LinkIndex,
     # articles of new stories into 100,000 (place alone, a 2-core machine at load 4-5): 20.5 CPU s,
     # 38 s wall on the default threads; 5.8 CPU s, 11.8 s wall on one (the same products, summed in
     # one order: the comparisons with FINE and BROAD_LINK gave the same pairs).
+    migrate(index, state["blocks"], len(state["centres"]), int(state["dim"]))  # once, a database kept before round 8
     with one_blas_thread():
         placed = _Placed(rows, x if rows else np.zeros((0, int(state["dim"])), dtype=np.float32), state, index, probe)
         placed.blocks.visit(placed.ids, placed.x, placed.labels, state["blocks"], placed.against)

@@ -1,6 +1,7 @@
 """Stories updated with new articles: the work grows with what is new, not with the corpus.
 
-A full link (``stories_kept``) keeps each article's weighted evidence profile, the corpus's document
+A full link (``stories_kept``) keeps each article's weighted evidence profile (as bytes,
+``link.term_bytes``; how many are kept beside them), the corpus's document
 frequencies and an inverted index of each article's heaviest terms (``LinkIndex``). New articles
 then (``add_stories``):
 
@@ -28,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from headwater.link import term_bytes
 from headwater.link.index import LinkIndex
 from headwater.link.stories import (
     CANDIDATES,
@@ -76,13 +78,21 @@ def keep_profiles(index: LinkIndex, raw: dict[int, dict[str, float]],
             index.clear(name)
     index.count(DF, Counter(t for p in raw.values() for t in p))
     df = index.counts(DF, {t for p in raw.values() for t in p})
-    n = index.size(PROFILE) + len(raw)  # the corpus with these articles (new to the index: kept just below)
+    n = held(index) + len(raw)  # the corpus with these articles (new to the index: kept just below)
     weighed = {row: _weigh(p, df, n) for row, p in raw.items()}
-    index.put(PROFILE, weighed)
-    index.put(RAW, raw)
+    term_bytes.put(index, PROFILE, weighed)
+    term_bytes.put(index, RAW, raw)
+    index.keep(PROFILE, n)
     index.post(TERMS, [(_term_key(t), row) for row, v in weighed.items()
                        for t, _ in heapq.nlargest(POSTED_TERMS, v.items(), key=lambda kv: kv[1])])
     return weighed, df
+
+
+def held(index: LinkIndex) -> int:
+    """How many articles' profiles the index holds: kept beside them, as counting them reads the table
+    (1.3-5 s at 100,985 articles with the profiles kept as JSON); counted for an index kept before."""
+    kept = index.kept(PROFILE)
+    return int(kept) if kept is not None else index.size(PROFILE)
 
 
 def stories_kept(corpus: list[tuple[int, Article]], copies: list[dict[str, Any]], index: LinkIndex) -> list[dict[str, Any]]:
@@ -111,7 +121,7 @@ def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIn
                 if other != row:
                     acc[other] += x
         cands[row] = [r for r in heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__) if r not in new]
-    profiles = index.get(PROFILE, sorted({r for cand in cands.values() for r in cand}))
+    profiles = term_bytes.read_dicts(index, PROFILE, sorted({r for cand in cands.values() for r in cand}))
     touched: set[int] = set()
     for row, cand in cands.items():
         scored = sorted(((_cosine(new[row], profiles[r]), r) for r in cand if r in profiles), reverse=True)
@@ -132,17 +142,19 @@ def add_stories(new: list[tuple[int, Article]], stories_of: Lookup, copies_of: L
     join two stories into one) and the id of the first of them; the new articles nobody old is near
     become stories of their own, under new ids."""
     start = index.kept(NEXT)
-    if index.size(PROFILE) != linked or start is None:
+    if held(index) != linked or start is None:
         return None
+    for name in (PROFILE, RAW):  # kept as JSON before scale round 8: moved once
+        term_bytes.migrate(index, name)
     raw_new = {row: profile(a) for row, a in new}
     weighed, df = keep_profiles(index, raw_new)
     near = sorted(r for r in _touched(weighed, df, index) if r not in raw_new)
     previous = stories_of(near)
     story_of = {row_of(k): i for i, st in enumerate(previous) for k in st["article_ids"]}
     rows = sorted({*weighed, *(r for r in near if r in story_of)})
-    raws = {**index.get(RAW, [r for r in rows if r not in raw_new]), **raw_new}
+    raws = {**term_bytes.read_dicts(index, RAW, [r for r in rows if r not in raw_new]), **raw_new}
     sub_df = index.counts(DF, {t for p in raws.values() for t in p})
-    groups = cluster([raws[r] for r in rows], copy_pairs(rows, copies_of(rows)), sub_df, index.size(PROFILE))
+    groups = cluster([raws[r] for r in rows], copy_pairs(rows, copies_of(rows)), sub_df, held(index))
     # a cluster takes every old story it holds a member of; clusters that share an old story are one
     sets = DisjointSets(len(groups))
     owner: dict[int, int] = {}  # old story -> a cluster holding a member of it
