@@ -14,20 +14,17 @@ the verb up to a comma, a quote or the clause that is said. Headlines "Лавр�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.multilingual_according import AccordingReader, Tag
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, Cues, is_verb
-from headwater.enrich.attributions.multilingual_speakers import QUOTE_GAP, SpeakerReader
+from headwater.enrich.attributions.multilingual_speakers import QUOTE_GAP
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
-from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS, WORD
 from headwater.lang.parsers import SENTENCES
-from headwater.lang.sentences import abbreviations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -60,27 +57,12 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass
-class _Found:
-    start: int
-    end: int
-    cue: str
-    cue_start: int
-    speaker: tuple[int, int]  # the cue's own span when the sentence leaves the subject out
-    quote: bool = False
-    # "сообщили 5-tv.ru", "сказал телеканалу RT": the outlet told, which publishes what the speaker
-    # said (first in the chain, as the English "X told Reuters")
-    via: tuple[int, int] | None = None
-    # "пишет X со ссылкой на Y", "X, ссылаясь на Y, сообщает": Y, the deeper source (last in the chain)
-    cited: tuple[int, int] | None = None
-    cited_at: int | None = None  # where the citing phrase starts (its "according" reading is this one)
-    unnamed: bool = False  # told to an outlet by no one the sentence names ("сообщили lenta.ru, что …")
 
 
-class _Finder(SpeakerReader):
+class _Finder(AccordingReader):
     # -- cues ------------------------------------------------------------------------------
-    def sentence(self, a: int, b: int) -> list[_Found]:
-        found: list[_Found] = []
+    def sentence(self, a: int, b: int) -> list[Tag]:
+        found: list[Tag] = []
         low = self.text[a:b].lower()
         for phrase in self.cues.according:
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + (r"(?!\w)" if len(phrase.split()[-1]) > 1 else ""), low):
@@ -97,7 +79,7 @@ class _Finder(SpeakerReader):
                     start = self._skip_to_claim(ce, b) if m.start() <= 3 else a
                     end = self._trim_end(start, b) if m.start() <= 3 else self._trim_end(a, cs)
                     first = WORD.search(self.text, cs, ce)
-                    found.append(_Found(start, end, self.text[cs:ce], cs, (first.end() + 1 if first else cs, ce)))
+                    found.append(Tag(start, end, self.text[cs:ce], cs, (first.end() + 1 if first else cs, ce)))
         for phrase in self.cues.according_after:
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
                 f = self._according_after(a, b, a + m.start(), a + m.end())
@@ -132,7 +114,7 @@ class _Finder(SpeakerReader):
                     at = next(c for c in tok.children if c.i > tok.i and any(
                         g.dep_ == "case" and g.text.lower() in self.cues.stance_prepositions for g in c.children))
                     start = min(t.idx for t in at.subtree if t.i > tok.i)
-                    f = _Found(start, self._trim_end(start, b), f.cue, f.cue_start, f.speaker) if not f.quote else f
+                    f = Tag(start, self._trim_end(start, b), f.cue, f.cue_start, f.speaker) if not f.quote else f
                 if f is not None:
                     found.append(f)
             elif self.parsed and lemma in self.cues.statement_verbs and tok.pos_ == "VERB" and any(
@@ -147,7 +129,7 @@ class _Finder(SpeakerReader):
                 found.append(f)
         citing = {f.cited_at for f in found if f.cited_at is not None}
         found = [f for f in found if f.cited_at is not None or f.cue_start not in citing]
-        kept: list[_Found] = []
+        kept: list[Tag] = []
         for f in sorted(found, key=lambda f: f.cue_start):
             if not any(k.speaker[0] < f.speaker[1] and f.speaker[0] < k.speaker[1] and k.start < f.end and f.start < k.end
                        for k in kept) and \
@@ -162,7 +144,7 @@ class _Finder(SpeakerReader):
                     f.end = self._trim_end(f.start, tag)
         return kept
 
-    def _inside_quote(self, a: int, b: int, tok: Any) -> list[_Found]:
+    def _inside_quote(self, a: int, b: int, tok: Any) -> list[Tag]:
         """A tag that interrupts a quote: '«Мост откроют в мае, — сказал мэр. — Движение пустят сразу …»'.
         Both parts of the quote are the speaker's: the one before the tag, and the one after it up
         to the closing mark (which may be sentences later)."""
@@ -179,96 +161,12 @@ class _Finder(SpeakerReader):
             return []
         first_end = self._trim_end(q[0], max(a, q[0]) + lead.start())
         rest = ce + tail.end()
-        out = [_Found(q[0], first_end, tok.text, cs, sp, True)]
+        out = [Tag(q[0], first_end, tok.text, cs, sp, True)]
         if len(WORD.findall(self.text[rest:q[1]])) >= 3:
-            out.append(_Found(rest, self._trim_end(rest, q[1]), tok.text, cs, sp, True))
+            out.append(Tag(rest, self._trim_end(rest, q[1]), tok.text, cs, sp, True))
         return out
 
-    def _according(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
-        """'По словам Захаровой, claim', 'claim, according to X' in the language's words; "по его
-        словам" names its source by the possessive inside the phrase."""
-        if self._quoted(cs):
-            return None
-        inner = [m for m in WORD.finditer(self.text, cs, ce) if m.group(0).lower() in self.cues.pronouns]
-        verb = WORD.match(self.text, ce + len(self.text[ce:b]) - len(self.text[ce:b].lstrip()), b)
-        if not inner and not self.parsed and verb is not None and is_verb(self.cues, verb.group(0), None):
-            # "segundo avança a AFP", "segundo explica o FSB": the source is the verb's subject after it;
-            # "Segundo disse, …" names none (the person spoken of before, when there is one)
-            after = self._words_after(verb.end(), b, strict=False)
-            if after is None:
-                return _Found(*self._claim_after(verb.end(), b), self.text[cs:ce], cs, (cs, ce)) if self.people else None
-            ce = verb.end()
-        sp = (inner[0].start(), inner[0].end()) if inner else self._words_after(ce, b, strict=False)
-        if sp is None:
-            return None
-        if not inner and not self.parsed:
-            sp = self._named_after(ce, sp, b, cs - a <= 3)
-        back = self._back_reference(a, cs) if cs - a > 3 else None
-        if back is not None:  # "Это следует из опроса …": what the sentence before said
-            return _Found(back[0], back[1], self.text[cs:ce], cs, sp)
-        # "Как сообщает ТАСС со ссылкой на источник, …": the source's own source, deeper in the chain
-        cited = None if self.text[cs:ce].lower() in self.cues.citing_phrases else \
-            self._citing_in(max(sp[1], ce), b, b, at_start=True)
-        if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
-            start = self._skip_to_claim(max(sp[1], ce, cited[1][1] if cited else 0), b)
-            return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp,
-                          cited=cited[1] if cited else None, cited_at=cited[0] if cited else None)
-        rest = self.text[max(sp[1], ce):b]
-        if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
-            # "…, по словам губернатора, находится под контролем": the claim runs through the tag
-            return _Found(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
-        return _Found(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
-
-    def _claim_after(self, i: int, b: int) -> tuple[int, int]:
-        start = self._skip_to_claim(i, b)
-        return start, self._trim_end(start, b)
-
-    def _named_after(self, ce: int, sp: tuple[int, int], b: int, opens: bool) -> tuple[int, int]:
-        """Who "according to" names, in a pack read without a parse, where its words run on into the
-        claim with no comma between ("Според него вероятността расте", "Според доклада горещите
-        вълни могат …"): a pronoun alone; else the first word with the capitalised words of a name
-        after it ("Според Лоурънс Уилкерсън конференцията …"), up to a capital or a country, which
-        the claim opens with ("Според Макгрегър Москва иска …"). A tag a comma closes within a
-        speaker's words keeps all its words ("Според съвместния доклад на агенцията, …"), and so
-        does one that ends the sentence ("…, според доклада на агенцията.")."""
-        words = list(WORD.finditer(self.text, sp[0], sp[1]))
-        if not words:
-            return sp
-        first = words[0]
-        if first.group(0).lower() in self.cues.pronouns:
-            return first.start(), first.end()
-        stop = self._stop(ce, b)
-        tag = self.text[ce:ce + stop.start() if stop else b]
-        claim_after = stop is not None and len(WORD.findall(self.text[ce + stop.end():b])) >= 3
-        if len(words) == 1 or (len(WORD.findall(tag)) <= MAX_SPEAKER_WORDS and (claim_after or not opens)):
-            return sp
-        rw = RoleWords.of(self.pack)
-        end = first.end()
-        # a title with its dot opens a name too ("Според ген. Петров армията …")
-        titled = first.group(0).lower() in abbreviations(self.pack).titles and self.text[end:end + 1] == "."
-        if not titled and not first.group(0)[:1].isupper():
-            # "Според някои сведения обхватът …": up to the noun of an unnamed source among the first words
-            nouns = self.cues.anonymous | self.cues.documents | self.cues.collectives
-            k = next((i for i, w in enumerate(words[:3]) if hits(with_parts({w.group(0).lower()}), nouns)), None)
-            if k is not None:
-                return first.start(), words[k].end()
-        for w in words[1:]:
-            low = w.group(0).lower()
-            if not w.group(0)[:1].isupper() or low in rw.capitals or low in rw.countries or \
-                    self.registry.demonyms.get(norm(w.group(0))) or not (first.group(0)[:1].isupper() or titled):
-                break
-            end = w.end()
-        return first.start(), end
-
-    def _according_after(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
-        """'Bakanlığa göre, claim', 'X zufolge claim': the source stands before the phrase."""
-        sp = self._words_before(a, cs)
-        if sp is None:
-            return None
-        start = self._skip_to_claim(ce, b)
-        return _Found(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
-
-    def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
+    def _verb(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> Tag | None:
         """A reporting verb's tag (``_verb_tag``) with the rest of its chain from the parse: the outlet
         it was told to (``via``) and the source it cites (``cited``)."""
         f = self._verb_tag(a, b, cs, ce, tok, light)
@@ -301,7 +199,7 @@ class _Finder(SpeakerReader):
             f.cited_at, f.cited = cited
         return f
 
-    def _verb_tag(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> _Found | None:
+    def _verb_tag(self, a: int, b: int, cs: int, ce: int, tok: Any, light: bool = False) -> Tag | None:
         """A reporting verb's speaker and what it reports. ``light``: a verb that reports only through
         its object ("сделал заявление", "приводит его слова"), so what it reports is a quote beside
         it, what follows its colon, the sentence before ("Такое заявление сделал …"), or the words
@@ -340,12 +238,12 @@ class _Finder(SpeakerReader):
             sp = (sp[0], sp[0] + dated.start())
         quote = self._adjacent_quote(min(cs, sp[0]), max(ce, sp[1]), a, b)
         if quote is not None:
-            return _Found(quote[0], quote[1], cue, cs, sp, True)
+            return Tag(quote[0], quote[1], cue, cs, sp, True)
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
         if tok is not None and tok.lemma_.lower() in self.cues.clause_only:
             # "Опрос показал, что …" reports; "показал фильм", "установили памятник" do not
             said = self._clause_after(tok, tag_end, b)
-            return None if said is None else _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
+            return None if said is None else Tag(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
         if tok is not None and not light and self._not_reporting(tok):
             # "Министр поддержал проект бюджета": what the verb takes is the claim, as in English
             # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт ошибку")
@@ -353,11 +251,11 @@ class _Finder(SpeakerReader):
             taken = [t.idx for t in obj.subtree if t.i > tok.i] if obj is not None and obj.i > tok.i else []
             if not taken or tag_end > min(taken) or self._speaker_check(*sp) is None:
                 return None  # nor "Этот план требует денег": a stand needs someone to take it
-            return _Found(min(taken), self._trim_end(min(taken), b), cue, cs, sp)
+            return Tag(min(taken), self._trim_end(min(taken), b), cue, cs, sp)
         if light:
             back = self._back_reference(a, tag_start) or self._statement_back(tok, a, tag_start)
             if back is not None:
-                return _Found(back[0], back[1], cue, cs, sp)
+                return Tag(back[0], back[1], cue, cs, sp)
             said = next((c for c in tok.children if c.dep_ in ("obj", "obl") and c.i > tok.i and
                          c.lemma_.lower() in self.cues.statement_nouns), None)
             past = max(tag_end, said.idx + len(said.text)) if said is not None else tag_end
@@ -367,45 +265,45 @@ class _Finder(SpeakerReader):
                 if quote is None and self.text[after:after + 1] in {o for o, _ in self.pack.quote_pairs}:
                     after = self._skip_to_claim(after + 1, b)  # a quote never closed: its words
                 if quote is not None:
-                    return _Found(quote[0], quote[1], cue, cs, sp, True)
-                return _Found(after, self._trim_end(after, b), cue, cs, sp)
+                    return Tag(quote[0], quote[1], cue, cs, sp, True)
+                return Tag(after, self._trim_end(after, b), cue, cs, sp)
             if re.search(r"[,—–]\s*$", self.text[a:tag_start]) and not self._inside_other_tag(a, tag_start):
-                return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+                return Tag(a, self._trim_end(a, tag_start), cue, cs, sp)
             return None
         said = self._clause_after(tok, tag_end, b)
         if said is not None:
-            return _Found(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
+            return Tag(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
         after = self._skip_to_claim(tag_end, b)
         if tag_start - a <= 3 or self._opens_clause(tag_end, b):
             if self._topic_only(tok, after, b):
                 return None
-            return _Found(after, self._trim_end(after, b), cue, cs, sp)
+            return Tag(after, self._trim_end(after, b), cue, cs, sp)
         back = self._back_reference(a, tag_start)
         if back is not None:
-            return _Found(back[0], back[1], cue, cs, sp)
+            return Tag(back[0], back[1], cue, cs, sp)
         fronted = re.match(r"\s*(?:о том|то|об этом)\s*,\s*(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"}))
                            + r")\s+(.+?)[\s,—–]*$", self.text[a:tag_start], re.I)
         if fronted is not None and len(WORD.findall(fronted.group(1))) >= 3:
             # "О том, что цены вырастут, считает большинство опрошенных": the clause put first
-            return _Found(a + fronted.start(1), a + fronted.end(1), cue, cs, sp)
+            return Tag(a + fronted.start(1), a + fronted.end(1), cue, cs, sp)
         if (len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start])) \
                 or self._openers_only(a, tag_start):
             # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
             # past an apposition of the speaker ("Как считает экономист, профессор … Иванов, …")
             after = self._past_apposition(after, b)
             if len(WORD.findall(self.text[after:b])) >= 3 and not self._topic_only(tok, after, b):
-                return _Found(after, self._trim_end(after, b), cue, cs, sp)
+                return Tag(after, self._trim_end(after, b), cue, cs, sp)
         next_word = WORD.search(self.text, tag_end, b)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
                 len(WORD.findall(self.text[tag_end:b])) >= 3 and not (
                     next_word is not None and is_verb(self.cues, next_word.group(0), None)):
             # (not "…, disse o chefe do Governo, acrescentando que …": a second tag follows, no claim runs on)
-            return _Found(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
+            return Tag(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
         if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
             return None  # no claim: words before a tag are one only when a comma or a dash sets them off
-        return _Found(a, self._trim_end(a, tag_start), cue, cs, sp)
+        return Tag(a, self._trim_end(a, tag_start), cue, cs, sp)
 
-    def _verb_last(self, a: int, b: int, cs: int, ce: int) -> _Found | None:
+    def _verb_last(self, a: int, b: int, cs: int, ce: int) -> Tag | None:
         """A pack whose verbs close the sentence, read without a parse (Turkish): the speaker opens the
         sentence up to a comma ("Bakan, …"), what was said stands between, past a phrase that says where it
         was said ("… yaptığı açıklamada"), or is the quote right before the verb ('Erdoğan, "…" dedi.').
@@ -421,7 +319,7 @@ class _Finder(SpeakerReader):
         cue, start = self.text[cs:ce], a + m.end()
         quote = next((q for q in self.quotes if start <= q[0] and 0 <= cs - q[1] <= QUOTE_GAP), None)
         if quote is not None:
-            return _Found(quote[0], quote[1], cue, cs, sp, True)
+            return Tag(quote[0], quote[1], cue, cs, sp, True)
         low = self.text[start:cs].lower()
         for frame in self.cues.statement_frames:
             at = low.rfind(frame)
@@ -431,7 +329,7 @@ class _Finder(SpeakerReader):
         end = self._trim_end(start, cs)
         if len(WORD.findall(self.text[start:end])) < 2:
             return None
-        return _Found(start, end, cue, cs, sp)
+        return Tag(start, end, cue, cs, sp)
 
     def _subject_left_out(self, tok: Any, a: int) -> bool:
         """A finite verb in the singular with no subject, opening its sentence after at most
@@ -526,24 +424,7 @@ class _Finder(SpeakerReader):
                     end = tok.idx + m.start()
         return b
 
-    def _back_reference(self, a: int, tag_start: int) -> tuple[int, int] | None:
-        """'Об этом сообщило агентство ТАСС': the tag points back at the sentence before."""
-        before = self.text[a:tag_start].strip(" ,—").lower()
-        for r in self.cues.back_references:  # "Claim, об этом заявил X": the words before, in this sentence
-            m = re.search(r"[,;—–]\s*" + re.escape(r) + r"$", before)
-            if m is not None and len(WORD.findall(before[:m.start()])) >= 3:
-                return a, self._trim_end(a, a + len(self.text[a:tag_start]) - len(self.text[a:tag_start].lstrip(" ,—"))
-                                         + m.start())
-        # "Об этом сообщил X", "Об этом во вторник, 2 июля, сообщили в пресс-службе"
-        if not before or not any(
-                before == r or before.startswith(r + " ") or before.startswith(r + ",") for r in self.cues.back_references):
-            return None
-        if re.match(r"\w+(?:\s+\w+)?\s*,\s*(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"})) + r")(?!\w)",
-                    before):
-            return None  # "О том, что …, сообщил X": the clause is here, put first
-        return self.previous or (0, 0)  # (0, 0): refers back to nothing, no claim
-
-    def _dash_speaker(self, a: int, b: int) -> _Found | None:
+    def _dash_speaker(self, a: int, b: int) -> Tag | None:
         """A headline 'claim — Speaker' ("Пенсии проиндексируют в январе — Иванов"): a
         name of one to three capitalized words after the last dash. Headlines only: in running text
         "Главный виновник — Иванов" says who, not who spoke."""
@@ -558,9 +439,9 @@ class _Finder(SpeakerReader):
             or self._lookup(m.group(2)) is not None or (self.parsed and all(t.pos_ == "PROPN" for t in self._tokens(hs, he)))
         if not named:
             return None
-        return _Found(a, self._trim_end(a, a + m.end(1)), "—", a + m.end(1), (hs, he))
+        return Tag(a, self._trim_end(a, a + m.end(1)), "—", a + m.end(1), (hs, he))
 
-    def _colon(self, a: int, b: int) -> _Found | None:
+    def _colon(self, a: int, b: int) -> Tag | None:
         """'Лавров: Запад не хочет…': a short name, a colon, a claim (headlines, transcripts)."""
         m = re.match(r"\s*([^:\n]{2,60}?)\s*:\s+(?=\S)", self.text[a:b])
         if m is None:
@@ -583,7 +464,7 @@ class _Finder(SpeakerReader):
         start = a + m.end()
         quote = next((q for q in self.quotes if start - 1 <= q[0] <= start + 2), None)
         end = quote[1] if quote is not None else self._trim_end(start, b)
-        return _Found(quote[0] if quote else start, end, ":", a + m.end(1), (hs, he), quote is not None)
+        return Tag(quote[0] if quote else start, end, ":", a + m.end(1), (hs, he), quote is not None)
 
 def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePack,
                                    registry: SourceRegistry, headline: bool = False) -> list[dict[str, Any]]:
