@@ -43,7 +43,10 @@ FUZZY_RATIO = 0.78
 # Sina'a is one word; Hasakah’s is Hasakah; U.S. and U.K. are words
 # (a word goes on through its combining marks: Devanagari's vowel signs and viramas are no word
 # characters for ``\w``, which cut "दिल्ली" into pieces no gazetteer name matches)
-WORD = re.compile(rf"(?:[A-Z]\.){{2,}}|[^\W_](?:[^\W_]+|[{MARKS}]+)*(?:['’ʿ](?![sS]\b)[^\W_](?:[^\W_]+|[{MARKS}]+)*)?")
+# (letters, then runs of marks each with the letters after it: the words of
+# ``[^\W_](?:[^\W_]+|[MARKS]+)*``, but read a run of letters at a time instead of through an alternation
+# a character at a time, a quarter less time over the peer corpora and the narratives set, same spans)
+WORD = re.compile(rf"(?:[A-Z]\.){{2,}}|[^\W_]+(?:[{MARKS}]+[^\W_]*)*(?:['’ʿ](?![sS]\b)[^\W_]+(?:[{MARKS}]+[^\W_]*)*)?")
 GAP = re.compile(r"^[ \t\-‐–]{1,2}$")  # what may stand between the words of one name
 MAX_WORDS = 5
 # Words after a place that make it a disease's name: "West Nile virus", "Rift Valley fever", "Spanish flu".
@@ -115,7 +118,7 @@ GENERIC = frozenset("north south east west northern southern eastern western cen
                     # (with the article: "The City Council" is no village GeoNames lists as "The City")
                     "the".split())
 GENERIC_KEYS = frozenset(key_token(w) for w in GENERIC) | frozenset(key_token(w) for w in ("st", "mt", "ft"))
-@dataclass
+@dataclass(slots=True)  # (read attribute by attribute for every reading of every name: slots read faster)
 class Mention:
     start: int
     end: int
@@ -171,7 +174,7 @@ def cased_script(word: str) -> bool:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+    return [m.span() for m in WORD.finditer(text)]
 
 
 # Words recur across articles: fold each once (bounded, so a long run keeps a steady footprint).
@@ -183,7 +186,7 @@ name_key = lru_cache(maxsize=100_000)(fold)
 
 def _latin(word: str) -> bool:
     """``is_latin`` without folding an ASCII word (most words of English news: folding is the identity)."""
-    return any("a" <= c <= "z" for c in word.lower()) if word.isascii() else is_latin(word)
+    return word.lower() != word.upper() if word.isascii() else is_latin(word)  # (ASCII: a letter has a case)
 
 
 # English words that are also Arabic articles: "an Arlington spokeswoman" is not a name "An Arlington".
@@ -290,8 +293,10 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             reach += 1
         # (no longer than the first word after the name's first that could stand in no name: the
         # n-grams through it fail the casing test below, and most of the text's words are such)
-        first = next((j for j in range(i, i + reach) if not article[j]), i + reach)
-        reach = next((j - i for j in range(first + 1, i + reach) if not name_word[j]), reach)
+        # (most names open with a word that is no article, and are one word long: no generator for those)
+        first = i if not article[i] else next((j for j in range(i + 1, i + reach) if not article[j]), i + reach)
+        if first + 1 < i + reach:
+            reach = next((j - i for j in range(first + 1, i + reach) if not name_word[j]), reach)
         found = None
         for n in range(reach, 0, -1):
             idx = range(i, i + n)
