@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -263,6 +264,15 @@ def _token(t: str) -> tuple[str, bool, str, bool, bool]:
     return key, upper, nkey, article, named
 
 
+# What ``candidates`` read for a run of words: (key, places, exact, demonym, native).
+_Read = tuple[str, list[Place], bool, bool, bool]
+_UNSEEN = object()
+# Runs of words read, kept with the gazetteer (names and capitalised words recur across articles:
+# on the peer corpora most runs were read before), up to this many (then started afresh).
+MEMO_SIZE = 200_000
+_MEMO: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str | None], _Read | None]] = weakref.WeakKeyDictionary()
+
+
 def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
     """Every span of up to MAX_WORDS words that names a gazetteer place, longest first at each word;
     and the demonyms ("Sri Lankan") and the abbreviated divisions after a town ("Dover, Del.")."""
@@ -279,6 +289,89 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
                 for j, g in enumerate(gaps)]
     # a word that may stand after a name's first word (``cased`` below, or its Cyrillic alternative)
     name_word = [w or p for w, p in zip(named, poss, strict=True)]
+    memo = _MEMO.setdefault(gaz, {})
+
+    def read(n: int) -> _Read | None:
+        """The place reading of the n words from word i, or None (a pure function of the words, their
+        gaps and, after a comma, the next word: kept on the gazetteer for the names of other articles)."""
+        idx = range(i, i + n)
+        sig = [j for j in idx if not article[j]]
+        if not sig or not upper[sig[0]] or article[i + n - 1] or poss[i + n - 1] \
+                or toks[i + n - 1] in CONNECTORS:
+            return None
+        cased = all(upper[j] or poss[j] or toks[j] in CONNECTORS or toks[j].lower() in TYPE_WORDS for j in sig[1:])
+        # Russian, Ukrainian and Bulgarian capitalise only a name's first word ("Белый дом",
+        # "Красная площадь"): lower-case Cyrillic words after it, for names the gazetteer holds so
+        if not cased and not all(upper[j] or (nkeys[j] and has_cyrillic(toks[j])) for j in sig[1:]):
+            return None
+        start, end = ws[i][0], ws[i + n - 1][1]
+        surface = text[start:end]
+        parts: list[str] = []
+        for j in sig:
+            if poss[j] and parts:
+                parts[-1] += "s"
+            else:
+                parts.append(keys[j])
+        key = " ".join(parts)
+        if n > 1 and toks[i + n - 1] in ADMIN_WORDS and any(
+                p.kind == "admin_region" for p in gaz.lookup(key.rsplit(" ", 1)[0])):
+            # "Jiangsu province", "Kasai Occidental province": the division's name is the words
+            # before the lower-case word (which marks it: ``annotate``'s admin_after), as news and
+            # geoparsing corpora write it; "Akita Prefecture", capitalised, stays one name
+            return None
+        exact, demonym, native = True, False, False
+        places: list[Place] = []
+        if n == 1 and nkeys[i] and not cased_script(toks[i]) and toks[i].lower() in kind_words():
+            return None  # a kind of place in a script without capitals: "सागर" (sea) alone is no Sagar
+        if all(nkeys[j] for j in idx):  # a name in another script
+            places, nkey = _native_lookup(gaz, toks[i:i + n], nkeys[i:i + n])
+            native = bool(places)
+            if native:
+                key = nkey
+            elif not cased or not has_cyrillic(toks[i + n - 1]):
+                return None  # Arabic, Devanagari...: no romanisation to fall back on
+            else:
+                # Cyrillic romanised: Эт-Танф is At-Tanf; Эт-Танфе its dictionary form romanised
+                for v in uninflected(toks[i + n - 1]):
+                    places = gaz.lookup(" ".join([*parts[:-1], key_token(v)]))
+                    if places:
+                        break
+            if n == 1 and toks[i].isupper() and len(toks[i]) <= 4:
+                # a word in capitals is an acronym (МИД, ФСБ, ООН): a country or a union (США, ЕС)
+                # by its own short name, or a capital in capitals (РИМ, РИГА), no town whose name its
+                # letters spell (МИД is no Mead, Washington)
+                places = [p for p in places if p.kind != "city" or p.subkind == "capital"
+                          or p.population >= 1_000_000]
+                if not places:
+                    return None
+        if not places:
+            if not key or key in NEVER_KEYS or all(keys[j] in GENERIC_KEYS for j in sig):
+                return None
+            bare = surface.replace(".", "")
+            if bare.isupper() and len(bare) <= 4:
+                key = ACRONYM_PREFIX + name_key(surface)  # US, U.S., UK match acronym spellings only
+            # a nationality word names its people's country, whatever towns share it: "Canadian",
+            # "Spanish", "German" as "Turkish" and "British" (Canadian, Texas, is "Canadian, Texas")
+            demonym_tried = n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "
+                                            and any(p.kind == "admin_region" for p in gaz.lookup(keys[i + n])))
+            if demonym_tried:
+                places = gaz.lookup_demonym(key)
+                demonym = bool(places)
+            if not places:
+                places = gaz.lookup(key)
+        else:
+            demonym_tried = False
+        if not places and n > 1 and toks[i + n - 1].lower() in ADMIN_WORDS:
+            # "Akita Prefecture", "Aceh Province": the division under its bare name
+            places = [p for p in gaz.lookup(key.rsplit(" ", 1)[0]) if p.kind == "admin_region"]
+        if not places and n <= 3 and not demonym_tried:  # (tried above with the same key: none)
+            places = gaz.lookup_demonym(key)
+            demonym = bool(places)
+        if not places and len(key.replace(" ", "")) >= 5 and not key.startswith(ACRONYM_PREFIX):
+            places = gaz.lookup_fuzzy(key, FUZZY_RATIO)
+            exact = False
+        return (key, places, exact, demonym, native) if places else None
+
     out: list[Mention] = []
     i = 0
     while i < nw:
@@ -299,84 +392,17 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             reach = next((j - i for j in range(first + 1, i + reach) if not name_word[j]), reach)
         found = None
         for n in range(reach, 0, -1):
-            idx = range(i, i + n)
-            sig = [j for j in idx if not article[j]]
-            if not sig or not upper[sig[0]] or article[i + n - 1] or poss[i + n - 1] \
-                    or toks[i + n - 1] in CONNECTORS:
-                continue
-            cased = all(upper[j] or poss[j] or toks[j] in CONNECTORS or toks[j].lower() in TYPE_WORDS for j in sig[1:])
-            # Russian, Ukrainian and Bulgarian capitalise only a name's first word ("Белый дом",
-            # "Красная площадь"): lower-case Cyrillic words after it, for names the gazetteer holds so
-            if not cased and not all(upper[j] or (nkeys[j] and has_cyrillic(toks[j])) for j in sig[1:]):
-                continue
-            start, end = ws[i][0], ws[i + n - 1][1]
-            surface = text[start:end]
-            parts: list[str] = []
-            for j in sig:
-                if poss[j] and parts:
-                    parts[-1] += "s"
-                else:
-                    parts.append(keys[j])
-            key = " ".join(parts)
-            if n > 1 and toks[i + n - 1] in ADMIN_WORDS and any(
-                    p.kind == "admin_region" for p in gaz.lookup(key.rsplit(" ", 1)[0])):
-                # "Jiangsu province", "Kasai Occidental province": the division's name is the words
-                # before the lower-case word (which marks it: ``annotate``'s admin_after), as news and
-                # geoparsing corpora write it; "Akita Prefecture", capitalised, stays one name
-                continue
-            exact, demonym, native = True, False, False
-            places: list[Place] = []
-            if n == 1 and nkeys[i] and not cased_script(toks[i]) and toks[i].lower() in kind_words():
-                continue  # a kind of place in a script without capitals: "सागर" (sea) alone is no Sagar
-            if all(nkeys[j] for j in idx):  # a name in another script
-                places, nkey = _native_lookup(gaz, toks[i:i + n], nkeys[i:i + n])
-                native = bool(places)
-                if native:
-                    key = nkey
-                elif not cased or not has_cyrillic(toks[i + n - 1]):
-                    continue  # Arabic, Devanagari...: no romanisation to fall back on
-                else:
-                    # Cyrillic romanised: Эт-Танф is At-Tanf; Эт-Танфе its dictionary form romanised
-                    for v in uninflected(toks[i + n - 1]):
-                        places = gaz.lookup(" ".join([*parts[:-1], key_token(v)]))
-                        if places:
-                            break
-                if n == 1 and toks[i].isupper() and len(toks[i]) <= 4:
-                    # a word in capitals is an acronym (МИД, ФСБ, ООН): a country or a union (США, ЕС)
-                    # by its own short name, or a capital in capitals (РИМ, РИГА), no town whose name its
-                    # letters spell (МИД is no Mead, Washington)
-                    places = [p for p in places if p.kind != "city" or p.subkind == "capital"
-                              or p.population >= 1_000_000]
-                    if not places:
-                        continue
-            if not places:
-                if not key or key in NEVER_KEYS or all(keys[j] in GENERIC_KEYS for j in sig):
-                    continue
-                bare = surface.replace(".", "")
-                if bare.isupper() and len(bare) <= 4:
-                    key = ACRONYM_PREFIX + name_key(surface)  # US, U.S., UK match acronym spellings only
-                # a nationality word names its people's country, whatever towns share it: "Canadian",
-                # "Spanish", "German" as "Turkish" and "British" (Canadian, Texas, is "Canadian, Texas")
-                demonym_tried = n <= 3 and not (i + n < nw and text[ws[i + n - 1][1]:ws[i + n][0]] == ", "
-                                                and any(p.kind == "admin_region" for p in gaz.lookup(keys[i + n])))
-                if demonym_tried:
-                    places = gaz.lookup_demonym(key)
-                    demonym = bool(places)
-                if not places:
-                    places = gaz.lookup(key)
-            else:
-                demonym_tried = False
-            if not places and n > 1 and toks[i + n - 1].lower() in ADMIN_WORDS:
-                # "Akita Prefecture", "Aceh Province": the division under its bare name
-                places = [p for p in gaz.lookup(key.rsplit(" ", 1)[0]) if p.kind == "admin_region"]
-            if not places and n <= 3 and not demonym_tried:  # (tried above with the same key: none)
-                places = gaz.lookup_demonym(key)
-                demonym = bool(places)
-            if not places and len(key.replace(" ", "")) >= 5 and not key.startswith(ACRONYM_PREFIX):
-                places = gaz.lookup_fuzzy(key, FUZZY_RATIO)
-                exact = False
-            if places:
-                found = Mention(start, end, surface, key, exact, places, demonym=demonym, native=native)
+            end = ws[i + n - 1][1]
+            # (the next word matters only after a comma: "Canadian, Texas" is no nationality)
+            ck = (text[ws[i][0]:end], keys[i + n] if i + n < nw and text[end:ws[i + n][0]] == ", " else None)
+            hit = memo.get(ck, _UNSEEN)
+            if hit is _UNSEEN:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                hit = memo[ck] = read(n)
+            if hit is not None:
+                key, places, exact, demonym, native = hit
+                found = Mention(ws[i][0], end, ck[0], key, exact, list(places), demonym=demonym, native=native)
                 i += n
                 break
         if found:
