@@ -266,7 +266,6 @@ def _token(t: str) -> tuple[str, bool, str, bool, bool]:
 
 # What ``candidates`` read for a run of words: (key, places, exact, demonym, native).
 _Read = tuple[str, list[Place], bool, bool, bool]
-_UNSEEN = object()
 # Runs of words read, kept with the gazetteer (names and capitalised words recur across articles:
 # on the peer corpora most runs were read before), up to this many (then started afresh).
 MEMO_SIZE = 200_000
@@ -395,8 +394,9 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             end = ws[i + n - 1][1]
             # (the next word matters only after a comma: "Canadian, Texas" is no nationality)
             ck = (text[ws[i][0]:end], keys[i + n] if i + n < nw and text[end:ws[i + n][0]] == ", " else None)
-            hit = memo.get(ck, _UNSEEN)
-            if hit is _UNSEEN:
+            if ck in memo:
+                hit = memo[ck]
+            else:
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
                 hit = memo[ck] = read(n)
