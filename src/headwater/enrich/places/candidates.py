@@ -100,6 +100,8 @@ TYPE_WORDS = frozenset("prison camp base airbase airport field gas oil dam river
 # (Not "State", "County", "Department": "Ohio State University", "Lancashire County Council", "Kansas
 # Department of Transportation" name organizations.)
 ADMIN_WORDS = frozenset("province prefecture governorate oblast krai".split())
+# Dependency labels of what a verb or a preposition acts on (spaCy's English labels).
+OBJECTS = frozenset(("dobj", "pobj", "obj"))
 # Lowercase words that may stand inside a place name: "Bab al-Hawa", "Kafr Nabl", "Rostov-on-Don".
 CONNECTORS = frozenset("of the de la le du des del di da do dos das au aux on upon sur am an im bin ibn kwa".split())
 TITLES = frozenset("mr mrs ms dr gen general president minister king prince sheikh emir colonel col lt major commander "
@@ -143,6 +145,10 @@ class Mention:
     dateline: bool = False
     name_goes_on: bool = False  # "Nord Stream", "Paris Hilton": a capitalised word follows
     surname: bool = False  # the article names a person with this word as surname ("John Turner")
+    # labelled PERSON alone, with nothing else in the article making it a person: no first name or
+    # surname of a longer person's name, no title, no age ("Russian forces shelled Kharkiv")
+    lone_person: bool = False
+    as_object: bool = False  # the object of a verb or a preposition ("shelled Kharkiv"), not the one who acts
     disease: bool = False  # names a disease: "West Nile virus", "Spanish flu"
     common_word: bool = False  # capitalised, but the article writes the word in lower case too
     bare: bool = False  # one word of a script without capitals, nothing around it marking it as a place
@@ -531,6 +537,10 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span) == 1:
             m.pos = span[0].pos_ or None  # (none from a blank pipeline: Portuguese, Spanish, German...)
+            tok = span[0]
+            while tok.dep_ == "conj" and tok.head.i != tok.i:
+                tok = tok.head  # ("shelled Kherson and Kharkiv": as its list's first name is)
+            m.as_object = tok.dep_ in OBJECTS
     ent = ents.overlapping(m.start, m.end)
     if ent is None or hometown:
         return  # (a legislator's hometown is the place whatever name the parser made of it)
