@@ -272,9 +272,10 @@ def _token(t: str) -> tuple[str, bool, str, bool, bool]:
 
 # What ``candidates`` read for a run of words: (key, places, exact, demonym, native).
 _Read = tuple[str, list[Place], bool, bool, bool]
-# Runs of words read, kept with the gazetteer (names and capitalised words recur across articles:
-# on the peer corpora most runs were read before), up to this many (then started afresh).
-MEMO_SIZE = 200_000
+# Runs of words read, kept with the gazetteer (names and capitalised words recur across articles),
+# up to this many (then started afresh): about 200 bytes a run, 20 MB at most; 1,500 articles of the
+# peer corpora leave 21,000 (most of them runs that name nothing).
+MEMO_SIZE = 100_000
 _MEMO: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str | None], _Read | None]] = weakref.WeakKeyDictionary()
 
 
