@@ -430,10 +430,14 @@ def _person_names(mentions: list[Mention], text: str, ents: Ents) -> None:
     person_words = {name_key(w) for a, b, label in ents.items if label == "PERSON" and " " in text[a:b]
                     for w in text[a:b].split()}
     titled = {m.key for m in mentions if m.person_context}
+    # ...and people listed together: "Smith, Jackson and Lincoln" (a list with a place in it is a list of
+    # places, ``lists.mark_lists``, and takes no PERSON cost anyway)
+    people = [(a, b) for a, b, label in ents.items if label == "PERSON"]
+    listed = {e for x, y in itertools.pairwise(people) if LIST_SEPARATOR.match(text[x[1]:y[0]]) for e in (x, y)}
     for m in mentions:
         m.lone_person = m.ner == "PERSON" and m.as_object and " " not in m.surface and m.key not in person_words \
             and m.key not in titled and m.key not in surnames \
-            and ents.overlapping(m.start, m.end) == (m.start, m.end, "PERSON") \
+            and ents.overlapping(m.start, m.end) == (m.start, m.end, "PERSON") and (m.start, m.end) not in listed \
             and any(p.kind == "city" and p.names >= WIDELY_NAMED for p in m.candidates)
         # (then for every reading of the name: the label was wrong about the word, whichever place it is)
     # (any script with case: Portuguese "embora", "cerca", "segundo" open sentences as "Embora"; a
