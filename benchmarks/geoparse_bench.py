@@ -3,7 +3,8 @@
     python benchmarks/geoparse_bench.py [PATH ...] [--docs N] [--model NAME] [--max-ratio R]
 
 Requirement (issue 18): geoparsing adds under 10% to the time spaCy alone takes on the same texts,
-a ratio measured in one run (it was 30% when the benchmark was written). The texts are the articles under PATH (files or folders of .txt,
+a ratio measured in one run (it was 30% when the benchmark was written). The texts are the articles
+under PATH (files or folders of .txt,
 .html, .jsonl..., read the way ``headwater analyze`` reads them); by default the project's
 ``examples/seeds``, repeated until there are ``--docs`` of them (300). Both timings run in this
 process on the same texts, chunk by chunk (``--chunk`` documents), so that both see the same load
