@@ -10,11 +10,16 @@ For every resolved place mention (metonyms included) that lies in a country, the
   - it is the country of the article's outlet (when the outlet is known);
   - or the text names the place with its region right beside it ("London, Ontario", "Moscow,
     Idaho", "Moscow (Idaho)", "Idaho's Moscow").
-A mention whose country has none of these is a violation. Violations are split into those where the
-chosen reading is the name's most prominent one (the famous place: "London" in a story that never
-says Britain; arguably right) and those where it is a namesake (an obscure reading chosen instead of
-a more prominent one: what the issue is about). Prints the counts and shares, the most frequent
-violating names, and a random sample with the text around each (escaped).
+A mention whose country has none of these is unfounded. It is a violation only when the chosen
+reading is NOT the name's most prominent one (``footing.most_prominent``, as a reader and the resolver
+take a name: the highest-standing place it is the own name of): analysts write "Paris" and "Moscow"
+without "France" or "Russia", and the famous place is then the right reading, not a namesake chosen
+without evidence (a place of that name in the same country counts as it: the city beside its
+province, "New York", "Geneva": the measure asks for the country). A famous place reached only by
+another of its names ("Room" for Rome) is not the most prominent reading of a name that is some other
+place's own, and counts. Prints the violations,
+the unfounded mentions of the older measure (famous readings included) beside them, the most
+frequent names of each group, and a random sample of violations with the text around each (escaped).
 """
 from __future__ import annotations
 
@@ -26,8 +31,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from headwater.enrich.places.candidates import Mention, candidates
+from headwater.enrich.places.footing import most_prominent
 from headwater.enrich.places.gazetteer import Gazetteer, Place
-from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.translit import fold
 
 # What may stand between a place and its region named beside it: "Moscow, Idaho", "Moscow (Idaho)".
@@ -90,9 +95,12 @@ def check(doc: dict[str, Any], gaz: Gazetteer) -> dict[str, Any]:
             if cc in others or cc in named or cc == outlet or _region_beside(p, found, text):
                 continue
             m = spans.get((p["start"], p["end"]))
-            readings = m.candidates if m else []
-            top = max(readings, key=lambda r: (_base(r), r.population), default=None)
-            prominent = top is None or top.id == p.get("place_id")
+            # (a span the candidates do not hold as such, the tail of a longer name, counts as prominent:
+            # no reading to compare it with)
+            top = most_prominent(m, m.candidates, curated_first=True) if m and m.candidates else None
+            # (in the famous reading's country, the city and its province of one name are one reading for
+            # this measure, which asks for the country: "New York", "Geneva", "Gaza")
+            prominent = top is None or top.id == p.get("place_id") or top.country == cc
             alias = any(e.startswith("an alternate name") for e in p.get("evidence") or [])
             a0, b0 = max(0, p["start"] - 80), min(len(text), p["end"] + 80)
             violations.append({
@@ -120,25 +128,27 @@ def main() -> None:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return
     n, c = res["mentions"], max(1, res["countable"])
-    groups = {"namesake": [x for x in v if not x["prominent"]],
-              "alternate name": [x for x in v if x["prominent"] and x["alias"]],
-              "prominent": [x for x in v if x["prominent"] and not x["alias"]]}
+    bad = [x for x in v if not x["prominent"]]
+    groups = {"namesake": [x for x in bad if not x["alias"]],
+              "alternate name": [x for x in bad if x["alias"]],
+              "prominent": [x for x in v if x["prominent"]]}
     print(f"place mentions {n}, in a country (not a country or nationality itself) {res['countable']}")
-    print(f"violations {len(v)} ({100 * len(v) / c:.2f}% of those; {100 * len(v) / max(1, n):.2f}% of all mentions)")
+    print(f"violations {len(bad)} ({100 * len(bad) / c:.2f}% of those; {100 * len(bad) / max(1, n):.2f}% of all "
+          "mentions): not the name's most prominent reading, in a country the article does not mention")
+    print(f"  (older measure, famous readings included: {len(v)} unfounded, {100 * len(v) / c:.2f}%)")
     what = {"namesake": "a less prominent reading chosen",
-            "alternate name": "the most prominent reading, matched by one of its alternate names only",
-            "prominent": "the name's most prominent reading, by its own name"}
+            "alternate name": "a place the name is another name of, where it is a more prominent place's own",
+            "prominent": "the name's most prominent reading, or a place of that name in its country: no violation"}
     for k, xs in groups.items():
         print(f"  {k} ({what[k]}): {len(xs)} ({100 * len(xs) / c:.2f}%)")
-    by_lang = Counter(x["language"] for x in v)
-    print("by language: " + ", ".join(f"{k} {n}" for k, n in by_lang.most_common()))
+    by_lang = Counter(x["language"] for x in bad)
+    print("violations by language: " + ", ".join(f"{k} {n}" for k, n in by_lang.most_common()))
     for k, xs in groups.items():
         print(f"most frequent, {k}: " + "; ".join(f"{_show(str(s))} {n}" for s, n in Counter(
             f"{x['surface']} -> {x['place']}" for x in xs).most_common(12)))
     rng = random.Random(args.seed)
-    for x in rng.sample(v, min(args.sample, len(v))):
-        kind = ("prominent, alternate name" if x["alias"] else "prominent") if x["prominent"] \
-            else f"namesake (most prominent: {x['most_prominent']})"
+    for x in rng.sample(bad, min(args.sample, len(bad))):
+        kind = f"{'alternate name' if x['alias'] else 'namesake'} (most prominent: {x['most_prominent']})"
         print(f"\n{x['article']} {_show(str(x['source']))} [{x['language']}] {_show(str(x['surface']))} -> "
               f"{_show(x['place'])}; {kind}; confidence {x['confidence']}")
         print("  " + _show(x["context"]))

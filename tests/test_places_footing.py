@@ -4,12 +4,14 @@ namesake where the text gives it ground, the prominent place where it does not; 
 on made-up readings, where nothing but footing and prominence differ."""
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from headwater.enrich.places.candidates import Mention
-from headwater.enrich.places.footing import founded
+from headwater.enrich.places.footing import founded, most_prominent
 from headwater.enrich.places.gazetteer import Place
 from headwater.enrich.places.resolve import _Context, find_places
 from headwater.enrich.places.translit import fold
@@ -101,3 +103,52 @@ def test_without_ground_the_famous_place(resources: Resources, text: str, surfac
 def test_a_word_that_is_only_another_name_of_a_far_city_is_not_that_city(resources: Resources, text: str,
                                                                          surface: str, far: str) -> None:
     assert all(p["country"] != far for p in places_of(resources, text) if p["surface"] == surface)
+
+
+# --- The name's most prominent reading (``most_prominent``), and the narratives measure built on it ---
+
+def province(name: str, country: str, population: int, source: str = "geonames") -> Place:
+    return Place(f"{source}:{name}-{country}", name, 0.0, 0.0, "admin_region", country, name, population, source)
+
+
+def test_the_most_prominent_reading_is_the_famous_place_whatever_order() -> None:
+    assert most_prominent(mention(SMALL, BIG), [SMALL, BIG]) is BIG
+    assert most_prominent(mention(BIG, SMALL), [BIG, SMALL]) is BIG
+
+
+def test_a_tie_of_standing_goes_to_the_curated_place_only_when_asked() -> None:
+    listed = province("Norwick", "CC", 1_400_000)  # a GeoNames division, as prominent as the curated place
+    curated = province("Norwick", "DD", 900_000, source="supplement")
+    m = mention(listed, curated)
+    assert most_prominent(m, [listed, curated]) is listed
+    assert most_prominent(m, [listed, curated], curated_first=True) is curated
+
+
+def _foreign_places() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "foreign_places", Path(__file__).resolve().parent.parent / "scripts" / "foreign_places.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _analysis(text: str, place: dict[str, Any]) -> dict[str, Any]:
+    start = text.index("Paris")
+    return {"articles": [{"id": "a1", "text": text, "language": "en"}],
+            "places": [{"article_id": "a1", "surface": "Paris", "start": start, "end": start + 5, "kind": "city",
+                        "lat": 1.0, "lon": 1.0, "evidence": [], **place}]}
+
+
+@pytest.mark.parametrize(("chosen", "violation"), [
+    ({"place_id": "gn:2988507", "name": "Paris", "country": "FR", "admin1": "Ile-de-France"}, False),
+    ({"place_id": "gn:6942553", "name": "Paris", "country": "CA", "admin1": "Ontario"}, True),
+])
+def test_the_narratives_measure_counts_only_readings_other_than_the_famous_one(
+        resources: Resources, chosen: dict[str, Any], violation: bool) -> None:
+    # Neither text names France or Canada: Paris, France needs no "France" (analysts write it so);
+    # the Ontario town without "Ontario" or "Canada" is a namesake chosen without evidence
+    result = _foreign_places().check(_analysis("Talks resumed in Paris on Monday, officials said.", chosen),
+                                     resources.gazetteer)
+    assert len(result["violations"]) == 1  # unfounded either way (the older measure)
+    assert result["violations"][0]["prominent"] is not violation

@@ -130,3 +130,15 @@ def test_places_in_latin_script_languages_without_a_parser(resources: Resources,
         assert found.get(surface) == country, found
     for p in places:
         assert text[p["start"]:p["end"]] == p["surface"]  # "l'" and "et en" no part of a name
+
+
+def test_a_turkish_case_suffix_after_an_apostrophe_is_no_part_of_the_name(resources: Resources) -> None:
+    ensure_languages()
+    text = "Bakan Ankara'da konuştu, ardından Suriye'ye gitti ve Türkiye'nin tutumunu anlattı."
+    places, _ = parse(resources, "tr", text)
+    found = {p["surface"]: p["country"] for p in places}
+    assert found.get("Ankara") == "TR" and found.get("Suriye") == "SY" and found.get("Türkiye") == "TR", found
+    for p in places:
+        assert text[p["start"]:p["end"]] == p["surface"]
+    english, _ = parse(resources, "en", "Shi'ite leaders met O'Brien.")
+    assert not any(p["surface"] == "Shi" for p in english)  # "-ite" is no case suffix

@@ -145,6 +145,21 @@ def _place_sign(m: Mention, text: str) -> bool:
         or bool(cue_patterns()[2].search(text, max(0, m.start - 8), m.start))
 
 
+def _prominence(m: Mention, p: Place) -> float:
+    return base(p) - (ALIAS_PENALTY if alias(m, p) else 0.0)
+
+
+def most_prominent(m: Mention, places: list[Place], curated_first: bool = False) -> Place:
+    """The name's prominent reading among ``places`` (not empty), as a reader takes it (``founded``):
+    the highest ``base`` among the places of some standing it is the own name of; only where it is
+    the own name of villages alone, a town it is another name of, less ALIAS_PENALTY. Ties go to the
+    bigger place, or (``curated_first``, as ``resolve`` ranks its readings) to a curated one first:
+    "Gaza" is the Strip, not the province of Mozambique of the same standing."""
+    own = [p for p in places if not alias(m, p) and base(p) >= OWN_NAME_STANDING]
+    return max(own or places, key=lambda p: (_prominence(m, p), curated_first and p.source == "supplement",
+                                             p.population))
+
+
 def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[Scored, list[str]]:
     """The readings of ``scored`` the article allows, best first, with notes for the evidence.
 
@@ -185,12 +200,9 @@ def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[S
     if footing(m, top, context) and not alias_unmarked(top):
         return scored, []  # the common case, decided without the name's other readings
 
-    def prominence(p: Place) -> float:
-        return base(p) - (ALIAS_PENALTY if alias(m, p) else 0.0)
-    own = [t[2] for t in scored if not alias(m, t[2]) and base(t[2]) >= OWN_NAME_STANDING]
-    prominent = max(own or (t[2] for t in scored), key=lambda p: (prominence(p), p.population))
-    rivals = [prominence(p) for _, _, p in scored if p.country != prominent.country]
-    clear = not rivals or prominence(prominent) - max(rivals) >= PROMINENCE_GAP
+    prominent = most_prominent(m, [t[2] for t in scored])
+    rivals = [_prominence(m, p) for _, _, p in scored if p.country != prominent.country]
+    clear = not rivals or _prominence(m, prominent) - max(rivals) >= PROMINENCE_GAP
     trusted = clear or footing(m, prominent, context) is not None
 
     # (Any other label counted too, ORG included, LGL's "Texas Alcoholic Beverage Commission" in US news
