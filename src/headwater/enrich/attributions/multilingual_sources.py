@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+# A case suffix after an apostrophe, as Turkish writes it after a proper name ("Ajansı'na", "TRT'nin"): lower-case
+# letters only, so that "O'Brien" keeps its name.
+CASE_SUFFIX = re.compile(r"(?<=\w)['’][^\W\d_A-ZÇĞİÖŞÜ]{1,5}$")
 # How many sources back "the agency" may look for its outlet: as the English finder's BODY_LOOKBACK (news
 # names an outlet and refers back to it within a few paragraphs).
 OUTLET_LOOKBACK = 4
@@ -81,8 +84,9 @@ class SourceReader:
 
     # -- sources ---------------------------------------------------------------------------
     def _lookup(self, words: str) -> Any:
-        """An outlet named by any run of the words ("агентство ТАСС" -> TASS, "РИА Новости")."""
-        ws = WORD.findall(words)
+        """An outlet named by any run of the words ("агентство ТАСС" -> TASS, "РИА Новости"), also with the
+        case suffix a language writes after an apostrophe ("Anadolu Ajansı'nın haberine göre": Anadolu Ajansı)."""
+        ws = [CASE_SUFFIX.sub("", w) for w in WORD.findall(words)]
         for n in range(len(ws), 0, -1):
             for i in range(len(ws) - n + 1):
                 o = self.registry.outlets.by_name(" ".join(ws[i:i + n]))
