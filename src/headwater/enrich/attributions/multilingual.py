@@ -66,8 +66,7 @@ class _Finder(AccordingReader):
         low = self.text[a:b].lower()
         for phrase in self.cues.according:
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + (r"(?!\w)" if len(phrase.split()[-1]) > 1 else ""), low):
-                before = WORD.findall(low[max(0, m.start() - 20):m.start()])
-                if " " not in phrase and before and before[-1] in self.cues.according_not_after:
+                if " " not in phrase and self._ordinal(low, m.start()):
                     continue  # "no segundo semestre": the ordinal, no source
                 f = self._according(a, b, a + m.start(), a + m.end())
                 if f is not None:
@@ -143,6 +142,12 @@ class _Finder(AccordingReader):
                         re.fullmatch(r"[\s,—–»\"“]*[,—–][\s,—–]*", self.text[g.end:tag]):
                     f.end = self._trim_end(f.start, tag)
         return kept
+
+    def _ordinal(self, low: str, at: int) -> bool:
+        """Whether the according word at ``at`` follows a word after which it is another word (Portuguese
+        "segundo" after an article is "second": ``according_not_after``)."""
+        before = WORD.findall(low[max(0, at - 20):at]) if self.cues.according_not_after else []
+        return bool(before) and before[-1] in self.cues.according_not_after
 
     def _inside_quote(self, a: int, b: int, tok: Any) -> list[Tag]:
         """A tag that interrupts a quote: '«Мост откроют в мае, — сказал мэр. — Движение пустят сразу …»'.
