@@ -287,11 +287,12 @@ class SourceReader:
     def _outlet_before(self, s: int, e: int) -> dict[str, Any] | None:
         """"الوكالة" (the agency), "агентство", "a agência" with no name: the outlet the article's last few
         sources named, inferred and said so (as the English "the agency"); None when they hold none."""
+        if not self.cues.outlet_heads or not self.said:
+            return None
         words = [w.lower() for w in WORD.findall(self.text[s:e])]
         while len(words) > 1 and words[0] in self.cues.stop:
             words = words[1:]
-        lemmas = self._lemmas(s, e)
-        if len(words) != 1 or not ({words[0]} | lemmas) & self.cues.outlet_heads:
+        if len(words) != 1 or not ({words[0]} | self._lemmas(s, e)) & self.cues.outlet_heads:
             return None
         for src in list(reversed(self.said))[:OUTLET_LOOKBACK]:
             if src.get("kind") in ("outlet", "agency") and not src.get("inferred"):
