@@ -237,12 +237,7 @@ def name_then_role(r: SourceReader, s: int, e: int) -> tuple[int, int] | None:
     (one to four capitalised words, with a name's particles; no place, body or outlet) or those after it
     hold no role word of the pack."""
     m = re.match(r"\s*([^,]+?)\s*,\s*(\S[^,]*?)\s*$", r.text[s:e])
-    if m is None or not _cased(m.group(1)):
-        return None
-    particles = {str(x).lower() for x in (r.pack.data("cues") or {}).get("name_particles") or ()}
-    names = WORD.findall(m.group(1))
-    if not 1 <= len(names) <= 4 or not names[0][:1].isupper() or not names[-1][:1].isupper() or \
-            not all(w[:1].isupper() or w.lower() in particles for w in names):
+    if m is None or not cased_name(r, m.group(1)):
         return None
     rw = RoleWords.of(r.pack)
     roles = rw.official | rw.qualified | rw.non_state | r.cues.roles
@@ -252,3 +247,14 @@ def name_then_role(r: SourceReader, s: int, e: int) -> tuple[int, int] | None:
             r.registry.outlets.by_name(m.group(1)) is not None:
         return None
     return s + m.end(1), s + m.start(2)
+
+
+def cased_name(r: SourceReader, text: str) -> bool:
+    """Whether words in a script with case read as a person's name: one to four capitalised words, with the
+    particles a name holds between them ("Lula da Silva"; ``name_particles`` in the pack's ``cues.yaml``)."""
+    if not _cased(text):
+        return False
+    particles = {str(x).lower() for x in (r.pack.data("cues") or {}).get("name_particles") or ()}
+    names = WORD.findall(text)
+    return 1 <= len(names) <= 4 and names[0][:1].isupper() and names[-1][:1].isupper() and \
+        all(w[:1].isupper() or w.lower() in particles for w in names)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from headwater.enrich.attributions.multilingual_caseless import cased_name
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.multilingual_sources import SITE_ADDRESS
@@ -183,9 +184,7 @@ class SpeakerReader(ChainReader):
         roles = self.cues.roles | rw.official | rw.qualified | rw.non_state
 
         def name(span: tuple[int, int]) -> bool:
-            ws = WORD.findall(self.text[span[0]:span[1]])
-            return 1 <= len(ws) <= 4 and all(w[:1].isupper() or (len(w) <= 3 and w.islower()) for w in ws) and \
-                ws[0][:1].isupper() and ws[-1][:1].isupper()
+            return cased_name(self, self.text[span[0]:span[1]])
 
         def role(span: tuple[int, int]) -> bool:
             return bool(hits(with_parts({w.lower() for w in WORD.findall(self.text[span[0]:span[1]])}), roles))
