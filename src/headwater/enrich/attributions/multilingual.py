@@ -17,10 +17,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_according import AccordingReader, Tag
+from headwater.enrich.attributions.multilingual_caseless import placeish
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, Cues, is_verb
 from headwater.enrich.attributions.multilingual_speakers import QUOTE_GAP
 from headwater.enrich.attributions.quote_marks import quote_spans
+from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
 from headwater.lang import LanguagePack
 from headwater.lang.marks import MARKS, WORD
@@ -316,12 +318,17 @@ class _Finder(AccordingReader):
         if self.text[ce:b].strip(" .!?…\"»”'’)"):
             return None  # words follow the verb: no tag of this shape
         m = re.match(r"\s*([^,.;:!?«»\"“”]{1,80}?)\s*,\s*", self.text[a:cs])
+        sp: tuple[int, int] | None
         if m is None or len(WORD.findall(m.group(1))) > MAX_SPEAKER_WORDS:
-            return None
-        sp = self._speaker_check(a + m.start(1), a + m.end(1))
+            lead = self._role_and_name_first(a, cs)  # no comma: "Cumhurbaşkanı Erdoğan … açıkladı."
+            if lead is None:
+                return None
+            sp, start = lead, lead[1]
+        else:
+            sp, start = self._speaker_check(a + m.start(1), a + m.end(1)), a + m.end()
         if sp is None:
             return None
-        cue, start = self.text[cs:ce], a + m.end()
+        cue = self.text[cs:ce]
         quote = next((q for q in self.quotes if start <= q[0] and 0 <= cs - q[1] <= QUOTE_GAP), None)
         if quote is not None:
             return Tag(quote[0], quote[1], cue, cs, sp, True)
@@ -335,6 +342,25 @@ class _Finder(AccordingReader):
         if len(WORD.findall(self.text[start:end])) < 2:
             return None
         return Tag(start, end, cue, cs, sp)
+
+    def _role_and_name_first(self, a: int, cs: int) -> tuple[int, int] | None:
+        """A verb-last sentence with no comma after its speaker: the role words that open it and the name that
+        follows them ("Cumhurbaşkanı Erdoğan", "Dışişleri Bakanı Hakan Fidan"), up to the first word that is
+        neither a role word nor a capitalised word of a person's name (a country or a place opens what was
+        said: "… Erdoğan Rusya ile …"). None unless a role word opens the sentence and a name follows it."""
+        rw = RoleWords.of(self.pack)
+        roles = self.cues.roles | rw.official | rw.qualified | rw.non_state | rw.state_bodies
+        words = list(WORD.finditer(self.text, a, cs))
+        k = 0
+        while k < len(words) and hits(with_parts({words[k].group(0).lower()}), roles):
+            k += 1
+        j = k
+        while j < len(words) and j - k < 3 and words[j].group(0)[:1].isupper() and \
+                not placeish(self, words[j].group(0)) and not hits(with_parts({words[j].group(0).lower()}), roles):
+            j += 1
+        if k == 0 or j == k or j >= len(words) - 1:
+            return None
+        return words[0].start(), words[j - 1].end()
 
     def _subject_left_out(self, tok: Any, a: int) -> bool:
         """A finite verb in the singular with no subject, opening its sentence after at most
