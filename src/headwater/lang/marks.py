@@ -34,3 +34,11 @@ def script_of(text: str) -> str:
     """The script of a text's first letter by its Unicode name ("LATIN", "CYRILLIC", "DEVANAGARI")."""
     ch = next((c for c in text if c.isalpha()), "")
     return unicodedata.name(ch, "").split(" ")[0] if ch else ""
+
+
+# A case suffix after an apostrophe, as Turkish writes it after a proper name ("Ankara'da", "Suriye'ye",
+# "Türkiye'nin", "Şam'daki", "Ajansı'na"; Göksel & Kerslake, Turkish: A Comprehensive Grammar, 2005, 2.1.2):
+# the name is what stands before it. The locative, ablative, dative, genitive, accusative, instrumental and
+# "-ki" forms only, so that "Shi'ite" and "O'Brien" keep their letters.
+CASE_SUFFIX = re.compile(r"(?<=\w)['’](?:[dt][ae]|[dt][ae]n|[dt][ae]ki|n[dt][ae](?:n|ki)?|y?[ae]|y?[ıiuü]|n?[ıiuü]n|"
+                         r"n[ae]|l[ae]|yl[ae])$")

@@ -27,7 +27,7 @@ from headwater.enrich.attributions.sources import SourceRegistry, typed
 from headwater.extract.dates import find_dates, find_day_months
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
-from headwater.lang.marks import MARKS, WORD, script_of
+from headwater.lang.marks import CASE_SUFFIX, MARKS, WORD, script_of
 from headwater.lang.parsers import NORMALS
 from headwater.lang.sentences import abbreviations
 
@@ -35,9 +35,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-# A case suffix after an apostrophe, as Turkish writes it after a proper name ("Ajansı'na", "TRT'nin"): lower-case
-# letters only, so that "O'Brien" keeps its name.
-CASE_SUFFIX = re.compile(r"(?<=\w)['’][^\W\d_A-ZÇĞİÖŞÜ]{1,5}$")
 # How many sources back "the agency" may look for its outlet: as the English finder's BODY_LOOKBACK (news
 # names an outlet and refers back to it within a few paragraphs).
 OUTLET_LOOKBACK = 4

@@ -32,7 +32,7 @@ from headwater.enrich.places.translit import (
     native_token,
     uninflected,
 )
-from headwater.lang.marks import MARKS
+from headwater.lang.marks import CASE_SUFFIX, MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -203,11 +203,6 @@ ENGLISH_ARTICLES = frozenset({"an", "as", "at", "et", "en", "es"})
 # An elided article or preposition before a name (French, Italian, Catalan): "l'Ukraine", "d'Alep", "dell'Iraq";
 # the name is what follows it (when no name holds the whole word: "d'Ivoire" stays in "Côte d'Ivoire").
 ELIDED = re.compile(r"^(?:[lLdDjJnNsS]|[Qq]u|[Dd]ell|[Dd]all|[Nn]ell|[Ss]ull|[Aa]ll)['’](?=[^\W\d_])")
-# A case suffix after an apostrophe, as Turkish writes it after a proper name ("Ankara'da", "Suriye'ye",
-# "Türkiye'nin", "Şam'daki"; Göksel & Kerslake, Turkish: A Comprehensive Grammar, 2005, 2.1.2): the name is what
-# stands before it. The suffixes of the locative, ablative, dative, genitive, accusative and "-ki" forms only.
-SUFFIXED = re.compile(r"['’](?:[dt][ae]|[dt][ae]n|[dt][ae]ki|n[dt][ae](?:n|ki)?|y?[ae]|y?[ıiuü]|n?[ıiuü]n|n[ae]|"
-                      r"l[ae]|yl[ae])$")
 # An abbreviated division after a town and a comma: "Charleston, W.Va.", "Peoria, Ill.", "Quincy, Mass."
 # And a legislator's party and state: "Nancy Pelosi, D-Calif", "Jay Rockefeller, D-W. Va.".
 ABBREV_AFTER = re.compile(r"(?<=[^\W\d_]), ((?:[A-Z][a-z]{0,4}\. ?){1,2})(?=\W|$)"
@@ -386,7 +381,7 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
         if not places and n == 1:
             # "l'Ukraine": Ukraine, after the elided article; "Ankara'da": Ankara, before the case suffix
             # (no fuzzy "lukraine" = Luzern, "ankarada")
-            elided, suffixed = ELIDED.match(toks[i]), SUFFIXED.search(toks[i])
+            elided, suffixed = ELIDED.match(toks[i]), CASE_SUFFIX.search(toks[i])
             if elided is not None or suffixed is not None:
                 skip = elided.end() if elided is not None else 0
                 cut = len(toks[i]) - suffixed.start() if suffixed is not None and elided is None else 0
