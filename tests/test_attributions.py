@@ -261,3 +261,27 @@ def test_deeds_are_not_reports(text: str, reported: bool, resources: Resources) 
 def test_a_menu_run_into_the_text_is_no_source(resources: Resources) -> None:
     text = "Film Festival | Episode | Showcase News calls for a political solution to the war in the north."
     assert [a for a in attributions(text, resources) if a["sources"]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an opening phrase set off by a comma is not part of what was said
+    ("In a statement, the Russian Foreign Ministry said Washington was to blame for the impasse.",
+     [("Russian Foreign Ministry", "Washington was to blame for the impasse")]),
+    # "X reported, citing Y, that Z": Z, through X from Y
+    ("The Wall Street Journal reported, citing people familiar with the matter, that a new aid package was "
+     "being prepared.", [("Wall Street Journal", "that a new aid package was being prepared")]),
+    # "X said A, adding that B": two claims
+    ("Mykhailo Podolyak said in an interview that Kyiv would not cede territory, adding that the front line was "
+     "stable.", [("Mykhailo Podolyak", "that Kyiv would not cede territory"),
+                 ("Mykhailo Podolyak", "that the front line was stable")]),
+    # what the speaker did next is not what was said
+    ("Egypt's state-run Al-Ahram newspaper said mediators were close to a deal, but gave no details.",
+     [("Egypt's state-run Al-Ahram newspaper", "mediators were close to a deal")]),
+    # a relative clause's verb says nothing of the sentence around it
+    ("A senior U.S. official, who asked not to be named, said Washington would send more air defence systems.",
+     [("senior U.S. official", "Washington would send more air defence systems")]),
+])
+def test_claim_spans_leave_out_what_is_not_said(text: str, expected: list[tuple[str, str]],
+                                                resources: Resources) -> None:
+    got = [(a["sources"][0]["name"], a["claim"]) for a in attributions(text, resources) if a["sources"]]
+    assert got == expected

@@ -425,3 +425,39 @@ def test_a_role_is_read_as_written_not_as_laid_out(resources: Resources) -> None
 
     s = describe("Pat Lee", resources.sources, person="Pat Lee", role="Resource officer at\n the council\n\n")
     assert s["role"] == "Resource officer at the council"
+
+
+def claims_by(text: str, resources: Resources) -> dict[str, str]:
+    """Each attributed claim by the name of its nearest source."""
+    a = Article(source="t", text=text)
+    return {at["sources"][0]["name"]: at["claim"] for at in find_attributions(resources.nlp(text), a, resources.sources)
+            if at["sources"]}
+
+
+def test_a_claim_ends_where_the_tag_around_it_begins(resources: Resources) -> None:
+    said = claims_by("Defense Minister Sergei Shoigu said on Monday that 300 soldiers moved from Kherson to "
+                     "Mykolaiv, RIA Novosti reported.", resources)
+    assert said["Sergei Shoigu"] == "that 300 soldiers moved from Kherson to Mykolaiv"
+    said = claims_by("Police chief Anna Berg told reporters that two suspects had been arrested, the BBC reported "
+                     "on Tuesday.", resources)
+    assert said["Anna Berg"] == "that two suspects had been arrested"
+    said = claims_by("The mayor said the bridge had been closed since Friday, according to TASS.", resources)
+    assert said["mayor"] == "the bridge had been closed since Friday"
+
+
+def test_a_word_inside_the_claim_is_no_tag_to_cut_at(resources: Resources) -> None:
+    said = claims_by("Russian President Vladimir Putin said the West was to blame.", resources)
+    assert said["Vladimir Putin"] == "the West was to blame"
+
+
+def test_a_role_refers_back_only_to_a_person_holding_it(resources: Resources) -> None:
+    text = ("Defense Minister Sergei Shoigu said 300 soldiers had moved to the border. "
+            "The governor said the bridge had been closed since Friday. "
+            "The army said 40 vehicles were destroyed. "
+            "The minister added that the operation would go on.")
+    chains = sources(text, resources)
+    heads = [c[0] for c in chains]
+    assert [h["name"] for h in heads] == ["Sergei Shoigu", "governor", "army", "Sergei Shoigu"]
+    text = ("Russia's UN Ambassador Vassily Nebenzia said the council had been misled. "
+            "The Russian envoy added that the resolution would be vetoed.")
+    assert [c[0]["name"] for c in sources(text, resources)] == ["Vassily Nebenzia", "Vassily Nebenzia"]

@@ -14,6 +14,7 @@ claims, kept apart (``unattributed_claims``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.cues import (
@@ -151,7 +152,8 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
     year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
     floor = date_floor([d.iso for d in find_dates(text)]) if year is None else None
     for sent in sentences(doc):
-        found = [f for f in (_voice(f, article, registry) for f in _sentence(sent, registry, memory)) if f is not None]
+        found = _tags_cut([f for f in (_voice(f, article, registry) for f in _sentence(sent, registry, memory))
+                                 if f is not None], doc)
         for f in found:
             f.chain = [_placed(_dated(s, year, registry, floor), places) for s in f.chain]
         stripped = sent.text.strip()
@@ -187,6 +189,50 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
             out.append({"claim": stripped, "start": sent.start_char, "end": sent.end_char, "cue": None,
                         "sources": [], "hedges": hedges, "sourcing": "unattributed", "quote": False})
     return out
+
+
+# A tag trails a claim when at most this many words follow its cue to the claim's end ("…, Reuters
+# reported on Tuesday, citing a statement."); a cue with more after it heads a clause of its own
+# ("Speaking at the council, Sabbagh attributed the attacks to …": no tag to cut at).
+TAG_TAIL_WORDS = 4
+
+
+def _tags_cut(found: list[Found], doc: Doc) -> list[Found]:
+    """A claim ends where a tag trailing it begins: in "X said that Y, Reuters reported" X's claim is
+    "that Y", not "that Y, Reuters reported", and Reuters' is "X said that Y" (a tag: a speaker and
+    cue set off by a comma at the end of a claim that starts at or before the claim it cuts). "X said
+    A, adding that B" is two claims of X's: A, then B."""
+    text = doc.text
+
+    def tag_start(g: Found) -> int | None:
+        """Where g's tag begins inside a claim: its speaker as written, or its cue ("according to");
+        None when it does not trail (more words after the cue, or a verb of their own: "Bob, they
+        said, ordered them to wait") or is not set off by a comma."""
+        end = g.cue_start + len(g.cue)
+        tail = doc.char_span(end, max(end, g.claim_end), alignment_mode="expand")
+        if tail is not None and (len([t for t in tail if not t.is_punct]) > TAG_TAIL_WORDS or any(
+                t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in tail)):
+            return None
+        head = min(g.cue_start, g.speaker_start if g.speaker_start is not None else g.cue_start)
+        written = str(g.chain[0].get("text") or "") if g.chain else ""
+        at = text.rfind(written, g.claim_start, end + len(written) + 1) if written else -1
+        at = at if g.claim_start <= at <= head else head
+        return at if text[:at].rstrip().endswith(",") else None
+
+    for f in found:
+        for g in found:
+            if g is not f and g.claim_start <= f.claim_start < g.cue_start < f.claim_end:
+                at = tag_start(replace(g, claim_end=f.claim_end))
+                if at is not None and at > f.claim_start:
+                    f.claim_end = at
+            elif g is not f and g.chain == f.chain and f.claim_start < g.cue_start < f.claim_end <= g.claim_end and \
+                    text[f.claim_start:g.cue_start].rstrip().endswith(","):
+                f.claim_end = text.rindex(",", f.claim_start, g.cue_start)  # "X said A, adding that B": A, then B
+        if not f.quote and f.claim_start < f.cue_start < f.claim_end:
+            at = tag_start(f)
+            if at is not None and at > f.claim_start:
+                f.claim_end = at
+    return found
 
 
 def _voice(f: Found, article: Article, registry: SourceRegistry) -> Found | None:

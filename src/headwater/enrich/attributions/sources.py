@@ -19,7 +19,7 @@ from typing import Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM, Known, KnownSources, packaged
 from headwater.extract.outlets import OutletRegistry, norm
-from headwater.lang import english_words
+from headwater.lang import english, english_words
 from headwater.yamldata import load_yaml
 
 # Head nouns of sources that are not named: "sources told", "local residents said", "reports say".
@@ -31,6 +31,11 @@ SINGULAR_UNNAMED = re.compile(r"^(?:one|a|an|another)\b", re.I)
 OFFICIAL_ROLES = english_words("sources", "official_roles")
 # Nouns of an office in a body, whichever body ("the head of Greenpeace, Jane Doe,").
 OFFICE_NOUNS = english_words("sources", "office_nouns")
+# Role words naming a body ("the army"), and the groups of role words naming one office ("envoy",
+# "ambassador"): what "the <role> said" may refer back to (``Memory.resolve``).
+BODY_ROLES = english_words("sources", "body_roles")
+SAME_OFFICE = [frozenset(str(g).split()) for g in english("sources")["same_office"]]
+ANY_OFFICE = english_words("sources", "any_office")
 # Words trailing an outlet's name in running text: "Russia's Sputnik news agency", "SANA news agency".
 OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|daily|tv|television|channel|"
                          r"website|broadcaster|radio|network|news)$", re.I)
@@ -499,9 +504,18 @@ class Memory:
                     str(head.get("document") or "").lower().split()[-1:] == toks[-1:]:
                 # "A new report by the Climate Council …" then "The report said": its author (inferred)
                 return [{**head, "resolved_from": words.strip(), "inferred": True}, *chain[1:]]
-            if toks and toks[0] == "the" and set(toks) & OFFICIAL_ROLES and head.get("kind") == "person" \
-                    and head.get("state_affiliated"):
+            if toks and toks[0] == "the" and toks[-1] in OFFICIAL_ROLES - BODY_ROLES and head.get("kind") == "person" \
+                    and head.get("state_affiliated") and holds_office(str(head.get("role") or ""), toks[-1]):
                 cc = registry.country_of(words)
                 if cc is None or cc == head.get("country"):
                     return [head]
         return None
+
+
+def holds_office(role: str, word: str) -> bool:
+    """Whether a person of ``role`` ("Defense Minister") can be "the <word>" later ("the minister": yes;
+    "the governor": no; "the envoy" for an ambassador: yes). A person of no known role can be any."""
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    if not words or word in words or word in ANY_OFFICE:
+        return True
+    return any(word in group and words & group for group in SAME_OFFICE)

@@ -50,14 +50,32 @@ def content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]])
     if quoted is not None:
         return quoted[0], quoted[1], True
     before, after_tag = left - sent.start_char, sent.end_char - right
-    if before > 15 and after_tag > 15 and sent.text[max(0, before - 3):before].strip().endswith(","):
+    # (not when what opens the sentence only says when or how it was said and a clause follows the verb:
+    # "In a statement, the ministry said Washington was to blame"; "Mr. Trump is reckless, the vice
+    # president said, that …" is all of it)
+    if before > 15 and after_tag > 15 and sent.text[max(0, before - 3):before].strip().endswith(",") and \
+            not (any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) and _opener(verb, subj, sent)):
         return sent.start_char, sent.end_char, False  # "Take action now, they said, and you risk...": all of it
     inside = [c for c in verb.children if sent.start <= c.i < sent.end]
+    # "X reported, citing Y, that Z": the parser may hang Z on "citing"; it is what X reported
+    inside += [g for c in inside if c.dep_ == "advcl" and c.lemma_ in CITE_VERBS
+               for g in c.children if g.dep_ == "ccomp" and g.i > c.i and sent.start <= g.i < sent.end]
     for c in inside:
         if c.dep_ in ("ccomp", "xcomp") and c.right_edge.i - c.left_edge.i >= 2:
             if c.i > verb.i:  # "X told Y that C1 and C2.": the rest of the sentence is what X said
                 end = sent.end_char - (1 if sent.text.rstrip()[-1:] in ".!" else 0)
-                return c.left_edge.idx, max(end, c.right_edge.idx + len(c.right_edge)), False
+                # from its "that" when the parser hangs something before it ("citing Y, that Z")
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.i < c.i), None)
+                start = mark.idx if mark is not None and mark.i > c.left_edge.i and mark.i > verb.i else c.left_edge.idx
+                end = max(end, c.right_edge.idx + len(c.right_edge))
+                # up to what the speaker did next: "X said Y, but gave no details" (a comma and a
+                # conjunction before it: "took advantage … and transferred" is more of what was said,
+                # whatever the parser hangs it on)
+                then = next((g for g in verb.children if g.dep_ == "conj" and g.i > c.right_edge.i), None)
+                comma = then.doc[then.i - 2] if then is not None and then.i >= 2 else None
+                if then is not None and comma is not None and comma.text == "," and comma.nbor().dep_ == "cc":
+                    end = comma.idx
+                return start, end, False
             return sent.start_char, c.right_edge.idx + len(c.right_edge), False
     for c in inside:  # "calling for X", "talk about X", "called the charges unsubstantiated"
         target: Token | None = c if c.dep_ == "dobj" else None
@@ -68,6 +86,14 @@ def content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]])
             return target.left_edge.idx, max(end, target.right_edge.idx + len(target.right_edge)), False
     return sent.start_char, sent.end_char, False
 
+
+
+def _opener(verb: Token, subj: Token, sent: Span) -> bool:
+    """Whether all that stands before the speaker modifies the verb: "In a statement, X said" (a
+    phrase of when, where or how), not a clause of what was said."""
+    mods = {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "advcl") and c.i < subj.i
+            for t in c.subtree}
+    return all(t.i in mods or t.is_punct for t in sent[:subj.left_edge.i - sent.start])
 
 
 OBLIGATION = frozenset(("must", "should", "ought"))
@@ -89,6 +115,8 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
                                                   for c in a.children) for a in tok.ancestors)
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
         return None  # "the UN must demand a report": what someone should say has not been said
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # "Washington was to blame", "the minister is to announce": no one has said anything
     if tok.lemma_ in NAMING and (tok.dep_ == "acl" or (
             any(c.dep_ == "oprd" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
             and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
@@ -142,6 +170,19 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
     start, end, is_quote = content(tok, subj, sent, quotes)
     if tok.lemma_ in QUOTE_TAG and not is_quote:
         return None  # "the talks continued", "they sang together": no quote, nothing reported
+    if (start, end) == (sent.start_char, sent.end_char) and not is_quote and tok.dep_ == "relcl":
+        # "Cruz, who has proposed repealing the mandate, said …": what the relative clause says, not the
+        # sentence around it; "who asked not to be named" says nothing (it keeps a source anonymous)
+        # (to the comma that closes the clause, or the sentence's end: the parse of a relative clause's
+        # object is often cut short, "called the mogul | turned candidate an obvious phony")
+        right = []
+        for t in sent[tok.i - sent.start + 1:]:
+            if t.text in (",", ";") or (t.is_punct and t.i == sent.end - 1):
+                break
+            right.append(t)
+        if not right or any(t.lemma_ in ("name", "identify") for t in right):
+            return None
+        start, end = right[0].idx, right[-1].idx + len(right[-1])
     if (start, end) == (sent.start_char, sent.end_char) and not is_quote:
         rest = [t for t in sent if not t.is_punct and t.i not in range(subj.left_edge.i, subj.right_edge.i + 1)
                 and t.i != tok.i and not (t.head == tok and t.dep_ in ("prep", "npadvmod", "advmod"))
