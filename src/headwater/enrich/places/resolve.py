@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.places.bodies import body_regions, division_bodies
 from headwater.enrich.places.cues import function_words
 from headwater.enrich.places.footing import ALIAS_PENALTY, alias, founded
 from headwater.enrich.places.gazetteer import (
@@ -542,6 +543,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             if m.exact and (m.pos in (None, "PROPN") or m.ner in ("GPE", "LOC", "FAC")):
                 # (neighbours by their own names only: "I've" is no name, nor "Ive" Paris's 4th arrondissement)
                 context.nearby.add(m.key, [p for p in m.candidates if not alias(m, p)])
+    # (a division's public body, "Georgia Bureau of Investigation": the article is in that division)
+    for key, division in dict(body_regions(division_bodies(text, ents.items, gaz), context.supported_country)).items():
+        context.add(key, division.country, (division.country, division.admin1))
     first: list[Mention] = []
     brands = {m.key for m in mentions if m.brand}
     for m in mentions:
