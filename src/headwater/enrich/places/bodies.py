@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from headwater.enrich.places.candidates import name_key as fold
 from headwater.enrich.places.gazetteer import Gazetteer, Place
-from headwater.enrich.places.translit import fold
 
 # Words of a public body's name after the division's ("Bureau of Investigation", "State University",
 # "Department of Workforce Development", "Highway Patrol", "Supreme Court", "General Assembly").

@@ -34,7 +34,7 @@ from headwater.enrich.places.gazetteer import (
     Gazetteer,
     Place,
 )
-from headwater.enrich.places.languages import own_language
+from headwater.enrich.places.languages import ENGLISH, own_language
 from headwater.enrich.places.lists import LIST_SEPARATOR, level, mark_lists
 from headwater.enrich.places.nearby import Nearby
 from headwater.enrich.places.prominence import WORLD_CITY
@@ -540,6 +540,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
     for m in mentions:
         annotate(m, text, doc, ents)
         m.foreign_script = other_script and is_latin(m.surface)
+        m.other_language = language is not None and language != ENGLISH
     _link_within(mentions, text)
     mark_lists(mentions, text)
     _person_names(mentions, text, ents)
