@@ -10,6 +10,7 @@ from headwater.enrich.events.find import find_events
 from headwater.enrich.events.multilingual import find_events_multilingual
 from headwater.enrich.places.resolve import find_places
 from headwater.enrich.registry import Context, Enricher
+from headwater.lang import DEFAULT_LANGUAGE
 from headwater.model import Article
 from headwater.registry import Registry
 
@@ -17,7 +18,7 @@ from headwater.registry import Registry
 def places(ctx: Context) -> None:
     a = ctx.article
     places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.get("gazetteer"), a.title,
-                                          a.outlet.country if a.outlet else None)
+                                          a.outlet.country if a.outlet else None, a.language or DEFAULT_LANGUAGE)
     ctx.assign("places", places + [{**m, "metonymy": True} for m in metonyms])
     ctx.assign("focus", focus)
 

@@ -155,6 +155,7 @@ class Mention:
     unparsed: bool = False  # its article's parse has no entities (a blank pipeline: Portuguese, Bulgarian...)
     after_name: bool = False  # ends a capitalised pair inside a sentence in a parse without entities ("Dmitri Peskov")
     foreign_script: bool = False  # a Latin-script word in an article written in another script ("Shell" in Bulgarian)
+    other_language: bool = False  # its article is known to be in a language other than English ("Halep" in Turkish)
     labelled: bool = False  # a Latin-script word in a parse with entities: the parser could call it a place
     brand: bool = False  # opens an organization's or product's name that is no body of the place ("Nord Stream")
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"

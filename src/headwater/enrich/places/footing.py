@@ -24,7 +24,7 @@ from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.cues import prepositions
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, FUZZY_MIN_POPULATION, Place
 from headwater.enrich.places.prominence import WORLD_CITY, base
-from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, ascii_fold, fold, has_cyrillic, words
+from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, ascii_fold, fold, has_cyrillic, is_latin, words
 
 if TYPE_CHECKING:
     from headwater.enrich.places.resolve import _Context
@@ -47,6 +47,10 @@ SHORT_ALIAS = 4
 # name: Zaporozhye 0.78, Lisboa 0.83, Lugansk 0.86; clipped forms and unrelated words stay under it
 # (Osteen ~ Austin 0.73, Nick ~ Nicosia 0.6, Man ~ Manchester 0.46). Set by hand from those pairs.
 RESPELT_RATIO = 0.75
+# Letters (folded) a world city's alternate name needs to count as a language's own form of it
+# (``_exonym``): Portuguese "Sul" (south) is also an alternate name of Seoul, and 12 mentions of the
+# narratives set's Portuguese articles took it; "Alep" (French, 4) stands.
+EXONYM_MIN = 4
 Scored = list[tuple[float, int, Place]]  # (score, population, reading), best first
 
 # How far (on ``base``'s scale) the prominent reading must stand above the most prominent reading
@@ -84,7 +88,9 @@ def _where(p: Place) -> str:
 def alias(m: Mention, p: Place) -> bool:
     """Whether the mention names GeoNames town ``p`` only by one of its alternate names (old, local
     or foreign: "Room" is Rome in Dutch, "Man" a spelling of Amman), not by its own, nor by a
-    language's own name of it (``city_exonyms``: "Londres", "Varsóvia")."""
+    language's own name of it (``city_exonyms``: "Londres", "Varsóvia"; and, in an article of another
+    language than English, a world city's alternate name that is a spelling of its own, ``_exonym``:
+    Turkish "Halep", French "Alep" for Aleppo)."""
     known = m.aliases.get(id(p))  # (asked for each reading in each pass: kept on the mention)
     if known is not None and known[0] is p:
         return known[1]
@@ -97,7 +103,8 @@ def _alias(m: Mention, p: Place) -> bool:
     return p.source == "geonames" and p.kind == "city" and m.exact and not m.native \
         and not m.key.startswith((ACRONYM_PREFIX, ABBREV_PREFIX)) and name_key(p.name) != m.key \
         and name_key(p.name.replace("ı", "i")) != m.key \
-        and not (name_key(p.name) in city_exonyms().get(m.key, ()) and not has_cyrillic(m.surface))
+        and not (name_key(p.name) in city_exonyms().get(m.key, ()) and not has_cyrillic(m.surface)) \
+        and not _exonym(m, p)
     # (``fold`` drops the dotless i: Doğubayazıt; a romanised Cyrillic word is no Latin exonym: "Сам" is no Şam)
 
 
@@ -111,6 +118,20 @@ def city_exonyms() -> dict[str, frozenset[str]]:
         english, _lang, name = row.split("\t")
         out.setdefault(fold(name), set()).add(fold(english))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _exonym(m: Mention, p: Place) -> bool:
+    """Whether, in an article of another language than English, the mention names world city ``p``
+    (a national capital or a city of a million) by an alternate name that is a spelling of its own
+    (``_respelt``): the language's own form of the city, as the CLDR table's names are (Turkish
+    "Halep", "Musul"; French "Alep"), which the table lacks for cities that give no time zone its
+    name. GeoNames lists such forms without their language; a clipped form or an old name of
+    another shape ("Man", "Molotov") stays an alternate name, and so does a word in another script
+    than the article's ("Shell" in Bulgarian is no Seoul), a Cyrillic word read in Latin letters ("Вие"
+    is no Vienna) and a name a curated place bears ("Casa Branca" is the White House)."""
+    return m.other_language and (p.population >= WORLD_CITY or p.subkind == "capital") \
+        and len(m.key.replace(" ", "")) >= EXONYM_MIN and not m.foreign_script and is_latin(m.surface) \
+        and not any(q.source == "supplement" for q in m.candidates) and _respelt(m, p)
 
 
 def _plain(name: str) -> str:

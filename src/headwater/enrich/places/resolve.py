@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.places.bodies import body_regions, division_bodies
 from headwater.enrich.places.cues import function_words
 from headwater.enrich.places.footing import ALIAS_PENALTY, alias, founded
 from headwater.enrich.places.gazetteer import (
@@ -33,6 +34,7 @@ from headwater.enrich.places.gazetteer import (
     Gazetteer,
     Place,
 )
+from headwater.enrich.places.languages import ENGLISH, own_language
 from headwater.enrich.places.lists import LIST_SEPARATOR, level, mark_lists
 from headwater.enrich.places.nearby import Nearby
 from headwater.enrich.places.prominence import WORLD_CITY
@@ -513,21 +515,32 @@ def _initial_context(mentions: list[Mention]) -> _Context:
     return context
 
 
+def _in_language(mentions: list[Mention], language: str | None) -> list[Mention]:
+    """The mentions with their readings found by a name of the article's language (``languages``):
+    "Chili" in English is no Chile; a mention left without readings is no place."""
+    for m in mentions:
+        m.candidates = own_language(m.candidates, m.key, language)
+    return [m for m in mentions if m.candidates]
+
+
 def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
-            outlet_country: str | None = None) -> list[Mention]:
+            outlet_country: str | None = None, language: str | None = None) -> list[Mention]:
     """Choose a place for each mention, or none; returns the accepted mentions. ``outlet_country``,
-    the publishing outlet's country, counts as context for namesakes there.
+    the publishing outlet's country, counts as context for namesakes there; ``language``, the
+    article's (None: unknown), keeps other languages' names of countries out (``languages``).
 
     Two passes: the first with the countries the text names, the second adding where the places
     accepted in the first lie (their countries and first-level divisions), so that Athens among
     Tyler and Dallas is Athens, Texas. Then a name keeps one reading through the article."""
     ents = Ents(doc)
+    mentions = _in_language(mentions, language)
     # an article written mostly in another script (Cyrillic, Devanagari, Arabic) writes its places in that
     # script; its Latin words are mostly names of firms, outlets and people ("Shell", "Bloomberg")
     other_script = _other_script(text)
     for m in mentions:
         annotate(m, text, doc, ents)
         m.foreign_script = other_script and is_latin(m.surface)
+        m.other_language = language is not None and language != ENGLISH
     _link_within(mentions, text)
     mark_lists(mentions, text)
     _person_names(mentions, text, ents)
@@ -542,6 +555,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             if m.exact and (m.pos in (None, "PROPN") or m.ner in ("GPE", "LOC", "FAC")):
                 # (neighbours by their own names only: "I've" is no name, nor "Ive" Paris's 4th arrondissement)
                 context.nearby.add(m.key, [p for p in m.candidates if not alias(m, p)])
+    # (a division's public body, "Georgia Bureau of Investigation": the article is in that division)
+    for key, division in dict(body_regions(division_bodies(text, ents.items, gaz), context.supported_country)).items():
+        context.add(key, division.country, (division.country, division.admin1))
     first: list[Mention] = []
     brands = {m.key for m in mentions if m.brand}
     for m in mentions:
@@ -577,7 +593,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             first_end = word_spans(m.surface)[0][1]
             sub = [Mention(x.start + m.start + first_end, x.end + m.start + first_end, x.surface, x.key, x.exact,
                            x.candidates, demonym=x.demonym)
-                   for x in candidates(m.surface[first_end:], gaz)]
+                   for x in _in_language(candidates(m.surface[first_end:], gaz), language)]
             for x in sub:
                 annotate(x, text, doc, ents)
             queue[:0] = sub
@@ -712,10 +728,12 @@ def _may_head(m: Mention, known: set[str]) -> bool:
 
 
 def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = None,
-                outlet_country: str | None = None) -> tuple[Found, Found, dict[str, Any] | None]:
+                outlet_country: str | None = None, language: str | None = None
+                ) -> tuple[Found, Found, dict[str, Any] | None]:
     """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``;
-    ``outlet_country`` (ISO code) is the publishing outlet's country when known."""
-    accepted = resolve(candidates(text, gaz), text, doc, gaz, outlet_country)
+    ``outlet_country`` (ISO code) is the publishing outlet's country when known, ``language`` the
+    article's (a code; None: unknown)."""
+    accepted = resolve(candidates(text, gaz), text, doc, gaz, outlet_country, language)
     in_title = []
     if title:
         # Titles are often in Title Case: only names the body also uses, or provinces and
@@ -724,7 +742,7 @@ def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = 
         heads = candidates(title, gaz)
         if not any(_may_head(m, known) for m in heads):
             heads = []  # (nothing in it could count: its resolution is not needed)
-        for m in resolve(heads, title, None, gaz, outlet_country) if heads else ():
+        for m in resolve(heads, title, None, gaz, outlet_country, language) if heads else ():
             if m.chosen and (m.key in known or _base(m.chosen) >= 2.0) and m.chosen.kind != "country" and not m.demonym:
                 m.in_title = True
                 in_title.append(m)

@@ -1,0 +1,37 @@
+"""A division's public body names where a local story is (issue 18): "the Georgia Bureau of
+Investigation" puts an Albany story in Georgia, not in New York. Sentences written for the purpose,
+both ways: the same town with and without the body, and with words of no public body."""
+from __future__ import annotations
+
+import pytest
+
+from headwater.enrich.places.bodies import body_regions, division_bodies
+from headwater.resources import Resources
+from tests.test_places_causes import at, english
+
+ALBANY = "Detectives in Albany arrested a man on Tuesday after a month of searches{}."
+
+
+@pytest.mark.parametrize(("tail", "state"), [
+    (", the Georgia Bureau of Investigation said", "Georgia"),
+    (", agents of the Oregon State Police said", "Oregon"),
+    ("", "New York"),  # nothing else: the state capital, the best known Albany
+    (", the Georgia Gazette reported", "New York"),  # a paper is read anywhere: no body of the state
+])
+def test_a_state_body_places_the_town_in_its_state(resources: Resources, tail: str, state: str) -> None:
+    text = ALBANY.format(tail)
+    place = at(english(resources, text), text, "Albany")
+    assert place is not None and (place["country"], place["admin1"]) == ("US", state)
+
+
+def test_bodies_are_read_from_organization_names(resources: Resources) -> None:
+    gaz = resources.gazetteer
+    text = "The Kansas Department of Transportation and the New York City Police Department met the Ohio Star."
+    ents = [(text.index("Kansas"), text.index(" and"), "ORG"),
+            (text.index("New York"), text.index(" met"), "ORG"),
+            (text.index("Ohio"), len(text) - 1, "ORG")]
+    bodies = division_bodies(text, ents, gaz)
+    # the state's department; the city's police ("New York City" is a longer place); a star is no body
+    assert [(k, {p.admin1 for p in ps}) for k, ps in bodies] == [("kansas", {"Kansas"})]
+    assert body_regions(bodies, lambda key, cc: 1.0 if cc == "US" else 0.0)[0][1].admin1 == "Kansas"
+    assert body_regions(bodies, lambda key, cc: 0.2) == []  # the other names do not lie in the US
