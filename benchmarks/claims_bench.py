@@ -47,7 +47,7 @@ def main() -> None:
     t0 = time.perf_counter()
     embedded = 0
     for a in arts:
-        embedded += sum(1 for c in find_claims(a, emb, args.budget) if "vector" in c)
+        embedded += sum(1 for c in find_claims(a, emb, args.budget) if "_vector" in c)
     t_claims = time.perf_counter() - t0
     n = len(arts)
     print(f"articles {n}; embedder {emb.name}; budget {args.budget}")
