@@ -21,6 +21,7 @@ from headwater.enrich.attributions.multilingual_caseless import placeish
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, Cues, is_verb
 from headwater.enrich.attributions.multilingual_speakers import QUOTE_GAP
+from headwater.enrich.attributions.multilingual_told import with_told
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
@@ -177,6 +178,8 @@ class _Finder(AccordingReader):
         """A reporting verb's tag (``_verb_tag``) with the rest of its chain from the parse: the outlet
         it was told to (``via``) and the source it cites (``cited``)."""
         f = self._verb_tag(a, b, cs, ce, tok, light)
+        if f is not None and not self.parsed:  # "a déclaré à l'AFP", "заяви пред БТА": the outlet told
+            f = with_told(self, f, a, b, cs, ce)
         if f is not None and not self.parsed and f.speaker[0] >= ce:
             # without a parse, a citing phrase right after a speaker who follows the verb: "وأضافت الوكالة نقلا
             # عن مصادر محلية أن …" (the agency added, citing local sources, that …): the cited source, and
