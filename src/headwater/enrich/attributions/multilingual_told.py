@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.multilingual_sources import SITE_ADDRESS
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.lang import LanguagePack, folder_data
 from headwater.lang.marks import WORD
@@ -32,6 +33,8 @@ MAX_OUTLET_WORDS = 5
 CASELESS_NAME_WORDS = 3
 # A name in quote marks right after an outlet noun: "вестник „Труд“", "journal « Le Monde »".
 QUOTED_NAME = re.compile(r"\s*[«„“\"]\s*([^«»„“”\"]{1,40}?)\s*[»“”\"]")
+# A site by its address right after an outlet noun ("изданию Украина.ру", "au site Lefigaro.fr").
+SITE_AFTER = re.compile(r"\s+" + SITE_ADDRESS.pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,9 @@ def outlet_at(r: SpeakerReader, i: int, e: int) -> tuple[int, int] | None:
     if words[0].group(0).lower() not in told.nouns:
         return None
     head_end = words[0].end()
-    quoted = QUOTED_NAME.match(r.text, head_end, e)
-    if quoted is not None:
-        return words[0].start(), quoted.end()
+    named = QUOTED_NAME.match(r.text, head_end, e) or SITE_AFTER.match(r.text, head_end, e)
+    if named is not None:  # "вестник „Труд“", "изданию Украина.ру"
+        return words[0].start(), named.end()
     rest = words[1:]
     for k in range(len(rest)):  # a name the registry knows after the noun: "agência Lusa", "агенция БГНЕС"
         for n in range(len(rest), k, -1):
