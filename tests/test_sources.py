@@ -425,3 +425,15 @@ def test_a_role_is_read_as_written_not_as_laid_out(resources: Resources) -> None
 
     s = describe("Pat Lee", resources.sources, person="Pat Lee", role="Resource officer at\n the council\n\n")
     assert s["role"] == "Resource officer at the council"
+
+
+def test_an_outlet_has_one_home(registry: Any) -> None:
+    """organizations.yaml holds the media the outlet registry does not: no name or alias of it names an outlet
+    of outlets.yaml (folded as the look-ups fold them), so every outlet's facts live in one entry."""
+    from headwater.extract.outlets import norm
+
+    outlets = {norm(str(n)) for o in yaml.safe_load(res.files("headwater.data").joinpath("outlets.yaml").read_text("utf-8"))
+               for n in [o["name"], *(o.get("aliases") or ())]}
+    orgs = yaml.safe_load(res.files("headwater.data").joinpath("organizations.yaml").read_text("utf-8"))
+    twice = [(e["id"], n) for e in orgs for n in [e["name"], *(e.get("aliases") or ())] if norm(str(n)) in outlets]
+    assert twice == []
