@@ -29,6 +29,8 @@ def _told(src: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
      "agence Reuters", "ministre", "les troupes resteraient dans la région"),
     ("fr", "Dans un entretien au journal Le Monde, le maire a affirmé que la réforme serait votée en mai.",
      "journal Le Monde", "maire", "la réforme serait votée en mai"),
+    ("fr", "Les négociations reprendront lundi prochain, a déclaré à l'AFP le porte-parole du ministère.",
+     "AFP", "porte-parole du ministère", "Les négociations reprendront lundi prochain"),
     ("pt", "O ministro disse à agência Lusa que as obras vão começar em março.",
      "agência Lusa", "ministro", "as obras vão começar em março"),
     ("pt", "As negociações vão continuar na próxima semana, disse à Lusa o porta-voz do ministério.",
@@ -57,9 +59,9 @@ def _told(src: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
      "Hürriyet gazetesi", "Vali Demir", "yeni hastanenin mart ayında açılacağını"),
     ("ru", "Министр обороны заявил РИА Новости, что учения продлятся до конца месяца.",
      "РИА Новости", "Министр обороны", "учения продлятся до конца месяца"),
-], ids=["fr-agence", "fr-entretien", "pt-agencia", "pt-inverted", "pt-entrevista", "es-agencia", "es-declaraciones",
-        "bg-pred", "bg-interview", "ar-prefix", "ar-interview", "tr-before-verb", "tr-reporter", "tr-participle",
-        "tr-paper", "ru-parse"])
+], ids=["fr-agence", "fr-entretien", "fr-inverted", "pt-agencia", "pt-inverted", "pt-entrevista", "es-agencia",
+        "es-declaraciones", "bg-pred", "bg-interview", "ar-prefix", "ar-interview", "tr-before-verb", "tr-reporter",
+        "tr-participle", "tr-paper", "ru-parse"])
 def test_the_outlet_told_comes_first_and_the_speaker_after(resources: Resources, lang: str, text: str, outlet: str,
                                                            speaker: str, claim: str) -> None:
     src, said = _chain(resources, lang, text)

@@ -253,6 +253,9 @@ class _Finder(AccordingReader):
         if quote is not None:
             return Tag(quote[0], quote[1], cue, cs, sp, True)
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
+        while not self.parsed and (aux := re.search(r"(?<!\w)(\w+)\s+$", self.text[a:tag_start])) and \
+                aux.group(1).lower() in self.cues.auxiliaries:
+            tag_start = a + aux.start(1)  # "…, a déclaré le ministre": the auxiliary opens the tag
         if tok is not None and tok.lemma_.lower() in self.cues.clause_only:
             # "Опрос показал, что …" reports; "показал фильм", "установили памятник" do not
             said = self._clause_after(tok, tag_end, b)

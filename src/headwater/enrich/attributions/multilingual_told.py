@@ -201,6 +201,13 @@ def told_in(r: SpeakerReader, s: int, e: int) -> tuple[int, int, tuple[int, int]
     return min(found) if found else None
 
 
+def past_told(r: SpeakerReader, i: int, b: int) -> int:
+    """Where the words after a cue go on past an outlet told that opens them ("a déclaré à l'AFP le
+    porte-parole": the speaker is after the outlet), else ``i``."""
+    t = told_in(r, i, b)
+    return t[1] if t is not None and not r.text[i:t[0]].strip() else i
+
+
 def participle_speaker(r: SpeakerReader, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'AA muhabirine konuşan Vali Demir': an outlet told at the start of a verb-last speaker, then the
     participle; the outlet's span and the speaker's (the words after the participle)."""
