@@ -31,6 +31,10 @@ def _told(src: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
      "journal Le Monde", "maire", "la réforme serait votée en mai"),
     ("fr", "Les négociations reprendront lundi prochain, a déclaré à l'AFP le porte-parole du ministère.",
      "AFP", "porte-parole du ministère", "Les négociations reprendront lundi prochain"),
+    ("fr", "Le ministre a déclaré au Figaro que la réforme serait votée en mai.",
+     "Figaro", "ministre", "la réforme serait votée en mai"),
+    ("pt", "O ministro disse à SIC que as obras vão começar em março do próximo ano.",
+     "SIC", "ministro", "as obras vão começar em março do próximo ano"),
     ("pt", "O ministro disse à agência Lusa que as obras vão começar em março.",
      "agência Lusa", "ministro", "as obras vão começar em março"),
     ("pt", "As negociações vão continuar na próxima semana, disse à Lusa o porta-voz do ministério.",
@@ -59,9 +63,9 @@ def _told(src: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
      "Hürriyet gazetesi", "Vali Demir", "yeni hastanenin mart ayında açılacağını"),
     ("ru", "Министр обороны заявил РИА Новости, что учения продлятся до конца месяца.",
      "РИА Новости", "Министр обороны", "учения продлятся до конца месяца"),
-], ids=["fr-agence", "fr-entretien", "fr-inverted", "pt-agencia", "pt-inverted", "pt-entrevista", "es-agencia",
-        "es-declaraciones", "bg-pred", "bg-interview", "ar-prefix", "ar-interview", "tr-before-verb", "tr-reporter",
-        "tr-participle", "tr-paper", "ru-parse"])
+], ids=["fr-agence", "fr-entretien", "fr-inverted", "fr-article", "pt-media", "pt-agencia", "pt-inverted",
+        "pt-entrevista", "es-agencia", "es-declaraciones", "bg-pred", "bg-interview", "ar-prefix", "ar-interview",
+        "tr-before-verb", "tr-reporter", "tr-participle", "tr-paper", "ru-parse"])
 def test_the_outlet_told_comes_first_and_the_speaker_after(resources: Resources, lang: str, text: str, outlet: str,
                                                            speaker: str, claim: str) -> None:
     src, said = _chain(resources, lang, text)

@@ -11,7 +11,7 @@ by a capitalised name, or one headed by such a noun, is told: "a dit au ministre
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +47,8 @@ class ToldWords:
     suffixes: tuple[str, ...]  # dative endings on the outlet's last word (Turkish "-na", "'ya")
     after: frozenset[str]  # a word after the outlet that makes it told (Turkish "muhabirine": to its reporter)
     participles: tuple[str, ...]  # "AA muhabirine konuşan X": the speaker follows these
+    # an opener that holds the article of a name ("au Figaro": à + Le Figaro), and that article
+    articles: dict[str, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -69,15 +71,22 @@ def _told(folder: Path) -> ToldWords:
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) + (r"\s*" if w[-1] in "'’" else r"\s+") for w in before)
                          + ")", re.IGNORECASE) if before else None
     return ToldWords(pattern, tuple(low("prefixes")), frozenset(low("nouns")), tuple(low("suffixes")),
-                     frozenset(low("after")), tuple(low("participles")))
+                     frozenset(low("after")), tuple(low("participles")),
+                     {str(k).lower(): str(v) for k, v in (d.get("articles") or {}).items()})
 
 
-def _known(r: SpeakerReader, s: int, e: int) -> bool:
-    """The registry knows the words s:e as an outlet, by a capitalised name where the script has case."""
+def _known(r: SpeakerReader, s: int, e: int, article: str | None = None) -> bool:
+    """The registries know the words s:e as an outlet (outlets.yaml, or the media of organizations.yaml: "SIC",
+    "bTV", "Le Figaro"), by a name that opens with a capital or a digit where the script has case ("bTV" too)."""
     name = r.text[s:e]
     first = name[:1]
-    return (first.isupper() or first.isdigit() or not (first.islower() or first.isupper())) and \
-        r.registry.outlets.by_name(name) is not None
+    if first.islower() and not any(c.isupper() for c in name[1:3]):
+        return False
+    for n in (name, f"{article.capitalize()} {name}") if article else (name,):  # "au Figaro": Le Figaro
+        known = r.registry.known.get(n)
+        if r.registry.outlets.by_name(n) is not None or (known is not None and known.kind == "outlet"):
+            return True
+    return False
 
 
 def _words(r: SpeakerReader, i: int, e: int) -> list[re.Match[str]]:
@@ -92,16 +101,17 @@ def _words(r: SpeakerReader, i: int, e: int) -> list[re.Match[str]]:
     return out
 
 
-def outlet_at(r: SpeakerReader, i: int, e: int) -> tuple[int, int] | None:
-    """The outlet named right at ``i`` (before ``e``): the longest run of words from there that the registry
-    knows ("Agence France-Presse", "Sputnik" of "Sputnik Maria Zakharova"), or an outlet noun with the name
-    after it: a known name, a quoted one, the first run of capitalised words past its adjectives ("agence
-    russe TASS"), a few words of its construct in a script without case, or the noun alone."""
+def outlet_at(r: SpeakerReader, i: int, e: int, article: str | None = None) -> tuple[int, int] | None:
+    """The outlet named right at ``i`` (before ``e``): the longest run of words from there that the registries
+    know ("Agence France-Presse", "Sputnik" of "Sputnik Maria Zakharova"; ``article``, the one the opener held:
+    "au Figaro" is Le Figaro), or an outlet noun with the name after it: a known name, a quoted one, the first
+    run of capitalised words past its adjectives ("agence russe TASS"), a few words of its construct in a
+    script without case, or the noun alone."""
     words = _words(r, i, e)
     if not words:
         return None
     for k in range(len(words), 0, -1):
-        if _known(r, words[0].start(), words[k - 1].end()):
+        if _known(r, words[0].start(), words[k - 1].end(), article):
             return words[0].start(), words[k - 1].end()
     told = ToldWords.of(r.pack)
     if words[0].group(0).lower() not in told.nouns:
@@ -173,7 +183,7 @@ def told_in(r: SpeakerReader, s: int, e: int) -> tuple[int, int, tuple[int, int]
     found: list[tuple[int, int, tuple[int, int]]] = []
     if told.before is not None:
         for m in told.before.finditer(r.text, s, e):
-            o = outlet_at(r, m.end(), e)
+            o = outlet_at(r, m.end(), e, told.articles.get(" ".join(m.group(0).lower().split())))
             if o is not None:
                 found.append((m.start(), o[1], o))
                 break
