@@ -49,6 +49,8 @@ def _told(src: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
      "БТА", "Министърът", "ремонтът на моста ще започне през март"),
     ("bg", "Премиерът каза в интервю за БНТ, че изборите ще бъдат през есента.",
      "БНТ", "Премиерът", "изборите ще бъдат през есента"),
+    ("bg", "В интервю за БНТ премиерът заяви, че изборите ще бъдат през есента.",
+     "БНТ", "премиерът", "изборите ще бъдат през есента"),
     ("ar", "قال وزير الخارجية لوكالة الأنباء السورية إن المحادثات ستستأنف الأسبوع المقبل.",
      "وكالة الأنباء السورية", "وزير الخارجية", "المحادثات ستستأنف الأسبوع المقبل"),
     ("ar", "وقال الوزير في مقابلة مع قناة الجزيرة إن المفاوضات مع الجانب الآخر مستمرة.",
@@ -64,7 +66,7 @@ def _told(src: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
     ("ru", "Министр обороны заявил РИА Новости, что учения продлятся до конца месяца.",
      "РИА Новости", "Министр обороны", "учения продлятся до конца месяца"),
 ], ids=["fr-agence", "fr-entretien", "fr-inverted", "fr-article", "pt-media", "pt-agencia", "pt-inverted",
-        "pt-entrevista", "es-agencia", "es-declaraciones", "bg-pred", "bg-interview", "ar-prefix", "ar-interview",
+        "pt-entrevista", "es-agencia", "es-declaraciones", "bg-pred", "bg-interview", "bg-opening", "ar-prefix", "ar-interview",
         "tr-before-verb", "tr-reporter", "tr-participle", "tr-paper", "ru-parse"])
 def test_the_outlet_told_comes_first_and_the_speaker_after(resources: Resources, lang: str, text: str, outlet: str,
                                                            speaker: str, claim: str) -> None:

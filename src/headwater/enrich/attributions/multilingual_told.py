@@ -244,8 +244,8 @@ def with_told(r: SpeakerReader, f: Tag, a: int, b: int, cs: int, ce: int) -> Tag
         return _verb_last_told(r, f, cs)
     lo = min(cs, f.speaker[0])
     hi = max(ce, f.speaker[1])
-    if f.start >= hi:
-        hi = f.start  # up to what was said
+    if f.start >= hi:  # what was said follows the tag: from the sentence's start ("В интервю за The Sun
+        lo, hi = min(lo, a), f.start  # Петреъс заяви"; the opener is no part of the speaker) up to what was said
     elif f.end <= lo:
         lo, hi = max(f.end, a), b  # what was said comes first: "…, disse à Lusa o ministro."
     t = told_in(r, lo, hi)
