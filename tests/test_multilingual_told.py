@@ -65,9 +65,11 @@ def _told(src: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
      "Hürriyet gazetesi", "Vali Demir", "yeni hastanenin mart ayında açılacağını"),
     ("ru", "Министр обороны заявил РИА Новости, что учения продлятся до конца месяца.",
      "РИА Новости", "Министр обороны", "учения продлятся до конца месяца"),
+    ("ru", "Накопление сил на этом участке продолжается, сказал в эфире телеканала Киселев.",
+     "телеканала", "Киселев", "Накопление сил на этом участке продолжается"),
 ], ids=["fr-agence", "fr-entretien", "fr-inverted", "fr-article", "pt-media", "pt-agencia", "pt-inverted",
         "pt-entrevista", "es-agencia", "es-declaraciones", "bg-pred", "bg-interview", "bg-opening", "ar-prefix", "ar-interview",
-        "tr-before-verb", "tr-reporter", "tr-participle", "tr-paper", "ru-parse"])
+        "tr-before-verb", "tr-reporter", "tr-participle", "tr-paper", "ru-parse", "ru-name-after-noun"])
 def test_the_outlet_told_comes_first_and_the_speaker_after(resources: Resources, lang: str, text: str, outlet: str,
                                                            speaker: str, claim: str) -> None:
     src, said = _chain(resources, lang, text)

@@ -265,6 +265,11 @@ def with_told(r: SpeakerReader, f: Tag, a: int, b: int, cs: int, ce: int) -> Tag
     phrase_start, phrase_end, outlet = t
     f.via = outlet
     s0, s1 = f.speaker
+    if outlet[0] < s0 and s1 <= outlet[1] and (s0, s1) != (cs, ce):
+        # the capitalised words after an outlet noun were the speaker's ("в эфире телеканала Киселев
+        # предположил"): the outlet ends before them
+        f.via = (outlet[0], r._trim_end(outlet[0], s0))
+        return f
     if s0 < phrase_end and phrase_start < s1 and (s0, s1) != (cs, ce):
         if phrase_start > s0:  # the outlet after the speaker: "وزير الخارجية لوكالة …"
             s1 = r._trim_end(s0, phrase_start)
