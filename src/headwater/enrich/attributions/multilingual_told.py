@@ -31,6 +31,9 @@ MAX_OUTLET_WORDS = 5
 # Words of a name an outlet noun may carry after it where the script has no case (Arabic: "وكالة الأنباء
 # السورية", the noun and two words of its construct).
 CASELESS_NAME_WORDS = 3
+# How far past a cue an outlet told that opens the words after it is looked for (characters): the longest
+# opener ("dans un entretien accordé au", 28) and a name of MAX_OUTLET_WORDS words.
+PAST_TOLD_SPAN = 80
 # A name in quote marks right after an outlet noun: "вестник „Труд“", "journal « Le Monde »".
 QUOTED_NAME = re.compile(r"\s*[«„“\"]\s*([^«»„“”\"]{1,40}?)\s*[»“”\"]")
 # A site by its address right after an outlet noun ("изданию Украина.ру", "au site Lefigaro.fr").
@@ -56,11 +59,12 @@ class ToldWords:
 
     @classmethod
     def of(cls, pack: LanguagePack) -> ToldWords:
-        return _told(pack.folder)
+        return _told(pack.code, pack.data_dir)  # (not ``pack.folder``: a path made at every call, per word)
 
 
 @cache
-def _told(folder: Path) -> ToldWords:
+def _told(code: str, data_dir: Path | None) -> ToldWords:
+    folder = LanguagePack(code=code, name=code, data_dir=data_dir).folder
     d: dict[str, Any] = (folder_data(folder, "cues") or {}).get("told") or {}
 
     def low(key: str) -> list[str]:
@@ -144,10 +148,10 @@ def outlet_at(r: SpeakerReader, i: int, e: int, article: str | None = None) -> t
     return words[0].start(), end
 
 
-def _dative(r: SpeakerReader, word: re.Match[str]) -> int | None:
+def _dative(told: ToldWords, word: re.Match[str]) -> int | None:
     """Where a dative ending of the pack starts on ``word`` ("Ajansı|na", "Reuters|'a", "gazetesi|ne"): the
     word before it may end an outlet's name (``_outlet_ending`` checks)."""
-    told, w = ToldWords.of(r.pack), word.group(0)
+    w = word.group(0)
     for suffix in told.suffixes:
         if len(w) > len(suffix) + 1 and w.lower().endswith(suffix):
             return word.end() - len(suffix)
@@ -201,7 +205,7 @@ def told_in(r: SpeakerReader, s: int, e: int) -> tuple[int, int, tuple[int, int]
             o = _outlet_ending(r, s, r._trim_end(s, w.start()))
             if o is not None:
                 found.append((o[0], w.end(), o))
-        cut = _dative(r, w) if len(found) == at else None
+        cut = _dative(told, w) if told.suffixes and len(found) == at else None
         if cut is not None:
             o = _outlet_ending(r, s, cut)
             if o is not None:
@@ -214,7 +218,13 @@ def told_in(r: SpeakerReader, s: int, e: int) -> tuple[int, int, tuple[int, int]
 def past_told(r: SpeakerReader, i: int, b: int) -> int:
     """Where the words after a cue go on past an outlet told that opens them ("a déclaré à l'AFP le
     porte-parole": the speaker is after the outlet), else ``i``."""
-    t = told_in(r, i, b)
+    told = ToldWords.of(r.pack)
+    if told.empty:
+        return i
+    first = WORD.search(r.text, i, b)  # the phrase must open the words: read the first few only
+    if first is None or r.text[i:first.start()].strip():
+        return i
+    t = told_in(r, i, min(b, first.start() + PAST_TOLD_SPAN))
     return t[1] if t is not None and not r.text[i:t[0]].strip() else i
 
 
