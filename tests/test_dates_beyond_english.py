@@ -145,6 +145,20 @@ FOUND = [
     ("bg", "Заводът беше затворен през 80-те години.", "80-те години", "1980", "inferred", "1989"),
     ("pt", "A fábrica fechou na década de 1970 no norte.", "década de 1970", "1970", "explicit", "1979"),
     ("pt", "A fábrica fechou nos anos 90 no norte.", "anos 90", "1990", "inferred", "1999"),
+    # centuries: numbered (Roman, or Arabic with its ending or after a preposition of time), or counted from
+    # publication
+    ("ru", "Мост построили в XIX веке купцы города.", "XIX веке", "1801", "explicit", "1900"),
+    ("ru", "Мост построили в 19-м веке купцы города.", "19-м веке", "1801", "explicit", "1900"),
+    ("ru", "Мост построили в 19 веке купцы города.", "в 19 веке", "1801", "explicit", "1900"),
+    ("ru", "Мост построили в прошлом веке купцы города.", "прошлом веке", "1901", "inferred", "2000"),
+    ("en", "The bridge was built in the 19th century by merchants.", "19th century", "1801", "explicit", "1900"),
+    ("en", "The bridge was built last century by merchants.", "last century", "1901", "inferred", "2000"),
+    ("bg", "Мостът е построен през XIX век от търговци.", "XIX век", "1801", "explicit", "1900"),
+    ("pt", "A ponte foi construída no século XIX por mercadores.", "século XIX", "1801", "explicit", "1900"),
+    ("pt", "A ponte foi construída no século passado por mercadores.", "século passado", "1901", "inferred", "2000"),
+    # a full date before 1980, day and all (the publication-date reader takes 1980 on)
+    ("ru", "Война началась 22 июня 1941 года на рассвете.", "22 июня 1941 года", "1941-06-22", "explicit", None),
+    ("pt", "O regime caiu em 25 de abril de 1974 em Lisboa.", "25 de abril de 1974", "1974-04-25", "explicit", None),
     # found, but no parse says which: unresolved, never a guess
     ("ru", "Переговоры начинаются уже осенью в Женеве.", "осенью", None, None, None),
     ("hi", "कल शहर में बैठक।", "कल", None, None, None),
@@ -207,6 +221,10 @@ NOT_DATES = [
     ("en", "Voters in their 30s sweated through 90s temperatures."),
     ("ru", "В 90-м году завод закрыли."),
     ("pt", "O Santo Domingo venceu o jogo."),
+    # centuries counted, not named: "two centuries ago", "for centuries", forty of them
+    ("ru", "Мост построили 2 века назад купцы."),
+    ("ru", "Мост стоит на протяжении веков у реки."),
+    ("en", "The bridge has stood for 2 centuries by the river."),
 ]
 
 

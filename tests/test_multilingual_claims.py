@@ -9,6 +9,7 @@ import pytest
 from headwater.enrich.attributions.multilingual import find_attributions_multilingual
 from headwater.enrich.claims.records import find_claims
 from headwater.lang import ensure_languages, pack_for
+from headwater.lang.parsers import SENTENCES
 from headwater.model import Article
 from headwater.resources import Resources
 
@@ -56,3 +57,18 @@ def test_the_day_the_source_spoke_in_the_sentence_after(resources: Resources) ->
     claim = next(c for c in find_claims(a, None) if c["kind"] == "attributed")
     said = [(text[d["start"]:d["end"]], d["date"], d["of"]) for d in claim["date_spans"]]
     assert said == [("во вторник", "2024-07-02", "statement"), ("2 июля", "2024-07-02", "statement")]
+
+
+def test_a_sentence_glued_to_the_next_is_cut_there(resources: Resources) -> None:
+    """Scraped text loses the space after a full stop ("войны.Демонтаж"): two sentences, the second a claim of
+    its own with its date; an abbreviation's dot ("ул.Ленина") cuts nothing."""
+    text = "Мост открыли в годы войны.Демонтаж старого моста начался в 2015 году по решению властей города."
+    doc = resources.parser("ru")(text)
+    assert [text[a:b] for a, b in doc.user_data[SENTENCES]] == [
+        "Мост открыли в годы войны.", "Демонтаж старого моста начался в 2015 году по решению властей города."]
+    a = Article(source="t", title="", text=text, language="ru", published="2024-07-05")
+    a.attributions = _find(resources, text)
+    dated = [c for c in find_claims(a, None) if c["date_spans"]]
+    assert [c["text"] for c in dated] == ["Демонтаж старого моста начался в 2015 году по решению властей города."]
+    street = "Дом стоит на ул.Ленина уже сто лет и никто его не ремонтировал."
+    assert len(resources.parser("ru")(street).user_data[SENTENCES]) == 1

@@ -219,9 +219,10 @@ FRAGMENTS: list[tuple[str, str, list[str]]] = [
     ("bg", "Преговорите ще продължат, въпреки че Киев обясни, че няма да отстъпи нито метър.", ["Киев"]),
     ("bg", "Годината е тежка за фермерите, каза още Петър Иванов пред журналисти.", ["Петър Иванов"]),
     ("bg", "Затова в никакъв случай не може да се твърди, че климатът е стабилен.", []),
-    # a pronoun that ends the words before a cue is the speaker (the person named before it)
+    # a pronoun that ends the words before a cue is the speaker (the person named before it); the outlet of the
+    # interview comes first in its chain, as "X told Reuters"
     ("bg", "Петър Иванов заяви, че цените ще растат. В интервю за Радио Варна той добави, че заплатите изостават от цените.",
-     ["Петър Иванов", "Петър Иванов"]),
+     ["Петър Иванов", "Радио Варна", "Петър Иванов"]),
     # a title before a name ("д-р") keeps it a name a later pronoun stands for
     ("bg", "Според д-р Петър Иванов, цените ще растат и през есента. Той добави, че заплатите изостават от цените.",
      ["д-р Петър Иванов", "д-р Петър Иванов"]),

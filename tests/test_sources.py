@@ -461,3 +461,15 @@ def test_a_role_refers_back_only_to_a_person_holding_it(resources: Resources) ->
     text = ("Russia's UN Ambassador Vassily Nebenzia said the council had been misled. "
             "The Russian envoy added that the resolution would be vetoed.")
     assert [c[0]["name"] for c in sources(text, resources)] == ["Vassily Nebenzia", "Vassily Nebenzia"]
+
+
+def test_an_outlet_has_one_home(registry: Any) -> None:
+    """organizations.yaml holds the media the outlet registry does not: no name or alias of it names an outlet
+    of outlets.yaml (folded as the look-ups fold them), so every outlet's facts live in one entry."""
+    from headwater.extract.outlets import norm
+
+    outlets = {norm(str(n)) for o in yaml.safe_load(res.files("headwater.data").joinpath("outlets.yaml").read_text("utf-8"))
+               for n in [o["name"], *(o.get("aliases") or ())]}
+    orgs = yaml.safe_load(res.files("headwater.data").joinpath("organizations.yaml").read_text("utf-8"))
+    twice = [(e["id"], n) for e in orgs for n in [e["name"], *(e.get("aliases") or ())] if norm(str(n)) in outlets]
+    assert twice == []

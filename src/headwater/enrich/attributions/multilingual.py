@@ -20,7 +20,9 @@ from headwater.enrich.attributions.multilingual_according import AccordingReader
 from headwater.enrich.attributions.multilingual_caseless import placeish
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, Cues, is_verb
+from headwater.enrich.attributions.multilingual_name_first import name_first, name_in_lead
 from headwater.enrich.attributions.multilingual_speakers import QUOTE_GAP
+from headwater.enrich.attributions.multilingual_told import with_told
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry
@@ -177,6 +179,8 @@ class _Finder(AccordingReader):
         """A reporting verb's tag (``_verb_tag``) with the rest of its chain from the parse: the outlet
         it was told to (``via``) and the source it cites (``cited``)."""
         f = self._verb_tag(a, b, cs, ce, tok, light)
+        if f is not None and not self.parsed:  # "a déclaré à l'AFP", "заяви пред БТА": the outlet told
+            f = with_told(self, f, a, b, cs, ce)
         if f is not None and not self.parsed and f.speaker[0] >= ce:
             # without a parse, a citing phrase right after a speaker who follows the verb: "وأضافت الوكالة نقلا
             # عن مصادر محلية أن …" (the agency added, citing local sources, that …): the cited source, and
@@ -190,7 +194,9 @@ class _Finder(AccordingReader):
         if f is None or tok is None or not self.parsed:
             return f
         told = self._addressee(tok)
-        if told is not None:
+        if told is None:  # "рассказал в интервью РИА Новости": the outlet of the interview, in the pack's words
+            f = with_told(self, f, a, b, cs, ce)
+        else:
             f.via = told
             if f.speaker[0] < told[1] and told[0] < f.speaker[1]:  # the parser took the outlet for the subject
                 place = self._place_of_speech(tok)
@@ -247,6 +253,9 @@ class _Finder(AccordingReader):
         if quote is not None:
             return Tag(quote[0], quote[1], cue, cs, sp, True)
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
+        while not self.parsed and (aux := re.search(r"(?<!\w)(\w+)\s+$", self.text[a:tag_start])) and \
+                aux.group(1).lower() in self.cues.auxiliaries:
+            tag_start = a + aux.start(1)  # "…, a déclaré le ministre": the auxiliary opens the tag
         if tok is not None and tok.lemma_.lower() in self.cues.clause_only:
             # "Опрос показал, что …" reports; "показал фильм", "установили памятник" do not
             said = self._clause_after(tok, tag_end, b)
@@ -319,11 +328,15 @@ class _Finder(AccordingReader):
             return None  # words follow the verb: no tag of this shape
         m = re.match(r"\s*([^,.;:!?«»\"“”]{1,80}?)\s*,\s*", self.text[a:cs])
         sp: tuple[int, int] | None
+        named = name_in_lead(self, a, a + m.end(1), cs) if m is not None else None
         if m is None or len(WORD.findall(m.group(1))) > MAX_SPEAKER_WORDS:
-            lead = self._role_and_name_first(a, cs)  # no comma: "Cumhurbaşkanı Erdoğan … açıkladı."
+            # no comma: "Cumhurbaşkanı Erdoğan … açıkladı.", "Erdoğan … söyledi."
+            lead = self._role_and_name_first(a, cs) or name_first(self, a, cs)
             if lead is None:
                 return None
             sp, start = lead, lead[1]
+        elif named is not None:  # "Erdoğan Rusya ile yapılan görüşmelerde, …": the name, not all before the comma
+            sp, start = named, named[1]
         else:
             sp, start = self._speaker_check(a + m.start(1), a + m.end(1)), a + m.end()
         if sp is None:

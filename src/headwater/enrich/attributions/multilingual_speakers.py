@@ -12,6 +12,7 @@ from headwater.enrich.attributions.multilingual_caseless import cased_name
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.multilingual_sources import SITE_ADDRESS
+from headwater.enrich.attributions.multilingual_told import past_told
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.lang.marks import WORD
 from headwater.lang.parsers import NORMALS
@@ -122,11 +123,13 @@ class SpeakerReader(ChainReader):
                 if ws:
                     return ws[0][0], ws[-1][1]
                 return None
-        order = (self._words_after, self._words_before) if c.verb_first else (self._words_before, self._words_after)
-        first = order[0](ce, b) if c.verb_first else order[0](a, cs)
-        if first is not None:
-            return first
-        return order[1](a, cs) if c.verb_first else order[1](ce, b)
+        # "a déclaré à l'AFP le porte-parole": the speaker after the outlet told; none there ("Disse à Lusa que
+        # …"), the outlet's words, which ``with_told`` reads as a subject left out
+        after = past_told(self, ce, b)
+        following = self._words_after(after, b) or (self._words_after(ce, b) if after > ce else None)
+        if c.verb_first:
+            return following or self._words_before(a, cs)
+        return self._words_before(a, cs) or following
 
     def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
         """The speaker right before a cue: back to a comma, a quote or the sentence start, over a

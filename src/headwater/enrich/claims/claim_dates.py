@@ -14,8 +14,9 @@ has none stays unresolved (``date`` null), as does a week ("на этой нед
 guess. ``basis`` says whether the text alone fixes the date ("explicit") or it was worked out
 ("inferred"); one worked out from the publication date names it (``inferred_from``). A day range
 ("1-3 марта", "March 1-3") is its first day with the last as ``until``; so is a season ("прошлым
-летом", "last summer": its first and last months, ``enrich.claims.seasons``), and a decade ("в
-1990-х", "the 1990s": its first and last years, ``enrich.claims.decades``). "Сегодня"/"today"
+летом", "last summer": its first and last months, ``enrich.claims.seasons``), a decade ("в
+1990-х", "the 1990s": its first and last years, ``enrich.claims.decades``) and a century ("в XX
+веке": 1901 to 2000, ``enrich.claims.centuries``). "Сегодня"/"today"
 beside a present-tense verb of state, or in a set phrase ("на сегодняшний день", "in today's world"),
 means nowadays and is no date (``enrich.claims.tense``).
 """
@@ -30,6 +31,7 @@ from typing import Any
 
 from headwater.enrich import reldates
 from headwater.enrich.claims import date_parts as P
+from headwater.enrich.claims.centuries import Centuries, centuries_reader, find_centuries
 from headwater.enrich.claims.decades import Decades, decades_reader, find_decades
 from headwater.enrich.claims.native_dates import native_reader
 from headwater.enrich.claims.seasons import Seasons, find_seasons, seasons_reader
@@ -45,7 +47,7 @@ class ClaimDate:
     end: int
     date: str | None  # "2022-02-25", "2022-02" or "2022"; None when it cannot be anchored
     basis: str | None  # "explicit" | "inferred" | None (unresolved)
-    precision: str | None  # "day" | "month" | "year" | "week" | "season" | "decade"
+    precision: str | None  # "day" | "month" | "year" | "week" | "season" | "decade" | "century"
     until: str | None = None  # a day range's last day ("1-3 марта": the 3rd)
     inferred_from: str | None = None  # "published 2024-07-03": what an inferred date was worked out from
 
@@ -161,6 +163,11 @@ def _decades(lang: str) -> Decades | None:
 
 
 @lru_cache(maxsize=16)
+def _centuries(lang: str) -> Centuries | None:
+    return centuries_reader(_pack_words(lang).get("centuries"))
+
+
+@lru_cache(maxsize=16)
 def _range_words(lang: str) -> tuple[dict[str, int], str, str]:
     """A language's month words, year words and range words ("по", "a"), for day ranges ({} when it has no pack)."""
     ensure_languages()
@@ -196,6 +203,8 @@ def find_claim_dates(text: str, lang: str | None, published: str | None) -> list
         every += find_seasons(text, pub, seasons, _tense(lang))
     if lang and (decades := _decades(lang)) is not None:
         every += find_decades(text, pub, decades)
+    if lang and (centuries := _centuries(lang)) is not None:
+        every += find_centuries(text, pub, centuries)
     taken: list[tuple[int, int]] = []
     out: list[ClaimDate] = []
     for s, e, date, basis, precision, until in sorted(every, key=lambda f: (f[0] - f[1], f[0])):

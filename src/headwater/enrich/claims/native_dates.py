@@ -44,11 +44,17 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
     units = P.alt(words.get("period_units"))
     year_words = P.alt(words.get("year_words"))
     joiners = P.alt(words.get("month_year_joiners"))
-    year = (r"(?P<year>(?:19|20)\d\d)(?!\d)" + (rf"(?:\s*(?:{year_words}){P.E})?" if year_words else ""))
+    year_tail = rf"(?:\s*(?:{year_words}){P.E})?" if year_words else ""
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)" + year_tail
     pats: dict[str, re.Pattern[str]] = {}
     if mon:
         join = rf"(?:\s+(?:{joiners}))?" if joiners else ""
         pats["month_year"] = re.compile(rf"{P.B}(?P<mon>{mon})\.?,?{join}\s+{year}", re.I)
+        # a full date before 1980 ("22 июня 1941 года", "25 de abril de 1974"): the publication-date reader
+        # (extract.dates) takes years from 1980 on only, and without this the day was lost to "июня 1941 года"
+        old = r"(?P<year>1[0-8]\d\d|19[0-7]\d)(?!\d)" + year_tail
+        pats["day_month_year"] = re.compile(rf"{P.B}(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+|de\s+)?(?P<mon>{mon})\.?,?{join}\s+{old}",
+                                            re.I)
         if cues := P.alt(words.get("month_cues")):
             pats["month_cue"] = re.compile(rf"{P.B}(?:{cues})\s+(?P<mon>{_cue_months(months)}){P.E}", re.I)
         if shifts and units:
@@ -197,6 +203,11 @@ def _reader(pack: LanguagePack) -> Reader:
     def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None, when: str | None) -> P.Value | None:
         if name == "month_year":
             return f"{int(g['year']):04d}-{months[g['mon'].lower()]:02d}", "explicit", "month"
+        if name == "day_month_year":
+            try:
+                return dt.date(int(g["year"]), months[g["mon"].lower()], int(g["d"])).isoformat(), "explicit", "day"
+            except ValueError:
+                return None
         if name in ("month_cue", "month_postcue"):
             return P.month(pub, months[g["mon"].lower()], when)
         if name == "month_after":
