@@ -4,6 +4,8 @@
   name is the head's, not Greenpeace's (``appos_of_office``).
 - "Amnesty's head, Agnes Callamard, said": the tagger took the name for a place (GPE); in apposition
   to a person's role, two or more proper nouns that name no country are a person's name (``name_at``).
+- "Amara Diallo, the country's foreign minister, said": a role in apposition to a name the tagger did not
+  take for a person makes it one (``role_of_name``).
 - "The wife of John Smith, Mary, said": the name in apposition to a person named by a relation to
   another person is the speaker, with no role: his office, if any, is not hers (``appos_of_person``).
 """
@@ -84,3 +86,19 @@ def appos_of_person(tok: Token) -> Span | None:
         if named is not None and not (named.start <= obj.i < named.end):
             return named
     return None
+
+
+def role_of_name(tok: Token, text: str, registry: SourceRegistry) -> Span | None:
+    """The role in apposition to a proper name no entity calls a person ("Amara Diallo, the country's
+    foreign minister"): the role's words, when its head is a person's role or office and the name is
+    no body, outlet or organization the registries know; else None."""
+    if tok.pos_ != "PROPN" or any(e.label_ in NOT_PEOPLE | {"GPE", "PERSON"} and e.start <= tok.i < e.end
+                                  for e in doc_ents(tok.doc)):
+        return None
+    role = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in ROLE_HEADS), None)
+    if role is None or registry.body(text) is not None or registry.outlets.by_name(text) is not None:
+        return None
+    known = registry.known.get(text)
+    if known is not None and known.kind != "person":
+        return None
+    return tok.doc[role.left_edge.i: role.right_edge.i + 1]

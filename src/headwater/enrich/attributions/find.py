@@ -25,7 +25,7 @@ from headwater.enrich.attributions.cues import (
     phrasal_cue,
 )
 from headwater.enrich.attributions.found import Found
-from headwater.enrich.attributions.headlines import headline_attributions, is_headline
+from headwater.enrich.attributions.headlines import headline_attributions, is_headline, line_attribution
 from headwater.enrich.attributions.known import UNDATED_TERM, date_floor, former_by
 from headwater.enrich.attributions.quotes import (
     QUOTES,
@@ -50,6 +50,7 @@ from headwater.enrich.attributions.sources import (
 )
 from headwater.enrich.attributions.speaker import source_chain, span_source
 from headwater.enrich.attributions.verb_cues import adjective_cue, noun_cue, verb_cue
+from headwater.enrich.attributions.verb_shapes import gives_figure
 from headwater.enrich.doctext import text
 from headwater.extract.dates import find_dates
 
@@ -76,7 +77,7 @@ def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Foun
             f = _according_to(tok, sent, registry, memory)
         elif in_quotes(tok, quotes):
             continue
-        elif (tok.lemma_ in REPORT_VERBS or phrasal_cue(tok)) and tok.pos_ in ("VERB", "AUX"):
+        elif (tok.lemma_ in REPORT_VERBS or phrasal_cue(tok) or gives_figure(tok)) and tok.pos_ in ("VERB", "AUX"):
             f = verb_cue(tok, sent, quotes, registry, memory)
         elif tok.lemma_.lower() in CUE_NOUNS and tok.pos_ == "NOUN":
             f = noun_cue(tok, registry, memory)
@@ -89,9 +90,11 @@ def _sentence(sent: Span, registry: SourceRegistry, memory: Memory) -> list[Foun
     if not found:
         f = _colon_quote(sent, quotes, registry, memory) or _dash_quote(sent, registry, memory)
         found = [f] if f is not None else []
-    if is_headline(sent):
-        found = [Found(h.claim_start, h.claim_end, h.cue, h.cue_start, span_source(h.speaker, registry, memory),
-                       h.speaker.start_char) for h in headline_attributions(sent)] or found
+    heads = headline_attributions(sent) if is_headline(sent) else []
+    line = line_attribution(sent, registry) if not heads and not found else None
+    heads += [line] if line is not None else []
+    found = [Found(h.claim_start, h.claim_end, h.cue, h.cue_start, span_source(h.speaker, registry, memory),
+                   h.speaker.start_char) for h in heads] or found
     for f in found:
         f.hedges = sorted({m.group(0).lower() for m in HEDGES.finditer(sent.text)})
     return found

@@ -2,7 +2,9 @@
 
 Headlines attribute in a few fixed shapes: "Speaker: claim" ("Poll: Voters Sour On Both Parties"),
 "Speaker Says Claim" and "Claim, Speaker Says". They are read from the words and their case
-rather than from the dependency parse.
+rather than from the dependency parse. A headline in sentence case ("Kremlin: Western sanctions have
+failed") is read in the colon shape only, when it is a line of its own and the speaker is one the
+registries know or a person's name (``line_attribution``): "Ukraine: troops advance" is a topic.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from headwater.enrich.attributions.sources import ANONYMOUS_HEADS, OFFICIAL_ROLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
+
+    from headwater.enrich.attributions.sources import SourceRegistry
 
 # Inflected reporting verbs as headlines use them ("Says", "Warns", "Told"): only inflected forms,
 # since the bare ones ("Call", "Support") are as often nouns.
@@ -80,3 +84,29 @@ def headline_attributions(sent: Span) -> list[HeadlineFound]:
             return [HeadlineFound(after.start_char, end, tok.text, tok.idx, before)]
         return []
     return []
+
+
+def line_attribution(sent: Span, registry: SourceRegistry) -> HeadlineFound | None:
+    """'Kremlin: Western sanctions have failed to dent the economy' on a line of its own: the speaker
+    before the colon (a body, outlet or known source of the registries, or a person's name; a place
+    is a topic, not a speaker), the claim after it (three words or more)."""
+    doc, text = sent.doc, sent.text
+    full = doc.text
+    line_start = full.rfind("\n", 0, sent.start_char) + 1
+    line_end = full.find("\n", sent.end_char)
+    if full[line_start:sent.start_char].strip() or full[sent.end_char:len(full) if line_end < 0 else line_end].strip():
+        return None
+    colon = re.match(r"\s*([A-Z][^:“\"‘]{1,40}?)\s*:\s+(?=\S)", text)
+    if not colon or len(colon.group(1).split()) > 5:
+        return None
+    head = doc.char_span(sent.start_char + colon.start(1), sent.start_char + colon.end(1), alignment_mode="expand")
+    rest = text[colon.end():].rstrip(" .")
+    if head is None or len(rest.split()) < 3:
+        return None
+    person = any(e.label_ == "PERSON" and e.start == head.start and e.end == head.end for e in doc.ents)
+    known = registry.body(head.text) is not None or registry.outlets.by_name(head.text) is not None or \
+        registry.known.get(head.text) is not None
+    if not (person or known):
+        return None
+    start = sent.start_char + colon.end()
+    return HeadlineFound(start, start + len(rest), ":", sent.start_char + colon.end(1), head)

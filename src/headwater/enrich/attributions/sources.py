@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM, Known, KnownSources, packaged
+from headwater.enrich.attributions.source_shapes import OFFICE, STATE_MEDIA, close_to
 from headwater.extract.outlets import OutletRegistry, norm
 from headwater.lang import english, english_words
 from headwater.yamldata import load_yaml
@@ -76,6 +77,8 @@ COLLECTIVE_HEADS = english_words("sources", "collective_heads")
 EVIDENCE_WORDS = frozenset(("report", "reports", "data", "information", "evidence", "documents", "figures", "estimates"))
 OUTLET_HEADS = english_words("sources", "outlet_heads")
 PARTITIVE_HEADS = english_words("sources", "partitive_heads")
+# Nouns of one person ("the judge", "the opposition leader"): a source they head is a person, unnamed.
+PERSON_WORDS = english_words("cues", "person_nouns")
 # Every common noun that can head a source: a noun outside them heading a subject is a thing, not a
 # speaker ("the increase suggests", "a carbon tax seeks").
 SOURCE_NOUNS = ANONYMOUS_HEADS | UNNAMED_PEOPLE | EVIDENCE_HEADS | COLLECTIVE_HEADS | OUTLET_HEADS | OFFICIAL_ROLES \
@@ -241,9 +244,11 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
     if person:
         return _person(text, person, role, registry)
     name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    if (who := close_to(text)) is not None:  # "sources close to the minister": the sources, whoever they know
+        return {**describe(who, registry, ner=None if ner in ("PERSON", "ORG") else ner), "name": name, "text": text}
     cands = candidates(text)
     for cand in cands:
-        o = registry.outlets.by_name(cand)
+        o = registry.outlets.by_name(cand) if not cand.islower() else None  # ("the economist" is a person)
         if o is not None:
             return typed({"name": name, "canonical": o.name, "kind": "agency" if o.kind == "agency" else "outlet",
                           "country": o.country, "state_affiliated": o.state_affiliated, "text": text},
@@ -258,16 +263,22 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
             if k.kind == "person" and rest and str(found.get("typing_note") or "").startswith(UNDATED_TERM):
                 return _person(text, cand, rest, registry)  # "CIA Director William Burns": the office the text gives
             return found
-    words = re.findall(r"[\w’']+", text.lower())
-    if words and (words[-1] in ANONYMOUS_HEADS or GENERIC_STATEMENT.search(text)) and not has_name:
+    words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[\w’']+", text.lower())]  # ("the prosecutor's office")
+    if media := STATE_MEDIA.search(text):  # "Iranian state television", "North Korea's state media": a state's outlet
+        return typed({"name": name, "kind": "outlet", "country": registry.country_of(text), "state_affiliated": True,
+                      "text": text}, f"role:{media.group(0)}")
+    # "officials in Kyiv": the speakers before the place that says whose they are
+    placed = "in" in words[1:] and bool(re.search(r"\bin (?:the )?[A-Z]", text))
+    speakers = words[words.index("in") - 1] if placed else words[-1] if words else ""
+    if words and (speakers in ANONYMOUS_HEADS or GENERIC_STATEMENT.search(text)) and (placed or not has_name):
         country = registry.country_of(text)
         official = bool(country and set(words) & OFFICIAL_ROLES) or bool(state_by_itself(set(words), text))
         # "experts say", "energy analysts": unnamed, but their role speaks for no state (as a named
         # "expert Ana Ruiz" does); "officials", "sources" say nothing of whom they speak for
-        head = words[-1][:-1] if words[-1].endswith("s") else words[-1]  # the speakers, not their report
+        head = speakers[:-1] if speakers.endswith("s") else speakers  # the speakers, not their report
         private = not official and not FORMER.search(text) and head in NON_STATE_ROLES
         state = True if official else False if private else None
-        evidence = {"described": "document"} if words[-1] in EVIDENCE_HEADS | EVIDENCE_WORDS else {}
+        evidence = {"described": "document"} if speakers in EVIDENCE_HEADS | EVIDENCE_WORDS else {}
         return typed({"name": re.sub(r"^(?:the|a|an|some|other)\s+", "", text, flags=re.I), "kind": "anonymous",
                       "country": country, "state_affiliated": state, "text": text, **evidence},
                      f"role:{text}" if state is not None else None)
@@ -283,11 +294,13 @@ def describe(span_text: str, registry: SourceRegistry, *, ner: str | None = None
         country = country or (role_body.country if role_body else None)
         former = bool(FORMER.search(text))
         state = False if former else True if country or (role_body and role_body.state_affiliated) or itself else None
-        kind = "person" if ner != "ORG" and not set(words) & STATE_NOUNS else "government"
+        kind = "person" if ner != "ORG" and not set(words) & STATE_NOUNS and not OFFICE.search(text) else "government"
         return typed({"name": name, "kind": kind, "country": country,
                       "state_affiliated": state, "role": text, "text": text},
                      f"state_body:{role_body.id}" if role_body and not former else f"role:{text}")
     kind = {"PERSON": "person", "GPE": "government", "NORP": "government"}.get(ner or "", "organization")
+    if ner is None and words and words[-1] in PERSON_WORDS and not has_name:
+        kind = "person"  # "the judge", "the opposition leader": a person, unnamed
     untitled = set(re.findall(r"[\w’']+", HONORIFICS.sub("", text).lower()))  # "Professor Dame X": a title, no role
     if norm(name) == "west" and text.lower().startswith("the "):
         # "the West says": the Western states speaking as one (as "Western officials" are), which ones unsaid

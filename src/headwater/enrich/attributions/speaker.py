@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.attributions.appositions import appos_of_office, appos_of_person, name_at
+from headwater.enrich.attributions.appositions import appos_of_office, appos_of_person, name_at, role_of_name
 from headwater.enrich.attributions.cues import (
     CITE_VERBS,
     PERSON_NOUNS,
@@ -44,6 +44,11 @@ AUTHOR = frozenset(("i", "we", "me", "us", "my", "our", "you", "your"))
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
+# Unnamed speakers a place after "in" says whose they are: "officials in Kyiv", "diplomats in Brussels".
+PLACED_HEADS = frozenset(("official", "officials", "authorities", "diplomat", "diplomats", "sources", "source",
+                          "prosecutors", "police", "investigators"))
+
+
 def core(tok: Token) -> list[Token]:
     """The noun phrase of a speaker without clauses hanging on it (relative clauses, appositions)."""
     # case: an owner's 's; preconj: "both" of "both Russia and Ukraine"
@@ -55,6 +60,10 @@ def core(tok: Token) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in ("of", "to", "for") and all(
                 t.pos_ in ("PROPN", "DET", "ADP", "NOUN", "ADJ", "PART") for t in child.subtree):
             keep.extend(child.subtree)  # "Foreign Intelligence Service of Russia", "Representative to the UN"
+        elif child.dep_ == "prep" and child.lower_ == "in" and tok.lower_ in PLACED_HEADS and any(
+                g.dep_ == "pobj" and (g.ent_type_ == "GPE" or g.pos_ == "PROPN") and len(list(child.subtree)) <= 3
+                for g in child.children):
+            keep.extend(child.subtree)  # "officials in Kyiv": whose officials the place says
     return sorted(set(keep), key=lambda t: t.i)
 
 
@@ -66,7 +75,8 @@ def source_chain(tok: Token, registry: SourceRegistry, memory: Memory) -> list[d
     if tok.lower_ in AUTHOR and tok.pos_ == "PRON":
         return [{"name": tok.text, "kind": "author", "country": None, "state_affiliated": None, "text": tok.text,
                  "author": True}]
-    if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who", "that") and tok.dep_.startswith("nsubj")):
+    if tok.pos_ == "PRON" or (tok.lower_ in ("which", "who", "that") and tok.dep_.startswith("nsubj")
+                              and not tok.text.isupper()):  # ("WHO" in capitals is the health body)
         if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
             return source_chain(tok.head.head, registry, memory)  # "a group that advocates ...": the group
         if tok.lower_ in OBJECTS and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
@@ -108,6 +118,9 @@ def source_chain(tok: Token, registry: SourceRegistry, memory: Memory) -> list[d
         kin = appos_of_person(tok)
         if kin is not None:  # "the wife of John Smith, Mary, said": Mary, no office of his typing her
             return [memory.same_person(describe(kin.text, registry, person=kin.text))]
+        given = role_of_name(tok, text, registry)
+        if given is not None:  # '“…,” said Amara Diallo, the country's foreign minister' (the tagger: an ORG)
+            return [memory.same_person(describe(text, registry, person=text, role=given.text))]
     if person is None and tok.pos_ == "PROPN" and tok.dep_ == "nsubj":
         # a second subject or a compound carries the role: "Russia's ambassador to the UN, Vassily Nebenzya"
         other = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i), None)

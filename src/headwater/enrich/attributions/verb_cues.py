@@ -4,8 +4,9 @@ claim; a negated speech act, a thing for subject or an order given reports nothi
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.claim_span import content, trailing
 from headwater.enrich.attributions.cues import (
     CITE_VERBS,
     CLAUSE_ONLY,
@@ -24,9 +25,6 @@ from headwater.enrich.attributions.cues import (
     phrasal_cue,
 )
 from headwater.enrich.attributions.found import Found
-from headwater.enrich.attributions.quotes import (
-    quote_content,
-)
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
     SOURCE_NOUNS,
@@ -35,65 +33,19 @@ from headwater.enrich.attributions.sources import (
     typed,
 )
 from headwater.enrich.attributions.speaker import NOBODY_IN_PARTICULAR, core, counted, not_a_name, source_chain, subject
+from headwater.enrich.attributions.verb_shapes import (
+    a_time,
+    comment_start,
+    contrasting,
+    declines_to_speak,
+    quoted_as,
+    quotes_as,
+    speaks_of_nothing,
+)
 from headwater.enrich.doctext import ents as doc_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-
-def content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int, bool]:
-    """Offsets of what the verb reports: the quote beside it ('“…,” Zhuravlev said', 'He added, “…”'),
-    its clause, or the sentence."""
-    left = min(verb.idx, subj.left_edge.idx)
-    right = max(verb.idx + len(verb), subj.right_edge.idx + len(subj.right_edge))
-    quoted = quote_content(verb, sent, quotes, left, right)
-    if quoted is not None:
-        return quoted[0], quoted[1], True
-    before, after_tag = left - sent.start_char, sent.end_char - right
-    # (not when what opens the sentence only says when or how it was said and a clause follows the verb:
-    # "In a statement, the ministry said Washington was to blame"; "Mr. Trump is reckless, the vice
-    # president said, that …" is all of it)
-    if before > 15 and after_tag > 15 and sent.text[max(0, before - 3):before].strip().endswith(",") and \
-            not (any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) and _opener(verb, subj, sent)):
-        return sent.start_char, sent.end_char, False  # "Take action now, they said, and you risk...": all of it
-    inside = [c for c in verb.children if sent.start <= c.i < sent.end]
-    # "X reported, citing Y, that Z": the parser may hang Z on "citing"; it is what X reported
-    inside += [g for c in inside if c.dep_ == "advcl" and c.lemma_ in CITE_VERBS
-               for g in c.children if g.dep_ == "ccomp" and g.i > c.i and sent.start <= g.i < sent.end]
-    for c in inside:
-        if c.dep_ in ("ccomp", "xcomp") and c.right_edge.i - c.left_edge.i >= 2:
-            if c.i > verb.i:  # "X told Y that C1 and C2.": the rest of the sentence is what X said
-                end = sent.end_char - (1 if sent.text.rstrip()[-1:] in ".!" else 0)
-                # from its "that" when the parser hangs something before it ("citing Y, that Z")
-                mark = next((m for m in c.children if m.dep_ == "mark" and m.i < c.i), None)
-                start = mark.idx if mark is not None and mark.i > c.left_edge.i and mark.i > verb.i else c.left_edge.idx
-                end = max(end, c.right_edge.idx + len(c.right_edge))
-                # up to what the speaker did next: "X said Y, but gave no details" (a comma and a
-                # conjunction before it: "took advantage … and transferred" is more of what was said,
-                # whatever the parser hangs it on)
-                then = next((g for g in verb.children if g.dep_ == "conj" and g.i > c.right_edge.i), None)
-                comma = then.doc[then.i - 2] if then is not None and then.i >= 2 else None
-                if then is not None and comma is not None and comma.text == "," and comma.nbor().dep_ == "cc":
-                    end = comma.idx
-                return start, end, False
-            return sent.start_char, c.right_edge.idx + len(c.right_edge), False
-    for c in inside:  # "calling for X", "talk about X", "called the charges unsubstantiated"
-        target: Token | None = c if c.dep_ == "dobj" else None
-        if c.dep_ == "prep" and c.lower_ in ("for", "about", "on", "against", "over", "to"):
-            target = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-        if target is not None and target.right_edge.i - target.left_edge.i >= 2 and target.i > verb.i:
-            end = sent.end_char - (1 if sent.text.rstrip()[-1:] in ".!" else 0)
-            return target.left_edge.idx, max(end, target.right_edge.idx + len(target.right_edge)), False
-    return sent.start_char, sent.end_char, False
-
-
-
-def _opener(verb: Token, subj: Token, sent: Span) -> bool:
-    """Whether all that stands before the speaker modifies the verb: "In a statement, X said" (a
-    phrase of when, where or how), not a clause of what was said."""
-    mods = {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "advcl") and c.i < subj.i
-            for t in c.subtree}
-    return all(t.i in mods or t.is_punct for t in sent[:subj.left_edge.i - sent.start])
 
 
 OBLIGATION = frozenset(("must", "should", "ought"))
@@ -111,8 +63,9 @@ IMPERSONAL = frozenset(("seem", "appear", "turn", "emerge", "transpire"))
 def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: SourceRegistry,
               memory: Memory) -> Found | None:
     """A reporting verb with its speaker: "X said", "X told Y that", "“…,” X continued"."""
-    nested = any(a.lemma_ in REPORT_VERBS and any(c.dep_ in ("ccomp", "xcomp") and (c == tok or c.is_ancestor(tok))
-                                                  for c in a.children) for a in tok.ancestors)
+    nested = not contrasting(tok) and any(
+        a.lemma_ in REPORT_VERBS and any(c.dep_ in ("ccomp", "xcomp") and (c == tok or c.is_ancestor(tok))
+                                         for c in a.children) for a in tok.ancestors)
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
         return None  # "the UN must demand a report": what someone should say has not been said
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -122,7 +75,12 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
                     for c in tok.children))):
         return None  # "an organization called the Weimar Triangle": a name given, nothing said (not "X called Y a liar")
-    subj = subject(tok)
+    if tok.dep_ == "csubj" and any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < tok.i for c in tok.children):
+        return None  # "What the minister said on Tuesday contradicted …": what was said is not given here
+    if quotes_as(tok) or declines_to_speak(tok):
+        return None  # "quoted X as saying": the saying carries it; "declined to comment": nothing said
+    quoted = quoted_as(tok)  # "X was quoted as saying", "the agency quoted X as saying"
+    subj = quoted[0] if quoted is not None else subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
         return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
     if _unsaid(tok, subj):
@@ -139,12 +97,17 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             subj.head.i != tok.i and (subj.head.lemma_ == "be" or subj.head.lower_ in ("'s", "’s", "is", "was"))
             and any(c.dep_ == "acomp" for c in subj.head.children))):
         return None  # "it seems our officials …", "It's important to note that …": no one, the writer's own voice
+    if a_time(subj):
+        return None  # "This year has shown", "the timing suggests": a time says nothing, the writer reads it
     thing = _thing(subj)
+    if thing and any(c.dep_ == "parataxis" and c.lemma_ in REPORT_VERBS and c.i < tok.i for c in tok.children):
+        return None  # "The move, analysts said, suggested …": the analysts' reading (their cue), no thing's
     if thing and tok.lemma_ not in SPEECH and tok.lemma_ not in EVIDENCE:
         # "a carbon tax seeks": a thing wants nothing, the article's own reasoning (a verb of speech
         # proper has a speaker for subject, whatever noun: "the airline said")
         return None
-    chain = source_chain(subj, registry, memory)
+    chain = _outer_speaker(tok, subj, registry, memory) if nested else None
+    chain = chain or source_chain(subj, registry, memory)
     if thing and tok.lemma_ in EVIDENCE:
         # "the increase suggests", "the outcome shows": evidence the article reads, unnamed, never a name
         words = core(subj)
@@ -155,6 +118,8 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
         return None  # a page's menu the parser ran into the sentence ("Festival | Episode | News calls …")
     if str(chain[0].get("name")).lower() in NOBODY_IN_PARTICULAR:
         return None  # "anyone who says …": no one in particular
+    if quoted is not None and quoted[1] is not None:  # "the agency quoted X as saying": the agency, then X
+        chain = source_chain(quoted[1], registry, memory) + chain
     for c in tok.children:  # "X, citing Y, said": Y is X's source
         if c.dep_ == "advcl" and c.lemma_ in CITE_VERBS:
             obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
@@ -168,8 +133,12 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
                 # (an outlet only inferred, "told the website", is not put ahead of the speaker the text names)
                 chain = recipient[:1] + chain
     start, end, is_quote = content(tok, subj, sent, quotes)
+    if not is_quote:  # the parse may run past a paragraph break ("Kremlin says X\n\nThe Kremlin said"): not the claim
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
     if tok.lemma_ in QUOTE_TAG and not is_quote:
         return None  # "the talks continued", "they sang together": no quote, nothing reported
+    if not is_quote and speaks_of_nothing(tok):
+        return None  # "the president, who spoke by phone with his counterpart": a call, nothing reported
     if (start, end) == (sent.start_char, sent.end_char) and not is_quote and tok.dep_ == "relcl":
         # "Cruz, who has proposed repealing the mandate, said …": what the relative clause says, not the
         # sentence around it; "who asked not to be named" says nothing (it keeps a source anonymous)
@@ -183,13 +152,48 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
         if not right or any(t.lemma_ in ("name", "identify") for t in right):
             return None
         start, end = right[0].idx, right[-1].idx + len(right[-1])
+    if (start, end) == (sent.start_char, sent.end_char) and not is_quote and not trailing(tok, subj, sent) and (
+            nested or (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i < subj.i)):
+        # a cue inside what another reports ("the spokesman said China opposed the move") or an opening
+        # participle ("Writing in the Guardian, the economist warned …") with nothing of its own: the
+        # sentence is the other cue's claim, not this one's
+        return None
     if (start, end) == (sent.start_char, sent.end_char) and not is_quote:
         rest = [t for t in sent if not t.is_punct and t.i not in range(subj.left_edge.i, subj.right_edge.i + 1)
                 and t.i != tok.i and not (t.head == tok and t.dep_ in ("prep", "npadvmod", "advmod"))
                 and not (t.head.head == tok and t.head.dep_ == "prep")]
         if len(rest) < 4:
             return None  # "Clinton said to People.": only the tag, nothing said
+    if not is_quote:  # "its troops took the village, a claim that could not be verified": the writer's comment
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        cut = comment_start(span[0], span[-1]) if span is not None and len(span) else None
+        end = cut if cut is not None and cut > start else end
     return Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested)
+
+
+# What a pronoun inside another's report can stand for: "the company said it expected …" (not a
+# person), "Mr. Lee said he believed …" (a person); "they" for either.
+PRONOUN_KINDS = {"it": False, "its": False, "he": True, "she": True, "his": True, "her": True}
+
+
+def _outer_speaker(verb: Token, subj: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]] | None:
+    """The speaker of the report a pronoun's cue stands inside, when the pronoun can be them: in "the
+    company said it expected profits to fall" "it" is the company (inferred, and said so), not a
+    source of an earlier sentence; None when the outer speaker is a pronoun too, or of another kind."""
+    if subj.pos_ != "PRON" or subj.lower_ not in (*PRONOUN_KINDS, "they", "their"):
+        return None
+    outer = next((a for a in verb.ancestors if a.lemma_ in REPORT_VERBS and a.pos_ in ("VERB", "AUX")), None)
+    speaker = subject(outer) if outer is not None else None
+    if speaker is None or speaker.pos_ == "PRON" or not_a_name(speaker):
+        return None
+    chain = source_chain(speaker, registry, memory)
+    person = chain[0].get("kind") == "person" or any(
+        e.label_ == "PERSON" and e.start <= speaker.i < e.end for e in doc_ents(speaker.doc))
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    if (subj.lower_ in ("they", "their") and not plural and chain[0].get("kind") not in ("government", "organization")) \
+            or (subj.lower_ in PRONOUN_KINDS and (PRONOUN_KINDS[subj.lower_] != person or plural)):
+        return None
+    return [{**chain[0], "resolved_from": subj.text, "inferred": True}, *chain[1:]]
 
 
 # Endings of nouns for people and agents ("supporter", "negotiator", "physician", "participant",
@@ -219,7 +223,8 @@ def _thing(subj: Token) -> bool:
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children):
         return False  # a name set off beside it speaks ("…, Minyon Moore, a senior adviser, called …")
     words = core(subj)
-    if any(t.pos_ == "PROPN" for t in words) or any(e.start <= subj.i < e.end for e in doc_ents(subj.doc)):
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in words) or \
+            any(e.start <= subj.i < e.end for e in doc_ents(subj.doc)):  # ("Monday's vote" names no one)
         return False
     if subj.text[:1].isupper() and subj.i > subj.sent.start:
         return False  # a capitalised word inside a sentence is a name the tagger missed ("Fields said")
