@@ -67,7 +67,7 @@ def grown(stored: Mapping[str, Any], members: list[int], joined: Mapping[int, Ar
             picked += [ClaimRow(row, c) for c in kept[row]]
         elif row in joined:
             picked += [ClaimRow(row, c) for c in evidence(joined[row], centre, df, n)]
-    tf = Weighed([words(str(c.claim.get("text") or "")) for c in picked], list(range(len(picked))), len(picked), dict(df), n)
+    tf = Weighed([words(str(c.claim.get("text") or "")) for c in picked], list(range(len(picked))), len(picked), df, n)
     if not tf.words:
         return None
     x = tf.dense(tf.claims, len(picked))
