@@ -137,24 +137,29 @@ Placing the new claims: 4.2-4.7 CPU s at 65,000 (14.8 with base64, timed per fun
 Round 9 (a broad narrative new articles join described from its stored description and what joined,
 ``link.broad_grown``; its provenance grown from the stored one). Bases linked whole by this round's
 branch point (1df8a38): rows 1..M of a 101,000-article ``stored_corpus.py`` cache (seed 1), rows
-M+1..M+1,000 pending; each row a `--child` on a fresh copy, old code then new (or new then old) back to
-back, machine loaded by other work (load 2.6-8.5), CPU s:
+M+1..M+1,000 pending; each pair a `--child` on fresh copies, old code then new (053ba68), back to back;
+the machine was loaded by other work, CPU s:
 
-    +1,000 into     before: CPU s, peak MB               after: CPU s, peak MB        articles read
-    10,000          15.2, 15.4, 16.0, 16.2, 16.4;  461     14.9, 16.3, 16.4, 16.8;  466    6,076 -> 4,417
-    30,000          22.9, 23.4, 24.1;  702-703             23.6, 23.8, 24.1;  706-708     6,940 -> 5,203
+    +1,000 into   load     before: CPU s (narratives, load), peak MB    after: CPU s (narratives, load), peak MB
+    10,000        6.8-7.7  16.9 (8.7, 1.8), 16.0 (7.9, 2.0);  461       16.1 (7.9, 1.2), 15.1 (7.3, 1.1);  466
+    30,000        6.8-7.8  22.7 (11.9, 2.0), 23.9 (12.4, 2.3);  703     23.9 (11.9, 1.6), 23.8 (11.4, 1.5);  708
 
-    per linker, CPU s (after)   entities  copies  stories  narratives  load/save
-    10,000  load 3.3               0.5      1.2      4.4       7.9       1.0/0.3
-    30,000  load 6-7.6             0.7      1.6      7.4-7.9  12.2-12.9   1.4/0.6
+    articles read by the update (counted)   before    after    of them by the broad update
+    10,000                                   6,076    4,417    2,740 -> 1,081
+    30,000                                   6,940    5,203    2,774 -> 1,037
+
+(The commit before, which copied the document frequencies for each narrative described, at load 2.7-4.4:
+10,000 15.2 -> 14.5, 30,000 20.8 -> 21.8.) CPU profile (``--profile``) of +1,000 into 30,000: the broad
+update 27.7 -> 23.2 profiled s, describing the narratives it changes 9.8 -> 5.1.
 
 Time per added article: 15-17 ms at 10,000, 23-24 ms at 30,000, before and after alike (the full link
 of the 10,000 took 72 CPU s, of the 30,000 240 CPU s and 4.4 GB; 100,000 was not linked: at the machine's
 load that day it would have taken well over an hour). These bases' broad narratives hold at most 9
-articles, so what the change saves here is reading: the broad update read 2,740 articles at +1,000 into
-10,000 (1,081 after), 2,774 into 30,000 (1,037); describing them cost about the same either way. It grows
-with a narrative's size (a narrative grown by updates holds tens of articles: 49 at 65,000 in round 8,
-13,000 old articles read). Results: every stored copy, entity, story, theme, fine narrative and provenance
+articles, so the change saves little here: a quarter of the articles read (about 0.7 CPU s of reading)
+and half of the describing, within the noise of this machine for the whole update (runs of one code
+differ by 1 CPU s). The saving grows with the size of the narratives new articles join: a narrative grown
+by updates holds tens of articles (49 at 65,000 in round 8, when 13,000 old articles were read), none of
+which is read now; its stored evidence (two claims an article) and its articles' kept word counts still are. Results: every stored copy, entity, story, theme, fine narrative and provenance
 row identical to the old code's at +1,000 into 10,000; the broad narratives hold the same articles; 326
 of the 779 rewritten take another label (an old article keeps the evidence it cited; see
 ``broad_grown``). What still grows from 10,000 to 30,000, counted (the same both ways): the stories'
