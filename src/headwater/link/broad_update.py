@@ -269,8 +269,8 @@ def _regroup(p: _Profiles, near: dict[int, set[int]], previous_of: Callable[[lis
         members = sorted(r for i in group for r in items[i])
         if len(members) >= 2:
             whole = [i for i in group if stored[i] is not None and not changed[i]]  # a stored one, all kept
-            total: dict[int, float] = defaultdict(float)
-            for i in group:
+            total: dict[int, float] = defaultdict(float)  # (only a narrative that may grow needs its centre)
+            for i in group if len(whole) == 1 else ():
                 for t, x in sums[i].items():
                     total[t] += x
             out.append(_Group(members, row_of_stored[str(stored[whole[0]])] if len(whole) == 1 else None, total))
