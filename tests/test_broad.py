@@ -7,7 +7,7 @@ import numpy as np
 
 from headwater.embed.lexical import HashingEmbedder
 from headwater.enrich.claims.records import find_claims
-from headwater.link.broad import BROAD_SIM, average_linkage, broad_narratives, words
+from headwater.link.broad import BROAD_SIM, average_linkage, broad_narratives, said, words
 from headwater.model import Article, key
 
 
@@ -227,3 +227,56 @@ def test_an_update_rewrites_only_the_narratives_new_articles_join() -> None:
     assert [n["article_ids"] for n in made] == [[key(1), key(2), key(7)]]
     oder = next(n["id"] for n in stored if key(1) in n["article_ids"])
     assert gone == {oder}  # the orchestra's narrative is not rewritten
+
+
+def test_a_narrative_new_articles_join_is_described_from_its_stored_description_without_its_old_articles() -> None:
+    from collections import Counter
+
+    from headwater.link.broad import block_narratives
+    from headwater.link.broad_update import add_broad, keep_broad
+    from headwater.link.index import MemoryIndex
+
+    # one sentence an article: each cites all its claims, so the stored evidence is what a full
+    # description of the grown narrative cites, and the two must be the same narrative
+    arts = _corpus(STORY_A[:2] + STORY_B[:2] + OTHERS + [STORY_A[2]], local=False)
+    assert all(len(a.findings["claims"]) <= 2 for a in arts.values())
+    old = {r: a for r, a in arts.items() if r <= 6}
+    index = MemoryIndex()
+    keep_broad(index, sorted(old.items()), across=False)
+    stored = broad_narratives(old)
+    for i, n in enumerate(stored):
+        n["id"] = f"n{i + 1}"
+    read: list[int] = []
+
+    def fetch(rows: list[int]) -> dict[int, Article]:
+        read.extend(rows)
+        return {r: arts[r] for r in rows}
+
+    made, _ = add_broad(lambda rows: [n for n in stored if {key(r) for r in rows} & set(n["article_ids"])],
+                        {7: arts[7]}, index, fetch, lambda rows: set())
+    assert read == [7]  # the narrative's old articles are not read again
+    df = Counter(f"{a.language}\t{w}" for a in arts.values() for w in {w for ws in said(a) for w in ws})
+    whole = block_narratives([1, 2, 7], arts, {k.split("\t")[1]: v for k, v in df.items()}, len(arts), whole=True)
+    assert len(made) == 1 and len(whole) == 1
+    for field, value in whole[0].items():
+        assert made[0][field] == value, field
+
+
+def test_the_provenance_of_a_grown_narrative_is_the_full_one_without_reading_its_old_articles() -> None:
+    from headwater.link.broad_grown import grown_provenance
+    from headwater.link.narratives import provenance
+    from headwater.model import Outlet
+
+    arts = _corpus(STORY_A + STORY_B[:1], local=False)
+    for row, a in arts.items():  # each claim attributed: to a shared agency, a mayor, or nobody
+        c = a.findings["claims"][0]
+        chains = [[{"name": "Reuters", "kind": "agency"}], [{"name": f"Mayor {row}", "kind": "person"}]][: row % 3]
+        a.attributions = [{"field": c["field"], "start": c["start"], "end": c["end"], "sources": s} for s in chains]
+        a.outlet = Outlet(f"o{row}", f"Outlet {row}", "CZ", row == 2, "test")
+    claims = [{"article_id": key(r), "claim_id": a.findings["claims"][0].get("n"), **{k: a.findings["claims"][0][k]
+               for k in ("field", "start", "end", "text")}} for r, a in sorted(arts.items())]
+    old = {"id": "n1", "article_ids": [key(r) for r in (1, 2, 4)], "claims": [c for c in claims if c["article_id"] != key(3)]}
+    now = {"id": "n2", "article_ids": [key(r) for r in (1, 2, 3, 4)], "claims": claims}
+    whole = provenance(now, arts)
+    assert len(whole["primary_sources"]) >= 3 and whole["edges"]
+    assert grown_provenance(now, provenance(old, arts), {3: arts[3]}) == whole  # article 3 joined, read alone

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -88,7 +88,7 @@ class Weighed:
     weigh them as that corpus would; by default the articles' own. One pass over the words."""
 
     def __init__(self, claim_words: Sequence[Sequence[str]], article_of: list[int], articles: int,
-                 df: dict[str, int] | None = None, n: int | None = None) -> None:
+                 df: Mapping[str, int] | None = None, n: int | None = None) -> None:
         ids: dict[str, int] = {}
         crow: list[int] = []
         ccol: list[int] = []

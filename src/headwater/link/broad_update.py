@@ -12,8 +12,9 @@ of each article's heaviest words (``LinkIndex``). New articles then (``add_broad
    a new article is in (``graph_linkage``: each narrative compared by the mean cosine of its articles,
    weighed from their kept counts with the language's document frequencies now); two stored narratives
    never join each other, a new article joins at most one of them;
-3. the narratives new articles joined (or made) are described again from their articles; every other
-   one stays as stored.
+3. the narratives new articles made are described from their articles, those they joined from their
+   stored description and the articles that joined (``broad_grown``: the old articles are not read);
+   every other one stays as stored.
 
 Until scale round 6, step 2 grouped again the new articles, their neighbours and every narrative those
 were in, from the articles up, as a full link groups a block: at +1,000 into 10,000 that was 8,800
@@ -34,6 +35,7 @@ import math
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -42,6 +44,7 @@ import numpy.typing as npt
 
 from headwater.link import term_bytes
 from headwater.link.broad import BROAD_SIM, MAX_DF, MIN_DF, block_narratives, language_of, said
+from headwater.link.broad_grown import can_grow, grown
 from headwater.link.graph_linkage import graph_linkage
 from headwater.link.index import LinkIndex
 from headwater.model import Article, row_of
@@ -95,11 +98,13 @@ def keep_broad(index: LinkIndex, corpus: list[tuple[int, Article]], across: bool
 
 
 def add_broad(previous_of: Callable[[list[int]], Rows], new: dict[int, Article], index: LinkIndex, fetch: Fetch,
-              leave: Callable[[set[int]], set[int]]) -> tuple[Rows, set[str]]:
+              leave: Callable[[set[int]], set[int]],
+              grew: list[tuple[dict[str, Any], dict[str, Any]]] | None = None) -> tuple[Rows, set[str]]:
     """The broad narratives with the ``new`` articles (see the module's doc): the narratives made or
     changed (without ids) and the ids of the stored ones those replace; the others stay as they were.
     ``previous_of``: the broad narratives holding some of these rows; ``leave``: those of these rows
-    that a narrative of a retold claim holds (they are not grouped broadly)."""
+    that a narrative of a retold claim holds (they are not grouped broadly); ``grew`` is given each
+    narrative described from a stored one (``broad_grown``) with that one (its old articles were not read)."""
     term_bytes.migrate(index, RAW)  # kept as JSON before scale round 8: moved once
     got = _keep(index, sorted(new.items()))
     made: Rows = []
@@ -108,9 +113,21 @@ def add_broad(previous_of: Callable[[list[int]], Rows], new: dict[int, Article],
         profiles = _Profiles(lang, index, raws)
         groups, replaced = _regroup(profiles, _neighbours(profiles), previous_of, leave)
         gone |= replaced
-        arts = fetch(sorted({r for g in groups for r in g}))
-        for g in groups:
-            rows = [r for r in g if r in arts]
+        # a narrative new articles joined is described from its stored description and what joined it
+        # (``broad_grown``): only those are read; any other group is described from all its articles
+        grow = [g.stored if g.stored is not None and can_grow(g.stored, g.members) else None for g in groups]
+        held = {row_of(k) for st in grow if st is not None for k in st["article_ids"]}
+        arts = fetch(sorted({r for g in groups for r in g.members} - held))
+        for g, st in zip(groups, grow, strict=True):
+            if st is not None:
+                joined = {r: arts[r] for r in g.members if r in arts and r not in held}
+                centre = profiles.by_word(g.total, joined.values())
+                if (n := grown(st, g.members, joined, centre, profiles.dfs, profiles.n)) is not None:
+                    made.append(n)
+                    if grew is not None:
+                        grew.append((n, st))
+                continue
+            rows = [r for r in g.members if r in arts]
             made += block_narratives(rows, arts, profiles.dfs, profiles.n, whole=True)
     return made, gone
 
@@ -181,6 +198,11 @@ class _Profiles:
         keep = vals != 0
         return at[keep], vals[keep] / (norm or 1.0)
 
+    def by_word(self, total: Mapping[int, float], arts: Iterable[Article]) -> dict[str, float]:
+        """``total`` (by word number) for the words of these articles' claims, by word."""
+        wanted = {t for a in arts for ws in said(a) for t in ws}
+        return {t: total.get(at, 0.0) for t in wanted if (at := self.vocab.get(t)) is not None}
+
     def summed(self, rows: list[int]) -> dict[int, float]:
         """The sum of these rows' weights, by word number."""
         parts = [self.weights(r) for r in rows]
@@ -192,9 +214,20 @@ class _Profiles:
         return dict(zip(at.tolist(), vals.tolist(), strict=True))
 
 
+@dataclass
+class _Group:
+    """A group an update makes or changes: its articles (rows, sorted), the stored narrative it grows (all
+    of whose articles it holds; None for a new group or one some articles left) and the sum of its
+    articles' weights (by word number, ``_Profiles``)."""
+
+    members: list[int]
+    stored: dict[str, Any] | None
+    total: dict[int, float]
+
+
 def _regroup(p: _Profiles, near: dict[int, set[int]], previous_of: Callable[[list[int]], Rows],
-             leave: Callable[[set[int]], set[int]]) -> tuple[list[list[int]], set[str]]:
-    """The groups the new articles make or change (rows, of two or more) and the ids of the stored
+             leave: Callable[[set[int]], set[int]]) -> tuple[list[_Group], set[str]]:
+    """The groups the new articles make or change (of two or more articles) and the ids of the stored
     narratives they replace: the new articles, their neighbours alone and the stored narratives their
     neighbours are in, joined by average linkage over the pairs a new article is in (``graph_linkage``)."""
     old = {o for others in near.values() for o in others if o not in p.new}
@@ -228,13 +261,19 @@ def _regroup(p: _Profiles, near: dict[int, set[int]], previous_of: Callable[[lis
              for o in others if o in item_of]
     out = []
     apart = [stored[i] is not None or items[i][0] not in p.new for i in range(len(items))]  # what was there
+    row_of_stored = {str(previous[i]["id"]): previous[i] for i in hit}
     for group in graph_linkage(list(zip(items, sums, strict=True)), edges, BROAD_SIM, apart):
         if len(group) == 1 and not changed[group[0]]:
             continue
         gone |= {s for i in group if (s := stored[i]) is not None}
         members = sorted(r for i in group for r in items[i])
         if len(members) >= 2:
-            out.append(members)
+            whole = [i for i in group if stored[i] is not None and not changed[i]]  # a stored one, all kept
+            total: dict[int, float] = defaultdict(float)  # (only a narrative that may grow needs its centre)
+            for i in group if len(whole) == 1 else ():
+                for t, x in sums[i].items():
+                    total[t] += x
+            out.append(_Group(members, row_of_stored[str(stored[whole[0]])] if len(whole) == 1 else None, total))
     return out, gone
 
 

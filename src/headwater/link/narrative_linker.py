@@ -14,6 +14,7 @@ from typing import Any
 
 from headwater.embed import crosses_languages
 from headwater.link.broad import across_languages, broad_narratives
+from headwater.link.broad_grown import grown_provenance
 from headwater.link.broad_update import STATE as BROAD_STATE
 from headwater.link.broad_update import add_broad, keep_broad
 from headwater.link.claims import cluster_claims, described
@@ -110,7 +111,8 @@ def update_narratives(ctx: LinkContext) -> dict[str, Rows | Changed] | None:
         now = [n for n in before.holding("narratives", map(key, rows)) if n.get("level") in ("frame", "fine")
                and str(n["id"]) not in gone | redone_ids] + made
         return rows & _held(now)
-    regrouped, broad_gone = add_broad(lambda rows: stored("broad", rows), new, ctx.index, fetch, leave)
+    grew: list[tuple[dict[str, Any], dict[str, Any]]] = []  # broad narratives described from stored ones
+    regrouped, broad_gone = add_broad(lambda rows: stored("broad", rows), new, ctx.index, fetch, leave, grew)
     rebuilt += regrouped
     gone |= broad_gone
     themes = add_themes(lambda keys: before.by_key("themes", keys), placed, recurs, new, state, ctx.index, fetch)
@@ -119,7 +121,14 @@ def update_narratives(ctx: LinkContext) -> dict[str, Rows | Changed] | None:
     _give_ids(fresh, ids, taken=_taken(before, fresh, gone) | {str(n["key"]) for n in found + themes if "id" in n})
     ctx.state["narrative_keys"] = ids
     redone = found + rebuilt
-    arts = fetch(sorted({row_of(k) for n in redone for k in n["article_ids"]}))
+    # a broad narrative grown from a stored one keeps its old articles' provenance (``grown_provenance``):
+    # only the articles that joined it are read
+    was = {str(old["id"]): old for _, old in grew}
+    kept_provenance = {str(p["narrative_id"]): p for p in before.keyed("provenance", sorted(was))}
+    grown_from = {id(n): kept_provenance[str(old["id"])] for n, old in grew if str(old["id"]) in kept_provenance}
+    held = {id(n): {row_of(k) for k in old["article_ids"]} for n, old in grew if id(n) in grown_from}
+    arts = fetch(sorted({row_of(k) for n in redone for k in n["article_ids"]
+                         if id(n) not in held or row_of(k) not in held[id(n)]}))
     known = ctx.state.get("known_claims") or []
     for n in found:
         n["level"], n["known_narrative"] = "frame", None
@@ -128,7 +137,9 @@ def update_narratives(ctx: LinkContext) -> dict[str, Rows | Changed] | None:
     # of claims retold is compared anew (its claims are fewer than MAX_MEMBERS apart)
     stale = gone | {str(n["id"]) for n in rebuilt}
     by_n = {(key(row), c.get("n")): c for row, a in arts.items() for c in a.findings.get("claims", [])}
-    story_of = {str(a): str(s["id"]) for s in ctx.current("stories", {k for n in rebuilt for k in n["article_ids"]})
+    # (only the narratives of a claim retold are compared for contradictions: their articles' stories)
+    story_of = {str(a): str(s["id"]) for s in ctx.current("stories", {k for n in rebuilt if n.get("level") == "fine"
+                                                                      for k in n["article_ids"]})
                 for a in s["article_ids"]}
     contra = [c for n in found for c in contradictions(n, arts, set(new))]
     contra += retold_contradictions(rebuilt, lambda a, n: by_n.get((a, n)), story_of)
@@ -136,7 +147,8 @@ def update_narratives(ctx: LinkContext) -> dict[str, Rows | Changed] | None:
     return {"narratives": Changed(redone, gone | {str(n["id"]) for n in redone}),
             "themes": Changed(themes, {str(t["id"]) for t in themes}),
             "contradictions": Changed(contra, stale), "codebook": [],
-            "provenance": Changed([provenance(n, arts) for n in redone], remade)}
+            "provenance": Changed([grown_provenance(n, grown_from[id(n)], arts) if id(n) in grown_from
+                                   else provenance(n, arts) for n in redone], remade)}
 
 
 def _taken(before: Previous, fresh: Rows, gone: set[str]) -> set[str]:
