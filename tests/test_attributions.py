@@ -280,8 +280,22 @@ def test_a_menu_run_into_the_text_is_no_source(resources: Resources) -> None:
     # a relative clause's verb says nothing of the sentence around it
     ("A senior U.S. official, who asked not to be named, said Washington would send more air defence systems.",
      [("senior U.S. official", "Washington would send more air defence systems")]),
+    # a relative clause that keeps its source anonymous says nothing, whatever the parse hangs on its verb
+    ("The spokesman, who asked not to be identified, said the plan was dead.", [("spokesman", "the plan was dead")]),
+    ("The official, who declined to be named, said the talks had stalled.", [("official", "the talks had stalled")]),
+    ("Two officials, who spoke on condition of anonymity, said the talks had stalled.",
+     [("Two officials", "the talks had stalled")]),
 ])
 def test_claim_spans_leave_out_what_is_not_said(text: str, expected: list[tuple[str, str]],
                                                 resources: Resources) -> None:
     got = [(a["sources"][0]["name"], a["claim"]) for a in attributions(text, resources) if a["sources"]]
     assert got == expected
+
+
+def test_a_relative_clause_that_reports_is_no_anonymity(resources: Resources) -> None:
+    """Only what the relative clause's own verb asks for ("not to be named") keeps a source anonymous: a word
+    of naming inside what it reports does not."""
+    text = "The mayor, who said the suspect was never identified by the police, resigned on Monday."
+    got = [(a["sources"][0]["name"], a["claim"]) for a in attributions(text, resources) if a["sources"]]
+    assert [n for n, _ in got] == ["mayor"]
+    assert got[0][1].startswith("the suspect was never identified by the police")

@@ -31,6 +31,8 @@ SINGULAR_UNNAMED = re.compile(r"^(?:one|a|an|another)\b", re.I)
 OFFICIAL_ROLES = english_words("sources", "official_roles")
 # Nouns of an office in a body, whichever body ("the head of Greenpeace, Jane Doe,").
 OFFICE_NOUNS = english_words("sources", "office_nouns")
+# Lemmas of a relative clause that keeps its source anonymous ("who asked not to be named").
+ANONYMITY = english_words("sources", "anonymity")
 # Role words naming a body ("the army"), and the groups of role words naming one office ("envoy",
 # "ambassador"): what "the <role> said" may refer back to (``Memory.resolve``).
 BODY_ROLES = english_words("sources", "body_roles")

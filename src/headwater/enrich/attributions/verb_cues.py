@@ -28,6 +28,7 @@ from headwater.enrich.attributions.quotes import (
     quote_content,
 )
 from headwater.enrich.attributions.sources import (
+    ANONYMITY,
     ANONYMOUS_HEADS,
     SOURCE_NOUNS,
     Memory,
@@ -122,6 +123,9 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
                     for c in tok.children))):
         return None  # "an organization called the Weimar Triangle": a name given, nothing said (not "X called Y a liar")
+    if tok.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY for c in tok.children
+                                   if c.dep_ in ("xcomp", "prep") and c.i > tok.i for t in c.subtree):
+        return None  # "who asked not to be named", "who spoke on condition of anonymity": a source kept anonymous
     subj = subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
         return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
@@ -180,7 +184,7 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             if t.text in (",", ";") or (t.is_punct and t.i == sent.end - 1):
                 break
             right.append(t)
-        if not right or any(t.lemma_ in ("name", "identify") for t in right):
+        if not right or any(t.lemma_.lower() in ANONYMITY for t in right):
             return None
         start, end = right[0].idx, right[-1].idx + len(right[-1])
     if (start, end) == (sent.start_char, sent.end_char) and not is_quote:
