@@ -299,3 +299,18 @@ def test_a_relative_clause_that_reports_is_no_anonymity(resources: Resources) ->
     got = [(a["sources"][0]["name"], a["claim"]) for a in attributions(text, resources) if a["sources"]]
     assert [n for n, _ in got] == ["mayor"]
     assert got[0][1].startswith("the suspect was never identified by the police")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the toll, which rose to 40 overnight, was final, TASS reported.",
+    "The mayor said the bridge had been closed since Friday, according to TASS.",
+    "Police chief Anna Berg told reporters that two suspects had been arrested, the BBC reported on Tuesday.",
+])
+def test_a_claim_cut_at_a_trailing_tag_spans_its_own_words(text: str, resources: Resources) -> None:
+    """The claim's offsets end where its words do, at the comma before the tag, not past it (the claim its
+    cue heads, cut short by the tag after it; the tag's own claim is the sentence before its cue)."""
+    cut = [a for a in attributions(text, resources) if a["sources"] and a["cue_start"] < a["start"]
+           and a["end"] < len(text) - 1]
+    assert cut
+    for a in cut:
+        assert text[a["start"]:a["end"]] == a["claim"]
