@@ -45,4 +45,4 @@ def test_body_words_live_in_the_english_pack() -> None:
 
     words = english_words("places", "body_words")
     assert {"bureau", "police", "university"} <= words and "gazette" not in words
-    assert bodies.BODY_WORDS == words
+    assert words == bodies.BODY_WORDS
