@@ -510,7 +510,8 @@ class Memory:
                     and head.get("state_affiliated") and holds_office(str(head.get("role") or ""), toks[-1]):
                 cc = registry.country_of(words)
                 if cc is None or cc == head.get("country"):
-                    return [head]
+                    # "the minister" is the person named before: inferred, and said so (as "he" is)
+                    return [{**head, "resolved_from": words.strip(), "inferred": True}]
         return None
 
 
