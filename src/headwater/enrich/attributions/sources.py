@@ -38,6 +38,8 @@ ANONYMITY = english_words("sources", "anonymity")
 BODY_ROLES = english_words("sources", "body_roles")
 SAME_OFFICE = [frozenset(str(g).split()) for g in english("sources")["same_office"]]
 ANY_OFFICE = english_words("sources", "any_office")
+# Every word that says which office: a role word, or one of an office's group ("prime").
+OFFICE_WORDS = OFFICIAL_ROLES.union(*SAME_OFFICE)
 # Words trailing an outlet's name in running text: "Russia's Sputnik news agency", "SANA news agency".
 OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|daily|tv|television|channel|"
                          r"website|broadcaster|radio|network|news)$", re.I)
@@ -507,7 +509,7 @@ class Memory:
                 # "A new report by the Climate Council …" then "The report said": its author (inferred)
                 return [{**head, "resolved_from": words.strip(), "inferred": True}, *chain[1:]]
             if toks and toks[0] == "the" and toks[-1] in OFFICIAL_ROLES - BODY_ROLES and head.get("kind") == "person" \
-                    and head.get("state_affiliated") and holds_office(str(head.get("role") or ""), toks[-1]):
+                    and head.get("state_affiliated") and all(holds_office(str(head.get("role") or ""), t) for t in toks[1:] if t in OFFICE_WORDS):
                 cc = registry.country_of(words)
                 if cc is None or cc == head.get("country"):
                     # "the minister" is the person named before: inferred, and said so (as "he" is)
