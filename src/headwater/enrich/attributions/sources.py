@@ -509,7 +509,8 @@ class Memory:
                 # "A new report by the Climate Council …" then "The report said": its author (inferred)
                 return [{**head, "resolved_from": words.strip(), "inferred": True}, *chain[1:]]
             if toks and toks[0] == "the" and toks[-1] in OFFICIAL_ROLES - BODY_ROLES and head.get("kind") == "person" \
-                    and head.get("state_affiliated") and all(holds_office(str(head.get("role") or ""), t) for t in toks[1:] if t in OFFICE_WORDS):
+                    and head.get("state_affiliated") and \
+                    all(holds_office(str(head.get("role") or ""), t) for t in toks[1:] if t in OFFICE_WORDS):
                 cc = registry.country_of(words)
                 if cc is None or cc == head.get("country"):
                     # "the minister" is the person named before: inferred, and said so (as "he" is)
