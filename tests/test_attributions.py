@@ -299,6 +299,9 @@ def test_a_relative_clause_that_reports_is_no_anonymity(resources: Resources) ->
     got = [(a["sources"][0]["name"], a["claim"]) for a in attributions(text, resources) if a["sources"]]
     assert [n for n, _ in got] == ["mayor"]
     assert got[0][1].startswith("the suspect was never identified by the police")
+    text = "The mayor, who urged residents to identify the two suspects, said the plan was dead."
+    got = [(a["sources"][0]["name"], a["cue"]) for a in attributions(text, resources) if a["sources"]]
+    assert ("mayor", "urged") in got  # naming asked of others, not of the source itself
 
 
 @pytest.mark.parametrize("text", [

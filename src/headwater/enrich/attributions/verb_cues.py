@@ -123,9 +123,12 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
                     for c in tok.children))):
         return None  # "an organization called the Weimar Triangle": a name given, nothing said (not "X called Y a liar")
-    if tok.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY for c in tok.children
-                                   if c.dep_ in ("xcomp", "prep") and c.i > tok.i for t in c.subtree):
-        return None  # "who asked not to be named", "who spoke on condition of anonymity": a source kept anonymous
+    if tok.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY and (t.pos_ == "NOUN" or any(
+            a.dep_ == "auxpass" for a in t.children)) for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i > tok.i
+            for t in c.subtree):
+        # "who asked not to be named", "who spoke on condition of anonymity": a source kept anonymous (not "who
+        # urged residents to identify the men": the passive of naming, or the noun)
+        return None
     subj = subject(tok)
     if subj is None or (tok.lemma_ in CITE_VERBS and (subj.lower_ in ("which", "who") or tok.dep_ == "advcl")):
         return None  # "SANA, which cited sources", "X, citing Y, said": links of a chain, not attributions
