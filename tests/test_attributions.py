@@ -280,8 +280,40 @@ def test_a_menu_run_into_the_text_is_no_source(resources: Resources) -> None:
     # a relative clause's verb says nothing of the sentence around it
     ("A senior U.S. official, who asked not to be named, said Washington would send more air defence systems.",
      [("senior U.S. official", "Washington would send more air defence systems")]),
+    # a relative clause that keeps its source anonymous says nothing, whatever the parse hangs on its verb
+    ("The spokesman, who asked not to be identified, said the plan was dead.", [("spokesman", "the plan was dead")]),
+    ("The official, who declined to be named, said the talks had stalled.", [("official", "the talks had stalled")]),
+    ("Two officials, who spoke on condition of anonymity, said the talks had stalled.",
+     [("Two officials", "the talks had stalled")]),
 ])
 def test_claim_spans_leave_out_what_is_not_said(text: str, expected: list[tuple[str, str]],
                                                 resources: Resources) -> None:
     got = [(a["sources"][0]["name"], a["claim"]) for a in attributions(text, resources) if a["sources"]]
     assert got == expected
+
+
+def test_a_relative_clause_that_reports_is_no_anonymity(resources: Resources) -> None:
+    """Only what the relative clause's own verb asks for ("not to be named") keeps a source anonymous: a word
+    of naming inside what it reports does not."""
+    text = "The mayor, who said the suspect was never identified by the police, resigned on Monday."
+    got = [(a["sources"][0]["name"], a["claim"]) for a in attributions(text, resources) if a["sources"]]
+    assert [n for n, _ in got] == ["mayor"]
+    assert got[0][1].startswith("the suspect was never identified by the police")
+    text = "The mayor, who urged residents to identify the two suspects, said the plan was dead."
+    got = [(a["sources"][0]["name"], a["cue"]) for a in attributions(text, resources) if a["sources"]]
+    assert ("mayor", "urged") in got  # naming asked of others, not of the source itself
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the toll, which rose to 40 overnight, was final, TASS reported.",
+    "The mayor said the bridge had been closed since Friday, according to TASS.",
+    "Police chief Anna Berg told reporters that two suspects had been arrested, the BBC reported on Tuesday.",
+])
+def test_a_claim_cut_at_a_trailing_tag_spans_its_own_words(text: str, resources: Resources) -> None:
+    """The claim's offsets end where its words do, at the comma before the tag, not past it (the claim its
+    cue heads, cut short by the tag after it; the tag's own claim is the sentence before its cue)."""
+    cut = [a for a in attributions(text, resources) if a["sources"] and a["cue_start"] < a["start"]
+           and a["end"] < len(text) - 1]
+    assert cut
+    for a in cut:
+        assert text[a["start"]:a["end"]] == a["claim"]

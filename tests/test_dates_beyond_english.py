@@ -154,6 +154,7 @@ FOUND = [
     ("en", "The bridge was built in the 19th century by merchants.", "19th century", "1801", "explicit", "1900"),
     ("en", "The bridge was built last century by merchants.", "last century", "1901", "inferred", "2000"),
     ("bg", "Мостът е построен през XIX век от търговци.", "XIX век", "1801", "explicit", "1900"),
+    ("bg", "Мостът е построен през XIV век от търговци.", "XIV век", "1301", "explicit", "1400"),
     ("pt", "A ponte foi construída no século XIX por mercadores.", "século XIX", "1801", "explicit", "1900"),
     ("pt", "A ponte foi construída no século passado por mercadores.", "século passado", "1901", "inferred", "2000"),
     # a full date before 1980, day and all (the publication-date reader takes 1980 on)
@@ -225,6 +226,10 @@ NOT_DATES = [
     ("ru", "Мост построили 2 века назад купцы."),
     ("ru", "Мост стоит на протяжении веков у реки."),
     ("en", "The bridge has stood for 2 centuries by the river."),
+    # capitals of the numerals' letters that write no numeral: no century to state as explicit
+    ("ru", "Мост построили в VV веке купцы."),
+    ("ru", "Мост построили в IIII веке купцы."),
+    ("bg", "Мостът е построен през IIX век от търговци."),
 ]
 
 

@@ -35,3 +35,14 @@ def test_bodies_are_read_from_organization_names(resources: Resources) -> None:
     assert [(k, {p.admin1 for p in ps}) for k, ps in bodies] == [("kansas", {"Kansas"})]
     assert body_regions(bodies, lambda key, cc: 1.0 if cc == "US" else 0.0)[0][1].admin1 == "Kansas"
     assert body_regions(bodies, lambda key, cc: 0.2) == []  # the other names do not lie in the US
+
+
+def test_body_words_live_in_the_english_pack() -> None:
+    """The words of a public body are English language data: the pack's ``places.yaml`` holds them, the code
+    reads them from there (a word added to the pack makes a body; "Gazette" is in none)."""
+    from headwater.enrich.places import bodies
+    from headwater.lang import english_words
+
+    words = english_words("places", "body_words")
+    assert {"bureau", "police", "university"} <= words and "gazette" not in words
+    assert words == bodies.BODY_WORDS

@@ -458,6 +458,15 @@ def test_a_role_refers_back_only_to_a_person_holding_it(resources: Resources) ->
     chains = sources(text, resources)
     heads = [c[0] for c in chains]
     assert [h["name"] for h in heads] == ["Sergei Shoigu", "governor", "army", "Sergei Shoigu"]
+    # the text has only "The minister" there: the person is inferred, and the output says so
+    assert (heads[3].get("inferred"), heads[3].get("resolved_from")) == (True, "The minister")
+    assert not heads[0].get("inferred")
+    # every word of the office counts, not the last alone; a spelling of the same office does
+    for other in ("prime minister", "foreign minister"):
+        text = f"Defense Minister Sergei Shoigu said 300 soldiers had moved. The {other} said the bridge was closed."
+        assert [c[0]["name"] for c in sources(text, resources)][1] != "Sergei Shoigu"
+    text = "Defense Minister Sergei Shoigu said 300 soldiers had moved. The defence minister said the bridge was closed."
+    assert [c[0]["name"] for c in sources(text, resources)] == ["Sergei Shoigu", "Sergei Shoigu"]
     text = ("Russia's UN Ambassador Vassily Nebenzia said the council had been misled. "
             "The Russian envoy added that the resolution would be vetoed.")
     assert [c[0]["name"] for c in sources(text, resources)] == ["Vassily Nebenzia", "Vassily Nebenzia"]

@@ -207,10 +207,10 @@ def _tags_cut(found: list[Found], doc: Doc) -> list[Found]:
     A, adding that B" is two claims of X's: A, then B."""
     text = doc.text
 
-    def tag_start(g: Found) -> int | None:
-        """Where g's tag begins inside a claim: its speaker as written, or its cue ("according to");
-        None when it does not trail (more words after the cue, or a verb of their own: "Bob, they
-        said, ordered them to wait") or is not set off by a comma."""
+    def cut_at(g: Found) -> int | None:
+        """Where a claim ends that g's tag trails: at the comma before its speaker as written, or before its
+        cue ("according to"); None when it does not trail (more words after the cue, or a verb of their
+        own: "Bob, they said, ordered them to wait") or is not set off by a comma."""
         end = g.cue_start + len(g.cue)
         tail = doc.char_span(end, max(end, g.claim_end), alignment_mode="expand")
         if tail is not None and (len([t for t in tail if not t.is_punct]) > TAG_TAIL_WORDS or any(
@@ -220,19 +220,20 @@ def _tags_cut(found: list[Found], doc: Doc) -> list[Found]:
         written = str(g.chain[0].get("text") or "") if g.chain else ""
         at = text.rfind(written, g.claim_start, end + len(written) + 1) if written else -1
         at = at if g.claim_start <= at <= head else head
-        return at if text[:at].rstrip().endswith(",") else None
+        lead = text[:at].rstrip()
+        return len(lead) - 1 if lead.endswith(",") else None  # (the comma: the claim's span ends where its text does)
 
     for f in found:
         for g in found:
             if g is not f and g.claim_start <= f.claim_start < g.cue_start < f.claim_end:
-                at = tag_start(replace(g, claim_end=f.claim_end))
+                at = cut_at(replace(g, claim_end=f.claim_end))
                 if at is not None and at > f.claim_start:
                     f.claim_end = at
             elif g is not f and g.chain == f.chain and f.claim_start < g.cue_start < f.claim_end <= g.claim_end and \
                     text[f.claim_start:g.cue_start].rstrip().endswith(","):
                 f.claim_end = text.rindex(",", f.claim_start, g.cue_start)  # "X said A, adding that B": A, then B
         if not f.quote and f.claim_start < f.cue_start < f.claim_end:
-            at = tag_start(f)
+            at = cut_at(f)
             if at is not None and at > f.claim_start:
                 f.claim_end = at
     return found

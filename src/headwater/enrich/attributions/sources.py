@@ -32,11 +32,15 @@ SINGULAR_UNNAMED = re.compile(r"^(?:one|a|an|another)\b", re.I)
 OFFICIAL_ROLES = english_words("sources", "official_roles")
 # Nouns of an office in a body, whichever body ("the head of Greenpeace, Jane Doe,").
 OFFICE_NOUNS = english_words("sources", "office_nouns")
+# Lemmas of a relative clause that keeps its source anonymous ("who asked not to be named").
+ANONYMITY = english_words("sources", "anonymity")
 # Role words naming a body ("the army"), and the groups of role words naming one office ("envoy",
 # "ambassador"): what "the <role> said" may refer back to (``Memory.resolve``).
 BODY_ROLES = english_words("sources", "body_roles")
 SAME_OFFICE = [frozenset(str(g).split()) for g in english("sources")["same_office"]]
 ANY_OFFICE = english_words("sources", "any_office")
+# Every word that says which office: a role word, or one of an office's group ("prime").
+OFFICE_WORDS = OFFICIAL_ROLES.union(*SAME_OFFICE)
 # Words trailing an outlet's name in running text: "Russia's Sputnik news agency", "SANA news agency".
 OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+channel|agency|newspaper|daily|tv|television|channel|"
                          r"website|broadcaster|radio|network|news)$", re.I)
@@ -518,10 +522,12 @@ class Memory:
                 # "A new report by the Climate Council …" then "The report said": its author (inferred)
                 return [{**head, "resolved_from": words.strip(), "inferred": True}, *chain[1:]]
             if toks and toks[0] == "the" and toks[-1] in OFFICIAL_ROLES - BODY_ROLES and head.get("kind") == "person" \
-                    and head.get("state_affiliated") and holds_office(str(head.get("role") or ""), toks[-1]):
+                    and head.get("state_affiliated") and \
+                    all(holds_office(str(head.get("role") or ""), t) for t in toks[1:] if t in OFFICE_WORDS):
                 cc = registry.country_of(words)
                 if cc is None or cc == head.get("country"):
-                    return [head]
+                    # "the minister" is the person named before: inferred, and said so (as "he" is)
+                    return [{**head, "resolved_from": words.strip(), "inferred": True}]
         return None
 
 

@@ -26,6 +26,7 @@ from headwater.enrich.attributions.cues import (
 )
 from headwater.enrich.attributions.found import Found
 from headwater.enrich.attributions.sources import (
+    ANONYMITY,
     ANONYMOUS_HEADS,
     SOURCE_NOUNS,
     Memory,
@@ -75,6 +76,12 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
                     for c in tok.children))):
         return None  # "an organization called the Weimar Triangle": a name given, nothing said (not "X called Y a liar")
+    if tok.dep_ == "relcl" and any(t.lemma_.lower() in ANONYMITY and (t.pos_ == "NOUN" or any(
+            a.dep_ == "auxpass" for a in t.children)) for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i > tok.i
+            for t in c.subtree):
+        # "who asked not to be named", "who spoke on condition of anonymity": a source kept anonymous (not "who
+        # urged residents to identify the men": the passive of naming, or the noun)
+        return None
     if tok.dep_ == "csubj" and any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < tok.i for c in tok.children):
         return None  # "What the minister said on Tuesday contradicted …": what was said is not given here
     if quotes_as(tok) or declines_to_speak(tok):
@@ -149,7 +156,7 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             if t.text in (",", ";") or (t.is_punct and t.i == sent.end - 1):
                 break
             right.append(t)
-        if not right or any(t.lemma_ in ("name", "identify") for t in right):
+        if not right or any(t.lemma_.lower() in ANONYMITY for t in right):
             return None
         start, end = right[0].idx, right[-1].idx + len(right[-1])
     if (start, end) == (sent.start_char, sent.end_char) and not is_quote and not trailing(tok, subj, sent) and (

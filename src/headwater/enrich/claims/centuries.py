@@ -67,14 +67,21 @@ def centuries_reader(spec: Mapping[str, Any] | None) -> Centuries | None:
 
 
 def roman(text: str) -> int | None:
-    """A Roman numeral's value (subtractive pairs read: "XIX" 19), None when it is not one."""
+    """A Roman numeral's value (subtractive pairs read: "XIX" 19), None when it is not one as written
+    ("VV", "IIII", "IIX", "VX": letters of that set but no numeral, and no century to state as explicit)."""
     total, prev = 0, 0
     for ch in reversed(text):
         v = ROMAN.get(ch)
         if v is None:
             return None
         total, prev = (total - v, prev) if v < prev else (total + v, v)
-    return total
+    return total if 0 < total < 90 and _written(total) == text else None
+
+
+def _written(n: int) -> str:
+    """The Roman numeral of 1 <= n < 90, as it is written ("XIX", "XLIV")."""
+    tens = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX"][n // 10]
+    return tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][n % 10]
 
 
 def find_centuries(text: str, pub: dt.date | None, c: Centuries) -> Iterator[P.Ranged]:

@@ -19,15 +19,12 @@ from collections.abc import Callable
 
 from headwater.enrich.places.candidates import name_key as fold
 from headwater.enrich.places.gazetteer import Gazetteer, Place
+from headwater.lang import english_words
 
 # Words of a public body's name after the division's ("Bureau of Investigation", "State University",
-# "Department of Workforce Development", "Highway Patrol", "Supreme Court", "General Assembly").
-BODY_WORDS = frozenset(
-    "bureau department dept agency office division commission commissioner commissioners board authority "
-    "police patrol troopers guard sheriff sheriffs court courts judicial legislature legislative assembly senate "
-    "house university college institute school schools attorney governor governors secretary treasury "
-    "highway highways transportation health education corrections correctional lottery parks wildlife "
-    "ministry provincial state public".split())
+# "Department of Workforce Development", "Highway Patrol", "Supreme Court", "General Assembly"): English
+# words, in the English pack (``lang/en/places.yaml``, ``body_words``).
+BODY_WORDS = english_words("places", "body_words")
 # Share of a name's vote (``supported_country``: 1 = one name wholly in that country) the division's
 # country needs from the article's other names. Half: most of the readings of the other names lie
 # there. (Set by hand: the rule only chooses among a name's divisions, and a country of the same name
