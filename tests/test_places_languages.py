@@ -60,3 +60,18 @@ def test_a_short_word_is_no_world_citys_form(resources: Resources) -> None:
     # Portuguese "Sul" (south) is also among Seoul's alternate names: too short to be a language's form of it
     text = "As chuvas do Sul chegaram mais cedo este ano, disse o instituto."
     assert all(name != "Seoul" for _, name in _found(resources, "pt", text, "pt"))
+
+
+def test_an_article_of_unknown_language_keeps_every_language_s_names(resources: Resources) -> None:
+    # the places enricher passes the article's language as it is: unknown (None) takes nothing back, as
+    # find_places says; "Chili" stays Chile where nothing says the text is English
+    from headwater.enrich.builtin import places
+    from headwater.enrich.registry import Context
+    from headwater.model import Article
+
+    text = "Tickets for the Chili Supper at the Legion hall are on sale until Friday."
+    for language, chile in ((None, True), ("en", False)):
+        ctx = Context(Article(source="t", text=text, language=language), resources)
+        places(ctx)
+        found = at(ctx.article.places, text, "Chili")
+        assert (found is not None and found["country"] == "CL") is chile, language

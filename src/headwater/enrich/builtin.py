@@ -10,7 +10,6 @@ from headwater.enrich.events.find import find_events
 from headwater.enrich.events.multilingual import find_events_multilingual
 from headwater.enrich.places.resolve import find_places
 from headwater.enrich.registry import Context, Enricher
-from headwater.lang import DEFAULT_LANGUAGE
 from headwater.model import Article
 from headwater.registry import Registry
 
@@ -18,9 +17,9 @@ from headwater.registry import Registry
 def places(ctx: Context) -> None:
     a = ctx.article
     places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.get("gazetteer"), a.title,
-                                          a.outlet.country if a.outlet else None, a.language or DEFAULT_LANGUAGE)
+                                          a.outlet.country if a.outlet else None, a.language)
     ctx.assign("places", places + [{**m, "metonymy": True} for m in metonyms])
-    ctx.assign("focus", focus)
+    ctx.assign("focus", focus)  # (an unknown language, None, takes no name of another language back)
 
 
 def attributions(ctx: Context) -> None:
