@@ -317,3 +317,9 @@ def test_a_claim_cut_at_a_trailing_tag_spans_its_own_words(text: str, resources:
     assert cut
     for a in cut:
         assert text[a["start"]:a["end"]] == a["claim"]
+
+
+def test_a_claim_before_according_to_spans_its_own_words(resources: Resources) -> None:
+    text = "The bridge had been closed since Friday, according to TASS."
+    (att,) = [a for a in attributions(text, resources) if a["sources"]]
+    assert text[att["start"]:att["end"]] == att["claim"] == "The bridge had been closed since Friday"

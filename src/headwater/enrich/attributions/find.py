@@ -107,7 +107,8 @@ def _according_to(tok: Token, sent: Span, registry: SourceRegistry, memory: Memo
         return None
     chain = source_chain(pobj, registry, memory)
     if tok.idx - sent.start_char > 3:
-        start, end = sent.start_char, tok.idx
+        # (up to the comma before "according": the claim's offsets span its own words)
+        start, end = sent.start_char, sent.start_char + len(sent.text[:tok.idx - sent.start_char].rstrip(" ,;"))
     else:
         start, end = pobj.right_edge.idx + len(pobj.right_edge), sent.end_char
     return Found(start, end, "according to", tok.idx, chain, pobj.idx)
