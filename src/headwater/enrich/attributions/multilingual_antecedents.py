@@ -160,7 +160,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
         i = j + 1
         if any(qs <= run[0] < qe for qs, qe in r.quotes):
             continue  # a name inside a quote is what was said, or a title («Брюксел 1»)
-        if first == j and opens_sentence(first) and words[j].group(0) not in _mid_capitals(r) and \
+        if first == j and opens_sentence(first) and words[j].group(0) not in mid_capitals(r) and \
                 not ((known := r.registry.known.get(words[j].group(0))) is not None and known.kind == "person"):
             unsure.append(run[0])  # a name, or a common word that opens the sentence: the text does not say
             continue
@@ -216,7 +216,7 @@ def antecedent(r: SourceReader, s: int, pronoun: str) -> Antecedent | None:
     return best[2]
 
 
-def _mid_capitals(r: SourceReader) -> frozenset[str]:
+def mid_capitals(r: SourceReader) -> frozenset[str]:
     """The words the article capitalises somewhere inside a sentence (names; a common word is capitalised
     only where it opens one)."""
     if r._mid_caps is None:

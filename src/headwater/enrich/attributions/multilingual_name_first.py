@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from headwater.enrich.attributions.multilingual_antecedents import _mid_capitals
+from headwater.enrich.attributions.multilingual_antecedents import mid_capitals
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, with_parts
 from headwater.extract.outlets import norm
 from headwater.lang import folder_data
@@ -75,7 +75,7 @@ def name_first(r: SourceReader, a: int, cs: int) -> tuple[int, int] | None:
     if j >= 2:  # "Ahmet Yılmaz", "Avrupa Birliği" (a body names its speaker too)
         return ws[0].start(), ws[j - 1].end()
     first = ws[0].group(0)
-    if first in _mid_capitals(r) and first.lower() not in r.lowercase_words():
+    if first in mid_capitals(r) and first.lower() not in r.lowercase_words():
         return ws[0].start(), ws[0].end()
     return None
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from headwater.enrich.places.gazetteer import Place, _supplement
+from headwater.enrich.places.gazetteer import Place, supplement_entries
 from headwater.enrich.places.translit import fold
 from headwater.yamldata import load_yaml
 
@@ -41,7 +41,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     english: dict[str, set[str]] = {}
     for code, aliases in (load_yaml(data.joinpath("country_aliases.yaml").read_text("utf-8")) or {}).items():
         english.setdefault(str(code), set()).update(fold(str(n)) for n in aliases)
-    for e in _supplement():
+    for e in supplement_entries():
         same = str(e.get("same_as") or "")
         if same.startswith(("cc:", "cont:")):
             code = same[3:] if same.startswith("cc:") else same
