@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 
@@ -207,17 +208,25 @@ def test_a_narrative_of_two_languages_says_which_told_it_first() -> None:
     assert one["first_language"] is None and languages_words(one) == "bg, en, ru"
 
 
-def test_an_update_rewrites_only_the_narratives_new_articles_join() -> None:
-    from headwater.link.broad_update import add_broad, keep_broad
+def _stored(arts: dict[int, Article], last: int) -> tuple[Any, list[dict[str, Any]]]:
+    """The index and the broad narratives (with ids) of rows 1..last stored, as an update finds them."""
+    from headwater.link.broad_update import keep_broad
     from headwater.link.index import MemoryIndex
 
-    arts = _corpus(STORY_A[:2] + STORY_B[:2] + OTHERS + [STORY_A[2]], local=False)
-    old = {r: a for r, a in arts.items() if r <= 6}
+    old = {r: a for r, a in arts.items() if r <= last}
     index = MemoryIndex()
     keep_broad(index, sorted(old.items()), across=False)
     stored = broad_narratives(old)
     for i, n in enumerate(stored):
         n["id"] = f"n{i + 1}"
+    return index, stored
+
+
+def test_an_update_rewrites_only_the_narratives_new_articles_join() -> None:
+    from headwater.link.broad_update import add_broad
+
+    arts = _corpus(STORY_A[:2] + STORY_B[:2] + OTHERS + [STORY_A[2]], local=False)
+    index, stored = _stored(arts, 6)
     assert frozenset({key(1), key(2)}) in {frozenset(n["article_ids"]) for n in stored} and len(stored) == 2
 
     def holding(rows: list[int]) -> list[dict]:
@@ -233,19 +242,13 @@ def test_a_narrative_new_articles_join_is_described_from_its_stored_description_
     from collections import Counter
 
     from headwater.link.broad import block_narratives
-    from headwater.link.broad_update import add_broad, keep_broad
-    from headwater.link.index import MemoryIndex
+    from headwater.link.broad_update import add_broad
 
     # one sentence an article: each cites all its claims, so the stored evidence is what a full
     # description of the grown narrative cites, and the two must be the same narrative
     arts = _corpus(STORY_A[:2] + STORY_B[:2] + OTHERS + [STORY_A[2]], local=False)
     assert all(len(a.findings["claims"]) <= 2 for a in arts.values())
-    old = {r: a for r, a in arts.items() if r <= 6}
-    index = MemoryIndex()
-    keep_broad(index, sorted(old.items()), across=False)
-    stored = broad_narratives(old)
-    for i, n in enumerate(stored):
-        n["id"] = f"n{i + 1}"
+    index, stored = _stored(arts, 6)
     read: list[int] = []
 
     def fetch(rows: list[int]) -> dict[int, Article]:
