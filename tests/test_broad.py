@@ -283,3 +283,17 @@ def test_the_provenance_of_a_grown_narrative_is_the_full_one_without_reading_its
     whole = provenance(now, arts)
     assert len(whole["primary_sources"]) >= 3 and whole["edges"]
     assert grown_provenance(now, provenance(old, arts), {3: arts[3]}) == whole  # article 3 joined, read alone
+
+
+def test_themes_do_not_depend_on_the_order_the_claims_came_in() -> None:
+    from headwater.link.claims import kmeans
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(60, 8)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    labels, _ = kmeans(x, 4)
+    perm = rng.permutation(len(x))
+    again, _ = kmeans(x[perm], 4)
+    # the same rows grouped alike (label numbers may differ only if the centres came out in another order)
+    same = {(int(a), int(b)) for a, b in zip(labels[perm], again, strict=True)}
+    assert len(same) == len({int(a) for a in labels})
