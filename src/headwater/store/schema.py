@@ -2,6 +2,20 @@
 how many have run), and the columns later versions added to tables of earlier ones."""
 from __future__ import annotations
 
+# The triggers that keep the full-text index in step with the articles (migration 1 makes them; a later
+# one makes the index again and them with it).
+FTS_TRIGGERS = """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    """
+
 MIGRATIONS: list[str] = [
     # 1: the corpus
     """
@@ -59,17 +73,7 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
-    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    END;
-    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    """,
+    """ + FTS_TRIGGERS,
     # 2: per-article findings; `data` keeps every field of the finding as JSON
     """
     CREATE TABLE places (
@@ -185,17 +189,7 @@ MIGRATIONS: list[str] = [
     DROP TABLE IF EXISTS articles_fts;
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", content_rowid="id");
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-    END;
-    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    UPDATE articles SET key = 'a' || id;
+    """ + FTS_TRIGGERS + """UPDATE articles SET key = 'a' || id;
     CREATE UNIQUE INDEX IF NOT EXISTS articles_key ON articles(key);
     UPDATE places SET key = 'a' || n.article_id || '.p' || n.n FROM (SELECT id, article_id,
         row_number() OVER (PARTITION BY article_id ORDER BY id) AS n FROM places) n WHERE n.id = places.id;
