@@ -10,6 +10,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from headwater.extract.page_prompts import is_reader_prompt
+
 WORD = re.compile(r"\w+")
 # A markdown link or image as trafilatura writes it: [text](url) or [text](<url with spaces>);
 # brackets inside the text are backslash-escaped.
@@ -172,7 +174,7 @@ SENTENCE_END = re.compile(r"[^.]\.[\"'”’)]*$")
 
 
 def _is_closing_boilerplate(b: Block) -> bool:
-    if b.words <= 40 and STRONG_CUES.search(b.text):
+    if b.words <= 40 and (STRONG_CUES.search(b.text) or is_reader_prompt(b.text)):
         return True
     if b.words <= 8 and WEAK_CUES.search(b.text) and not SENTENCE_END.search(b.text):
         return True

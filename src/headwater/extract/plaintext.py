@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from headwater.extract.dates import FoundDate, publication_date
+from headwater.extract.page_prompts import is_reader_prompt
 
 URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+", re.I)
 IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?|$)|/(?:img|images?|media|cdn)\b", re.I)
@@ -39,6 +40,11 @@ END_MARKERS = re.compile(
     r"|(?:website|site) can also be accessed at|all rights reserved|^©|^copyright\b", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$|[\"”’]$")
 TEASER = re.compile(r"(?:\.\.\.|…)\s*(?P<tail>.{0,80})$")
+# A line pointing to an address with at most this many words of its own is a link, not prose:
+# "Read it at <URL>", a site's slogan and its address. (A sentence citing an
+# address has a subject and a verb besides: "The ministry posted the video on <URL>", 6 words.)
+# "Source: <URL>" stays: it says where the text was taken from.
+LINK_LINE_WORDS = 4
 # How far into the first paragraph a dateline or stamp may sit (a date later is the story's, not the page's).
 HEAD_CHARS = 160
 TAGLIST_ITEM = re.compile(r"^[\w'’ .&-]{1,40}$")
@@ -83,10 +89,14 @@ def _junk_reason(line: str) -> str | None:
     no_urls = URL.sub("", s).strip(" \t-–—|:,")
     if not no_urls:
         return "URL"
+    if URL.search(s) and _words(no_urls) <= LINK_LINE_WORDS and not URL.sub("", s).strip().endswith(":"):
+        return "link line"
     if DATA_ONLY.match(s) or LOCALE.match(s):
         return "data"
     if UI_WORDS.match(s):
         return "interface"
+    if is_reader_prompt(s):
+        return "reader prompt"
     if (EMAIL.search(s) or PHONE.search(s)) and _words(s) < 20 and not SENTENCE_END.search(s):
         return "contact block"
     if BREADCRUMB.match(s) and not SENTENCE_END.search(s):
