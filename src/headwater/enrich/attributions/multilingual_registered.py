@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import UNDATED_TERM, former_by
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, with_parts
-from headwater.enrich.attributions.sources import _body_source, affiliation, from_known, typed
+from headwater.enrich.attributions.source_affiliation import _body_source, affiliation, from_known, typed
 from headwater.extract.outlets import norm
 from headwater.lang.marks import WORD
 from headwater.lang.sentences import abbreviations
