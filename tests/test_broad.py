@@ -297,3 +297,27 @@ def test_themes_do_not_depend_on_the_order_the_claims_came_in() -> None:
     # the same rows grouped alike (label numbers may differ only if the centres came out in another order)
     same = {(int(a), int(b)) for a, b in zip(labels[perm], again, strict=True)}
     assert len(same) == len({int(a) for a in labels})
+
+
+def test_a_narrative_holding_most_of_a_centred_language_is_not_merged_across_languages() -> None:
+    from headwater.link.broad import across_languages
+
+    rng = np.random.default_rng(2)
+    east, west = np.eye(16)[0], np.eye(16)[1]
+    arts = {**_with_vectors("hi", east, range(1, 4), rng), **_with_vectors("hi", west, range(4, 5), rng),
+            **_with_vectors("en", east, range(5, 8), rng), **_with_vectors("en", west, range(8, 13), rng)}
+
+    def narrative(lang: str, rows: range) -> dict[str, object]:
+        return {"key": f"broad:{lang}{rows[0]}", "label": lang, "level": "broad", "article_ids": [key(r) for r in rows],
+                "claims": [{"article_id": key(r), "claim_id": 0} for r in rows], "outlets": [], "countries": [],
+                "languages": [lang], "first_seen": None, "last_seen": None, "known_narrative": None}
+
+    def groups(means: dict[str, np.ndarray]) -> list[list[str]]:
+        found = [narrative("hi", range(1, 4)), narrative("en", range(5, 8))]
+        return sorted(sorted(n["article_ids"]) for n in across_languages(found, arts, means))
+
+    # Hindi not centred (too few claims): its three articles of four mean what the English ones do
+    assert groups({}) == [sorted(key(r) for r in (1, 2, 3, 5, 6, 7))]
+    # centred on its language's mean, a group of three of the four Hindi articles has no direction left
+    assert groups({"hi": np.zeros(16, dtype=np.float32)}) == [sorted(key(r) for r in (1, 2, 3)),
+                                                              sorted(key(r) for r in (5, 6, 7))]
