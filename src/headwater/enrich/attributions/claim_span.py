@@ -62,6 +62,8 @@ def content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]])
                 if other is not None and other.left_edge.idx > start:
                     mark = other.doc[other.left_edge.i - 1]
                     end = min(end, mark.idx if mark.text in (",", ";") else other.left_edge.idx)
+                if verb.dep_ == "relcl":  # "The mayor, who said the budget was balanced, resigned": what the
+                    end = min(end, _clause_end(verb))  # relative clause says, not the sentence after its comma
                 return start, end, False
             return sent.start_char, c.right_edge.idx + len(c.right_edge), False
     targets = [(c, t) for c in inside if (t := _target(c)) is not None and t.i > verb.i]
@@ -75,6 +77,14 @@ def content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]])
         # "endorsed Cruz.")
         return verb.idx, sent.end_char - (1 if sent.text.rstrip()[-1:] in ".!" else 0), False
     return sent.start_char, sent.end_char, False
+
+
+def _clause_end(verb: Token) -> int:
+    """Where the verb's own clause ends: its last word that is not punctuation."""
+    last = verb.right_edge
+    while last.i > verb.i and last.is_punct:
+        last = last.nbor(-1)
+    return last.idx + len(last)
 
 
 def _target(c: Token) -> Token | None:
