@@ -556,7 +556,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
                 # (neighbours by their own names only: "I've" is no name, nor "Ive" Paris's 4th arrondissement)
                 context.nearby.add(m.key, [p for p in m.candidates if not alias(m, p)])
     # (a division's public body, "Georgia Bureau of Investigation": the article is in that division)
-    for key, division in dict(body_regions(division_bodies(text, ents.items, gaz), context.supported_country)).items():
+    for key, division in dict(body_regions(division_bodies(text, ents.items, gaz, language), context.supported_country)).items():
         context.add(key, division.country, (division.country, division.admin1))
     first: list[Mention] = []
     brands = {m.key for m in mentions if m.brand}
