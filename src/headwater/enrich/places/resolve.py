@@ -596,6 +596,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
                    for x in _in_language(candidates(m.surface[first_end:], gaz), language)]
             for x in sub:
                 annotate(x, text, doc, ents)
+                # (as their whole: a Latin tail in a Cyrillic article is still foreign, "Halep" still Turkish)
+                x.foreign_script = other_script and is_latin(x.surface)
+                x.other_language = m.other_language
             queue[:0] = sub
     _one_sense(mentions, accepted)
     return sorted(accepted, key=lambda x: x.start)
