@@ -196,3 +196,15 @@ def test_officials_in_a_capital_speak_for_its_state(resources: Resources) -> Non
     src = att["sources"][0]
     assert (src["name"], src["kind"], src["country"], src["affiliation"]) == ("Officials in Kyiv", "anonymous", "UA",
                                                                              "state")
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("The mayor, who said the budget was balanced, resigned on Monday.", "the budget was balanced"),
+    ("The minister, who has said the war will end soon, left the capital on Monday.", "the war will end soon"),
+    # a relative clause that closes the sentence keeps all it says
+    ("Reporters met the mayor, who said the budget was balanced and the city would grow.",
+     "the budget was balanced and the city would grow"),
+])
+def test_what_a_relative_clause_says_ends_with_the_clause(text: str, claim: str, resources: Resources) -> None:
+    (att,) = attributed(text, resources)
+    assert att["cue"] == "said" and att["claim"] == claim

@@ -117,13 +117,16 @@ def test_any_executor_runs_the_per_article_step(tmp_path: Path, resources: Resou
 
 
 def test_the_order_of_enrichers_is_checked() -> None:
-    check_pipeline([PLACES, ATTRIBUTIONS, EVENTS], Resources.names)
-    with pytest.raises(PipelineError, match=r"events/1 requires 'places'.*places/1 assigns it but runs later"):
+    check_pipeline([ATTRIBUTIONS, PLACES, EVENTS], Resources.names)
+    # places read the outlets the attributions found told or quoted ("disse à Lusa" is no town)
+    with pytest.raises(PipelineError, match=r"places/2 requires 'attributions'"):
+        check_pipeline([PLACES, ATTRIBUTIONS, EVENTS], Resources.names)
+    with pytest.raises(PipelineError, match=r"events/1 requires 'places'.*places/2 assigns it but runs later"):
         check_pipeline([EVENTS, PLACES, ATTRIBUTIONS], Resources.names)
     with pytest.raises(PipelineError, match="requires 'gazetteer'"):
         check_pipeline([PLACES], frozenset({"nlp"}))
     with pytest.raises(PipelineError, match="both assign 'places'"):
-        check_pipeline([PLACES, PLACES], Resources.names)
+        check_pipeline([ATTRIBUTIONS, PLACES, PLACES], Resources.names)
 
 
 def test_a_database_of_an_earlier_version_opens_and_gets_its_links(examples_db: Path, tmp_path: Path) -> None:

@@ -160,6 +160,15 @@ FOUND = [
     # a full date before 1980, day and all (the publication-date reader takes 1980 on)
     ("ru", "Война началась 22 июня 1941 года на рассвете.", "22 июня 1941 года", "1941-06-22", "explicit", None),
     ("pt", "O regime caiu em 25 de abril de 1974 em Lisboa.", "25 de abril de 1974", "1974-04-25", "explicit", None),
+    # what each language writes between a day and its month (its pack's ``day_month_joiners``): an ordinal's
+    # ending after a hyphen, a word
+    ("bg", "Властта беше сменена на 9-ти септември 1944 г. в София.", "9-ти септември 1944 г.", "1944-09-09", "explicit",
+     None),
+    ("bg", "Парадът ще бъде на 6-и май в центъра.", "6-и май", "2024-05-06", "inferred", None),
+    ("ru", "Война началась 22-го июня 1941 года на рассвете.", "22-го июня 1941 года", "1941-06-22", "explicit", None),
+    ("ru", "Форум открылся 12-го июня в Сочи.", "12-го июня", "2024-06-12", "inferred", None),
+    ("es", "La dictadura cayó el 20 de noviembre de 1975 en Madrid.", "20 de noviembre de 1975", "1975-11-20",
+     "explicit", None),
     # found, but no parse says which: unresolved, never a guess
     ("ru", "Переговоры начинаются уже осенью в Женеве.", "осенью", None, None, None),
     ("hi", "कल शहर में बैठक।", "कल", None, None, None),

@@ -79,12 +79,14 @@ def test_packs_register_with_their_data() -> None:
     ("ar", "في ٢٥ شباط/فبراير ٢٠٢٢ أعلنت الوزارة", "2022-02-25"),
     ("pt", "em 7 de setembro de 2021", "2021-09-07"),
     ("bg", "на 1 юни 2020 г.", "2020-06-01"),
+    ("bg", "на 2-ри юни 2020 г.", "2020-06-02"),  # an ordinal's ending between day and month (day_month_joiners)
+    ("ru", "Это произошло 25-го февраля 2022 года.", "2022-02-25"),
 ])
 def test_dates_in_the_language(code: str, text: str, iso: str) -> None:
     ensure_languages()
     pack = pack_for(code)
     assert pack is not None
-    found = find_dates(text, pack.months())
+    found = find_dates(text, pack.months(), pack.day_month_joiners())
     assert [f.iso for f in found] == [iso]
     assert text[found[0].start:found[0].end] == found[0].text  # offsets index the text as written
 

@@ -45,4 +45,14 @@ def test_body_words_live_in_the_english_pack() -> None:
 
     words = english_words("places", "body_words")
     assert {"bureau", "police", "university"} <= words and "gazette" not in words
-    assert words == bodies.BODY_WORDS
+    assert words == bodies.body_words("en") == bodies.body_words(None)  # an unknown language is read as English
+
+
+@pytest.mark.parametrize("language", ["pt", "ru", "de"])
+def test_a_language_without_body_words_reads_no_bodies(resources: Resources, language: str) -> None:
+    """English words of a body name no body in another language's article: a pack that declares no
+    ``body_words`` reads none (the same organization read as English is one)."""
+    text = "O acordo com a Kansas Department of Transportation foi assinado."
+    ents = [(text.index("Kansas"), text.index(" foi"), "ORG")]
+    assert [k for k, _ in division_bodies(text, ents, resources.gazetteer, "en")] == ["kansas"]
+    assert division_bodies(text, ents, resources.gazetteer, language) == []

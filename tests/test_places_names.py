@@ -93,6 +93,17 @@ def test_an_abbreviated_mount_meets_every_mount_of_the_name(resources: Resources
     assert {p.id for p in gaz.lookup(fold("Mt. Vernon"))} == {p.id for p in gaz.lookup(fold("Mount Vernon"))}
 
 
+def test_the_tail_of_a_latin_name_in_a_cyrillic_article_is_foreign_too(resources: Resources) -> None:
+    # a two-word Latin name that is no place as a whole leaves its tail to be tried alone; the tail is as
+    # foreign to a Bulgarian article as the whole ("Rita", "Rika": GeoNames spellings of Perth and Riga)
+    for name, city in (("Rio Rita", "Rita"), ("Vila Rika", "Rika")):
+        text = f"Групата {name} изнесе концерт в София в събота вечерта."
+        found = other(resources, "bg", text)
+        assert at(found, text, city) is None, name
+        place = at(found, text, "София")
+        assert place is not None and place["country"] == "BG"
+
+
 def test_a_latin_word_in_a_cyrillic_article_is_no_alternate_name(resources: Resources) -> None:
     # Bulgarian writes Seoul Сеул: the Latin "Shell" (one of GeoNames' spellings of Seoul once folded) is the firm
     text = "Това съобщи агенция Bloomberg, позовавайки се на свои източници в Shell. Срещата ще бъде в Сеул."

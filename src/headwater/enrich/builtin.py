@@ -17,9 +17,18 @@ from headwater.registry import Registry
 def places(ctx: Context) -> None:
     a = ctx.article
     places, metonyms, focus = find_places(a.text, ctx.doc, ctx.resources.get("gazetteer"), a.title,
-                                          a.outlet.country if a.outlet else None, a.language)
+                                          a.outlet.country if a.outlet else None, a.language,
+                                          outlets_told(a.attributions or []))
     ctx.assign("places", places + [{**m, "metonymy": True} for m in metonyms])
     ctx.assign("focus", focus)  # (an unknown language, None, takes no name of another language back)
+
+
+def outlets_told(attributions: list[dict[str, Any]]) -> frozenset[str]:
+    """The words the attribution step read as a registered outlet speaking, told or cited ("disse à Lusa",
+    "told Xinhua", typed by the outlet registry), as written: names of news outlets, not of the towns that
+    share them (Lousã, Xinhua in Guangdong) wherever the article writes them."""
+    return frozenset(s["text"] for at in attributions for s in at.get("sources") or ()
+                     if str(s.get("typed_by") or "").startswith("outlet:") and s.get("text"))
 
 
 def attributions(ctx: Context) -> None:
@@ -74,10 +83,11 @@ def claims(ctx: Context) -> None:
     ctx.assign("claims", find_claims(ctx.article, ctx.resources.get("embedder")))
 
 
-PLACES = Enricher("places/1", ("nlp", "gazetteer"), ("places", "focus"), places,
-                  "place mentions resolved to coordinates, metonyms apart, the article's focus")
 ATTRIBUTIONS = Enricher("attributions/2", ("nlp", "sources"), ("attributions",), attributions,
                         "claims and the chain of sources they are attributed to")
+# after the attributions: a registered outlet the article quotes or tells is no place ("disse à Lusa")
+PLACES = Enricher("places/2", ("nlp", "gazetteer", "attributions"), ("places", "focus"), places,
+                  "place mentions resolved to coordinates, metonyms apart, the article's focus")
 EVENTS = Enricher("events/1", ("nlp", "places", "attributions"), ("events",), events,
                   "who did what to whom, how many, where, reported under which attribution")
 
@@ -86,5 +96,5 @@ CLAIMS = Enricher("claims/1", ("attributions", "places", "embedder"), ("claims",
 
 
 def register_enrichers(registry: Registry[Enricher]) -> None:
-    for e in (PLACES, ATTRIBUTIONS, EVENTS, CLAIMS):
+    for e in (ATTRIBUTIONS, PLACES, EVENTS, CLAIMS):
         registry.add(e.name.split("/")[0], e)

@@ -108,7 +108,8 @@ def _local_date(language: str, header: str) -> tuple[str | None, str | None, str
     ensure_languages()
     pack = pack_for(language)
     months = pack.months() if pack is not None else {}
-    found = publication_date(header, months) if months else None
+    joiners = pack.day_month_joiners() if pack is not None else ()
+    found = publication_date(header, months, joiners) if months else None
     if found is None:
         return None, None, None
     return found.iso, "inferred" if found.ambiguous else "explicit", found.text

@@ -58,25 +58,34 @@ DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४�
 _YEAR_WORD = r"(?:\s*(?:года|году|г\.|року|р\.|година|م|ء))?"
 
 
+def _joined(joiners: tuple[str, ...]) -> str:
+    """The optional joiner between a day and its month (a language's ``day_month_joiners``): a word ("de")
+    or an ordinal ending after a hyphen ("-го", "-ти"), then a space; "" when the language has none."""
+    alt = "|".join(re.escape(w) for w in sorted(joiners, key=len, reverse=True))
+    return rf"(?:(?:{alt})\s+)?" if alt else ""
+
+
 @lru_cache(maxsize=32)
-def _local_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _local_pattern(words: tuple[str, ...], joiners: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Day, month word, year in a language's own words: "25 февраля 2022 года", "25 de fevereiro de
     2022", "25. Februar 2022", "25 شباط/فبراير 2022" (the Levantine and Egyptian names together)."""
     mon = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:de\s+|-?го\s+)?(?P<lmon>{mon})\.?(?:\s*/\s*(?:{mon}))?,?"
+    return re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*{_joined(joiners)}(?P<lmon>{mon})\.?(?:\s*/\s*(?:{mon}))?,?"
                       rf"\s+(?:de\s+|del\s+)?{_YEAR}(?!\d){_YEAR_WORD}", re.I)
 
 
-def find_dates(text: str, months: Mapping[str, int] | None = None) -> list[FoundDate]:
+def find_dates(text: str, months: Mapping[str, int] | None = None,
+               joiners: tuple[str, ...] = ()) -> list[FoundDate]:
     """Every full date in the text, in order of position (overlaps resolved by first pattern).
-    ``months``: a language's month words (``LanguagePack.months``) for dates written in it."""
+    ``months``: a language's month words (``LanguagePack.months``) for dates written in it, and
+    ``joiners`` what it writes between a day and its month (``LanguagePack.day_month_joiners``)."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     patterns = list(PATTERNS)
     original = text
     if months:
         text = text.translate(DIGITS)
-        patterns.append(("local", _local_pattern(tuple(months))))
+        patterns.append(("local", _local_pattern(tuple(months), joiners)))
     for name, pat in patterns:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -106,10 +115,11 @@ def find_dates(text: str, months: Mapping[str, int] | None = None) -> list[Found
     return sorted(found, key=lambda f: f.start)
 
 
-def publication_date(header: str, months: Mapping[str, int] | None = None) -> FoundDate | None:
+def publication_date(header: str, months: Mapping[str, int] | None = None,
+                     joiners: tuple[str, ...] = ()) -> FoundDate | None:
     """The publication date a header zone states: a cued "published" date first, else the first
     date that is not marked as an update; None when the zone states no full date."""
-    dates = find_dates(header, months)
+    dates = find_dates(header, months, joiners)
     for f in dates:
         if f.cue == "published":
             return f
@@ -120,16 +130,17 @@ def publication_date(header: str, months: Mapping[str, int] | None = None) -> Fo
 
 
 @lru_cache(maxsize=32)
-def _day_month_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _day_month_pattern(words: tuple[str, ...], joiners: tuple[str, ...] = ()) -> re.Pattern[str]:
     mon = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*(?:de\s+|-?го\s+)?(?P<lmon>{mon})(?!\w)", re.I)
+    return re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*{_joined(joiners)}(?P<lmon>{mon})(?!\w)", re.I)
 
 
-def find_day_months(text: str, months: Mapping[str, int]) -> list[tuple[int, int, int, int]]:
+def find_day_months(text: str, months: Mapping[str, int],
+                    joiners: tuple[str, ...] = ()) -> list[tuple[int, int, int, int]]:
     """Day and month without a year in a language's words ("25 февраля", "3 آذار"): (start, end,
     month, day) for the caller to date against the article's publication date."""
     out = []
-    for m in _day_month_pattern(tuple(months)).finditer(text.translate(DIGITS)):
+    for m in _day_month_pattern(tuple(months), joiners).finditer(text.translate(DIGITS)):
         day = int(m.group("d"))
         if 1 <= day <= 31:
             out.append((m.start(), m.end(), months[m.group("lmon").lower()], day))

@@ -71,6 +71,11 @@ class LanguagePack:
         table = self.data("months") or {}
         return {str(w).lower(): int(m) for m, forms in table.items() for w in forms}
 
+    def day_month_joiners(self) -> tuple[str, ...]:
+        """What stands between a day's digits and its month word (``day_month_joiners`` in ``dates.yaml``):
+        a word ("25 de abril") or an ordinal ending after a hyphen ("22-го июня", "9-ти септември")."""
+        return tuple(str(w) for w in (self.data("dates") or {}).get("day_month_joiners") or ())
+
 
 @cache
 def load_data(path: str) -> Any:

@@ -62,6 +62,8 @@ def content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]])
                 if other is not None and other.left_edge.idx > start:
                     mark = other.doc[other.left_edge.i - 1]
                     end = min(end, mark.idx if mark.text in (",", ";") else other.left_edge.idx)
+                if (close := _closing_comma(verb)) is not None:  # "The mayor, who said the budget was balanced,
+                    end = min(end, close.idx)  # resigned": what the relative clause says, up to its closing comma
                 return start, end, False
             return sent.start_char, c.right_edge.idx + len(c.right_edge), False
     targets = [(c, t) for c in inside if (t := _target(c)) is not None and t.i > verb.i]
@@ -75,6 +77,19 @@ def content(verb: Token, subj: Token, sent: Span, quotes: list[tuple[int, int]])
         # "endorsed Cruz.")
         return verb.idx, sent.end_char - (1 if sent.text.rstrip()[-1:] in ".!" else 0), False
     return sent.start_char, sent.end_char, False
+
+
+def _closing_comma(verb: Token) -> Token | None:
+    """The comma closing a relative clause set off by commas that the verb heads ("The mayor, who said …,
+    resigned"), or None: not a relative clause, or one not closed by a comma right after it (a dash, a
+    quote or the sentence's end may stand there while the parser's clause stops short of what was said)."""
+    if verb.dep_ != "relcl":
+        return None
+    first, last = verb.left_edge, verb.right_edge
+    if first.i == 0 or last.i + 1 >= len(verb.doc):
+        return None
+    before, after = verb.doc[first.i - 1], verb.doc[last.i + 1]
+    return after if before.text == "," and after.text == "," else None
 
 
 def _target(c: Token) -> Token | None:

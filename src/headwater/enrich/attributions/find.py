@@ -198,6 +198,11 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
 # A tag trails a claim when at most this many words follow its cue to the claim's end ("…, Reuters
 # reported on Tuesday, citing a statement."); a cue with more after it heads a clause of its own
 # ("Speaking at the council, Sabbagh attributed the attacks to …": no tag to cut at).
+# Measured on PolNeAR (visible part, 508 articles, content F1 / matched attributions / source accuracy, all
+# else as of review10): 8: 0.743 / 8,314 / 0.877; 6: 0.746 / 8,342; 4: 0.747 / 8,359 / 0.876; 3: 0.748 / 8,363;
+# 2: 0.748 / 8,367; 1 and 0: 0.748 / 8,370-8,371 / 0.877. 4 kept over 8 (set by hand before). Below 4 the
+# gains are a mix of 40 claims each way: "In the meantime, X pushed Y" no longer cut at its opener, but
+# "…, according to exit polling data" and "…, Hollande said Tuesday in Paris" left inside their claims.
 TAG_TAIL_WORDS = 4
 
 

@@ -64,6 +64,7 @@ class SourceReader:
         self.resolved: dict[int, dict[str, Any]] = {}
         self.published = published
         self.months = pack.months()
+        self.joiners = pack.day_month_joiners()  # "22-го июня", "25 de abril"
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
         self.given_roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
@@ -154,7 +155,7 @@ class SourceReader:
     def floor_year(self) -> int | None:
         """The latest year among the full dates the article's text names (its date is no earlier)."""
         if self._floor is None:
-            self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months)]),)
+            self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months, self.joiners)]),)
         return self._floor[0]
 
     def _last_named(self, s: int) -> Any:
@@ -403,14 +404,14 @@ class SourceReader:
         date (inferred, and said so); a day and month with no publication date stays undated."""
         out: list[dict[str, Any]] = []
         chunk = self.text[s:e]
-        full = find_dates(chunk, self.months)
+        full = find_dates(chunk, self.months, self.joiners)
         for f in full:
             out.append({"text": f.text, "start": s + f.start, "end": s + f.end, "date": f.iso,
                         "basis": "inferred" if f.ambiguous else "explicit"})
         if not self.months:
             return out
         pub = iso_day(self.published)
-        for a, b, month, day in find_day_months(chunk, self.months):
+        for a, b, month, day in find_day_months(chunk, self.months, self.joiners):
             if any(f.start <= a < f.end for f in full):
                 continue
             date: str | None = None

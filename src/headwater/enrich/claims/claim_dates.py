@@ -168,21 +168,24 @@ def _centuries(lang: str) -> Centuries | None:
 
 
 @lru_cache(maxsize=16)
-def _range_words(lang: str) -> tuple[dict[str, int], str, str]:
-    """A language's month words, year words and range words ("по", "a"), for day ranges ({} when it has no pack)."""
+def _range_words(lang: str) -> tuple[dict[str, int], str, str, str]:
+    """A language's month words, year words, range words ("по", "a") and day-month joiners ("de"), for day
+    ranges ({} when it has no pack)."""
     ensure_languages()
     pack = pack_for(lang)
     if pack is None:
-        return {}, "", ""
+        return {}, "", "", ""
     words = pack.data("dates") or {}
-    return pack.months(), P.alt(words.get("year_words")), P.alt(words.get("range_joiners"))
+    return (pack.months(), P.alt(words.get("year_words")), P.alt(words.get("range_joiners")),
+            P.alt(pack.day_month_joiners()))
 
 
 def _ranges(text: str, lang: str | None, pub: dt.date | None) -> list[P.Ranged]:
     if lang == "en":
         return list(P.ranges(text, reldates.MONTHS, pub, month_first=True))
-    months, year_words, joiners = _range_words(lang) if lang else ({}, "", "")
-    return list(P.ranges(text, months, pub, year_words=year_words, joiners=joiners)) if months else []
+    months, year_words, joiners, day_joiners = _range_words(lang) if lang else ({}, "", "", "")
+    return list(P.ranges(text, months, pub, year_words=year_words, joiners=joiners,
+                         day_joiners=day_joiners)) if months else []
 
 
 def find_claim_dates(text: str, lang: str | None, published: str | None) -> list[ClaimDate]:

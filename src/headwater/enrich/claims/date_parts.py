@@ -120,8 +120,8 @@ def weekday_next(pub: dt.date | None, wd: int) -> Value:
     return (pub + dt.timedelta(days=ahead)).isoformat(), "inferred", "day"
 
 
-def full(text: str, months: Mapping[str, int] | None) -> Iterator[Found]:
-    for f in find_dates(text, months or None):
+def full(text: str, months: Mapping[str, int] | None, joiners: tuple[str, ...] = ()) -> Iterator[Found]:
+    for f in find_dates(text, months or None, joiners):
         yield f.start, f.end, f.iso, "inferred" if f.ambiguous else "explicit", "day"
 
 
@@ -171,25 +171,27 @@ _RANGE_HINT = re.compile(r"\d\s*(?:[-–—]|\s\w{1,3}\s)\s*\d")
 
 @lru_cache(maxsize=32)
 def _range_patterns(month_words: tuple[str, ...], month_first: bool, year_words: str,
-                    joiners: str) -> tuple[re.Pattern[str], ...]:
+                    joiners: str, day_joiners: str = "") -> tuple[re.Pattern[str], ...]:
     mon = alt(month_words)
+    day_join = rf"(?:(?:{day_joiners})\s+)?" if day_joiners else ""  # "1–3 de março"
     dash = rf"(?:\s*[-–—]\s*|\s+(?:{joiners})\s+)" if joiners else r"\s*[-–—]\s*"
     yw = rf"(?:\s*(?:{year_words})(?!\w))?" if year_words else ""
     year = rf"(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d){yw})?"
-    pats = [rf"(?<![\w.-])(?P<a>[0-3]?\d){dash}(?P<b>[0-3]?\d)\.?\s+(?:de\s+)?(?P<mon>{mon})(?!\w){year}"]
+    pats = [rf"(?<![\w.-])(?P<a>[0-3]?\d){dash}(?P<b>[0-3]?\d)\.?\s+{day_join}(?P<mon>{mon})(?!\w){year}"]
     if month_first:
         pats.append(rf"(?<!\w)(?P<mon>{mon})\.?\s+(?P<a>[0-3]?\d){dash}(?P<b>[0-3]?\d)(?![\d\w]){year}")
     return tuple(re.compile(p, re.I) for p in pats)
 
 
 def ranges(text: str, months: Mapping[str, int], pub: dt.date | None, month_first: bool = False,
-           year_words: str = "", joiners: str = "") -> Iterator[Ranged]:
+           year_words: str = "", joiners: str = "", day_joiners: str = "") -> Iterator[Ranged]:
     """Day ranges within one month: "1-3 марта (2022 года)", "1–3 de março", with a language's
-    ``joiners`` also "с 1 по 3 марта", "de 1 a 3 de março", and with ``month_first`` "March 1-3(, 2022)".
+    ``joiners`` also "с 1 по 3 марта", "de 1 a 3 de março" (``day_joiners``: the "de" before the month),
+    and with ``month_first`` "March 1-3(, 2022)".
     A range across months ("с 24 февраля по 3 марта") is two dates, read apart."""
     if not months or not _RANGE_HINT.search(text):
         return
-    for pat in _range_patterns(tuple(months), month_first, year_words, joiners):
+    for pat in _range_patterns(tuple(months), month_first, year_words, joiners, day_joiners):
         for m in pat.finditer(text):
             value, until = day_range(pub, months[m["mon"].lower().rstrip(".")], int(m["a"]), int(m["b"]),
                                      int(m["year"]) if m["year"] else None)

@@ -40,6 +40,9 @@ def _cue_months(months: dict[str, int]) -> str:
 
 def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     mon = P.alt(months)
+    # what the language writes between a day and its month: "22-го июня", "25 de abril", "9-ти септември"
+    day_join = P.alt(words.get("day_month_joiners"))
+    day_join = rf"(?:(?:{day_join})\s+)?" if day_join else ""
     shifts = P.alt(words.get("period_shift"))
     units = P.alt(words.get("period_units"))
     year_words = P.alt(words.get("year_words"))
@@ -53,7 +56,7 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         # a full date before 1980 ("22 июня 1941 года", "25 de abril de 1974"): the publication-date reader
         # (extract.dates) takes years from 1980 on only, and without this the day was lost to "июня 1941 года"
         old = r"(?P<year>1[0-8]\d\d|19[0-7]\d)(?!\d)" + year_tail
-        pats["day_month_year"] = re.compile(rf"{P.B}(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+|de\s+)?(?P<mon>{mon})\.?,?{join}\s+{old}",
+        pats["day_month_year"] = re.compile(rf"{P.B}(?P<d>[0-3]?\d)\.?\s*{day_join}(?P<mon>{mon})\.?,?{join}\s+{old}",
                                             re.I)
         if cues := P.alt(words.get("month_cues")):
             pats["month_cue"] = re.compile(rf"{P.B}(?:{cues})\s+(?P<mon>{_cue_months(months)}){P.E}", re.I)
@@ -65,7 +68,7 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
             of = rf"(?:(?:{preps})\s+)?" if preps else ""
             which = rf"{of}(?:(?P<shift>{shifts})\s+(?:{gen})|(?:{gen})\s+(?P<shift2>{shifts})){P.E}"
             pats["day_month_shift"] = re.compile(
-                rf"{P.B}(?P<d>[0-3]?\d)\.?\s*(?:-?го\s+|de\s+)?(?P<mon>{mon})\s+{which}", re.I)
+                rf"{P.B}(?P<d>[0-3]?\d)\.?\s*{day_join}(?P<mon>{mon})\s+{which}", re.I)
             pats["month_shift"] = re.compile(
                 rf"{P.B}(?:(?:{P.alt(words.get('month_cues'))})\s+)?(?P<mon>{mon})\s+{which}", re.I)
     if shifts and units:
@@ -192,6 +195,7 @@ def _reader(pack: LanguagePack) -> Reader:
     late = {str(w).lower() for w in parts.get("late") or ()}
     # Unit forms that mean one of it with no number ("год назад", "a week ago"); a plural alone is vague.
     one = {str(w).lower() for w in words.get("ago_one") or ()}
+    joiners = tuple(str(w) for w in words.get("day_month_joiners") or ())
     pats = _patterns(months, words)
     idiom = pats.pop("idioms", None)
     tense = tense_words(words.get("tense"))
@@ -268,8 +272,8 @@ def _reader(pack: LanguagePack) -> Reader:
 
     def read(text: str, pub: dt.date | None) -> Iterator[P.Found]:
         idioms = [m.span() for m in idiom.finditer(text)] if idiom is not None else []
-        yield from P.full(text, months)
-        for s, e, mon, d in find_day_months(text, months):
+        yield from P.full(text, months, joiners)
+        for s, e, mon, d in find_day_months(text, months, joiners):
             yield (s, e, *P.day_month(pub, mon, d))
         for name, pat in pats.items():
             for m in pat.finditer(text):

@@ -556,7 +556,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
                 # (neighbours by their own names only: "I've" is no name, nor "Ive" Paris's 4th arrondissement)
                 context.nearby.add(m.key, [p for p in m.candidates if not alias(m, p)])
     # (a division's public body, "Georgia Bureau of Investigation": the article is in that division)
-    for key, division in dict(body_regions(division_bodies(text, ents.items, gaz), context.supported_country)).items():
+    for key, division in dict(body_regions(division_bodies(text, ents.items, gaz, language), context.supported_country)).items():
         context.add(key, division.country, (division.country, division.admin1))
     first: list[Mention] = []
     brands = {m.key for m in mentions if m.brand}
@@ -596,6 +596,9 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
                    for x in _in_language(candidates(m.surface[first_end:], gaz), language)]
             for x in sub:
                 annotate(x, text, doc, ents)
+                # (as their whole: a Latin tail in a Cyrillic article is still foreign, "Halep" still Turkish)
+                x.foreign_script = other_script and is_latin(x.surface)
+                x.other_language = m.other_language
             queue[:0] = sub
     _one_sense(mentions, accepted)
     return sorted(accepted, key=lambda x: x.start)
@@ -728,18 +731,20 @@ def _may_head(m: Mention, known: set[str]) -> bool:
 
 
 def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = None,
-                outlet_country: str | None = None, language: str | None = None
-                ) -> tuple[Found, Found, dict[str, Any] | None]:
+                outlet_country: str | None = None, language: str | None = None,
+                outlets: frozenset[str] = frozenset()) -> tuple[Found, Found, dict[str, Any] | None]:
     """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``;
     ``outlet_country`` (ISO code) is the publishing outlet's country when known, ``language`` the
-    article's (a code; None: unknown)."""
-    accepted = resolve(candidates(text, gaz), text, doc, gaz, outlet_country, language)
+    article's (a code; None: unknown); ``outlets``, names the article uses for news outlets it quotes or
+    tells (``enrich.builtin.outlets_told``): never places there, in any language ("disse à Lusa" is no Lousã)."""
+    accepted = resolve([m for m in candidates(text, gaz) if m.surface not in outlets], text, doc, gaz,
+                       outlet_country, language)
     in_title = []
     if title:
         # Titles are often in Title Case: only names the body also uses, or provinces and
         # cities big enough to be headline places, count from there
         known = {m.key for m in accepted}
-        heads = candidates(title, gaz)
+        heads = [m for m in candidates(title, gaz) if m.surface not in outlets]
         if not any(_may_head(m, known) for m in heads):
             heads = []  # (nothing in it could count: its resolution is not needed)
         for m in resolve(heads, title, None, gaz, outlet_country, language) if heads else ():
