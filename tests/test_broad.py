@@ -134,6 +134,13 @@ def _with_vectors(lang: str, direction: np.ndarray, rows: range, rng: np.random.
     return arts
 
 
+def _narrative(lang: str, rows: range) -> dict[str, Any]:
+    """A broad narrative of one language over the given rows, as ``broad_narratives`` writes one."""
+    return {"key": f"broad:{lang}{rows[0]}", "label": lang, "level": "broad", "article_ids": [key(r) for r in rows],
+            "claims": [{"article_id": key(r), "claim_id": 0} for r in rows], "outlets": [], "countries": [],
+            "languages": [lang], "first_seen": None, "last_seen": None, "known_narrative": None}
+
+
 def test_narratives_of_two_languages_that_mean_the_same_are_merged_and_one_language_never_directly() -> None:
     from headwater.link.broad import across_languages
 
@@ -142,13 +149,8 @@ def test_narratives_of_two_languages_that_mean_the_same_are_merged_and_one_langu
     arts = {**_with_vectors("en", east, range(1, 4), rng), **_with_vectors("ru", east, range(4, 7), rng),
             **_with_vectors("en", west, range(7, 10), rng), **_with_vectors("en", east, range(10, 12), rng)}
 
-    def narrative(lang: str, rows: range) -> dict[str, object]:
-        return {"key": f"broad:{lang}{rows[0]}", "label": lang, "level": "broad", "article_ids": [key(r) for r in rows],
-                "claims": [{"article_id": key(r), "claim_id": 0} for r in rows], "outlets": [], "countries": [],
-                "languages": [lang], "first_seen": None, "last_seen": None, "known_narrative": None}
-
-    found = [narrative("en", range(1, 4)), narrative("ru", range(4, 7)), narrative("en", range(7, 10)),
-             narrative("en", range(10, 12))]
+    found = [_narrative("en", range(1, 4)), _narrative("ru", range(4, 7)), _narrative("en", range(7, 10)),
+             _narrative("en", range(10, 12))]
     merged = across_languages(found, arts, {})
     groups = sorted(sorted(n["article_ids"], key=lambda k: int(k[1:])) for n in merged)
     # the Russian group joins one English group of its meaning (not both: two English groups were kept apart)
@@ -307,13 +309,8 @@ def test_a_narrative_holding_most_of_a_centred_language_is_not_merged_across_lan
     arts = {**_with_vectors("hi", east, range(1, 4), rng), **_with_vectors("hi", west, range(4, 5), rng),
             **_with_vectors("en", east, range(5, 8), rng), **_with_vectors("en", west, range(8, 13), rng)}
 
-    def narrative(lang: str, rows: range) -> dict[str, object]:
-        return {"key": f"broad:{lang}{rows[0]}", "label": lang, "level": "broad", "article_ids": [key(r) for r in rows],
-                "claims": [{"article_id": key(r), "claim_id": 0} for r in rows], "outlets": [], "countries": [],
-                "languages": [lang], "first_seen": None, "last_seen": None, "known_narrative": None}
-
     def groups(means: dict[str, np.ndarray]) -> list[list[str]]:
-        found = [narrative("hi", range(1, 4)), narrative("en", range(5, 8))]
+        found = [_narrative("hi", range(1, 4)), _narrative("en", range(5, 8))]
         return sorted(sorted(n["article_ids"]) for n in across_languages(found, arts, means))
 
     # Hindi not centred (too few claims): its three articles of four mean what the English ones do
