@@ -208,3 +208,24 @@ def test_officials_in_a_capital_speak_for_its_state(resources: Resources) -> Non
 def test_what_a_relative_clause_says_ends_with_the_clause(text: str, claim: str, resources: Resources) -> None:
     (att,) = attributed(text, resources)
     assert att["cue"] == "said" and att["claim"] == claim
+
+
+@pytest.mark.parametrize(("text", "outlet", "speaker", "claim"), [
+    ("Speaking to Reuters on Tuesday, the Turkish foreign minister said the grain deal could still be saved.",
+     "Reuters", "Turkish foreign minister", "the grain deal could still be saved"),
+    ("In an interview with Lusa, the Portuguese foreign minister said Lisbon would back the proposal.",
+     "Lusa", "Portuguese foreign minister", "Lisbon would back the proposal"),
+    ("The Turkish foreign minister said in an interview with Reuters that the deal could still be saved.",
+     "Reuters", "Turkish foreign minister", "that the deal could still be saved"),
+])
+def test_the_outlet_a_speaker_spoke_to_comes_first_and_the_participle_says_nothing(
+        text: str, outlet: str, speaker: str, claim: str, resources: Resources) -> None:
+    (att,) = attributed(text, resources)
+    assert att["claim"] == claim
+    assert [s["name"] for s in att["sources"]][:2] == [outlet, speaker]
+    assert att["sources"][0]["kind"] in ("outlet", "agency")
+
+
+def test_speaking_to_reporters_names_no_outlet(resources: Resources) -> None:
+    (att,) = attributed("Speaking to reporters in Ankara, the minister said the talks would resume.", resources)
+    assert att["claim"] == "the talks would resume" and att["sources"][0]["kind"] not in ("outlet", "agency")

@@ -42,6 +42,7 @@ from headwater.enrich.attributions.verb_shapes import (
     quoted_as,
     quotes_as,
     speaks_of_nothing,
+    spoken_to,
 )
 from headwater.enrich.doctext import ents as doc_ents
 
@@ -132,13 +133,15 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
             obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
             if obj is not None:
                 chain = chain + source_chain(obj, registry, memory)
-    if tok.lemma_ == "tell":  # "X told Y (an outlet) that ...": the outlet reports what X told it
-        heard = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
-        if heard is not None:
-            recipient = source_chain(heard, registry, memory)
-            if recipient[0]["kind"] in ("outlet", "agency") and not recipient[0].get("inferred"):
-                # (an outlet only inferred, "told the website", is not put ahead of the speaker the text names)
-                chain = recipient[:1] + chain
+    # "X told Y (an outlet) that ...", "Speaking to Y, X said", "X said in an interview with Y": the
+    # outlet reports what X told it
+    heard = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None) if tok.lemma_ == "tell" \
+        else spoken_to(tok)
+    if heard is not None:
+        recipient = source_chain(heard, registry, memory)
+        if recipient[0]["kind"] in ("outlet", "agency") and not recipient[0].get("inferred"):
+            # (an outlet only inferred, "told the website", is not put ahead of the speaker the text names)
+            chain = recipient[:1] + chain
     start, end, is_quote = content(tok, subj, sent, quotes)
     if not is_quote:  # the parse may run past a paragraph break ("Kremlin says X\n\nThe Kremlin said"): not the claim
         start, end = max(start, sent.start_char), min(end, sent.end_char)
@@ -159,7 +162,7 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
         if not right or any(t.lemma_.lower() in ANONYMITY for t in right):
             return None
         start, end = right[0].idx, right[-1].idx + len(right[-1])
-    if (start, end) == (sent.start_char, sent.end_char) and not is_quote and not trailing(tok, subj, sent) and (
+    if start <= sent.start_char and end >= _words_end(sent) and not is_quote and not trailing(tok, subj, sent) and (
             nested or (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i < subj.i)):
         # a cue inside what another reports ("the spokesman said China opposed the move") or an opening
         # participle ("Writing in the Guardian, the economist warned …") with nothing of its own: the
@@ -176,6 +179,13 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
         cut = comment_start(span[0], span[-1]) if span is not None and len(span) else None
         end = cut if cut is not None and cut > start else end
     return Found(start, end, tok.text, tok.idx, chain, subj.idx, is_quote, nested=nested)
+
+
+def _words_end(sent: Span) -> int:
+    """Where a sentence's words end (before its closing stop and quote marks): a claim running to
+    there holds the whole sentence, whether its span took the stop or not."""
+    words = [t for t in sent if not t.is_punct]
+    return words[-1].idx + len(words[-1]) if words else sent.end_char
 
 
 # What a pronoun inside another's report can stand for: "the company said it expected …" (not a

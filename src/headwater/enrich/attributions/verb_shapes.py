@@ -10,6 +10,8 @@
   something, or a quote or clause, reports (``speaks_of_nothing``).
 - "X said A, while Hamas said B": B is Hamas's, set against A, no part of what X said (``contrasting``).
 - "This year has shown", "the timing suggests": a time is no source (``a_time``).
+- "Speaking to Reuters, X said", "X said in an interview with the BBC": the one X spoke to
+  (``spoken_to``), first in the chain when it is an outlet, as with "X told Reuters".
 - "its troops took the village, a claim that could not be verified": the writer's comment on a claim
   is no part of it (``comment_start``).
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from headwater.enrich.attributions.cues import REPORT_VERBS, SPEECH
+from headwater.enrich.attributions.cues import INTERVIEW_NOUNS, INTERVIEW_VERBS, REPORT_VERBS, SPEECH
 from headwater.lang import english_words
 
 if TYPE_CHECKING:
@@ -133,3 +135,30 @@ def a_time(subj: Token) -> bool:
     sentence reads into it is the writer's. (Not any date: "the 30-year-old" speaks.)"""
     return subj.pos_ == "NOUN" and subj.text.islower() and subj.lemma_ in TIME_NOUNS and not any(
         t.pos_ in ("PROPN", "NUM") for t in subj.subtree)  # ("13 Hours", a film, speaks)
+
+
+def _object_of(head: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of ``head``'s preposition among ``preps`` ("to" in "speaking to Reuters")."""
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def spoken_to(verb: Token) -> Token | None:
+    """Whom the speaker of ``verb`` spoke to, as the sentence frames the report: "Speaking to Reuters,
+    X said" (an opening participle), "In an interview with Lusa, X said" / "X said in an interview with
+    the BBC" (a phrase of the cue); None when the sentence says no such thing."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_ in INTERVIEW_VERBS:
+            obj = _object_of(c, ("to", "with"))
+            if obj is not None:
+                return obj
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            noun = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_ in INTERVIEW_NOUNS), None)
+            obj = _object_of(noun, ("with", "to")) if noun is not None else None
+            if obj is not None:
+                return obj
+    return None
