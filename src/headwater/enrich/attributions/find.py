@@ -178,7 +178,12 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
         prev_quote = None
         for f in found:
             if not f.nested:
-                memory.remember(f.chain)
+                # the outlet a speaker told, remembered before the speaker: "he said" later is the
+                # speaker, "the agency said" may still be the outlet
+                told = [s for s in f.chain[:1] if s.get("_told")]
+                if told:
+                    memory.remember(told)
+                memory.remember(f.chain[len(told):] or f.chain)
             claim = trim(text[f.claim_start:f.claim_end])
             if len(claim.split()) < 3:
                 continue

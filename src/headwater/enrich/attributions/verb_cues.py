@@ -140,8 +140,9 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
     if heard is not None:
         recipient = source_chain(heard, registry, memory)
         if recipient[0]["kind"] in ("outlet", "agency") and not recipient[0].get("inferred"):
-            # (an outlet only inferred, "told the website", is not put ahead of the speaker the text names)
-            chain = recipient[:1] + chain
+            # (an outlet only inferred, "told the website", is not put ahead of the speaker the text names;
+            # "_told": the speaker is who follows it, whom a later "he" or "she" stands for)
+            chain = [{**recipient[0], "_told": True}, *chain]
     start, end, is_quote = content(tok, subj, sent, quotes)
     if not is_quote:  # the parse may run past a paragraph break ("Kremlin says X\n\nThe Kremlin said"): not the claim
         start, end = max(start, sent.start_char), min(end, sent.end_char)
