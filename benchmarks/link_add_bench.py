@@ -17,7 +17,7 @@ resident memory (ru_maxrss) and which linkers updated (the others ran whole). Th
 ``--profile`` prints the top of a cProfile (CPU time) of each +ADD link. The child prints wall seconds, peak MB,
 CPU seconds (user + system: on a shared machine CPU time compares two runs better than wall time),
 the linkers that updated and those that ran whole, and wall / CPU seconds per step (each linker,
-reading the articles, storing the links).
+reading the articles, storing the links) with the peak MB once the step returned.
 
 Measured (scale round 6, 2-core machine loaded by other work at 5-8, so CPU seconds; each +1,000 into a
 copy of the same database, old code then new; `--child` on a database grown by updates, rows M+1..M+1,000
@@ -191,15 +191,17 @@ from headwater.store import Store
 
 
 def timed(spent: dict[str, list[float]], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``fn`` adding its wall and CPU seconds to ``spent[name]`` (CPU: what compares on a loaded machine)."""
+    """``fn`` adding its wall and CPU seconds to ``spent[name]`` (CPU: what compares on a loaded machine),
+    and the peak resident MB once it returned (the step that raises it holds what the peak is made of)."""
     def call(*a: Any, **k: Any) -> Any:
         t0, c0 = time.perf_counter(), time.process_time()
         try:
             return fn(*a, **k)
         finally:
-            was = spent.setdefault(name, [0.0, 0.0])
+            was = spent.setdefault(name, [0.0, 0.0, 0.0])
             was[0] += time.perf_counter() - t0
             was[1] += time.process_time() - c0
+            was[2] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return call
 
 
@@ -225,7 +227,7 @@ def child(path: str, full: bool, profile: bool) -> None:
     use = resource.getrusage(resource.RUSAGE_SELF)
     print(f"{took:.1f} {use.ru_maxrss / 1024:.0f} {use.ru_utime + use.ru_stime:.1f} "
           f"{','.join(linked.updated) or '-'} {','.join(linked.whole) or '-'} "
-          f"{','.join(f'{k}={w:.1f}/{c:.1f}' for k, (w, c) in spent.items())}")
+          f"{','.join(f'{k}={w:.1f}/{c:.1f}/{mb:.0f}' for k, (w, c, mb) in spent.items())}")
     if prof is not None:
         pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
 
