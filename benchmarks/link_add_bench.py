@@ -198,6 +198,7 @@ back to back (`run.sh M old|new`); the machine was shared with other work (load 
     10,000  (again)     3.2-3.3   15.7,  18.5,  465                 13.9,  14.3,  429
     30,000  (again)     3.3-3.4   26.7,  33.9,  707                 22.4,  28.0,  638
     60,000  (again)     2.4-2.9   36.8,  50.2,  940                 40.3,  52.1,  908
+    30,000  (quiet)     1.1       24.0,  24.0,  707                 24.0,  24.0,  638
 (the first 10,000 row and the first 30,000 and 60,000 rows ran before the last commit, the clustering's
 copies: 10 MB less at the stories step at 30,000; the rows "again" on all of it, the same hour.)
     peak MB once each step returned (after)   entities  copies  stories  narratives
@@ -206,15 +207,16 @@ copies: 10 MB less at the stories step at 30,000; the rows "again" on all of it,
     60,000                                      150      180      358-372   871-908
     11,000  new stories                         142      176      199       312
     100,030 new stories                         147      181      202       471-493
-What the peak was made of (tracemalloc at +1,000 into 30,000): the stories update read every
-candidate's profile at once (~13,700 dicts of up to 300 terms; now ``PROFILE_PART`` = 2,000 at a time:
-the peak once stories returned 524 -> 303 MB); the broad update's average linkage copied every item's
-summed weights before joining any (``graph_linkage``: its traced memory 351 -> 438 MB at that point;
-now a sum is copied at its first join: the run's peak 707 -> 638 MB); the stories clustering copied
-every article's vector likewise (now at a cluster's first merge: 303 -> 293 MB). Results: every stored
-link, index row, key, story and typed table identical to the old code's at +1,000 into 10,000 and
-30,000 (compared table by table, sorted rows; /tmp/scale10/same.py). CPU seconds are unchanged within this machine's noise (the old
-code's own runs at 10,000 differ by 1.5 s; at 30,000, 21.8 at load 1-2 and 32.4 at load 8.5).
+What the peak was made of (tracemalloc at +1,000 into 30,000): the stories update read every candidate's
+profile at once (~13,700 dicts of up to 300 terms; now ``PROFILE_PART`` = 2,000 at a time: the peak once
+stories returned 524 -> 303 MB); the broad update's average linkage copied every item's summed weights
+before joining any (``graph_linkage``: its traced memory 351 -> 438 MB at that point; now a sum is
+copied at its first join: the run's peak 707 -> 638 MB); the stories clustering copied every article's
+vector likewise (now at a cluster's first merge: 303 -> 293 MB). Results: every stored link, index row,
+key, story and typed table identical to the old code's at +1,000 into 10,000 and 30,000 (compared table
+by table, sorted rows; /tmp/scale10/same.py; the "quiet" row). CPU seconds are unchanged within this
+machine's noise (the old code's own runs at 10,000 differ by 2 s; at 30,000, 21.8-24.0 at load 1-2 and
+32.4 at load 8.5; on the quiet machine the two codes took 24.0 CPU s each).
 
 Not flat. Time per added article (CPU): 14-17 ms at 10,000, 22-27 at 30,000, 31-40 at 60,000 (same
 pool); new stories 9.5-10.8 ms at 11,000 and 14-21 at 100,030 (old code 9.2-9.9 and
