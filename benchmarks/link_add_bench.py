@@ -17,7 +17,7 @@ resident memory (ru_maxrss) and which linkers updated (the others ran whole). Th
 ``--profile`` prints the top of a cProfile (CPU time) of each +ADD link. The child prints wall seconds, peak MB,
 CPU seconds (user + system: on a shared machine CPU time compares two runs better than wall time),
 the linkers that updated and those that ran whole, and wall / CPU seconds per step (each linker,
-reading the articles, storing the links).
+reading the articles, storing the links) with the peak MB once the step returned.
 
 Measured (scale round 6, 2-core machine loaded by other work at 5-8, so CPU seconds; each +1,000 into a
 copy of the same database, old code then new; `--child` on a database grown by updates, rows M+1..M+1,000
@@ -169,6 +169,74 @@ still grows from 10,000 to 30,000, counted (the same both ways): the stories' ca
 3,149 (at most 7 an added article), the broad update's candidate counts read 9,897 -> 24,279 (at most 50
 an added article): a small corpus offers fewer candidates sharing an article's words; bounded by the
 added articles, these stop growing once the caps are reached.
+
+Round 10 (peak memory: what an update held twice or all at once). The bases: round 9's 10,000 and 30,000
+(linked whole, rows 1..M of the seed-1 101,000-article cache, the next 1,000 pending) and, as a full
+link of 100,000 takes well over an hour here, one grown the way a monitoring desk grows it: the 30,000
+base updated with its pending 1,000, then rows 31,001..100,000 added in updates of 9,000-13,000 (the
+branch point's code, 2e0247f; each batch a `--child`): +9,000 into 31,000 158.7 CPU s (17.6 ms an
+article), peak 2,058 MB; +10,000 into 40,000 208.7 (20.9 ms), 2,353 MB; +10,000 into 50,000 (its CPU s
+not kept, ~610 s wall); +13,000 into 61,000 264.5 (20.3 ms), 3,116 MB; +13,000 into 74,000 284.9 (21.9
+ms), 3,354 MB; +13,000 into 87,000 285.1 (21.9 ms), 3,581 MB (load 2-8; /tmp/scale10/grow.py, grow3.py):
+with 10,000 added at a time, flat from 40,000 to 100,000 in time per article; the peak grows. The
+snapshot at 60,000 is kept with the next 1,000 pending (/tmp/scale10/b60000.db). The cache holds 100,030
+rows (``make_corpus`` makes fewer than asked), so 30 were left past 100,000: as in round 7, 1,000 new
+stories (``make_stored`` seed 7, 985 kept; /tmp/scale10/c7.db) were copied in with their row ids past
+the base's, every finding's id past its table's maximum and their sources prefixed "b7-"
+(/tmp/scale10/shift.py), into the 100,000 base with its 30 linked (b100030s.db) and into the 10,000 base
+with its 1,000 linked (b11000s.db). Each row: `--child` on a fresh copy, old code (2e0247f) then new,
+back to back (`run.sh M old|new`); the machine was shared with other work (load in the row):
+
+    +1,000 into   load      before: CPU s, wall s, peak MB    after: CPU s, wall s, peak MB
+    10,000        6.9/5.7   16.2,  21.4,  465                 14.1,  14.6,  429
+    10,000        5.3/5.0   17.7,  41.4,  465                 16.9,  27.9,  429
+    30,000        8.5/5.4   32.4, 115.1,  707                 26.6,  86.0,  638
+    60,000        2.3       30.5,  38.5,  940                 30.6,  36.6,  871
+    11,000  new stories 1-2   9.2, 9.8 (wall 9.4, 12.7);  312      9.5, 10.6 (wall 11.0, 12.7);  312
+    100,030 new stories 1-2   15.8, 17.1, 13.7 (wall 17.5, 17.7, 14.1);  468-492
+                        after: 20.7, 16.4, 14.0 (wall 22.6, 16.9, 14.5);  471-493
+    10,000  (again)     3.2-3.3   15.7,  18.5,  465                 13.9,  14.3,  429
+    30,000  (again)     3.3-3.4   26.7,  33.9,  707                 22.4,  28.0,  638
+    60,000  (again)     2.4-2.9   36.8,  50.2,  940                 40.3,  52.1,  908
+    30,000  (quiet)     1.1       24.0,  24.0,  707                 24.0,  24.0,  638
+(the first 10,000 row and the first 30,000 and 60,000 rows ran before the last commit, the clustering's
+copies: 10 MB less at the stories step at 30,000; the rows "again" on all of it, the same hour.)
+    peak MB once each step returned (after)   entities  copies  stories  narratives
+    10,000                                      146      177      224       429
+    30,000                                      148      178      293       638
+    60,000                                      150      180      358-372   871-908
+    11,000  new stories                         142      176      199       312
+    100,030 new stories                         147      181      202       471-493
+What the peak was made of (tracemalloc at +1,000 into 30,000): the stories update read every candidate's
+profile at once (~13,700 dicts of up to 300 terms; now ``PROFILE_PART`` = 2,000 at a time: the peak once
+stories returned 524 -> 303 MB); the broad update's average linkage copied every item's summed weights
+before joining any (``graph_linkage``: its traced memory 351 -> 438 MB at that point; now a sum is
+copied at its first join: the run's peak 707 -> 638 MB); the stories clustering copied every article's
+vector likewise (now at a cluster's first merge: 303 -> 293 MB). Results: every stored link, index row,
+key, story and typed table identical to the old code's at +1,000 into 10,000 and 30,000 (compared table
+by table, sorted rows; /tmp/scale10/same.py; the "quiet" row). CPU seconds are unchanged within this
+machine's noise (the old code's own runs at 10,000 differ by 2 s; at 30,000, 21.8-24.0 at load 1-2 and
+32.4 at load 8.5; on the quiet machine the two codes took 24.0 CPU s each).
+
+Not flat. Time per added article (CPU): 14-17 ms at 10,000, 22-27 at 30,000, 31-40 at 60,000 (same
+pool); new stories 9.5-10.8 ms at 11,000 and 14-21 at 100,030 (old code 9.2-9.9 and
+13.7-17.1: the same within this machine's noise). Peak memory 429 -> 638 -> 871-908 MB (same pool), 312 ->
+~480 MB (new stories, where these changes save nothing: few candidates per article). Counted (new code),
+what the update reads grows toward its caps, per +1,000 into 10,000 / 30,000 / 60,000: candidate stories profiles
+8,044 / 13,742 / 16,425 (at most 20,000), old articles clustered again with the new 1,408 / 3,149 /
+4,659 (at most 7,000), broad candidates' counts 9,897 / 24,279 / 37,370 (at most 50,000), articles
+read 4,417 / 5,203 / 7,721, articles of the broad narratives made or grown 2,740 / 2,774 / 4,575
+(largest 9 / 7 / 15). This corpus is a fixed pool shuffled: at 10,000 a new article's fellow reports
+are mostly still to come, at 100,000 nearly all are in the base, so the old neighbours found grow with
+M until the caps bind; news arriving over time (round 7's "new stories") finds fewer. The profile of
++1,000 into 10,000 against 60,000 (profiled CPU s 59 -> 102): stories' clustering 12.6 -> 24.9 (more old
+neighbours), the broad neighbour search 6.0 -> 14.4 (of it reading candidates' counts 2.2 -> 8.8),
+contradictions of the rebuilt fine narratives 0.3 -> 3.8 (a rebuilt narrative compared whole, up to
+``MAX_MEMBERS`` claims), reading articles 2.3 -> 5.4, placing the new claims 1.7 -> 4.1 (the themes'
+centres grow with the corpus: each new claim is compared with every theme's centre, 900 at 30,000,
+~3,000 at 100,000: 0.8 CPU s for 13,000 claims, one BLAS thread). Memory grows with the same counts:
+the stories step's peak holds the clustered articles' profiles, the narratives step's the broad
+items' summed weights (~180 MB traced at 30,000) and the articles read.
 """
 from __future__ import annotations
 
@@ -191,15 +259,17 @@ from headwater.store import Store
 
 
 def timed(spent: dict[str, list[float]], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``fn`` adding its wall and CPU seconds to ``spent[name]`` (CPU: what compares on a loaded machine)."""
+    """``fn`` adding its wall and CPU seconds to ``spent[name]`` (CPU: what compares on a loaded machine),
+    and the peak resident MB once it returned (the step that raises it holds what the peak is made of)."""
     def call(*a: Any, **k: Any) -> Any:
         t0, c0 = time.perf_counter(), time.process_time()
         try:
             return fn(*a, **k)
         finally:
-            was = spent.setdefault(name, [0.0, 0.0])
+            was = spent.setdefault(name, [0.0, 0.0, 0.0])
             was[0] += time.perf_counter() - t0
             was[1] += time.process_time() - c0
+            was[2] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return call
 
 
@@ -225,7 +295,7 @@ def child(path: str, full: bool, profile: bool) -> None:
     use = resource.getrusage(resource.RUSAGE_SELF)
     print(f"{took:.1f} {use.ru_maxrss / 1024:.0f} {use.ru_utime + use.ru_stime:.1f} "
           f"{','.join(linked.updated) or '-'} {','.join(linked.whole) or '-'} "
-          f"{','.join(f'{k}={w:.1f}/{c:.1f}' for k, (w, c) in spent.items())}")
+          f"{','.join(f'{k}={w:.1f}/{c:.1f}/{mb:.0f}' for k, (w, c, mb) in spent.items())}")
     if prof is not None:
         pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
 

@@ -48,3 +48,15 @@ def test_only_items_an_edge_links_are_compared() -> None:
     x = np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0]])
     got = graph_linkage(_items(x, [[0], [1], [2]]), [(0, 1)], 0.5)
     assert sorted(map(sorted, got)) == [[0, 1], [2]]
+
+
+def test_the_callers_sums_are_left_as_given() -> None:
+    # a join adds one item's sum into the other's: into a copy (made at the first join), never into
+    # the dict the caller passed, which the broad update reads again after the linkage
+    rng = np.random.default_rng(3)
+    x = _unit(rng, 8)
+    items = _items(x, [[0, 1], [2], [3, 4, 5], [6], [7]])
+    before = [dict(s) for _, s in items]
+    groups = graph_linkage(items, itertools.combinations(range(5), 2), -1.0)
+    assert len(groups) == 1  # everything joined (no mean cosine is below -1)
+    assert [s for _, s in items] == before

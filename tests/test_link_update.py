@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from headwater.cli import main
 from headwater.embed.lexical import HashingEmbedder
 from headwater.enrich.claims.records import find_claims
-from headwater.link import claim_blocks, narratives_update, term_bytes
+from headwater.link import claim_blocks, narratives_update, stories_update, term_bytes
 from headwater.link.builtin import BUILTIN, COPIES, NARRATIVES, STORIES
 from headwater.link.index import MemoryIndex
 from headwater.link.registry import LinkContext, Linker, run_linkers
@@ -324,6 +324,27 @@ def test_an_update_without_a_kept_index_links_whole() -> None:
                                                           previous=previous, index=MemoryIndex()))
     assert partition(parts["stories"]) == partition(full["stories"])
     assert parts["copies"] == full["copies"]
+
+
+def test_an_update_reads_the_candidates_profiles_a_part_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the profiles of the old articles the new ones are compared with are read PROFILE_PART at a time
+    # (held all at once, they made the update's peak memory), and the stories are the same as read whole
+    corpus, _ = shuffled_with_copies()
+    n = len(corpus)
+    whole = link_in_batches(corpus, [n // 2, n])
+    asked: list[int] = []
+    read_dicts = term_bytes.read_dicts
+
+    def counted(index: Any, name: str, rows: Any) -> dict[int, dict[str, float]]:
+        rows = list(rows)
+        if name == stories_update.PROFILE:
+            asked.append(len(rows))
+        return read_dicts(index, name, rows)
+    monkeypatch.setattr(term_bytes, "read_dicts", counted)
+    monkeypatch.setattr(stories_update, "PROFILE_PART", 3)
+    parts = link_in_batches(corpus, [n // 2, n])
+    assert len(asked) > 1 and max(asked) <= 3
+    assert parts["stories"] == whole["stories"] and parts["copies"] == whole["copies"]
 
 
 def test_an_update_reads_only_the_new_articles_and_what_it_fetches() -> None:

