@@ -177,3 +177,19 @@ def test_a_point_inside_a_linked_mark_moves_out_of_the_link() -> None:
     text = "In Al Hasakah, <b>"
     out = highlight(text, [], [Mark(3, 13, "pl", "", "#p0")], [Point(6, "<i>1</i>"), Point(15, "<i>2</i>")])
     assert out == 'In <i>1</i><a class="mk" href="#p0"><mark class="pl">Al Hasakah</mark></a>, <i>2</i>&lt;b&gt;'
+
+
+def test_citation_graphs_are_drawn_for_the_largest_narratives_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from headwater.report import graph
+
+    doc = corpus()
+    edges = [{"from": "State Wire", "to": "Defence Ministry", "article_id": "a2"}]
+    doc["provenance"] = [{**doc["provenance"][0], "edges": edges},
+                         {"narrative_id": "n1", "primary_sources": [], "edges": edges,
+                          "independent_non_state_named_primary_sources": 0}]
+    assert section(render_document(doc), "provenance").count("<svg") == 2
+    monkeypatch.setattr(graph, "MAX_GRAPHS", 1)
+    blocks = dict(re.findall(r'<div class="narr" id="prov-(n\d+)">(.*?)</details></div>',
+                             section(render_document(doc), "provenance"), re.S))
+    assert "<svg" in blocks["n2"] and "<svg" not in blocks["n1"]  # n2 (3 articles) drawn, n1 (2) not
+    assert "headwater serve" in blocks["n1"] and "independent named primary sources" in blocks["n1"]

@@ -210,11 +210,15 @@ def edge_table(edges: dict[tuple[str, str], list[str]], implied: set[tuple[str, 
                 f"<tbody>{rows}</tbody></table>", len(edges), limit=0)
 
 
-def provenance_view(doc: Doc, prov: dict[str, Any], known: dict[str, dict[str, Any]] | None = None) -> tuple[str, int]:
-    """One narrative's provenance (its independence, primary sources, graph and citation table) and its citation count."""
+def provenance_view(doc: Doc, prov: dict[str, Any], known: dict[str, dict[str, Any]] | None = None,
+                    drawn: bool = True) -> tuple[str, int]:
+    """One narrative's provenance (its independence, primary sources, graph and citation table) and its
+    citation count; ``drawn`` False leaves the graph and the table out (said so)."""
     known = known_sources(doc) if known is None else known
     nodes, edges, implied = _nodes_and_edges(doc, prov, known)
-    graph = draw(nodes, edges, implied, layout(nodes, edges))
+    graph = draw(nodes, edges, implied, layout(nodes, edges)) + edge_table(edges, implied) if drawn else (
+        '<p class="muted">Its citation graph is drawn on its page in <code>headwater serve</code> (this report '
+        f'draws the {MAX_GRAPHS} narratives with the most articles).</p>')
     indep = prov.get("independent_non_state_named_primary_sources")
     badge = f'<span class="badge {"zero" if not indep else "some"}">{esc(indep)} independent named primary sources</span>'
     raw = prov.get("independence")
@@ -223,8 +227,14 @@ def provenance_view(doc: Doc, prov: dict[str, Any], known: dict[str, dict[str, A
     badge += f' <span class="muted">{detail} (unknown: affiliation not known, not counted either way)</span>' \
         if apart.get("unknown") else (f' <span class="muted">{detail}</span>' if detail else "")
     prim = " ".join(source_chip(p) for p in prov.get("primary_sources") or [] if isinstance(p, dict))
-    return f'<p>{badge}</p><p><b>Primary sources:</b> {prim or "none"}</p>{graph}{edge_table(edges, implied)}', len(edges)
+    return f'<p>{badge}</p><p><b>Primary sources:</b> {prim or "none"}</p>{graph}', len(edges)
 
+
+# Narratives whose citation graph the report draws, the most articles first (as many as get a card in
+# the narratives section): on the narratives peer set (184 narratives) the graphs of all were 2.3 of
+# the report's 7.3 MB; the rest keep their independence count and primary sources, and their graph is
+# on their page in ``serve``.
+MAX_GRAPHS = 50
 
 LEGEND = ('<p class="legend"><span class="sw state"></span>state-affiliated <span class="sw indep"></span>not '
           'state-affiliated <span class="sw unk"></span>unknown <span class="sw primary"></span>primary source '
@@ -237,10 +247,13 @@ def provenance_section(doc: Doc) -> str:
         return ('<section id="provenance"><h2>Provenance</h2><p class="muted">No narrative was found, so there is '
                 'no citation graph.</p></section>')
     known = known_sources(doc)
+    size = {str(n.get("id")): len(n.get("article_ids") or []) for n in doc.list("narratives")}
+    drawn = {str(p.get("narrative_id")) for p in sorted(
+        provs, key=lambda p: -size.get(str(p.get("narrative_id")), 0))[:MAX_GRAPHS]}
     blocks = []
     for i, prov in enumerate(provs):
         nid = str(prov.get("narrative_id"))
-        view, n_edges = provenance_view(doc, prov, known)
+        view, n_edges = provenance_view(doc, prov, known, nid in drawn)
         title = f'<b>{esc(nid)}</b> {esc(doc.narrative_label.get(nid, ""))} · {plural(n_edges, "citation")}'
         blocks.append(f'<div class="narr" id="{anchor("prov", nid)}">{fold(title, view, i, limit=2, cls="prov")}</div>')
     return f'<section id="provenance"><h2>Provenance</h2>{LEGEND}{"".join(blocks)}</section>'
