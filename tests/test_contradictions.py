@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from headwater.link.contradictions import claim_contradictions, compare, retold_contradictions
 
 
@@ -148,6 +150,19 @@ def test_negation_words_are_whole_words_and_an_exceptive_affirms() -> None:
     assert not negated("На президента не му остава друг избор, освен да седне на масата", "bg")
     assert negated("Президентът не седна на масата", "bg")
     assert negated("They did not attack, but shelled the town", "en")  # "but" alone is contrastive
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The sanctions hurt not only Russia but also Europe's own industry", "en"),
+    ("Много хора на Запад искат да се върнат в годините, когато не само Украйна, но и Русия беше достъпна", "bg"),
+    ("Санкции ударили не только по России, но и по Европе", "ru"),
+    ("As sanções atingiram não só a Rússia, mas também a Europa", "pt"),
+])
+def test_not_only_but_also_negates_nothing(text: str, lang: str) -> None:
+    from headwater.enrich.claims.records import negated
+
+    assert not negated(text, lang)
+    assert negated(text.replace("only", "").replace("само", "").replace("только", "").replace("só", ""), lang)
 
 
 def test_a_number_written_with_a_scale_word_is_one_number() -> None:
