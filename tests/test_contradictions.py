@@ -165,6 +165,20 @@ def test_not_only_but_also_negates_nothing(text: str, lang: str) -> None:
     assert negated(text.replace("only", "").replace("само", "").replace("только", "").replace("só", ""), lang)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("No matter how the talks end, the pipeline will be finished", "en"),
+    ("There is no doubt the strike hit the depot", "en"),
+    ("Тем не менее, войска вошли в город", "ru"),
+    ("По данным министерства, погибли не менее 100 человек", "ru"),
+    ("Não obstante, as tropas entraram na cidade", "pt"),
+])
+def test_idioms_with_a_negation_word_negate_nothing(text: str, lang: str) -> None:
+    from headwater.enrich.claims.records import negated
+
+    assert not negated(text, lang)
+    assert negated(text + (" и не вышли" if lang == "ru" else " e não saíram" if lang == "pt" else " and did not stop"), lang)
+
+
 def test_a_number_written_with_a_scale_word_is_one_number() -> None:
     a = claim("फेडरेशन के मुताबिक रूस के पास 5 हजार 977 परमाणु हथियार हैं", lang="hi")
     b = claim("फेडरेशन के मुताबिक रूस के पास 5,580 परमाणु हथियार हैं", lang="hi")

@@ -58,15 +58,16 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
 
 def negated(text: str, lang: str | None) -> bool:
     """Whether the claim carries a negation word of its language (English when unknown) that no
-    exceptive answers: "had no choice but to sit down" says that it happened; "not only … but also"
-    (each language's ``not_negating``) negates nothing."""
+    exceptive answers: "had no choice but to sit down" says that it happened; in "not only … but also",
+    "no matter how", "тем не менее" (each language's ``not_negating``) the word negates nothing."""
     pat = cues()["negation"].get(lang or "en")
     if not pat:
         return False
     but = cues().get("exceptive", {}).get(lang or "en")
-    only = cues().get("not_negating", {}).get(lang or "en")  # "not only … but also" negates nothing
-    return any(not (but and but.search(text, m.end(), m.end() + EXCEPTIVE_REACH)) and not (only and only.match(text, m.start()))
-               for m in pat.finditer(text))
+    idiom = cues().get("not_negating", {}).get(lang or "en")  # "not only …", "тем не менее": no negation
+    inert = [(i.start(), i.end()) for i in idiom.finditer(text)] if idiom else []
+    return any(not (but and but.search(text, m.end(), m.end() + EXCEPTIVE_REACH))
+               and not any(s <= m.start() < e for s, e in inert) for m in pat.finditer(text))
 
 
 def _slots(text: str, places: list[str], lang: str | None = None, published: str | None = None,
