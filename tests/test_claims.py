@@ -362,4 +362,5 @@ def test_a_narrative_label_leaves_out_the_word_that_opened_its_clause() -> None:
     assert _label("что Запад не хочет мира", "ru") == "Запад не хочет мира"
     assert _label("कि भारत शांति चाहता है", "hi") == "भारत शांति चाहता है"
     assert _label("That is a lie, he said", "en") == "That is a lie, he said"  # a pronoun opening a sentence
-    assert _label("that alone", "xx") == "that alone"  # no pack: as written
+    assert _label("that alone", "xx") == "That alone"  # no pack: no word left out, but a capital to open it
+    assert _label("the UK can switch to wind power", "en") == "The UK can switch to wind power"

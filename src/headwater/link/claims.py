@@ -168,7 +168,7 @@ def describe(members: list[int], rows: list[ClaimRow], x: Vectors, arts: dict[in
 
 def _label(text: str, lang: object) -> str:
     """A claim as a narrative's label: a reported clause without the word that opened it ("that the West
-    refused …" -> "The West refused …"; each pack's ``complementizers``)."""
+    refused …" -> "The West refused …"; each pack's ``complementizers``), with a capital to open it."""
     ensure_languages()
     pack = pack_for(str(lang or "en"))
     words = (pack.data("cues") or {}).get("complementizers") if pack else None
@@ -176,7 +176,8 @@ def _label(text: str, lang: object) -> str:
     # lower case: the clause was cut after its cue; "That is a lie" opens a sentence with a pronoun
     if rest and isinstance(words, list) and not head[:1].isupper() and head.lower() in {str(w).lower() for w in words}:
         return rest[:1].upper() + rest[1:]
-    return text
+    # a clause cut after its cue starts in lower case ("the UK can switch …"): a label starts a sentence
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def earliest_by_language(seen: Iterable[dict[str, str | None]]) -> dict[str, str]:
