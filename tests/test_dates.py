@@ -47,3 +47,37 @@ def test_published_cue_beats_update_and_order() -> None:
 def test_impossible_and_future_dates_are_ignored() -> None:
     assert find_dates("31 February 2020") == []
     assert find_dates("1 January 2099") == []
+
+
+def _words(code: str) -> tuple[dict[str, int], tuple[str, ...], tuple[str, ...]]:
+    from headwater.lang import ensure_languages, pack_for
+
+    ensure_languages()
+    pack = pack_for(code)
+    assert pack is not None
+    return pack.months(), pack.day_month_joiners(), pack.month_year_joiners()
+
+
+@pytest.mark.parametrize(("code", "text", "iso"), [
+    ("pt", "Publicado em 25 de abril de 2022, às 10h", "2022-04-25"),
+    ("es", "Publicado el 20 de noviembre de 2021 en Madrid", "2021-11-20"),
+    ("es", "Actualizado: 3 de marzo del 2020", "2020-03-03"),
+])
+def test_a_month_and_its_year_joined_by_the_languages_own_word(code: str, text: str, iso: str) -> None:
+    d = publication_date(text, *_words(code))
+    assert d is not None and d.iso == iso
+    assert text[d.start:d.end].endswith(iso[:4])
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("ru", "Встреча 25 февраля de 2022 отменена"),  # no Russian writes "de" before a year
+    ("pt", "O acordo de 25 de abril del 2022 caiu"),  # "del" is Spanish, not Portuguese
+])
+def test_a_language_without_the_joiner_takes_none(code: str, text: str) -> None:
+    assert find_dates(text, *_words(code)) == []
+    months, joiners, year_joiners = _words(code)
+    assert publication_date(text, months, joiners, year_joiners) is None
+
+
+def test_the_pack_lists_its_month_year_joiners() -> None:
+    assert _words("pt")[2] == ("de",) and _words("es")[2] == ("de", "del") and _words("ru")[2] == ()

@@ -86,7 +86,7 @@ def test_dates_in_the_language(code: str, text: str, iso: str) -> None:
     ensure_languages()
     pack = pack_for(code)
     assert pack is not None
-    found = find_dates(text, pack.months(), pack.day_month_joiners())
+    found = find_dates(text, pack.months(), pack.day_month_joiners(), pack.month_year_joiners())
     assert [f.iso for f in found] == [iso]
     assert text[found[0].start:found[0].end] == found[0].text  # offsets index the text as written
 

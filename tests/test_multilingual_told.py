@@ -77,6 +77,58 @@ def test_the_outlet_told_comes_first_and_the_speaker_after(resources: Resources,
     assert said == claim
 
 
+# Interviews and questions of an outlet (each pack's told words): an opening phrase, the phrase after the verb,
+# and the phrase set off by commas between the speaker and the verb
+INTERVIEWS = [
+    ("pt", "O ministro, em entrevista à Lusa, disse que as obras vão começar em março.",
+     "Lusa", "ministro", "as obras vão começar em março"),
+    ("pt", "O presidente da câmara, falando à Lusa, afirmou que as obras estão atrasadas.",
+     "Lusa", "presidente da câmara", "as obras estão atrasadas"),
+    ("pt", "Ouvido pela Lusa, o autarca disse que a estrada vai reabrir em maio.",
+     "Lusa", "autarca", "a estrada vai reabrir em maio"),
+    ("pt", "Contactado pelo Expresso, o ministro disse que as obras vão começar em março.",
+     "Expresso", "ministro", "as obras vão começar em março"),
+    ("es", "Consultado por EFE, el alcalde afirmó que las obras terminarán en junio.",
+     "EFE", "alcalde", "las obras terminarán en junio"),
+    ("es", "El alcalde, en una entrevista con EFE, aseguró que las obras terminarán en junio.",
+     "EFE", "alcalde", "las obras terminarán en junio"),
+    ("fr", "Interrogé par l'AFP, le ministre a affirmé que la réforme serait votée en mai.",
+     "AFP", "ministre", "la réforme serait votée en mai"),
+    ("fr", "Le ministre, interrogé par l'AFP, a affirmé que la réforme serait votée en mai.",
+     "AFP", "ministre", "la réforme serait votée en mai"),
+    ("bg", "Министърът, в интервю за БТА, заяви, че ремонтът на моста ще започне през март.",
+     "БТА", "Министърът", "ремонтът на моста ще започне през март"),
+    ("bg", "Министърът заяви в разговор с БТА, че ремонтът ще започне през март.",
+     "БТА", "Министърът", "ремонтът ще започне през март"),
+    ("bg", "Министърът каза в ефира на БНТ, че ремонтът ще започне през март.",
+     "БНТ", "Министърът", "ремонтът ще започне през март"),
+    ("ru", "Министр обороны заявил в комментарии РИА Новости, что учения продлятся до конца месяца.",
+     "РИА Новости", "Министр обороны", "учения продлятся до конца месяца"),
+    ("ru", "Министр обороны сказал в интервью для RT, что учения продлятся до конца месяца.",
+     "RT", "Министр обороны", "учения продлятся до конца месяца"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "outlet", "speaker", "claim"), INTERVIEWS,
+                         ids=["pt-aside", "pt-falando", "pt-ouvido", "pt-contactado-article", "es-consultado",
+                              "es-aside", "fr-interroge", "fr-aside", "bg-aside", "bg-razgovor", "bg-efir",
+                              "ru-komentarii", "ru-interviu-dlya"])
+def test_an_interview_puts_the_outlet_first(resources: Resources, lang: str, text: str, outlet: str, speaker: str,
+                                            claim: str) -> None:
+    src, said = _chain(resources, lang, text)
+    assert _told(src) == (outlet, speaker)
+    assert said == claim
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Consultado por los periodistas, el alcalde afirmó que las obras terminarán en junio."),
+    ("pt", "Questionado pelo jornalista, o ministro disse que as obras vão começar em março."),
+], ids=["es-journalists", "pt-journalist"])
+def test_a_question_from_no_outlet_names_none(resources: Resources, lang: str, text: str) -> None:
+    src, _ = _chain(resources, lang, text)
+    assert len(src) == 1, src
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("fr", "Le maire a dit au ministre que la route serait fermée pendant deux semaines."),
     ("pt", "O ministro disse ao presidente que o orçamento será aprovado em breve."),

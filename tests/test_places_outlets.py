@@ -24,6 +24,10 @@ def places_of(text: str, language: str, resources: Resources) -> list[str]:
      "Lusa", ["Lisboa", "Coimbra"]),
     ("en", "Fires burned across Portugal and near Lisbon on Sunday. The blaze was under control, a fire chief "
            "told Lusa.", "Lusa", ["Portugal", "Lisbon"]),
+    ("pt", 'O fogo chegou a Lisboa. O comandante dos bombeiros de Coimbra, em declarações à Lusa, disse que "a '
+           'situação é grave".', "Lusa", ["Lisboa", "Coimbra"]),
+    ("pt", 'O fogo chegou a Lisboa. Ouvido pela Lusa, o comandante dos bombeiros de Coimbra disse que a situação '
+           'é grave.', "Lusa", ["Lisboa", "Coimbra"]),
     ("en", "Syria reopened its border with Jordan. The governor told Petra that trucks were crossing.", "Petra",
      ["Syria", "Jordan"]),
 ])

@@ -109,7 +109,8 @@ def _local_date(language: str, header: str) -> tuple[str | None, str | None, str
     pack = pack_for(language)
     months = pack.months() if pack is not None else {}
     joiners = pack.day_month_joiners() if pack is not None else ()
-    found = publication_date(header, months, joiners) if months else None
+    year_joiners = pack.month_year_joiners() if pack is not None else ()
+    found = publication_date(header, months, joiners, year_joiners) if months else None
     if found is None:
         return None, None, None
     return found.iso, "inferred" if found.ambiguous else "explicit", found.text

@@ -60,32 +60,37 @@ _YEAR_WORD = r"(?:\s*(?:года|году|г\.|року|р\.|година|م|ء)
 
 def _joined(joiners: tuple[str, ...]) -> str:
     """The optional joiner between a day and its month (a language's ``day_month_joiners``): a word ("de")
-    or an ordinal ending after a hyphen ("-го", "-ти"), then a space; "" when the language has none."""
+    or an ordinal ending after a hyphen ("-го", "-ти"), then a space; or between a month and its year
+    (``month_year_joiners``: "de", "del"); "" when the language has none."""
     alt = "|".join(re.escape(w) for w in sorted(joiners, key=len, reverse=True))
     return rf"(?:(?:{alt})\s+)?" if alt else ""
 
 
 @lru_cache(maxsize=32)
-def _local_pattern(words: tuple[str, ...], joiners: tuple[str, ...] = ()) -> re.Pattern[str]:
+def _local_pattern(words: tuple[str, ...], joiners: tuple[str, ...] = (),
+                   year_joiners: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Day, month word, year in a language's own words: "25 февраля 2022 года", "25 de fevereiro de
-    2022", "25. Februar 2022", "25 شباط/فبراير 2022" (the Levantine and Egyptian names together)."""
+    2022", "25. Februar 2022", "25 شباط/فبراير 2022" (the Levantine and Egyptian names together).
+    ``year_joiners``: the words the language writes between a month and its year ("de", "del"); none in
+    a language without them ("25 февраля de 2022" is no Russian date)."""
     mon = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)\.?\s*{_joined(joiners)}(?P<lmon>{mon})\.?(?:\s*/\s*(?:{mon}))?,?"
-                      rf"\s+(?:de\s+|del\s+)?{_YEAR}(?!\d){_YEAR_WORD}", re.I)
+                      rf"\s+{_joined(year_joiners)}{_YEAR}(?!\d){_YEAR_WORD}", re.I)
 
 
 def find_dates(text: str, months: Mapping[str, int] | None = None,
-               joiners: tuple[str, ...] = ()) -> list[FoundDate]:
+               joiners: tuple[str, ...] = (), year_joiners: tuple[str, ...] = ()) -> list[FoundDate]:
     """Every full date in the text, in order of position (overlaps resolved by first pattern).
-    ``months``: a language's month words (``LanguagePack.months``) for dates written in it, and
-    ``joiners`` what it writes between a day and its month (``LanguagePack.day_month_joiners``)."""
+    ``months``: a language's month words (``LanguagePack.months``) for dates written in it, ``joiners``
+    what it writes between a day and its month (``LanguagePack.day_month_joiners``) and ``year_joiners``
+    between the month and its year (``LanguagePack.month_year_joiners``)."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     patterns = list(PATTERNS)
     original = text
     if months:
         text = text.translate(DIGITS)
-        patterns.append(("local", _local_pattern(tuple(months), joiners)))
+        patterns.append(("local", _local_pattern(tuple(months), joiners, year_joiners)))
     for name, pat in patterns:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -115,11 +120,11 @@ def find_dates(text: str, months: Mapping[str, int] | None = None,
     return sorted(found, key=lambda f: f.start)
 
 
-def publication_date(header: str, months: Mapping[str, int] | None = None,
-                     joiners: tuple[str, ...] = ()) -> FoundDate | None:
+def publication_date(header: str, months: Mapping[str, int] | None = None, joiners: tuple[str, ...] = (),
+                     year_joiners: tuple[str, ...] = ()) -> FoundDate | None:
     """The publication date a header zone states: a cued "published" date first, else the first
     date that is not marked as an update; None when the zone states no full date."""
-    dates = find_dates(header, months, joiners)
+    dates = find_dates(header, months, joiners, year_joiners)
     for f in dates:
         if f.cue == "published":
             return f

@@ -76,6 +76,11 @@ class LanguagePack:
         a word ("25 de abril") or an ordinal ending after a hyphen ("22-го июня", "9-ти септември")."""
         return tuple(str(w) for w in (self.data("dates") or {}).get("day_month_joiners") or ())
 
+    def month_year_joiners(self) -> tuple[str, ...]:
+        """What stands between a month word and its year (``month_year_joiners`` in ``dates.yaml``): "de" of
+        "25 de abril de 2022", "del"; none in a language that writes the year right after its month."""
+        return tuple(str(w) for w in (self.data("dates") or {}).get("month_year_joiners") or ())
+
 
 @cache
 def load_data(path: str) -> Any:

@@ -65,6 +65,7 @@ class SourceReader:
         self.published = published
         self.months = pack.months()
         self.joiners = pack.day_month_joiners()  # "22-го июня", "25 de abril"
+        self.year_joiners = pack.month_year_joiners()  # "abril de 2022"
         self.previous: tuple[int, int] | None = None  # the sentence before, for "об этом сообщил X"
         self.given_roles: dict[str, tuple[str, set[str]]] | None = None
         self._doc_script: str | None = None
@@ -155,7 +156,7 @@ class SourceReader:
     def floor_year(self) -> int | None:
         """The latest year among the full dates the article's text names (its date is no earlier)."""
         if self._floor is None:
-            self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months, self.joiners)]),)
+            self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months, self.joiners, self.year_joiners)]),)
         return self._floor[0]
 
     def _last_named(self, s: int) -> Any:
@@ -404,7 +405,7 @@ class SourceReader:
         date (inferred, and said so); a day and month with no publication date stays undated."""
         out: list[dict[str, Any]] = []
         chunk = self.text[s:e]
-        full = find_dates(chunk, self.months, self.joiners)
+        full = find_dates(chunk, self.months, self.joiners, self.year_joiners)
         for f in full:
             out.append({"text": f.text, "start": s + f.start, "end": s + f.end, "date": f.iso,
                         "basis": "inferred" if f.ambiguous else "explicit"})

@@ -12,7 +12,7 @@ from headwater.enrich.attributions.multilingual_caseless import cased_name
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.multilingual_sources import SITE_ADDRESS
-from headwater.enrich.attributions.multilingual_told import past_told
+from headwater.enrich.attributions.multilingual_told import before_aside, past_told
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.lang.marks import WORD
 from headwater.lang.parsers import NORMALS
@@ -134,6 +134,7 @@ class SpeakerReader(ChainReader):
     def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
         """The speaker right before a cue: back to a comma, a quote or the sentence start, over a
         relative clause of the speaker ("журнал «Вестник», который выходит …, отмечает")."""
+        cs = before_aside(self, a, cs)  # "O ministro, em entrevista à Lusa, disse": "O ministro"
         chunk = self.text[a:cs]
         rel = re.search(r",\s*(\w+)[^,]*,\s*$", chunk)
         if rel is not None and rel.group(1).lower() in self.cues.relatives:

@@ -228,6 +228,22 @@ def past_told(r: SpeakerReader, i: int, b: int) -> int:
     return t[1] if t is not None and not r.text[i:t[0]].strip() else i
 
 
+def before_aside(r: SpeakerReader, a: int, cs: int) -> int:
+    """Where the words before a cue end when an outlet told stands set off by commas between the speaker and
+    the cue ("O ministro, em entrevista à Lusa, disse …", "Le ministre, interrogé par l'AFP, a affirmé …",
+    "Министърът, в интервю за БТА, заяви …"; only the cue's auxiliaries after the second comma): before the
+    first comma, the speaker's words (``with_told`` finds the outlet). ``cs`` for any other shape."""
+    m = re.search(r",([^,]+),([^,]*)$", r.text[a:cs])
+    if m is None or any(w.lower() not in r.cues.auxiliaries for w in WORD.findall(m.group(2))):
+        return cs
+    s, e = a + m.start(1), a + m.end(1)
+    words = list(WORD.finditer(r.text, s, e))
+    t = told_in(r, s, e) if words else None
+    if t is None or t[0] != words[0].start() or t[1] < words[-1].end():
+        return cs  # the aside must be the outlet's phrase, whole: ", em Lisboa," is no outlet
+    return a + m.start()
+
+
 def participle_speaker(r: SpeakerReader, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'AA muhabirine konuşan Vali Demir': an outlet told at the start of a verb-last speaker, then the
     participle; the outlet's span and the speaker's (the words after the participle)."""

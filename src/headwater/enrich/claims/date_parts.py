@@ -120,8 +120,9 @@ def weekday_next(pub: dt.date | None, wd: int) -> Value:
     return (pub + dt.timedelta(days=ahead)).isoformat(), "inferred", "day"
 
 
-def full(text: str, months: Mapping[str, int] | None, joiners: tuple[str, ...] = ()) -> Iterator[Found]:
-    for f in find_dates(text, months or None, joiners):
+def full(text: str, months: Mapping[str, int] | None, joiners: tuple[str, ...] = (),
+         year_joiners: tuple[str, ...] = ()) -> Iterator[Found]:
+    for f in find_dates(text, months or None, joiners, year_joiners):
         yield f.start, f.end, f.iso, "inferred" if f.ambiguous else "explicit", "day"
 
 

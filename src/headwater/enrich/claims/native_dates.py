@@ -196,6 +196,7 @@ def _reader(pack: LanguagePack) -> Reader:
     # Unit forms that mean one of it with no number ("год назад", "a week ago"); a plural alone is vague.
     one = {str(w).lower() for w in words.get("ago_one") or ()}
     joiners = tuple(str(w) for w in words.get("day_month_joiners") or ())
+    year_joiners = tuple(str(w) for w in words.get("month_year_joiners") or ())  # "abril de 2022"
     pats = _patterns(months, words)
     idiom = pats.pop("idioms", None)
     tense = tense_words(words.get("tense"))
@@ -272,7 +273,7 @@ def _reader(pack: LanguagePack) -> Reader:
 
     def read(text: str, pub: dt.date | None) -> Iterator[P.Found]:
         idioms = [m.span() for m in idiom.finditer(text)] if idiom is not None else []
-        yield from P.full(text, months, joiners)
+        yield from P.full(text, months, joiners, year_joiners)
         for s, e, mon, d in find_day_months(text, months, joiners):
             yield (s, e, *P.day_month(pub, mon, d))
         for name, pat in pats.items():
