@@ -47,6 +47,7 @@ from headwater.link.broad import BROAD_SIM, MAX_DF, MIN_DF, block_narratives, la
 from headwater.link.broad_grown import can_grow, grown
 from headwater.link.graph_linkage import graph_linkage
 from headwater.link.index import LinkIndex
+from headwater.link.sparse_sum import SparseSum
 from headwater.model import Article, row_of
 
 STATE, RAW, DF, WORDS = "broad.state", "broad.raw", "broad.df", "broad.words"
@@ -203,15 +204,15 @@ class _Profiles:
         wanted = {t for a in arts for ws in said(a) for t in ws}
         return {t: total.get(at, 0.0) for t in wanted if (at := self.vocab.get(t)) is not None}
 
-    def summed(self, rows: list[int]) -> dict[int, float]:
-        """The sum of these rows' weights, by word number."""
+    def summed(self, rows: list[int]) -> SparseSum:
+        """The sum of these rows' weights, by word number (held as arrays: ``sparse_sum``)."""
         parts = [self.weights(r) for r in rows]
         at = np.concatenate([a for a, _ in parts])
         vals = np.concatenate([v for _, v in parts])
         if len(parts) > 1:
             at, inverse = np.unique(at, return_inverse=True)
             vals = np.bincount(inverse, weights=vals, minlength=len(at))
-        return dict(zip(at.tolist(), vals.tolist(), strict=True))
+        return SparseSum(at.astype(np.int32), vals)
 
 
 @dataclass
