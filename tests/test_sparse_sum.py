@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from headwater.link import graph_linkage
 from headwater.link.sparse_sum import SparseSum, dot
@@ -54,3 +55,8 @@ def test_the_broad_updates_sums_hold_a_word_in_a_few_bytes() -> None:
     assert dict(s.items()) == want and len(s) == 400
     # as arrays, not a dict of int -> float (~90 bytes a word: ~180 MB at +1,000 into 30,000)
     assert s.keys.nbytes + s.vals.nbytes + s.order.nbytes + s.sorted_keys.nbytes <= 20 * len(s)
+    # the counts held in 4 bytes a word (and its number), weighed as the float64 dicts were
+    at, counts = p.rows[1]
+    assert at.itemsize == 4 and counts.itemsize == 4
+    by_number = {p.vocab[t]: x for t, x in p.weighed[1].items()}
+    assert dict(zip(w1[0].tolist(), w1[1].tolist(), strict=True)) == pytest.approx(by_number, rel=1e-15)
