@@ -247,7 +247,8 @@ blocks compared: ~43 MB, kept until the update returned) and the articles read w
 added and compared with the dicts' arithmetic in the dicts' order, so the same floats), the word numbers
 int32 and the counts float32 (exact for counts, weighed in float64), the themes placed before the broad
 update and the placed claims let go after them, the articles held without their claims' vectors (read
-again with them for fine narratives and themes: 0 extra reads at 30,000). Traced peak 489 -> 319 MB.
+again with them for fine narratives and themes: 0 extra reads at 30,000). Traced peak 489 -> 262 MB
+(319 before the placed claims were let go).
 Each row: `--child` on a fresh copy, the branch point's code (64d0569) then the new, back to back
 (/tmp/scale11/run.sh M old|new), the machine shared (load in the row); the narratives step's CPU s in ():
 
