@@ -237,6 +237,46 @@ centres grow with the corpus: each new claim is compared with every theme's cent
 ~3,000 at 100,000: 0.8 CPU s for 13,000 claims, one BLAS thread). Memory grows with the same counts:
 the stories step's peak holds the clustered articles' profiles, the narratives step's the broad
 items' summed weights (~180 MB traced at 30,000) and the articles read.
+
+Round 11 (what the narratives step held at its peak). tracemalloc over the narratives update at +1,000
+into 30,000 (/tmp/scale11/tm4.py, tm3.py): its traced peak 489 MB, inside the broad update: the items'
+summed weights as dicts of word number -> weight (~180 MB, ~90 bytes a word), the candidates' word numbers
+and counts (int64, float64: 57 MB), the placed claims (the new claims' vectors, the old claims of the
+blocks compared: ~43 MB, kept until the update returned) and the articles read with their claims' vectors
+(half of an article's ~40 KB). Now: the sums are arrays (``link.sparse_sum.SparseSum``, 20 bytes a word,
+added and compared with the dicts' arithmetic in the dicts' order, so the same floats), the word numbers
+int32 and the counts float32 (exact for counts, weighed in float64), the themes placed before the broad
+update and the placed claims let go after them, the articles held without their claims' vectors (read
+again with them for fine narratives and themes: 0 extra reads at 30,000). Traced peak 489 -> 262 MB
+(319 before the placed claims were let go).
+Each row: `--child` on a fresh copy, the branch point's code (64d0569) then the new, back to back
+(/tmp/scale11/run.sh M old|new), the machine shared (load in the row); the narratives step's CPU s in ():
+
+    +1,000 into   load        before: CPU s (narr.), peak MB     after: CPU s (narr.), peak MB
+    30,000 sums only          1.5-2.6    23.4 (12.6), 638              26.1 (13.0), 501
+    30,000 + int32/float32    4.8-5.3        "                         32.2 (17.1), 466
+    30,000 + slim articles    5.2-6.4        "                         27.3 (14.2), 461
+    30,000 + placed let go    4.9-5.3        "                         23.8 (11.7), 408
+    60,000 (all but the last) 5.0-7.8    38.1 (18.6), 871              35.4 (19.7), 639
+    30,000 (all, pair)        4.0-2.7    23.0 (11.2), 638              23.5 (11.5), 412
+    30,000 (all, quiet)       1.0-1.5    26.1 (12.5), 638              29.5 (14.9), 406
+    30,000 (all, new first)   1.4-1.8    27.8 (13.0), 638              28.1 (15.6), 430
+    60,000 (all)              3.0 / 1.3  34.7 (19.5), 871              31.0 (17.1), 590
+    60,000 (all, quiet)       1.0        39.0 (22.8), 907              31.3 (16.3), 583
+(the first 60,000 "after", sums and int32 only, at load 5: 39.2 (22.3), 672 MB; the first "all" 60,000
+pair ran 4 minutes apart: the disk filled with kept databases in between.) CPU: not clearly changed; the
+narratives step at 30,000 took 0.3-2.6 s more in three pairs, at 60,000 2.4-6.5 s less in two. Its parts
+(tnl.py at 30,000, load 2.2-2.3, new then old): place 2.21 / 2.26, fine 0.66 / 0.46, themes 0.03 / 0.25,
+broad 10.46 / 9.62, contradictions 0.21 / 0.13, the vector-less copies 0.23 (new), the update 14.56 /
+13.77; the broad update's own, old then new, twice (tgl.py, load 5.5-7.4): add_broad 9.53 / 7.74, 7.33 /
+7.35; graph_linkage 0.22 / 0.19, 0.25 / 0.18 (the arrays' dot is not slower than the dicts' at these
+sizes). Results: every stored
+table identical, old against new (/tmp/scale10/same.py: links, keys, narratives, stories, postings, counts,
+blobs, ...), at 30,000 after each change and at 60,000. What is left: the peak now grows with what the
+broad update reads (candidates' counts 24,279 / 37,370 at 30,000 / 60,000, at most 50,000) and the
+articles read; each new claim compared with every theme centre (~0.8 CPU s at 100,000, a dense product:
+made smaller only by an approximate search, which changes results) and the contradictions of a rebuilt
+fine narrative compared in full were not touched.
 """
 from __future__ import annotations
 

@@ -6,12 +6,13 @@ import itertools
 import numpy as np
 
 from headwater.link.broad import average_linkage
-from headwater.link.graph_linkage import dot, graph_linkage
+from headwater.link.graph_linkage import graph_linkage
+from headwater.link.sparse_sum import SparseSum, dot
 
 
-def _items(x: np.ndarray, groups: list[list[int]]) -> list[tuple[list[int], dict[str, float]]]:
-    """Each group with the sum of its members' vectors as a sparse dict (a word per dimension)."""
-    return [(g, {f"w{d}": float(x[g, d].sum()) for d in range(x.shape[1])}) for g in groups]
+def _items(x: np.ndarray, groups: list[list[int]]) -> list[tuple[list[int], SparseSum]]:
+    """Each group with the sum of its members' vectors (a word number per dimension)."""
+    return [(g, SparseSum.of({d: float(x[g, d].sum()) for d in range(x.shape[1])})) for g in groups]
 
 
 def _unit(rng: np.random.Generator, n: int, dim: int = 6) -> np.ndarray:
@@ -56,7 +57,7 @@ def test_the_callers_sums_are_left_as_given() -> None:
     rng = np.random.default_rng(3)
     x = _unit(rng, 8)
     items = _items(x, [[0, 1], [2], [3, 4, 5], [6], [7]])
-    before = [dict(s) for _, s in items]
+    before = [dict(s.items()) for _, s in items]
     groups = graph_linkage(items, itertools.combinations(range(5), 2), -1.0)
     assert len(groups) == 1  # everything joined (no mean cosine is below -1)
-    assert [s for _, s in items] == before
+    assert [dict(s.items()) for _, s in items] == before
