@@ -62,9 +62,9 @@ MIN_DF, MAX_DF = 2, 0.5
 ACROSS = 0.3
 # A narrative holding more than this share of its language's articles is not merged across languages
 # when that language is centred: centred on its language's mean (mostly its own), its vector is too
-# short to have a direction (a
-# Hindi group of 46 of 68 articles had a centred norm of 0.034 against 0.07-0.25 for the others and
-# joined whatever was nearest: a climate group of three languages, 5,050 pairs at 0.14 precision).
+# short to have a direction (a Hindi group of 46 of 68 articles had a centred norm of 0.034 against
+# 0.07-0.25 for the others and joined whatever was nearest: a climate group of three languages, 5,050
+# pairs at 0.14 precision).
 # Narratives peer set (all 714), the same stored claims relinked, e5: with a codebook 15.8 -> 17.3,
 # without 11.0 -> 11.9; on the claims stored before the page prompts were cut (d76ad69) 17.7 and
 # 13.9 both ways (no group there held most of a language).
