@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headwater.extract.page_prompts import is_reader_prompt
+from headwater.extract.page_prompts import is_licence_notice, is_reader_prompt
 from headwater.extract.plaintext import clean_text
 
 
@@ -99,3 +99,42 @@ def test_a_page_closing_with_a_prompt_in_another_language_loses_it() -> None:
     text = extract_html(page, None).text
     assert "Делегации четырёх стран" in text and "досмотра судов" in text
     assert "Подписывайтесь" not in text
+
+
+@pytest.mark.parametrize("line", [
+    "All stories by the Prairie Newswire may be republished free of charge by any news outlet that credits "
+    "the reporter and links to the original. For reprint rights write to rights@prairienewswire.example.",
+    "This article is licensed under Creative Commons BY-NC-ND 4.0: https://creativecommons.org/licenses/by-nc-nd/4.0/",
+    "При полном или частичном использовании материалов ссылка на https://novosti.example.ru обязательна.",
+    "A reprodução deste conteúdo é proibida sem autorização. Contacto: redacao@jornal.example.pt",
+])
+def test_republication_notices_are_the_pages(line: str) -> None:
+    assert is_licence_notice(line)
+
+
+@pytest.mark.parametrize("line", [
+    # reuse words with no address to write to, or an address with no reuse terms: an article's sentences
+    "The regulator said the station had broadcast the film without a licence, and fined it 20,000 euros.",
+    "The agency said the photos could not be republished without the family's consent.",
+    "The ministry posted the new licensing rules on its website, www.ministry.example.gov, on Monday.",
+    # a paragraph longer than any notice, whatever it says
+    " ".join(["The court heard that the broadcaster had reprinted the letters without a licence."] * 8)
+    + " Details: https://court.example.org/ruling",
+])
+def test_article_sentences_about_licences_are_not(line: str) -> None:
+    assert not is_licence_notice(line)
+
+
+def test_cleaning_takes_a_newswire_notice_off_the_end() -> None:
+    notice = ("All stories by the Prairie Newswire may be republished free of charge by any news outlet that "
+              "credits the reporter and links to the original. For reprint rights write to rights@prairienewswire.example.")
+    raw = "\n\n".join([
+        "Farmers in the valley brace for a dry summer",
+        "Farmers across the valley are preparing for a third dry summer in a row after the reservoir fell "
+        "to its lowest level since records began, the water board said on Monday.",
+        "The board said it would cut allocations to irrigation districts by a fifth from June.",
+        notice,
+    ])
+    c = clean_text(raw)
+    assert "republished" not in c.text and notice in c.removed
+    assert "irrigation districts" in c.text

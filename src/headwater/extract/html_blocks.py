@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from headwater.extract.page_prompts import is_reader_prompt
+from headwater.extract.page_prompts import is_licence_notice, is_reader_prompt
 
 WORD = re.compile(r"\w+")
 # A markdown link or image as trafilatura writes it: [text](url) or [text](<url with spaces>);
@@ -175,6 +175,8 @@ SENTENCE_END = re.compile(r"[^.]\.[\"'”’)]*$")
 
 def _is_closing_boilerplate(b: Block) -> bool:
     if b.words <= 40 and (STRONG_CUES.search(b.text) or is_reader_prompt(b.text)):
+        return True
+    if is_licence_notice(b.text):
         return True
     if b.words <= 8 and WEAK_CUES.search(b.text) and not SENTENCE_END.search(b.text):
         return True

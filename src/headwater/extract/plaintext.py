@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from headwater.extract.dates import FoundDate, publication_date
-from headwater.extract.page_prompts import is_reader_prompt
+from headwater.extract.page_prompts import is_licence_notice, is_reader_prompt
 
 URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+", re.I)
 IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?|$)|/(?:img|images?|media|cdn)\b", re.I)
@@ -97,6 +97,8 @@ def _junk_reason(line: str) -> str | None:
         return "interface"
     if is_reader_prompt(s):
         return "reader prompt"
+    if is_licence_notice(s):
+        return "licence notice"
     if (EMAIL.search(s) or PHONE.search(s)) and _words(s) < 20 and not SENTENCE_END.search(s):
         return "contact block"
     if BREADCRUMB.match(s) and not SENTENCE_END.search(s):
