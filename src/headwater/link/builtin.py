@@ -83,7 +83,7 @@ COPIES = Linker("copies/1", (), ("copies",), _copies, "articles that largely rep
 STORIES = Linker("stories/1", ("copies",), ("stories",), _stories, "articles reporting one incident", _add_stories)
 NARRATIVES = Linker("narratives/3", ("entities", "stories"), ("narratives", "themes", "contradictions", "provenance",
                                                            "codebook"),
-                    link_narratives, "claims retold across articles (frames, claim clusters, shared stories, known "
+                    link_narratives, "claims retold across articles (frames, claim clusters, shared themes, known "
                     "narratives), themes, where retellings disagree, and whom they rest on", update_narratives)
 BUILTIN = (ENTITIES, COPIES, STORIES, NARRATIVES)
 

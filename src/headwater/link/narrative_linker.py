@@ -1,7 +1,7 @@
 """The narratives linker (``narratives/3``): every level of narrative over the corpus, and its update.
 
 A full link (``link_narratives``) finds event frames asserted across articles (``link.narratives``),
-claims retold (fine) and themes (``link.claims``), shared stories (``link.broad``, merged across
+claims retold (fine) and themes (``link.claims``), shared themes (``link.broad``, merged across
 languages where the claim vectors cross them) and, with a codebook, known narratives (``link.codebook``,
 ``link.known_narratives``); then the contradictions between retellings and each narrative's
 provenance. An update (``update_narratives``) adds new articles to what the last link kept

@@ -25,7 +25,7 @@ OPEN_CLAIMS = 5  # a card's claims start folded past this many
 MAX_OUTLETS = 4  # outlets named on a card; the rest counted
 SNIPPET = 240
 GROUPS = ("independent", "state", "intergovernmental", "anonymous", "unattributed", "unknown")
-LEVELS = {"frame": "event frame", "fine": "one claim retold", "known": "codebook entry", "broad": "shared story",
+LEVELS = {"frame": "event frame", "fine": "one claim retold", "known": "codebook entry", "broad": "shared theme",
           "theme": "theme"}
 
 Href = Callable[[str], str]
@@ -281,8 +281,8 @@ def narratives_section(doc: Doc, shown: set[str]) -> str:
     if not count:
         body = '<p class="muted">No narrative (a claim retold across articles) was found.</p>'
     intro = ('<p class="muted">Each narrative is a claim retold across articles (one claim retold, an event frame '
-             'asserted, a codebook entry, or a shared story: articles telling one story in the same words), most '
-             'articles first; its primary sources are counted apart (unknown is never taken for state or '
+             'asserted, a codebook entry, or a shared theme: articles whose claims share their actors and words '
+             'across incidents), most articles first; its primary sources are counted apart (unknown is never taken for state or '
              'independent). Each claim links to its sentence.</p>')
     themes, listing = _listing(doc, "themes", shown, 0)
     extra = (f'<h3>Themes</h3><p class="muted">Broader: claims on one topic across incidents, not one claim '
