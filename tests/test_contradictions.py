@@ -177,9 +177,16 @@ def test_idioms_with_a_negation_word_negate_nothing(text: str, lang: str, negati
 def test_a_number_written_with_a_scale_word_is_one_number() -> None:
     a = claim("फेडरेशन के मुताबिक रूस के पास 5 हजार 977 परमाणु हथियार हैं", lang="hi")
     b = claim("फेडरेशन के मुताबिक रूस के पास 5,580 परमाणु हथियार हैं", lang="hi")
-    assert compare(("a1", a), ("a2", b), same_incident=True) == []  # not 977 against 5,580
+    assert compare(("a1", a), ("a2", b), same_incident=True) == []  # 5,977 and 5,580 agree; not 977 against 5,580
     c = claim("По данным министерства, 5 тысяч беженцев вернулись домой", lang="ru")
     d = claim("По данным министерства, 90 беженцев вернулись домой", lang="ru")
-    assert compare(("a1", c), ("a2", d), same_incident=True) == []  # "5 тысяч" counts no тысяч
+    found = compare(("a1", c), ("a2", d), same_incident=True)  # 5,000 refugees against 90, not 5 тысяч
+    assert [(s, text) for s, text, _ in found] == [("count", "5 тысяч беженцев(s) in a1, 90 in a2")]
+    f = claim("По данным министерства, 4 тысячи 900 беженцев вернулись домой", lang="ru")
+    assert compare(("a1", c), ("a2", f), same_incident=True) == []  # 5,000 and 4,900 agree
     e = claim("По данным министерства, 900 беженцев вернулись домой", lang="ru")
     assert [s for s, _, _ in compare(("a1", d), ("a2", e), same_incident=True)] == ["count"]
+    g = claim("Según el ministerio, la ayuda suma 5 mil millones euros", lang="es")
+    h = claim("Según el ministerio, la ayuda suma 50 millones euros", lang="es")
+    assert [text for _, text, _ in compare(("a1", g), ("a2", h), same_incident=True)] == [
+        "5 mil millones euro(s) in a1, 50 millones in a2"]

@@ -44,39 +44,60 @@ MIN_WORD = 4
 
 
 @lru_cache(maxsize=32)
-def _scales(lang: str | None) -> frozenset[str]:
-    """The words of a language that multiply the number before them (its pack's ``number_scales``)."""
+def _scales(lang: str | None) -> dict[str, int]:
+    """The words of a language that multiply the number before them, with their factors (its pack's
+    ``number_scales``: "тысяч": 1000, "लाख": 100000)."""
     ensure_languages()
     pack = pack_for(lang or "en")
-    return frozenset(str(w).lower() for w in (pack.data("number_scales") if pack else None) or ())
+    data = (pack.data("number_scales") if pack else None) or {}
+    return {str(w).lower(): int(v) for w, v in data.items()} if isinstance(data, dict) else {}
 
 
 @lru_cache(maxsize=8192)
 def _counts(text: str, lang: str | None = None) -> dict[str, tuple[int, int, int]]:
-    """The counts a claim states, by the noun that follows each: {noun: (value, start, end)}; a number
-    next to a scale word of the claim's language is part of a larger one ("5 हजार 977" is 5,977, not 977
-    of anything). Cached: a narrative's claim is compared with each of its others (up to MAX_MEMBERS - 1
-    times), and reading numbers was 80% of linking narratives (callers only read the result)."""
+    """The counts a claim states, by the noun that follows each: {noun: (value, start, end)}. A number
+    and the scale words of the claim's language after it are one number ("5 тысяч" is 5,000, "5 mil
+    millones" 5,000,000,000), and so is a smaller number right after them ("5 हजार 977" is 5,977, not
+    977 of anything). Cached: a narrative's claim is compared with each of its others (up to
+    MAX_MEMBERS - 1 times), and reading numbers was 80% of linking narratives (callers only read the result)."""
     out: dict[str, tuple[int, int, int]] = {}
     scales = _scales(lang)
-    for q in find_quantities(text):
-        if q.value is None or not q.is_count or 1800 <= q.value <= 2100:
+    found = [q for q in find_quantities(text) if q.value is not None]
+    taken = -1  # the end of the last number read whole: a number inside it is its part
+    for i, q in enumerate(found):
+        if q.start < taken or q.value is None or not q.is_count:
+            continue
+        value, end, factor = q.value, q.end, 0
+        m = WORD.search(text, end, end + 40)
+        while m and not text[end:m.start()].strip() and m.group(0).lower().rstrip(".") in scales:
+            factor = scales[m.group(0).lower().rstrip(".")]
+            value, end = value * factor, m.end()
+            m = WORD.search(text, end, end + 40)
+        if factor:
+            after = next((n for n in found[i + 1:] if n.start >= end), None)
+            if after is not None and after.value is not None and after.value < factor \
+                    and not text[end:after.start].strip():
+                value, end = value + after.value, after.end
+        elif 1800 <= value <= 2100:
+            continue  # a year
+        taken = end
+        m = WORD.search(text, end, end + 40)
+        if not m or text[end:m.start()].strip(" -"):
             continue
         before = WORD.findall(text, max(0, q.start - 20), q.start)
-        if before and before[-1].lower() in scales and not text[q.start - 1:q.start].strip():
-            continue
-        m = WORD.search(text, q.end, q.end + 40)
-        if not m or text[q.end:m.start()].strip(" -") or m.group(0).lower().rstrip(".") in scales:
-            continue
+        if not factor and before and before[-1].lower() in scales and not text[q.start - 1:q.start].strip():
+            continue  # after a scale word with no number before it ("тысячи 977"): part of a number not read
         noun = m.group(0).lower().rstrip("s")
-        out.setdefault(noun, (q.value, q.start, q.end))
+        out.setdefault(noun, (value, q.start, end))
     return out
 
 
 @lru_cache(maxsize=8192)
-def _values(text: str) -> frozenset[int]:
-    """Every count a claim states, whatever it counts ("10 to Russia, 13 to Germany": 10 and 13)."""
-    return frozenset(q.value for q in find_quantities(text) if q.value is not None and q.is_count)
+def _values(text: str, lang: str | None = None) -> frozenset[int]:
+    """Every count a claim states, whatever it counts ("10 to Russia, 13 to Germany": 10 and 13), with
+    the numbers read whole with their scale words ("5 тысяч": 5,000)."""
+    return frozenset(q.value for q in find_quantities(text) if q.value is not None and q.is_count) \
+        | frozenset(v for v, _, _ in _counts(text, lang).values())
 
 
 def _span(aid: str, c: Claim, start: int | None = None, end: int | None = None) -> dict[str, Any]:
@@ -188,7 +209,7 @@ def claim_contradictions(narrative: dict[str, Any], claim_of: Callable[[str, Any
     for m in members:
         c = claim_of(str(m["article_id"]), m.get("claim_id"))
         if c is not None:
-            counts.setdefault(str(m["article_id"]), set()).update(_values(str(c.get("text") or "")))
+            counts.setdefault(str(m["article_id"]), set()).update(_values(str(c.get("text") or ""), c.get("lang")))
     found: list[dict[str, Any]] = []
     said: set[tuple[str, frozenset[str], tuple[str, ...]]] = set()  # two articles disagree on a slot once
     for m1, m2 in combinations(members, 2):
