@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from headwater.embed import Embedder, pack
 from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.split import guess_language, sentences
 from headwater.enrich.claims.statement_dates import Said, statement_dates
+from headwater.lang import ensure_languages, pack_for
 from headwater.lang.marks import MARKS
 from headwater.model import Article
-from headwater.yamldata import load_yaml
 
 # Claims embedded per article, most telling first (headline, quoted and cited claims, the lead).
 # Each costs 50-100 ms on one core with e5-small-q4 (benchmarks/claims_bench.py: 6 claims cost
@@ -44,15 +43,23 @@ EXCEPTIVE_REACH = 60
 _NAME = re.compile(r"(?<=[\w,;:] )(?:[A-ZА-ЯЁЇІЄҐ][\w'’-]+(?: (?:of |de |da |do )?[A-ZА-ЯЁЇІЄҐ][\w'’-]+)*)")
 
 
+CUE_KINDS = ("reporting", "negation", "exceptive", "not_negating")
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, dict[str, re.Pattern[str]]]:
-    """Reporting-cue and negation patterns per language (``data/claim_cues.yaml``)."""
-    data = load_yaml(resources.files("headwater.data").joinpath("claim_cues.yaml").read_text("utf-8"))
-    out: dict[str, dict[str, re.Pattern[str]]] = {}
-    for kind, langs in data.items():
-        # whole words through their marks: "न" (not) is no word of "नाबालिग" (a minor)
-        out[kind] = {lg: re.compile(rf"(?<![\w{MARKS}])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                                    + rf")(?![\w{MARKS}])", re.I) for lg, words in langs.items()}
+    """Reporting-cue and negation patterns per language: {kind: {language: pattern}}, from each
+    registered pack's ``claims.yaml`` (a plugin's pack brings its own)."""
+    out: dict[str, dict[str, re.Pattern[str]]] = {kind: {} for kind in CUE_KINDS}
+    for lg in sorted(ensure_languages()):
+        pack = pack_for(lg)
+        data = (pack.data("claims") if pack else None) or {}
+        for kind in CUE_KINDS:
+            words = [str(w) for w in data.get(kind) or []]
+            if words:
+                # whole words through their marks: "न" (not) is no word of "नाबालिग" (a minor)
+                out[kind][lg] = re.compile(rf"(?<![\w{MARKS}])(?:" + "|".join(
+                    re.escape(w) for w in sorted(words, key=len, reverse=True)) + rf")(?![\w{MARKS}])", re.I)
     return out
 
 
