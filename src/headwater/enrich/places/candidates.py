@@ -161,6 +161,9 @@ class Mention:
     within: Mention | None = None  # the division or country named right after it: "Athens, Texas"
     listed: bool = False  # in a list with names the parser labelled places ("Zambia, Malawi, and Mozambique")
     typed: bool = False  # a kind of place is named with it: "the town of Pulawy", "Orientale province"
+    # "the" before a name that ends its phrase ("served in the Rada for 22 years"): English gives a
+    # town's name no article, a body's or a building's it does
+    the_named: bool = False
     list_level: str | None = None  # what the other names of its list surely are ("state": "Utah, ... and Wyoming")
     partners: frozenset[str] = frozenset()  # the keys of the other names of its list ("Paris and Henry County")
     chosen: Place | None = None
@@ -505,6 +508,15 @@ LEAD_PARTS = re.compile(rf"(?i)^(?:the\s+)?(?:(?:{_PARTS})\s+)*")
 OF_TAIL = re.compile(rf"(?i)\bof\s+(?:the\s+)?(?:(?:{_PARTS})\s+)*$")
 # A division's own name: "Butler County", "Orleans Parish", "Akita Prefecture".
 DIVISION_NAME = re.compile(r"\s(?:County|Parish|Borough|Township|Province|Prefecture|Governorate|Oblast)$")
+# "the" right before a name, and the name's phrase ending right after it (a punctuation mark, or a
+# word that opens no longer name: a preposition, a verb of saying or being, a relative pronoun): "in
+# the Rada for", "the Knesset, which" (not "the Moscow government", "the London mayor": a place's name
+# used as a noun's modifier keeps the article of its noun; nor "and", which may join it to another
+# modifier: "in the Gaston and Swansea area schools").
+THE_BEFORE = re.compile(r"(?<![^\W\d_])the\s+$")
+PHRASE_ENDS = re.compile(r"[’']s\b|(?:\s*(?:[,.;:!?)\]\"”]|$)|\s+(?:for|in|on|at|of|to|from|with|by|as|over|"
+                         r"under|after|before|since|until|is|was|were|are|has|had|have|said|says|will|would|could|"
+                         r"voted|passed|approved|adopted|rejected|which|that|who)\b)")
 # Entity kinds a place may head or end and still be a place: "Athens Police Department",
 # "University of Alexandria", "Georgian Foreign Ministry". Not people ("Jordan Henderson") or works.
 HEADED = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"})
@@ -530,6 +542,7 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
         and bool(DATELINE_BEFORE.search(before))
     m.admin_after = bool(ADMIN_AFTER.match(after))
     m.admin_before = bool(ADMIN_BEFORE.search(before))
+    m.the_named = bool(THE_BEFORE.search(before)) and bool(PHRASE_ENDS.match(after))
     prev = _LAST_LATIN_WORD.match(before[::-1])
     m.person_context = (prev.group(1)[::-1] if prev else "").lower().rstrip(".") in TITLES
     ents = ents or Ents(doc)

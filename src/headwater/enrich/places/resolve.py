@@ -96,6 +96,12 @@ LIST_LEVEL_BONUS = 0.5
 # article's countries then falls under ACCEPT ("Russia's Nord Stream" is no region of Burkina Faso),
 # one in them, or with a cue, does not. Raised GeoVirus and the seeds' precision, cost LGL 0.1.
 NAME_GOES_ON_PENALTY = 1.0
+# A town's reading of a name written with "the" before it and ending its phrase
+# (``Mention.the_named``); the place word it came with ("in the") counts nothing either. 1.0 left a
+# curated namesake (prominence 2.5) at ACCEPT; 1.5 on the visible parts: GeoVirus 88.1 = 88.1 ("the
+# Republic of Congo" no longer Republic, Missouri), LGL 80.8 = 80.8 ("the Chapel of …" no town, "at
+# the White House" the seat, not White House, Tennessee), detection precision unchanged.
+THE_TOWN_PENALTY = 1.5
 # For a name opening an organization's name of proper words only (``Mention.brand``) that the article
 # does not name as a place elsewhere (for a state or country: nor is its country in the article):
 # enough to fall under ACCEPT from any prior and cue.
@@ -343,7 +349,12 @@ def _score(m: Mention, p: Place, context: _Context, names_country: bool | None =
         # (a seat of government is labelled as the body it houses, "the Kremlin denied", and a union
         # as the organization it also is, "the EU")
         add((-1.0, "parsed as ORG"))
-    if m.cue_before:
+    if m.the_named and p.kind == "city" and p.subkind != "seat_of_government" \
+            and not p.name.lower().startswith("the "):
+        # "served in the Rada for 22 years": a town's name takes no article in English (The Hague's
+        # has it in the name); with one it names a body or a building, and "in the" is no place word
+        add((-THE_TOWN_PENALTY, "named with 'the', as no town is"))
+    elif m.cue_before:
         add((1.0, "a place word before it"))
     if m.cue_after:
         add((1.5, "a place or local word after it"))
