@@ -253,6 +253,9 @@ def test_a_pronoun_resolved_to_an_earlier_speaker_says_it_was_inferred(resources
     ("Rebel units maintain a presence in a handful of positions on the edge of the old city.", False),
     ("The general declared that the ceasefire would hold through the holiday in the north.", True),
     ("She maintained that the convoy had never crossed into the northern province at all.", True),
+    # an aim, not a report: "reveal" joined to "to examine" is as unsaid as "examine"
+    ("The report was published in August by a group of engineers.\n\n****\n\nThe underlying objective is "
+     "to examine the evidence, reveal the truth and uphold the rule of law.", False),
 ])
 def test_deeds_are_not_reports(text: str, reported: bool, resources: Resources) -> None:
     assert bool([a for a in attributions(text, resources) if a["sources"]]) is reported

@@ -482,3 +482,32 @@ def test_an_outlet_has_one_home(registry: Any) -> None:
     orgs = yaml.safe_load(res.files("headwater.data").joinpath("organizations.yaml").read_text("utf-8"))
     twice = [(e["id"], n) for e in orgs for n in [e["name"], *(e.get("aliases") or ())] if norm(str(n)) in outlets]
     assert twice == []
+
+
+def test_a_person_described_by_what_they_are_is_the_last_speaker(resources: Resources) -> None:
+    # "Gates said … The billionaire added": the person just quoted, inferred, and the output says so
+    text = ('"This one is the 103rd," Bill Gates said during an interview in Sydney. '
+            "The billionaire added that about six percent of emissions come from cows.")
+    heads = [c[0] for c in sources(text, resources)]
+    assert [h["name"] for h in heads] == ["Bill Gates", "Bill Gates"]
+    assert (heads[1].get("inferred"), heads[1].get("resolved_from")) == (True, "The billionaire")
+    # the article gives the role to someone else: it is theirs, not the last speaker's
+    text = ("His lawyer, Jane Roe, filed the appeal on Monday. Senator John Smith said the case was political. "
+            "The lawyer added that the court had erred.")
+    assert [c[0]["name"] for c in sources(text, resources)][-1] != "John Smith"
+    # no one named spoke last: the description stays a description
+    text = "The ministry said 40 vehicles were destroyed. The billionaire added that the war would end soon."
+    assert [c[0]["name"] for c in sources(text, resources)][-1] == "billionaire"
+
+
+def test_an_unnamed_politician_is_a_person(resources: Resources) -> None:
+    text = "A top French politician has claimed that a large part of Western aid is being embezzled."
+    (head,) = [c[0] for c in sources(text, resources)]
+    assert (head["name"], head["kind"]) == ("top French politician", "person")
+
+
+def test_a_phrase_set_off_before_the_speaker_is_not_the_speaker(resources: Resources) -> None:
+    text = ("The military has been rocked by several graft scandals in recent months. This winter, Ukraine’s SBU, "
+            "the successor to the Soviet-era KGB, announced that it had uncovered a major embezzlement scheme.")
+    (head,) = [c[0] for c in sources(text, resources)]
+    assert head["name"] == "Ukraine’s SBU"

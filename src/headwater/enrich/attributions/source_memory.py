@@ -17,6 +17,7 @@ from headwater.enrich.attributions.source_words import (
     COLLECTIVE_HEADS,
     DOCUMENT_HEADS,
     HONORIFICS,
+    NON_STATE_ROLES,
     OFFICE_WORDS,
     OFFICIAL_ROLES,
     OUTLET_HEADS,
@@ -28,6 +29,9 @@ from headwater.enrich.attributions.source_words import (
 # How many attributions back "the group" may look for its body: news names a body and refers back to
 # it within a few paragraphs; beyond that another body may have come up unquoted.
 BODY_LOOKBACK = 4
+# Words that describe one person by what they are, not by an office ("the billionaire", "the
+# actress"): the non-state roles that name one person (not "experts", "private", "ngo").
+DESCRIBED_PEOPLE = NON_STATE_ROLES - {"experts", "private", "ngo", "fellow", "host", "creator", "player"}
 
 
 class Memory:
@@ -84,6 +88,18 @@ class Memory:
                          "resolved_from": f"the {head}", "inferred": True}]
         return None
 
+    def _described_before(self, words: str, noun: str) -> list[dict[str, Any]] | None:
+        """"Gates said … The billionaire added": a person described by what they are ("the billionaire",
+        "the tycoon") right after a named person spoke is that person, inferred and said so: only the
+        last speaker, and never when the article gives that role to someone else (then it is theirs:
+        "his lawyer, Jane Roe, …" makes "the lawyer" Jane Roe, not the last speaker)."""
+        head = self.chains[-1][0] if self.chains else None
+        if head is None or head.get("kind") != "person" or not any(ch.isupper() for ch in str(head.get("name") or "")):
+            return None
+        if any(noun in role.lower().split() for name, role in self.roles.items() if name != head.get("name")):
+            return None
+        return [{**head, "resolved_from": words.strip(), "inferred": True}]
+
     def resolve(self, words: str, registry: SourceRegistry) -> list[dict[str, Any]] | None:
         """The chain an anaphoric speaker ("he", "the sources", "the Russian envoy") refers to."""
         w = words.lower().strip()
@@ -91,6 +107,10 @@ class Memory:
         heads = re.findall(r"[a-z]+", w)
         if heads and heads[0] in ("the", "this") and len(heads) <= 3 and heads[-1] in COLLECTIVE_HEADS | OUTLET_HEADS:
             return self._body_before(heads[-1])
+        if heads and heads[0] == "the" and len(heads) <= 3 and heads[-1] in DESCRIBED_PEOPLE:
+            found = self._described_before(words, heads[-1])
+            if found is not None:
+                return found
         for chain in reversed(self.chains):
             head = chain[0]
             if kind == "person" and head.get("name") and (

@@ -15,6 +15,7 @@ from headwater.enrich.attributions.quotes import (
     QUOTES,
     quote_spans,
 )
+from headwater.enrich.attributions.source_memory import DESCRIBED_PEOPLE
 from headwater.enrich.attributions.sources import (
     ANONYMOUS_HEADS,
     COLLECTIVE_HEADS,
@@ -64,7 +65,11 @@ def core(tok: Token) -> list[Token]:
                 g.dep_ == "pobj" and (g.ent_type_ == "GPE" or g.pos_ == "PROPN") and len(list(child.subtree)) <= 3
                 for g in child.children):
             keep.extend(child.subtree)  # "officials in Kyiv": whose officials the place says
-    return sorted(set(keep), key=lambda t: t.i)
+    out = sorted(set(keep), key=lambda t: t.i)
+    comma = next((t.i for t in reversed(tok.doc[out[0].i:tok.i]) if t.text == ","), None)
+    if comma is not None:  # "This winter, Ukraine's SBU announced": a phrase set off before the speaker is not it
+        out = [t for t in out if t.i > comma]
+    return out
 
 
 def source_chain(tok: Token, registry: SourceRegistry, memory: Memory) -> list[dict[str, Any]]:
@@ -92,7 +97,8 @@ def source_chain(tok: Token, registry: SourceRegistry, memory: Memory) -> list[d
     many = counted(tok)
     if many is not None:  # "a number of economists": the economists
         return source_chain(many, registry, memory)
-    if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS | OFFICIAL_ROLES | COLLECTIVE_HEADS | OUTLET_HEADS) \
+    if words[0].lower_ == "the" and (tok.lower_ in ANONYMOUS_HEADS | OFFICIAL_ROLES | COLLECTIVE_HEADS | OUTLET_HEADS
+                                     | DESCRIBED_PEOPLE) \
             and not any(t.pos_ == "PROPN" for t in words) and not any(c.dep_ == "appos" for c in tok.children):
         found = memory.resolve(text, registry)
         if found:

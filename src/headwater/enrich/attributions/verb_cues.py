@@ -70,8 +70,15 @@ def verb_cue(tok: Token, sent: Span, quotes: list[tuple[int, int]], registry: So
                                          for c in a.children) for a in tok.ancestors)
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in tok.children):
         return None  # "the UN must demand a report": what someone should say has not been said
-    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the aim is to examine the evidence, reveal the truth": "reveal" as "examine"
+    if first.dep_ == "xcomp" and first.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         return None  # "Washington was to blame", "the minister is to announce": no one has said anything
+    if first is not tok and first.lemma_ == "be" and any(
+            c.dep_ == "xcomp" and c.i < tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in first.children):
+        return None  # the same list of aims, the parser hanging its later verbs on "is"
     if tok.lemma_ in NAMING and (tok.dep_ == "acl" or (
             any(c.dep_ == "oprd" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children)
             and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in c.children)
