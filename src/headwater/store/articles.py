@@ -109,8 +109,10 @@ class ArticleTables:
             return list(self.articles())
         return [item for i in range(0, len(rows), LOAD_SLICE) for item in self.articles(rows[i:i + LOAD_SLICE])]
 
-    def articles(self, rows: list[int] | None = None) -> Iterator[tuple[int, Article]]:
-        """Every stored article with its findings, in the order they were added (only ``rows`` if given)."""
+    def articles(self, rows: list[int] | None = None, generic: bool = True) -> Iterator[tuple[int, Article]]:
+        """Every stored article with its findings, in the order they were added (only ``rows`` if given);
+        ``generic`` False leaves out the registered enrichers' findings (claim records and their vectors:
+        half of what is stored), for a view that shows none of them."""
         where, args = "", tuple[int, ...]()
         if rows is not None:
             where, args = f" WHERE article_id IN ({', '.join('?' * len(rows))})", tuple(rows)
@@ -121,10 +123,11 @@ class ArticleTables:
             for r, item in zip(got, decoded(r[1] for r in got), strict=True):
                 per.setdefault(int(r[0]), []).append(item)
             findings[table] = per
-        generic: dict[int, dict[str, list[dict[str, Any]]]] = {}
-        got = self.db.execute(f"SELECT article_id, name, data FROM findings{where} ORDER BY id", args).fetchall()
+        found: dict[int, dict[str, list[dict[str, Any]]]] = {}
+        got = self.db.execute(f"SELECT article_id, name, data FROM findings{where} ORDER BY id", args).fetchall() \
+            if generic else []
         for r, item in zip(got, decoded(r[2] for r in got), strict=True):
-            generic.setdefault(int(r[0]), {}).setdefault(str(r[1]), []).append(item)
+            found.setdefault(int(r[0]), {}).setdefault(str(r[1]), []).append(item)
         art_where = where.replace("article_id", "id")
         for r in self.db.execute(f"SELECT * FROM articles{art_where} ORDER BY id", args):
             aid = int(r["id"])
@@ -140,4 +143,4 @@ class ArticleTables:
                 input_kind=r["input_kind"], focus=json.loads(r["focus"]) if r["focus"] else None,
                 notes=json.loads(r["notes"] or "[]"), places=findings["places"].get(aid, []),
                 attributions=findings["attributions"].get(aid, []), events=findings["events"].get(aid, []),
-                findings=generic.get(aid, {}))
+                findings=found.get(aid, {}))
