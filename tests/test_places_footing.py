@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from headwater.enrich.places.candidates import Mention
 from headwater.enrich.places.footing import founded, most_prominent
 from headwater.enrich.places.gazetteer import Place
+from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.resolve import _Context, find_places
 from headwater.enrich.places.translit import fold
 from headwater.resources import Resources

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from headwater.enrich.places.candidates import name_key as fold
 from headwater.enrich.places.gazetteer import Gazetteer, Place
+from headwater.enrich.places.words import name_key as fold
 from headwater.lang import DEFAULT_LANGUAGE, ensure_languages, pack_for
 
 # Share of a name's vote (``supported_country``: 1 = one name wholly in that country) the division's

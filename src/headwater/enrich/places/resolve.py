@@ -46,15 +46,10 @@ from headwater.enrich.places.translit import is_latin
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-from headwater.enrich.places.candidates import (
-    DEMONYM_LIKE,
-    Ents,
-    Mention,
-    annotate,
-    candidates,
-    name_key,
-    word_spans,
-)
+from headwater.enrich.places.annotate import Ents, annotate
+from headwater.enrich.places.candidates import candidates
+from headwater.enrich.places.mention import Mention
+from headwater.enrich.places.words import name_key, word_spans
 
 # A person's age after the name, set off by commas, as news gives it: "Campbell, 42, was arrested".
 AGE_AFTER = re.compile(r", \d{1,3},")
@@ -129,6 +124,8 @@ BARE_WORD_PENALTY = 0.5
 # (``Mention.foreign_script``): a Bulgarian or Hindi article quoting English names stays far under it.
 OTHER_SCRIPT_SHARE = 0.3
 LETTER = re.compile(r"[^\W\d_]")
+# The endings of nationality words and adjectives: "Syrian", "Lebanese", "Kurdish", "Iraqi", "Arabic".
+DEMONYM_LIKE = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ch|ds|ks)$")
 # Labels that, on a one-word spelling variant without a place cue, say it is no place at all.
 NOT_A_PLACE = frozenset(("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"))
 
