@@ -1,7 +1,7 @@
 """Lists of names: "Zambia, Malawi, and Mozambique", "Alberta, New Brunswick, and Quebec". The names
 of one list are of one kind and one level: the parser's label of one member, the place word before the
 first, and the level (country, state, county, town) of the members that can only be one thing speak
-for the others (``resolve._score`` reads ``Mention.listed``, ``cue_before`` and ``list_level``)."""
+for the others (``scoring.score`` reads ``Mention.listed``, ``cue_before`` and ``list_level``)."""
 from __future__ import annotations
 
 import itertools

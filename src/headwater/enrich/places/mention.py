@@ -1,5 +1,6 @@
 """The place mention: a span of the text that names a gazetteer place, its readings, what the text
-around it says (set by ``annotate``, ``lists`` and ``resolve``) and the reading chosen for it."""
+around it says (set by ``annotate``, ``lists``, ``context`` and ``rejection``) and the reading chosen for it
+(by ``choose``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -60,6 +61,6 @@ class Mention:
     native: bool = False  # written in another script (Москва, دمشق): matched by its name in that script
     confidence: float | None = None  # how sure the choice is (0-1), from the margin over the runner-up
     why: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)  # what chose the reading (``resolve._score`` terms)
+    evidence: list[str] = field(default_factory=list)  # what chose the reading (``scoring.score`` terms)
     # ``footing.alias`` of its readings, by the reading's id (held with the reading: no other's id)
     aliases: dict[int, tuple[Place, bool]] = field(default_factory=dict, repr=False, compare=False)
