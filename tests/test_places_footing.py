@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from headwater.enrich.places.candidates import Mention
+from headwater.enrich.places.context import Context
 from headwater.enrich.places.footing import founded, most_prominent
 from headwater.enrich.places.gazetteer import Place
-from headwater.enrich.places.resolve import _Context, find_places
+from headwater.enrich.places.mention import Mention
+from headwater.enrich.places.resolve import find_places
 from headwater.enrich.places.translit import fold
 from headwater.resources import Resources
 
@@ -41,14 +42,14 @@ def mention(*readings: Place) -> Mention:
 
 
 def test_a_namesake_without_footing_gives_way_to_the_prominent_reading() -> None:
-    kept, notes = founded(mention(BIG, SMALL), SCORED, _Context(), "")
+    kept, notes = founded(mention(BIG, SMALL), SCORED, Context(), "")
     assert [p for _, _, p in kept] == [BIG]
     assert any("set aside" in n for n in notes)
 
 
 @pytest.mark.parametrize("ground", ["named", "placed", "outlet"])
 def test_a_namesake_with_footing_keeps_its_lead(ground: str) -> None:
-    context = _Context()
+    context = Context()
     if ground == "named":
         context.named.add("BB")  # the text names country BB (or its people)
     elif ground == "placed":
@@ -63,10 +64,10 @@ def test_no_reading_is_safe_between_two_villages_without_footing() -> None:
     # the text favours the smaller village; the larger one is no clear favourite either: neither
     other = town("Norwick", "CC", "Lowland", 3_500, 11)
     kept, notes = founded(mention(SMALL, other), [(3.5, other.population, other), (3.2, SMALL.population, SMALL)],
-                          _Context(), "")
+                          Context(), "")
     assert kept == [] and notes
     # ...but where the text puts the article in the smaller one's country, it stands
-    context = _Context()
+    context = Context()
     context.named.add("CC")
     kept, _ = founded(mention(SMALL, other), [(3.5, other.population, other), (3.2, SMALL.population, SMALL)],
                       context, "")

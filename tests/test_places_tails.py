@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from headwater.enrich.places.candidates import ADMIN_BEFORE, Tail
-from headwater.enrich.places.cues import _last_words, patterns, prepositions, prepositions_tail
+from headwater.enrich.places.annotate import ADMIN_BEFORE
+from headwater.enrich.places.cues import Tail, _last_words, patterns, prepositions, prepositions_tail
 
 
 @pytest.mark.parametrize(("before", "cue"), [

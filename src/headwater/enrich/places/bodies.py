@@ -8,7 +8,7 @@ a word of a public body (``body_words``: not "Times", "Post", "Capitals": "the W
 "the New York Times" are read everywhere, and a team plays away), and when the words after it make
 no longer place ("New York City Police" is the city's). Which division, where a name has several
 ("Georgia", a country and a state; "Punjab" in India and Pakistan): the one whose country the
-article's other names may lie in (``resolve._Context.supported_country``), and only when that is
+article's other names may lie in (``context.Context.supported_country``), and only when that is
 most of a name's vote (``BODY_SUPPORT``): a story about the country Georgia that names a "Georgia
 Bureau" is left as it was.
 """
@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from headwater.enrich.places.candidates import name_key as fold
 from headwater.enrich.places.gazetteer import Gazetteer, Place
+from headwater.enrich.places.words import name_key as fold
 from headwater.lang import DEFAULT_LANGUAGE, ensure_languages, pack_for
 
 # Share of a name's vote (``supported_country``: 1 = one name wholly in that country) the division's

@@ -19,18 +19,20 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.candidates import DIVISION_NAME, Mention, name_key
+from headwater.enrich.places.annotate import DIVISION_NAME
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.cues import prepositions
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, FUZZY_MIN_POPULATION, Place
+from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.prominence import WORLD_CITY, base
 from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, ascii_fold, fold, has_cyrillic, is_latin, words
+from headwater.enrich.places.words import name_key
 
 if TYPE_CHECKING:
-    from headwater.enrich.places.resolve import _Context
+    from headwater.enrich.places.context import Context
 
 # Penalty for a town matched only through one of its alternate names (GeoNames lists old, local and
-# foreign names: "Paris" is also Saint Paris, Ohio; "Manhattan" New York City), in ``resolve._score``
+# foreign names: "Paris" is also Saint Paris, Ohio; "Manhattan" New York City), in ``scoring.score``
 # and in telling the name's prominent reading here. ``base`` gives 0.4 per tenfold population, so a
 # town needs some 50 times the people of a namesake to win under an alternate name (Bombay still
 # does). Tuned on the peer corpora (LGL, GeoVirus): 0.5 to 1.0 score alike there; the seeds and
@@ -64,7 +66,7 @@ PROMINENCE_GAP = 0.4
 OWN_NAME_STANDING = 1.6
 
 
-def footing(m: Mention, p: Place, context: _Context) -> str | None:
+def footing(m: Mention, p: Place, context: Context) -> str | None:
     """What gives reading ``p``'s country ground in the article, or None."""
     cc = p.country
     if not cc or p.kind == "country":
@@ -174,14 +176,14 @@ def most_prominent(m: Mention, places: list[Place], curated_first: bool = False)
     """The name's prominent reading among ``places`` (not empty), as a reader takes it (``founded``):
     the highest ``base`` among the places of some standing it is the own name of; only where it is
     the own name of villages alone, a town it is another name of, less ALIAS_PENALTY. Ties go to the
-    bigger place, or (``curated_first``, as ``resolve`` ranks its readings) to a curated one first:
+    bigger place, or (``curated_first``, as ``choose`` ranks its readings) to a curated one first:
     "Gaza" is the Strip, not the province of Mozambique of the same standing."""
     own = [p for p in places if not alias(m, p) and base(p) >= OWN_NAME_STANDING]
     return max(own or places, key=lambda p: (_prominence(m, p), curated_first and p.source == "supplement",
                                              p.population))
 
 
-def founded(m: Mention, scored: Scored, context: _Context, text: str) -> tuple[Scored, list[str]]:
+def founded(m: Mention, scored: Scored, context: Context, text: str) -> tuple[Scored, list[str]]:
     """The readings of ``scored`` the article allows, best first, with notes for the evidence.
 
     The name's prominent reading is the reading of highest ``base`` among the places of some standing

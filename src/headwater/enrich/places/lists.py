@@ -1,14 +1,14 @@
 """Lists of names: "Zambia, Malawi, and Mozambique", "Alberta, New Brunswick, and Quebec". The names
 of one list are of one kind and one level: the parser's label of one member, the place word before the
 first, and the level (country, state, county, town) of the members that can only be one thing speak
-for the others (``resolve._score`` reads ``Mention.listed``, ``cue_before`` and ``list_level``)."""
+for the others (``scoring.score`` reads ``Mention.listed``, ``cue_before`` and ``list_level``)."""
 from __future__ import annotations
 
 import itertools
 import re
 
-from headwater.enrich.places.candidates import Mention
 from headwater.enrich.places.gazetteer import Place
+from headwater.enrich.places.mention import Mention
 
 # What stands between the names of a list: "Zambia, Malawi, and Mozambique", "Nuli and Avnevi".
 LIST_SEPARATOR = re.compile(r"^(?:,\s?|,?\s(?:and|or|&)\s)$")

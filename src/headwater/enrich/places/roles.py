@@ -7,13 +7,13 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.candidates import name_key
 from headwater.enrich.places.gazetteer import Place
+from headwater.enrich.places.words import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from headwater.enrich.places.candidates import Mention
+    from headwater.enrich.places.mention import Mention
 
 # Characters from the start of the text in which an all-capitals place is a dateline.
 DATELINE_ZONE = 250
