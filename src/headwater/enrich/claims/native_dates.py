@@ -48,7 +48,9 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
     year_words = P.alt(words.get("year_words"))
     joiners = P.alt(words.get("month_year_joiners"))
     year_tail = rf"(?:\s*(?:{year_words}){P.E})?" if year_words else ""
-    year = r"(?P<year>(?:19|20)\d\d)(?!\d)" + year_tail
+    # "в марте 2023-го": the year's ordinal ending belongs to it
+    year_end = rf"(?:-(?:{P.alt(words.get('year_endings'))}){P.E})?" if words.get("year_endings") else ""
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)" + year_end + year_tail
     pats: dict[str, re.Pattern[str]] = {}
     if mon:
         join = rf"(?:\s+(?:{joiners}))?" if joiners else ""
@@ -123,6 +125,14 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         verb = P.alt(eve.get("verb_endings"))
         pats["eve"] = re.compile(rf"{P.B}(?:{P.alt(eve.get('words'))})(?=\s*(?:[,.;:!?)—–-]|$)|\s+(?:{after}){P.E}|"
                                  rf"\s+[^\W\d_]+(?:{verb}){P.E})", re.I)
+        if eve.get("subject_words"):
+            # "Накануне премьер-министр Венгрии Виктор Орбан попросил …": a subject, then its past-tense verb;
+            # whether the first word is a subject or the noun of "the eve of" ("Накануне выборов президент
+            # заявил") is told by its ending (``eve_subject``).
+            word = r"[^\W\d_][\w-]*"
+            pats["eve_subject"] = re.compile(
+                rf"{P.B}(?:{P.alt(eve.get('words'))})(?=\s+(?P<first>{word})(?:\s+{word}){{0,{int(eve['subject_words']) - 1}}}?"
+                rf"\s+[^\W\d_]+(?:{verb}){P.E})", re.I)
     if past := words.get("past_day"):
         # "за минувшие сутки": the day up to publication, a span with no one date of its own (unresolved,
         # as "на этой неделе" is); "за сутки до выборов" is a day before something else, not read.
@@ -154,6 +164,10 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         pats["part"] = re.compile(rf"{P.B}(?:(?P<prep>{P.alt(parts.get('prepositions'))})\s+)?(?P<part>"
                                   rf"{P.alt(parts.get('parts'))})\s+(?P<unit>{P.alt(parts.get('units'))}){P.E}"
                                   rf"(?!\s*(?:\d|{P.alt(words.get('period_shift')) or 'x^'}))", re.I)
+    if short := words.get("short_years"):
+        # "границы 91-го года": a year by its last two digits, an ordinal's ending and the year's word
+        pats["short_year"] = re.compile(rf"{P.B}(?<![\d.,])(?P<yy>\d\d)-(?:{P.alt(short.get('endings'))})\s+"
+                                        rf"(?:{P.alt(short.get('after'))}){P.E}", re.I)
     if mon and (ords := words.get("day_ordinals")):
         # "первого июля", "двадцать четвёртого февраля (2022 года)": the day as an ordinal word
         tens = P.alt(words.get("ordinal_tens")) or "x^"
@@ -203,6 +217,20 @@ def _reader(pack: LanguagePack) -> Reader:
     # day words that mean nowadays beside a present-tense verb of state ("сегодня"): read only when not
     tense_bound = {str(w).lower() for w in words.get("nowadays") or ()}
     by_tense = {str(k).lower(): {str(t): int(n) for t, n in v.items()} for k, v in (words.get("tense_days") or {}).items()}
+    eve = words.get("eve") or {}
+    genitive = tuple(str(x) for x in eve.get("genitive_endings") or ())
+    nominative = tuple(str(x) for x in eve.get("subject_endings") or ())
+    surnames = tuple(str(x) for x in eve.get("surname_endings") or ())
+
+    def eve_subject(first: str) -> bool:
+        """Whether the word after "накануне" opens its sentence's subject ("Накануне премьер-министр …",
+        "Накануне Лавров …"), not the noun "the eve" is of ("Накануне выборов …"): no genitive ending,
+        unless the ending is also a subject's (an adjective "американский", a surname "Лавров")."""
+        low = first.lower()
+        if (first[:1].isupper() and low.endswith(surnames)) or low.endswith(nominative):
+            return True
+        return not low.endswith(genitive)
+
     not_after = re.compile(rf"{P.B}(?:{P.alt(words.get('ago_not_after'))})\s*$", re.I) if words.get("ago_not_after") else None
 
     def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None, when: str | None) -> P.Value | None:
@@ -242,6 +270,8 @@ def _reader(pack: LanguagePack) -> Reader:
             return P.day(pub, days[" ".join(matched.lower().split())])
         if name == "eve":
             return P.day(pub, 1)
+        if name == "eve_subject":
+            return P.day(pub, 1) if eve_subject(g["first"]) else None
         if name == "past_day":
             return None, None, "day"
         if name in ("ago", "ago_before", "ahead"):
@@ -261,6 +291,8 @@ def _reader(pack: LanguagePack) -> Reader:
             if g["part"].lower() in late and when == "past":
                 return None, None, unit  # "в конце года цены выросли" in July: which year's end is not said
             return P.period(pub, unit, 0)
+        if name == "short_year":
+            return P.short_year(pub, int(g["yy"]))
         if name == "ordinal":
             d = ordinals[g["ord"].lower()] + (tens[g["tens"].lower()] if g["tens"] else 0)
             if g["year"]:
