@@ -326,3 +326,17 @@ def test_one_unresolved_date_written_in_two_cases_is_no_contradiction() -> None:
     assert compare(("a1", a), ("a2", b), same_incident=True) == []
     c = claim("O exército recuou na terça-feira.", "na terça-feira")
     assert [slot for slot, _, _ in compare(("a1", a), ("a3", c), same_incident=True)] == ["date"]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "first", "last"), [
+    ("ru", "С января по май 2024 года туристы совершили больше поездок.", ("С января", "2024-01"),
+     ("май 2024 года", "2024-05")),
+    ("ru", "С ноября по февраль 2024 года цены росли.", ("С ноября", "2023-11"), ("февраль 2024 года", "2024-02")),
+    ("pt", "De janeiro a março de 2023 as vendas caíram.", ("janeiro", "2023-01"), ("março de 2023", "2023-03")),
+    ("bg", "От януари до март 2023 г. цените растяха.", ("От януари", "2023-01"), ("март 2023 г.", "2023-03")),
+], ids=["ru", "ru-new-year", "pt", "bg"])
+def test_the_first_month_of_a_range_takes_the_year_written_after_the_last(
+        lang: str, sentence: str, first: tuple[str, str], last: tuple[str, str]) -> None:
+    """The text fixes both months, with no publication date needed (it was left unresolved)."""
+    found = find_claim_dates(sentence, lang, None)
+    assert [(d.text, d.date, d.basis) for d in found] == [(*first, "explicit"), (*last, "explicit")]

@@ -60,7 +60,16 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         old = r"(?P<year>1[0-8]\d\d|19[0-7]\d)(?!\d)" + year_tail
         pats["day_month_year"] = re.compile(rf"{P.B}(?P<d>[0-3]?\d)\.?\s*{day_join}(?P<mon>{mon})\.?,?{join}\s+{old}",
                                             re.I)
-        if cues := P.alt(words.get("month_cues")):
+        cues = P.alt(words.get("month_cues"))
+        if range_words := P.alt(words.get("range_joiners")):
+            # "с января по май 2024 года", "janeiro a março de 2023": the first month of a range has the year
+            # written after the last (the one before it when the range runs over the new year: "ноябрь–
+            # февраль 2024"); the last month is read as a month and year
+            lead = rf"(?:(?:{cues})\s+)?" if cues else ""
+            pats["month_span"] = re.compile(
+                rf"{P.B}{lead}(?P<mon>{_cue_months(months)})(?=\s*(?:[-–—]|\s(?:{range_words})\s)\s*(?P<mon2>{mon})"
+                rf"\.?,?{join}\s+(?P<year>(?:19|20)\d\d)(?!\d))", re.I)
+        if cues:
             pats["month_cue"] = re.compile(rf"{P.B}(?:{cues})\s+(?P<mon>{_cue_months(months)}){P.E}", re.I)
         if shifts and units:
             # "15 сентября прошлого года", "15 de março do ano passado", "3 март миналата година": a day or a
@@ -241,6 +250,9 @@ def _reader(pack: LanguagePack) -> Reader:
                 return dt.date(int(g["year"]), months[g["mon"].lower()], int(g["d"])).isoformat(), "explicit", "day"
             except ValueError:
                 return None
+        if name == "month_span":
+            first, last = months[g["mon"].lower()], months[g["mon2"].lower()]
+            return f"{int(g['year']) - (first > last):04d}-{first:02d}", "explicit", "month"
         if name in ("month_cue", "month_postcue"):
             return P.month(pub, months[g["mon"].lower()], when)
         if name == "month_after":
