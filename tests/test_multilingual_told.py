@@ -131,11 +131,19 @@ QUOTED_BY = [
      "Lusa", "ministro Costa", "As obras vão começar em março"),
     ("pt", "O ministro, citado pela agência Lusa, disse que as obras vão começar em março.",
      "agência Lusa", "ministro", "as obras vão começar em março"),
+    # after "according to" the same: the outlet set off by commas after the source
+    ("bg", "Според министър Петров, цитиран от БТА, мостът ще бъде ремонтиран.",
+     "БТА", "министър Петров", "мостът ще бъде ремонтиран"),
+    ("bg", "Мостът ще бъде ремонтиран, според министър Петров, цитиран от БТА.",
+     "БТА", "министър Петров", "Мостът ще бъде ремонтиран"),
+    ("pt", "Segundo o ministro, citado pela Lusa, as obras vão começar em março.",
+     "Lusa", "ministro", "as obras vão começar em março"),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "outlet", "speaker", "claim"), QUOTED_BY,
-                         ids=["bg-tail", "bg-tail-fem", "pt-tail", "pt-aside"])
+                         ids=["bg-tail", "bg-tail-fem", "pt-tail", "pt-aside", "bg-according", "bg-according-tail",
+                              "pt-segundo"])
 def test_an_outlet_that_quoted_the_speaker_comes_first(resources: Resources, lang: str, text: str, outlet: str,
                                                        speaker: str, claim: str) -> None:
     src, said = _chain(resources, lang, text)

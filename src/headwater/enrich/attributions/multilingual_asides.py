@@ -8,7 +8,9 @@ and not after a word that joins a clause on ("A Rússia anexou … e, desde 2022
 opens with one of the pack's prepositions, is short, and holds no cue verb, no word that opens a claim and
 no word of a source (a role, an unnamed source, a body: "Costa, a ministra da Saúde, disse" is an
 apposition, read as one by the speaker reader). An outlet told set off the same way ("O ministro, em
-entrevista à Lusa, disse") is ``multilingual_told.before_aside``'s.
+entrevista à Lusa, disse") is ``multilingual_told.before_aside``'s; an outlet that quoted the source set off
+after it ("…, каза министър Петров, цитиран от БТА.", "Segundo o ministro, citado pela Lusa, …") is read here
+(``told_aside``, ``told_tail``): first in the chain, and no part of the claim.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.enrich.attributions.multilingual_cues import is_verb
+from headwater.enrich.attributions.multilingual_told import told_in
 from headwater.enrich.attributions.role_types import RoleWords, hits
 from headwater.lang.marks import WORD
 
@@ -52,3 +55,27 @@ def before_place_aside(r: SpeakerReader, a: int, cs: int) -> int:
     if "," in r.text[a:a + m.start()]:
         return a + m.start() + 1  # "Karsten Haustein, cientista climático, na Alemanha, disse": the apposition's comma
     return a + m.start()
+
+
+def told_aside(r: SpeakerReader, i: int, b: int) -> tuple[tuple[int, int], int] | None:
+    """An outlet that quoted or was told by a source, set off by commas right after the source's words at ``i``
+    ("Според министър Петров, цитиран от БТА, мостът …", "…, според министъра, цитиран от БНР."): the outlet's
+    span and where its phrase ends; None for any other words."""
+    m = re.match(r"\s*,\s*([^,.;:!?]+)(?:,|[.;!?]?\s*$)", r.text[i:b])
+    if m is None:
+        return None
+    words = list(WORD.finditer(r.text, i + m.start(1), i + m.end(1)))
+    t = told_in(r, words[0].start(), words[-1].end()) if words else None
+    if t is None or t[0] != words[0].start() or t[1] < words[-1].end():
+        return None
+    return t[2], i + m.end(1)
+
+
+def told_tail(r: SpeakerReader, tag_end: int, b: int) -> bool:
+    """Whether all that follows a tag's comma is the outlet its speaker was quoted by or told ("…, каза министър
+    Петров, цитиран от БТА.", "…, disse o ministro, citado pela Lusa."): no claim runs on past the tag, and
+    ``with_told`` puts the outlet in the chain."""
+    m = re.match(r"\s*,\s*", r.text[tag_end:b])
+    words = list(WORD.finditer(r.text, tag_end + m.end(), b)) if m else []
+    t = told_in(r, words[0].start(), words[-1].end()) if words else None
+    return t is not None and t[0] == words[0].start() and t[1] >= words[-1].end()

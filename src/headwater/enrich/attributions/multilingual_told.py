@@ -244,16 +244,6 @@ def before_aside(r: SpeakerReader, a: int, cs: int) -> int:
     return a + m.start()
 
 
-def told_tail(r: SpeakerReader, tag_end: int, b: int) -> bool:
-    """Whether all that follows a tag's comma is the outlet its speaker was quoted by or told ("…, каза министър
-    Петров, цитиран от БТА.", "…, disse o ministro, citado pela Lusa."): no claim runs on past the tag, and
-    ``with_told`` puts the outlet in the chain."""
-    m = re.match(r"\s*,\s*", r.text[tag_end:b])
-    words = list(WORD.finditer(r.text, tag_end + m.end(), b)) if m else []
-    t = told_in(r, words[0].start(), words[-1].end()) if words else None
-    return t is not None and t[0] == words[0].start() and t[1] >= words[-1].end()
-
-
 def participle_speaker(r: SpeakerReader, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'AA muhabirine konuşan Vali Demir': an outlet told at the start of a verb-last speaker, then the
     participle; the outlet's span and the speaker's (the words after the participle)."""

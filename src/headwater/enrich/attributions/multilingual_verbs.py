@@ -9,9 +9,10 @@ import re
 from typing import Any
 
 from headwater.enrich.attributions.multilingual_according import AccordingReader, Tag
+from headwater.enrich.attributions.multilingual_asides import told_tail
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, is_verb
-from headwater.enrich.attributions.multilingual_told import told_tail, with_told
+from headwater.enrich.attributions.multilingual_told import with_told
 from headwater.enrich.attributions.multilingual_verb_last import verb_last
 from headwater.lang.marks import WORD
 
