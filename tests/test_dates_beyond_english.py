@@ -12,6 +12,18 @@ PUB = "2024-07-03"  # a Wednesday
 FOUND = [
     ("ru", "Накануне, в Казани, министр выступил с речью.", "Накануне", "2024-07-02", "inferred", None),
     ("ru", "Министр накануне заявил о новых переговорах.", "накануне", "2024-07-02", "inferred", None),
+    # the eve before a subject and its verb: the subject's first word ends like no genitive
+    ("ru", "Накануне премьер-министр Словакии Иван Новак попросил о встрече.", "Накануне", "2024-07-02", "inferred",
+     None),
+    ("ru", "Накануне американский сенатор анонсировал поездку.", "Накануне", "2024-07-02", "inferred", None),
+    ("ru", "Накануне Петров заявил о поддержке.", "Накануне", "2024-07-02", "inferred", None),
+    # a period in the accusative after "за", "на"
+    ("ru", "За этот год завод выпустил сто машин.", "За этот год", "2024", "inferred", None),
+    ("ru", "Доход вырос за прошлый месяц.", "за прошлый месяц", "2024-06", "inferred", None),
+    ("ru", "Бюджет на будущий год не принят.", "на будущий год", "2025", "inferred", None),
+    # a year by its last two digits, and a year's ordinal ending that belongs to it
+    ("ru", "Они требуют вернуться к границам 91-го года.", "91-го года", "1991", "inferred", None),
+    ("ru", "Мост взорвали в марте 2023-го, сообщили власти.", "марте 2023-го", "2023-03", "explicit", None),
     ("ru", "Завод построили два года назад на окраине.", "два года назад", "2022", "inferred", None),
     ("ru", "Месяц назад мост закрыли на ремонт.", "Месяц назад", "2024-06", "inferred", None),
     ("ru", "Учения прошли 1-3 марта 2023 года под Псковом.", "1-3 марта 2023 года", "2023-03-01", "explicit",
@@ -189,6 +201,11 @@ def test_a_date_is_found_with_its_span_and_value(lang: str, sentence: str, surfa
 
 NOT_DATES = [
     ("ru", "Накануне выборов министр уехал в отпуск."),  # the eve of the elections: no day named
+    ("ru", "Накануне выборов президент заявил о реформе."),  # the eve of the elections, then a subject
+    ("ru", "Накануне Нового года мэр подписал указ."),  # the eve of the New Year: no day named
+    ("ru", "Накануне визита делегации министр уехал."),  # the eve of a visit
+    ("ru", "На 12-м году войны город опустел."),  # the twelfth year of the war, not 2012
+    ("ru", "На следующий год он вернулся в город."),  # the year after the story's, not after publication
     ("ru", "Несколько дней назад пришли тревожные новости."),  # how many days is not said
     ("ru", "Войска отошли за сутки до выборов."),  # a day before something else
     ("ru", "Завод выпускает сто машин в сутки."),  # a rate, not a date
@@ -309,3 +326,17 @@ def test_one_unresolved_date_written_in_two_cases_is_no_contradiction() -> None:
     assert compare(("a1", a), ("a2", b), same_incident=True) == []
     c = claim("O exército recuou na terça-feira.", "na terça-feira")
     assert [slot for slot, _, _ in compare(("a1", a), ("a3", c), same_incident=True)] == ["date"]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "first", "last"), [
+    ("ru", "С января по май 2024 года туристы совершили больше поездок.", ("С января", "2024-01"),
+     ("май 2024 года", "2024-05")),
+    ("ru", "С ноября по февраль 2024 года цены росли.", ("С ноября", "2023-11"), ("февраль 2024 года", "2024-02")),
+    ("pt", "De janeiro a março de 2023 as vendas caíram.", ("janeiro", "2023-01"), ("março de 2023", "2023-03")),
+    ("bg", "От януари до март 2023 г. цените растяха.", ("От януари", "2023-01"), ("март 2023 г.", "2023-03")),
+], ids=["ru", "ru-new-year", "pt", "bg"])
+def test_the_first_month_of_a_range_takes_the_year_written_after_the_last(
+        lang: str, sentence: str, first: tuple[str, str], last: tuple[str, str]) -> None:
+    """The text fixes both months, with no publication date needed (it was left unresolved)."""
+    found = find_claim_dates(sentence, lang, None)
+    assert [(d.text, d.date, d.basis) for d in found] == [(*first, "explicit"), (*last, "explicit")]

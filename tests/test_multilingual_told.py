@@ -120,6 +120,43 @@ def test_an_interview_puts_the_outlet_first(resources: Resources, lang: str, tex
     assert said == claim
 
 
+# Quoted by an outlet after the tag ("цитиран от", "citado pela"): the outlet first, and the claim stops before
+# the tag (it ran over the whole sentence, tag and outlet included)
+QUOTED_BY = [
+    ("bg", "Мостът ще бъде ремонтиран през март, каза министър Петров, цитиран от БТА.",
+     "БТА", "министър Петров", "Мостът ще бъде ремонтиран през март"),
+    ("bg", "Цените на горивата ще паднат, заяви министърката Петрова, цитирана от БНР.",
+     "БНР", "министърката Петрова", "Цените на горивата ще паднат"),
+    ("pt", "As obras vão começar em março, disse o ministro Costa, citado pela Lusa.",
+     "Lusa", "ministro Costa", "As obras vão começar em março"),
+    ("pt", "O ministro, citado pela agência Lusa, disse que as obras vão começar em março.",
+     "agência Lusa", "ministro", "as obras vão começar em março"),
+    # after "according to" the same: the outlet set off by commas after the source
+    ("bg", "Според министър Петров, цитиран от БТА, мостът ще бъде ремонтиран.",
+     "БТА", "министър Петров", "мостът ще бъде ремонтиран"),
+    ("bg", "Мостът ще бъде ремонтиран, според министър Петров, цитиран от БТА.",
+     "БТА", "министър Петров", "Мостът ще бъде ремонтиран"),
+    ("pt", "Segundo o ministro, citado pela Lusa, as obras vão começar em março.",
+     "Lusa", "ministro", "as obras vão começar em março"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "outlet", "speaker", "claim"), QUOTED_BY,
+                         ids=["bg-tail", "bg-tail-fem", "pt-tail", "pt-aside", "bg-according", "bg-according-tail",
+                              "pt-segundo"])
+def test_an_outlet_that_quoted_the_speaker_comes_first(resources: Resources, lang: str, text: str, outlet: str,
+                                                       speaker: str, claim: str) -> None:
+    src, said = _chain(resources, lang, text)
+    assert _told(src) == (outlet, speaker)
+    assert said == claim
+
+
+def test_a_claim_around_its_tag_still_runs_on_past_it(resources: Resources) -> None:
+    """Not an outlet after the tag's comma: the claim is the whole sentence, as before."""
+    _, said = _chain(resources, "pt", "As negociações, disse o ministro, vão continuar na próxima semana.")
+    assert said == "As negociações, disse o ministro, vão continuar na próxima semana"
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("es", "Consultado por los periodistas, el alcalde afirmó que las obras terminarán en junio."),
     ("pt", "Questionado pelo jornalista, o ministro disse que as obras vão começar em março."),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from headwater.enrich.attributions.multilingual_asides import told_aside, told_tail
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, is_verb
 from headwater.enrich.attributions.multilingual_speakers import SpeakerReader
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
@@ -61,11 +62,14 @@ class AccordingReader(SpeakerReader):
         # "Как сообщает ТАСС со ссылкой на источник, …": the source's own source, deeper in the chain
         cited = None if self.text[cs:ce].lower() in self.cues.citing_phrases else \
             self._citing_in(max(sp[1], ce), b, b, at_start=True)
+        via = told_aside(self, max(sp[1], ce), b)  # "Според министър Петров, цитиран от БТА, …": the outlet first
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
-            start = self._skip_to_claim(max(sp[1], ce, cited[1][1] if cited else 0), b)
-            return Tag(start, self._trim_end(start, b), self.text[cs:ce], cs, sp,
-                          cited=cited[1] if cited else None, cited_at=cited[0] if cited else None)
+            start = self._skip_to_claim(max(sp[1], ce, cited[1][1] if cited else 0, via[1] if via else 0), b)
+            return Tag(start, self._trim_end(start, b), self.text[cs:ce], cs, sp, via=via[0] if via else None,
+                       cited=cited[1] if cited else None, cited_at=cited[0] if cited else None)
         rest = self.text[max(sp[1], ce):b]
+        if told_tail(self, max(sp[1], ce), b):  # "…, според министър Петров, цитиран от БТА.": the claim is before
+            return Tag(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp, via=via[0] if via else None)
         if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
             # "…, по словам губернатора, находится под контролем": the claim runs through the tag
             return Tag(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)

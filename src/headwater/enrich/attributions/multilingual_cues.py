@@ -83,6 +83,10 @@ class Cues:
     # and the words that put a place's name after them (``places.yaml`` before: "региона Сахел")
     prepositions: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    # the definite article written on a noun ("министърът", "говорителят": a role named again), and every
+    # ending of the article, short forms too ("министъра"), to compare a role's words by their stems
+    definite_endings: tuple[str, ...] = ()
+    article_endings: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -148,6 +152,8 @@ def _cues(folder: Path) -> Cues:
         prepositions=frozenset(low("prepositions")),
         place_heads=frozenset(str(x).lower() for x in (folder_data(folder, "places") or {}).get("before") or ()),
         name_endings={str(g): tuple(str(x).lower() for x in ws or ()) for g, ws in (d.get("name_endings") or {}).items()},
+        definite_endings=tuple(sorted(low("definite_endings"), key=len, reverse=True)),
+        article_endings=tuple(sorted(low("article_endings"), key=len, reverse=True)),
     )
 
 

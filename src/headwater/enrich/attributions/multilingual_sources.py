@@ -21,6 +21,7 @@ from headwater.enrich.attributions.multilingual_cues import Cues
 from headwater.enrich.attributions.multilingual_given_roles import article_roles, role_in_text
 from headwater.enrich.attributions.multilingual_registered import iso_day, last_known_person, registered
 from headwater.enrich.attributions.multilingual_role_antecedent import role_subject
+from headwater.enrich.attributions.multilingual_role_mentions import role_holder
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry, typed
@@ -272,6 +273,8 @@ class SourceReader:
         office = bool(hits(first, (rw.official | rw.qualified) - rw.state_bodies))  # "представитель МИД": a person
         if (set(words) | lemmas) & self.cues.bodies and not office:
             return {"name": name, "kind": "government", "country": None, "state_affiliated": None, "text": text}
+        if office and (holder := role_holder(self, s, e)) is not None:
+            return holder  # "Министърът заяви" after "министърът на отбраната Иван Петров": that person (inferred)
         if role_words or office:
             kind = "person" if office else "government" if label in ("ORG", "GPE") else "person"
             src = {"name": name, "kind": kind, "country": None, "state_affiliated": None, "role": text, "text": text}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from headwater.enrich.attributions.multilingual_asides import before_place_aside
 from headwater.enrich.attributions.multilingual_caseless import cased_name
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
@@ -129,7 +130,8 @@ class SpeakerReader(ChainReader):
         following = self._words_after(after, b) or (self._words_after(ce, b) if after > ce else None)
         if c.verb_first:
             return following or self._words_before(a, cs)
-        return self._words_before(a, cs) or following
+        aside = before_place_aside(self, a, cs)  # "O ministro, em Lisboa, disse": "O ministro", when nothing else
+        return self._words_before(a, cs) or following or (self._words_before(a, aside) if aside != cs else None)
 
     def _words_before(self, a: int, cs: int) -> tuple[int, int] | None:
         """The speaker right before a cue: back to a comma, a quote or the sentence start, over a

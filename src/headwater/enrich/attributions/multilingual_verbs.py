@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from headwater.enrich.attributions.multilingual_according import AccordingReader, Tag
+from headwater.enrich.attributions.multilingual_asides import told_tail
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, is_verb
 from headwater.enrich.attributions.multilingual_told import with_told
@@ -156,7 +157,8 @@ class VerbReader(AccordingReader):
         next_word = WORD.search(self.text, tag_end, b)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
                 len(WORD.findall(self.text[tag_end:b])) >= 3 and not (
-                    next_word is not None and is_verb(self.cues, next_word.group(0), None)):
+                    next_word is not None and is_verb(self.cues, next_word.group(0), None)) and \
+                not told_tail(self, tag_end, b):  # nor "…, каза министър Петров, цитиран от БТА.": the outlet
             # (not "…, disse o chefe do Governo, acrescentando que …": a second tag follows, no claim runs on)
             return Tag(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
         if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):

@@ -102,6 +102,15 @@ def period(pub: dt.date | None, unit: str, shift: int) -> Value:
     return f"{n // 12:04d}-{n % 12 + 1:02d}", "inferred", "month"
 
 
+def short_year(pub: dt.date | None, yy: int) -> Value:
+    """A year by its last two digits ("91-го года"): the latest such year not after publication (news looks
+    back: "91-го" written in 2024 is 1991, "14-го" 2014); unresolved with no publication date."""
+    if pub is None:
+        return None, None, "year"
+    year = pub.year // 100 * 100 + yy
+    return f"{year - 100 if year > pub.year else year:04d}", "inferred", "year"
+
+
 def weekday(pub: dt.date | None, wd: int, last: bool) -> Value:
     """The latest such weekday on or before publication; "last Sunday" written on a Sunday is a week before."""
     if pub is None:

@@ -48,7 +48,9 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
     year_words = P.alt(words.get("year_words"))
     joiners = P.alt(words.get("month_year_joiners"))
     year_tail = rf"(?:\s*(?:{year_words}){P.E})?" if year_words else ""
-    year = r"(?P<year>(?:19|20)\d\d)(?!\d)" + year_tail
+    # "в марте 2023-го": the year's ordinal ending belongs to it
+    year_end = rf"(?:-(?:{P.alt(words.get('year_endings'))}){P.E})?" if words.get("year_endings") else ""
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)" + year_end + year_tail
     pats: dict[str, re.Pattern[str]] = {}
     if mon:
         join = rf"(?:\s+(?:{joiners}))?" if joiners else ""
@@ -58,7 +60,16 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         old = r"(?P<year>1[0-8]\d\d|19[0-7]\d)(?!\d)" + year_tail
         pats["day_month_year"] = re.compile(rf"{P.B}(?P<d>[0-3]?\d)\.?\s*{day_join}(?P<mon>{mon})\.?,?{join}\s+{old}",
                                             re.I)
-        if cues := P.alt(words.get("month_cues")):
+        cues = P.alt(words.get("month_cues"))
+        if range_words := P.alt(words.get("range_joiners")):
+            # "с января по май 2024 года", "janeiro a março de 2023": the first month of a range has the year
+            # written after the last (the one before it when the range runs over the new year: "ноябрь–
+            # февраль 2024"); the last month is read as a month and year
+            lead = rf"(?:(?:{cues})\s+)?" if cues else ""
+            pats["month_span"] = re.compile(
+                rf"{P.B}{lead}(?P<mon>{_cue_months(months)})(?=\s*(?:[-–—]|\s(?:{range_words})\s)\s*(?P<mon2>{mon})"
+                rf"\.?,?{join}\s+(?P<year>(?:19|20)\d\d)(?!\d))", re.I)
+        if cues:
             pats["month_cue"] = re.compile(rf"{P.B}(?:{cues})\s+(?P<mon>{_cue_months(months)}){P.E}", re.I)
         if shifts and units:
             # "15 сентября прошлого года", "15 de março do ano passado", "3 март миналата година": a day or a
@@ -123,6 +134,14 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         verb = P.alt(eve.get("verb_endings"))
         pats["eve"] = re.compile(rf"{P.B}(?:{P.alt(eve.get('words'))})(?=\s*(?:[,.;:!?)—–-]|$)|\s+(?:{after}){P.E}|"
                                  rf"\s+[^\W\d_]+(?:{verb}){P.E})", re.I)
+        if eve.get("subject_words"):
+            # "Накануне премьер-министр Венгрии Виктор Орбан попросил …": a subject, then its past-tense verb;
+            # whether the first word is a subject or the noun of "the eve of" ("Накануне выборов президент
+            # заявил") is told by its ending (``eve_subject``).
+            word = r"[^\W\d_][\w-]*"
+            pats["eve_subject"] = re.compile(
+                rf"{P.B}(?:{P.alt(eve.get('words'))})(?=\s+(?P<first>{word})(?:\s+{word}){{0,{int(eve['subject_words']) - 1}}}?"
+                rf"\s+[^\W\d_]+(?:{verb}){P.E})", re.I)
     if past := words.get("past_day"):
         # "за минувшие сутки": the day up to publication, a span with no one date of its own (unresolved,
         # as "на этой неделе" is); "за сутки до выборов" is a day before something else, not read.
@@ -154,6 +173,10 @@ def _patterns(months: dict[str, int], words: dict[str, Any]) -> dict[str, re.Pat
         pats["part"] = re.compile(rf"{P.B}(?:(?P<prep>{P.alt(parts.get('prepositions'))})\s+)?(?P<part>"
                                   rf"{P.alt(parts.get('parts'))})\s+(?P<unit>{P.alt(parts.get('units'))}){P.E}"
                                   rf"(?!\s*(?:\d|{P.alt(words.get('period_shift')) or 'x^'}))", re.I)
+    if short := words.get("short_years"):
+        # "границы 91-го года": a year by its last two digits, an ordinal's ending and the year's word
+        pats["short_year"] = re.compile(rf"{P.B}(?<![\d.,])(?P<yy>\d\d)-(?:{P.alt(short.get('endings'))})\s+"
+                                        rf"(?:{P.alt(short.get('after'))}){P.E}", re.I)
     if mon and (ords := words.get("day_ordinals")):
         # "первого июля", "двадцать четвёртого февраля (2022 года)": the day as an ordinal word
         tens = P.alt(words.get("ordinal_tens")) or "x^"
@@ -203,6 +226,20 @@ def _reader(pack: LanguagePack) -> Reader:
     # day words that mean nowadays beside a present-tense verb of state ("сегодня"): read only when not
     tense_bound = {str(w).lower() for w in words.get("nowadays") or ()}
     by_tense = {str(k).lower(): {str(t): int(n) for t, n in v.items()} for k, v in (words.get("tense_days") or {}).items()}
+    eve = words.get("eve") or {}
+    genitive = tuple(str(x) for x in eve.get("genitive_endings") or ())
+    nominative = tuple(str(x) for x in eve.get("subject_endings") or ())
+    surnames = tuple(str(x) for x in eve.get("surname_endings") or ())
+
+    def eve_subject(first: str) -> bool:
+        """Whether the word after "накануне" opens its sentence's subject ("Накануне премьер-министр …",
+        "Накануне Лавров …"), not the noun "the eve" is of ("Накануне выборов …"): no genitive ending,
+        unless the ending is also a subject's (an adjective "американский", a surname "Лавров")."""
+        low = first.lower()
+        if (first[:1].isupper() and low.endswith(surnames)) or low.endswith(nominative):
+            return True
+        return not low.endswith(genitive)
+
     not_after = re.compile(rf"{P.B}(?:{P.alt(words.get('ago_not_after'))})\s*$", re.I) if words.get("ago_not_after") else None
 
     def value(name: str, g: dict[str, Any], matched: str, pub: dt.date | None, when: str | None) -> P.Value | None:
@@ -213,6 +250,9 @@ def _reader(pack: LanguagePack) -> Reader:
                 return dt.date(int(g["year"]), months[g["mon"].lower()], int(g["d"])).isoformat(), "explicit", "day"
             except ValueError:
                 return None
+        if name == "month_span":
+            first, last = months[g["mon"].lower()], months[g["mon2"].lower()]
+            return f"{int(g['year']) - (first > last):04d}-{first:02d}", "explicit", "month"
         if name in ("month_cue", "month_postcue"):
             return P.month(pub, months[g["mon"].lower()], when)
         if name == "month_after":
@@ -242,6 +282,8 @@ def _reader(pack: LanguagePack) -> Reader:
             return P.day(pub, days[" ".join(matched.lower().split())])
         if name == "eve":
             return P.day(pub, 1)
+        if name == "eve_subject":
+            return P.day(pub, 1) if eve_subject(g["first"]) else None
         if name == "past_day":
             return None, None, "day"
         if name in ("ago", "ago_before", "ahead"):
@@ -261,6 +303,8 @@ def _reader(pack: LanguagePack) -> Reader:
             if g["part"].lower() in late and when == "past":
                 return None, None, unit  # "в конце года цены выросли" in July: which year's end is not said
             return P.period(pub, unit, 0)
+        if name == "short_year":
+            return P.short_year(pub, int(g["yy"]))
         if name == "ordinal":
             d = ordinals[g["ord"].lower()] + (tens[g["tens"].lower()] if g["tens"] else 0)
             if g["year"]:
