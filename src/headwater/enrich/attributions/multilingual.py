@@ -12,10 +12,11 @@ the verb up to a comma, a quote or the clause that is said. Headlines "Лавр�
 ("по словам Захаровой" -> Захарова). The output dicts are those of the English finder.
 
 This module cuts the sentences, runs each cue over them and turns the tags into claims; the readers it
-builds on hold the rest, each in a module of its own: sources (``multilingual_sources``), attribution
-chains (``multilingual_chains``), speakers (``multilingual_speakers``), according phrases
-(``multilingual_according``), reporting verbs (``multilingual_verbs``, ``multilingual_verb_last``) and
-speakers set off by a colon or a dash (``multilingual_colon_dash``).
+builds on hold the rest, each in a module of its own: sources (``multilingual_sources``), the dates a
+sentence states (``multilingual_claim_dates``), attribution chains (``multilingual_chains``), speakers
+(``multilingual_speakers``), according phrases (``multilingual_according``), reporting verbs
+(``multilingual_verbs``, ``multilingual_verb_last``) and speakers set off by a colon or a dash
+(``multilingual_colon_dash``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_according import Tag
+from headwater.enrich.attributions.multilingual_claim_dates import claim_dates
 from headwater.enrich.attributions.multilingual_colon_dash import colon_speaker, dash_speaker
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
 from headwater.enrich.attributions.multilingual_verbs import VerbReader
@@ -183,7 +185,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
     for a, b in _sentences(doc):
         found = f.sentence(a, b)
         previous, f.previous = f.previous, (a, b)
-        dates = f.dates(a, b)
+        dates = claim_dates(f, a, b)
         for x in found:
             claim = doc.text[x.start:x.end].strip()
             if len(WORD.findall(claim)) < 3:
@@ -218,7 +220,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 3 <= o["start"] < x.end]
             if x.quote and x.end > b:  # «…, — сказал X. — B. C»: the sentences after are X's too
                 covered.append((x.start, x.end))
-            when = (f.dates(*previous) if back and previous else []) + dates
+            when = (claim_dates(f, *previous) if back and previous else []) + dates
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
                         "sources": chain, "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
                         else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})

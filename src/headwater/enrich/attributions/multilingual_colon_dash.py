@@ -31,7 +31,7 @@ def dash_speaker(r: SpeakerReader, a: int, b: int) -> Tag | None:
         return None
     hs, he = a + m.start(2), a + m.end(2)
     named = any(hs <= e.start_char and e.end_char <= he for e in r.doc.ents if e.label_ in ("PERSON", "ORG")) \
-        or r._lookup(m.group(2)) is not None or (r.parsed and all(t.pos_ == "PROPN" for t in r._tokens(hs, he)))
+        or r._lookup(m.group(2)) is not None or (r.parsed and all(t.pos_ == "PROPN" for t in r.tokens(hs, he)))
     if not named:
         return None
     return Tag(a, r._trim_end(a, a + m.end(1)), "—", a + m.end(1), (hs, he))

@@ -294,17 +294,17 @@ class SpeakerReader(ChainReader):
         if any(x.start_char < e and s < x.end_char for x in self.doc.ents):
             return s, e
         if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
-            toks = self._tokens(s, e) if self.parsed else []
+            toks = self.tokens(s, e) if self.parsed else []
             if len(toks) == 1 and "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph):
                 return None  # "Его заверяли, что …": him, not he
             return s, e
         rw = RoleWords.of(self.pack)
-        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies | rw.official |
+        if (set(words) | self.lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies | rw.official |
                                                 rw.qualified | rw.non_state) or self._lookup(span) is not None:
             return s, e
-        if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self._tokens(s, e)):
+        if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self.tokens(s, e)):
             return s, e  # people named by what they are: "сенаторы", "лидер партии", "жители"
-        if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
+        if self.parsed and any(t.pos_ == "PROPN" for t in self.tokens(s, e)):
             return s, e  # a name the entity tagger missed
         if NORMALS in self.doc.user_data:
             return None  # the parser tags entities and found no name here: not a speaker
@@ -373,7 +373,7 @@ class SpeakerReader(ChainReader):
         m = re.match(r"[^,]{1,120},\s*", self.text[i:b])
         if m is None or not self.parsed:
             return i
-        toks = self._tokens(i, i + m.end() - 1)
+        toks = self.tokens(i, i + m.end() - 1)
         named = any(i <= e.start_char and e.end_char <= i + m.end() for e in self.doc.ents) or \
             {t.lemma_.lower() for t in toks} & (self.cues.roles | RoleWords.of(self.pack).non_state)
         if named and toks and len(toks) <= MAX_SPEAKER_WORDS + 2 and not any(t.pos_ in ("VERB", "AUX") for t in toks):

@@ -74,7 +74,7 @@ class VerbReader(AccordingReader):
             sp = self._place_of_speech(tok, documents_only=True)
         elif tok is not None:
             sp = (self._statement_owner(tok) if light else None) or self._subject(tok) or self._place_of_speech(tok)
-            said_by = self._tokens(*sp) if sp is not None else []
+            said_by = self.tokens(*sp) if sp is not None else []
             if len(said_by) == 1 and said_by[0].pos_ in ("PRON", "DET", "SCONJ") and (
                     said_by[0].text.lower() not in self.cues.pronouns or "Case=Nom" not in str(said_by[0].morph)):
                 return None  # "Это показывает, что …", "что показывает", "Его заверяли": no one speaks
@@ -177,7 +177,7 @@ class VerbReader(AccordingReader):
         if any(c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.text.lower() in self.cues.places_of_speech
                                                  for g in c.children) for c in tok.children):
             return False
-        before = self._tokens(a, tok.idx)
+        before = self.tokens(a, tok.idx)
         return len(before) <= 3 and all(t.pos_ in ("ADV", "CCONJ", "PART", "PUNCT") for t in before) and \
             "Person=1" not in morph and "Person=2" not in morph
 
