@@ -32,8 +32,9 @@ from typing import Any
 
 from headwater.enrich.places.candidates import candidates
 from headwater.enrich.places.footing import most_prominent
-from headwater.enrich.places.gazetteer import Gazetteer, Place
+from headwater.enrich.places.gazetteer import Gazetteer
 from headwater.enrich.places.mention import Mention
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.translit import fold
 
 # What may stand between a place and its region named beside it: "Moscow, Idaho", "Moscow (Idaho)".

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from headwater.cli import main
-from headwater.enrich.places.gazetteer import Gazetteer, source_places
+from headwater.enrich.places.gazetteer import Gazetteer
+from headwater.enrich.places.gazetteer_sources import source_places
 from headwater.enrich.places.geonames_import import convert
 from headwater.enrich.places.translit import fold
 

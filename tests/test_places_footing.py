@@ -12,8 +12,8 @@ import pytest
 
 from headwater.enrich.places.context import Context
 from headwater.enrich.places.footing import founded, most_prominent
-from headwater.enrich.places.gazetteer import Place
 from headwater.enrich.places.mention import Mention
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.resolve import find_places
 from headwater.enrich.places.translit import fold
 from headwater.resources import Resources

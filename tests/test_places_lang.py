@@ -77,7 +77,7 @@ def test_cues_and_seats_live_in_each_languages_pack() -> None:
         data = langs.get(code).data("places")
         assert isinstance(data, dict) and (data.get("before") or data.get("after")), code
     # every seat a pack names is a seat of the places supplement, by its name there
-    from headwater.enrich.places.gazetteer import supplement_entries
+    from headwater.enrich.places.gazetteer_sources import supplement_entries
     seats = {e["name"] for e in supplement_entries() if e.get("subkind") == "seat_of_government"}
     assert set(seat_names()) <= seats
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from headwater.enrich.places.gazetteer import Place
 from headwater.enrich.places.nearby import Nearby
+from headwater.enrich.places.place import Place
 from headwater.resources import Resources
 from tests.test_places_causes import at, english
 

@@ -5,7 +5,8 @@ import random
 from typing import Any
 
 from headwater.link.builtin import link_corpus
-from headwater.link.stories import _vectors, cluster_vectors, incident_stories, profile
+from headwater.link.stories import cluster_vectors, incident_stories
+from headwater.link.stories_profiles import profile, profile_vectors
 from headwater.model import Article
 
 PADANG = {"name": "Padang", "lat": -0.95, "lon": 100.35, "place_id": "gn:1633419", "kind": "city", "country": "ID"}
@@ -128,7 +129,7 @@ def test_clustering_leaves_the_profile_vectors_as_given() -> None:
     # a merged cluster's summed vector is a copy made at its first merge: the articles' vectors (read
     # again by the neighbour search after the copies are joined, and by the caller) stay as they were
     corpus = corpus_of([*QUAKE_PADANG, QUAKE_KOBE[0], *BACKGROUND])
-    vectors, df = _vectors([profile(a) for _, a in corpus])
+    vectors, df = profile_vectors([profile(a) for _, a in corpus])
     before = [dict(v) for v in vectors]
     groups = cluster_vectors(vectors, [(0, len(corpus) - 1)], df)
     assert any(len(g) > 1 for g in groups)  # something merged

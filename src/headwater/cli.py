@@ -186,7 +186,8 @@ def gazetteer_import_cmd(files: tuple[str, ...]) -> None:
 
     Example: headwater gazetteer import SY.zip alternateNamesV2.zip
     """
-    from headwater.enrich.places.gazetteer import Gazetteer, cache_dir
+    from headwater.enrich.places.gazetteer import Gazetteer
+    from headwater.enrich.places.gazetteer_sources import cache_dir
     from headwater.enrich.places.geonames_import import convert
 
     for f in files:

@@ -34,19 +34,17 @@ from headwater.link.index import LinkIndex
 from headwater.link.stories import (
     CANDIDATES,
     FLOOR,
-    MAX_TERMS,
     NEIGHBOURS,
     POSTING_CAP,
     QUERY_TERMS,
     RELATIVE_FLOOR,
-    _cosine,
-    _weigh,
     cluster,
     cluster_vectors,
     copy_pairs,
+    cosine,
     numbered,
-    profile,
 )
+from headwater.link.stories_profiles import MAX_TERMS, profile, weigh
 from headwater.link.unionfind import DisjointSets
 from headwater.model import Article, key, row_of
 
@@ -74,16 +72,17 @@ def _term_key(term: str) -> int:
 
 def keep_profiles(index: LinkIndex, raw: dict[int, dict[str, float]],
                   rebuild: bool = False) -> tuple[dict[int, dict[str, float]], dict[str, int]]:
-    """Count these articles' terms, keep their weighted profiles (as ``_vectors`` weighs them, with
-    the document frequencies of the corpus so far) and post their heaviest terms; returns the weighted
-    profiles and the document frequencies of their terms (``rebuild``: forget what the index held)."""
+    """Count these articles' terms, keep their weighted profiles (as ``stories_profiles.profile_vectors``
+    weighs them, with the document frequencies of the corpus so far) and post their heaviest terms;
+    returns the weighted profiles and the document frequencies of their terms (``rebuild``: forget what
+    the index held)."""
     if rebuild:
         for name in (RAW, PROFILE, DF, TERMS):
             index.clear(name)
     index.count(DF, Counter(t for p in raw.values() for t in p))
     df = index.counts(DF, {t for p in raw.values() for t in p})
     n = held(index) + len(raw)  # the corpus with these articles (new to the index: kept just below)
-    weighed = {row: _weigh(p, df, n) for row, p in raw.items()}
+    weighed = {row: weigh(p, df, n) for row, p in raw.items()}
     term_bytes.put(index, PROFILE, weighed)
     term_bytes.put(index, RAW, raw)
     index.keep(PROFILE, n)
@@ -134,7 +133,7 @@ def _touched(new: dict[int, dict[str, float]], df: dict[str, int], index: LinkIn
     scores: dict[tuple[int, int], float] = {}
     for at in range(0, len(every), PROFILE_PART):
         for r, v in term_bytes.read_dicts(index, PROFILE, every[at:at + PROFILE_PART]).items():
-            scores.update(((row, r), _cosine(new[row], v)) for row in wanted_by[r])
+            scores.update(((row, r), cosine(new[row], v)) for row in wanted_by[r])
     touched: set[int] = set()
     for row, cand in cands.items():
         scored = sorted(((scores[row, r], r) for r in cand if (row, r) in scores), reverse=True)

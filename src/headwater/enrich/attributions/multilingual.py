@@ -12,10 +12,11 @@ the verb up to a comma, a quote or the clause that is said. Headlines "Лавр�
 ("по словам Захаровой" -> Захарова). The output dicts are those of the English finder.
 
 This module cuts the sentences, runs each cue over them and turns the tags into claims; the readers it
-builds on hold the rest, each in a module of its own: sources (``multilingual_sources``), attribution
-chains (``multilingual_chains``), speakers (``multilingual_speakers``), according phrases
-(``multilingual_according``), reporting verbs (``multilingual_verbs``, ``multilingual_verb_last``) and
-speakers set off by a colon or a dash (``multilingual_colon_dash``).
+builds on hold the rest, each in a module of its own: sources (``multilingual_sources``), the dates a
+sentence states (``multilingual_claim_dates``), attribution chains (``multilingual_chains``), speakers
+(``multilingual_speakers``), according phrases (``multilingual_according``), reporting verbs
+(``multilingual_verbs``, ``multilingual_verb_last``) and speakers set off by a colon or a dash
+(``multilingual_colon_dash``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.multilingual_according import Tag
+from headwater.enrich.attributions.multilingual_claim_bounds import skip_to_claim, trim_end
+from headwater.enrich.attributions.multilingual_claim_dates import claim_dates
 from headwater.enrich.attributions.multilingual_colon_dash import colon_speaker, dash_speaker
 from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
 from headwater.enrich.attributions.multilingual_verbs import VerbReader
@@ -75,8 +78,8 @@ class _Finder(VerbReader):
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
                 cs, ce = a + m.start(), a + m.end()
                 if not self._quoted(cs):
-                    start = self._skip_to_claim(ce, b) if m.start() <= 3 else a
-                    end = self._trim_end(start, b) if m.start() <= 3 else self._trim_end(a, cs)
+                    start = skip_to_claim(self, ce, b) if m.start() <= 3 else a
+                    end = trim_end(self, start, b) if m.start() <= 3 else trim_end(self, a, cs)
                     first = WORD.search(self.text, cs, ce)
                     found.append(Tag(start, end, self.text[cs:ce], cs, (first.end() + 1 if first else cs, ce)))
         for phrase in self.cues.according_after:
@@ -113,7 +116,7 @@ class _Finder(VerbReader):
                     at = next(c for c in tok.children if c.i > tok.i and any(
                         g.dep_ == "case" and g.text.lower() in self.cues.stance_prepositions for g in c.children))
                     start = min(t.idx for t in at.subtree if t.i > tok.i)
-                    f = Tag(start, self._trim_end(start, b), f.cue, f.cue_start, f.speaker) if not f.quote else f
+                    f = Tag(start, trim_end(self, start, b), f.cue, f.cue_start, f.speaker) if not f.quote else f
                 if f is not None:
                     found.append(f)
             elif self.parsed and lemma in self.cues.statement_verbs and tok.pos_ == "VERB" and any(
@@ -140,7 +143,7 @@ class _Finder(VerbReader):
                 tag = min(g.cue_start, g.speaker[0])
                 if g is not f and not f.quote and f.start < tag < f.end and g.end <= tag and g.start <= f.start and \
                         re.fullmatch(r"[\s,—–»\"“]*[,—–][\s,—–]*", self.text[g.end:tag]):
-                    f.end = self._trim_end(f.start, tag)
+                    f.end = trim_end(self, f.start, tag)
         return kept
 
     def _ordinal(self, low: str, at: int) -> bool:
@@ -164,11 +167,11 @@ class _Finder(VerbReader):
         sp = (self._subject(tok) if self.parsed else None) or self._words_after(ce, min(q[1], ce + tail.end()))
         if sp is None or not (ce <= sp[0] and sp[1] <= ce + tail.end()):
             return []
-        first_end = self._trim_end(q[0], max(a, q[0]) + lead.start())
+        first_end = trim_end(self, q[0], max(a, q[0]) + lead.start())
         rest = ce + tail.end()
         out = [Tag(q[0], first_end, tok.text, cs, sp, True)]
         if len(WORD.findall(self.text[rest:q[1]])) >= 3:
-            out.append(Tag(rest, self._trim_end(rest, q[1]), tok.text, cs, sp, True))
+            out.append(Tag(rest, trim_end(self, rest, q[1]), tok.text, cs, sp, True))
         return out
 
 
@@ -183,7 +186,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
     for a, b in _sentences(doc):
         found = f.sentence(a, b)
         previous, f.previous = f.previous, (a, b)
-        dates = f.dates(a, b)
+        dates = claim_dates(f, a, b)
         for x in found:
             claim = doc.text[x.start:x.end].strip()
             if len(WORD.findall(claim)) < 3:
@@ -218,7 +221,7 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 out = [o for o in out if o["sources"] or o["start"] is None or not x.start - 3 <= o["start"] < x.end]
             if x.quote and x.end > b:  # «…, — сказал X. — B. C»: the sentences after are X's too
                 covered.append((x.start, x.end))
-            when = (f.dates(*previous) if back and previous else []) + dates
+            when = (claim_dates(f, *previous) if back and previous else []) + dates
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
                         "sources": chain, "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
                         else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})

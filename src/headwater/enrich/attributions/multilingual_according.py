@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from headwater.enrich.attributions.multilingual_asides import told_aside, told_tail
+from headwater.enrich.attributions.multilingual_claim_bounds import skip_to_claim, trim_end
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, is_verb
 from headwater.enrich.attributions.multilingual_speakers import SpeakerReader
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
@@ -64,20 +65,20 @@ class AccordingReader(SpeakerReader):
             self._citing_in(max(sp[1], ce), b, b, at_start=True)
         via = told_aside(self, max(sp[1], ce), b)  # "Според министър Петров, цитиран от БТА, …": the outlet first
         if cs - a <= 3:  # the phrase opens the sentence: the claim follows the source
-            start = self._skip_to_claim(max(sp[1], ce, cited[1][1] if cited else 0, via[1] if via else 0), b)
-            return Tag(start, self._trim_end(start, b), self.text[cs:ce], cs, sp, via=via[0] if via else None,
+            start = skip_to_claim(self, max(sp[1], ce, cited[1][1] if cited else 0, via[1] if via else 0), b)
+            return Tag(start, trim_end(self, start, b), self.text[cs:ce], cs, sp, via=via[0] if via else None,
                        cited=cited[1] if cited else None, cited_at=cited[0] if cited else None)
         rest = self.text[max(sp[1], ce):b]
         if told_tail(self, max(sp[1], ce), b):  # "…, според министър Петров, цитиран от БТА.": the claim is before
-            return Tag(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp, via=via[0] if via else None)
+            return Tag(a, trim_end(self, a, cs), self.text[cs:ce], cs, sp, via=via[0] if via else None)
         if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
             # "…, по словам губернатора, находится под контролем": the claim runs through the tag
-            return Tag(a, self._trim_end(a, b), self.text[cs:ce], cs, sp)
-        return Tag(a, self._trim_end(a, cs), self.text[cs:ce], cs, sp)
+            return Tag(a, trim_end(self, a, b), self.text[cs:ce], cs, sp)
+        return Tag(a, trim_end(self, a, cs), self.text[cs:ce], cs, sp)
 
     def _claim_after(self, i: int, b: int) -> tuple[int, int]:
-        start = self._skip_to_claim(i, b)
-        return start, self._trim_end(start, b)
+        start = skip_to_claim(self, i, b)
+        return start, trim_end(self, start, b)
 
     def _named_after(self, ce: int, sp: tuple[int, int], b: int, opens: bool) -> tuple[int, int]:
         """Who "according to" names, in a pack read without a parse, where its words run on into the
@@ -145,8 +146,8 @@ class AccordingReader(SpeakerReader):
         sp = self._words_before(a, cs)
         if sp is None:
             return None
-        start = self._skip_to_claim(ce, b)
-        return Tag(start, self._trim_end(start, b), self.text[cs:ce], cs, sp)
+        start = skip_to_claim(self, ce, b)
+        return Tag(start, trim_end(self, start, b), self.text[cs:ce], cs, sp)
 
     def _back_reference(self, a: int, tag_start: int) -> tuple[int, int] | None:
         """'Об этом сообщило агентство ТАСС': the tag points back at the sentence before."""
@@ -154,7 +155,7 @@ class AccordingReader(SpeakerReader):
         for r in self.cues.back_references:  # "Claim, об этом заявил X": the words before, in this sentence
             m = re.search(r"[,;—–]\s*" + re.escape(r) + r"$", before)
             if m is not None and len(WORD.findall(before[:m.start()])) >= 3:
-                return a, self._trim_end(a, a + len(self.text[a:tag_start]) - len(self.text[a:tag_start].lstrip(" ,—"))
+                return a, trim_end(self, a, a + len(self.text[a:tag_start]) - len(self.text[a:tag_start].lstrip(" ,—"))
                                          + m.start())
         # "Об этом сообщил X", "Об этом во вторник, 2 июля, сообщили в пресс-службе"
         if not before or not any(

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.enrich.attributions.multilingual_according import Tag
+from headwater.enrich.attributions.multilingual_claim_bounds import trim_end
 from headwater.lang.marks import WORD
 
 if TYPE_CHECKING:
@@ -31,10 +32,10 @@ def dash_speaker(r: SpeakerReader, a: int, b: int) -> Tag | None:
         return None
     hs, he = a + m.start(2), a + m.end(2)
     named = any(hs <= e.start_char and e.end_char <= he for e in r.doc.ents if e.label_ in ("PERSON", "ORG")) \
-        or r._lookup(m.group(2)) is not None or (r.parsed and all(t.pos_ == "PROPN" for t in r._tokens(hs, he)))
+        or r._lookup(m.group(2)) is not None or (r.parsed and all(t.pos_ == "PROPN" for t in r.tokens(hs, he)))
     if not named:
         return None
-    return Tag(a, r._trim_end(a, a + m.end(1)), "—", a + m.end(1), (hs, he))
+    return Tag(a, trim_end(r, a, a + m.end(1)), "—", a + m.end(1), (hs, he))
 
 def colon_speaker(r: SpeakerReader, a: int, b: int) -> Tag | None:
     """'Лавров: Запад не хочет…': a short name, a colon, a claim (headlines, transcripts)."""
@@ -58,5 +59,5 @@ def colon_speaker(r: SpeakerReader, a: int, b: int) -> Tag | None:
         return None
     start = a + m.end()
     quote = next((q for q in r.quotes if start - 1 <= q[0] <= start + 2), None)
-    end = quote[1] if quote is not None else r._trim_end(start, b)
+    end = quote[1] if quote is not None else trim_end(r, start, b)
     return Tag(quote[0] if quote else start, end, ":", a + m.end(1), (hs, he), quote is not None)

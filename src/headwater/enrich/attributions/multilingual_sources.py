@@ -1,49 +1,39 @@
 """Who speaks, in languages other than English: the source a speaker's words name (an outlet by its
 own name, a person by the entity's dictionary form, a body, an unnamed source), typed by the role
-words of the language, and the dates a claim's sentence states. The base of the multilingual finder
-(``attributions.multilingual``), which finds the cues and the claims."""
+words of the language. The base of the multilingual finder (``attributions.multilingual``), which finds
+the cues and the claims; a pronoun's source (``multilingual_pronoun_sources``), sources named by a common
+noun (``multilingual_described``) and a claim's dates (``multilingual_claim_dates``) have modules of
+their own."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.known import date_floor
-from headwater.enrich.attributions.multilingual_antecedents import antecedent, window
 from headwater.enrich.attributions.multilingual_bodies import office_in_body
-from headwater.enrich.attributions.multilingual_caseless import (
-    caseless,
-    name_then_role,
-    placeish,
-    titled_person,
-)
+from headwater.enrich.attributions.multilingual_caseless import caseless, name_then_role, titled_person
 from headwater.enrich.attributions.multilingual_cues import Cues
+from headwater.enrich.attributions.multilingual_described import described, outlet_before
 from headwater.enrich.attributions.multilingual_given_roles import article_roles, role_in_text
-from headwater.enrich.attributions.multilingual_registered import iso_day, last_known_person, registered
-from headwater.enrich.attributions.multilingual_role_antecedent import role_subject
+from headwater.enrich.attributions.multilingual_pronoun_sources import pronoun_source
+from headwater.enrich.attributions.multilingual_registered import registered
 from headwater.enrich.attributions.multilingual_role_mentions import role_holder
 from headwater.enrich.attributions.quote_marks import quote_spans
-from headwater.enrich.attributions.role_types import RoleWords, country_in, hits, type_by_role, with_parts
+from headwater.enrich.attributions.role_types import RoleWords, hits, type_by_role, with_parts
 from headwater.enrich.attributions.sources import SourceRegistry, typed
-from headwater.extract.dates import find_dates, find_day_months
+from headwater.extract.dates import find_dates
 from headwater.extract.outlets import norm
 from headwater.lang import LanguagePack
-from headwater.lang.marks import CASE_SUFFIX, MARKS, WORD, script_of
+from headwater.lang.marks import CASE_SUFFIX, WORD, script_of
 from headwater.lang.parsers import NORMALS
-from headwater.lang.sentences import abbreviations
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-# How many sources back "the agency" may look for its outlet: as the English finder's BODY_LOOKBACK (news
-# names an outlet and refers back to it within a few paragraphs).
-OUTLET_LOOKBACK = 4
 # A site named by its address ("lenta.ru", "5-tv.ru", "сайт.рф"): Latin top-level domains or ".рф"
 # only, so that "г.Москва" is no address.
 SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|рф)(?![\w.-])", re.I)
-# Where a sentence ends in a script without case (the danda, or a Latin mark), and lines.
-HINDI_ENDS = re.compile(r"[।.!?][\"»“”'’)]*\s+|\n\s*")
 
 
 class SourceReader:
@@ -58,7 +48,7 @@ class SourceReader:
         self.quotes = quote_spans(self.text, pack.quote_pairs)
         self.normals: dict[tuple[int, int], str] = doc.user_data.get(NORMALS, {})
         self.people: list[dict[str, Any]] = []  # persons who spoke, for pronouns
-        self.said: list[dict[str, Any]] = []  # every source, in order, for "the agency" (``_outlet_before``)
+        self.said: list[dict[str, Any]] = []  # every source, in order, for "the agency" (``multilingual_described``)
         # without a parse, where each of them spoke, and what a pronoun speaker at an offset stood
         # for: a later pronoun may stand for either (multilingual_antecedents)
         self.spoke: list[tuple[int, dict[str, Any]]] = []
@@ -74,13 +64,13 @@ class SourceReader:
         self._mid_caps: frozenset[str] | None = None
         self._floor: tuple[int | None] | None = None
 
-    def _tokens(self, s: int, e: int) -> list[Any]:
+    def tokens(self, s: int, e: int) -> list[Any]:
         span = self.doc.char_span(s, e, alignment_mode="expand")
         return [t for t in span if not t.is_space] if span is not None else []
 
-    def _lemmas(self, s: int, e: int) -> set[str]:
+    def lemmas(self, s: int, e: int) -> set[str]:
         """Dictionary forms of the words of a span ("губернатора" -> "губернатор"), when parsed."""
-        return {t.lemma_.lower() for t in self._tokens(s, e)} if self.parsed else set()
+        return {t.lemma_.lower() for t in self.tokens(s, e)} if self.parsed else set()
 
     # -- sources ---------------------------------------------------------------------------
     def _lookup(self, words: str) -> Any:
@@ -99,8 +89,8 @@ class SourceReader:
         named without any, by the role the article gives that person elsewhere ("Министр транспорта
         Олег Белов …", later "Белов заявил")."""
         src = self._describe(s, e)
-        words = with_parts({w.lower() for w in WORD.findall(self.text[s:e])} | self._lemmas(s, e))
-        phrases: tuple[str, ...] = (self.text[s:e].lower(), " ".join(t.lemma_.lower() for t in self._tokens(s, e)))
+        words = with_parts({w.lower() for w in WORD.findall(self.text[s:e])} | self.lemmas(s, e))
+        phrases: tuple[str, ...] = (self.text[s:e].lower(), " ".join(t.lemma_.lower() for t in self.tokens(s, e)))
         roles = RoleWords.of(self.pack)
         if src.get("kind") == "organization" and str(src.get("name") or "").lower() in roles.countries:
             src = {**src, "kind": "government"}  # "A Rússia afirmou": a country named alone speaks as its state
@@ -160,7 +150,7 @@ class SourceReader:
             self._floor = (date_floor([d.iso for d in find_dates(self.text, self.months, self.joiners, self.year_joiners)]),)
         return self._floor[0]
 
-    def _last_named(self, s: int) -> Any:
+    def last_named(self, s: int) -> Any:
         """The person the parsed text names last before ``s``, in the sentence or the one before it
         (a pronoun that opens a quote's tag stands for them, as in English), or None."""
         if not self.parsed:
@@ -186,43 +176,8 @@ class SourceReader:
         text = self.text[s:e].strip()
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
-            agent = self._agent_before(s)
-            later = [x for at, x in self.spoke if agent is not None and agent[1] <= at < s]
-            if later:  # a source that spoke after the agent, nearer the pronoun ("एर्दोगन का कहना है")
-                return {**later[-1], "resolved_from": text, "inferred": True}
-            if agent is not None:  # "असद ने … साथ दिया है। उन्होंने … कहा": the agent just before (inferred)
-                src = self.source(*agent)
-                if src.get("kind") == "organization" and caseless(str(src.get("name") or "")) and \
-                        not placeish(self, str(src.get("name") or "")):
-                    src = {**src, "kind": "person"}  # "उन्होंने" stands for a person: the name names one
-                if not src.get("unresolved"):
-                    return {**src, "resolved_from": text, "inferred": True}
-            if not self.parsed:  # the person the text named last, nearby, also when no source (inferred)
-                found = antecedent(self, s, text)
-                if found is not None:
-                    src = found if isinstance(found, dict) else self.source(*found)
-                    if src.get("kind") == "organization":  # "той", "ele" stand for a person, whom the name names
-                        src = {**src, "kind": "person"}
-                    self.resolved[s] = {**src, "resolved_from": text, "inferred": True}
-                    return self.resolved[s]
-            if self.people:
-                return {**self.people[-1], "resolved_from": text, "inferred": True}
-            named = self._last_named(s)
-            if named is not None:  # "он" with nobody quoted yet: the person the text named last, said inferred
-                return {**self.source(named.start_char, named.end_char), "resolved_from": text, "inferred": True}
-            known = last_known_person(self, s)
-            if known is not None:  # without a parse: the registry's person the text named last, said inferred
-                return {**self.source(*known), "resolved_from": text, "inferred": True}
-            subject = role_subject(self, s, e)
-            if subject is not None:  # "Полпред президента приезжал … Тогда он заявил": the role, no person named
-                src = self.source(subject[0], subject[1])
-                if subject[2] and src.get("kind") != "person":  # a role is a person's ("эксперт … из ЛНР")
-                    src = {**src, "kind": "person", "role": src.get("role") or self.text[subject[0]:subject[1]]}
-                return {**src, "resolved_from": text, "inferred": True,
-                        "inferred_from": "the role named as the subject before: no person named nearby"}
-            return {"name": text, "kind": "anonymous", "country": None, "state_affiliated": None, "text": text,
-                    "unresolved": True}
-        before = self._outlet_before(s, e)
+            return pronoun_source(self, s, e, text)
+        before = outlet_before(self, s, e)
         if before is not None:
             return before
         outlet = self._lookup(text)
@@ -232,12 +187,12 @@ class SourceReader:
                          f"outlet:{outlet.id}")
         if SITE_ADDRESS.fullmatch(text):  # "lenta.ru": a site named by its address publishes
             return {"name": text, "kind": "outlet", "country": None, "state_affiliated": None, "text": text}
-        described = self._described(s, e, text)
-        if described is not None:
-            return described
+        common = described(self, s, e, text)
+        if common is not None:
+            return common
         ents = [x for x in self.doc.ents if s <= x.start_char and x.end_char <= e]
         person = next((x for x in ents if x.label_ == "PERSON"), None)
-        lemmas = self._lemmas(s, e)
+        lemmas = self.lemmas(s, e)
         role_words = (set(words) | lemmas) & self.cues.roles
         if person is not None:
             name = self.normals.get((person.start_char, person.end_char), person.text)
@@ -247,14 +202,14 @@ class SourceReader:
             self.people.append(src)
             return src
         if (set(words) | lemmas) & self.cues.anonymous and not ents:
-            return {"name": self._dictionary_form(s, e, text), "kind": "anonymous", "country": None,
+            return {"name": self.dictionary_form(s, e, text), "kind": "anonymous", "country": None,
                     "state_affiliated": None, "text": text}
         label = ents[0].label_ if ents else None
         name = self.normals.get((ents[0].start_char, ents[0].end_char), text) if len(ents) == 1 and \
             ents[0].start_char == s and ents[0].end_char == e else text
-        toks = self._tokens(s, e) if self.parsed else []
+        toks = self.tokens(s, e) if self.parsed else []
         if name == text:
-            name = self._dictionary_form(s, e, text)
+            name = self.dictionary_form(s, e, text)
         rw = RoleWords.of(self.pack)
         apposed = name_then_role(self, s, e) if not self.parsed and not ents else None
         if apposed is not None:  # "Ana Souza, economista do banco": the name the source's, the role its role
@@ -265,7 +220,7 @@ class SourceReader:
         titled = titled_person(self, s, e) if not self.parsed and not ents else None
         if titled is not None:  # "проф. Иван Колев", "विदेश मंत्रालय के प्रवक्ता लिन जियान": a person
             role, at = titled
-            src = {"name": self._dictionary_form(at, e, self.text[at:e].strip()) if at > s else name, "kind": "person",
+            src = {"name": self.dictionary_form(at, e, self.text[at:e].strip()) if at > s else name, "kind": "person",
                    "country": None, "state_affiliated": None, "role": role, "text": text}
             self.people.append(src)
             return src
@@ -282,117 +237,15 @@ class SourceReader:
                 self.people.append(src)
             return src
         kind = {"PERSON": "person", "GPE": "government", "ORG": "organization"}.get(label or "", "organization")
-        if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self._tokens(s, e)):
+        if label is None and any("Animacy=Anim" in str(t.morph) and t.pos_ == "NOUN" for t in self.tokens(s, e)):
             kind = "person"  # "певица", "офицер": a person named by what they are
         return {"name": name, "kind": kind, "country": None, "state_affiliated": None, "text": text}
 
-    def _outlet_before(self, s: int, e: int) -> dict[str, Any] | None:
-        """"الوكالة" (the agency), "агентство", "a agência" with no name: the outlet the article's last few
-        sources named, inferred and said so (as the English "the agency"); None when they hold none."""
-        if not self.cues.outlet_heads or not self.said:
-            return None
-        words = [w.lower() for w in WORD.findall(self.text[s:e])]
-        while len(words) > 1 and words[0] in self.cues.stop:
-            words = words[1:]
-        if len(words) != 1 or not ({words[0]} | self._lemmas(s, e)) & self.cues.outlet_heads:
-            return None
-        for src in list(reversed(self.said))[:OUTLET_LOOKBACK]:
-            if src.get("kind") in ("outlet", "agency") and not src.get("inferred"):
-                return {**src, "name": self.text[s:e].strip(), "canonical": src.get("canonical") or src.get("name"),
-                        "text": self.text[s:e].strip(), "resolved_from": self.text[s:e].strip(), "inferred": True}
-        return None
-
-    def _agent_before(self, s: int) -> tuple[int, int] | None:
-        """In a language that marks the agent ("X ने", Hindi), what a pronoun speaker at ``s`` stands
-        for: the agent marked last before it, in its own sentence or the two before (the window of
-        ``multilingual_antecedents.window``: one paragraph break at most, no heading) ("प्रधानमंत्री ने
-        राष्ट्रपति पुतिन को धन्यवाद दिया. उन्होंने कहा": the prime minister), as offsets of its words
-        (those after the last word that never stands in a name; a pronoun there is itself resolved
-        the same way), or an agent pronoun nearer than any marked agent ("उन्होंने", which holds the
-        marker), resolved in turn from where it stands. Hindi news opens a sentence with "उन्होंने" for the subject it spoke of just
-        before; a script without case shows no other names to weigh it against. None when no agent
-        is marked there, or its words are no source (an unnamed one, a document)."""
-        c = self.cues
-        if not c.agent_marker:
-            return None
-        # the pronoun's own sentence and the two before it in its paragraph (the last of the paragraph
-        # before, when it opens one)
-        start = window(self.text, s, HINDI_ENDS, abbreviations(self.pack))
-        marks = list(re.finditer(rf"(?<![\w{MARKS}]){re.escape(c.agent_marker)}(?![\w{MARKS}])", self.text[start:s]))
-        # an agent pronoun ("उन्होंने" holds the marker) nearer than any marked agent stands for the same
-        # one: resolved in turn from where it stands ("गोगोई ने … . उन्होंने कहा … . उन्होंने कहा")
-        fused = [m for m in re.finditer(rf"(?<![\w{MARKS}])(?:{'|'.join(map(re.escape, sorted(c.pronouns)))})(?![\w{MARKS}])",
-                                        self.text[start:s]) if not marks or m.start() > marks[-1].start()]
-        if fused and c.pronouns:
-            return start + fused[-1].start(), start + fused[-1].end()
-        if not marks:
-            return None
-        end = start + marks[-1].start()
-        ws = list(WORD.finditer(self.text, max(start, end - 120), end))[-6:]
-        cut = max((i for i, w in enumerate(ws) if w.group(0).lower() in c.speaker_breaks | c.stop
-                   or re.search(r"[,;:()\"“”'‘’|।.!?\n]", self.text[w.end():ws[i + 1].start() if i + 1 < len(ws) else end])),
-                  default=-1)
-        ws = ws[cut + 1:]
-        if not ws:
-            return None
-        pronoun = next((w for w in ws if w.group(0).lower() in c.pronouns), None)
-        if pronoun is not None:
-            ws = [pronoun]
-        words = {w.group(0).lower() for w in ws}
-        if words & c.anonymous or hits(words, c.documents):
-            return None
-        return ws[0].start(), ws[-1].end()
-
-    def _described(self, s: int, e: int, text: str) -> dict[str, Any] | None:
-        """A source named by a common noun of the pack's ``source_nouns``: a document or evidence
-        ("रिपोर्ट", "проучването", "o relatório") or a body named by what it is ("अखबार", "вестникът"),
-        with the author a genitive joins to it the source ("SIPRI की रिपोर्ट": SIPRI; "доклад на СЗО":
-        СЗО), else an unnamed source described as what it is. None when no such noun heads the words
-        (a name follows it: "समाचार एजेंसी उक्रिनफॉर्म", "канал Царьград")."""
-        c = self.cues
-        if not c.documents and not c.collectives:
-            return None
-        ws = list(WORD.finditer(self.text, s, e))
-        forms = [{w.group(0).lower()} | self._lemmas(w.start(), w.end()) for w in ws]
-        k = next((i for i, f in enumerate(forms) if hits(f, c.documents | c.collectives)), None)
-        if k is None:
-            return None
-        owner: list[re.Match[str]] = []
-        document = bool(hits(forms[k], c.documents))
-        rw = RoleWords.of(self.pack)
-        if not document and any(not (f & c.stop or country_in(f, rw)) for f in forms[:k] + forms[k + 1:]):
-            return None  # a body with more words than a country's is named ("वैगनर ग्रुप", "कतर के … एजेंसी")
-        if c.owner_first:  # head-final (Hindi): the noun ends the words; its author stands before a genitive
-            if k != len(ws) - 1:
-                return None
-            mark = max((i for i in range(k) if ws[i].group(0).lower() in c.owner_marks), default=None)
-            owner = ws[:mark] if mark is not None else []
-        else:  # the noun first, after words in lower case ("новото проучване"); its author after a genitive
-            if any(w.group(0)[:1].isupper() for w in ws[1:k]) or (k > 0 and ws[0].group(0).isupper()):
-                return None  # a name before the noun (the first word may be capitalised as a sentence opens)
-            mark = next((i for i in range(k + 1, len(ws)) if ws[i].group(0).lower() in c.owner_marks), None)
-            if mark is not None:
-                if any(w.group(0)[:1].isupper() for w in ws[k + 1:mark]):
-                    return None
-                owner = ws[mark + 1:]
-            elif not c.owner_marks and self.parsed:
-                owner = ws[k + 1:]  # "доклад Минобороны": the genitive is the word's case
-            elif len(ws) > k + 1:
-                return None  # "канал Царьград": a name follows
-        owner = [w for w in owner if w.group(0).lower() not in c.stop | c.speaker_breaks] if owner else []
-        if owner and any(w.group(0)[:1].isupper() or not w.group(0)[:1].islower() for w in owner):
-            found = self.source(owner[0].start(), owner[-1].end())
-            if found.get("kind") != "anonymous" and not found.get("unresolved"):
-                return {**found, "document": text}
-        described = "document" if document else "collective"
-        return {"name": self._dictionary_form(s, e, text), "kind": "anonymous", "described": described, "country": None,
-                "state_affiliated": None, "text": text}
-
-    def _dictionary_form(self, s: int, e: int, text: str) -> str:
+    def dictionary_form(self, s: int, e: int, text: str) -> str:
         """A source's words with its head noun in dictionary form: "в прокуратуре" -> прокуратура,
         "в Министерстве обороны России" -> "Министерство обороны России" (the words it governs as
         they stand); abbreviations as written ("ФСБ", not "Фсб")."""
-        toks = self._tokens(s, e) if self.parsed else []
+        toks = self.tokens(s, e) if self.parsed else []
         if not toks or toks[0].idx != s or toks[0].pos_ not in ("NOUN", "PROPN") or toks[0].text.isupper() or \
                 (len(toks) > 1 and ("Case=Nom" in str(toks[0].morph) or "-" in toks[0].text)):
             return text
@@ -401,36 +254,6 @@ class SourceReader:
         lemma = toks[0].lemma_
         head = lemma[:1].upper() + lemma[1:] if toks[0].text[:1].isupper() else lemma
         return str(head) + text[len(toks[0].text):]
-
-    # -- dates -----------------------------------------------------------------------------
-    def dates(self, s: int, e: int) -> list[dict[str, Any]]:
-        """Dates a claim's sentence states: full ones, and a day and month dated by the publication
-        date (inferred, and said so); a day and month with no publication date stays undated."""
-        out: list[dict[str, Any]] = []
-        chunk = self.text[s:e]
-        full = find_dates(chunk, self.months, self.joiners, self.year_joiners)
-        for f in full:
-            out.append({"text": f.text, "start": s + f.start, "end": s + f.end, "date": f.iso,
-                        "basis": "inferred" if f.ambiguous else "explicit"})
-        if not self.months:
-            return out
-        pub = iso_day(self.published)
-        for a, b, month, day in find_day_months(chunk, self.months, self.joiners):
-            if any(f.start <= a < f.end for f in full):
-                continue
-            date: str | None = None
-            if pub is not None:
-                for year in (pub.year, pub.year - 1):
-                    try:
-                        d = dt.date(year, month, day)
-                    except ValueError:
-                        break
-                    if d <= pub:
-                        date = d.isoformat()
-                        break
-            out.append({"text": chunk[a:b], "start": s + a, "end": s + b, "date": date,
-                        "basis": "inferred" if date else None})
-        return out
 
 
 def _untitled(name: str) -> str:

@@ -2,14 +2,16 @@
 the parse (natasha for Russian), or, without one, the words beside the verb up to a comma, a quote or the
 clause that is said ("по словам X", "X заявил, что", "قال X إن"), past an apposition and the words that
 open a claim, checked to be a name or a described source, never a clause. A base of the multilingual
-finder (``multilingual``), which finds the cues and claims these speakers go with."""
+finder (``multilingual``), which finds the cues and claims these speakers go with; a role and a name set
+off by commas (``multilingual_apposed``) and where a claim begins and ends beside its tag
+(``multilingual_claim_bounds``) have modules of their own."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from headwater.enrich.attributions.multilingual_apposed import apposed_name, role_and_name_before
 from headwater.enrich.attributions.multilingual_asides import before_place_aside
-from headwater.enrich.attributions.multilingual_caseless import cased_name
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS, ChainReader
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.multilingual_sources import SITE_ADDRESS
@@ -19,8 +21,6 @@ from headwater.lang.marks import WORD
 from headwater.lang.parsers import NORMALS
 from headwater.lang.sentences import abbreviated, abbreviations
 
-# A quote and its tag are this close: '«…», — заявил' (comma, space, dash, space).
-QUOTE_GAP = 5
 # Punctuation that ends a speaker's words.
 STOPS = re.compile(r"[,;:.!?()\[\]«»„“”\"—–،؛]|\s-\s")
 SUBJECT_DROP = frozenset({"acl", "acl:relcl", "parataxis", "punct", "conj", "cc", "advcl", "ccomp"})
@@ -99,7 +99,7 @@ class SpeakerReader(ChainReader):
                         if not c_words & (self.cues.anonymous | self.cues.bodies | self.cues.roles) and \
                                 self._lookup(self.text[s:e]) is None:
                             continue
-                    if (indefinite or self._speaker_check(s, e) is not None) and len(words) <= MAX_SPEAKER_WORDS:
+                    if (indefinite or self.speaker_check(s, e) is not None) and len(words) <= MAX_SPEAKER_WORDS:
                         return s, e
         return None
 
@@ -144,7 +144,7 @@ class SpeakerReader(ChainReader):
             cs = a + len(chunk)
         abbr = abbreviations(self.pack)  # an abbreviation's dot ("ген. Иванов") is no stop
         stops = [x for x in STOPS.finditer(chunk) if not (x.group(0) == "." and abbreviated(self.text, a + x.start(), abbr))]
-        apposed = self._role_and_name_before(a, cs, stops)
+        apposed = role_and_name_before(self, a, cs, stops)
         if apposed is not None:
             return apposed
         start = a + (stops[-1].end() if stops else 0)
@@ -161,43 +161,7 @@ class SpeakerReader(ChainReader):
             words = words[1:]  # "… तक की मिली जानकारी के मुताबिक": not "की"
         if not words or self._quoted(words[0][0]):
             return None
-        return self._speaker_check(words[0][0], words[-1][1])
-
-    def _role_and_name_before(self, a: int, cs: int, stops: list[re.Match[str]]) -> tuple[int, int] | None:
-        """A role and a name set off by commas right before a cue, in a pack read without a parse: "O
-        porta-voz do Kremlin, Dmitri Peskov, afirmou", "Dmitri Peskov, porta-voz do Kremlin, afirmou",
-        "Le porte-parole du Kremlin, Dmitri Peskov, a affirmé" (only the cue's auxiliaries after the
-        last comma). One part a name (one to four capitalised words), the other holding a role word of
-        the pack; the span of both. None for any other shape."""
-        if self.parsed or len(stops) < 2 or stops[-1].group(0) != "," or stops[-2].group(0) != ",":
-            return None
-        after = [w.lower() for w in WORD.findall(self.text[a + stops[-1].end():cs])]
-        if any(w not in self.cues.auxiliaries for w in after):
-            return None
-        head_from = a + (stops[-3].end() if len(stops) > 2 else 0)
-        head = (head_from, a + stops[-2].start())
-        tail = (a + stops[-2].end(), a + stops[-1].start())
-        words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(self.text, *head)]
-        last = max((k for k, w in enumerate(words) if w[2].lower() in self.cues.speaker_breaks | self.cues.relatives),
-                   default=-1)
-        words = words[last + 1:]  # "enquanto o primeiro-ministro …", "pelo qual o ministro …": from the role
-        while words and words[0][2].lower() in self.cues.stop:
-            words = words[1:]  # "e o porta-voz …"
-        if not words or len(words) + len(WORD.findall(self.text[tail[0]:tail[1]])) > MAX_SPEAKER_WORDS + 4:
-            return None
-        head = (words[0][0], words[-1][1])
-        rw = RoleWords.of(self.pack)
-        roles = self.cues.roles | rw.official | rw.qualified | rw.non_state
-
-        def name(span: tuple[int, int]) -> bool:
-            return cased_name(self, self.text[span[0]:span[1]])
-
-        def role(span: tuple[int, int]) -> bool:
-            return bool(hits(with_parts({w.lower() for w in WORD.findall(self.text[span[0]:span[1]])}), roles))
-
-        if (role(head) and name(tail)) or (name(head) and role(tail)):
-            return self._speaker_check(head[0], tail[1])
-        return None
+        return self.speaker_check(words[0][0], words[-1][1])
 
     def _past_breaks(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The words of a speaker before a cue, in a pack read without a parse: those after the last
@@ -257,7 +221,7 @@ class SpeakerReader(ChainReader):
         while words and self.text[words[-1][0]:words[-1][1]].lower() in self.cues.genitives and not self.parsed:
             words = words[:-1]
         if words and comma_at is not None and not self.parsed:
-            named, rw = self._apposed_name(comma_at, b), RoleWords.of(self.pack)
+            named, rw = apposed_name(self, comma_at, b), RoleWords.of(self.pack)
             if named is not None and hits(with_parts({self.text[x:y].lower() for x, y in words}),
                                           rw.official | rw.qualified | rw.non_state):
                 words.append(named)  # "disse o chefe da diplomacia da UE, Josep Borrell": the role and its name
@@ -270,22 +234,9 @@ class SpeakerReader(ChainReader):
             return None
         if not strict:  # what "по данным" names is the source, whatever it is
             return words[0][0], words[-1][1]
-        return self._speaker_check(words[0][0], words[-1][1])
+        return self.speaker_check(words[0][0], words[-1][1])
 
-    def _apposed_name(self, comma: int, b: int) -> tuple[int, int] | None:
-        """A name set off after a role by a comma, up to the next punctuation ("…, Josep Borrell."):
-        one to four capitalised words, with the short lowercase particles of names between them."""
-        m = re.match(r",\s*([^,.;:!?()\[\]«»„“”\"—–]{2,60}?)\s*(?:[,.;:!?()—–]|$)", self.text[comma:b])
-        if m is None:
-            return None
-        ws = WORD.findall(m.group(1))
-        caps = [w for w in ws if w[:1].isupper()]
-        if not 1 <= len(caps) <= 4 or not ws[0][:1].isupper() or not ws[-1][:1].isupper() or \
-                any(not w[:1].isupper() and len(w) > 3 for w in ws):
-            return None
-        return comma + m.start(1), comma + m.end(1)
-
-    def _speaker_check(self, s: int, e: int) -> tuple[int, int] | None:
+    def speaker_check(self, s: int, e: int) -> tuple[int, int] | None:
         """Words that can name a source: a name (entity, capital letter), a role, an outlet, a pronoun."""
         span = self.text[s:e]
         words = [w.lower() for w in WORD.findall(span)]
@@ -294,111 +245,23 @@ class SpeakerReader(ChainReader):
         if any(x.start_char < e and s < x.end_char for x in self.doc.ents):
             return s, e
         if words[-1] in self.cues.pronouns or words[0] in self.cues.pronouns:
-            toks = self._tokens(s, e) if self.parsed else []
+            toks = self.tokens(s, e) if self.parsed else []
             if len(toks) == 1 and "Case=" in str(toks[0].morph) and "Case=Nom" not in str(toks[0].morph):
                 return None  # "Его заверяли, что …": him, not he
             return s, e
         rw = RoleWords.of(self.pack)
-        if (set(words) | self._lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies | rw.official |
+        if (set(words) | self.lemmas(s, e)) & (self.cues.roles | self.cues.anonymous | self.cues.bodies | rw.official |
                                                 rw.qualified | rw.non_state) or self._lookup(span) is not None:
             return s, e
-        if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self._tokens(s, e)):
+        if self.parsed and any(t.pos_ == "NOUN" and "Animacy=Anim" in str(t.morph) for t in self.tokens(s, e)):
             return s, e  # people named by what they are: "сенаторы", "лидер партии", "жители"
-        if self.parsed and any(t.pos_ == "PROPN" for t in self._tokens(s, e)):
+        if self.parsed and any(t.pos_ == "PROPN" for t in self.tokens(s, e)):
             return s, e  # a name the entity tagger missed
         if NORMALS in self.doc.user_data:
             return None  # the parser tags entities and found no name here: not a speaker
         if any(w[:1].isupper() for w in WORD.findall(span)) or not any(ch.islower() or ch.isupper() for ch in span):
             return s, e  # capitalized words, or a script without case (Arabic, Persian, Hindi)
         return None
-
-    def _adjacent_quote(self, ts: int, te: int, a: int, b: int) -> tuple[int, int] | None:
-        """A quote beside the tag: '«…», — заявил X', 'X заявил: «…»'."""
-        opening = {o for o, _ in self.pack.quote_pairs}
-        closing = {c for _, c in self.pack.quote_pairs}
-        dash = re.search(r"(\S)\s*[,.!?]?\s*[—–-]\s*$", self.text[a:ts])
-        if dash and self.text[a] in opening and dash.group(1) in closing and a + dash.start(1) - a > 10:
-            qs, qe = a + 1, a + dash.start(1)  # '"…", — отметил X' when the marks did not pair up
-            while qs < qe and self.text[qs] in opening:  # '""…""' out of a CSV field
-                qs += 1
-            while qe > qs and self.text[qe - 1] in closing:
-                qe -= 1
-            return qs, qe
-        for q in self.quotes:
-            gap = self.text[q[1]:ts] if 0 <= ts - q[1] <= 2 * QUOTE_GAP else None  # '»,', '"" , –'
-            if gap is not None and (len(gap) <= QUOTE_GAP + 1 or re.fullmatch(r"[\"»“”]*\s*[,.!?…]?\s*[—–-]?\s*", gap)) \
-                    and (q[1] >= a or re.search(r"[,—–-]", gap)) \
-                    and (q[0] >= a - 1 or "\n" not in self.text[q[0]:a] or "\n" in self.text[q[0]:q[1]]) and \
-                    not WORD.search(self.text, a, max(a, q[0] - 1)):
-                # the quote opens the sentence: not "Цены растут «как на дрожжах»: экономист оценил …"
-                return q  # a quote of several sentences ends at this tag: all of it
-            sep = re.sub(r"[\s«„“\"]", "", self.text[te:q[0]])
-            if 0 <= q[0] - te <= QUOTE_GAP and q[1] <= b + 1 and (sep in (":", ",") or (
-                    sep == "" and len(WORD.findall(self.text[q[0]:q[1]])) >= 3)):  # not a name: РИА «Новости»
-                return q
-        return None
-
-    def _openers_only(self, a: int, tag_start: int) -> bool:
-        """Only introductory words stand before the tag ("Кроме того,", "Между тем,", "При этом,"):
-        they open the sentence, they are not a claim set off by a comma."""
-        rest = self.text[a:tag_start].lower()
-        for phrase in sorted(self.cues.openers, key=len, reverse=True):
-            rest = re.sub(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", " ", rest)
-        return bool(self.cues.openers) and not WORD.search(rest) and WORD.search(self.text, a, tag_start) is not None
-
-    def _topic_only(self, tok: Any, i: int, b: int) -> bool:
-        """'Мэр рассказал о ремонте дорог': what follows a verb of talking says what was spoken
-        about, not what was said (a preposition of topic and no clause after it); "заявил о
-        готовности" declares it."""
-        first = WORD.match(self.text, i, b)
-        if tok is None or tok.lemma_.lower() not in self.cues.topic_verbs or first is None or \
-                first.group(0).lower() not in self.cues.topic_prepositions:
-            return False
-        said = r"[:«„\"]|(?<!\w)(?:" + "|".join(map(re.escape, self.cues.complementizers or {"\x00"})) + r")(?!\w)"
-        return not re.search(said, self.text[i:b])
-
-    def _inside_other_tag(self, a: int, tag_start: int) -> bool:
-        """The words before a tag are no claim when they are another tag: "Ранее стало известно,
-        что завод закрыли …" (they end with "что"), "По словам мэра, город выступает …"."""
-        before = self.text[a:tag_start].strip(" ,—–").lower()
-        last = WORD.findall(before)[-1:] if before else []
-        if last and last[0] in self.cues.complementizers:
-            return True
-        return any(before.startswith(p) and len(WORD.findall(before)) <= len(p.split()) + MAX_SPEAKER_WORDS // 2
-                   for p in self.cues.according)
-
-    def _past_apposition(self, i: int, b: int) -> int:
-        """Past words that only name or describe the speaker up to a comma (no verb, a name or a role
-        among them), when a claim follows the comma."""
-        m = re.match(r"[^,]{1,120},\s*", self.text[i:b])
-        if m is None or not self.parsed:
-            return i
-        toks = self._tokens(i, i + m.end() - 1)
-        named = any(i <= e.start_char and e.end_char <= i + m.end() for e in self.doc.ents) or \
-            {t.lemma_.lower() for t in toks} & (self.cues.roles | RoleWords.of(self.pack).non_state)
-        if named and toks and len(toks) <= MAX_SPEAKER_WORDS + 2 and not any(t.pos_ in ("VERB", "AUX") for t in toks):
-            return i + m.end()
-        return i
-
-    def _opens_clause(self, i: int, b: int) -> bool:
-        m = WORD.search(self.text, i, b)
-        if m is None or self.text[i:m.start()].strip(" ,") not in ("", ":", "—"):
-            return False
-        w = m.group(0).lower()
-        return w in self.cues.complementizers or any(w == x + y for x in self.cues.clitics for y in self.cues.complementizers)
-
-    def _skip_to_claim(self, i: int, b: int) -> int:
-        """Past the punctuation and the complementizer that open what was said."""
-        while True:
-            m = re.match(r"[\s,:—–-]+", self.text[i:b])
-            if m:
-                i += m.end()
-            w = WORD.match(self.text, i, b)
-            if w and (w.group(0).lower() in self.cues.complementizers or any(
-                    w.group(0).lower() == x + y for x in self.cues.clitics for y in self.cues.complementizers)):
-                i = w.end()
-                continue
-            return i
 
     def _stop(self, lo: int, hi: int) -> re.Match[str] | None:
         """The first stop mark in ``text[lo:hi]`` (punctuation, a quote, a dash), matched on that slice:
@@ -407,10 +270,3 @@ class SpeakerReader(ChainReader):
         return next((x for x in STOPS.finditer(chunk)
                      if not (x.group(0) == "." and abbreviated(self.text, lo + x.start(), abbr))), None)
 
-    def _trim_end(self, s: int, e: int) -> int:
-        if self.headline:  # "… в регионе 19:50": the time a headline carries is not what was said
-            m = re.search(r"\s+\d{1,2}:\d{2}\s*$", self.text[s:e])
-            e = s + m.start() if m else e
-        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",.;:—–-"):
-            e -= 1
-        return e

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from headwater.enrich.attributions.multilingual_claim_bounds import skip_to_claim, trim_end
 from headwater.enrich.attributions.multilingual_sources import SITE_ADDRESS
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.lang import LanguagePack, folder_data
@@ -202,7 +203,7 @@ def told_in(r: SpeakerReader, s: int, e: int) -> tuple[int, int, tuple[int, int]
                     found.append((w.start(), o[1], o))
                     break
         if low in told.after:  # "AA muhabirine": told the outlet through its reporter
-            o = _outlet_ending(r, s, r._trim_end(s, w.start()))
+            o = _outlet_ending(r, s, trim_end(r, s, w.start()))
             if o is not None:
                 found.append((o[0], w.end(), o))
         cut = _dative(told, w) if told.suffixes and len(found) == at else None
@@ -255,7 +256,7 @@ def participle_speaker(r: SpeakerReader, s: int, e: int) -> tuple[tuple[int, int
     for p in told.participles:
         m = re.match(r"\s*" + re.escape(p) + r"\s+(?=\S)", rest, re.IGNORECASE)
         if m is not None and WORD.search(r.text, t[1] + m.end(), e):
-            return t[2], (t[1] + m.end(), r._trim_end(t[1] + m.end(), e))
+            return t[2], (t[1] + m.end(), trim_end(r, t[1] + m.end(), e))
     return None
 
 
@@ -285,7 +286,7 @@ def with_told(r: SpeakerReader, f: Tag, a: int, b: int, cs: int, ce: int) -> Tag
             return f
         # what was said opens with the outlet: "وقال الوزير في مقابلة مع قناة الجزيرة إن …" (after the speaker
         # the verb-first pack reads up to its first break): it begins after it
-        f.start = r._skip_to_claim(t[1], f.end)
+        f.start = skip_to_claim(r, t[1], f.end)
     if t is None:
         return f
     phrase_start, phrase_end, outlet = t
@@ -294,11 +295,11 @@ def with_told(r: SpeakerReader, f: Tag, a: int, b: int, cs: int, ce: int) -> Tag
     if outlet[0] < s0 and s1 <= outlet[1] and (s0, s1) != (cs, ce):
         # the capitalised words after an outlet noun were the speaker's ("в эфире телеканала Киселев
         # предположил"): the outlet ends before them
-        f.via = (outlet[0], r._trim_end(outlet[0], s0))
+        f.via = (outlet[0], trim_end(r, outlet[0], s0))
         return f
     if s0 < phrase_end and phrase_start < s1 and (s0, s1) != (cs, ce):
         if phrase_start > s0:  # the outlet after the speaker: "وزير الخارجية لوكالة …"
-            s1 = r._trim_end(s0, phrase_start)
+            s1 = trim_end(r, s0, phrase_start)
         else:  # the speaker after the outlet: "à Sputnik Maria Zakharova"
             after = r._words_after(phrase_end, s1 if s1 > phrase_end else b)
             s0, s1 = after if after is not None else (cs, ce)
@@ -334,5 +335,5 @@ def _verb_last_told(r: SpeakerReader, f: Tag, cs: int) -> Tag:
     tail = list(WORD.finditer(r.text, f.start, cs))[-MAX_OUTLET_WORDS - 1:]
     t = told_in(r, tail[0].start(), cs) if len(tail) > 1 and not f.quote else None
     if t is not None and not r.text[t[1]:cs].strip() and len(WORD.findall(r.text[f.start:t[0]])) >= 2:
-        f.via, f.end = t[2], r._trim_end(f.start, t[0])
+        f.via, f.end = t[2], trim_end(r, f.start, t[0])
     return f

@@ -8,9 +8,10 @@ import re
 
 from headwater.enrich.attributions.multilingual_according import Tag
 from headwater.enrich.attributions.multilingual_caseless import placeish
+from headwater.enrich.attributions.multilingual_claim_bounds import QUOTE_GAP, skip_to_claim, trim_end
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS
 from headwater.enrich.attributions.multilingual_name_first import name_first, name_in_lead
-from headwater.enrich.attributions.multilingual_speakers import QUOTE_GAP, SpeakerReader
+from headwater.enrich.attributions.multilingual_speakers import SpeakerReader
 from headwater.enrich.attributions.role_types import RoleWords, hits, with_parts
 from headwater.lang.marks import WORD
 
@@ -34,7 +35,7 @@ def verb_last(r: SpeakerReader, a: int, b: int, cs: int, ce: int) -> Tag | None:
     elif named is not None:  # "Erdoğan Rusya ile yapılan görüşmelerde, …": the name, not all before the comma
         sp, start = named, named[1]
     else:
-        sp, start = r._speaker_check(a + m.start(1), a + m.end(1)), a + m.end()
+        sp, start = r.speaker_check(a + m.start(1), a + m.end(1)), a + m.end()
     if sp is None:
         return None
     cue = r.text[cs:ce]
@@ -45,9 +46,9 @@ def verb_last(r: SpeakerReader, a: int, b: int, cs: int, ce: int) -> Tag | None:
     for frame in r.cues.statement_frames:
         at = low.rfind(frame)
         if at >= 0 and not WORD.match(low, at + len(frame)):  # a whole word
-            start = r._skip_to_claim(start + at + len(frame), cs)
+            start = skip_to_claim(r, start + at + len(frame), cs)
             break
-    end = r._trim_end(start, cs)
+    end = trim_end(r, start, cs)
     if len(WORD.findall(r.text[start:end])) < 2:
         return None
     return Tag(start, end, cue, cs, sp)

@@ -11,6 +11,16 @@ from typing import Any
 from headwater.enrich.attributions.multilingual_according import AccordingReader, Tag
 from headwater.enrich.attributions.multilingual_asides import told_tail
 from headwater.enrich.attributions.multilingual_chains import QUOTE_MARKS
+from headwater.enrich.attributions.multilingual_claim_bounds import (
+    adjacent_quote,
+    inside_other_tag,
+    openers_only,
+    opens_clause,
+    past_apposition,
+    skip_to_claim,
+    topic_only,
+    trim_end,
+)
 from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, is_verb
 from headwater.enrich.attributions.multilingual_told import with_told
 from headwater.enrich.attributions.multilingual_verb_last import verb_last
@@ -34,7 +44,7 @@ class VerbReader(AccordingReader):
             if cited is not None:
                 f.cited_at, f.cited = cited
                 if f.start < cited[1][1]:
-                    f.start = self._skip_to_claim(cited[1][1], b)
+                    f.start = skip_to_claim(self, cited[1][1], b)
             return f
         if f is None or tok is None or not self.parsed:
             return f
@@ -74,7 +84,7 @@ class VerbReader(AccordingReader):
             sp = self._place_of_speech(tok, documents_only=True)
         elif tok is not None:
             sp = (self._statement_owner(tok) if light else None) or self._subject(tok) or self._place_of_speech(tok)
-            said_by = self._tokens(*sp) if sp is not None else []
+            said_by = self.tokens(*sp) if sp is not None else []
             if len(said_by) == 1 and said_by[0].pos_ in ("PRON", "DET", "SCONJ") and (
                     said_by[0].text.lower() not in self.cues.pronouns or "Case=Nom" not in str(said_by[0].morph)):
                 return None  # "Это показывает, что …", "что показывает", "Его заверяли": no one speaks
@@ -94,7 +104,7 @@ class VerbReader(AccordingReader):
         dated = re.search(r"\s+\d{1,2}\s+(\w+)$", self.text[sp[0]:sp[1]])  # "министерство 5 мая": the date is not who
         if dated and dated.group(1).lower() in self.months:
             sp = (sp[0], sp[0] + dated.start())
-        quote = self._adjacent_quote(min(cs, sp[0]), max(ce, sp[1]), a, b)
+        quote = adjacent_quote(self, min(cs, sp[0]), max(ce, sp[1]), a, b)
         if quote is not None:
             return Tag(quote[0], quote[1], cue, cs, sp, True)
         tag_start, tag_end = min(cs, sp[0]), max(ce, sp[1])
@@ -104,15 +114,15 @@ class VerbReader(AccordingReader):
         if tok is not None and tok.lemma_.lower() in self.cues.clause_only:
             # "Опрос показал, что …" reports; "показал фильм", "установили памятник" do not
             said = self._clause_after(tok, tag_end, b)
-            return None if said is None else Tag(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
+            return None if said is None else Tag(said, trim_end(self, said, self._clause_end(tok, b)), cue, cs, sp)
         if tok is not None and not light and self._not_reporting(tok):
             # "Министр поддержал проект бюджета": what the verb takes is the claim, as in English
             # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт ошибку")
             obj = next((c for c in tok.children if c.dep_ in ("obj", "xcomp")), None)
             taken = [t.idx for t in obj.subtree if t.i > tok.i] if obj is not None and obj.i > tok.i else []
-            if not taken or tag_end > min(taken) or self._speaker_check(*sp) is None:
+            if not taken or tag_end > min(taken) or self.speaker_check(*sp) is None:
                 return None  # nor "Этот план требует денег": a stand needs someone to take it
-            return Tag(min(taken), self._trim_end(min(taken), b), cue, cs, sp)
+            return Tag(min(taken), trim_end(self, min(taken), b), cue, cs, sp)
         if light:
             back = self._back_reference(a, tag_start) or self._statement_back(tok, a, tag_start)
             if back is not None:
@@ -121,24 +131,24 @@ class VerbReader(AccordingReader):
                          c.lemma_.lower() in self.cues.statement_nouns), None)
             past = max(tag_end, said.idx + len(said.text)) if said is not None else tag_end
             if self.text[past:b].lstrip().startswith(":"):  # "опубликовали заявление: «…»"
-                after = self._skip_to_claim(past, b)
+                after = skip_to_claim(self, past, b)
                 quote = next((q for q in self.quotes if after - 1 <= q[0] <= after + 2), None)
                 if quote is None and self.text[after:after + 1] in {o for o, _ in self.pack.quote_pairs}:
-                    after = self._skip_to_claim(after + 1, b)  # a quote never closed: its words
+                    after = skip_to_claim(self, after + 1, b)  # a quote never closed: its words
                 if quote is not None:
                     return Tag(quote[0], quote[1], cue, cs, sp, True)
-                return Tag(after, self._trim_end(after, b), cue, cs, sp)
-            if re.search(r"[,—–]\s*$", self.text[a:tag_start]) and not self._inside_other_tag(a, tag_start):
-                return Tag(a, self._trim_end(a, tag_start), cue, cs, sp)
+                return Tag(after, trim_end(self, after, b), cue, cs, sp)
+            if re.search(r"[,—–]\s*$", self.text[a:tag_start]) and not inside_other_tag(self, a, tag_start):
+                return Tag(a, trim_end(self, a, tag_start), cue, cs, sp)
             return None
         said = self._clause_after(tok, tag_end, b)
         if said is not None:
-            return Tag(said, self._trim_end(said, self._clause_end(tok, b)), cue, cs, sp)
-        after = self._skip_to_claim(tag_end, b)
-        if tag_start - a <= 3 or self._opens_clause(tag_end, b):
-            if self._topic_only(tok, after, b):
+            return Tag(said, trim_end(self, said, self._clause_end(tok, b)), cue, cs, sp)
+        after = skip_to_claim(self, tag_end, b)
+        if tag_start - a <= 3 or opens_clause(self, tag_end, b):
+            if topic_only(self, tok, after, b):
                 return None
-            return Tag(after, self._trim_end(after, b), cue, cs, sp)
+            return Tag(after, trim_end(self, after, b), cue, cs, sp)
         back = self._back_reference(a, tag_start)
         if back is not None:
             return Tag(back[0], back[1], cue, cs, sp)
@@ -148,22 +158,22 @@ class VerbReader(AccordingReader):
             # "О том, что цены вырастут, считает большинство опрошенных": the clause put first
             return Tag(a + fronted.start(1), a + fronted.end(1), cue, cs, sp)
         if (len(WORD.findall(self.text[a:tag_start])) <= 2 and not re.search(r"[,—–»\"]\s*$", self.text[a:tag_start])) \
-                or self._openers_only(a, tag_start):
+                or openers_only(self, a, tag_start):
             # only "Как", "Ранее", "Между тем" stand before the tag: what follows it is the claim,
             # past an apposition of the speaker ("Как считает экономист, профессор … Иванов, …")
-            after = self._past_apposition(after, b)
-            if len(WORD.findall(self.text[after:b])) >= 3 and not self._topic_only(tok, after, b):
-                return Tag(after, self._trim_end(after, b), cue, cs, sp)
+            after = past_apposition(self, after, b)
+            if len(WORD.findall(self.text[after:b])) >= 3 and not topic_only(self, tok, after, b):
+                return Tag(after, trim_end(self, after, b), cue, cs, sp)
         next_word = WORD.search(self.text, tag_end, b)
         if self.text[a:tag_start].rstrip().endswith(",") and self.text[tag_end:b].lstrip().startswith(",") and \
                 len(WORD.findall(self.text[tag_end:b])) >= 3 and not (
                     next_word is not None and is_verb(self.cues, next_word.group(0), None)) and \
                 not told_tail(self, tag_end, b):  # nor "…, каза министър Петров, цитиран от БТА.": the outlet
             # (not "…, disse o chefe do Governo, acrescentando que …": a second tag follows, no claim runs on)
-            return Tag(a, self._trim_end(a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
-        if self._inside_other_tag(a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
+            return Tag(a, trim_end(self, a, b), cue, cs, sp)  # "Переговоры, отметил он, могут начаться …": all of it
+        if inside_other_tag(self, a, tag_start) or not re.search(r"(?:[,—–:»\"“]|\s-)\s*$", self.text[a:tag_start]):
             return None  # no claim: words before a tag are one only when a comma or a dash sets them off
-        return Tag(a, self._trim_end(a, tag_start), cue, cs, sp)
+        return Tag(a, trim_end(self, a, tag_start), cue, cs, sp)
 
     def _subject_left_out(self, tok: Any, a: int) -> bool:
         """A finite verb in the singular with no subject, opening its sentence after at most
@@ -177,7 +187,7 @@ class VerbReader(AccordingReader):
         if any(c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.text.lower() in self.cues.places_of_speech
                                                  for g in c.children) for c in tok.children):
             return False
-        before = self._tokens(a, tok.idx)
+        before = self.tokens(a, tok.idx)
         return len(before) <= 3 and all(t.pos_ in ("ADV", "CCONJ", "PART", "PUNCT") for t in before) and \
             "Person=1" not in morph and "Person=2" not in morph
 
@@ -208,7 +218,7 @@ class VerbReader(AccordingReader):
                             words = words[:k]
                             break
                     s, e = words[0].idx, words[-1].idx + len(words[-1].text)
-                    if len(words) <= MAX_SPEAKER_WORDS and self._speaker_check(s, e) is not None:
+                    if len(words) <= MAX_SPEAKER_WORDS and self.speaker_check(s, e) is not None:
                         return s, e
         return None
 
@@ -227,18 +237,18 @@ class VerbReader(AccordingReader):
         right_after = re.match(r"\s*,?\s*(" + "|".join(re.escape(c) for c in self.cues.complementizers) + r")(?!\w)",
                                self.text[i:b]) if self.cues.complementizers else None
         if right_after is not None:  # "утверждает, что …": the clause opens here, whatever the parse says
-            return self._skip_to_claim(i + right_after.end(1), b)
+            return skip_to_claim(self, i + right_after.end(1), b)
         if tok is not None:
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             if comp is not None:
                 start = comp.left_edge.idx
-                return self._skip_to_claim(start, b) if start >= i else None
+                return skip_to_claim(self, start, b) if start >= i else None
         m = re.match(r"[^,:«»„“\"]{0,40}?[,:]?\s*(?<!\w)(" + "|".join(
             re.escape(c) for c in sorted(self.cues.complementizers, key=len, reverse=True)) + r")(?!\w)",
             self.text[i:b]) if self.cues.complementizers else None
         if m is None or len(WORD.findall(self.text[i:i + m.start(1)])) > 4:
             return None
-        return self._skip_to_claim(i + m.end(1), b)
+        return skip_to_claim(self, i + m.end(1), b)
 
     def _clause_end(self, tok: Any, b: int) -> int:
         """Where what a verb reports ends: the sentence's end, or before a second reporting verb

@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from headwater.enrich.places.gazetteer import Gazetteer, Place
+from headwater.enrich.places.gazetteer import Gazetteer
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.words import name_key as fold
 from headwater.lang import DEFAULT_LANGUAGE, ensure_languages, pack_for
 

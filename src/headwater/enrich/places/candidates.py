@@ -9,15 +9,10 @@ import weakref
 from functools import lru_cache
 
 from headwater.enrich.places.cues import kind_words
-from headwater.enrich.places.gazetteer import (
-    ABBREV_PREFIX,
-    ACRONYM_PREFIX,
-    Gazetteer,
-    Place,
-    abbrev_key,
-)
+from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Gazetteer, abbrev_key
 from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.native import native_lookup
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.translit import (
     ABBREVIATED,
     ARTICLES,

@@ -9,10 +9,10 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from headwater.enrich.places.gazetteer import Place
 from headwater.enrich.places.lists import LIST_SEPARATOR
 from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.nearby import Nearby
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.rejection import rejected
 

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 from headwater.enrich.places.annotate import DIVISION_NAME
 from headwater.enrich.places.cues import patterns as cue_patterns
 from headwater.enrich.places.cues import prepositions
-from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, FUZZY_MIN_POPULATION, Place
+from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, FUZZY_MIN_POPULATION
 from headwater.enrich.places.mention import Mention
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.prominence import WORLD_CITY, base
 from headwater.enrich.places.translit import ABBREVIATED, ARTICLES, ascii_fold, fold, has_cyrillic, is_latin, words
 from headwater.enrich.places.words import name_key

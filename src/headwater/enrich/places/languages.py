@@ -16,7 +16,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from headwater.enrich.places.gazetteer import Place, supplement_entries
+from headwater.enrich.places.gazetteer_sources import supplement_entries
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.translit import fold
 from headwater.yamldata import load_yaml
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from headwater.enrich.places.gazetteer import Place
 from headwater.enrich.places.mention import Mention
+from headwater.enrich.places.place import Place
 
 # What stands between the names of a list: "Zambia, Malawi, and Mozambique", "Nuli and Avnevi".
 LIST_SEPARATOR = re.compile(r"^(?:,\s?|,?\s(?:and|or|&)\s)$")

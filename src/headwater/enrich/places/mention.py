@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from headwater.enrich.places.gazetteer import Place
+from headwater.enrich.places.place import Place
 
 
 @dataclass(slots=True)  # (read attribute by attribute for every reading of every name: slots read faster)

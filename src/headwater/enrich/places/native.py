@@ -2,7 +2,8 @@
 then in the last word's dictionary form or without an Arabic clitic."""
 from __future__ import annotations
 
-from headwater.enrich.places.gazetteer import Gazetteer, Place
+from headwater.enrich.places.gazetteer import Gazetteer
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.translit import has_cyrillic, native_token, uninflected
 
 # Letters (as written) a one-word name in a script without capitals needs to name a town: Hindi

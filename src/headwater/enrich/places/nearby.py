@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from headwater.enrich.places.gazetteer import Place
+from headwater.enrich.places.place import Place
 
 # Distance (km) within which two readings count as neighbours, and up to which that counts less and
 # less. A county's point is its centre and its seat lies up to ~40 km away (Walker County, Texas, and

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from headwater.enrich.places.gazetteer import Place
+from headwater.enrich.places.place import Place
 
 # Prominence of a town (``base``): 0.4 a tenfold population, and 0.5 a tenfold number of the names
 # GeoNames holds for it (how many languages and spellings write it: Moscow has 90, Moscow, Idaho 22,

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from headwater.enrich.places.gazetteer import Place
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.words import name_key
 
 if TYPE_CHECKING:

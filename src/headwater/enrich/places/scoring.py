@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from headwater.enrich.places.context import Context, first_level, lies_in
 from headwater.enrich.places.footing import ALIAS_PENALTY, alias
-from headwater.enrich.places.gazetteer import Place
 from headwater.enrich.places.lists import level
 from headwater.enrich.places.mention import Mention
+from headwater.enrich.places.place import Place
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.prominence import fame as _fame
 from headwater.enrich.places.words import name_key
