@@ -138,8 +138,10 @@ class Gazetteer:
             if k not in named and len(k) >= 3:
                 exact[k].append(i)
                 fuzzy_ok.add(k)
+        # sorted: in a set's order the spellings of a skeleton, and so which of two tied readings a fuzzy
+        # match names first, changed with each build's string hashing (one "next best" of ECB+ moved)
         fuzzy: dict[str, list[str]] = defaultdict(list)
-        for k in fuzzy_ok:
+        for k in sorted(fuzzy_ok):
             sk = skeleton(k)
             if len(sk.replace(" ", "")) >= 3:
                 fuzzy[sk].append(k)
