@@ -34,3 +34,13 @@ def test_and_may_join_the_name_to_another_modifier(resources: Resources) -> None
     text = "Enrollment fell by 100 students in the Gaston and Swansea area schools, the district in Lexington County said."
     place = at(english(resources, text), text, "Gaston")
     assert place is not None and place["kind"] == "city"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("He spoke to interfaith leaders at the Saint Peter’s High School of the diocese on Friday.", "Saint Peter"),
+    ("The injured were taken to St Mary's Hospital in the city centre.", "St Mary"),
+])
+def test_a_name_owning_an_institution_is_no_place(resources: Resources, text: str, surface: str) -> None:
+    # "Saint Peter's High School": the school's name, not Saint Peter, Antigua
+    assert at(english(resources, text), text, surface) is None
+

@@ -101,6 +101,10 @@ ORG_WORDS = frozenset(
 # or a possessive ("McDonald's"). A slash or a dash joins two places the parser took as one name
 # ("Otter Tail/Grant county line", "Plainview-Elgin Millville", "Star Lake - Highway 59").
 BRAND_TAIL = re.compile(r"^(?: [^\W_]|['’]s\b)")
+# A saint's or patron's name in the possessive before an institution's noun names the institution, not
+# the place of that name: "Saint Peter's High School", "St Mary's Hospital" (not "St Peter's Square").
+INSTITUTION_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){0,2}(?:School|College|University|Hospital|Church|Cathedral|"
+                               r"Basilica|Chapel|Academy|Institute|Seminary|Parish|Abbey|Monastery)\b")
 # Words before a place in the name of the place's part or area: "the Northeast Texas ...", "Metro Vancouver".
 _PARTS = ("north|south|east|west|northern|southern|eastern|western|central|upper|lower|northeast(?:ern)?|"
           "northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|greater|metro")
@@ -172,6 +176,10 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
             while tok.dep_ == "conj" and tok.head.i != tok.i:
                 tok = tok.head  # ("shelled Kherson and Kharkiv": as its list's first name is)
             m.as_object = tok.dep_ in OBJECTS
+    # "Saint Peter's High School": the school's name (a brand's rules: a place only where named so elsewhere)
+    institution = m.brand = bool(INSTITUTION_AFTER.match(text[m.end:m.end + 60]))
+    if institution:
+        m.cue_before = m.cue_after = m.local = m.typed = False  # "at the … High School": the institution's words, not a place's
     ent = ents.overlapping(m.start, m.end)
     if ent is None or hometown:
         return  # (a legislator's hometown is the place whatever name the parser made of it)
@@ -188,8 +196,9 @@ def annotate(m: Mention, text: str, doc: Doc | None, ents: Ents | None = None) -
             # "Nord Stream", "Dubai World Cup": proper names after the place, none of them a body's
             # (a county's or province's full name opens only its own bodies: "Butler County Coroner",
             # "Henderson County Crimestoppers")
-            m.brand = head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra) \
-                and not DIVISION_NAME.search(m.surface) and bool(BRAND_TAIL.match(tail))
+            m.brand = institution or (
+                head and m.ner not in ("GPE", "LOC", "NORP") and not any(w.lower() in ORG_WORDS for w in extra)
+                and not DIVISION_NAME.search(m.surface) and bool(BRAND_TAIL.match(tail)))
         elif head and m.cue_after:
             # a local body or office right after the place opening a person's or a work's name: the
             # parser took the title in ("Anderson County Sheriff Greg Taylor", "Avondale Mayor Ed Rieker")
