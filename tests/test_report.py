@@ -305,3 +305,10 @@ def test_a_large_corpus_keeps_the_evidence_text_and_points_to_serve(monkeypatch:
     shown = [i for i in range(1, 7) if f"Body {words[i - 1]} here." in page]
     assert shown == [1, 5, 6]  # the narrative's articles first, then the corpus order, up to the limit
     assert "3 of 6 articles are shown with their text" in page and "headwater serve" in page
+
+
+def test_quoted_article_text_sets_its_own_direction() -> None:
+    # a quote in Arabic or Persian inside an English page: its direction from its own letters (dir="auto")
+    tags = parse(render(hostile_analysis())).tags
+    quotes = [attrs for _, attrs in tags if attrs.get("class") == "quote"]
+    assert quotes and all(attrs.get("dir") == "auto" for attrs in quotes)

@@ -20,7 +20,7 @@ from headwater.report.articles import articles_section, shown_articles
 from headwater.report.compare import contradictions_section, known_claims_section, timeline_section
 from headwater.report.doc import Doc
 from headwater.report.graph import provenance_section
-from headwater.report.markup import CSP, esc, safe_link
+from headwater.report.markup import CSP, esc, plural, safe_link
 from headwater.report.narratives import narratives_section
 from headwater.report.overview import overview_section
 from headwater.report.sources import source_index, sources_section
@@ -56,7 +56,7 @@ def render_document(doc: dict[str, Any]) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>headwater report</title><style>{css}</style></head>
 <body><header><h1>headwater report</h1>
-<p>{count:,} articles · generated {stamp} by headwater {esc(gen.get("version") or __version__)}</p>
+<p>{plural(count, "article")} · generated {stamp} by headwater {esc(gen.get("version") or __version__)}</p>
 <nav>{nav}</nav></header>
 <main>{body}</main></body></html>
 """

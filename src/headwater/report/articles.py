@@ -114,7 +114,7 @@ def _claims(aid: str, text: str, rows: list[Row], outer: list[Mark], inner: list
         hedges = ", ".join(str(h) for h in x.get("hedges") or [])
         items.append(f'<li id="{gid}">{_chain(aid, sources)} <span class="tag">{esc(x.get("sourcing") or "")}</span>'
                      f'{" <span class=tag>hedged: " + esc(hedges) + "</span>" if hedges else ""}'
-                     f'<br><a href="#{cid}" class="quote">“{esc(short)}”</a></li>')
+                     f'<br><a href="#{cid}" class="quote" dir="auto">“{esc(short)}”</a></li>')
     return fold(f"Sources and claims ({len(items)})", f'<ul class="alist">{"".join(items)}</ul>', len(items)) if items else ""
 
 

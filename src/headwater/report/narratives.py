@@ -218,7 +218,7 @@ def claim_item(c: Row, page: PageOf) -> str:
     tags = " (headline)" if c.get("field") == "title" else ""
     if c.get("negated"):
         tags += ' <span class="tag">negated</span>'
-    return f'<li>{where}{tags} <span class="quote">“{esc(short)}”</span></li>'
+    return f'<li>{where}{tags} <span class="quote" dir="auto">“{esc(short)}”</span></li>'
 
 
 def claims_block(n: Row, page: PageOf) -> str:
@@ -241,7 +241,7 @@ def _card(n: Row, f: Row, shown: set[str]) -> str:
         return "" if aid in shown else None
 
     return (f'<div class="ncard" id="{narrative_anchor(f["id"])}"><h3>{level_tag(f["level"])} {esc(f["id"])} · '
-            f'{esc(f["label"])}</h3><p class="nfacts">{facts_line(f)}</p>'
+            f'<bdi>{esc(f["label"])}</bdi></h3><p class="nfacts">{facts_line(f)}</p>'
             f'<p class="muted">articles: {_articles(f["article_ids"], shown)}</p>'
             f'{claims_block(n, page)}</div>')
 
@@ -251,7 +251,7 @@ def _rows(facts: list[Row], themes: bool) -> str:
         return ("not compared", "not traced") if themes else (f'{int(f["contradictions"]):,}', f["independence_words"])
 
     rows = "".join(f'<tr id="{narrative_anchor(f["id"])}"><td>{esc(f["id"])}</td>'
-                   f'<td>{level_tag("theme" if themes else f["level"])} {esc(f["label"])}</td>'
+                   f'<td>{level_tag("theme" if themes else f["level"])} <bdi>{esc(f["label"])}</bdi></td>'
                    f'<td class="n">{len(f["article_ids"]):,}</td><td class="n">{int(f["claims"]):,}</td>'
                    f'<td>{esc(", ".join(f["languages"]))}</td><td>{esc(known_words(f["known_narrative"], f["codebook"]))}</td>'
                    f'<td class="n">{esc(traced(f)[0])}</td><td>{esc(traced(f)[1])}</td></tr>'

@@ -72,7 +72,7 @@ def _claim_item(c: Row, article_href: Callable[[str], str]) -> str:
         where += f' <span class="muted">(inferred: the text says “{esc(c["resolved_from"])}”)</span>'
 
     return (f'<li><a href="{esc(article_href(aid))}">{esc(aid)}</a>{where}{via}{cites}<br>'
-            f'<span class="quote">“{esc(short)}”</span></li>')
+            f'<span class="quote" dir="auto">“{esc(short)}”</span></li>')
 
 
 def sources_section(index: list[Row], article_href: Callable[[str], str] = lambda aid: f"#{anchor(aid)}",
