@@ -317,3 +317,23 @@ def test_according_to_names_its_source(resources: Resources, lang: str, text: st
     src = _last_source(resources, lang, text)
     assert src["name"] == name
     assert src.get("state_affiliated") is state
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "قالت وزارة الدفاع الروسية يوم الثلاثاء إن القوات تقدمت نحو المدينة من الشمال. وأضافت الوزارة أن ثلاث قرى سقطت."),
+    ("bg", "Министерството на отбраната на Русия заяви, че войските са напреднали. "
+           "Министерството добави, че са превзети три села."),
+    ("pt", "O Ministério da Defesa da Rússia afirmou que as tropas avançaram. "
+           "O ministério acrescentou que três aldeias foram tomadas."),
+    ("es", "El Ministerio de Defensa de Rusia afirmó que las tropas avanzaron. El ministerio añadió que tomaron tres aldeas."),
+])
+def test_a_body_named_again_is_the_body_named_before(resources: Resources, lang: str, text: str) -> None:
+    src = _last_source(resources, lang, text)
+    assert (src.get("inferred"), src.get("country")) == (True, "RU"), src
+    assert src["resolved_from"] in text
+
+
+def test_a_body_noun_with_no_such_body_before_stays_unnamed(resources: Resources) -> None:
+    src = _last_source(resources, "pt", "A agência Lusa afirmou que as tropas avançaram. O ministério acrescentou que três "
+                                        "aldeias foram tomadas.")
+    assert not src.get("inferred") and src.get("country") is None

@@ -29,6 +29,9 @@ class Cues:
     according_not_after: frozenset[str]
     # nouns of a publisher that stand for the outlet named before ("الوكالة", "агентство", "a agência")
     outlet_heads: frozenset[str]
+    # nouns of a body, with the language's definite mark, that stand for the body named before ("الوزارة",
+    # "министерството", "o ministério"): "the ministry added" after "the Defence Ministry said"
+    body_heads: frozenset[str]
     complementizers: frozenset[str]
     pronouns: frozenset[str]
     clitics: tuple[str, ...]
@@ -110,6 +113,7 @@ def _cues(folder: Path) -> Cues:
         according_after=tuple(sorted(low("according_after"), key=len, reverse=True)),
         according_not_after=frozenset(low("according_not_after")),
         outlet_heads=frozenset(low("outlet_heads")),
+        body_heads=frozenset(low("body_heads")),
         complementizers=frozenset(low("complementizers")),
         pronouns=frozenset(low("pronouns")),
         clitics=tuple(low("clitics")),

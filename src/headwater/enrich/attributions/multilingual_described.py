@@ -1,7 +1,8 @@
 """Sources named by a common noun rather than a name, in languages other than English: a document or
 evidence ("रिपोर्ट", "проучването", "o relatório") or a body named by what it is ("अखबार",
 "вестникът"), with the author a genitive joins to it; and "the agency" with no name ("الوكالة",
-"агентство", "a agência"), the outlet the article named just before. Part of the multilingual sources
+"агентство", "a agência"), the outlet the article named just before; "the ministry" with no name ("الوزارة",
+"министерството", "o ministério"), the body named just before. Part of the multilingual sources
 (``multilingual_sources.SourceReader``)."""
 from __future__ import annotations
 
@@ -78,5 +79,41 @@ def outlet_before(r: SourceReader, s: int, e: int) -> dict[str, Any] | None:
     for src in list(reversed(r.said))[:OUTLET_LOOKBACK]:
         if src.get("kind") in ("outlet", "agency") and not src.get("inferred"):
             return {**src, "name": r.text[s:e].strip(), "canonical": src.get("canonical") or src.get("name"),
+                    "text": r.text[s:e].strip(), "resolved_from": r.text[s:e].strip(), "inferred": True}
+    return None
+
+
+# A body named again shares the first letters of its head noun with the name given before ("الوزارة" and "وزارة
+# الدفاع", "министерството" and "Министерството на отбраната", "ministério" and "Ministério da Defesa"), once a
+# leading definite article written onto the word ("ال") is taken off.
+BODY_STEM = 4
+ATTACHED_ARTICLES = ("ال",)
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for art in ATTACHED_ARTICLES:
+        if w.startswith(art) and len(w) - len(art) >= BODY_STEM:
+            w = w[len(art):]
+    return w[:BODY_STEM]
+
+
+def body_before(r: SourceReader, s: int, e: int) -> dict[str, Any] | None:
+    """"الوزارة" (the ministry), "министерството", "o ministério" with no name: the body the article's last
+    few sources named with that noun, inferred and said so (as the English "the ministry"); None when they
+    hold none (a body two paragraphs back may not be it, and a ministry is no army)."""
+    if not r.cues.body_heads or not r.said:
+        return None
+    words = [w.lower() for w in WORD.findall(r.text[s:e])]
+    while len(words) > 1 and words[0] in r.cues.stop:
+        words = words[1:]
+    if len(words) != 1 or not ({words[0]} | r.lemmas(s, e)) & r.cues.body_heads:
+        return None
+    stem = _stem(words[0])
+    for src in list(reversed(r.said))[:OUTLET_LOOKBACK]:
+        name = str(src.get("name") or "")
+        if src.get("kind") in ("government", "organization") and not src.get("inferred") and \
+                any(_stem(w) == stem for w in WORD.findall(name)):
+            return {**src, "name": r.text[s:e].strip(), "canonical": src.get("canonical") or name,
                     "text": r.text[s:e].strip(), "resolved_from": r.text[s:e].strip(), "inferred": True}
     return None

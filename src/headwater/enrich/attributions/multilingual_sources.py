@@ -13,7 +13,7 @@ from headwater.enrich.attributions.known import date_floor
 from headwater.enrich.attributions.multilingual_bodies import office_in_body
 from headwater.enrich.attributions.multilingual_caseless import caseless, name_then_role, titled_person
 from headwater.enrich.attributions.multilingual_cues import Cues
-from headwater.enrich.attributions.multilingual_described import described, outlet_before
+from headwater.enrich.attributions.multilingual_described import body_before, described, outlet_before
 from headwater.enrich.attributions.multilingual_given_roles import article_roles, role_in_text
 from headwater.enrich.attributions.multilingual_pronoun_sources import pronoun_source
 from headwater.enrich.attributions.multilingual_registered import registered
@@ -177,7 +177,7 @@ class SourceReader:
         words = [w.lower() for w in WORD.findall(text)]
         if words and words[-1] in self.cues.pronouns and len(words) == 1:
             return pronoun_source(self, s, e, text)
-        before = outlet_before(self, s, e)
+        before = outlet_before(self, s, e) or body_before(self, s, e)
         if before is not None:
             return before
         outlet = self._lookup(text)
