@@ -66,20 +66,32 @@ def described(r: SourceReader, s: int, e: int, text: str) -> dict[str, Any] | No
             "state_affiliated": None, "text": text}
 
 
-def outlet_before(r: SourceReader, s: int, e: int) -> dict[str, Any] | None:
-    """"الوكالة" (the agency), "агентство", "a agência" with no name: the outlet the article's last few
-    sources named, inferred and said so (as the English "the agency"); None when they hold none."""
-    if not r.cues.outlet_heads or not r.said:
+def _lone_head(r: SourceReader, s: int, e: int, heads: frozenset[str]) -> str | None:
+    """The one word at s:e (its article or other stop words before it left out) when it, or its lemma, is one
+    of ``heads`` ("الوكالة", "o ministério"); None when the words say more, or none is said before to refer to."""
+    if not heads or not r.said:
         return None
     words = [w.lower() for w in WORD.findall(r.text[s:e])]
     while len(words) > 1 and words[0] in r.cues.stop:
         words = words[1:]
-    if len(words) != 1 or not ({words[0]} | r.lemmas(s, e)) & r.cues.outlet_heads:
+    return words[0] if len(words) == 1 and ({words[0]} | r.lemmas(s, e)) & heads else None
+
+
+def _named_before(r: SourceReader, s: int, e: int, src: dict[str, Any]) -> dict[str, Any]:
+    """``src``, named as the text names it at s:e, inferred and said so; its name before as the canonical one."""
+    here = r.text[s:e].strip()
+    return {**src, "name": here, "canonical": src.get("canonical") or src.get("name"), "text": here,
+            "resolved_from": here, "inferred": True}
+
+
+def outlet_before(r: SourceReader, s: int, e: int) -> dict[str, Any] | None:
+    """"الوكالة" (the agency), "агентство", "a agência" with no name: the outlet the article's last few
+    sources named, inferred and said so (as the English "the agency"); None when they hold none."""
+    if _lone_head(r, s, e, r.cues.outlet_heads) is None:
         return None
     for src in list(reversed(r.said))[:OUTLET_LOOKBACK]:
         if src.get("kind") in ("outlet", "agency") and not src.get("inferred"):
-            return {**src, "name": r.text[s:e].strip(), "canonical": src.get("canonical") or src.get("name"),
-                    "text": r.text[s:e].strip(), "resolved_from": r.text[s:e].strip(), "inferred": True}
+            return _named_before(r, s, e, src)
     return None
 
 
@@ -102,18 +114,12 @@ def body_before(r: SourceReader, s: int, e: int) -> dict[str, Any] | None:
     """"الوزارة" (the ministry), "министерството", "o ministério" with no name: the body the article's last
     few sources named with that noun, inferred and said so (as the English "the ministry"); None when they
     hold none (a body two paragraphs back may not be it, and a ministry is no army)."""
-    if not r.cues.body_heads or not r.said:
+    head = _lone_head(r, s, e, r.cues.body_heads)
+    if head is None:
         return None
-    words = [w.lower() for w in WORD.findall(r.text[s:e])]
-    while len(words) > 1 and words[0] in r.cues.stop:
-        words = words[1:]
-    if len(words) != 1 or not ({words[0]} | r.lemmas(s, e)) & r.cues.body_heads:
-        return None
-    stem = _stem(words[0])
+    stem = _stem(head)
     for src in list(reversed(r.said))[:OUTLET_LOOKBACK]:
-        name = str(src.get("name") or "")
         if src.get("kind") in ("government", "organization") and not src.get("inferred") and \
-                any(_stem(w) == stem for w in WORD.findall(name)):
-            return {**src, "name": r.text[s:e].strip(), "canonical": src.get("canonical") or name,
-                    "text": r.text[s:e].strip(), "resolved_from": r.text[s:e].strip(), "inferred": True}
+                any(_stem(w) == stem for w in WORD.findall(str(src.get("name") or ""))):
+            return _named_before(r, s, e, src)
     return None
