@@ -91,6 +91,23 @@ def test_a_one_sentence_headline_with_abbreviations_is_the_title_not_lost(headli
     assert c.title is None and c.text.startswith(two)
 
 
+@pytest.mark.parametrize("text", ["Sanctions hurt Europe more than Russia",
+                                  "Ukraine sells grain to pay for weapons\n", "  The border was closed on Monday.  ",
+                                  "Photo: the minister meets protesters in the capital",
+                                  "Farmers, truckers, teachers join the strike"])
+def test_a_text_of_one_line_is_that_line_not_an_empty_article(text: str, registry: OutletRegistry) -> None:
+    # a headline, a post, a case summary given alone: it was taken as a title over no text and skipped
+    c = clean_text(text)
+    assert c.text == text.strip() and c.title is None and c.removed == []
+    assert extract_article(RawInput("post.txt", text, "text"), registry).text == text.strip()
+    try:
+        extract_article(RawInput("share.txt", "Share this article\n", "text"), registry)
+    except ExtractError as exc:  # page furniture alone is still no article
+        assert "no article text" in str(exc)
+    else:
+        raise AssertionError("a share button is no article")
+
+
 def test_examples_are_clean(registry: OutletRegistry) -> None:
     arts = {r.source.rsplit("/", 1)[1][:3]: extract_article(r, registry)
             for r in iter_inputs([str(EXAMPLES)]) if isinstance(r, RawInput)}

@@ -192,6 +192,13 @@ def clean_text(raw: str) -> Cleaned:
             continue
         body.append(ln)
 
+    if not body and len(lines) == 1 and _junk_reason(lines[0]) in (None, "tag list"):
+        # One line and nothing else (a headline, a post, a case summary): that line is the text, not a
+        # title over an empty article; what marks a caption or a tag list on a page ("Photo: …", "A, B,
+        # C are one nation") says nothing of a line given alone. Furniture by its words stays out.
+        body, title, removed = [lines[0]], None, []
+    elif not body and title is not None:
+        body, title = [title], None  # a title and only furniture under it: the title is all the text
     # Dates stand in the header, or open the first paragraph ("Sun 22 Feb 2015 A suicide bomber…").
     header = "\n".join(header_lines + [b[:HEAD_CHARS] for b in body[:1]])
     found = publication_date(header)
