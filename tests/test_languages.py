@@ -54,6 +54,28 @@ def test_a_language_without_a_pack_is_named_not_read_as_a_neighbour_with_one(
     assert pack_for(code) is None and analysis_level(code) == "minimal"
 
 
+@pytest.mark.parametrize("text", [
+    "Brussels plans new tariffs on Chinese steel",  # read as Norwegian (Bokmål) by the quick models alone
+    "Minister denies plans to close the border",  # German
+    "The West plans a colour revolution in Armenia",  # French
+    "Italian doctors protest vaccine mandates",  # Catalan
+])
+def test_an_english_headline_is_english(detect: LanguageDetector, text: str) -> None:
+    assert detect(text) == "en"
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("it", "Il ministro degli esteri ha incontrato ieri il suo omologo francese a Roma."),
+    ("nl", "Het leger heeft de stad na drie dagen van gevechten verlaten."),
+    ("pl", "Minister obrony powiedział, że wojska zostaną wycofane."),
+    ("sv", "Försvarsministern sade att trupperna skulle dras tillbaka."),
+    ("ro", "Ministrul apărării a declarat că trupele vor fi retrase."),
+])
+def test_a_short_text_without_a_pack_keeps_its_language(detect: LanguageDetector, code: str, text: str) -> None:
+    # the second look compares the pack languages with the quick answer: it must not pull these into one
+    assert detect(text) == code
+
+
 @pytest.mark.parametrize("text", ["Moscow, Feb 25", "Лавров", "", "12:30 — 14:45", "OK"])
 def test_short_or_uncertain_text_has_no_language(detect: LanguageDetector, text: str) -> None:
     assert detect(text) is None
