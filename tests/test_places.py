@@ -154,6 +154,17 @@ def test_one_word_variants_that_name_no_place_are_dropped(resources: Resources) 
      "Middle East", None, None),
     ("A storm in the Atlantic is expected to reach Florida and Georgia by Friday.", "Atlantic", None, None),
     ("Qatar, a US ally in the Gulf, hosted talks between Washington and the Taliban.", "Gulf", None, None),
+    # a country named as an actor puts nothing inside it: Georgia stays the country beside "the US"...
+    ("The US is building laboratories in Georgia, the ministry claimed.", "Georgia", "GE", None),
+    ("A US laboratory ran experiments on the Georgian population, the channel claimed.", "Georgian", "GE", None),
+    # ...and places inside the US make it the state
+    ("Voters in Atlanta and Savannah lined up as Georgia counted its ballots.", "Georgia", "US", "Georgia"),
+    # a country's name before another country's is no town in it ("Russia, Ohio" names its state)
+    ("Before the elections in Russia, US media spread rumours of unrest.", "Russia", "RU", None),
+    ("The plant in Russia, Ohio, closed on Friday.", "Russia", "US", "Ohio"),
+    # a town and its country with a space between, as captions write them, in a story placed elsewhere
+    ("Aleppo was shelled again as rebels held Idlib and the army took Hama. Vladimir Putin attends a meeting "
+     "of the Valdai Club in Sochi Russia Thursday Oct. 27 2016 (Photo AP)", "Sochi", "RU", None),
 ])
 def test_the_famous_place_unless_the_text_says_otherwise(resources: Resources, text: str, surface: str,
                                                         country: str | None, admin1: str | None) -> None:

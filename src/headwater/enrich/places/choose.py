@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 
-from headwater.enrich.places.context import Context
+from headwater.enrich.places.context import Context, is_country_name
 from headwater.enrich.places.footing import alias, founded
 from headwater.enrich.places.gazetteer import FUZZY_MIN_POPULATION
 from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.prominence import WORLD_CITY
 from headwater.enrich.places.rejection import rejected
-from headwater.enrich.places.scoring import Terms, evidence, is_country_name, score
+from headwater.enrich.places.scoring import Terms, evidence, score
 from headwater.enrich.places.words import word_spans
 
 # Score needed to accept a mention, on the scale of ``scoring.score`` (tuned on the seeds' and FA-KES's

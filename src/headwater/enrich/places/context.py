@@ -15,6 +15,7 @@ from headwater.enrich.places.nearby import Nearby
 from headwater.enrich.places.place import Place
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.rejection import rejected
+from headwater.enrich.places.words import name_key
 
 Region = tuple[str | None, str | None]  # (country, first-level division)
 
@@ -31,6 +32,10 @@ class Context:
     by_key: dict[str, tuple[Counter[str], Counter[Region]]] = field(default_factory=dict)
     support: dict[Region, float] = field(default_factory=lambda: defaultdict(float))
     own_support: dict[str, dict[Region, float]] = field(default_factory=dict)
+    # the same votes without the countries' own names and their seats of government: "the US", "the
+    # Pentagon" say who acts, not that the story is there
+    inner: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    own_inner: dict[str, dict[str, float]] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # countries the article names at all, actors included
     placed: set[str] = field(default_factory=set)  # names accepted on the first pass outside a brand's name
     outlet: str | None = None  # the publishing outlet's country (ISO code), when the registry knows the outlet
@@ -41,6 +46,7 @@ class Context:
         if key in self.own_support:
             return  # one vote a name, however often it is repeated
         weights: dict[Region, float] = defaultdict(float)
+        inner: dict[str, float] = defaultdict(float)
         ws = [math.exp(2.0 * _base(p)) for p in places]
         total = sum(ws)
         for p, w in zip(places, ws, strict=True):
@@ -48,15 +54,24 @@ class Context:
                 weights[(p.country, p.admin1)] += w / total
             if p.country:
                 weights[(p.country, None)] += w / total  # the country as a whole
+                if p.kind != "country" and p.subkind != "seat_of_government":
+                    inner[p.country] += w / total
         self.own_support[key] = weights
+        self.own_inner[key] = inner
         for r, w in weights.items():
             self.support[r] += w
+        for cc, w in inner.items():
+            self.inner[cc] += w
 
     def supported(self, key: str, r: Region) -> float:
         return self.support.get(r, 0.0) - self.own_support.get(key, {}).get(r, 0.0)
 
     def supported_country(self, key: str, cc: str) -> float:
         return self.supported(key, (cc, None))
+
+    def supported_inside(self, key: str, cc: str) -> float:
+        """``supported_country`` from the names of places inside the country only, not its own name."""
+        return self.inner.get(cc, 0.0) - self.own_inner.get(key, {}).get(cc, 0.0)
 
     def add(self, key: str, country: str | None, region: tuple[str | None, str | None] | None) -> None:
         own = self.by_key.setdefault(key, (Counter(), Counter()))
@@ -100,6 +115,11 @@ def lies_in(p: Place, region: Place) -> bool:
 
 
 
+def is_country_name(m: Mention) -> bool:
+    """Whether the mention's name is a country's own ("Mexico")."""
+    return any(q.kind == "country" and name_key(q.name) == m.key for q in m.candidates)
+
+
 def link_within(mentions: list[Mention], text: str) -> None:
     """"Athens, Texas", "Paris, France", "Charleston, W.Va.": the second names where the first is."""
     before: Mention | None = None
@@ -109,11 +129,24 @@ def link_within(mentions: list[Mention], text: str) -> None:
         listed = before is not None and before.within is None and LIST_SEPARATOR.match(text[before.end:a.start]) \
             and any(p.kind == "country" or first_level(p) for p in a.candidates)
         before = a
-        if b.start - a.end <= 2 and text[a.end:b.start].strip() == "," and not a.demonym and not b.demonym \
-                and not listed and any(p.kind in ("admin_region", "country") for p in b.candidates) \
-                and any(lies_in(p, r) for p in a.candidates for r in b.candidates):
+        # (nor is a country's own name followed by another country: "elections in Russia, US media say"
+        # is no Russia, Ohio; "Russia, Ohio" names its state and stands)
+        if a.demonym or b.demonym or listed or b.start - a.end > 2 or (is_country_name(a) and all(
+                r.kind == "country" for r in b.candidates)):
+            continue
+        between = text[a.end:b.start]
+        if between.strip() == ",":
+            regions = [r for r in b.candidates if r.kind in ("admin_region", "country")]
+        elif between == " ":
+            # a town and its country with only a space between, as photo captions write them: "in
+            # Sochi Russia Thursday" (its country only: "Washington Georgia" is no town in Georgia's state)
+            regions = [r for r in b.candidates if r.kind == "country"] if not is_country_name(a) else []
+        else:
+            regions = []
+        inside = [r for r in regions if any(lies_in(p, r) for p in a.candidates)]
+        if inside:
             a.within = b
-            b.candidates = [r for r in b.candidates if any(lies_in(p, r) for p in a.candidates)]
+            b.candidates = inside
 
 
 def initial_context(mentions: list[Mention]) -> Context:

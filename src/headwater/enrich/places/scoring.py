@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from headwater.enrich.places.context import Context, first_level, lies_in
+from headwater.enrich.places.context import Context, first_level, is_country_name, lies_in
 from headwater.enrich.places.footing import ALIAS_PENALTY, alias
 from headwater.enrich.places.lists import level
 from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.place import Place
 from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.prominence import fame as _fame
-from headwater.enrich.places.words import name_key
 
 # A town matched by an alternate name (``footing.ALIAS_PENALTY``) that is a country's own name takes
 # more: a famous capital's prominence must not take its country's name (Mexico City is also "Mexico").
@@ -77,11 +76,6 @@ NEAR_WEIGHT = 1.0
 # visible LGL part (1.5: 79.1, 2.0: 79.9, 2.5: 80.4; no cap, 3.0: 80.3), checked on GeoVirus (87.4,
 # 87.1, 87.1; 87.1). GeoVirus alone would take 1.5, which costs LGL 1.2: kept at 2.5.
 LOCAL_CAP = 2.5
-
-
-def is_country_name(m: Mention) -> bool:
-    """Whether the mention's name is a country's own ("Mexico")."""
-    return any(q.kind == "country" and name_key(q.name) == m.key for q in m.candidates)
 
 
 Terms = list[tuple[float, str | Callable[[], str]]]  # (value, why: formatted by ``evidence`` when asked)
@@ -161,8 +155,16 @@ def score(m: Mention, p: Place, context: Context, names_country: bool | None = N
         # evidence counted three times: a village of 900 must not outscore the country of its name)
         add((LOCAL_CAP - local, "where the other places are, counted once"))
     if p.country and (p.kind == "country" or first_level(p) or p.subkind == "capital"):
-        # a capital stands for its whole country: Washington among American towns is the capital
-        add((COUNTRY_SUPPORT_WEIGHT * min(1.0, context.supported_country(m.key, p.country)),
+        # a capital stands for its whole country: Washington among American towns is the capital. A
+        # division named like a country (Georgia, "Georgian") takes it from places inside its country
+        # only: "the US is working on weapons in Georgia" names the US as an actor (as "the Pentagon"
+        # does), and the country stays the country (on 10,892 one-line case summaries of a
+        # disinformation database, 42 of 181 "Georgia" were the US state with nothing but "the US" around)
+        inside = p.kind != "country" and (
+            (names_country if names_country is not None else is_country_name(m))
+            or (m.demonym and any(q.kind == "country" for q in m.candidates)))  # "Georgian" alike
+        add((COUNTRY_SUPPORT_WEIGHT * min(1.0, context.supported_inside(m.key, p.country) if inside
+                                          else context.supported_country(m.key, p.country)),
             "other names may lie in its country"))
     if m.within is not None:
         # "Athens, Texas", "Charleston, W.Va.": the town of that name inside the division that follows
