@@ -152,6 +152,28 @@ def test_negation_words_are_whole_words_and_an_exceptive_affirms() -> None:
     assert negated("They did not attack, but shelled the town", "en")  # "but" alone is contrastive
 
 
+@pytest.mark.parametrize("text", ["Navalny wasn't poisoned with Novichok", "Navalny wasn’t poisoned with Novichok",
+                                  "The troops don’t leave the base", "Kyiv won't implement the agreements"])
+def test_a_negation_written_on_its_verb_negates(text: str) -> None:
+    from headwater.enrich.claims.records import negated
+
+    assert negated(text, "en")  # the contraction was never read: "n't" stood as a word of its own only
+    assert not negated(text.replace("n't", "").replace("n’t", "").replace("wo ", "will "), "en")
+
+
+@pytest.mark.parametrize(("content", "cue", "lang", "expected"), [
+    ("to implement the Minsk agreements", "refuses", "en", True),
+    ("that its troops crossed the border", "denied", "en", True),
+    ("that its troops had not crossed the border", "denied", "en", False),  # a negation inside turns it back
+    ("that its troops crossed the border", "said", "en", False),
+    ("выполнять минские соглашения", "отказался", "ru", True),
+])
+def test_a_claim_reported_by_a_verb_that_says_no_is_negated(content: str, cue: str, lang: str, expected: bool) -> None:
+    from headwater.enrich.claims.records import negated
+
+    assert negated(content, lang, cue) is expected
+
+
 @pytest.mark.parametrize(("text", "lang", "negating"), [
     # an additive focus ("not only … but also"): the same sentence without "only" negates
     ("The sanctions hurt not only Russia but also Europe's own industry", "en",

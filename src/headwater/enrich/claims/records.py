@@ -43,7 +43,7 @@ EXCEPTIVE_REACH = 60
 _NAME = re.compile(r"(?<=[\w,;:] )(?:[A-ZА-ЯЁЇІЄҐ][\w'’-]+(?: (?:of |de |da |do )?[A-ZА-ЯЁЇІЄҐ][\w'’-]+)*)")
 
 
-CUE_KINDS = ("reporting", "negation", "exceptive", "not_negating")
+CUE_KINDS = ("reporting", "negation", "negation_suffix", "negative_cues", "exceptive", "not_negating")
 
 
 @lru_cache(maxsize=1)
@@ -56,25 +56,33 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
         data = (pack.data("claims") if pack else None) or {}
         for kind in CUE_KINDS:
             words = [str(w) for w in data.get(kind) or []]
-            if words:
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            if words and kind == "negation_suffix":  # on the end of a word: "wasn't"
+                out[kind][lg] = re.compile(rf"(?<=\w)(?:{alternatives})(?![\w{MARKS}])", re.I)
+            elif words:
                 # whole words through their marks: "न" (not) is no word of "नाबालिग" (a minor)
-                out[kind][lg] = re.compile(rf"(?<![\w{MARKS}])(?:" + "|".join(
-                    re.escape(w) for w in sorted(words, key=len, reverse=True)) + rf")(?![\w{MARKS}])", re.I)
+                out[kind][lg] = re.compile(rf"(?<![\w{MARKS}])(?:{alternatives})(?![\w{MARKS}])", re.I)
     return out
 
 
-def negated(text: str, lang: str | None) -> bool:
+def negated(text: str, lang: str | None, cue: str | None = None) -> bool:
     """Whether the claim carries a negation word of its language (English when unknown) that no
     exceptive answers: "had no choice but to sit down" says that it happened; in "not only … but also",
-    "no matter how", "тем не менее" (each language's ``not_negating``) the word negates nothing."""
-    pat = cues()["negation"].get(lang or "en")
-    if not pat:
-        return False
-    but = cues().get("exceptive", {}).get(lang or "en")
-    idiom = cues().get("not_negating", {}).get(lang or "en")  # "not only …", "тем не менее": no negation
+    "no matter how", "тем не менее" (each language's ``not_negating``) the word negates nothing. A
+    claim reported by a verb that says no (``cue`` among the language's ``negative_cues``: "denied that",
+    "refused to") is negated, and a negation inside it turns it back."""
+    found = cues()
+    code = lang or "en"
+    marks = [m for kind in ("negation", "negation_suffix") if (pat := found[kind].get(code))
+             for m in pat.finditer(text)]
+    but = found["exceptive"].get(code)
+    idiom = found["not_negating"].get(code)  # "not only …", "тем не менее": no negation
     inert = [(i.start(), i.end()) for i in idiom.finditer(text)] if idiom else []
-    return any(not (but and but.search(text, m.end(), m.end() + EXCEPTIVE_REACH))
-               and not any(s <= m.start() < e for s, e in inert) for m in pat.finditer(text))
+
+    inner = any(not (but and but.search(text, m.end(), m.end() + EXCEPTIVE_REACH))
+                and not any(s <= m.start() < e for s, e in inert) for m in marks)
+    saying_no = found["negative_cues"].get(code)
+    return inner != bool(cue and saying_no and saying_no.fullmatch(cue.strip()))
 
 
 def _slots(text: str, places: list[str], lang: str | None = None, published: str | None = None,
@@ -111,7 +119,8 @@ def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
             rank = 1 if chain and at.get("quote") else 2 if lead else 3 if chain else 4
             out.append({"field": "text", "start": at["start"], "end": at["end"], "text": text,
                         "kind": "attributed" if chain else "unattributed", "speakers": chain, "rank": rank,
-                        "cue_starts": [at.get("cue_start"), *at.get("relay_cue_starts", [])] if chain else []})
+                        "cue_starts": [at.get("cue_start"), *at.get("relay_cue_starts", [])] if chain else [],
+                        "cue": at.get("cue")})
         for at in a.attributions:  # headline attributions: "…, Russian Military Says"
             if at.get("field") == "title" and at.get("sources") and out and out[0]["kind"] == "title":
                 out[0]["speakers"] = [str(s.get("name")) for s in at["sources"] if s.get("name")]
@@ -162,7 +171,7 @@ def find_claims(article: Article, embedder: Embedder | None = None, budget: int 
         # what each place is (a city, a country...), so that a place is compared with one of its own level
         kinds = {str(p.get("name") or p.get("surface")): p.get("kind") for p in inside if p.get("kind")}
         claims.append({**{k: c[k] for k in ("field", "start", "end", "kind", "speakers")}, "text": c["text"][:1000],
-                       "lang": lang, "negated": negated(c["text"], lang), **slots, "place_kinds": kinds,
+                       "lang": lang, "negated": negated(c["text"], lang, c.get("cue")), **slots, "place_kinds": kinds,
                        "rank": c["rank"]})
     chosen = claims[:budget]
     if embedder is not None and chosen:
