@@ -70,6 +70,46 @@ def test_a_subject_that_does_not_speak_is_no_source(resources: Resources) -> Non
     assert all(not a["sources"] for a in attributions(text, resources))
 
 
+def test_an_aim_ascribed_to_someone_is_the_articles_claim(resources: Resources) -> None:
+    from headwater.enrich.claims.records import find_claims
+    from headwater.link.narratives import provenance
+
+    text = ("NATO plans to attack Russia from the territory of the Baltic states. "
+            "Moscow refused to withdraw its troops from the border. "
+            "The ministry said the troops would stay at the border until spring.")
+    found = attributions(text, resources)
+    by_cue = {a["cue"]: a for a in found if a["sources"]}
+    # kept as attributions (their holders hold the aim, as annotators mark it) and marked as aims
+    assert by_cue["plans"].get("attitude") and by_cue["refused"].get("attitude")
+    assert not by_cue["said"].get("attitude")
+    article = Article(source="t.txt", text=text, attributions=found)
+    claims = {c["text"]: c for c in find_claims(article)}
+    aim = claims["NATO plans to attack Russia from the territory of the Baltic states."]
+    assert aim["kind"] == "unattributed" and aim["speakers"] == []  # the whole sentence, the article's own
+    refusal = claims["Moscow refused to withdraw its troops from the border."]
+    assert refusal["negated"]  # a refusal says it will not happen
+    said = next(c for c in claims.values() if c["speakers"])
+    assert said["speakers"] == ["The ministry"] or said["speakers"][0].lower().endswith("ministry")
+    narrative = {"id": "n1", "article_ids": ["a1"], "claims": [{**aim, "article_id": "a1"}]}
+    prov = provenance(narrative, {1: article})
+    assert [p["name"] for p in prov["primary_sources"]] == ["unattributed"]  # not NATO
+
+
+def test_an_aim_is_marked_in_russian_too(resources: Resources) -> None:
+    from headwater.enrich.attributions.multilingual import find_attributions_multilingual
+    from headwater.lang import ensure_languages, pack_for
+
+    ensure_languages()
+    pack = pack_for("ru")
+    assert pack is not None
+    text = ("Вашингтон хочет, чтобы Киев продолжал войну до конца года. "
+            "Министр обороны заявил, что войска останутся на границе.")
+    found = find_attributions_multilingual(resources.parser("ru")(text), Article(source="t", text=text, language="ru"),
+                                           pack, resources.sources)
+    aims = {a["cue"]: bool(a.get("attitude")) for a in found if a["sources"]}
+    assert aims == {"хочет": True, "заявил": False}
+
+
 @pytest.mark.parametrize("text", [
     "The ministry did not say whether the talks would resume.",
     "No official confirmed that the convoy had been hit.",

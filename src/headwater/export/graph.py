@@ -209,13 +209,17 @@ def prov_json(doc_: Doc) -> dict[str, Any]:
             claim = f"claim:{at.get('id')}"
             doc["entity"][claim] = {k: v for k, v in {
                 "prov:value": at.get("claim"), "hw:article": art, "hw:start": at.get("start"), "hw:end": at.get("end"),
-                "hw:cue": at.get("cue"), "hw:sourcing": at.get("sourcing"), "hw:quote": at.get("quote")}.items()
+                "hw:cue": at.get("cue"), "hw:sourcing": at.get("sourcing"), "hw:quote": at.get("quote"),
+                "hw:attitude": at.get("attitude")}.items()
                 if v is not None}
             derived: dict[str, Any] = {"prov:generatedEntity": art, "prov:usedEntity": claim}
             if at.get("quote"):
                 derived["prov:type"] = _qname("prov:Quotation")
             relation("wasDerivedFrom", derived)
-            chain = [agent(source_label(s), s) for s in at.get("sources") or []]
+            # (an aim the article ascribes to someone, "NATO plans to attack", is the outlet's claim: the
+            # holder is what it is about, not who it comes from)
+            aim = bool(at.get("attitude")) and not at.get("nested")
+            chain = [] if aim else [agent(source_label(s), s) for s in at.get("sources") or []]
             relation("wasAttributedTo", {"prov:entity": claim, "prov:agent": chain[0] if chain else outlet})
             for delegate, responsible in itertools.pairwise(chain):
                 if delegate != responsible:

@@ -133,8 +133,8 @@ def _claim_chains(narrative: dict[str, Any], a: Article, aid: str) -> list[list[
         if str(c.get("article_id")) != aid:
             continue
         for at in a.attributions:
-            if not at.get("sources"):
-                continue
+            if not at.get("sources") or (at.get("attitude") and not at.get("nested")):
+                continue  # (an aim the article ascribes to someone is the article's claim, not theirs)
             if (c.get("field") == "title" and at.get("field") == "title") or \
                     (at.get("start"), at.get("end")) == (c.get("start"), c.get("end")):
                 chains.append(list(at["sources"]))

@@ -35,6 +35,7 @@ ATTITUDE_ADJ = english_words("cues", "attitude_adj")
 PERSON_NOUNS = english_words("cues", "person_nouns")
 SPEAKING_NOUNS = PERSON_NOUNS | english_words("cues", "speaking_nouns")
 FORCEFUL = english_words("cues", "forceful")
+ATTITUDE = english_words("cues", "attitude")
 HEDGES = re.compile(r"\b(reportedly|allegedly|purportedly|apparently|is said to|are said to|was said to|were said to|"
                     r"is believed to|are believed to|rumou?red|unconfirmed|unverified)\b", re.I)
 

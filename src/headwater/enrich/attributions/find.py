@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from headwater.enrich.attributions.cues import (
+    ATTITUDE,
     ATTITUDE_ADJ,
     CUE_NOUNS,
     HEDGES,
@@ -190,7 +191,7 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
             out.append({"claim": claim, "start": f.claim_start, "end": f.claim_end, "cue": f.cue,
                         "cue_start": f.cue_start, "sources": [_public(s) for s in f.chain],
                         "hedges": f.hedges, "sourcing": _sourcing(f.chain), "quote": f.quote,
-                        "nested": f.nested})
+                        "nested": f.nested, **({"attitude": True} if _attitude(doc, f) else {})})
             if f.runs_on and (f.quote or stripped[-1:] in QUOTES or opens_quote(stripped) or stripped.endswith("''")):
                 prev_quote = f.chain
         if not found and len(stripped.split()) >= 6 and stripped[-1:] not in ("?", ":"):
@@ -198,6 +199,15 @@ def find_attributions(doc: Doc, article: Article, registry: SourceRegistry) -> l
             out.append({"claim": stripped, "start": sent.start_char, "end": sent.end_char, "cue": None,
                         "sources": [], "hedges": hedges, "sourcing": "unattributed", "quote": False})
     return out
+
+
+def _attitude(doc: Doc, f: Found) -> bool:
+    """Whether the cue says what its holder wants, plans or decided ("wants to", "refused to", "her
+    decision to"), not what the holder said (``cues.ATTITUDE``)."""
+    if f.quote:
+        return False  # a quote is speech whatever the verb beside it
+    span = doc.char_span(f.cue_start, f.cue_start + len(f.cue), alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].lemma_.lower() in ATTITUDE
 
 
 # A tag trails a claim when at most this many words follow its cue to the claim's end ("…, Reuters

@@ -27,7 +27,7 @@ from headwater.enrich.attributions.multilingual_according import Tag
 from headwater.enrich.attributions.multilingual_claim_bounds import skip_to_claim, trim_end
 from headwater.enrich.attributions.multilingual_claim_dates import claim_dates
 from headwater.enrich.attributions.multilingual_colon_dash import colon_speaker, dash_speaker
-from headwater.enrich.attributions.multilingual_cues import Cues, is_verb
+from headwater.enrich.attributions.multilingual_cues import Cues, is_attitude, is_verb
 from headwater.enrich.attributions.multilingual_verbs import VerbReader
 from headwater.enrich.attributions.quote_marks import quote_spans
 from headwater.enrich.attributions.sources import SourceRegistry
@@ -222,9 +222,11 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
             if x.quote and x.end > b:  # «…, — сказал X. — B. C»: the sentences after are X's too
                 covered.append((x.start, x.end))
             when = (claim_dates(f, *previous) if back and previous else []) + dates
+            aim = not x.quote and _attitude(f, doc, x.cue_start, x.cue)
             out.append({"claim": claim, "start": x.start, "end": x.end, "cue": x.cue, "cue_start": x.cue_start,
                         "sources": chain, "hedges": [], "sourcing": "unnamed sources" if src["kind"] == "anonymous"
-                        else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {})})
+                        else "named", "quote": x.quote, "nested": False, **({"dates": when} if when else {}),
+                        **({"attitude": True} if aim else {})})
         inner = re.search(r"\w.*\w", doc.text[a:b])  # the sentence without its dashes and marks
         if not found and not (inner and any(s <= a + inner.start() and a + inner.end() <= e for s, e in covered)):
             stripped = doc.text[a:b]
@@ -234,6 +236,12 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
                 out.append({"claim": stripped, "start": a, "end": b, "cue": None, "sources": [], "hedges": [],
                             "sourcing": "unattributed", "quote": False, **({"dates": dates} if dates else {})})
     return out
+
+
+def _attitude(f: _Finder, doc: Doc, start: int, cue: str) -> bool:
+    """The cue says its holder's aim, plan or decision (the pack's ``attitude``), as the English finder marks it."""
+    tok = next((t for t in doc if t.idx == start), None)
+    return is_attitude(f.cues, cue, tok.lemma_.lower() if tok is not None and f.parsed else None)
 
 
 __all__ = ["Cues", "find_attributions_multilingual", "quote_spans"]

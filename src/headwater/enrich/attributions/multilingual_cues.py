@@ -90,6 +90,8 @@ class Cues:
     # ending of the article, short forms too ("министъра"), to compare a role's words by their stems
     definite_endings: tuple[str, ...] = ()
     article_endings: tuple[str, ...] = ()
+    # cues of intent, desire and decision ("хочет", "планирует", "отказался"): lemmas, forms, "*" endings
+    attitude: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -158,7 +160,15 @@ def _cues(folder: Path) -> Cues:
         name_endings={str(g): tuple(str(x).lower() for x in ws or ()) for g, ws in (d.get("name_endings") or {}).items()},
         definite_endings=tuple(sorted(low("definite_endings"), key=len, reverse=True)),
         article_endings=tuple(sorted(low("article_endings"), key=len, reverse=True)),
+        attitude=frozenset(low("attitude")),
     )
+
+
+def is_attitude(cues: Cues, word: str, lemma: str | None) -> bool:
+    """Whether a cue says what its holder wants, plans or decided, not what the holder said."""
+    w = word.lower()
+    return bool(lemma and lemma in cues.attitude) or w in cues.attitude or any(
+        a.endswith("*") and len(w) > 3 and w.startswith(a[:-1]) for a in cues.attitude)
 
 
 def is_verb(cues: Cues, word: str, lemma: str | None) -> bool:

@@ -112,9 +112,16 @@ def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
     found = [at for at in a.attributions if at.get("field") != "title" and isinstance(at.get("start"), int)]
     if found:
         lead_end = _lead_end(a.text, lang)
+        bounds: list[tuple[int, int]] | None = None
         for at in found:
             chain = [str(s.get("name")) for s in at.get("sources") or [] if s.get("name")]
             text = str(at.get("claim") or a.text[at["start"]:at["end"]])
+            if at.get("attitude") and not at.get("nested"):
+                # "the US wants to destroy Russia" is the article's own claim about the US, not the
+                # US's: its sentence, no speaker (``attitude``: an aim, a plan, a decision, not speech)
+                bounds = bounds if bounds is not None else list(sentences(a.text, language=lang))
+                s, e = next(((s, e) for s, e in bounds if s <= at["start"] < e), (at["start"], at["end"]))
+                at, chain, text = {**at, "start": s, "end": e}, [], a.text[s:e].strip()
             lead = at["start"] < lead_end
             rank = 1 if chain and at.get("quote") else 2 if lead else 3 if chain else 4
             out.append({"field": "text", "start": at["start"], "end": at["end"], "text": text,
