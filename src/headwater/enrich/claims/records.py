@@ -68,9 +68,11 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
 def negated(text: str, lang: str | None, cue: str | None = None) -> bool:
     """Whether the claim carries a negation word of its language (English when unknown) that no
     exceptive answers: "had no choice but to sit down" says that it happened; in "not only … but also",
-    "no matter how", "тем не менее" (each language's ``not_negating``) the word negates nothing. A
-    claim reported by a verb that says no (``cue`` among the language's ``negative_cues``: "denied that",
-    "refused to") is negated, and a negation inside it turns it back."""
+    "no matter how", "тем не менее" (each language's ``not_negating``) the word negates nothing. An
+    exceptive inside such a phrase answers nothing either: Arabic "إلا أن" is "however" ("لم تحدد موعدا،
+    إلا أن …", set no date, however …), not "but to". A claim reported by a verb that says no (``cue``
+    among the language's ``negative_cues``: "denied that", "refused to") is negated, and a negation
+    inside it turns it back."""
     found = cues()
     code = lang or "en"
     marks = [m for kind in ("negation", "negation_suffix") if (pat := found[kind].get(code))
@@ -79,8 +81,11 @@ def negated(text: str, lang: str | None, cue: str | None = None) -> bool:
     idiom = found["not_negating"].get(code)  # "not only …", "тем не менее": no negation
     inert = [(i.start(), i.end()) for i in idiom.finditer(text)] if idiom else []
 
-    inner = any(not (but and but.search(text, m.end(), m.end() + EXCEPTIVE_REACH))
-                and not any(s <= m.start() < e for s, e in inert) for m in marks)
+    def answered(end: int) -> bool:
+        hits = but.finditer(text, end, end + EXCEPTIVE_REACH) if but else ()
+        return any(not any(s <= x.start() < e for s, e in inert) for x in hits)
+
+    inner = any(not answered(m.end()) and not any(s <= m.start() < e for s, e in inert) for m in marks)
     saying_no = found["negative_cues"].get(code)
     return inner != bool(cue and saying_no and saying_no.fullmatch(cue.strip()))
 

@@ -1,0 +1,44 @@
+"""The Arabic and Persian packs: claim polarity, place cues, page furniture and dates (sentences and
+pages written for these tests, not taken from any corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from headwater.enrich.claims.records import find_claims, negated
+from headwater.model import Article
+
+
+@pytest.mark.parametrize(("text", "lang", "is_negated"), [
+    # a denial negates the claim it reports, as "denied" does in English and "отрицает" does not need to
+    ("نفت الوزارة أن تكون القوات قد دخلت المدينة", "ar", True),
+    ("The ministry denied that the troops had entered the city", "en", True),
+    ("لم تدخل القوات المدينة", "ar", True),
+    ("Войска не вошли в город", "ru", True),
+    ("دخلت القوات المدينة", "ar", False),
+    ("Войска вошли в город", "ru", False),
+    ("وأضاف أن الجيش لن يغادر مواقعه قرب المخيم", "ar", True),  # the conjunction written on the particle
+    ("أكد الوزير عدم وجود أي قوات أجنبية في المحافظة", "ar", True),
+    ("الحكومة ليست طرفا في الاتفاق", "ar", True),
+    # an exceptive answers the negation: "had nothing left but to withdraw"
+    ("لم يبق أمام الحكومة إلا الانسحاب من المدينة", "ar", False),
+    # ... but "إلا أن" is "however": the negation before it stands
+    ("ولم تحدد الحكومة موعدا للانتخابات، إلا أن مسؤولين توقعوا إجراءها قريبا", "ar", True),
+    # idioms with a negation word: "especially", "still", "not only … but"
+    ("ستتحسن حركة المرور في الأحياء القديمة، ولا سيما قرب الجامع الكبير", "ar", False),
+    ("لا يزال الجيش منتشرا في المدينة", "ar", False),
+    ("العقوبات ليس فقط على روسيا بل على أوروبا أيضا", "ar", False),
+    ("تعمل منظمة غير حكومية في المخيم منذ سنوات", "ar", False),
+    # "ما" is mostly "what": no negation read into it
+    ("وفق ما أعلنت الوزارة، دخلت القوات المدينة صباحا", "ar", False),
+])
+def test_arabic_claims_get_their_polarity_as_english_and_russian_ones(text: str, lang: str, is_negated: bool) -> None:
+    assert negated(text, lang) is is_negated
+
+
+def test_an_arabic_articles_claims_carry_their_polarity() -> None:
+    text = ("نفت وزارة الدفاع أن تكون القوات قد دخلت مدينة الحسكة صباح اليوم. "
+            "وقال المتحدث باسم الوزارة إن وحدات الجيش تواصل عملها في ريف المدينة الجنوبي. "
+            "وأضاف أن الجيش لم ينسحب من أي موقع في المحافظة خلال الأسبوع الماضي.")
+    a = Article(source="t", title="نفي رسمي لدخول قوات أجنبية مدينة الحسكة", text=text, language="ar")
+    polarity = {c["text"][:12]: c["negated"] for c in find_claims(a, None)}
+    assert polarity == {"نفي رسمي لدخ": True, "نفت وزارة ال": True, "وقال المتحدث": False, "وأضاف أن الج": True}
