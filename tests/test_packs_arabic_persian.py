@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from headwater.enrich.claims.records import find_claims, negated
+from headwater.enrich.places.cues import patterns
+from headwater.enrich.places.resolve import find_places
 from headwater.model import Article
+from headwater.resources import Resources
 
 
 @pytest.mark.parametrize(("text", "lang", "is_negated"), [
@@ -42,3 +45,29 @@ def test_an_arabic_articles_claims_carry_their_polarity() -> None:
     a = Article(source="t", title="نفي رسمي لدخول قوات أجنبية مدينة الحسكة", text=text, language="ar")
     polarity = {c["text"][:12]: c["negated"] for c in find_claims(a, None)}
     assert polarity == {"نفي رسمي لدخ": True, "نفت وزارة ال": True, "وقال المتحدث": False, "وأضاف أن الج": True}
+
+
+def _places(resources: Resources, code: str, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    places, metonyms, _ = find_places(text, resources.parser(code)(text), resources.gazetteer, None, None, code)
+    return [(p["surface"], p["name"]) for p in places], [(m["surface"], m["name"]) for m in metonyms]
+
+
+def test_an_arabic_articles_places_resolve_and_a_seat_stays_a_metonym(resources: Resources) -> None:
+    text = ("أعلنت السلطات المحلية في مدينة الموصل أن العمل على الجسر الجديد فوق نهر دجلة سينتهي قريبا. "
+            "وأضافت أن المدينة ستستقبل الزوار في الربيع، بينما تستمر الأعمال في محافظة البصرة. "
+            "وفي واشنطن، قال البيت الأبيض إنه يتابع المشروع عن كثب.")
+    places, metonyms = _places(resources, "ar", text)
+    assert {("الموصل", "Mosul"), ("البصرة", "Basrah"), ("نهر دجلة", "Tigris")} <= set(places)
+    # a kind of place alone is the common noun: "مدينة" (a city), "المدينة" (the city) are no Medina
+    assert not any(s in ("مدينة", "المدينة") for s, _ in places)
+    assert ("البيت الأبيض", "White House") in metonyms and "البيت الأبيض" not in {s for s, _ in places}
+
+
+@pytest.mark.parametrize(("before", "cue"), [
+    ("القتال في محافظة ", True),   # a kind of place before the name, in construct
+    ("بمدينة ", True),             # ... with the preposition written on it
+    ("وصل إلى العاصمة ", True),    # ... in apposition
+    ("قال الوزير ", False),        # words that say nothing of a place
+])
+def test_arabic_place_cues(before: str, cue: bool) -> None:
+    assert bool(patterns()[0].search(before)) is cue
