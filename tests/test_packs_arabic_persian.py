@@ -7,6 +7,8 @@ import pytest
 from headwater.enrich.claims.records import find_claims, negated
 from headwater.enrich.places.cues import patterns
 from headwater.enrich.places.resolve import find_places
+from headwater.extract.page_prompts import is_end_marker
+from headwater.extract.plaintext import clean_text
 from headwater.model import Article
 from headwater.resources import Resources
 
@@ -71,3 +73,32 @@ def test_an_arabic_articles_places_resolve_and_a_seat_stays_a_metonym(resources:
 ])
 def test_arabic_place_cues(before: str, cue: bool) -> None:
     assert bool(patterns()[0].search(before)) is cue
+
+
+ARABIC_PAGE = """وزير الزراعة يعلن خطة جديدة لدعم مزارعي القمح
+
+أعلن وزير الزراعة يوم الاثنين خطة جديدة لدعم مزارعي القمح في المحافظات الشرقية، تشمل توزيع البذور والأسمدة بأسعار مخفضة على أكثر من عشرين ألف مزارع.
+
+اقرأ أيضا: ارتفاع أسعار الخبز في الأسواق المحلية
+
+وقال الوزير في مؤتمر صحفي إن الخطة ستنفذ على ثلاث مراحل تبدأ في الخريف المقبل، وإن الحكومة خصصت لها ميزانية كبيرة.
+
+شارك هذا الخبر مع أصدقائك على فيسبوك وتويتر
+
+تابعونا على قناتنا في تلغرام لمعرفة آخر الأخبار
+
+اشترك في العملية أكثر من مئة مهندس، وشارك هذا العام عدد كبير من المزارعين في حملة الحصاد الوطنية.
+
+جميع الحقوق محفوظة © 2024
+
+وفي خبر آخر، افتتحت وزارة الصحة مستشفى جديدا في المدينة الساحلية يضم أكثر من مئتي سرير وعشرات الأطباء."""
+
+
+def test_arabic_page_furniture_is_cut_and_the_body_kept() -> None:
+    cleaned = clean_text(ARABIC_PAGE)
+    body = cleaned.text.split("\n\n")
+    assert [line.split()[0] for line in body] == ["أعلن", "وقال", "اشترك"]  # "took part": a news verb
+    assert not any(w in cleaned.text for w in ("اقرأ أيضا", "شارك هذا الخبر", "تابعونا", "جميع الحقوق"))
+    # from the copyright notice on, nothing is the article's: the teaser of another story after it goes
+    assert "مستشفى" not in cleaned.text
+    assert is_end_marker("جميع الحقوق محفوظة © 2024") and not is_end_marker("قال الوزير إن الحقوق مصانة")
