@@ -44,7 +44,8 @@ def _alt(words: Iterable[object]) -> re.Pattern[str] | None:
 class SurfaceWords:
     """A pack's trigger forms and role words for the surface reader."""
 
-    def __init__(self, words: dict[str, Any], roles: dict[str, Any], numbers: dict[str, int]) -> None:
+    def __init__(self, words: dict[str, Any], roles: dict[str, Any], numbers: dict[str, int],
+                 kinds: Iterable[object] = ()) -> None:
         self.triggers = {" ".join(str(k).lower().split()): (str(v[0]), str(v[1]))
                          for k, v in (words.get("verbs") or {}).items()}
         self.pattern = _alt(self.triggers)
@@ -56,6 +57,9 @@ class SurfaceWords:
         self.roles = {role: {str(p).lower() for p in roles.get(role) or ()}
                       for role in ("origin", "destination", "via", "location")}
         self.numbers = numbers
+        # the pack's words for kinds of places before a name (places.yaml ``before``): "في بلدة الشدادي",
+        # "в град Харков" are in the town, the preposition before the kind word gives the role
+        self.kinds = {str(w).lower() for w in kinds}
 
 
 def _near(text: str, start: int, end: int, words: int, forward: bool) -> list[re.Match[str]]:
@@ -179,14 +183,17 @@ class SurfaceReader:
             if not (lo <= s and e <= hi) or m.start() <= s < m.end():
                 continue
             prev = list(_WORD.finditer(self.text, lo, s))
-            prep = prev[-1].group(0).lower() if prev and not self.text[prev[-1].end():s].strip() else None
+            at = s  # where the name starts, or the kind of place written before it ("بلدة الشدادي")
+            if prev and prev[-1].group(0).lower() in self.words.kinds and not self.text[prev[-1].end():s].strip():
+                at, prev = prev[-1].start(), prev[:-1]
+            prep = prev[-1].group(0).lower() if prev and not self.text[prev[-1].end():at].strip() else None
             role = next((r for r in ("origin", "via", "destination", "location") if prep in self.words.roles[r]), None)
             if typ != "transfer" and role in ("origin", "destination"):
                 # only a transfer goes from or to somewhere: "близо до Харков" is where it happened, and
                 # "atacaram a refinaria de Tuapse" names where it hit ("de" after the trigger), while
                 # "soldados de Kiev morreram" says whose (before it): no role
                 role = "location" if role == "destination" or s > m.end() else None
-            if role is None and typ == "attack" and s > m.start() and _WORD.search(self.text, m.end(), s) is None:
+            if role is None and typ == "attack" and s > m.start() and _WORD.search(self.text, m.end(), at) is None:
                 role, hit = "location", {"text": self.text[s:e], "start": s, "end": e}
             if role is not None and roles[role] is None:
                 roles[role] = {k: p.get(k) for k in PLACE_KEYS}
@@ -213,7 +220,8 @@ def _words(folder: Path) -> SurfaceWords | None:
     if w.get("match") != "forms":
         return None
     numbers = {str(k).lower(): int(v) for k, v in (folder_data(folder, "numbers") or {}).items() if isinstance(v, int)}
-    return SurfaceWords(w, folder_data(folder, "event_roles") or {}, numbers)
+    kinds = (folder_data(folder, "places") or {}).get("before") or ()
+    return SurfaceWords(w, folder_data(folder, "event_roles") or {}, numbers, kinds)
 
 
 def find_events_surface(text: str, sentences: Iterable[tuple[int, int]], article: Article,
