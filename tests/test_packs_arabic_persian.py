@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from headwater.enrich.claims.claim_dates import find_claim_dates
 from headwater.enrich.claims.records import find_claims, negated
 from headwater.enrich.places.cues import patterns
 from headwater.enrich.places.resolve import find_places
 from headwater.extract.page_prompts import is_end_marker
 from headwater.extract.plaintext import clean_text
+from headwater.extract.solar_hijri import to_gregorian
 from headwater.model import Article
 from headwater.resources import Resources
 
@@ -102,3 +104,89 @@ def test_arabic_page_furniture_is_cut_and_the_body_kept() -> None:
     # from the copyright notice on, nothing is the article's: the teaser of another story after it goes
     assert "مستشفى" not in cleaned.text
     assert is_end_marker("جميع الحقوق محفوظة © 2024") and not is_end_marker("قال الوزير إن الحقوق مصانة")
+
+
+@pytest.mark.parametrize(("solar", "gregorian"), [
+    ((1402, 1, 1), "2023-03-21"),    # Nowruz, the equinox day
+    ((1403, 1, 1), "2024-03-20"),    # ... a day earlier after a leap year
+    ((1402, 11, 22), "2024-02-11"),  # the revolution's anniversary
+    ((1402, 11, 25), "2024-02-14"),
+    ((1402, 12, 10), "2024-02-29"),  # a Gregorian leap day
+    ((1403, 12, 30), "2025-03-20"),  # the 30th of Esfand of a leap year
+    ((1357, 11, 22), "1979-02-11"),
+    ((1300, 1, 1), "1921-03-21"),
+])
+def test_solar_hijri_dates_convert_exactly(solar: tuple[int, int, int], gregorian: str) -> None:
+    assert to_gregorian(*solar).isoformat() == gregorian
+
+
+def test_a_solar_hijri_day_that_does_not_exist_is_refused() -> None:
+    for bad in ((1402, 12, 30), (1402, 7, 31), (1402, 13, 1), (1402, 1, 0)):
+        with pytest.raises(ValueError):
+            to_gregorian(*bad)
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("تهران، ۲۵ بهمن ۱۴۰۲ - سخنگوی وزارت امور خارجه روز سه‌شنبه اعلام کرد",
+     [("۲۵ بهمن ۱۴۰۲", "2024-02-14"), ("روز سه‌شنبه", "2024-03-26")]),
+    ("خط لوله در 10 اسفند 1402 افتتاح شد", [("10 اسفند 1402", "2024-02-29")]),  # digits of either script
+    ("سیل ۵ فروردین خسارت زد", [("۵ فروردین", "2024-03-24")]),  # no year: the latest before publication
+    ("نشست روز ۲۲ فوریه ۲۰۲۴ برگزار شد", [("۲۲ فوریه ۲۰۲۴", "2024-02-22")]),  # a Gregorian month in Persian
+    ("سه روز پیش در تهران باران بارید", [("سه روز پیش", "2024-03-28")]),
+    ("دو سال پیش قرارداد امضا شد", [("دو سال پیش", "2022")]),  # two years ago, not last year
+])
+def test_persian_dates_in_both_calendars(text: str, dates: list[tuple[str, str]]) -> None:
+    found = find_claim_dates(text, "fa", "2024-03-31")
+    assert [(d.text, d.date) for d in found] == dates
+    assert all(text[d.start:d.end] == d.text for d in found)
+
+
+def test_a_persian_articles_publication_date_from_its_solar_hijri_dateline() -> None:
+    from headwater.extract import extract_article
+    from headwater.extract.language import LanguageDetector
+    from headwater.extract.outlets import OutletRegistry
+    from headwater.model import RawInput
+
+    raw = ("سیل در خوزستان\n\nاهواز، ۱۲ فروردین ۱۴۰۳ - بارش شدید باران در استان خوزستان از روز جمعه موجب جاری "
+           "شدن سیل در چند شهرستان شد و مدارس شهر اهواز روز شنبه تعطیل شدند. مدیرکل مدیریت بحران استان به "
+           "خبرنگاران گفت که آب رودخانه کارون در برخی مناطق از بستر خود خارج شده است.")
+    a = extract_article(RawInput(source="t.txt", kind="text", content=raw), OutletRegistry([]), LanguageDetector())
+    assert (a.language, a.published, a.published_evidence) == ("fa", "2024-03-31", "۱۲ فروردین ۱۴۰۳")
+
+
+@pytest.mark.parametrize(("text", "is_negated"), [
+    ("هیئت ایرانی در نشست ژنو شرکت نمی‌کند", True),  # the prefix written apart by the non-joiner
+    ("این تصمیم نهایی نیست", True),
+    ("ایران هرگز طرف این جنگ نبوده است", True),
+    ("سخنگوی وزارت خارجه گزارش‌ها را رد کرد", True),  # a denial, as "denied"
+    ("وزیر امور خارجه روز پنجشنبه به مسکو سفر خواهد کرد", False),
+    ("او نیز گفت که جلسه برگزار شد", False),  # "نیز" (also) is no negation
+    ("این طرح نه تنها برای استان بلکه برای کل کشور اهمیت دارد", False),  # not only … but
+    ("نه نفر در این حادثه زخمی شدند", False),  # nine people
+    ("ایران چاره‌ای جز مذاکره ندارد", False),  # no choice but: the exceptive before the verb
+])
+def test_persian_claims_get_their_polarity(text: str, is_negated: bool) -> None:
+    assert negated(text, "fa") is is_negated
+
+
+def test_persian_places_kinds_weekdays_and_a_seat(resources: Resources) -> None:
+    text = ("سیل در چند شهرستان استان خوزستان جاری شد و آب رودخانه کارون به شهر اهواز رسید. "
+            "مدارس شوشتر تا روز دوشنبه تعطیل است. کاخ سفید اعلام کرد که وضعیت را دنبال می‌کند.")
+    places, metonyms = _places(resources, "fa", text)
+    assert ("اهواز", "Ahvaz") in places
+    # a kind of place alone, and a weekday, are no towns: شهرستان (county), دوشنبه (Monday, also Dushanbe's name)
+    assert not any(s in ("شهرستان", "دوشنبه") for s, _ in places)
+    assert ("کاخ سفید", "White House") in metonyms
+
+
+def test_arabic_and_persian_digits_and_separators_are_numbers() -> None:
+    from headwater.enrich.numbers import find_quantities
+    from headwater.link.contradictions import _counts
+
+    assert _counts("قتل ١٬٢٠٠ مدني في القصف", "ar") == {"مدني": (1200, 4, 9)}
+    assert _counts("۱۲۰ خانواده منتقل شدند", "fa") == {"خانواده": (120, 0, 3)}
+    assert [(q.text, q.value) for q in find_quantities("۱٬۲۰۰ نفر")] == [("۱٬۲۰۰", 1200)]
+    a = Article(source="t", title="", text="أرسل المركز ٣٠ شاحنة و١٬٢٠٠ طن من المساعدات إلى المدينة الساحلية.",
+                language="ar")
+    (claim,) = find_claims(a, None)
+    assert claim["numbers"] == ["٣٠", "١٬٢٠٠"]

@@ -159,7 +159,7 @@ class SurfaceReader:
         """The number right before the people word: digits ("12", "1 200") or a number word."""
         start = max(lo, person - 24)
         gap = self.text[start:person]
-        digits = re.search(r"(?<![\w.,])(\d{1,3}(?:[\s\u00a0.]\d{3})+|\d+)\s+$", gap)
+        digits = re.search(r"(?<![\w.,])(\d{1,3}(?:[\s\u00a0.\u066c]\d{3})+|\d+)\s+$", gap)  # ("١٬٢٠٠")
         if digits is not None:
             raw = digits.group(1)
             return int(re.sub(r"\D", "", raw)), {"text": raw, "start": start + digits.start(1),

@@ -8,7 +8,7 @@ import re
 import weakref
 from functools import lru_cache
 
-from headwater.enrich.places.cues import kind_words
+from headwater.enrich.places.cues import kind_words, weekday_words
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Gazetteer, abbrev_key
 from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.native import native_lookup
@@ -165,8 +165,9 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             return None
         exact, demonym, native = True, False, False
         places: list[Place] = []
-        if n == 1 and nkeys[i] and not cased_script(toks[i]) and toks[i].lower() in kind_words():
-            return None  # a kind of place in a script without capitals: "सागर" (sea) alone is no Sagar
+        if n == 1 and nkeys[i] and not cased_script(toks[i]) and (
+                toks[i].lower() in kind_words() or toks[i].lower() in weekday_words()):
+            return None  # a kind of place or a weekday in a script without capitals: "सागर" (sea) alone is no Sagar
         if all(nkeys[j] for j in idx):  # a name in another script
             places, nkey = native_lookup(gaz, toks[i:i + n], nkeys[i:i + n])
             native = bool(places)
