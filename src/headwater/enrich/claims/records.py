@@ -35,7 +35,8 @@ LEAD = 2
 _QUOTES = re.compile(r"[\"“”«»„]")
 # (with the Arabic thousands separator, decimal point and percent sign: "١٬٢٠٠", "۱۲٫۵٪"; after the
 # conjunction و or the prepositions ب, ل that Arabic writes on the number: "و١٬٢٠٠", and 1,200)
-_NUMBER = re.compile(r"(?:(?<![\w.\u066c])|(?<=(?<!\w)[\u0648\u0628\u0644]))\d{1,3}(?:[ ,.\u066c]\d{3})*(?:[.,\u066b]\d+)?(?:\s?[%\u066a])?(?![\w])")
+_NUMBER = re.compile(r"(?:(?<![\w.\u066c])|(?<=(?<!\w)[\u0648\u0628\u0644]))"
+                     r"\d{1,3}(?:[ ,.\u066c]\d{3})*(?:[.,\u066b]\d+)?(?:\s?[%\u066a])?(?![\w])")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # Dates kept per claim (a claim stating more is a list or a timeline, not one assertion).
 MAX_DATES = 6
