@@ -191,3 +191,15 @@ def test_arabic_and_persian_digits_and_separators_are_numbers() -> None:
                 language="ar")
     (claim,) = find_claims(a, None)
     assert claim["numbers"] == ["٣٠", "١٬٢٠٠"]
+
+
+def test_persian_page_furniture_is_cut_and_the_body_kept() -> None:
+    page = ("سفر وزیر خارجه به آنکارا\n\n"
+            "وزیر امور خارجه روز دوشنبه برای دیدار با همتای ترک خود به آنکارا سفر کرد و درباره تجارت مرزی گفتگو کرد.\n\n"
+            "بیشتر بخوانید: افزایش صادرات گاز به ترکیه\n\n"
+            "ما را در تلگرام دنبال کنید\n\n"
+            "سخنگوی وزارت گفت که ایران تمامی حقوق خود را در این مذاکرات حفظ می‌کند و توافق تازه‌ای امضا نشده است.\n\n"
+            "تمامی حقوق این سایت محفوظ است.\n\n"
+            "در خبری دیگر، بارش برف در استان اردبیل موجب بسته شدن چند جاده روستایی در شمال غرب کشور شد.")
+    body = clean_text(page).text.split("\n\n")
+    assert [line.split()[0] for line in body] == ["وزیر", "سخنگوی"]  # "تمامی حقوق خود" is the article's
