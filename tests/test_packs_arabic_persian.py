@@ -203,3 +203,15 @@ def test_persian_page_furniture_is_cut_and_the_body_kept() -> None:
             "در خبری دیگر، بارش برف در استان اردبیل موجب بسته شدن چند جاده روستایی در شمال غرب کشور شد.")
     body = clean_text(page).text.split("\n\n")
     assert [line.split()[0] for line in body] == ["وزیر", "سخنگوی"]  # "تمامی حقوق خود" is the article's
+
+
+@pytest.mark.parametrize(("code", "text", "surface", "name"), [
+    ("ar", "وصلت التعزيزات إلى محافظة نينوى شمال العراق أمس.", "نينوى", "Ninawa"),
+    ("ar", "وزعت المساعدات على الأسر في محافظة عكار شمال لبنان.", "عكار", "Aakkar"),
+    ("fa", "بارش باران در استان خوزستان ادامه دارد.", "خوزستان", "Khuzestan"),
+    ("ar", "وصل الوفد إلى واشنطن صباح اليوم للقاء المسؤولين.", "واشنطن", "Washington, D.C."),
+])
+def test_divisions_and_a_capital_named_in_arabic_script(resources: Resources, code: str, text: str, surface: str,
+                                                        name: str) -> None:
+    places, _ = _places(resources, code, text)
+    assert (surface, name) in places
