@@ -177,6 +177,9 @@ def test_persian_places_kinds_weekdays_and_a_seat(resources: Resources) -> None:
     assert ("اهواز", "Ahvaz") in places
     # a kind of place alone, and a weekday, are no towns: شهرستان (county), دوشنبه (Monday, also Dushanbe's name)
     assert not any(s in ("شهرستان", "دوشنبه") for s, _ in places)
+    # Persian writes no preposition on the word: "باران" (rain) is no "ب" + Aran, "وارد" no "و" + a town
+    rain = "بارش شدید باران در شهر اهواز خسارت زیادی به کشاورزان منطقه وارد کرد."
+    assert [s for s, _ in _places(resources, "fa", rain)[0]] == ["اهواز"]
     assert ("کاخ سفید", "White House") in metonyms
 
 
