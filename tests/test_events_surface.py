@@ -91,3 +91,15 @@ def test_arabic_events_by_trigger_forms(resources: Resources) -> None:
     # "نقلت" is also "quoted": with no people moved, no event
     assert analyze(resources, "نقلت وكالة الأنباء عن مسؤولين في دمشق أن الوضع هادئ.", "ar", ("دمشق",)) == []
     assert analyze(resources, "لم يقتل أحد في دمشق.", "ar", ("دمشق",)) == []
+
+
+def test_persian_events_by_compound_verb_forms(resources: Resources) -> None:
+    (killed,) = analyze(resources, "در انفجار دیروز در اهواز ۵ نفر کشته شدند.", "fa", ("اهواز",))
+    assert (killed["subtype"], killed["trigger"], killed["killed"], killed["language"]) == ("killed", "کشته شدند", 5, "fa")
+    assert killed["location"]["surface"] == "اهواز" and killed["date"] == "2024-07-02"
+    (moved,) = analyze(resources, "ارتش ۳۰۰ سرباز از تهران به اهواز اعزام کرد.", "fa", ("تهران", "اهواز"))
+    assert (moved["type"], moved["count"], moved["origin"]["surface"], moved["destination"]["surface"]) == (
+        "transfer", 300, "تهران", "اهواز")
+    # the negative prefix makes another word: nothing happened; a letter sent moves no one
+    assert analyze(resources, "در انفجار دیروز در اهواز هیچ کس کشته نشد.", "fa", ("اهواز",)) == []
+    assert analyze(resources, "وزیر نامه‌ای از تهران به اهواز فرستاد.", "fa", ("تهران", "اهواز")) == []

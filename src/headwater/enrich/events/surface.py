@@ -57,6 +57,12 @@ class SurfaceWords:
         self.roles = {role: {str(p).lower() for p in roles.get(role) or ()}
                       for role in ("origin", "destination", "via", "location")}
         self.numbers = numbers
+        # how far from the trigger its count and people may stand (``count_window``): further in a verb-final
+        # language, where the places come between ("۳۰۰ سرباز از تهران به اهواز اعزام کرد")
+        self.window = int(words.get("count_window") or COUNT_WINDOW)
+        # a verb-final language (``verb_final``): what a trigger acts on stands before it, not after
+        # ("۳۰۰ سرباز … اعزام کرد", sent 300 soldiers)
+        self.verb_final = bool(words.get("verb_final"))
         # the pack's words for kinds of places before a name (places.yaml ``before``): "في بلدة الشدادي",
         # "в град Харков" are in the town, the preposition before the kind word gives the role
         self.kinds = {str(w).lower() for w in kinds}
@@ -143,10 +149,11 @@ class SurfaceReader:
 
     def _count(self, m: re.Match[str], a: int, b: int, after_only: bool) -> tuple[int | None, dict[str, Any] | None, bool]:
         """A number and a word for people next to the trigger, after it ("mataram 12 civis") or before it
-        in its clause ("12 pessoas morreram"); whether people are what it acts on at all."""
+        in its clause ("12 pessoas morreram"); whether people are what it acts on at all. (``after_only``:
+        on the side what it acts on stands, before it in a verb-final language.)"""
         people = False
-        for forward in (True,) if after_only else (True, False):
-            for x in self._window(m, a, b, COUNT_WINDOW, forward):
+        for forward in ((False,) if self.words.verb_final else (True,)) if after_only else (True, False):
+            for x in self._window(m, a, b, self.words.window, forward):
                 if x.group(0).lower() not in self.words.persons:
                     continue
                 people = True
