@@ -218,3 +218,16 @@ def test_divisions_and_a_capital_named_in_arabic_script(resources: Resources, co
                                                         name: str) -> None:
     places, _ = _places(resources, code, text)
     assert (surface, name) in places
+
+
+def test_an_arabic_claim_reported_by_a_denial_is_negated() -> None:
+    text = "نفت وزارة الدفاع أن تكون القوات الأجنبية قد دخلت مدينة الحسكة صباح اليوم."
+    claim = "تكون القوات الأجنبية قد دخلت مدينة الحسكة صباح اليوم"
+    assert negated(claim, "ar", "نفت") and negated(claim, "ar", "ونفت")
+    assert not negated(claim, "ar", "قالت")
+    a = Article(source="t", title="", text=text, language="ar")
+    s = text.index(claim)
+    a.attributions = [{"start": s, "end": s + len(claim), "claim": claim, "quote": False, "cue": "نفت",
+                       "cue_start": 0, "sources": [{"name": "وزارة الدفاع", "kind": "organization"}]}]
+    (found,) = [c for c in find_claims(a, None) if c["kind"] == "attributed"]
+    assert found["negated"] is True
