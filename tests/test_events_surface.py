@@ -75,3 +75,31 @@ def test_the_keys_of_the_parsed_readers_events(resources: Resources) -> None:
 def test_who_attacked_is_no_count_of_the_attacked(resources: Resources) -> None:
     events = analyze(resources, "Três homens armados atacaram a estação em Lisboa.", "pt", ("Lisboa",))
     assert [(e["subtype"], e["count"], e["location"]["surface"]) for e in events] == [("attack", None, "Lisboa")]
+
+
+def test_arabic_events_by_trigger_forms(resources: Resources) -> None:
+    text = "ونقلت القوات عشرات المعتقلين من سجن المدينة إلى قاعدة التنف عبر الصحراء."
+    (moved,) = analyze(resources, text, "ar", ("التنف",))
+    assert (moved["type"], moved["trigger"], moved["language"]) == ("transfer", "ونقلت", "ar")
+    # the kind of place written before the name ("قاعدة", a base) leaves the preposition before it its role
+    assert moved["destination"]["surface"] == "التنف"
+    (killed,) = analyze(resources, "قتل 5 مدنيين في بلدة الشدادي يوم 2 تموز.", "ar", ("الشدادي",))
+    assert (killed["subtype"], killed["killed"], killed["location"]["surface"]) == ("killed", 5, "الشدادي")
+    assert (killed["date"], killed["date_text"]) == ("2024-07-02", "2 تموز")
+    (hit,) = analyze(resources, "الطائرات قصفت بلدة الشدادي.", "ar", ("الشدادي",))
+    assert (hit["subtype"], hit["target"]) == ("shelling", "الشدادي")
+    # "نقلت" is also "quoted": with no people moved, no event
+    assert analyze(resources, "نقلت وكالة الأنباء عن مسؤولين في دمشق أن الوضع هادئ.", "ar", ("دمشق",)) == []
+    assert analyze(resources, "لم يقتل أحد في دمشق.", "ar", ("دمشق",)) == []
+
+
+def test_persian_events_by_compound_verb_forms(resources: Resources) -> None:
+    (killed,) = analyze(resources, "در انفجار دیروز در اهواز ۵ نفر کشته شدند.", "fa", ("اهواز",))
+    assert (killed["subtype"], killed["trigger"], killed["killed"], killed["language"]) == ("killed", "کشته شدند", 5, "fa")
+    assert killed["location"]["surface"] == "اهواز" and killed["date"] == "2024-07-02"
+    (moved,) = analyze(resources, "ارتش ۳۰۰ سرباز از تهران به اهواز اعزام کرد.", "fa", ("تهران", "اهواز"))
+    assert (moved["type"], moved["count"], moved["origin"]["surface"], moved["destination"]["surface"]) == (
+        "transfer", 300, "تهران", "اهواز")
+    # the negative prefix makes another word: nothing happened; a letter sent moves no one
+    assert analyze(resources, "در انفجار دیروز در اهواز هیچ کس کشته نشد.", "fa", ("اهواز",)) == []
+    assert analyze(resources, "وزیر نامه‌ای از تهران به اهواز فرستاد.", "fa", ("تهران", "اهواز")) == []

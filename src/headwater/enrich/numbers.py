@@ -27,6 +27,9 @@ MONTHS = [str(name) for names in english("months").values() for name in names]
 _NW = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 # "and" joins number words only after a scale ("one hundred and twenty"); "three and nine" are two numbers
 _WORDNUM = rf"(?:{_NW})(?:(?:\s*-\s*|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|(?<=million)\s+and\s+)(?:{_NW}))*"
+# The Arabic thousands separator and decimal point (U+066C, U+066B), as Arabic and Persian write numbers.
+# (A number may follow the conjunction و or the prepositions ب, ل, which Arabic writes on it: "و١٬٢٠٠".)
+SEPARATORS = str.maketrans("\u066c\u066b", ",.")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+(?:\.\d+)?"
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _VAGUE = (r"(?:tens|hundreds) of thousands(?: of)?|tens of millions(?: of)?|(?:dozens|scores|hundreds|thousands|millions)(?: of)?"
@@ -41,7 +44,7 @@ _DIG = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 RANGE = re.compile(rf"(?<![\w$€£.,])(?:between\s+{_ONE}\s+and\s+{_ONE}|{_ONE}\s+to\s+{_ONE}|{_DIG}\s*[-–]\s*{_DIG})(?![\w-])",
                    re.I)
 PATTERN = re.compile(
-    rf"(?<![\w$€£.,])(?<!\w-)(?:(?P<qual>{_QUAL})\s+)?(?:(?P<vague>{_VAGUE})\b|(?:{_EXACT})(?![\w]))"
+    rf"(?:(?<![\w$€£.,])|(?<=(?<!\w)[\u0648\u0628\u0644]))(?<!\w-)(?:(?P<qual>{_QUAL})\s+)?(?:(?P<vague>{_VAGUE})\b|(?:{_EXACT})(?![\w]))"
     rf"(?=(?P<unit>\s*-?\s*(?:[a-z%]+[.]?(?:-old)?|%)))?", re.I)  # the next word, read but not consumed
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
@@ -121,7 +124,9 @@ def _unit(text: str, m: re.Match[str]) -> str | None:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in the text, in order, with offsets."""
+    """Every quantity in the text, in order, with offsets. Arabic and Persian separators read as a comma and
+    a point ("١٬٢٠٠" is 1,200, "۱۲٫۵" 12.5); digits of any script are digits."""
+    original, text = text, text.translate(SEPARATORS)  # one for one: offsets stay those of the text
     out: list[Quantity] = []
     ranges = []
     for r in RANGE.finditer(text):
@@ -131,7 +136,7 @@ def find_quantities(text: str) -> list[Quantity]:
         tail = text[r.end():r.end() + 12].lower()
         after = re.match(r"\s*-?\s*(km|years?|hours?|days?|%|percent|am|pm|p\.m\.|a\.m\.)\b", tail)
         ranges.append((r.start(), r.end()))
-        out.append(Quantity(None, "between", r.group(0), r.start(), r.end(), vague=True,
+        out.append(Quantity(None, "between", original[r.start():r.end()], r.start(), r.end(), vague=True,
                             unit=after.group(1) if after else None))
     for m in PATTERN.finditer(text):
         if any(a <= m.start() < b for a, b in ranges):
@@ -142,7 +147,7 @@ def find_quantities(text: str) -> list[Quantity]:
             vague_text = m.group("vague")
             if vague_text.lower() in ("several", "a few", "numerous", "many") and not m.group("unit"):
                 continue  # "several" alone is not a quantity
-            out.append(Quantity(None, qual, text[m.start():core_end].strip(), m.start(), core_end, vague=True,
+            out.append(Quantity(None, qual, original[m.start():core_end].strip(), m.start(), core_end, vague=True,
                                 unit=_unit(text, m)))
             continue
         if m.group("words") and m.group("words").split()[0].lower() in SCALES:
@@ -153,7 +158,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("half") or m.group("adozen") or m.group("ascale"):
             qual = qual or "about"  # "a dozen", "a hundred": round figures, not counts
         unit = unit or _unit(text, m)
-        out.append(Quantity(value, qual, text[m.start():core_end].strip(), m.start(), core_end, unit=unit))
+        out.append(Quantity(value, qual, original[m.start():core_end].strip(), m.start(), core_end, unit=unit))
     out.sort(key=lambda q: q.start)
     return out
 

@@ -7,6 +7,7 @@ from headwater.extract.html import extract_html
 from headwater.extract.language import LanguageDetector, article_language
 from headwater.extract.outlets import OutletRegistry, identify
 from headwater.extract.plaintext import clean_text
+from headwater.extract.solar_hijri import find_solar_hijri, solar_hijri_months
 from headwater.model import Article, RawInput
 
 
@@ -112,5 +113,10 @@ def _local_date(language: str, header: str) -> tuple[str | None, str | None, str
     year_joiners = pack.month_year_joiners() if pack is not None else ()
     found = publication_date(header, months, joiners, year_joiners) if months else None
     if found is None:
+        # the Iranian calendar's dates in a Persian header ("تهران، ۲۵ بهمن ۱۴۰۲"), turned into Gregorian days
+        solar = solar_hijri_months((pack.data("dates") or {}) if pack is not None else {})
+        for s, e, iso, basis in find_solar_hijri(header, solar):
+            if iso is not None and basis == "explicit":
+                return iso, "explicit", header[s:e]
         return None, None, None
     return found.iso, "inferred" if found.ambiguous else "explicit", found.text

@@ -55,13 +55,14 @@ class _Patterns:
     label: re.Pattern[str] | None  # a site action opening the line
     licence: re.Pattern[str] | None  # reuse terms: republish, reprint, licensing
     licensed: re.Pattern[str] | None  # what they are about: content, articles, material
+    end: re.Pattern[str] | None  # a footer's opening line: "جميع الحقوق محفوظة" (all rights reserved)
 
 
 @cache
 def _patterns(codes: tuple[str, ...]) -> _Patterns:
     """Every registered pack's words (``codes``: the packs registered, so a plugin's pack counts too)."""
     words: dict[str, list[str]] = {"site_actions": [], "reader": [], "openers": [], "licence_terms": [],
-                                     "licence_objects": []}
+                                     "licence_objects": [], "end_markers": []}
     for code in codes:
         pack = pack_for(code)
         data = (pack.data("page") if pack else None) or {}
@@ -70,7 +71,7 @@ def _patterns(codes: tuple[str, ...]) -> _Patterns:
     site = words["site_actions"]
     return _Patterns(_union(site), _union(words["reader"]), _union(words["openers"], opener=True),
                      _union(site, opener=True), _union(words["licence_terms"]),
-                     _union(words["licence_objects"]))
+                     _union(words["licence_objects"]), _union(words["end_markers"]))
 
 
 def is_reader_prompt(line: str) -> bool:
@@ -86,6 +87,14 @@ def is_reader_prompt(line: str) -> bool:
     if not ((p.reader is not None and p.reader.search(line)) or (p.opener is not None and p.opener.search(line))):
         return False
     return not any(len(q.split()) >= QUOTED_WORDS for q in QUOTE.findall(line))
+
+
+def is_end_marker(line: str) -> bool:
+    """Whether a line opens the page's footer in a pack's words (``end_markers``: a copyright notice,
+    "جميع الحقوق محفوظة"): after some prose, nothing from it on is the article's, as after English
+    "All rights reserved" (extract/plaintext.py)."""
+    p = _patterns(tuple(ensure_languages()))
+    return p.end is not None and p.end.search(line) is not None
 
 
 def is_licence_notice(line: str) -> bool:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from headwater.extract.dates import FoundDate, publication_date
-from headwater.extract.page_prompts import is_licence_notice, is_reader_prompt
+from headwater.extract.page_prompts import is_end_marker, is_licence_notice, is_reader_prompt
 
 URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+", re.I)
 IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?|$)|/(?:img|images?|media|cdn)\b", re.I)
@@ -144,7 +144,7 @@ def clean_text(raw: str) -> Cleaned:
     # The footer: from the first end marker that follows some prose, nothing is article.
     seen_prose = False
     for i, ln in enumerate(lines):
-        if seen_prose and END_MARKERS.search(ln):
+        if seen_prose and (END_MARKERS.search(ln) or is_end_marker(ln)):
             removed.extend(lines[i:])
             lines = lines[:i]
             break

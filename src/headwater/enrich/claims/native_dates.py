@@ -19,6 +19,7 @@ from typing import Any
 from headwater.enrich.claims import date_parts as P
 from headwater.enrich.claims.tense import tense_at, tense_words
 from headwater.extract.dates import find_day_months
+from headwater.extract.solar_hijri import find_solar_hijri, solar_hijri_months
 from headwater.lang import LanguagePack, ensure_languages, pack_for
 
 Reader = Callable[[str, "dt.date | None"], Iterator[P.Found]]
@@ -222,6 +223,7 @@ def _reader(pack: LanguagePack) -> Reader:
     year_joiners = tuple(str(w) for w in words.get("month_year_joiners") or ())  # "abril de 2022"
     pats = _patterns(months, words)
     idiom = pats.pop("idioms", None)
+    solar = solar_hijri_months(words)
     tense = tense_words(words.get("tense"))
     # day words that mean nowadays beside a present-tense verb of state ("сегодня"): read only when not
     tense_bound = {str(w).lower() for w in words.get("nowadays") or ()}
@@ -317,6 +319,8 @@ def _reader(pack: LanguagePack) -> Reader:
 
     def read(text: str, pub: dt.date | None) -> Iterator[P.Found]:
         idioms = [m.span() for m in idiom.finditer(text)] if idiom is not None else []
+        for s, e, iso, basis in find_solar_hijri(text, solar, pub):  # "۲۵ بهمن ۱۴۰۲" (Persian)
+            yield s, e, iso, basis, "day"
         yield from P.full(text, months, joiners, year_joiners)
         for s, e, mon, d in find_day_months(text, months, joiners):
             yield (s, e, *P.day_month(pub, mon, d))

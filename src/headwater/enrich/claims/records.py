@@ -33,7 +33,10 @@ MIN_WORDS = 5
 # Lead sentences always taken: the opening states what the article is about.
 LEAD = 2
 _QUOTES = re.compile(r"[\"“”«»„]")
-_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:[ ,.]\d{3})*(?:[.,]\d+)?(?:\s?%)?(?![\w])")
+# (with the Arabic thousands separator, decimal point and percent sign: "١٬٢٠٠", "۱۲٫۵٪"; after the
+# conjunction و or the prepositions ب, ل that Arabic writes on the number: "و١٬٢٠٠", and 1,200)
+_NUMBER = re.compile(r"(?:(?<![\w.\u066c])|(?<=(?<!\w)[\u0648\u0628\u0644]))"
+                     r"\d{1,3}(?:[ ,.\u066c]\d{3})*(?:[.,\u066b]\d+)?(?:\s?[%\u066a])?(?![\w])")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # Dates kept per claim (a claim stating more is a list or a timeline, not one assertion).
 MAX_DATES = 6
@@ -44,6 +47,7 @@ _NAME = re.compile(r"(?<=[\w,;:] )(?:[A-ZА-ЯЁЇІЄҐ][\w'’-]+(?: (?:of |de
 
 
 CUE_KINDS = ("reporting", "negation", "negation_suffix", "negative_cues", "exceptive", "not_negating")
+ZWNJ = "\u200c"
 
 
 @lru_cache(maxsize=1)
@@ -56,21 +60,40 @@ def cues() -> dict[str, dict[str, re.Pattern[str]]]:
         data = (pack.data("claims") if pack else None) or {}
         for kind in CUE_KINDS:
             words = [str(w) for w in data.get(kind) or []]
-            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             if words and kind == "negation_suffix":  # on the end of a word: "wasn't"
-                out[kind][lg] = re.compile(rf"(?<=\w)(?:{alternatives})(?![\w{MARKS}])", re.I)
+                out[kind][lg] = re.compile(rf"(?<=\w)(?:{_alt(words)})(?![\w{MARKS}])", re.I)
             elif words:
-                # whole words through their marks: "न" (not) is no word of "नाबालिग" (a minor)
-                out[kind][lg] = re.compile(rf"(?<![\w{MARKS}])(?:{alternatives})(?![\w{MARKS}])", re.I)
+                # whole words through their marks: "न" (not) is no word of "नाबालिग" (a minor); a form ending
+                # in the zero-width non-joiner is a prefix written apart from its verb (Persian "نمی‌" of
+                # "نمی‌کند", does not): it needs no word end after it
+                whole = [w for w in words if not w.endswith(ZWNJ)]
+                prefixes = [w for w in words if w.endswith(ZWNJ)]
+                alts = [f"(?:{_alt(whole)})(?![\\w{MARKS}])" if whole else "", _alt(prefixes)]
+                out[kind][lg] = re.compile(rf"(?<![\w{MARKS}])(?:" + "|".join(a for a in alts if a) + ")", re.I)
     return out
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def exceptive_before() -> frozenset[str]:
+    """The languages whose exceptive stands before the negation it answers (``exceptive_before`` in their
+    ``claims.yaml``): a verb-final language negates the verb after it, "ایران چاره‌ای جز مذاکره ندارد"
+    (Iran has no choice but negotiation)."""
+    return frozenset(lg for lg in ensure_languages() if ((p := pack_for(lg)) and (p.data("claims") or {}).get(
+        "exceptive_before")))
 
 
 def negated(text: str, lang: str | None, cue: str | None = None) -> bool:
     """Whether the claim carries a negation word of its language (English when unknown) that no
     exceptive answers: "had no choice but to sit down" says that it happened; in "not only … but also",
-    "no matter how", "тем не менее" (each language's ``not_negating``) the word negates nothing. A
-    claim reported by a verb that says no (``cue`` among the language's ``negative_cues``: "denied that",
-    "refused to") is negated, and a negation inside it turns it back."""
+    "no matter how", "тем не менее" (each language's ``not_negating``) the word negates nothing. An
+    exceptive inside such a phrase answers nothing either: Arabic "إلا أن" is "however" ("لم تحدد موعدا،
+    إلا أن …", set no date, however …), not "but to". A claim reported by a verb that says no (``cue``
+    among the language's ``negative_cues``: "denied that", "refused to") is negated, and a negation
+    inside it turns it back."""
     found = cues()
     code = lang or "en"
     marks = [m for kind in ("negation", "negation_suffix") if (pat := found[kind].get(code))
@@ -78,9 +101,14 @@ def negated(text: str, lang: str | None, cue: str | None = None) -> bool:
     but = found["exceptive"].get(code)
     idiom = found["not_negating"].get(code)  # "not only …", "тем не менее": no negation
     inert = [(i.start(), i.end()) for i in idiom.finditer(text)] if idiom else []
+    before = code in exceptive_before()
 
-    inner = any(not (but and but.search(text, m.end(), m.end() + EXCEPTIVE_REACH))
-                and not any(s <= m.start() < e for s, e in inert) for m in marks)
+    def answered(m: re.Match[str]) -> bool:
+        lo, hi = (max(0, m.start() - EXCEPTIVE_REACH), m.start()) if before else (m.end(), m.end() + EXCEPTIVE_REACH)
+        hits = but.finditer(text, lo, hi) if but else ()
+        return any(not any(s <= x.start() < e for s, e in inert) for x in hits)
+
+    inner = any(not answered(m) and not any(s <= m.start() < e for s, e in inert) for m in marks)
     saying_no = found["negative_cues"].get(code)
     return inner != bool(cue and saying_no and saying_no.fullmatch(cue.strip()))
 

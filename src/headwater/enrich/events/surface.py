@@ -44,7 +44,8 @@ def _alt(words: Iterable[object]) -> re.Pattern[str] | None:
 class SurfaceWords:
     """A pack's trigger forms and role words for the surface reader."""
 
-    def __init__(self, words: dict[str, Any], roles: dict[str, Any], numbers: dict[str, int]) -> None:
+    def __init__(self, words: dict[str, Any], roles: dict[str, Any], numbers: dict[str, int],
+                 kinds: Iterable[object] = ()) -> None:
         self.triggers = {" ".join(str(k).lower().split()): (str(v[0]), str(v[1]))
                          for k, v in (words.get("verbs") or {}).items()}
         self.pattern = _alt(self.triggers)
@@ -56,6 +57,15 @@ class SurfaceWords:
         self.roles = {role: {str(p).lower() for p in roles.get(role) or ()}
                       for role in ("origin", "destination", "via", "location")}
         self.numbers = numbers
+        # how far from the trigger its count and people may stand (``count_window``): further in a verb-final
+        # language, where the places come between ("۳۰۰ سرباز از تهران به اهواز اعزام کرد")
+        self.window = int(words.get("count_window") or COUNT_WINDOW)
+        # a verb-final language (``verb_final``): what a trigger acts on stands before it, not after
+        # ("۳۰۰ سرباز … اعزام کرد", sent 300 soldiers)
+        self.verb_final = bool(words.get("verb_final"))
+        # the pack's words for kinds of places before a name (places.yaml ``before``): "في بلدة الشدادي",
+        # "в град Харков" are in the town, the preposition before the kind word gives the role
+        self.kinds = {str(w).lower() for w in kinds}
 
 
 def _near(text: str, start: int, end: int, words: int, forward: bool) -> list[re.Match[str]]:
@@ -139,10 +149,11 @@ class SurfaceReader:
 
     def _count(self, m: re.Match[str], a: int, b: int, after_only: bool) -> tuple[int | None, dict[str, Any] | None, bool]:
         """A number and a word for people next to the trigger, after it ("mataram 12 civis") or before it
-        in its clause ("12 pessoas morreram"); whether people are what it acts on at all."""
+        in its clause ("12 pessoas morreram"); whether people are what it acts on at all. (``after_only``:
+        on the side what it acts on stands, before it in a verb-final language.)"""
         people = False
-        for forward in (True,) if after_only else (True, False):
-            for x in self._window(m, a, b, COUNT_WINDOW, forward):
+        for forward in ((False,) if self.words.verb_final else (True,)) if after_only else (True, False):
+            for x in self._window(m, a, b, self.words.window, forward):
                 if x.group(0).lower() not in self.words.persons:
                     continue
                 people = True
@@ -155,7 +166,7 @@ class SurfaceReader:
         """The number right before the people word: digits ("12", "1 200") or a number word."""
         start = max(lo, person - 24)
         gap = self.text[start:person]
-        digits = re.search(r"(?<![\w.,])(\d{1,3}(?:[\s\u00a0.]\d{3})+|\d+)\s+$", gap)
+        digits = re.search(r"(?<![\w.,])(\d{1,3}(?:[\s\u00a0.\u066c]\d{3})+|\d+)\s+$", gap)  # ("١٬٢٠٠")
         if digits is not None:
             raw = digits.group(1)
             return int(re.sub(r"\D", "", raw)), {"text": raw, "start": start + digits.start(1),
@@ -179,14 +190,17 @@ class SurfaceReader:
             if not (lo <= s and e <= hi) or m.start() <= s < m.end():
                 continue
             prev = list(_WORD.finditer(self.text, lo, s))
-            prep = prev[-1].group(0).lower() if prev and not self.text[prev[-1].end():s].strip() else None
+            at = s  # where the name starts, or the kind of place written before it ("بلدة الشدادي")
+            if prev and prev[-1].group(0).lower() in self.words.kinds and not self.text[prev[-1].end():s].strip():
+                at, prev = prev[-1].start(), prev[:-1]
+            prep = prev[-1].group(0).lower() if prev and not self.text[prev[-1].end():at].strip() else None
             role = next((r for r in ("origin", "via", "destination", "location") if prep in self.words.roles[r]), None)
             if typ != "transfer" and role in ("origin", "destination"):
                 # only a transfer goes from or to somewhere: "близо до Харков" is where it happened, and
                 # "atacaram a refinaria de Tuapse" names where it hit ("de" after the trigger), while
                 # "soldados de Kiev morreram" says whose (before it): no role
                 role = "location" if role == "destination" or s > m.end() else None
-            if role is None and typ == "attack" and s > m.start() and _WORD.search(self.text, m.end(), s) is None:
+            if role is None and typ == "attack" and s > m.start() and _WORD.search(self.text, m.end(), at) is None:
                 role, hit = "location", {"text": self.text[s:e], "start": s, "end": e}
             if role is not None and roles[role] is None:
                 roles[role] = {k: p.get(k) for k in PLACE_KEYS}
@@ -213,7 +227,8 @@ def _words(folder: Path) -> SurfaceWords | None:
     if w.get("match") != "forms":
         return None
     numbers = {str(k).lower(): int(v) for k, v in (folder_data(folder, "numbers") or {}).items() if isinstance(v, int)}
-    return SurfaceWords(w, folder_data(folder, "event_roles") or {}, numbers)
+    kinds = (folder_data(folder, "places") or {}).get("before") or ()
+    return SurfaceWords(w, folder_data(folder, "event_roles") or {}, numbers, kinds)
 
 
 def find_events_surface(text: str, sentences: Iterable[tuple[int, int]], article: Article,

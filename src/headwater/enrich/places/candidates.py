@@ -8,7 +8,7 @@ import re
 import weakref
 from functools import lru_cache
 
-from headwater.enrich.places.cues import kind_words
+from headwater.enrich.places.cues import kind_words, weekday_words
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, ACRONYM_PREFIX, Gazetteer, abbrev_key
 from headwater.enrich.places.mention import Mention
 from headwater.enrich.places.native import native_lookup
@@ -114,12 +114,14 @@ _Read = tuple[str, list[Place], bool, bool, bool, int, int]
 # up to this many (then started afresh): about 200 bytes a run, 20 MB at most; 1,500 articles of the
 # peer corpora leave 21,000 (most of them runs that name nothing).
 MEMO_SIZE = 100_000
-_MEMO: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str | None], _Read | None]] = weakref.WeakKeyDictionary()
+_MEMO: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str | None, bool], _Read | None]] = weakref.WeakKeyDictionary()
 
 
-def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
+def candidates(text: str, gaz: Gazetteer, clitics: bool = True) -> list[Mention]:
     """Every span of up to MAX_WORDS words that names a gazetteer place, longest first at each word;
-    and the demonyms ("Sri Lankan") and the abbreviated divisions after a town ("Dover, Del.")."""
+    and the demonyms ("Sri Lankan") and the abbreviated divisions after a town ("Dover, Del."). With
+    ``clitics`` off, an Arabic-script word is never read without a first letter taken for a clitic
+    (Persian writes its prepositions apart: "باران" is rain, not "ب" + Aran)."""
     ws = word_spans(text)
     nw = len(ws)
     toks = [text[a:b] for a, b in ws]
@@ -165,10 +167,11 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             return None
         exact, demonym, native = True, False, False
         places: list[Place] = []
-        if n == 1 and nkeys[i] and not cased_script(toks[i]) and toks[i].lower() in kind_words():
-            return None  # a kind of place in a script without capitals: "सागर" (sea) alone is no Sagar
+        if n == 1 and nkeys[i] and not cased_script(toks[i]) and (
+                toks[i].lower() in kind_words() or toks[i].lower() in weekday_words()):
+            return None  # a kind of place or a weekday in a script without capitals: "सागर" (sea) alone is no Sagar
         if all(nkeys[j] for j in idx):  # a name in another script
-            places, nkey = native_lookup(gaz, toks[i:i + n], nkeys[i:i + n])
+            places, nkey = native_lookup(gaz, toks[i:i + n], nkeys[i:i + n], clitics)
             native = bool(places)
             if native:
                 key = nkey
@@ -249,12 +252,13 @@ def candidates(text: str, gaz: Gazetteer) -> list[Mention]:
             end = ws[i + n - 1][1]
             # (the next word matters only after a comma: "Canadian, Texas" is no nationality)
             ck = (text[ws[i][0]:end], keys[i + n] if i + n < nw and text[end:ws[i + n][0]] == ", " else None)
-            if ck in memo:
-                hit = memo[ck]
+            mk = (*ck, clitics)
+            if mk in memo:
+                hit = memo[mk]
             else:
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
-                hit = memo[ck] = read(n)
+                hit = memo[mk] = read(n)
             if hit is not None:
                 key, places, exact, demonym, native, skip, cut = hit
                 found = Mention(ws[i][0] + skip, end - cut, ck[0][skip:len(ck[0]) - cut], key, exact, list(places),

@@ -211,6 +211,21 @@ def kind_words() -> frozenset[str]:
 
 
 @cache
+def weekday_words() -> frozenset[str]:
+    """Every pack's weekday names (``dates.yaml``), lower-cased: in a script without capitals such a word
+    alone is the day, not the town GeoNames also calls so (Persian "دوشنبه", Monday, is also Dushanbe's
+    name: on the Persian test articles "روز دوشنبه" was read as Tajikistan's capital)."""
+    langs = ensure_languages()
+    out: set[str] = set()
+    for code in sorted(langs):
+        data = langs.get(code).data("dates")
+        days = data.get("weekdays") if isinstance(data, dict) else None
+        if isinstance(days, dict):
+            out |= {str(w).lower() for forms in days.values() for w in forms or () if " " not in str(w)}
+    return frozenset(out)
+
+
+@cache
 def function_words() -> frozenset[str]:
     """Every pack's function words ("para", "em", "на"), lower-cased: capitalised at a sentence's start
     they are still no place ("Para a representante..." is not the state of Pará)."""

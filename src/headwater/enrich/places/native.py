@@ -14,9 +14,9 @@ NATIVE_MIN_CHARS = 4
 _ARABIC_CLITICS = ("وال", "بال", "لل", "فال", "و", "ب", "ل", "ف")
 
 
-def native_lookup(gaz: Gazetteer, toks: list[str], nkeys: list[str]) -> tuple[list[Place], str]:
+def native_lookup(gaz: Gazetteer, toks: list[str], nkeys: list[str], clitics: bool = True) -> tuple[list[Place], str]:
     """Places named by words of another script: as written, then (the last word) in its dictionary
-    form (Москве -> Москва) or without a clitic (بدمشق -> دمشق)."""
+    form (Москве -> Москва) or without a clitic (بدمشق -> دمشق; not with ``clitics`` off, for Persian)."""
     key = " ".join(nkeys)
     if len(nkeys) == 1 and len(toks[0]) < NATIVE_MIN_CHARS and not has_cyrillic(toks[0]):
         # short words of other scripts are mostly ordinary words that GeoNames also lists as some
@@ -28,7 +28,7 @@ def native_lookup(gaz: Gazetteer, toks: list[str], nkeys: list[str]) -> tuple[li
     head, last = nkeys[:-1], toks[-1]
     if has_cyrillic(last):
         variants = [native_token(v) for v in uninflected(last)]
-    elif len(nkeys) == 1:
+    elif len(nkeys) == 1 and clitics:
         # the clitic off, then the article it may have carried ("وال" + name: native_token drops ال)
         variants = [native_token(last[len(c):]) for c in _ARABIC_CLITICS
                     if last.startswith(c) and len(last) - len(c) >= 3]
