@@ -378,3 +378,17 @@ def test_the_run_gives_places_the_outlets_country(tmp_path: Path, resources: Res
     assert sorted(outlet.values()) == ["AU", "GB"]
     newcastle = {outlet[p["article_id"]]: p["country"] for p in doc["places"] if p["surface"] == "Newcastle"}
     assert newcastle == {"GB": "GB", "AU": "AU"}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The assault on the Capitol is the new 9/11, the channel claimed.", "Capitol"),  # no Distrito Capital
+    ("She placed first at the Southeast District Competition in April.", "Southeast"),  # no region of Burkina Faso
+    # a one-word variant the parser labels nothing, with no place word beside it, is no town
+    ("Refugees from Lebanon settled in Beirut and Tyre. As a result, Sajed concludes, many refugees stay at home.",
+     "Sajed"),  # no Sidon
+    ("Shops in London and Bristol sell stones that are Highly Conductive and Full of Extra Electrons, the seller says.",
+     "Extra"),  # no Exeter
+])
+def test_a_spelling_variant_needs_a_footing_in_the_text(resources: Resources, text: str, surface: str) -> None:
+    places, metonyms, _ = parse(resources, text)
+    assert surface not in by_surface(places + metonyms)

@@ -43,3 +43,30 @@ def test_only_outlets_the_registry_typed_count() -> None:
                                  {"text": "Coimbra", "typed_by": None, "kind": "person"}]},
                     {"sources": [{"text": "the mayor of Lousã", "typed_by": "role:mayor"}]}]
     assert outlets_told(attributions) == frozenset({"Lusa"})
+
+
+@pytest.mark.parametrize(("language", "text", "speaker", "kept"), [
+    ("pt", 'As tropas chegaram a Kiev. "Não há nada para esclarecer", afirmou Peskov aos jornalistas em Moscovo.',
+     "Peskov", ["Kiev", "Moscovo"]),
+    ("ru", "Войска вошли в Харьков. По словам Пескова, в Москве ждут ответа от Вашингтона.",
+     "Пескова", ["Харьков", "Москве"]),
+])
+def test_a_person_speaking_is_no_place(language: str, text: str, speaker: str, kept: list[str],
+                                       resources: Resources) -> None:
+    # Putin's spokesman was read as Pskov by the spelling of his name
+    found = places_of(text, language, resources)
+    assert speaker not in found
+    assert all(k in found for k in kept)
+
+
+def test_people_speaking_are_named_as_written_with_their_surnames() -> None:
+    from headwater.enrich.builtin import people_speaking
+
+    attributions = [{"sources": [{"text": "Дмитрий Песков", "kind": "person"}]},
+                    {"sources": [{"text": "he", "kind": "person", "inferred": True}]},
+                    {"sources": [{"text": "Jordan", "kind": "government"}]}]
+    assert people_speaking(attributions) == frozenset({"Дмитрий Песков", "Песков"})
+    # in English a full name and its surname only: no role, no dateline taken for a speaker, no one word
+    english = [{"sources": [{"text": t, "kind": "person"}]} for t in ("Sir Richard Kemp", "the Briton", "NUSA DUA",
+                                                                        "Chad", "Mr. Peskov")]
+    assert people_speaking(english, single=False) == frozenset({"Sir Richard Kemp", "Kemp", "Mr. Peskov", "Peskov"})

@@ -27,7 +27,7 @@ from headwater.enrich.places.annotate import Ents, annotate
 from headwater.enrich.places.bodies import body_regions, division_bodies
 from headwater.enrich.places.candidates import candidates
 from headwater.enrich.places.choose import choose, one_sense
-from headwater.enrich.places.context import initial_context, link_within
+from headwater.enrich.places.context import first_level, initial_context, link_within
 from headwater.enrich.places.footing import alias
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, Gazetteer
 from headwater.enrich.places.languages import ENGLISH, own_language
@@ -37,7 +37,7 @@ from headwater.enrich.places.prominence import base as _base
 from headwater.enrich.places.rejection import person_names, rejected
 from headwater.enrich.places.roles import focus_of, is_metonymy
 from headwater.enrich.places.translit import is_latin
-from headwater.enrich.places.words import word_spans
+from headwater.enrich.places.words import name_key, word_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -169,16 +169,23 @@ def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = 
     """(place mentions, metonymic mentions, focus) of one article; offsets index ``text``;
     ``outlet_country`` (ISO code) is the publishing outlet's country when known, ``language`` the
     article's (a code; None: unknown); ``outlets``, names the article uses for news outlets it quotes or
-    tells (``enrich.builtin.outlets_told``): never places there, in any language ("disse à Lusa" is no Lousã)."""
+    tells and for the people who speak in it (``enrich.builtin.not_places``): never places there, in any
+    language ("disse à Lusa" is no Lousã, "afirmou Peskov" no Pskov). A country's or a first-level
+    division's own name stays a place whatever else shares it (an organization taken for a person
+    speaking, "SOS Children's Villages Sudan", leaves "southern Sudan" a place)."""
     clitics = language not in NO_CLITICS
-    accepted = resolve([m for m in candidates(text, gaz, clitics) if m.surface not in outlets], text, doc, gaz,
-                       outlet_country, language)
+
+    def kept(m: Mention) -> bool:
+        return m.surface not in outlets or m.demonym or any(
+            (p.kind == "country" or first_level(p)) and name_key(p.name) == m.key for p in m.candidates)
+
+    accepted = resolve([m for m in candidates(text, gaz, clitics) if kept(m)], text, doc, gaz, outlet_country, language)
     in_title = []
     if title:
         # Titles are often in Title Case: only names the body also uses, or provinces and
         # cities big enough to be headline places, count from there
         known = {m.key for m in accepted}
-        heads = [m for m in candidates(title, gaz, clitics) if m.surface not in outlets]
+        heads = [m for m in candidates(title, gaz, clitics) if kept(m)]
         if not any(_may_head(m, known) for m in heads):
             heads = []  # (nothing in it could count: its resolution is not needed)
         for m in resolve(heads, title, None, gaz, outlet_country, language) if heads else ():
