@@ -9,6 +9,8 @@ from headwater.enrich.attributions.find import find_attributions, quote_spans
 from headwater.model import Article
 from headwater.resources import Resources
 
+from .conftest import attributions_in
+
 
 def attributions(text: str, resources: Resources) -> list[dict[str, Any]]:
     article = Article(source="t", text=text)
@@ -96,16 +98,9 @@ def test_an_aim_ascribed_to_someone_is_the_articles_claim(resources: Resources) 
 
 
 def test_an_aim_is_marked_in_russian_too(resources: Resources) -> None:
-    from headwater.enrich.attributions.multilingual import find_attributions_multilingual
-    from headwater.lang import ensure_languages, pack_for
-
-    ensure_languages()
-    pack = pack_for("ru")
-    assert pack is not None
     text = ("Вашингтон хочет, чтобы Киев продолжал войну до конца года. "
             "Министр обороны заявил, что войска останутся на границе.")
-    found = find_attributions_multilingual(resources.parser("ru")(text), Article(source="t", text=text, language="ru"),
-                                           pack, resources.sources)
+    found = attributions_in(resources, "ru", text)
     aims = {a["cue"]: bool(a.get("attitude")) for a in found if a["sources"]}
     assert aims == {"хочет": True, "заявил": False}
 
