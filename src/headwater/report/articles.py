@@ -98,10 +98,11 @@ def _claims(aid: str, text: str, rows: list[Row], outer: list[Mark], inner: list
         gid, cid = anchor(aid, "at", n), anchor(aid, "c", n)
         s, e = _int(x.get("start")), _int(x.get("end"))
         names = " citing ".join(str(src.get("name")) for src in sources)
+        aim = bool(x.get("attitude")) and not x.get("nested")  # an aim the article ascribes: not said by them
         if s is not None and e is not None:
             s, e = _trim(text, s, e)
             outer.append(Mark(s, e, f"cl {state_key(sources[0].get('state_affiliated')) if sources else 'unk'}",
-                              f"claim, according to {names}", "", cid))
+                              f"aim the article ascribes to {names}" if aim else f"claim, according to {names}", "", cid))
             cue = _int(x.get("cue_start")) or s
             for src in sources:
                 at = _find_source(text, src, cue, s - 400, e + 400)
@@ -112,7 +113,8 @@ def _claims(aid: str, text: str, rows: list[Row], outer: list[Mark], inner: list
         claim = str(x.get("claim") or "")
         short = claim if len(claim) <= 180 else claim[:177] + "…"
         hedges = ", ".join(str(h) for h in x.get("hedges") or [])
-        items.append(f'<li id="{gid}">{_chain(aid, sources)} <span class="tag">{esc(x.get("sourcing") or "")}</span>'
+        tag = "aim ascribed by the article" if aim else x.get("sourcing") or ""
+        items.append(f'<li id="{gid}">{_chain(aid, sources)} <span class="tag">{esc(tag)}</span>'
                      f'{" <span class=tag>hedged: " + esc(hedges) + "</span>" if hedges else ""}'
                      f'<br><a href="#{cid}" class="quote" dir="auto">“{esc(short)}”</a></li>')
     return fold(f"Sources and claims ({len(items)})", f'<ul class="alist">{"".join(items)}</ul>', len(items)) if items else ""

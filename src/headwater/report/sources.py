@@ -31,6 +31,8 @@ def source_index(doc: Doc) -> list[Row]:
     groups: dict[str, Row] = {}
     names: dict[str, Counter[str]] = {}
     for x in doc.list("attributions"):
+        if x.get("attitude") and not x.get("nested"):
+            continue  # an aim the article ascribes to someone is not that someone's claim
         chain = [s for s in x.get("sources") or [] if isinstance(s, dict) and s.get("name")]
         for i, s in enumerate(chain):
             key = source_key(s, x.get("article_id"))

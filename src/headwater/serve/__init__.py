@@ -122,7 +122,8 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
                        for p in sliced.get("places", [])]
         # the document's claims, as the report shows them: attributed ones here, the article's own voice apart
         d["claims"] = [{"id": c.get("id"), "claim": c.get("claim"), "start": c.get("start"), "end": c.get("end"),
-                        "sourcing": c.get("sourcing"), "quote": c.get("quote"),
+                        "sourcing": "aim ascribed by the article" if c.get("attitude") and not c.get("nested")
+                        else c.get("sourcing"), "quote": c.get("quote"),
                         "sources": [s.get("name") for s in c.get("sources") or []]} for c in sliced.get("attributions", [])]
         d["unattributed_claims"] = len(sliced.get("unattributed_claims", []))
         return {**d, "analysis": sliced}
