@@ -236,3 +236,21 @@ def test_cli(db: Path, tmp_path: Path) -> None:
     assert bad.exit_code == 1 and "not a headwater database" in bad.output
     help_text = CliRunner().invoke(main, ["export", "--help"]).output
     assert any(line.strip().startswith("Example:") for line in help_text.splitlines())
+
+
+def test_prov_json_attributes_an_aim_ascribed_to_the_outlet() -> None:
+    from headwater.export.graph import prov_json
+    from headwater.report.doc import Doc
+
+    nato = {"name": "NATO", "kind": "organization", "country": None, "state_affiliated": None}
+    said = {"name": "Jens Stoltenberg", "kind": "person", "country": "NO", "state_affiliated": False}
+    doc = {"articles": [{"id": "a1", "text": "x", "title": "t", "outlet": {"name": "Example Daily"}}],
+           "attributions": [{"article_id": "a1", "id": "a1.c1", "claim": "to attack Russia", "start": 11, "end": 27,
+                             "cue": "plans", "sources": [nato], "attitude": True},
+                            {"article_id": "a1", "id": "a1.c2", "claim": "NATO is a defensive alliance", "start": 30,
+                             "end": 58, "cue": "said", "sources": [said]}]}
+    prov = prov_json(Doc.of(doc))
+    agent_of = {r["prov:entity"]: prov["agent"][r["prov:agent"]]["prov:label"] for r in prov["wasAttributedTo"].values()
+                if r["prov:entity"].startswith("claim:")}
+    assert agent_of == {"claim:a1.c1": "Example Daily", "claim:a1.c2": "Jens Stoltenberg"}
+    assert prov["entity"]["claim:a1.c1"]["hw:attitude"] is True
