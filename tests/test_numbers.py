@@ -111,3 +111,18 @@ def test_relative_dates_need_a_publication_date() -> None:
     r = resolve_date("on Sunday", None)
     assert r is not None and r.date is None and r.basis is None
     assert resolve_date("may", PUB) is None  # the verb, not the month
+
+
+@pytest.mark.parametrize(("text", "count", "year"), [
+    ("In NATO bombings, around 2000 civilians were killed", 2000, None),  # was read as the year 2000
+    ("Some 1800 troops crossed the border in 2014", 1800, "2014"),
+    ("Around 2000, the company moved to Ohio", None, "2000"),  # a year after all: no noun counted
+    ("In 2000 civilians fled the city", None, "2000"),  # no qualifier: a year, as a reader takes it first
+])
+def test_a_year_like_number_after_an_approximation_counts_something(text: str, count: int | None,
+                                                                   year: str | None) -> None:
+    from headwater.enrich.claims.claim_dates import find_claim_dates
+
+    counts = [q.value for q in find_quantities(text) if q.value is not None and q.is_count]
+    assert counts == ([count] if count else [])
+    assert [d.text for d in find_claim_dates(text, "en", None)] == ([year] if year else [])

@@ -157,6 +157,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if m.group("half") or m.group("adozen") or m.group("ascale"):
             qual = qual or "about"  # "a dozen", "a hundred": round figures, not counts
+        if unit == "year" and qual and (m.group("unit") or "").strip().isalpha() and (m.group("unit") or "").strip().islower():
+            unit = None  # "around 2000 civilians", "some 1800 troops": a count; "around 2000, the" stays a year
         unit = unit or _unit(text, m)
         out.append(Quantity(value, qual, original[m.start():core_end].strip(), m.start(), core_end, unit=unit))
     out.sort(key=lambda q: q.start)

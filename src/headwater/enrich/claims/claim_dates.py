@@ -36,6 +36,7 @@ from headwater.enrich.claims.decades import Decades, decades_reader, find_decade
 from headwater.enrich.claims.native_dates import native_reader
 from headwater.enrich.claims.seasons import Seasons, find_seasons, seasons_reader
 from headwater.enrich.claims.tense import Tense, tense_at, tense_words
+from headwater.enrich.numbers import find_quantities
 from headwater.extract.dates import DIGITS
 from headwater.lang import ensure_languages, pack_for
 
@@ -128,7 +129,10 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
             yield m.start(), m.end(), None, None, unit
         else:
             yield (m.start(), m.end(), *P.period(pub, unit, 0))
-    yield from P.years(text)
+    counts = [(q.start, q.end) for q in find_quantities(text) if q.value is not None and q.is_count]
+    for y in P.years(text):  # (not the count of "around 2000 civilians")
+        if not any(a <= y[0] and y[1] <= b for a, b in counts):
+            yield y
 
 
 @lru_cache(maxsize=16)
