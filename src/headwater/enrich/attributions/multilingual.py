@@ -240,8 +240,8 @@ def find_attributions_multilingual(doc: Doc, article: Article, pack: LanguagePac
 
 def _attitude(f: _Finder, doc: Doc, start: int, cue: str) -> bool:
     """The cue says its holder's aim, plan or decision (the pack's ``attitude``), as the English finder marks it."""
-    tok = next((t for t in doc if t.idx == start), None)
-    return is_attitude(f.cues, cue, tok.lemma_.lower() if tok is not None and f.parsed else None)
+    span = doc.char_span(start, start + len(cue), alignment_mode="expand") if f.parsed else None
+    return is_attitude(f.cues, cue, span[0].lemma_.lower() if span is not None and len(span) else None)
 
 
 __all__ = ["Cues", "find_attributions_multilingual", "quote_spans"]

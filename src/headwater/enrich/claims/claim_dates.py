@@ -129,8 +129,10 @@ def _english(text: str, pub: dt.date | None, published: str | None) -> Iterator[
             yield m.start(), m.end(), None, None, unit
         else:
             yield (m.start(), m.end(), *P.period(pub, unit, 0))
-    counts = [(q.start, q.end) for q in find_quantities(text) if q.value is not None and q.is_count]
+    counts: list[tuple[int, int]] | None = None  # (read only where a year is: most claims state none)
     for y in P.years(text):  # (not the count of "around 2000 civilians")
+        if counts is None:
+            counts = [(q.start, q.end) for q in find_quantities(text) if q.value is not None and q.is_count]
         if not any(a <= y[0] and y[1] <= b for a, b in counts):
             yield y
 
