@@ -350,8 +350,9 @@ def test_an_update_reads_the_candidates_profiles_a_part_at_a_time(monkeypatch: p
 
 def test_an_update_compares_the_new_claims_of_a_theme_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     # the new claims are compared with the old (``place``) and with each other (``_Placed.compared``) in
-    # ~300 small products: on the BLAS's default threads these spun (1.5 CPU s at +1,000 into 60,000,
-    # 0.02 on one); the count before is restored, and the pairs are those found on the default threads
+    # ~300 small products: on the BLAS's default threads these waited on each other at times (0.08-1.54
+    # CPU s at +1,000 into 60,000, 0.02-0.04 on one); the count before is restored, and the pairs are
+    # those found on the default threads
     from headwater.lang.blas import blas_threads, controller
 
     if blas_threads() is None:

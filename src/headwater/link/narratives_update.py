@@ -127,11 +127,11 @@ class _Placed:
         that recur in their theme (``BROAD_LINK``).
 
         On one BLAS thread, as ``place``: a product of a theme's new claims with each other is small
-        (~20 x 20 of 1,024 dimensions, at most ~130 x 130), ~300 of them. On OpenBLAS's default threads
-        they spun: timed inside the whole link, +1,000 into 10,000 / 30,000 / 60,000 took 0.23 / 0.67 /
-        1.54 CPU s (load 3-7; alone, in a process that did nothing else, 0.16 at 10,000 and 0.18 at
-        60,000); on one thread, 0.02 at 60,000. The same pairs (every stored
-        table identical at 10,000 and 30,000: ``benchmarks/link_add_bench.py``, round 13)."""
+        (~20 x 20 of 1,024 dimensions, at most ~130 x 130), ~300 of them, and OpenBLAS's default threads
+        waited on each other at times: timed inside the whole link (+1,000 into 60,000, load 2-4), 0.08
+        and 1.54 CPU s in two runs of the old code (0.23 at 10,000, 0.67 at 30,000), 0.02 and 0.04 on one
+        thread. The same pairs (every stored table identical at 10,000 and 30,000:
+        ``benchmarks/link_add_bench.py``, round 13)."""
         with_old, self.retold = self.retold, []
         with one_blas_thread():
             for j in sorted({int(t) for t in self.labels}):
