@@ -344,7 +344,8 @@ s in a third, so the waiting is occasional). New code, same bases: 10,000 18.5 C
 at 3.7), 30,000 23.4 (3.5; old 25.2 at 4.2), 60,000 26.9 (1.8; old 26.8 at 1.7), 100,000 41.1 and 40.3
 (3.2-3.8; old 43.7 and 37.9): the same within this machine's noise. Every stored table identical to the
 old code's (/tmp/scale13/same.py: the sorted rows of every table) at +1,000 into 10,000 and
-30,000. The last two growing updates (80,000 -> 100,000) ran this change (results identical).
+30,000. The last two growing updates (80,000 -> 100,000) ran this change (results identical). Kept: the
+cache (/tmp/scale13/cache.db) and the 100,000 base with its next 1,000 pending (/tmp/scale13/p100000.db).
 """
 from __future__ import annotations
 
