@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import itertools
 import random
@@ -345,6 +346,34 @@ def test_an_update_reads_the_candidates_profiles_a_part_at_a_time(monkeypatch: p
     parts = link_in_batches(corpus, [n // 2, n])
     assert len(asked) > 1 and max(asked) <= 3
     assert parts["stories"] == whole["stories"] and parts["copies"] == whole["copies"]
+
+
+def test_an_update_compares_the_new_claims_of_a_theme_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the new claims are compared with the old (``place``) and with each other (``_Placed.compared``) in
+    # ~300 small products: on the BLAS's default threads these waited on each other at times (0.08-1.54
+    # CPU s at +1,000 into 60,000, 0.02-0.04 on one); the count before is restored, and the pairs are
+    # those found on the default threads
+    from headwater.lang.blas import blas_threads, controller
+
+    if blas_threads() is None:
+        pytest.skip("numpy's BLAS is not one threadpoolctl knows here")
+    corpus, _ = retold_claims()
+    n = len(corpus)
+    with controller().limit(limits=2, user_api="blas"):
+        threads: list[int | None] = []
+        against = narratives_update._Placed.against
+
+        def counted(self: Any, *a: Any) -> None:
+            threads.append(blas_threads())
+            against(self, *a)
+        monkeypatch.setattr(narratives_update._Placed, "against", counted)
+        added = link_in_batches(corpus, [n // 2, n], BUILTIN)
+        assert threads and set(threads) == {1}
+        assert blas_threads() == 2
+    monkeypatch.setattr(narratives_update, "one_blas_thread", contextlib.nullcontext)
+    with controller().limit(limits=2, user_api="blas"):
+        spun = link_in_batches(corpus, [n // 2, n], BUILTIN)
+    assert pairs_of(added["narratives"], "fine") == pairs_of(spun["narratives"], "fine")
 
 
 def test_an_update_reads_only_the_new_articles_and_what_it_fetches() -> None:

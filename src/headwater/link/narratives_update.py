@@ -124,11 +124,19 @@ class _Placed:
     def compared(self) -> tuple[list[tuple[tuple[int, Any], tuple[int, Any]]], set[tuple[int, Any]]]:
         """Each new claim against the other new claims of its theme and the claims of its nearest blocks
         (compared as ``place`` read them): the pairs retelling one claim (``FINE``), and the new claims
-        that recur in their theme (``BROAD_LINK``)."""
+        that recur in their theme (``BROAD_LINK``).
+
+        On one BLAS thread, as ``place``: a product of a theme's new claims with each other is small
+        (~20 x 20 of 1,024 dimensions, at most ~130 x 130), ~300 of them, and OpenBLAS's default threads
+        waited on each other at times: timed inside the whole link (+1,000 into 60,000, load 2-4), 0.08
+        and 1.54 CPU s in two runs of the old code (0.23 at 10,000, 0.67 at 30,000), 0.02 and 0.04 on one
+        thread. The same pairs (every stored table identical at 10,000 and 30,000:
+        ``benchmarks/link_add_bench.py``, round 13)."""
         with_old, self.retold = self.retold, []
-        for j in sorted({int(t) for t in self.labels}):
-            mine = np.flatnonzero(self.labels == j)
-            self.against(mine, [self.ids[i] for i in mine], self.x[mine])
+        with one_blas_thread():
+            for j in sorted({int(t) for t in self.labels}):
+                mine = np.flatnonzero(self.labels == j)
+                self.against(mine, [self.ids[i] for i in mine], self.x[mine])
         retold, self.retold = self.retold + with_old, with_old
         return retold, {self.ids[i] for i in np.flatnonzero(self.recurs)}
 
