@@ -35,6 +35,9 @@ class Mention:
     # labelled PERSON alone, with nothing else in the article making it a person: no first name or
     # surname of a longer person's name, no title, no age ("Russian forces shelled Kharkiv")
     lone_person: bool = False
+    # labelled ORG alone, as the object of a verb or a preposition, and the name of a town of 100,000 people
+    # or more ("Rebels shelled Idlib overnight": the small model's slip)
+    lone_org: bool = False
     as_object: bool = False  # the object of a verb or a preposition ("shelled Kharkiv"), not the one who acts
     disease: bool = False  # names a disease: "West Nile virus", "Spanish flu"
     common_word: bool = False  # capitalised, but the article writes the word in lower case too

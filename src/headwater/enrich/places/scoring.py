@@ -181,7 +181,7 @@ def score(m: Mention, p: Place, context: Context, names_country: bool | None = N
     elif m.ner in ("PERSON", "NORP") and not m.heads_entity and not m.listed and not m.typed \
             and not m.lone_person:  # (not "Avondale Mayor Ed Rieker")
         add((-1.5, lambda: f"parsed as {m.ner}"))
-    elif m.ner in ("ORG",) and not m.heads_entity and not m.listed and not m.typed \
+    elif m.ner in ("ORG",) and not m.heads_entity and not m.listed and not m.typed and not m.lone_org \
             and p.subkind not in ("seat_of_government", "union"):
         # (a seat of government is labelled as the body it houses, "the Kremlin denied", and a union
         # as the organization it also is, "the EU")
