@@ -231,3 +231,14 @@ def test_an_arabic_claim_reported_by_a_denial_is_negated() -> None:
                        "cue_start": 0, "sources": [{"name": "وزارة الدفاع", "kind": "organization"}]}]
     (found,) = [c for c in find_claims(a, None) if c["kind"] == "attributed"]
     assert found["negated"] is True
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("وقتل ثلاثة مدنيين في قصف على قرية كفرنبل، بحسب ما ذكر الدفاع المدني السوري.", "الدفاع المدني السوري"),
+    ("وأصيب خمسة آخرون في الغارة على البلدة، حسب ما أفادت مصادر طبية.", "مصادر طبية"),
+])
+def test_according_to_what_a_source_said_names_the_source(text: str, source: str, resources: Resources) -> None:
+    from .conftest import attributions_in
+
+    # "بحسب ما ذكر X" (according to what X said): the speaker was "ما ذكر X"
+    assert [s["name"] for a in attributions_in(resources, "ar", text) for s in a["sources"]] == [source]
