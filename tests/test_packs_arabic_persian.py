@@ -242,3 +242,13 @@ def test_according_to_what_a_source_said_names_the_source(text: str, source: str
 
     # "بحسب ما ذكر X" (according to what X said): the speaker was "ما ذكر X"
     assert [s["name"] for a in attributions_in(resources, "ar", text) for s in a["sources"]] == [source]
+
+
+def test_arabic_naql_moves_people_unless_it_relays(resources: Resources) -> None:
+    from .conftest import attributions_in
+
+    # "نقل" relays news ("نقلت الوكالة عن مسؤول قوله إن …") and moves people or goods: as a deed, no one speaks
+    moved = attributions_in(resources, "ar", "ونقلت الطائرات المساعدات إلى المدينة المحاصرة صباح اليوم.")
+    assert all(not a["sources"] for a in moved)  # was "the planes the aid" telling "to the besieged city"
+    relayed = attributions_in(resources, "ar", "ونقلت الوكالة عن مسؤول قوله إن المفاوضات ستستأنف الأسبوع المقبل في جنيف.")
+    assert [s["name"] for a in relayed for s in a["sources"]][:1] == ["الوكالة"]

@@ -92,6 +92,9 @@ class Cues:
     article_endings: tuple[str, ...] = ()
     # cues of intent, desire and decision ("хочет", "планирует", "отказался"): lemmas, forms, "*" endings
     attitude: frozenset[str] = frozenset()
+    # verbs that also mean a deed, cues only with a complementizer, a colon or a quote after their
+    # speaker (a pack read without a parse): Arabic "نقل" relays news, and moves people
+    clause_required: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -161,6 +164,7 @@ def _cues(folder: Path) -> Cues:
         definite_endings=tuple(sorted(low("definite_endings"), key=len, reverse=True)),
         article_endings=tuple(sorted(low("article_endings"), key=len, reverse=True)),
         attitude=frozenset(low("attitude")),
+        clause_required=frozenset(low("clause_required")),
     )
 
 

@@ -144,6 +144,11 @@ class VerbReader(AccordingReader):
         said = self._clause_after(tok, tag_end, b)
         if said is not None:
             return Tag(said, trim_end(self, said, self._clause_end(tok, b)), cue, cs, sp)
+        if tok is None and self._needs_clause(cue) and not re.match(r"\s*[:«\"“]", self.text[tag_end:b]):
+            # a verb that also means a deed reports only with what marks speech after its speaker (the
+            # pack's ``clause_required``): "ونقلت القوات الأمريكية … عشرات المعتقلين إلى قاعدة التنف" (the
+            # US forces moved dozens of detainees to al-Tanf) is no claim of the US forces
+            return None
         after = skip_to_claim(self, tag_end, b)
         if tag_start - a <= 3 or opens_clause(self, tag_end, b):
             if topic_only(self, tok, after, b):
@@ -230,6 +235,12 @@ class VerbReader(AccordingReader):
                     d.dep_ == "det" and d.text.lower() in self.cues.demonstratives for d in c.children):
                 return self.previous or (0, 0)
         return None
+
+    def _needs_clause(self, cue: str) -> bool:
+        """Whether the cue, its written-on conjunctions aside, is one of the pack's ``clause_required``."""
+        w = cue.lower()
+        forms = [w] + [w[len(c):] for c in self.cues.clitics if w.startswith(c) and len(w) > len(c) + 1]
+        return any(f in self.cues.clause_required for f in forms)
 
     def _clause_after(self, tok: Any, i: int, b: int) -> int | None:
         """Where the clause said begins when a few words stand between the tag and it ("заявил в
