@@ -252,3 +252,18 @@ def test_arabic_naql_moves_people_unless_it_relays(resources: Resources) -> None
     assert all(not a["sources"] for a in moved)  # was "the planes the aid" telling "to the besieged city"
     relayed = attributions_in(resources, "ar", "ونقلت الوكالة عن مسؤول قوله إن المفاوضات ستستأنف الأسبوع المقبل في جنيف.")
     assert [s["name"] for a in relayed for s in a["sources"]][:1] == ["الوكالة"]
+
+
+@pytest.mark.parametrize(("text", "source", "claim"), [
+    # an according phrase set off by Arabic commas inside the sentence: the claim runs through it
+    ("ونقلت القوات الأمريكية، بحسب المصادر ذاتها، عشرات المعتقلين من سجن غويران إلى قاعدة التنف.", "المصادر ذاتها",
+     "ونقلت القوات الأمريكية، بحسب المصادر ذاتها، عشرات المعتقلين من سجن غويران إلى قاعدة التنف"),
+    # ...and opening it: the claim starts after the Arabic comma, not with it
+    ("وفقا لوزارة الدفاع الروسية، قصفت الطائرات مواقع المسلحين في ريف حماة.", "وزارة الدفاع الروسية",
+     "قصفت الطائرات مواقع المسلحين في ريف حماة"),
+])
+def test_arabic_commas_bound_an_according_phrase(text: str, source: str, claim: str, resources: Resources) -> None:
+    from .conftest import attributions_in
+
+    found = [a for a in attributions_in(resources, "ar", text) if a["sources"]]
+    assert [(a["sources"][0]["name"], a["claim"]) for a in found] == [(source, claim)]

@@ -71,8 +71,9 @@ class AccordingReader(SpeakerReader):
         rest = self.text[max(sp[1], ce):b]
         if told_tail(self, max(sp[1], ce), b):  # "…, според министър Петров, цитиран от БТА.": the claim is before
             return Tag(a, trim_end(self, a, cs), self.text[cs:ce], cs, sp, via=via[0] if via else None)
-        if len(WORD.findall(rest)) >= 3 and re.match(r"[^,.;:!?]{0,80},", rest):
-            # "…, по словам губернатора, находится под контролем": the claim runs through the tag
+        if len(WORD.findall(rest)) >= 3 and re.match(r"[^,،.;؛:!?]{0,80}[,،]", rest):
+            # "…, по словам губернатора, находится под контролем": the claim runs through the tag (and the
+            # Arabic comma: "ونقلت القوات، بحسب المصادر، عشرات المعتقلين …")
             return Tag(a, trim_end(self, a, b), self.text[cs:ce], cs, sp)
         return Tag(a, trim_end(self, a, cs), self.text[cs:ce], cs, sp)
 

@@ -103,7 +103,7 @@ def opens_clause(r: SourceReader, i: int, b: int) -> bool:
 def skip_to_claim(r: SourceReader, i: int, b: int) -> int:
     """Past the punctuation and the complementizer that open what was said."""
     while True:
-        m = re.match(r"[\s,:—–-]+", r.text[i:b])
+        m = re.match(r"[\s,،:—–-]+", r.text[i:b])  # (the Arabic comma too)
         if m:
             i += m.end()
         w = WORD.match(r.text, i, b)
