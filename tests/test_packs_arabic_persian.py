@@ -267,3 +267,20 @@ def test_arabic_commas_bound_an_according_phrase(text: str, source: str, claim: 
 
     found = [a for a in attributions_in(resources, "ar", text) if a["sources"]]
     assert [(a["sources"][0]["name"], a["claim"]) for a in found] == [(source, claim)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال المتحدث إن القوات لم تدخل المدينة، فيما ذكرت وكالة سانا أن الاشتباكات استمرت حتى الصباح.",
+     [("المتحدث", "القوات لم تدخل المدينة"), ("وكالة سانا", "الاشتباكات استمرت حتى الصباح")]),
+    ("وقال المتحدث إن القوات لم تدخل المدينة، وأكد وزير الدفاع أن الاشتباكات انتهت مساء أمس.",
+     [("المتحدث", "القوات لم تدخل المدينة"), ("وزير الدفاع", "الاشتباكات انتهت مساء أمس")]),
+    # the same speaker going on, unnamed: one claim holding both, as before
+    ("ونفت الوزارة أن تكون القوات قد دخلت المدينة، وأضافت أنها لن تسمح بذلك.",
+     [("الوزارة", "تكون القوات قد دخلت المدينة، وأضافت أنها لن تسمح بذلك")]),
+])
+def test_a_second_statement_in_an_arabic_sentence_is_its_speakers(text: str, expected: list[tuple[str, str]],
+                                                                  resources: Resources) -> None:
+    from .conftest import attributions_in
+
+    found = [(a["sources"][0]["name"], a["claim"]) for a in attributions_in(resources, "ar", text) if a["sources"]]
+    assert found == expected  # the first claim ran on over the second statement

@@ -95,6 +95,9 @@ class Cues:
     # verbs that also mean a deed, cues only with a complementizer, a colon or a quote after their
     # speaker (a pack read without a parse): Arabic "نقل" relays news, and moves people
     clause_required: frozenset[str] = frozenset()
+    # words that join two statements in one sentence ("فيما", "بينما"): a claim read without a parse ends
+    # before a reporting verb after one of them or written with a conjunction ("وأضاف")
+    statement_joiners: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: LanguagePack) -> Cues:
@@ -165,6 +168,7 @@ def _cues(folder: Path) -> Cues:
         article_endings=tuple(sorted(low("article_endings"), key=len, reverse=True)),
         attitude=frozenset(low("attitude")),
         clause_required=frozenset(low("clause_required")),
+        statement_joiners=frozenset(low("statement_joiners")),
     )
 
 

@@ -114,7 +114,7 @@ class VerbReader(AccordingReader):
         if tok is not None and tok.lemma_.lower() in self.cues.clause_only:
             # "Опрос показал, что …" reports; "показал фильм", "установили памятник" do not
             said = self._clause_after(tok, tag_end, b)
-            return None if said is None else Tag(said, trim_end(self, said, self._clause_end(tok, b)), cue, cs, sp)
+            return None if said is None else Tag(said, trim_end(self, said, self._clause_end(tok, b, said)), cue, cs, sp)
         if tok is not None and not light and self._not_reporting(tok):
             # "Министр поддержал проект бюджета": what the verb takes is the claim, as in English
             # ("criticized the grant"); never the words before it ("Несмотря на …, он признаёт ошибку")
@@ -143,7 +143,7 @@ class VerbReader(AccordingReader):
             return None
         said = self._clause_after(tok, tag_end, b)
         if said is not None:
-            return Tag(said, trim_end(self, said, self._clause_end(tok, b)), cue, cs, sp)
+            return Tag(said, trim_end(self, said, self._clause_end(tok, b, said)), cue, cs, sp)
         if tok is None and self._needs_clause(cue) and not re.match(r"\s*[:«\"“]", self.text[tag_end:b]):
             # a verb that also means a deed reports only with what marks speech after its speaker (the
             # pack's ``clause_required``): "ونقلت القوات الأمريكية … عشرات المعتقلين إلى قاعدة التنف" (the
@@ -236,6 +236,21 @@ class VerbReader(AccordingReader):
                 return self.previous or (0, 0)
         return None
 
+    def _next_statement(self, start: int, b: int) -> int:
+        """Where a second statement opens inside a claim read without a parse (``_clause_end``), else ``b``."""
+        words = list(WORD.finditer(self.text, start, b))
+        for prev, w, after in zip(words, words[1:], [*words[2:], None], strict=False):
+            word = w.group(0).lower()
+            joined = prev.group(0).lower() in self.cues.statement_joiners or any(
+                word.startswith(c) and is_verb(self.cues, word[len(c):], None) for c in self.cues.clitics)
+            # (only a statement of someone named: "… وأضافت أنها لن …", the same speaker going on with no
+            # name, stays in the claim, which then holds both)
+            named = after is not None and after.group(0).lower() not in self.cues.complementizers
+            if joined and named and is_verb(self.cues, word, None):
+                cut = prev.start() if prev.group(0).lower() in self.cues.statement_joiners else w.start()
+                return start + len(self.text[start:cut].rstrip(" \t,،;؛"))
+        return b
+
     def _needs_clause(self, cue: str) -> bool:
         """Whether the cue, its written-on conjunctions aside, is one of the pack's ``clause_required``."""
         w = cue.lower()
@@ -261,11 +276,13 @@ class VerbReader(AccordingReader):
             return None
         return skip_to_claim(self, i + m.end(1), b)
 
-    def _clause_end(self, tok: Any, b: int) -> int:
+    def _clause_end(self, tok: Any, b: int, start: int | None = None) -> int:
         """Where what a verb reports ends: the sentence's end, or before a second reporting verb
-        joined to it ("заявил, что Запад лжет, и добавил, что …" holds two claims)."""
+        joined to it ("заявил, что Запад лжет, и добавил, что …" holds two claims). Without a parse, in a
+        pack that lists the words joining two statements (``statement_joiners``), before a reporting verb
+        after one of them or written with its conjunction: "قال إن …، فيما ذكرت الوكالة أن …", "… وأضاف أن …"."""
         if tok is None:
-            return b
+            return b if start is None or not self.cues.statement_joiners else self._next_statement(start, b)
         for t in tok.doc[tok.i + 1:]:
             if t.idx >= b:
                 break
