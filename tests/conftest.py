@@ -5,15 +5,11 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
 from headwater.extract.outlets import OutletRegistry
 from headwater.resources import Resources
-
-if TYPE_CHECKING:
-    from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "seeds"
@@ -61,16 +57,3 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def attributions_in(resources: Resources, lang: str, text: str) -> list[dict[str, Any]]:
-    """The attributions of a text in a language with a pack (its parser, its cue words)."""
-    from headwater.enrich.attributions.multilingual import find_attributions_multilingual
-    from headwater.lang import ensure_languages, pack_for
-    from headwater.model import Article
-
-    ensure_languages()
-    pack = pack_for(lang)
-    assert pack is not None
-    return find_attributions_multilingual(resources.parser(lang)(text), Article(source="t", text=text, language=lang),
-                                          pack, resources.sources)

@@ -9,7 +9,7 @@ from headwater.enrich.attributions.find import find_attributions, quote_spans
 from headwater.model import Article
 from headwater.resources import Resources
 
-from .conftest import attributions_in
+from .multilingual import attributions as attributions_in
 
 
 def attributions(text: str, resources: Resources) -> list[dict[str, Any]]:

@@ -238,14 +238,14 @@ def test_an_arabic_claim_reported_by_a_denial_is_negated() -> None:
     ("وأصيب خمسة آخرون في الغارة على البلدة، حسب ما أفادت مصادر طبية.", "مصادر طبية"),
 ])
 def test_according_to_what_a_source_said_names_the_source(text: str, source: str, resources: Resources) -> None:
-    from .conftest import attributions_in
+    from .multilingual import attributions as attributions_in
 
     # "بحسب ما ذكر X" (according to what X said): the speaker was "ما ذكر X"
     assert [s["name"] for a in attributions_in(resources, "ar", text) for s in a["sources"]] == [source]
 
 
 def test_arabic_naql_moves_people_unless_it_relays(resources: Resources) -> None:
-    from .conftest import attributions_in
+    from .multilingual import attributions as attributions_in
 
     # "نقل" relays news ("نقلت الوكالة عن مسؤول قوله إن …") and moves people or goods: as a deed, no one speaks
     moved = attributions_in(resources, "ar", "ونقلت الطائرات المساعدات إلى المدينة المحاصرة صباح اليوم.")
@@ -263,7 +263,7 @@ def test_arabic_naql_moves_people_unless_it_relays(resources: Resources) -> None
      "قصفت الطائرات مواقع المسلحين في ريف حماة"),
 ])
 def test_arabic_commas_bound_an_according_phrase(text: str, source: str, claim: str, resources: Resources) -> None:
-    from .conftest import attributions_in
+    from .multilingual import attributions as attributions_in
 
     found = [a for a in attributions_in(resources, "ar", text) if a["sources"]]
     assert [(a["sources"][0]["name"], a["claim"]) for a in found] == [(source, claim)]
@@ -280,7 +280,7 @@ def test_arabic_commas_bound_an_according_phrase(text: str, source: str, claim: 
 ])
 def test_a_second_statement_in_an_arabic_sentence_is_its_speakers(text: str, expected: list[tuple[str, str]],
                                                                   resources: Resources) -> None:
-    from .conftest import attributions_in
+    from .multilingual import attributions as attributions_in
 
     found = [(a["sources"][0]["name"], a["claim"]) for a in attributions_in(resources, "ar", text) if a["sources"]]
     assert found == expected  # the first claim ran on over the second statement
