@@ -179,9 +179,13 @@ def is_attitude(cues: Cues, word: str, lemma: str | None) -> bool:
         a.endswith("*") and len(w) > 3 and w.startswith(a[:-1]) for a in cues.attitude)
 
 
-def is_verb(cues: Cues, word: str, lemma: str | None) -> bool:
+def word_forms(cues: Cues, word: str) -> list[str]:
+    """A word, lower-cased, and the word without each conjunction the language writes on it ("وقال": "قال")."""
     w = word.lower()
+    return [w] + [w[len(c):] for c in cues.clitics if w.startswith(c) and len(w) > len(c) + 1]
+
+
+def is_verb(cues: Cues, word: str, lemma: str | None) -> bool:
     if lemma and lemma in cues.lemmas:
         return True
-    forms = [w] + [w[len(c):] for c in cues.clitics if w.startswith(c) and len(w) > len(c) + 1]
-    return any(f in cues.exact or (len(f) > 3 and f.startswith(cues.prefixes)) for f in forms)
+    return any(f in cues.exact or (len(f) > 3 and f.startswith(cues.prefixes)) for f in word_forms(cues, word))

@@ -21,7 +21,7 @@ from headwater.enrich.attributions.multilingual_claim_bounds import (
     topic_only,
     trim_end,
 )
-from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, is_verb
+from headwater.enrich.attributions.multilingual_cues import MAX_SPEAKER_WORDS, is_verb, word_forms
 from headwater.enrich.attributions.multilingual_told import with_told
 from headwater.enrich.attributions.multilingual_verb_last import verb_last
 from headwater.lang.marks import WORD
@@ -242,7 +242,7 @@ class VerbReader(AccordingReader):
         for prev, w, after in zip(words, words[1:], [*words[2:], None], strict=False):
             word = w.group(0).lower()
             joined = prev.group(0).lower() in self.cues.statement_joiners or any(
-                word.startswith(c) and is_verb(self.cues, word[len(c):], None) for c in self.cues.clitics)
+                is_verb(self.cues, f, None) for f in word_forms(self.cues, word)[1:])  # ("وأضاف")
             # (only a statement of someone named: "… وأضافت أنها لن …", the same speaker going on with no
             # name, stays in the claim, which then holds both)
             named = after is not None and after.group(0).lower() not in self.cues.complementizers
@@ -253,9 +253,7 @@ class VerbReader(AccordingReader):
 
     def _needs_clause(self, cue: str) -> bool:
         """Whether the cue, its written-on conjunctions aside, is one of the pack's ``clause_required``."""
-        w = cue.lower()
-        forms = [w] + [w[len(c):] for c in self.cues.clitics if w.startswith(c) and len(w) > len(c) + 1]
-        return any(f in self.cues.clause_required for f in forms)
+        return any(f in self.cues.clause_required for f in word_forms(self.cues, cue))
 
     def _clause_after(self, tok: Any, i: int, b: int) -> int | None:
         """Where the clause said begins when a few words stand between the tag and it ("заявил в
