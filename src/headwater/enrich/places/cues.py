@@ -211,6 +211,13 @@ def kind_words() -> frozenset[str]:
 
 
 @cache
+def words_apart() -> frozenset[str]:
+    """The languages in Arabic script that write no preposition or conjunction on the next word (their
+    pack's ``places.yaml`` says ``written_apart: true``): no Arabic clitic is taken off their words."""
+    return frozenset(code for code, data in _packs() if data.get("written_apart"))
+
+
+@cache
 def weekday_words() -> frozenset[str]:
     """Every pack's weekday names (``dates.yaml``), lower-cased: in a script without capitals such a word
     alone is the day, not the town GeoNames also calls so (Persian "دوشنبه", Monday, is also Dushanbe's

@@ -28,6 +28,7 @@ from headwater.enrich.places.bodies import body_regions, division_bodies
 from headwater.enrich.places.candidates import candidates
 from headwater.enrich.places.choose import choose, one_sense
 from headwater.enrich.places.context import first_level, initial_context, link_within
+from headwater.enrich.places.cues import words_apart
 from headwater.enrich.places.footing import alias
 from headwater.enrich.places.gazetteer import ABBREV_PREFIX, Gazetteer
 from headwater.enrich.places.languages import ENGLISH, own_language
@@ -45,10 +46,6 @@ if TYPE_CHECKING:
 # Share of an article's letters below which Latin letters make it an article in another script
 # (``Mention.foreign_script``): a Bulgarian or Hindi article quoting English names stays far under it.
 OTHER_SCRIPT_SHARE = 0.3
-# Languages in Arabic script that write no preposition or conjunction on the next word: Persian has "به",
-# "در", "و" apart, so "باران" (rain) and "وارد" (entered) are no "ب"/"و" + a town's name. On the two Persian
-# test articles this took 2 false places of 14 (Ārān Bīdgol, Ālārd) and no right one.
-NO_CLITICS = frozenset({"fa"})
 LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -130,7 +127,7 @@ def resolve(mentions: list[Mention], text: str, doc: Doc | None, gaz: Gazetteer,
             first_end = word_spans(m.surface)[0][1]
             sub = [Mention(x.start + m.start + first_end, x.end + m.start + first_end, x.surface, x.key, x.exact,
                            x.candidates, demonym=x.demonym)
-                   for x in _in_language(candidates(m.surface[first_end:], gaz, language not in NO_CLITICS), language)]
+                   for x in _in_language(candidates(m.surface[first_end:], gaz, language not in words_apart()), language)]
             for x in sub:
                 annotate(x, text, doc, ents)
                 # (as their whole: a Latin tail in a Cyrillic article is still foreign, "Halep" still Turkish)
@@ -173,7 +170,7 @@ def find_places(text: str, doc: Doc | None, gaz: Gazetteer, title: str | None = 
     language ("disse à Lusa" is no Lousã, "afirmou Peskov" no Pskov). A country's or a first-level
     division's own name stays a place whatever else shares it (an organization taken for a person
     speaking, "SOS Children's Villages Sudan", leaves "southern Sudan" a place)."""
-    clitics = language not in NO_CLITICS
+    clitics = language not in words_apart()
 
     def kept(m: Mention) -> bool:
         return m.surface not in outlets or m.demonym or any(
