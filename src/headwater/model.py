@@ -138,6 +138,12 @@ def outlet_label(name: str | None, url: str | None, article_id: str | None = Non
     return f"unnamed outlet ({article_id})" if article_id else "unnamed outlet"
 
 
+def ascribed_aim(attribution: dict[str, Any]) -> bool:
+    """An attribution of an aim, a plan or a decision the article ascribes to its source ("NATO plans to
+    attack"), not inside what another source says: the article's own claim, not its holder's."""
+    return bool(attribution.get("attitude")) and not attribution.get("nested")
+
+
 # Link rows, as the store keeps them and updates change them ----------------------------------
 def row_key(row: dict[str, Any]) -> str | None:
     """What a stored link is removed and looked up by: its narrative's id, else its own id."""

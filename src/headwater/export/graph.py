@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from headwater.document import Doc
 from headwater.export.files import write_atomic
+from headwater.model import ascribed_aim
 
 GEXF_NS = "http://gexf.net/1.3"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -218,7 +219,7 @@ def prov_json(doc_: Doc) -> dict[str, Any]:
             relation("wasDerivedFrom", derived)
             # (an aim the article ascribes to someone, "NATO plans to attack", is the outlet's claim: the
             # holder is what it is about, not who it comes from)
-            aim = bool(at.get("attitude")) and not at.get("nested")
+            aim = ascribed_aim(at)
             chain = [] if aim else [agent(source_label(s), s) for s in at.get("sources") or []]
             relation("wasAttributedTo", {"prov:entity": claim, "prov:agent": chain[0] if chain else outlet})
             for delegate, responsible in itertools.pairwise(chain):

@@ -8,7 +8,7 @@ from itertools import combinations
 from typing import Any
 
 from headwater.link.frames import FIGHTERS, ROLLUP, canonical, frames, groups_mentioned, label
-from headwater.model import Article, key, outlet_label, row_of
+from headwater.model import Article, ascribed_aim, key, outlet_label, row_of
 
 Frame = tuple[str, str, str]
 # Two mentions are one place when they are this close (km): a city and its province's centre, a
@@ -133,7 +133,7 @@ def _claim_chains(narrative: dict[str, Any], a: Article, aid: str) -> list[list[
         if str(c.get("article_id")) != aid:
             continue
         for at in a.attributions:
-            if not at.get("sources") or (at.get("attitude") and not at.get("nested")):
+            if not at.get("sources") or ascribed_aim(at):
                 continue  # (an aim the article ascribes to someone is the article's claim, not theirs)
             if (c.get("field") == "title" and at.get("field") == "title") or \
                     (at.get("start"), at.get("end")) == (c.get("start"), c.get("end")):

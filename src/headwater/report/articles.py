@@ -6,6 +6,7 @@ from typing import Any
 
 from headwater.enrich.numbers import find_quantities
 from headwater.lang import text_attrs
+from headwater.model import ascribed_aim
 from headwater.report.doc import Doc, Row, num
 from headwater.report.highlight import Mark, highlight
 from headwater.report.markup import (
@@ -98,7 +99,7 @@ def _claims(aid: str, text: str, rows: list[Row], outer: list[Mark], inner: list
         gid, cid = anchor(aid, "at", n), anchor(aid, "c", n)
         s, e = _int(x.get("start")), _int(x.get("end"))
         names = " citing ".join(str(src.get("name")) for src in sources)
-        aim = bool(x.get("attitude")) and not x.get("nested")  # an aim the article ascribes: not said by them
+        aim = ascribed_aim(x)  # an aim the article ascribes: not said by them
         if s is not None and e is not None:
             s, e = _trim(text, s, e)
             outer.append(Mark(s, e, f"cl {state_key(sources[0].get('state_affiliated')) if sources else 'unk'}",

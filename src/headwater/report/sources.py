@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from headwater.model import ascribed_aim
 from headwater.report.doc import Doc, Row
 from headwater.report.markup import anchor, esc, fold, plural, source_chip
 
@@ -31,7 +32,7 @@ def source_index(doc: Doc) -> list[Row]:
     groups: dict[str, Row] = {}
     names: dict[str, Counter[str]] = {}
     for x in doc.list("attributions"):
-        if x.get("attitude") and not x.get("nested"):
+        if ascribed_aim(x):
             continue  # an aim the article ascribes to someone is not that someone's claim
         chain = [s for s in x.get("sources") or [] if isinstance(s, dict) and s.get("name")]
         for i, s in enumerate(chain):

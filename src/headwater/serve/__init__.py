@@ -24,6 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from headwater.model import ascribed_aim
 from headwater.pipeline import ensure_linked
 from headwater.report.doc import Doc
 from headwater.report.sources import source_index
@@ -122,7 +123,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, resources: Reso
                        for p in sliced.get("places", [])]
         # the document's claims, as the report shows them: attributed ones here, the article's own voice apart
         d["claims"] = [{"id": c.get("id"), "claim": c.get("claim"), "start": c.get("start"), "end": c.get("end"),
-                        "sourcing": "aim ascribed by the article" if c.get("attitude") and not c.get("nested")
+                        "sourcing": "aim ascribed by the article" if ascribed_aim(c)
                         else c.get("sourcing"), "quote": c.get("quote"),
                         "sources": [s.get("name") for s in c.get("sources") or []]} for c in sliced.get("attributions", [])]
         d["unattributed_claims"] = len(sliced.get("unattributed_claims", []))

@@ -17,7 +17,7 @@ from headwater.enrich.claims.split import guess_language, sentences
 from headwater.enrich.claims.statement_dates import Said, statement_dates
 from headwater.lang import ensure_languages, pack_for
 from headwater.lang.marks import MARKS
-from headwater.model import Article
+from headwater.model import Article, ascribed_aim
 
 # Claims embedded per article, most telling first (headline, quoted and cited claims, the lead).
 # Each costs 50-100 ms on one core with e5-small-q4 (benchmarks/claims_bench.py: 6 claims cost
@@ -144,7 +144,7 @@ def _candidates(a: Article, lang: str | None) -> list[dict[str, Any]]:
         for at in found:
             chain = [str(s.get("name")) for s in at.get("sources") or [] if s.get("name")]
             text = str(at.get("claim") or a.text[at["start"]:at["end"]])
-            if at.get("attitude") and not at.get("nested"):
+            if ascribed_aim(at):
                 # "the US wants to destroy Russia" is the article's own claim about the US, not the
                 # US's: its sentence, no speaker (``attitude``: an aim, a plan, a decision, not speech)
                 bounds = bounds if bounds is not None else list(sentences(a.text, language=lang))
